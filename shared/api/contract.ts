@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import { adminMethods } from './methods/admin';
+import { auditMethods } from './methods/audit';
+import { authMethods } from './methods/auth';
+import { setupMethods } from './methods/setup';
+import { systemMethods } from './methods/system';
+import { usersMethods } from './methods/users';
+
+/** The one map of every backend method. Handlers, the preload and the HTTP client are built from it. */
+export const contract = {
+  ...systemMethods,
+  ...setupMethods,
+  ...authMethods,
+  ...usersMethods,
+  ...auditMethods,
+  ...adminMethods,
+};
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { emptySchema, isoTimeSchema } from './common';
+
+export const backupSchema = z.object({
+  name: z.string(),
+  createdAt: isoTimeSchema,
+  sizeBytes: z.number().int(),
+  reason: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore']),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+export const settingsSchema = z.object({
+  idleLockMinutes: z.number().int().min(1).max(240),
+  backupRetentionDays: z.number().int().min(1).max(365),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const adminMethods = {
+  'settings.get': method({ input: emptySchema, output: settingsSchema, access: 'session' }),
+  'settings.update': method({ input: settingsSchema, output: settingsSchema, access: ['admin'] }),
+  'backups.list': method({ input: emptySchema, output: z.array(backupSchema), access: ['admin'] }),
+  'backups.create': method({ input: emptySchema, output: backupSchema, access: ['admin'] }),
+  /** Replaces the database with a backup (after backing up the current one) and reopens it. */
+  'backups.restore': method({
+    input: z.object({ name: z.string().min(1) }),
+    output: z.object({}),
+    access: ['admin'],
+  }),
+  /**
+   * While quick_check has found the database damaged nobody can sign in, so the person at the terminal
+   * may list and restore backups without a session; the backend refuses these when the database is fine.
+   */
+  'recovery.listBackups': method({
+    input: emptySchema,
+    output: z.array(backupSchema),
+    access: 'public',
+  }),
+  'recovery.restore': method({
+    input: z.object({ name: z.string().min(1) }),
+    output: z.object({}),
+    access: 'public',
+  }),
+};

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { orgLevelSchema, roleSchema } from '../roles';
+
+export const idSchema = z.string().min(1).max(64);
+/** UTC ISO 8601 timestamp as stored; the UI shows it in Asia/Shanghai. */
+export const isoTimeSchema = z.string();
+export const emptySchema = z.object({}).strict();
+
+export const pageInputSchema = z.object({
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(1).max(200).default(20),
+});
+
+export const orgUnitSchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  level: orgLevelSchema,
+  parentId: idSchema.nullable(),
+});
+export type OrgUnit = z.infer<typeof orgUnitSchema>;
+
+export const terminalSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  number: z.string(),
+  orgUnitId: idSchema,
+});
+export type Terminal = z.infer<typeof terminalSchema>;
+
+export const userSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+  orgUnitId: idSchema,
+  orgUnitName: z.string(),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  lockedUntil: isoTimeSchema.nullable(),
+  lastSignInAt: isoTimeSchema.nullable(),
+  createdAt: isoTimeSchema,
+});
+export type User = z.infer<typeof userSchema>;
+
+/** Chinese labels in messages come from the backend; the schema keeps only shape checks. */
+export const usernameSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3 到 32 位字母、数字、下划线、点或横线');
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, '请填写姓名')
+  .max(40, '姓名不超过 40 个字');
+/** Strength is checked by shared/domain/password so the backend can answer WEAK_PASSWORD. */
+export const passwordSchema = z.string().min(1, '请填写密码').max(128, '密码不超过 128 位');

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { method } from '../define';
+import { emptySchema, isoTimeSchema, orgUnitSchema, terminalSchema } from './common';
+
+export const systemStatusSchema = z.object({
+  appVersion: z.string(),
+  /** False until the first-run wizard has run on this database. */
+  setupDone: z.boolean(),
+  /** 'damaged' when PRAGMA quick_check failed at start: the app offers only a restore. */
+  database: z.enum(['ok', 'damaged']),
+  databaseProblem: z.string().nullable(),
+  orgUnit: orgUnitSchema.nullable(),
+  terminal: terminalSchema.nullable(),
+  lastBackupAt: isoTimeSchema.nullable(),
+  /** Sync is a later issue; until a hub is configured the terminal is offline by design. */
+  online: z.boolean(),
+  idleLockMinutes: z.number().int(),
+});
+export type SystemStatus = z.infer<typeof systemStatusSchema>;
+
+export const systemMethods = {
+  'system.status': method({ input: emptySchema, output: systemStatusSchema, access: 'public' }),
+};

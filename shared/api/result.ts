@@ -1,0 +1,54 @@
+/** Every backend answer has this shape, so a rejected call never becomes an unhandled exception. */
+export interface ApiError {
+  /** Stable, upper-snake code that tests and the UI branch on. */
+  code: ErrorCode;
+  /** Chinese, fit to show to the person at the counter. */
+  message: string;
+  /** Field-level problems of a rejected input, keyed by dotted path. */
+  fields?: Record<string, string>;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export const ERROR_CODES = [
+  'INVALID_INPUT',
+  'UNKNOWN_METHOD',
+  'UNAUTHENTICATED',
+  'SESSION_LOCKED',
+  'FORBIDDEN',
+  'PASSWORD_CHANGE_REQUIRED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SETUP_REQUIRED',
+  'SETUP_DONE',
+  'INVALID_DIVISION_CODE',
+  'TERMINAL_NUMBER_TAKEN',
+  'USERNAME_TAKEN',
+  'WEAK_PASSWORD',
+  'BAD_CREDENTIALS',
+  'ACCOUNT_LOCKED',
+  'ACCOUNT_DISABLED',
+  'WRONG_PASSWORD',
+  'PASSWORD_REUSED',
+  'USER_HAS_ACTIVITY',
+  'CANNOT_CHANGE_SELF',
+  'BACKUP_NOT_FOUND',
+  'DATABASE_DAMAGED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail(
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Result<never> {
+  return fields
+    ? { ok: false, error: { code, message, fields } }
+    : { ok: false, error: { code, message } };
+}
