@@ -16,3 +16,17 @@ export interface DeskBridge {
   /** Prints the current window to PDF (Electron only); returns the saved file path. */
   printToPdf?(options: { title: string }): Promise<Result<{ path: string }>>;
 }
+
+/** Messages between Electron main and the backend's utilityProcess (over process.parentPort). */
+export type MainToBackend = { type: 'call'; id: number; envelope: CallEnvelope };
+
+export type BackendToMain =
+  | { type: 'ready'; at: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: { name: string; payload: unknown } }
+  /** The backend could not start (e.g. the data folder is unwritable); main shows it and stops restarting. */
+  | { type: 'fatal'; message: string };
+
+/** Headers of browser mode's HTTP API. */
+export const HTTP_SECRET_HEADER = 'x-desk-secret';
+export const HTTP_SESSION_HEADER = 'x-desk-session';
