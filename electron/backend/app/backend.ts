@@ -1,0 +1,98 @@
+import type { CallEnvelope, EventName, EventPayload, Result } from '@shared/api';
+import { appendAudit } from '../audit/service';
+import { SessionStore } from '../auth/sessions';
+import { backupPath, createBackup } from '../backup/backups';
+import { dailyBackupIfDue } from '../backup/service';
+import { systemClock, type WallClock } from '../core/clock';
+import type { Actor } from '../core/context';
+import { DomainError } from '../core/errors';
+import type { Runtime } from '../core/runtime';
+import { dispatch } from '../rpc/dispatcher';
+import { foundationHandlers } from '../rpc/foundation-handlers';
+import { buildRegistry } from '../rpc/registry';
+import { openDataFolder, replaceDatabaseFile, type OpenedDatabase } from './open-runtime';
+
+export interface BackendOptions {
+  dataDir: string;
+  appVersion: string;
+  clock?: WallClock;
+  onEvent?: (event: { name: string; payload: unknown }) => void;
+  log?: (error: unknown) => void;
+}
+
+export interface Backend {
+  call(envelope: CallEnvelope | unknown): Promise<Result<unknown>>;
+  runtime: Runtime;
+  close(): Promise<void>;
+}
+
+const HOUR_MS = 60 * 60 * 1000;
+
+export async function startBackend(options: BackendOptions): Promise<Backend> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? ((error: unknown) => console.error(error));
+  const registry = buildRegistry([foundationHandlers]);
+  const opened = await openDataFolder(options.dataDir, clock);
+
+  const rt: Runtime = {
+    dataDir: options.dataDir,
+    appVersion: options.appVersion,
+    db: opened.handle.db,
+    sqlite: opened.handle.sqlite,
+    stamper: opened.stamper,
+    sessions: new SessionStore(clock, () => rt.settings.idleLockMinutes * 60 * 1000),
+    terminal: opened.terminal,
+    settings: opened.settings,
+    damaged: opened.damaged,
+    emit<E extends EventName>(name: E, payload: EventPayload<E>) {
+      options.onEvent?.({ name, payload });
+    },
+    restore: (name, actor) => restore(name, actor),
+  };
+  let handle = opened.handle;
+
+  function adopt(next: OpenedDatabase): void {
+    handle = next.handle;
+    rt.db = next.handle.db;
+    rt.sqlite = next.handle.sqlite;
+    rt.stamper = next.stamper;
+    rt.terminal = next.terminal;
+    rt.settings = next.settings;
+    rt.damaged = next.damaged;
+  }
+
+  async function restore(name: string, actor: Actor): Promise<void> {
+    const file = backupPath(options.dataDir, name);
+    if (!file) throw new DomainError('BACKUP_NOT_FOUND', '找不到该备份文件');
+    // The current data is kept as a backup of its own, so that a wrong choice can be undone.
+    if (!rt.damaged)
+      await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
+    await handle.close();
+    replaceDatabaseFile(options.dataDir, file);
+    adopt(await openDataFolder(options.dataDir, clock));
+    rt.sessions.endAll();
+    if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
+    await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
+      action: 'backups.restore',
+      objectType: 'backup',
+      objectId: name,
+    });
+    rt.emit('database.restored', { at: rt.stamper.nowIso(), backup: name });
+  }
+
+  const runDaily = () => dailyBackupIfDue(rt).catch(log);
+  if (rt.terminal) await runDaily();
+  const timer = setInterval(() => {
+    if (rt.terminal) void runDaily();
+  }, HOUR_MS);
+  timer.unref();
+
+  return {
+    runtime: rt,
+    call: (envelope) => dispatch(rt, registry, envelope, log),
+    async close() {
+      clearInterval(timer);
+      await handle.close();
+    },
+  };
+}

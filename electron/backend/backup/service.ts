@@ -1,0 +1,57 @@
+import type { Backup } from '@shared/api';
+import { appendAudit } from '../audit/service';
+import { DomainError } from '../core/errors';
+import type { CallContext, Runtime } from '../core/runtime';
+import { getSetting, putSetting } from '../settings/repository';
+import { backupPath, createBackup, listBackups, pruneBackups } from './backups';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export async function backupNow(ctx: CallContext): Promise<Backup> {
+  const backup = await createBackup(
+    ctx.rt.sqlite,
+    ctx.rt.dataDir,
+    'manual',
+    ctx.rt.stamper.nowIso(),
+  );
+  await appendAudit(
+    ctx.rt.db,
+    ctx.rt.stamper.nowIso(),
+    ctx.actor,
+    ctx.rt.terminal?.terminalId ?? null,
+    {
+      action: 'backups.create',
+      objectType: 'backup',
+      objectId: backup.name,
+    },
+  );
+  return backup;
+}
+
+/** Takes the daily backup when the last one is a day old, then prunes beyond the retention. */
+export async function dailyBackupIfDue(rt: Runtime): Promise<Backup | null> {
+  if (rt.damaged) return null;
+  const last = await getSetting(rt.db, 'last_daily_backup_at');
+  const nowMs = rt.stamper.clock.now();
+  if (last && nowMs - Date.parse(last) < DAY_MS) return null;
+  const backup = await createBackup(rt.sqlite, rt.dataDir, 'daily', rt.stamper.nowIso());
+  await putSetting(rt.db, 'last_daily_backup_at', backup.createdAt);
+  pruneBackups(rt.dataDir, rt.settings.backupRetentionDays, nowMs);
+  return backup;
+}
+
+export function listAll(rt: Runtime): Backup[] {
+  return listBackups(rt.dataDir);
+}
+
+export async function restoreBackup(ctx: CallContext, name: string): Promise<void> {
+  if (!backupPath(ctx.rt.dataDir, name))
+    throw new DomainError('BACKUP_NOT_FOUND', '找不到该备份文件');
+  await ctx.rt.restore(name, ctx.actor);
+}
+
+/** Only while the database is damaged: nobody can sign in then. */
+export function ensureDamaged(rt: Runtime): void {
+  if (!rt.damaged)
+    throw new DomainError('FORBIDDEN', '数据库正常，请登录后由系统管理员在“备份与恢复”中操作');
+}

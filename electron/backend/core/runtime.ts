@@ -1,0 +1,39 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { EventName, EventPayload } from '@shared/api';
+import type { SessionStore } from '../auth/sessions';
+import type { Database } from '../db/schema';
+import type { Stamper } from './clock';
+import type { Actor, TerminalIdentity } from './context';
+
+export interface TerminalSettings {
+  idleLockMinutes: number;
+  backupRetentionDays: number;
+}
+
+export const DEFAULT_SETTINGS: TerminalSettings = { idleLockMinutes: 15, backupRetentionDays: 30 };
+
+/** What the backend holds while it runs; handlers get it with the caller. */
+export interface Runtime {
+  dataDir: string;
+  appVersion: string;
+  db: Kysely<Database>;
+  sqlite: BetterSqlite3.Database;
+  stamper: Stamper;
+  sessions: SessionStore;
+  /** Null before setup. */
+  terminal: TerminalIdentity | null;
+  settings: TerminalSettings;
+  /** Set when quick_check failed at start; every method but status and recovery is refused. */
+  damaged: string | null;
+  emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Replaces the database file with a backup and reopens it. */
+  restore(backupName: string, actor: Actor): Promise<void>;
+}
+
+/** One call: the runtime, who is calling, and with which session. */
+export interface CallContext {
+  rt: Runtime;
+  actor: Actor;
+  session: string | null;
+}

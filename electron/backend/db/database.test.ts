@@ -1,0 +1,120 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { recordChange, newSyncColumns } from '../core/changes';
+import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+describe('database from empty', () => {
+  it('runs the migrations and opens with WAL, synchronous=FULL and foreign keys', async () => {
+    const { sqlite, db } = h.backend.runtime;
+    expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = await sql<{
+      name: string;
+      strict: number;
+    }>`SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND name NOT LIKE 'sqlite_%'`.execute(
+      db,
+    );
+    const byName = Object.fromEntries(tables.rows.map((row) => [row.name, row.strict]));
+    for (const table of [
+      'org_units',
+      'terminals',
+      'users',
+      'audit_log',
+      'outbox',
+      'settings',
+      'schema_migrations',
+    ]) {
+      expect(byName[table], table).toBe(1);
+    }
+    const status = await h.ok('system.status', {});
+    expect(status).toMatchObject({ setupDone: false, database: 'ok' });
+  });
+
+  it('does not run a migration twice and refuses a database from a newer version', async () => {
+    await h.restart();
+    const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM schema_migrations`.execute(
+      h.backend.runtime.db,
+    );
+    expect(applied.rows[0]?.n).toBe(1);
+    await sql`INSERT INTO schema_migrations VALUES ('2099_01_01_0000_future', '2099-01-01')`.execute(
+      h.backend.runtime.db,
+    );
+    await expect(h.restart()).rejects.toThrow(/newer version/);
+    await sql`DELETE FROM schema_migrations WHERE name LIKE '2099%'`
+      .execute(h.backend.runtime.db)
+      .catch(() => {});
+  });
+});
+
+describe('outbox', () => {
+  it('writes a change-log entry with every synced change, stamped with increasing versions', async () => {
+    const { token } = await setUpTownship(h);
+    await h.ok(
+      'users.create',
+      { username: 'clerk1', displayName: '王芳', role: 'clerk', initialPassword: 'Clerk#2026' },
+      token,
+    );
+    const rows = await h.backend.runtime.db
+      .selectFrom('outbox')
+      .selectAll()
+      .orderBy('seq')
+      .execute();
+    const users = rows.filter((row) => row.table_name === 'users');
+    expect(rows.map((row) => row.table_name)).toEqual([
+      'org_units',
+      'terminals',
+      'users',
+      'users',
+      'users',
+    ]);
+    const created = users.at(-1)!;
+    expect(created.op).toBe('insert');
+    const payload = JSON.parse(created.payload) as Record<string, unknown>;
+    expect(payload).toMatchObject({ username: 'clerk1', display_name: '王芳', role: 'clerk' });
+    expect(payload).not.toHaveProperty('password_hash');
+    const versions = rows.map((row) => row.version);
+    expect([...versions].sort()).toEqual(versions);
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('writes no entry when the change rolls back', async () => {
+    await setUpTownship(h);
+    const rt = h.backend.runtime;
+    const before = await rt.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const stamp = {
+      stamper: rt.stamper,
+      terminal: rt.terminal!,
+      actor: { userId: null, username: null, role: null, orgUnitId: null },
+    };
+    await expect(
+      rt.db.transaction().execute(async (trx) => {
+        const columns = newSyncColumns(stamp, rt.terminal!.orgUnitId);
+        await trx
+          .insertInto('terminals')
+          .values({ ...columns, name: '二号窗口', number: '02' })
+          .execute();
+        await recordChange(trx, 'terminals', 'insert', columns.id, null);
+        throw new Error('printer jammed');
+      }),
+    ).rejects.toThrow('printer jammed');
+    const after = await rt.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const terminals = await rt.db.selectFrom('terminals').select('number').execute();
+    expect(terminals.map((t) => t.number)).toEqual(['01']);
+  });
+});

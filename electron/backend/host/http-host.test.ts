@@ -1,0 +1,119 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'node:http';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../testing/harness';
+import { startHttpHost, type HttpHost } from './http-host';
+import { resolveStatic } from './static-files';
+
+let h: Harness;
+let host: HttpHost;
+let rendererDir: string;
+const SECRET = 'a'.repeat(48);
+
+beforeEach(async () => {
+  h = await createHarness();
+  rendererDir = mkdtempSync(join(tmpdir(), 'desk-renderer-'));
+  mkdirSync(join(rendererDir, 'assets'));
+  writeFileSync(join(rendererDir, 'index.html'), '<html lang="zh-CN"></html>');
+  writeFileSync(join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
+  host = await startHttpHost(h.backend, { port: 0, rendererDir, secret: SECRET });
+});
+afterEach(async () => {
+  await host.close();
+  await h.cleanup();
+});
+
+function origin(): string {
+  return new URL(host.url).origin;
+}
+
+/** Raw request so that the Host header can be forged. */
+function rawGet(path: string, headers: Record<string, string>): Promise<number> {
+  const url = new URL(path, origin());
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: url.hostname, port: url.port, path: url.pathname, headers },
+      (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser-mode HTTP host', () => {
+  it('prints a loopback URL with the secret', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/\\?secret=${SECRET}$`));
+  });
+
+  it('refuses the page and the API without the secret', async () => {
+    expect((await fetch(`${origin()}/`)).status).toBe(401);
+    expect((await fetch(`${origin()}/assets/app.js`)).status).toBe(401);
+    const api = await fetch(`${origin()}/api/system.status`, { method: 'POST', body: '{}' });
+    expect(api.status).toBe(401);
+    const wrong = await fetch(`${origin()}/api/system.status`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-desk-secret': 'b'.repeat(48) },
+    });
+    expect(wrong.status).toBe(401);
+  });
+
+  it('serves the page with the secret and sets the cookie that assets use', async () => {
+    const page = await fetch(host.url);
+    expect(page.status).toBe(200);
+    const cookie = page.headers.get('set-cookie') ?? '';
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Strict');
+    const asset = await fetch(`${origin()}/assets/app.js`, {
+      headers: { cookie: cookie.split(';')[0]! },
+    });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+  });
+
+  it('answers the contract over POST /api/<method>', async () => {
+    const res = await fetch(`${origin()}/api/system.status`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-desk-secret': SECRET },
+    });
+    const body = (await res.json()) as { ok: boolean; value: { setupDone: boolean } };
+    expect(body).toMatchObject({ ok: true, value: { setupDone: false, database: 'ok' } });
+    const bad = await fetch(`${origin()}/api/system.status`, {
+      method: 'POST',
+      body: '{not json',
+      headers: { 'x-desk-secret': SECRET },
+    });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    expect(
+      await rawGet(`/?secret=${SECRET}`, { host: `evil.example:${new URL(host.url).port}` }),
+    ).toBe(421);
+  });
+});
+
+describe('static path guard', () => {
+  it.each([
+    '/../package.json',
+    '/%2e%2e/package.json',
+    '/assets/..%2f..%2fpackage.json',
+    '/a%5c..%5c..%5cx',
+    '/x%00.js',
+    '/nope.js',
+  ])('refuses %s', (path) => {
+    expect(resolveStatic(rendererDir, path)).toBeNull();
+  });
+  it('serves index.html for / and files inside the root', () => {
+    expect(resolveStatic(rendererDir, '/')).toBe(join(rendererDir, 'index.html'));
+    expect(resolveStatic(rendererDir, '/assets/app.js')).toBe(
+      join(rendererDir, 'assets', 'app.js'),
+    );
+  });
+});

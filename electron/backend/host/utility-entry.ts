@@ -1,0 +1,43 @@
+import type { BackendToMain, MainToBackend } from '@shared/api';
+import { version } from '../../../package.json';
+import { startBackend } from '../app/backend';
+import { parseHostArgs } from './args';
+
+/** Electron's utilityProcess port, typed here because the backend never imports Electron. */
+interface ParentPort {
+  on(event: 'message', listener: (event: { data: unknown }) => void): void;
+  postMessage(message: BackendToMain): void;
+}
+
+const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+
+async function main(port: ParentPort): Promise<void> {
+  const args = parseHostArgs(process.argv, process.env);
+  if (!args.dataDir) throw new Error('the backend needs --data <dir>');
+  const backend = await startBackend({
+    dataDir: args.dataDir,
+    appVersion: version,
+    onEvent: (event) => port.postMessage({ type: 'event', event }),
+  });
+  port.on('message', ({ data }) => {
+    const message = data as MainToBackend;
+    if (message?.type !== 'call' || typeof message.id !== 'number') return;
+    void backend
+      .call(message.envelope)
+      .then((result) => port.postMessage({ type: 'result', id: message.id, result }));
+  });
+  port.postMessage({ type: 'ready', at: new Date().toISOString() });
+}
+
+if (!parentPort) {
+  console.error('backend.js runs inside Electron utilityProcess; for browser mode use serve.js');
+  process.exit(2);
+} else {
+  main(parentPort).catch((error: unknown) => {
+    parentPort.postMessage({
+      type: 'fatal',
+      message: error instanceof Error ? error.message : String(error),
+    });
+    process.exit(1);
+  });
+}
