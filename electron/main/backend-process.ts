@@ -1,0 +1,34 @@
+import { createInterface } from 'node:readline';
+import { dialog, utilityProcess, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import log from 'electron-log/main';
+import type { BackendProcess } from './backend-supervisor';
+
+/** Starts the backend in a utilityProcess; its console output goes to our log file. */
+export function forkBackend(entry: string, dataFolder: string): BackendProcess {
+  const child = utilityProcess.fork(entry, ['--data', dataFolder], {
+    stdio: 'pipe',
+    serviceName: 'township-desk-backend',
+  });
+  const backendLog = log.scope('backend');
+  if (child.stdout) createInterface({ input: child.stdout }).on('line', backendLog.info);
+  if (child.stderr) createInterface({ input: child.stderr }).on('line', backendLog.error);
+  return child;
+}
+
+/** Tells the person at the counter, in their words, that the app cannot work right now. */
+export function showBackendFailure(
+  message: string,
+  logsFolder: string,
+  windows: ReadonlySet<BrowserWindow>,
+): void {
+  const options: MessageBoxOptions = {
+    type: 'error',
+    title: '基层一窗通',
+    message,
+    detail: `请把日志文件夹中的文件交给系统管理员：\n${logsFolder}`,
+    buttons: ['确定'],
+  };
+  const [win] = [...windows].filter((candidate) => !candidate.isDestroyed());
+  const shown = win ? dialog.showMessageBox(win, options) : dialog.showMessageBox(options);
+  shown.catch((error: unknown) => log.error('无法显示错误对话框', error));
+}

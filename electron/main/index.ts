@@ -1,0 +1,88 @@
+import { join, resolve } from 'node:path';
+import { app, Menu, session, type BrowserWindow } from 'electron';
+import log from 'electron-log/main';
+import { APP_ENTRY_URL } from './app-protocol-path';
+import { registerAppScheme, serveApp } from './app-protocol';
+import { forkBackend, showBackendFailure } from './backend-process';
+import { createBackendSupervisor } from './backend-supervisor';
+import { broadcast, registerIpc } from './ipc';
+import { buildAppMenu } from './menu';
+import { hardenSession, hardenWebContents } from './security';
+import { pageTrust } from './trusted-url';
+import { createMainWindow } from './window';
+
+/** Lets tests (and a portable install) keep all data, logs and the instance lock in one folder. */
+const USER_DATA_ENV = 'TOWNSHIP_DESK_USER_DATA';
+
+function main(): void {
+  const userDataOverride = process.env[USER_DATA_ENV];
+  if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
+
+  // The lock is per user-data folder, so it must come after the override.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const userData = app.getPath('userData');
+  const logsFolder = join(userData, 'logs');
+  log.transports.file.resolvePathFn = () => join(logsFolder, 'main.log');
+  log.errorHandler.startCatching({ showDialog: false });
+  log.info(`基层一窗通 ${app.getVersion()} 启动，Electron ${process.versions.electron}`);
+
+  // Sandboxes every renderer, even one created without our webPreferences.
+  app.enableSandbox();
+  registerAppScheme();
+
+  const isDev = !app.isPackaged;
+  // Never honoured in a packaged build: an environment variable must not point the app elsewhere.
+  const devServerUrl = isDev ? process.env.ELECTRON_RENDERER_URL : undefined;
+  const isTrustedPage = pageTrust(devServerUrl);
+  const windows = new Set<BrowserWindow>();
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, isTrustedPage));
+  app.on('render-process-gone', (_event, _contents, details) =>
+    log.error('页面进程异常退出', details.reason, details.exitCode),
+  );
+
+  const backend = createBackendSupervisor({
+    fork: () => forkBackend(join(__dirname, 'backend.js'), join(userData, 'data')),
+    onEvent: (event) => broadcast(windows, isTrustedPage, event),
+    onGiveUp: (message) => showBackendFailure(message, logsFolder, windows),
+    log: log.scope('supervisor'),
+  });
+
+  const openWindow = () => {
+    const preload = join(__dirname, '../preload/index.js');
+    const win = createMainWindow(preload, devServerUrl ?? APP_ENTRY_URL);
+    windows.add(win);
+    win.on('closed', () => windows.delete(win));
+  };
+
+  app.on('second-instance', () => {
+    const [win] = windows;
+    if (!win) return;
+    if (win.isMinimized()) win.restore();
+    win.show();
+    win.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => backend.stop());
+
+  app
+    .whenReady()
+    .then(() => {
+      hardenSession(session.defaultSession, isTrustedPage);
+      serveApp(session.defaultSession, join(__dirname, '../renderer'));
+      Menu.setApplicationMenu(buildAppMenu(isDev));
+      registerIpc({ backend, windows, isTrustedPage, printsFolder: join(userData, 'prints') });
+      backend.start();
+      openWindow();
+    })
+    .catch((error: unknown) => {
+      log.error('启动失败', error);
+      app.exit(1);
+    });
+}
+
+main();
