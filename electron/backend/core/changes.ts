@@ -6,7 +6,19 @@ import type { Database, SyncColumns } from '../db/schema';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Tables whose rows carry SyncColumns and travel to the hub. */
-export type SyncedTable = 'org_units' | 'terminals' | 'users';
+export type SyncedTable =
+  | 'org_units'
+  | 'terminals'
+  | 'users'
+  | 'service_items'
+  | 'service_item_versions'
+  | 'residents'
+  | 'cases'
+  | 'case_materials'
+  | 'case_events'
+  | 'ratings'
+  | 'rating_followups'
+  | 'attachments';
 
 export interface ChangeStamp {
   stamper: Stamper;

@@ -44,7 +44,7 @@ describe('database from empty', () => {
     const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM schema_migrations`.execute(
       h.backend.runtime.db,
     );
-    expect(applied.rows[0]?.n).toBe(1);
+    expect(applied.rows[0]?.n).toBe(2);
     await sql`INSERT INTO schema_migrations VALUES ('2099_01_01_0000_future', '2099-01-01')`.execute(
       h.backend.runtime.db,
     );

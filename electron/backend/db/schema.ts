@@ -81,6 +81,164 @@ export interface SettingsTable {
   value: string;
 }
 
+export interface ServiceItemsTable extends SyncColumns {
+  code: string;
+  current_version_id: string;
+  active: number;
+  /** Denormalised from the current version for list and search. */
+  name: string;
+  category: string;
+  /** Pinyin initials of the name, lower case, e.g. 'cxjmjbylbxcbdj'. */
+  initials: string;
+}
+
+export interface ServiceItemVersionsTable extends SyncColumns {
+  item_id: string;
+  number: number;
+  name: string;
+  category: string;
+  department: string;
+  type: 'instant' | 'promised';
+  promised_days: number;
+  statutory_days: number;
+  fee_fen: number;
+  agency_allowed: number;
+  basis: string;
+  /** JSON array of shared/domain/catalogue Material. */
+  materials: string;
+}
+
+export interface ResidentsTable extends SyncColumns {
+  doc_type: string;
+  /** Normalised (upper case, no spaces); unique per document type. */
+  doc_number: string;
+  name: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  phone: string | null;
+  address: string | null;
+  village_org_id: string | null;
+  ethnicity: string | null;
+  initials: string;
+}
+
+export interface ResidentBigramsTable {
+  bigram: string;
+  resident_rowid: number;
+}
+
+export interface CasesTable extends SyncColumns {
+  case_no: string;
+  official_no: string | null;
+  item_id: string;
+  item_version_id: string;
+  item_name: string;
+  item_type: 'instant' | 'promised';
+  promised_days: number;
+  resident_id: string;
+  applicant_name: string;
+  state: string;
+  channel: 'counter' | 'agency';
+  agent_user_id: string | null;
+  agency_org_id: string | null;
+  agency_reason: string | null;
+  attorney_date: string | null;
+  handoff_due_date: string | null;
+  handed_over_at: string | null;
+  received_at: string | null;
+  received_date: string | null;
+  accepted_at: string | null;
+  /** Asia/Shanghai date of acceptance; the promised days count from the working day after it. */
+  accepted_date: string | null;
+  due_date: string | null;
+  /** Set while a case waits for 补正 after acceptance; the clock is stopped. */
+  paused_since: string | null;
+  paused_working_days: number;
+  completed_at: string | null;
+  completed_date: string | null;
+  handed_out_at: string | null;
+  result_note: string | null;
+  reject_reason: string | null;
+  redirect_to: string | null;
+  handler_id: string | null;
+  counter_contact: string | null;
+}
+
+export interface CaseMaterialsTable extends SyncColumns {
+  case_id: string;
+  position: number;
+  name: string;
+  form: string;
+  copies: number;
+  required: number;
+  condition: string | null;
+  source: string | null;
+  status: 'received' | 'missing' | 'not_applicable';
+  copies_received: number;
+  note: string | null;
+}
+
+export interface CaseEventsTable extends SyncColumns {
+  case_id: string;
+  at: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  action: string;
+  from_state: string | null;
+  to_state: string | null;
+  note: string | null;
+}
+
+/** Terminal-local daily counters behind case numbers; scope is e.g. 'case:330302001:01:20261127'. */
+export interface CaseSequencesTable {
+  scope: string;
+  last: number;
+}
+
+export interface RatingsTable extends SyncColumns {
+  case_id: string;
+  level: string;
+  comment: string | null;
+  rated_at: string;
+  bad: number;
+}
+
+export interface RatingFollowupsTable extends SyncColumns {
+  rating_id: string;
+  case_id: string;
+  due_date: string;
+  state: 'open' | 'done';
+  callback_at: string | null;
+  callback_by: string | null;
+  callback_note: string | null;
+  rectification: string | null;
+}
+
+export interface AttachmentsTable extends SyncColumns {
+  sha256: string;
+  size: number;
+  mime: string;
+  file_name: string;
+  case_id: string | null;
+  case_material_id: string | null;
+}
+
+export interface PrintCountsTable {
+  document: string;
+  object_id: string;
+  count: number;
+  last_at: string;
+}
+
+/** One row per year of the holiday schedule (JSON arrays of YYYY-MM-DD), replaceable from the hub. */
+export interface HolidayCalendarTable {
+  year: number;
+  holidays: string;
+  workdays: string;
+  source: string;
+  loaded_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   terminals: TerminalsTable;
@@ -88,4 +246,17 @@ export interface Database {
   audit_log: AuditLogTable;
   outbox: OutboxTable;
   settings: SettingsTable;
+  service_items: ServiceItemsTable;
+  service_item_versions: ServiceItemVersionsTable;
+  residents: ResidentsTable;
+  resident_bigrams: ResidentBigramsTable;
+  cases: CasesTable;
+  case_materials: CaseMaterialsTable;
+  case_events: CaseEventsTable;
+  case_sequences: CaseSequencesTable;
+  ratings: RatingsTable;
+  rating_followups: RatingFollowupsTable;
+  attachments: AttachmentsTable;
+  print_counts: PrintCountsTable;
+  holiday_calendar: HolidayCalendarTable;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as foundation from './2026_11_27_0900_foundation';
+import * as applications from './2026_11_27_1400_applications';
 
 export interface Migration {
   name: string;
@@ -9,4 +10,5 @@ export interface Migration {
 /** Listed statically: bundlers break file-system discovery. Append only; never reorder or edit. */
 export const migrations: readonly Migration[] = [
   { name: '2026_11_27_0900_foundation', up: foundation.up },
+  { name: '2026_11_27_1400_applications', up: applications.up },
 ];

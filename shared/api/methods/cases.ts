@@ -1,0 +1,251 @@
+import { z } from 'zod';
+import { caseActionSchema, caseStateSchema } from '../../domain/cases/case-workflow';
+import { materialFormSchema } from '../../domain/catalogue/service-item';
+import { method } from '../define';
+import { excelFileSchema } from './catalogue';
+import { idSchema, isoTimeSchema, pageInputSchema } from './common';
+
+const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const materialCheckSchema = z.object({
+  /** Index of the material in the item version's list. */
+  position: z.number().int().min(0),
+  status: z.enum(['received', 'missing', 'not_applicable']),
+  copiesReceived: z.number().int().min(0).max(50).default(0),
+  note: z.string().trim().max(100).nullable().default(null),
+});
+export type MaterialCheck = z.input<typeof materialCheckSchema>;
+
+export const caseMaterialSchema = z.object({
+  id: idSchema,
+  position: z.number().int(),
+  name: z.string(),
+  form: materialFormSchema,
+  copies: z.number().int(),
+  required: z.boolean(),
+  condition: z.string().nullable(),
+  source: z.string().nullable(),
+  status: z.enum(['received', 'missing', 'not_applicable']),
+  copiesReceived: z.number().int(),
+  note: z.string().nullable(),
+  attachments: z.array(
+    z.object({
+      id: idSchema,
+      fileName: z.string(),
+      mime: z.string(),
+      size: z.number().int(),
+      sha256: z.string(),
+    }),
+  ),
+});
+export type CaseMaterial = z.infer<typeof caseMaterialSchema>;
+
+export const deadlineStatusSchema = z.enum(['none', 'ok', 'due_soon', 'due_today', 'overdue']);
+
+export const caseSummarySchema = z.object({
+  id: idSchema,
+  caseNo: z.string(),
+  state: caseStateSchema,
+  itemName: z.string(),
+  itemType: z.enum(['instant', 'promised']),
+  applicantName: z.string(),
+  residentId: idSchema,
+  channel: z.enum(['counter', 'agency']),
+  agencyOrgName: z.string().nullable(),
+  createdAt: isoTimeSchema,
+  acceptedDate: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  deadline: deadlineStatusSchema,
+  completedDate: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseEventSchema = z.object({
+  id: idSchema,
+  at: isoTimeSchema,
+  actorName: z.string().nullable(),
+  action: z.string(),
+  fromState: caseStateSchema.nullable(),
+  toState: caseStateSchema.nullable(),
+  note: z.string().nullable(),
+});
+
+export const ratingLevelSchema = z.enum([
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+]);
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  officialNo: z.string().nullable(),
+  itemId: idSchema,
+  itemVersionId: idSchema,
+  itemCode: z.string(),
+  department: z.string(),
+  promisedDays: z.number().int(),
+  feeFen: z.number().int(),
+  applicant: z.object({
+    name: z.string(),
+    docType: z.string(),
+    docNumberMasked: z.string(),
+    phoneMasked: z.string().nullable(),
+    address: z.string().nullable(),
+  }),
+  orgUnitName: z.string(),
+  orgUnitId: idSchema,
+  agentName: z.string().nullable(),
+  agencyReason: z.string().nullable(),
+  attorneyDate: z.string().nullable(),
+  handoffDueDate: z.string().nullable(),
+  receivedAt: isoTimeSchema.nullable(),
+  acceptedAt: isoTimeSchema.nullable(),
+  completedAt: isoTimeSchema.nullable(),
+  handedOutAt: isoTimeSchema.nullable(),
+  resultNote: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  redirectTo: z.string().nullable(),
+  counterContact: z.string().nullable(),
+  handlerName: z.string().nullable(),
+  workingDaysLeft: z.number().int().nullable(),
+  /** Set when a date falls in a year whose holiday schedule is not loaded (Mon–Fri fallback). */
+  calendarWarning: z.string().nullable(),
+  materials: z.array(caseMaterialSchema),
+  events: z.array(caseEventSchema),
+  availableActions: z.array(caseActionSchema),
+  rating: z
+    .object({ level: ratingLevelSchema, comment: z.string().nullable(), ratedAt: isoTimeSchema })
+    .nullable(),
+  printCounts: z.record(z.string(), z.number().int()),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseListInputSchema = pageInputSchema.extend({
+  query: z.string().trim().max(40).default(''),
+  states: z.array(caseStateSchema).default([]),
+  itemId: idSchema.optional(),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+  agentUserId: idSchema.optional(),
+  channel: z.enum(['counter', 'agency']).optional(),
+  overdueOnly: z.boolean().default(false),
+  sortBy: z.enum(['createdAt', 'dueDate', 'caseNo']).default('createdAt'),
+  sortDir: z.enum(['asc', 'desc']).default('desc'),
+});
+
+const counter = ['admin', 'supervisor', 'clerk'] as const;
+const staff = ['admin', 'supervisor', 'clerk', 'agent', 'auditor'] as const;
+
+const intakeBase = z.object({
+  residentId: idSchema,
+  itemId: idSchema,
+  materials: z.array(materialCheckSchema).max(60),
+  note: z.string().trim().max(200).nullable().default(null),
+});
+
+export const casesMethods = {
+  /**
+   * The three outcomes at the window: complete → 受理 (an instant item may be completed on the spot);
+   * incomplete → 待补正 with the one-time notice; not ours → 不予受理 with the reason and where to go.
+   */
+  'cases.intake': method({
+    input: intakeBase.extend({
+      outcome: z.enum(['complete', 'incomplete', 'not_ours']),
+      completeOnSpot: z.boolean().default(false),
+      rejectReason: z.string().trim().max(200).nullable().default(null),
+      redirectTo: z.string().trim().max(100).nullable().default(null),
+    }),
+    output: caseDetailSchema,
+    access: counter,
+  }),
+  /** A village agent files on the resident's behalf, with the power of attorney as a material. */
+  'cases.agencyIntake': method({
+    input: intakeBase.extend({
+      attorneyDate: dateSchema,
+      reason: z.string().trim().min(1, '请填写代办原因').max(100, '代办原因不超过 100 个字'),
+    }),
+    output: caseDetailSchema,
+    access: ['agent'],
+  }),
+  /** The resident came back with what was missing: the checklist again; complete → 受理. */
+  'cases.supplement': method({
+    input: z.object({
+      caseId: idSchema,
+      materials: z.array(materialCheckSchema).max(60),
+      note: z.string().trim().max(200).nullable().default(null),
+    }),
+    output: caseDetailSchema,
+    access: counter,
+  }),
+  /** The township receives an agency case: complete → 受理, else 待补正 with a notice. */
+  'cases.receive': method({
+    input: z.object({ caseId: idSchema, materials: z.array(materialCheckSchema).max(60) }),
+    output: caseDetailSchema,
+    access: counter,
+  }),
+  'cases.transition': method({
+    input: z.object({
+      caseId: idSchema,
+      action: caseActionSchema,
+      note: z.string().trim().max(500).nullable().default(null),
+      resultNote: z.string().trim().max(500).nullable().default(null),
+    }),
+    output: caseDetailSchema,
+    access: ['admin', 'supervisor', 'clerk', 'agent'],
+  }),
+  /** The result was handed to the resident at the window (or back through the agent). */
+  'cases.handOut': method({
+    input: z.object({
+      caseId: idSchema,
+      note: z.string().trim().max(200).nullable().default(null),
+    }),
+    output: caseDetailSchema,
+    access: ['admin', 'supervisor', 'clerk', 'agent'],
+  }),
+  'cases.get': method({
+    input: z.object({ caseId: idSchema }),
+    output: caseDetailSchema,
+    access: staff,
+  }),
+  'cases.list': method({
+    input: caseListInputSchema,
+    output: z.object({ rows: z.array(caseSummarySchema), total: z.number().int() }),
+    access: staff,
+  }),
+  'cases.exportExcel': method({
+    input: caseListInputSchema.omit({ page: true, pageSize: true }),
+    output: excelFileSchema,
+    access: staff,
+  }),
+  'cases.ofResident': method({
+    input: z.object({ residentId: idSchema }),
+    output: z.array(caseSummarySchema),
+    access: staff,
+  }),
+  /** The 工作台: my cases due today, overdue, waiting for 补正, ready to hand out; agency hand-offs. */
+  'cases.dashboard': method({
+    input: z.object({}).strict(),
+    output: z.object({
+      dueToday: z.array(caseSummarySchema),
+      dueSoon: z.array(caseSummarySchema),
+      overdue: z.array(caseSummarySchema),
+      pendingSupplement: z.array(caseSummarySchema),
+      readyToHandOut: z.array(caseSummarySchema),
+      awaitingReceipt: z.array(caseSummarySchema),
+      agencyDrafts: z.array(caseSummarySchema),
+      followupsDue: z.number().int(),
+      calendarWarning: z.string().nullable(),
+    }),
+    access: staff,
+  }),
+  /** Counts a print of a case document (reprints are counted and audited). */
+  'print.record': method({
+    input: z.object({
+      caseId: idSchema,
+      document: z.enum(['receipt', 'notice', 'rejection', 'completion']),
+    }),
+    output: z.object({ count: z.number().int() }),
+    access: ['admin', 'supervisor', 'clerk', 'agent'],
+  }),
+};
