@@ -3,9 +3,22 @@ import { dialog, utilityProcess, type BrowserWindow, type MessageBoxOptions } fr
 import log from 'electron-log/main';
 import type { BackendProcess } from './backend-supervisor';
 
-/** Starts the backend in a utilityProcess; its console output goes to our log file. */
-export function forkBackend(entry: string, dataFolder: string): BackendProcess {
-  const child = utilityProcess.fork(entry, ['--data', dataFolder], {
+/**
+ * Starts the backend in a utilityProcess; its console output goes to our log file. In development the
+ * better-sqlite3 in node_modules is built for Node (tests and browser mode need that), so `npm start`
+ * builds an Electron copy and names it in TOWNSHIP_DESK_SQLITE_BINDING; a packaged app has its own.
+ */
+export function forkBackend(
+  entry: string,
+  dataFolder: string,
+  sqliteBinding: string | undefined,
+): BackendProcess {
+  const args = [
+    '--data',
+    dataFolder,
+    ...(sqliteBinding ? ['--sqlite-binding', sqliteBinding] : []),
+  ];
+  const child = utilityProcess.fork(entry, args, {
     stdio: 'pipe',
     serviceName: 'township-desk-backend',
   });

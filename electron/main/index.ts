@@ -46,7 +46,12 @@ function main(): void {
   );
 
   const backend = createBackendSupervisor({
-    fork: () => forkBackend(join(__dirname, 'backend.js'), join(userData, 'data')),
+    fork: () =>
+      forkBackend(
+        join(__dirname, 'backend.js'),
+        join(userData, 'data'),
+        isDev ? process.env.TOWNSHIP_DESK_SQLITE_BINDING : undefined,
+      ),
     onEvent: (event) => broadcast(windows, isTrustedPage, event),
     onGiveUp: (message) => showBackendFailure(message, logsFolder, windows),
     log: log.scope('supervisor'),

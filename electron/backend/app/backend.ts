@@ -15,6 +15,8 @@ import { openDataFolder, replaceDatabaseFile, type OpenedDatabase } from './open
 export interface BackendOptions {
   dataDir: string;
   appVersion: string;
+  /** Path of a better-sqlite3 binding built for this runtime's ABI, when node_modules holds another. */
+  sqliteBinding?: string;
   clock?: WallClock;
   onEvent?: (event: { name: string; payload: unknown }) => void;
   log?: (error: unknown) => void;
@@ -32,7 +34,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error(error));
   const registry = buildRegistry([foundationHandlers]);
-  const opened = await openDataFolder(options.dataDir, clock);
+  const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
 
   const rt: Runtime = {
     dataDir: options.dataDir,
@@ -69,7 +71,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
     await handle.close();
     replaceDatabaseFile(options.dataDir, file);
-    adopt(await openDataFolder(options.dataDir, clock));
+    adopt(await openDataFolder(options.dataDir, clock, options.sqliteBinding));
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
     await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {

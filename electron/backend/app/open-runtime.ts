@@ -44,17 +44,22 @@ async function lastVersion(db: Kysely<Database>): Promise<string | null> {
  * Opens the data folder's database: integrity check, then migrations with a backup just before them.
  * A database that fails the check is not touched further: the app offers to restore a backup.
  */
-export async function openDataFolder(dataDir: string, clock: WallClock): Promise<OpenedDatabase> {
+export async function openDataFolder(
+  dataDir: string,
+  clock: WallClock,
+  nativeBinding?: string,
+): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
   const existed = existsSync(file) && statSync(file).size > 0;
   const nowIso = () => new Date(clock.now()).toISOString();
   let handle: DatabaseHandle;
   try {
-    handle = openDatabase(file);
+    handle = openDatabase(file, nativeBinding);
   } catch (error) {
     return damagedResult(
       clock,
+      nativeBinding,
       `无法打开数据库文件：${error instanceof Error ? error.message : String(error)}`,
     );
   }
@@ -62,7 +67,7 @@ export async function openDataFolder(dataDir: string, clock: WallClock): Promise
     const check = quickCheck(handle.sqlite);
     if (!check.ok) {
       await handle.close();
-      return damagedResult(clock, `数据库完整性检查未通过：${check.problem}`);
+      return damagedResult(clock, nativeBinding, `数据库完整性检查未通过：${check.problem}`);
     }
   }
   const migrated = await migrate(
@@ -80,9 +85,13 @@ export async function openDataFolder(dataDir: string, clock: WallClock): Promise
 }
 
 /** A stand-in in-memory database so that the runtime keeps its shape while only recovery is offered. */
-function damagedResult(clock: WallClock, problem: string): OpenedDatabase {
+function damagedResult(
+  clock: WallClock,
+  nativeBinding: string | undefined,
+  problem: string,
+): OpenedDatabase {
   return {
-    handle: openDatabase(':memory:'),
+    handle: openDatabase(':memory:', nativeBinding),
     damaged: problem,
     terminal: null,
     settings: { ...DEFAULT_SETTINGS },

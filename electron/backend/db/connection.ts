@@ -10,8 +10,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function openSqlite(file: string): BetterSqlite3.Database {
-  const sqlite = new BetterSqlite3(file);
+export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.Database {
+  const sqlite = new BetterSqlite3(file, nativeBinding ? { nativeBinding } : {});
   sqlite.pragma('journal_mode = WAL');
   // better-sqlite3 leaves NORMAL, which can lose the last commits on power loss at the counter.
   sqlite.pragma('synchronous = FULL');
@@ -20,8 +20,8 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
-export function openDatabase(file: string): DatabaseHandle {
-  const sqlite = openSqlite(file);
+export function openDatabase(file: string, nativeBinding?: string): DatabaseHandle {
+  const sqlite = openSqlite(file, nativeBinding);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,

@@ -2,6 +2,8 @@ export interface HostArgs {
   dataDir: string | null;
   port: number | null;
   rendererDir: string | null;
+  /** An Electron-ABI build of better-sqlite3 for development runs of the app (see scripts/start.mjs). */
+  sqliteBinding: string | null;
 }
 
 /** `--data <dir>`, `--port <n>`, `--renderer <dir>`, or TOWNSHIP_DESK_DATA / TOWNSHIP_DESK_PORT. */
@@ -21,5 +23,6 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     dataDir: value('--data') ?? env.TOWNSHIP_DESK_DATA ?? null,
     port,
     rendererDir: value('--renderer') ?? null,
+    sqliteBinding: value('--sqlite-binding') ?? null,
   };
 }
