@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseActionSchema, caseStateSchema } from '../../domain/cases/case-workflow';
+import { ratingLevelSchema } from '../../domain/cases/rating';
 import { materialFormSchema } from '../../domain/catalogue/service-item';
 import { method } from '../define';
 import { excelFileSchema } from './catalogue';
