@@ -71,13 +71,7 @@ export const caseEventSchema = z.object({
   note: z.string().nullable(),
 });
 
-export const ratingLevelSchema = z.enum([
-  'very_satisfied',
-  'satisfied',
-  'basically_satisfied',
-  'dissatisfied',
-  'very_dissatisfied',
-]);
+export { ratingLevelSchema };
 
 export const caseDetailSchema = caseSummarySchema.extend({
   officialNo: z.string().nullable(),
