@@ -2,8 +2,7 @@ import { z } from 'zod';
 
 /**
  * Civil dates as 'YYYY-MM-DD' strings in Asia/Shanghai. Arithmetic runs on UTC day numbers so that the
- * machine's time zone can never shift a day. Names match shared/domain/mediation/dates.ts so that the
- * two can merge into one module.
+ * machine's time zone can never shift a day. The one date module for applications and mediation.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -58,7 +57,37 @@ export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }
 
-/** The Asia/Shanghai civil date of an instant: how the backend turns its clock into "today". */
-export function shanghaiDate(instant: Date): string {
-  return new Date(instant.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The corresponding day `months` later (or earlier), or the month's last day when the target month is
+ * shorter: 民法典 art. 202 ends a period counted in months on the corresponding day, and on the last
+ * day of the month when there is none (2026-01-31 + 1 month = 2026-02-28).
+ */
+export function addMonths(date: string, months: number): string {
+  toDayNumber(date);
+  const [year, month, day] = [yearOf(date), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+  const index = year * 12 + (month - 1) + months;
+  const targetYear = Math.floor(index / 12);
+  const targetMonth = (index % 12) + 1;
+  const targetDay = Math.min(day, daysInMonth(targetYear, targetMonth));
+  const pad = (value: number, width: number) => String(value).padStart(width, '0');
+  return `${pad(targetYear, 4)}-${pad(targetMonth, 2)}-${pad(targetDay, 2)}`;
+}
+
+/**
+ * The Asia/Shanghai civil date of an instant (a Date, a stored UTC ISO timestamp or epoch
+ * milliseconds): how the backend turns its clock into "today".
+ */
+export function shanghaiDate(instant: Date | string | number): string {
+  const ms =
+    instant instanceof Date
+      ? instant.getTime()
+      : typeof instant === 'number'
+        ? instant
+        : Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`not a timestamp: ${String(instant)}`);
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './dates';
+import { isoDateSchema } from '../calendar/plain-date';
 
 /**
  * The mediation agreement (调解协议书) as a draft that may be incomplete while it is written, and the

@@ -1,4 +1,4 @@
-import { addDays, addMonths, daysBetween } from './dates';
+import { addDays, addMonths, daysBetween } from '../calendar/plain-date';
 
 /**
  * The clocks of a dispute case. Every date is 'YYYY-MM-DD' in Asia/Shanghai and `today` is passed in.

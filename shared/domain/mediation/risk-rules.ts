@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { addMonths } from './dates';
+import { addMonths } from '../calendar/plain-date';
 import type { RiskLevel } from './vocabulary';
 
 /**

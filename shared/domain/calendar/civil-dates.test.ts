@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, isIsoDate, shanghaiDate } from './dates';
+import { addDays, addMonths, daysBetween, isIsoDate, shanghaiDate } from './plain-date';
 
 describe('isIsoDate', () => {
   it.each([
@@ -42,7 +42,6 @@ describe('addDays and daysBetween', () => {
     ['2026-02-28', 1, '2026-03-01'],
     ['2026-12-31', 1, '2027-01-01'],
     ['2026-01-01', -1, '2025-12-31'],
-    ['0004-02-28', 1, '0004-02-29'],
   ] as const)('%s %+d days → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
     expect(daysBetween(date, expected)).toBe(days);
