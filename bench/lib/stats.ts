@@ -1,0 +1,26 @@
+/** Percentile by nearest rank over an unsorted sample, in the sample's unit. */
+export function percentile(sample: readonly number[], p: number): number {
+  if (sample.length === 0) return Number.NaN;
+  const sorted = [...sample].sort((a, b) => a - b);
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export function formatMs(ms: number): string {
+  return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
+}
+
+/** One line of a results table: the measurement, its p50 and p95, the target and whether it holds. */
+export function row(
+  name: string,
+  sample: readonly number[],
+  targetMs: number,
+  use: 'p95' | 'max' = 'p95',
+): string {
+  const p50 = percentile(sample, 50);
+  const p95 = percentile(sample, 95);
+  const max = Math.max(...sample);
+  const measured = use === 'p95' ? p95 : max;
+  const verdict = measured < targetMs ? '达标 OK' : '超标 OVER';
+  return `${name.padEnd(44)} n=${String(sample.length).padStart(4)}  p50 ${formatMs(p50).padStart(10)}  p95 ${formatMs(p95).padStart(10)}  max ${formatMs(max).padStart(10)}  target ${use} < ${targetMs} ms  ${verdict}`;
+}
