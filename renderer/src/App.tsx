@@ -1,0 +1,39 @@
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { HashRouter } from 'react-router';
+import { ApiClientProvider, createQueryClient, type ApiClient } from './api';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { AppGate } from './shell/AppGate';
+import { theme } from './theme';
+
+interface AppProps {
+  /** The typed client over window.desk or browser mode's HTTP API. */
+  client: ApiClient;
+}
+
+export function App({ client }: AppProps) {
+  const [queryClient] = useState(createQueryClient);
+  return (
+    <MantineProvider theme={theme}>
+      <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
+        <Notifications position="top-center" />
+        <ErrorBoundary>
+          <ApiClientProvider client={client}>
+            <QueryClientProvider client={queryClient}>
+              <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+                {/* Hash routes work the same under app:// and http://127.0.0.1. */}
+                <HashRouter>
+                  <AppGate />
+                </HashRouter>
+              </ModalsProvider>
+            </QueryClientProvider>
+          </ApiClientProvider>
+        </ErrorBoundary>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import {
+  eventSchemas,
+  type DeskBridge,
+  type DeskEvent,
+  type MethodInput,
+  type MethodName,
+  type MethodOutput,
+  type Result,
+} from '@shared/api';
+import { createDeskTransport } from './desk-transport';
+import { createHttpTransport } from './http-transport';
+import { takeLaunchSecret } from './launch-secret';
+import { createSessionStore, type SessionStore } from './session-store';
+import type { Transport } from './transport';
+
+export interface ApiClient {
+  /** Inputs are typed by the contract; outputs are trusted (the backend already checked them). */
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<Result<MethodOutput<M>>>;
+  /** Known backend events only; returns an unsubscribe function. */
+  onEvent(listener: (event: DeskEvent) => void): () => void;
+  session: SessionStore;
+}
+
+function isKnownEvent(event: { name: string }): event is DeskEvent {
+  return Object.prototype.hasOwnProperty.call(eventSchemas, event.name);
+}
+
+export function createClientFrom(transport: Transport, session: SessionStore): ApiClient {
+  async function call<M extends MethodName>(
+    method: M,
+    input: MethodInput<M>,
+  ): Promise<Result<MethodOutput<M>>> {
+    const result = await transport.call(method, input, session.get().session?.token);
+    // One place turns session problems into screens, whichever call ran into them.
+    if (!result.ok && result.error.code === 'UNAUTHENTICATED' && session.get().session) {
+      session.signedOut(result.error.message);
+    }
+    if (!result.ok && result.error.code === 'SESSION_LOCKED') session.setLocked(true);
+    return result as Result<MethodOutput<M>>;
+  }
+
+  return {
+    call,
+    onEvent: (listener) =>
+      transport.onEvent((event) => {
+        if (isKnownEvent(event)) listener(event);
+      }),
+    session,
+  };
+}
+
+/** window.desk in Electron; browser mode's HTTP API otherwise. */
+export function createApiClient(win: Window & typeof globalThis): ApiClient {
+  const desk = (win as Window & { desk?: DeskBridge }).desk;
+  const transport = desk
+    ? createDeskTransport(desk)
+    : createHttpTransport(win, takeLaunchSecret(win));
+  return createClientFrom(transport, createSessionStore(win.sessionStorage));
+}

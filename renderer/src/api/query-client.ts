@@ -1,0 +1,37 @@
+import { notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiCallError, isSessionProblem } from './errors';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** The form shows this failure itself (sign-in, unlock), so no notification as well. */
+      errorShownInline?: boolean;
+    };
+  }
+}
+
+function notifyError(error: unknown) {
+  if (isSessionProblem(error)) return;
+  notifications.show({
+    color: 'red',
+    title: '操作未完成',
+    message: error instanceof ApiCallError ? error.message : '发生了意外错误，请重试或联系管理员',
+  });
+}
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    queryCache: new QueryCache({ onError: notifyError }),
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => {
+        if (!mutation.meta?.errorShownInline) notifyError(error);
+      },
+    }),
+    defaultOptions: {
+      // The backend is local and its refusals are deliberate: retrying would only repeat them.
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+}

@@ -1,0 +1,2 @@
+export { BackupTable } from './BackupTable';
+export { confirmRestore } from './confirm-restore';

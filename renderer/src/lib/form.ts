@@ -1,0 +1,36 @@
+import { schemaResolver, type FormErrors } from '@mantine/form';
+import type { z } from 'zod';
+import { ApiCallError } from '../api';
+
+type Validator<V> = (values: V) => FormErrors;
+
+/** A @mantine/form validator from a zod schema (zod 4 implements Standard Schema). */
+export function zodValidator<V>(schema: z.ZodType): Validator<V> {
+  return schemaResolver(schema, { sync: true });
+}
+
+/** Runs validators in order; the first message for a field wins. */
+export function allOf<V>(...validators: Validator<V>[]): Validator<V> {
+  return (values) => {
+    const errors: FormErrors = {};
+    for (const validate of validators) {
+      for (const [path, message] of Object.entries(validate(values))) {
+        if (message && !(path in errors)) errors[path] = message;
+      }
+    }
+    return errors;
+  };
+}
+
+/** Puts the backend's field messages next to the inputs they belong to. */
+export function showFieldErrors(
+  form: { setErrors(errors: FormErrors): void },
+  error: unknown,
+  rename: Record<string, string> = {},
+) {
+  if (!(error instanceof ApiCallError) || !error.fields) return;
+  const errors: FormErrors = {};
+  for (const [path, message] of Object.entries(error.fields))
+    errors[rename[path] ?? path] = message;
+  form.setErrors(errors);
+}

@@ -1,0 +1,1 @@
+export { ForcedChangePasswordPage } from './ForcedChangePasswordPage';

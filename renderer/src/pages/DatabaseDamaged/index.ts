@@ -1,0 +1,1 @@
+export { DatabaseDamagedPage } from './DatabaseDamagedPage';

@@ -1,0 +1,69 @@
+import { Button, Group, NumberInput, Paper, Stack } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { settingsSchema, type Settings } from '@shared/api';
+import { useQueryClient } from '@tanstack/react-query';
+import { apiKey, useApiMutation, useApiQuery } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { showFieldErrors, zodValidator } from '../../lib/form';
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const queryClient = useQueryClient();
+  const form = useForm<Settings>({
+    mode: 'uncontrolled',
+    initialValues: settings,
+    validate: zodValidator(settingsSchema),
+  });
+  const save = useApiMutation('settings.update', {
+    onSuccess: (saved) => {
+      notifications.show({ color: 'teal', message: '设置已保存' });
+      queryClient.setQueryData(apiKey('settings.get', {}), saved);
+      form.resetDirty(saved);
+      void queryClient.invalidateQueries({ queryKey: apiKey('system.status') });
+    },
+    onError: (error) => showFieldErrors(form, error),
+  });
+
+  return (
+    <Paper withBorder p="lg" radius="md" maw={520}>
+      <form noValidate onSubmit={form.onSubmit((values) => save.mutate(values))}>
+        <Stack gap="md">
+          <NumberInput
+            label="无操作自动锁屏（分钟）"
+            description="超过这段时间没有键盘或鼠标操作，屏幕自动锁定，需要输入密码继续。1 到 240 分钟。"
+            min={1}
+            max={240}
+            allowDecimal={false}
+            autoFocus
+            key={form.key('idleLockMinutes')}
+            {...form.getInputProps('idleLockMinutes')}
+          />
+          <NumberInput
+            label="备份保留天数"
+            description="超过这个天数的自动备份会被删除。1 到 365 天。"
+            min={1}
+            max={365}
+            allowDecimal={false}
+            key={form.key('backupRetentionDays')}
+            {...form.getInputProps('backupRetentionDays')}
+          />
+          <Group justify="flex-end">
+            <Button type="submit" loading={save.isPending}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+export function SettingsPage() {
+  const settings = useApiQuery('settings.get', {});
+  return (
+    <>
+      <PageHeader title="系统设置" description="本终端的安全与备份设置，只有系统管理员可以修改。" />
+      {settings.data ? <SettingsForm settings={settings.data} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLES, usersMethods, type Role } from '@shared/api';
+import { useApiQuery } from '../../api';
+import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
+import { PASSWORD_RULE_DESCRIPTION, passwordProblem } from '../../lib/password';
+import { useSystemStatus } from '../../session';
+import { useUserMutation } from './use-user-mutation';
+
+interface CreateUserModalProps {
+  opened: boolean;
+  onClose: () => void;
+}
+
+interface NewUserValues {
+  username: string;
+  displayName: string;
+  role: Role;
+  orgUnitId: string;
+  initialPassword: string;
+}
+
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
+  const status = useSystemStatus();
+  const orgUnits = useApiQuery('orgUnits.list', {}, { enabled: opened });
+  const form = useForm<NewUserValues>({
+    mode: 'uncontrolled',
+    initialValues: {
+      username: '',
+      displayName: '',
+      role: 'clerk',
+      orgUnitId: status.orgUnit?.id ?? '',
+      initialPassword: '',
+    },
+    validate: allOf<NewUserValues>(zodValidator(usersMethods['users.create'].input), (values) => ({
+      initialPassword: passwordProblem(values.initialPassword, values.username.trim()),
+    })),
+  });
+  const create = useUserMutation('users.create', '已新建用户，请把初始密码当面告知本人');
+
+  function close() {
+    form.reset();
+    create.reset();
+    onClose();
+  }
+
+  const orgOptions = (orgUnits.data ?? []).map((unit) => ({
+    value: unit.id,
+    label: `${unit.name}（${ORG_LEVEL_LABELS[unit.level]}）`,
+  }));
+
+  return (
+    <Modal opened={opened} onClose={close} title="新建用户" size="md">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          create.mutate(values, { onSuccess: close, onError: (e) => showFieldErrors(form, e) }),
+        )}
+      >
+        <Stack gap="md">
+          <TextInput
+            label="用户名"
+            withAsterisk
+            data-autofocus
+            autoComplete="off"
+            description="登录用，3 到 32 位字母、数字、下划线、点或横线"
+            key={form.key('username')}
+            {...form.getInputProps('username')}
+          />
+          <TextInput
+            label="姓名"
+            withAsterisk
+            key={form.key('displayName')}
+            {...form.getInputProps('displayName')}
+          />
+          <Select
+            label="角色"
+            withAsterisk
+            allowDeselect={false}
+            data={ROLE_OPTIONS}
+            key={form.key('role')}
+            {...form.getInputProps('role')}
+          />
+          <Select
+            label="所属单位"
+            withAsterisk
+            searchable
+            allowDeselect={false}
+            nothingFoundMessage="没有找到"
+            data={orgOptions}
+            key={form.key('orgUnitId')}
+            {...form.getInputProps('orgUnitId')}
+          />
+          <PasswordInput
+            label="初始密码"
+            withAsterisk
+            autoComplete="new-password"
+            description={`${PASSWORD_RULE_DESCRIPTION}。本人首次登录时须修改`}
+            key={form.key('initialPassword')}
+            {...form.getInputProps('initialPassword')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              取消
+            </Button>
+            <Button type="submit" loading={create.isPending}>
+              创建
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

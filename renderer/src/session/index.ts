@@ -1,0 +1,3 @@
+export { useBackendEvents } from './use-backend-events';
+export { useCurrentUser, useSystemStatus } from './use-current';
+export { useSessionActions } from './use-session-actions';

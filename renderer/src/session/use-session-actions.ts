@@ -1,0 +1,40 @@
+import type { Session } from '@shared/api';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { useApiClient } from '../api';
+
+/** What one user saw must not show to the next: drop everything but the terminal's own status. */
+function forgetUserData(queryClient: QueryClient) {
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'system.status' });
+  void queryClient.invalidateQueries({ queryKey: ['system.status'] });
+}
+
+export function useSessionActions() {
+  const client = useApiClient();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+
+  const signedIn = useCallback(
+    (session: Session) => {
+      forgetUserData(queryClient);
+      client.session.signedIn(session);
+      // Every user starts at the 工作台, not on the page the previous user left open.
+      void navigate('/', { replace: true });
+    },
+    [client, queryClient, navigate],
+  );
+
+  /** Sign-out and 切换用户 are the same on a shared PC: end the session, back to sign-in. */
+  const signOut = useCallback(
+    async (notice?: string) => {
+      // The backend may already have ended the session; signing out locally must happen regardless.
+      await client.call('auth.signOut', {});
+      client.session.signedOut(notice);
+      forgetUserData(queryClient);
+    },
+    [client, queryClient],
+  );
+
+  return { signedIn, signOut };
+}

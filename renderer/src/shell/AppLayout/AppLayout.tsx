@@ -1,0 +1,71 @@
+import { AppShell, Group, Text } from '@mantine/core';
+import type { SystemStatus } from '@shared/api';
+import { useEffect } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { useApiClient, useApiQuery, type ClientSession } from '../../api';
+import { IdleLock } from '../IdleLock';
+import { NavMenu } from '../NavMenu';
+import { navItemsFor } from '../nav-items';
+import { StatusBar } from '../StatusBar';
+import { UserMenu } from '../UserMenu';
+
+interface AppLayoutProps {
+  status: SystemStatus;
+  /** The signed-in session (the gate shows sign-in without one). */
+  session: ClientSession;
+}
+
+/** The stored user may be stale after a reload (reset, role change): refresh it from the backend. */
+function useFreshUser(session: ClientSession) {
+  const client = useApiClient();
+  const me = useApiQuery('auth.me', {}, { enabled: !session.locked });
+  useEffect(() => {
+    if (me.data) client.session.setUser(me.data);
+  }, [client, me.data]);
+}
+
+export function AppLayout({ status, session }: AppLayoutProps) {
+  useFreshUser(session);
+  const items = navItemsFor(session.user.role);
+
+  return (
+    <>
+      <AppShell
+        header={{ height: 56 }}
+        navbar={{ width: 200, breakpoint: 'xs' }}
+        footer={{ height: 40 }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between">
+            <Group gap="sm">
+              <Text component="span" fw={700} size="lg" c="blue.8">
+                基层一窗通
+              </Text>
+              <Text component="span" c="dimmed" size="sm">
+                {status.orgUnit?.name}
+              </Text>
+            </Group>
+            <UserMenu user={session.user} />
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="xs">
+          <NavMenu items={items} />
+        </AppShell.Navbar>
+        <AppShell.Main>
+          <Routes>
+            {items.map(({ path, Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            {/* A page this role may not open (or an old link) falls back to the 工作台. */}
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </AppShell.Main>
+        <AppShell.Footer>
+          <StatusBar status={status} user={session.user} />
+        </AppShell.Footer>
+      </AppShell>
+      <IdleLock session={session} />
+    </>
+  );
+}

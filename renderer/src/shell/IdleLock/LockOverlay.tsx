@@ -1,0 +1,110 @@
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  Group,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { ROLE_LABELS, type User } from '@shared/api';
+import { useEffect, useRef, type RefObject } from 'react';
+import { createPortal } from 'react-dom';
+import { useApiClient, useApiMutation } from '../../api';
+import { useSessionActions } from '../../session';
+
+interface LockOverlayProps {
+  /** The user whose password unlocks; anyone else uses 切换用户. */
+  user: User;
+}
+
+/**
+ * Everything else on the page (including open modals, which live in their own portals) is made inert
+ * while locked, so neither Tab nor a screen reader reaches the form underneath.
+ */
+function useInertSiblings(overlay: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const own = overlay.current;
+    const siblings = Array.from(document.body.children).filter(
+      (element): element is HTMLElement => element instanceof HTMLElement && element !== own,
+    );
+    const made = siblings.filter((element) => !element.inert);
+    for (const element of made) element.inert = true;
+    return () => {
+      for (const element of made) element.inert = false;
+    };
+  }, [overlay]);
+}
+
+export function LockOverlay({ user }: LockOverlayProps) {
+  const client = useApiClient();
+  const { signOut } = useSessionActions();
+  const overlay = useRef<HTMLDivElement>(null);
+  useInertSiblings(overlay);
+  const form = useForm({
+    mode: 'uncontrolled',
+    initialValues: { password: '' },
+    validate: { password: (value) => (value ? null : '请填写密码') },
+  });
+  const unlock = useApiMutation('auth.unlock', {
+    meta: { errorShownInline: true },
+    onSuccess: (session) => client.session.signedIn(session),
+    onError: () => form.setFieldValue('password', ''),
+  });
+
+  return createPortal(
+    <Box
+      ref={overlay}
+      role="dialog"
+      aria-modal="true"
+      aria-labelledby="lock-title"
+      pos="fixed"
+      inset={0}
+      style={{ zIndex: 10_000 }}
+      bg="rgba(20, 40, 70, 0.92)"
+    >
+      <Center h="100%">
+        <Paper radius="md" p="xl" w={400} shadow="xl">
+          <form noValidate onSubmit={form.onSubmit(({ password }) => unlock.mutate({ password }))}>
+            <Stack gap="md">
+              <Stack gap={4}>
+                <Title order={2} id="lock-title">
+                  屏幕已锁定
+                </Title>
+                <Text c="dimmed" size="sm">
+                  {user.displayName}（{ROLE_LABELS[user.role]}，{user.username}）
+                  请输入密码继续，未保存的内容仍然保留。
+                </Text>
+              </Stack>
+              {unlock.error ? (
+                <Alert color="red" role="alert">
+                  {unlock.error.message}
+                </Alert>
+              ) : null}
+              <PasswordInput
+                label="密码"
+                autoComplete="current-password"
+                autoFocus
+                key={form.key('password')}
+                {...form.getInputProps('password')}
+              />
+              <Group justify="space-between">
+                <Button variant="subtle" onClick={() => void signOut()}>
+                  切换用户
+                </Button>
+                <Button type="submit" loading={unlock.isPending}>
+                  解锁
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Box>,
+    document.body,
+  );
+}

@@ -1,0 +1,2 @@
+export { IdleLock } from './IdleLock';
+export { useLockScreen } from './use-lock-screen';

@@ -1,0 +1,26 @@
+import { NavLink, Stack } from '@mantine/core';
+import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import type { NavItem } from '../nav-items';
+
+interface NavMenuProps {
+  /** The items the signed-in role may see. */
+  items: NavItem[];
+}
+
+export function NavMenu({ items }: NavMenuProps) {
+  const { pathname } = useLocation();
+  return (
+    <Stack component="nav" aria-label="主导航" gap={4}>
+      {items.map((item) => (
+        <NavLink
+          key={item.path}
+          component={RouterNavLink}
+          to={item.path}
+          label={item.label}
+          active={pathname === item.path}
+          fw={500}
+        />
+      ))}
+    </Stack>
+  );
+}

@@ -1,0 +1,1 @@
+export { NavMenu } from './NavMenu';

@@ -1,0 +1,31 @@
+import { ROLES, type Role } from '@shared/api';
+import type { ComponentType } from 'react';
+import { AuditPage } from '../pages/Audit';
+import { BackupsPage } from '../pages/Backups';
+import { HomePage } from '../pages/Home';
+import { SettingsPage } from '../pages/Settings';
+import { UsersPage } from '../pages/Users';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** Who sees the item and may open its page; the backend checks again on every call. */
+  roles: readonly Role[];
+  Page: ComponentType;
+}
+
+/**
+ * The navigation, one row per page, keyed by role. Later issues add 受理, 案件 and 调解 here; the
+ * navbar and the routes are both built from this table.
+ */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
+  { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
+  { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
+  { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },
+  { path: '/settings', label: '系统设置', roles: ['admin'], Page: SettingsPage },
+];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}
