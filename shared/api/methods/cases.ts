@@ -3,10 +3,9 @@ import { caseActionSchema, caseStateSchema } from '../../domain/cases/case-workf
 import { ratingLevelSchema } from '../../domain/cases/rating';
 import { materialFormSchema } from '../../domain/catalogue/service-item';
 import { method } from '../define';
-import { excelFileSchema } from './catalogue';
-import { idSchema, isoTimeSchema, pageInputSchema } from './common';
+import { idSchema, isoTimeSchema } from './common';
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const materialCheckSchema = z.object({
   /** Index of the material in the item version's list. */
@@ -116,19 +115,6 @@ export const caseDetailSchema = caseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
-export const caseListInputSchema = pageInputSchema.extend({
-  query: z.string().trim().max(40).default(''),
-  states: z.array(caseStateSchema).default([]),
-  itemId: idSchema.optional(),
-  from: dateSchema.optional(),
-  to: dateSchema.optional(),
-  agentUserId: idSchema.optional(),
-  channel: z.enum(['counter', 'agency']).optional(),
-  overdueOnly: z.boolean().default(false),
-  sortBy: z.enum(['createdAt', 'dueDate', 'caseNo']).default('createdAt'),
-  sortDir: z.enum(['asc', 'desc']).default('desc'),
-});
-
 const counter = ['admin', 'supervisor', 'clerk'] as const;
 const staff = ['admin', 'supervisor', 'clerk', 'agent', 'auditor'] as const;
 
@@ -201,37 +187,6 @@ export const casesMethods = {
   'cases.get': method({
     input: z.object({ caseId: idSchema }),
     output: caseDetailSchema,
-    access: staff,
-  }),
-  'cases.list': method({
-    input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseSummarySchema), total: z.number().int() }),
-    access: staff,
-  }),
-  'cases.exportExcel': method({
-    input: caseListInputSchema.omit({ page: true, pageSize: true }),
-    output: excelFileSchema,
-    access: staff,
-  }),
-  'cases.ofResident': method({
-    input: z.object({ residentId: idSchema }),
-    output: z.array(caseSummarySchema),
-    access: staff,
-  }),
-  /** The 工作台: my cases due today, overdue, waiting for 补正, ready to hand out; agency hand-offs. */
-  'cases.dashboard': method({
-    input: z.object({}).strict(),
-    output: z.object({
-      dueToday: z.array(caseSummarySchema),
-      dueSoon: z.array(caseSummarySchema),
-      overdue: z.array(caseSummarySchema),
-      pendingSupplement: z.array(caseSummarySchema),
-      readyToHandOut: z.array(caseSummarySchema),
-      awaitingReceipt: z.array(caseSummarySchema),
-      agencyDrafts: z.array(caseSummarySchema),
-      followupsDue: z.number().int(),
-      calendarWarning: z.string().nullable(),
-    }),
     access: staff,
   }),
   /** Counts a print of a case document (reprints are counted and audited). */
