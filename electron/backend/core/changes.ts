@@ -18,7 +18,19 @@ export type SyncedTable =
   | 'case_events'
   | 'ratings'
   | 'rating_followups'
-  | 'attachments';
+  | 'attachments'
+  | 'mediation_settings'
+  | 'mediators'
+  | 'disputes'
+  | 'dispute_parties'
+  | 'dispute_readers'
+  | 'dispute_mediators'
+  | 'dispute_events'
+  | 'mediation_sessions'
+  | 'dispute_extensions'
+  | 'dispute_agreements'
+  | 'dispute_follow_ups'
+  | 'event_reports';
 
 export interface ChangeStamp {
   stamper: Stamper;

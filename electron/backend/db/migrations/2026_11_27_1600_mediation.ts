@@ -1,0 +1,236 @@
+import { sql, type Kysely } from 'kysely';
+
+/*
+ * Frozen: people's mediation (issue 4) and event reports. Imports nothing from the app.
+ * As in the applications migration, the search indexes are kept by the repositories in the same
+ * transaction as the row, so that a bulk load can fill them in one pass afterwards.
+ * Lists of a few items that are always read with their row (specialties, statements, obligations)
+ * are JSON columns; what lists filter or sort on has a column and an index of its own.
+ */
+
+const syncColumns = `
+  id TEXT PRIMARY KEY NOT NULL,
+  org_unit_id TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT,
+  updated_at TEXT NOT NULL,
+  updated_by TEXT,
+  origin_terminal_id TEXT NOT NULL,
+  version TEXT NOT NULL,
+  deleted_at TEXT`;
+
+const statements = [
+  // One row per committee: the case-number abbreviation and the supervisor's risk thresholds.
+  `CREATE TABLE mediation_settings (${syncColumns},
+    abbreviation TEXT,
+    risk_amount_fen INTEGER,
+    risk_people INTEGER
+  ) STRICT`,
+  `CREATE UNIQUE INDEX mediation_settings_org ON mediation_settings(org_unit_id) WHERE deleted_at IS NULL`,
+
+  `CREATE TABLE mediators (${syncColumns},
+    name TEXT NOT NULL,
+    gender TEXT CHECK (gender IN ('male', 'female')),
+    phone TEXT,
+    user_id TEXT REFERENCES users(id),
+    committee_kind TEXT NOT NULL,
+    background TEXT NOT NULL,
+    specialties TEXT NOT NULL,
+    active INTEGER NOT NULL DEFAULT 1,
+    note TEXT
+  ) STRICT`,
+  `CREATE INDEX mediators_org ON mediators(org_unit_id, active)`,
+  `CREATE INDEX mediators_user ON mediators(user_id)`,
+
+  `CREATE TABLE disputes (${syncColumns},
+    case_no TEXT NOT NULL,
+    official_no TEXT,
+    registered_org_id TEXT NOT NULL REFERENCES org_units(id),
+    case_year INTEGER NOT NULL,
+    case_terminal TEXT NOT NULL,
+    case_seq INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    type TEXT NOT NULL,
+    source TEXT NOT NULL,
+    transfer_origin TEXT,
+    summary TEXT NOT NULL,
+    occurred_on TEXT,
+    place TEXT,
+    amount_fen INTEGER,
+    people_involved INTEGER,
+    risk_level TEXT NOT NULL CHECK (risk_level IN ('general', 'serious', 'major')),
+    party_names TEXT NOT NULL,
+    registered_on TEXT NOT NULL,
+    accepted_on TEXT,
+    clock_start_on TEXT,
+    due_date TEXT,
+    outcome TEXT CHECK (outcome IN ('succeeded', 'failed', 'terminated')),
+    concluded_on TEXT,
+    failure_reason TEXT,
+    routes_told TEXT,
+    termination_reason TEXT,
+    reject_reason TEXT,
+    performed_on TEXT,
+    judicial_confirmed_on TEXT,
+    closed_on TEXT
+  ) STRICT`,
+  `CREATE UNIQUE INDEX disputes_case_no ON disputes(registered_org_id, case_no)`,
+  `CREATE INDEX disputes_sequence ON disputes(registered_org_id, case_year, case_terminal, case_seq)`,
+  `CREATE INDEX disputes_seq ON disputes(case_seq)`,
+  `CREATE INDEX disputes_org_registered ON disputes(org_unit_id, registered_on)`,
+  `CREATE INDEX disputes_org_state_due ON disputes(org_unit_id, state, due_date)`,
+  `CREATE INDEX disputes_org_accepted ON disputes(org_unit_id, accepted_on)`,
+  `CREATE INDEX disputes_org_concluded ON disputes(org_unit_id, concluded_on)`,
+  `CREATE INDEX disputes_org_performed ON disputes(org_unit_id, performed_on)`,
+  `CREATE INDEX disputes_org_confirmed ON disputes(org_unit_id, judicial_confirmed_on)`,
+  // Trigram for case numbers and names of 3+ characters; bigrams for 2-character names.
+  `CREATE VIRTUAL TABLE disputes_fts USING fts5(case_no, party_names, content='', contentless_delete=1, tokenize='trigram')`,
+  `CREATE TABLE dispute_bigrams (bigram TEXT NOT NULL, dispute_rowid INTEGER NOT NULL, PRIMARY KEY (bigram, dispute_rowid)) STRICT, WITHOUT ROWID`,
+
+  `CREATE TABLE dispute_parties (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('applicant', 'respondent', 'third_party')),
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation')),
+    resident_id TEXT REFERENCES residents(id),
+    name TEXT NOT NULL,
+    gender TEXT CHECK (gender IN ('male', 'female')),
+    ethnicity TEXT,
+    birth_date TEXT,
+    age INTEGER,
+    occupation TEXT,
+    phone TEXT,
+    address TEXT,
+    id_type TEXT,
+    id_number TEXT,
+    credit_code TEXT,
+    representative TEXT,
+    agent_name TEXT,
+    agent_phone TEXT,
+    attorney_date TEXT,
+    notice_acknowledged_on TEXT,
+    notice_method TEXT
+  ) STRICT`,
+  `CREATE INDEX dispute_parties_dispute ON dispute_parties(dispute_id, position)`,
+  `CREATE INDEX dispute_parties_resident ON dispute_parties(resident_id)`,
+  `CREATE INDEX dispute_parties_name ON dispute_parties(name)`,
+  `CREATE INDEX dispute_parties_id_number ON dispute_parties(id_number)`,
+  `CREATE INDEX dispute_parties_credit_code ON dispute_parties(credit_code)`,
+
+  // The org units that held a case before it was escalated keep reading it.
+  `CREATE TABLE dispute_readers (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    reader_org_id TEXT NOT NULL REFERENCES org_units(id)
+  ) STRICT`,
+  `CREATE UNIQUE INDEX dispute_readers_pair ON dispute_readers(reader_org_id, dispute_id) WHERE deleted_at IS NULL`,
+  `CREATE INDEX dispute_readers_dispute ON dispute_readers(dispute_id)`,
+
+  `CREATE TABLE dispute_mediators (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    mediator_id TEXT NOT NULL REFERENCES mediators(id),
+    role TEXT NOT NULL CHECK (role IN ('lead', 'member'))
+  ) STRICT`,
+  `CREATE INDEX dispute_mediators_dispute ON dispute_mediators(dispute_id)`,
+  `CREATE INDEX dispute_mediators_mediator ON dispute_mediators(mediator_id, dispute_id)`,
+
+  `CREATE TABLE dispute_events (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    at TEXT NOT NULL,
+    actor_id TEXT,
+    actor_name TEXT,
+    action TEXT NOT NULL,
+    from_state TEXT,
+    to_state TEXT,
+    from_org_id TEXT,
+    to_org_id TEXT,
+    note TEXT
+  ) STRICT`,
+  `CREATE INDEX dispute_events_dispute ON dispute_events(dispute_id, at)`,
+
+  `CREATE TABLE mediation_sessions (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    number INTEGER NOT NULL,
+    held_on TEXT NOT NULL,
+    place TEXT NOT NULL,
+    mediators TEXT NOT NULL,
+    recorder_name TEXT,
+    attendees TEXT NOT NULL,
+    statements TEXT NOT NULL,
+    agreed INTEGER NOT NULL,
+    result TEXT
+  ) STRICT`,
+  `CREATE INDEX mediation_sessions_dispute ON mediation_sessions(dispute_id, number)`,
+
+  `CREATE TABLE dispute_extensions (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    previous_due_date TEXT NOT NULL,
+    new_due_date TEXT NOT NULL,
+    recorded_on TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    consenting_party_ids TEXT NOT NULL
+  ) STRICT`,
+  `CREATE INDEX dispute_extensions_dispute ON dispute_extensions(dispute_id)`,
+
+  `CREATE TABLE dispute_agreements (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    form TEXT NOT NULL CHECK (form IN ('written', 'oral')),
+    facts TEXT,
+    disputed_matters TEXT,
+    responsibilities TEXT NOT NULL,
+    obligations TEXT NOT NULL,
+    mediators TEXT NOT NULL,
+    recorder_name TEXT,
+    agreed_on TEXT,
+    effective_on TEXT,
+    signed_on TEXT,
+    jc_applied INTEGER,
+    jc_applied_on TEXT,
+    jc_court TEXT,
+    jc_result TEXT CHECK (jc_result IN ('pending', 'confirmed', 'rejected')),
+    jc_result_on TEXT,
+    jc_note TEXT
+  ) STRICT`,
+  `CREATE UNIQUE INDEX dispute_agreements_dispute ON dispute_agreements(dispute_id) WHERE deleted_at IS NULL`,
+
+  `CREATE TABLE dispute_follow_ups (${syncColumns},
+    dispute_id TEXT NOT NULL REFERENCES disputes(id),
+    due_on TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('due', 'done')),
+    visited_on TEXT,
+    method TEXT,
+    visitor_name TEXT,
+    performance TEXT,
+    satisfaction TEXT,
+    renewed_conflict INTEGER,
+    note TEXT
+  ) STRICT`,
+  `CREATE INDEX dispute_follow_ups_org ON dispute_follow_ups(org_unit_id, state, due_on)`,
+  `CREATE INDEX dispute_follow_ups_dispute ON dispute_follow_ups(dispute_id, due_on)`,
+
+  // Kept apart from disputes so that they can never enter closure-rate statistics.
+  `CREATE TABLE event_reports (${syncColumns},
+    receiving_org_id TEXT NOT NULL REFERENCES org_units(id),
+    category TEXT NOT NULL,
+    urgency TEXT NOT NULL CHECK (urgency IN ('normal', 'urgent', 'critical')),
+    title TEXT NOT NULL,
+    description TEXT NOT NULL,
+    occurred_on TEXT,
+    place TEXT,
+    people_involved INTEGER,
+    reporter_id TEXT,
+    reporter_name TEXT NOT NULL,
+    reported_at TEXT NOT NULL,
+    dispute_id TEXT REFERENCES disputes(id),
+    acknowledged_at TEXT,
+    acknowledged_by TEXT,
+    acknowledged_by_name TEXT,
+    acknowledgement_note TEXT
+  ) STRICT`,
+  `CREATE INDEX event_reports_receiver ON event_reports(receiving_org_id, reported_at)`,
+  `CREATE INDEX event_reports_sender ON event_reports(org_unit_id, reported_at)`,
+  `CREATE INDEX event_reports_dispute ON event_reports(dispute_id)`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
