@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { recordChange, newSyncColumns } from '../core/changes';
 import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { migrations } from './migrations';
 
 let h: Harness;
 beforeEach(async () => {
@@ -44,7 +45,7 @@ describe('database from empty', () => {
     const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM schema_migrations`.execute(
       h.backend.runtime.db,
     );
-    expect(applied.rows[0]?.n).toBe(2);
+    expect(applied.rows[0]?.n).toBe(migrations.length);
     await sql`INSERT INTO schema_migrations VALUES ('2099_01_01_0000_future', '2099-01-01')`.execute(
       h.backend.runtime.db,
     );
