@@ -5,6 +5,7 @@ import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { HashRouter } from 'react-router';
+import classes from './App.module.css';
 import { ApiClientProvider, createQueryClient, type ApiClient } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AppGate } from './shell/AppGate';
@@ -20,7 +21,7 @@ export function App({ client }: AppProps) {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
-        <Notifications position="top-center" />
+        <Notifications position="top-right" classNames={{ root: classes.notifications }} />
         <ErrorBoundary>
           <ApiClientProvider client={client}>
             <QueryClientProvider client={queryClient}>

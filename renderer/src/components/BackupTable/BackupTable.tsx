@@ -38,7 +38,7 @@ export function BackupTable({ backups, fetching, onRestore, restoring }: BackupT
               size="xs"
               variant="light"
               color="red"
-              aria-label={`恢复 ${formatDateTime(b.createdAt)} 的备份`}
+              aria-label={`恢复备份 ${b.name}`}
               loading={restoring === b.name}
               disabled={restoring !== null && restoring !== b.name}
               onClick={() => onRestore(b)}

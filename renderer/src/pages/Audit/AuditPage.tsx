@@ -73,15 +73,26 @@ export function AuditPage() {
         }
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={[
-          { accessor: 'at', title: '时间', width: 150, render: (e) => formatDateTime(e.at) },
-          { accessor: 'username', title: '用户', render: (e) => e.username ?? '—' },
-          { accessor: 'terminalId', title: '终端', render: (e) => terminalLabel(e, terminal) },
-          { accessor: 'action', title: '操作', render: (e) => actionLabel(e.action) },
-          { accessor: 'objectType', title: '对象', render: (e) => objectTypeLabel(e.objectType) },
+          { accessor: 'at', title: '时间', noWrap: true, render: (e) => formatDateTime(e.at) },
+          { accessor: 'username', title: '用户', noWrap: true, render: (e) => e.username ?? '—' },
+          {
+            accessor: 'terminalId',
+            title: '终端',
+            noWrap: true,
+            render: (e) => terminalLabel(e, terminal),
+          },
+          { accessor: 'action', title: '操作', noWrap: true, render: (e) => actionLabel(e.action) },
+          {
+            accessor: 'objectType',
+            title: '对象',
+            noWrap: true,
+            render: (e) => objectTypeLabel(e.objectType),
+          },
           { accessor: 'detail', title: '说明', render: (e) => e.detail ?? '' },
           {
             accessor: 'outcome',
             title: '结果',
+            width: 80,
             render: (e) => (
               <Badge color={OUTCOME_COLORS[e.outcome]} variant="light">
                 {OUTCOME_LABELS[e.outcome]}

@@ -75,8 +75,10 @@ export function LockOverlay({ user }: LockOverlayProps) {
                 <Title order={2} id="lock-title">
                   屏幕已锁定
                 </Title>
-                <Text c="dimmed" size="sm">
+                <Text fw={500}>
                   {user.displayName}（{ROLE_LABELS[user.role]}，{user.username}）
+                </Text>
+                <Text c="dimmed" size="sm">
                   请输入密码继续，未保存的内容仍然保留。
                 </Text>
               </Stack>

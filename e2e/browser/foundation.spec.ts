@@ -1,0 +1,156 @@
+import type { Page } from '@playwright/test';
+import {
+  ADMIN,
+  AppShellPage,
+  CLERK,
+  SetupWizardPage,
+  SignInPage,
+  UsersPage,
+  expect,
+  test,
+  type Account,
+} from '../fixtures';
+
+/** Audit rows with exactly these cell texts (user, action, …) and the given outcome. */
+function auditRows(page: Page, cells: string[], outcome: '成功' | '失败' | '拒绝') {
+  let rows = page.getByRole('row').filter({ hasText: outcome });
+  for (const name of cells) {
+    rows = rows.filter({ has: page.getByRole('cell', { name, exact: true }) });
+  }
+  return rows;
+}
+
+/** A fresh terminal with its administrator signed in on their own password. */
+async function setUpAsAdmin(page: Page, appUrl: string) {
+  await page.goto(appUrl);
+  await new SetupWizardPage(page).complete();
+  await new SignInPage(page).signInFirstTime(ADMIN);
+}
+
+test('setup, users, role navigation, lockout and the audit trail', async ({ page, appUrl }) => {
+  const signIn = new SignInPage(page);
+  const shell = new AppShellPage(page);
+  const users = new UsersPage(page);
+
+  await setUpAsAdmin(page, appUrl);
+  // The launch secret is taken out of the address bar once the page has it.
+  expect(page.url()).not.toContain('secret=');
+  await expect(shell.statusBar).toContainText(`${ADMIN.displayName}（系统管理员）`);
+  await expect(shell.statusBar).toContainText('一号窗口');
+  await expect(shell.statusBar).toContainText('离线（未配置县级平台）');
+  await expect(shell.nav.getByRole('link')).toHaveText([
+    '工作台',
+    '用户管理',
+    '审计日志',
+    '备份与恢复',
+    '系统设置',
+  ]);
+
+  await shell.goTo('用户管理');
+  await users.createUser(CLERK, '窗口人员');
+  await expect(users.row(CLERK.username)).toContainText('正常');
+  await shell.switchUser();
+
+  await signIn.signInFirstTime(CLERK);
+  await expect(shell.nav.getByRole('link')).toHaveText(['工作台']);
+  await expect(page.getByText(/您以窗口人员身份登录/)).toBeVisible();
+  // A page outside the role's navigation falls back to the 工作台 even when asked for directly.
+  await page.evaluate('location.hash = "#/audit"');
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByRole('heading', { name: '审计日志' })).toHaveCount(0);
+  await shell.switchUser();
+
+  for (let attempt = 1; attempt <= 4; attempt += 1) {
+    await signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
+    await expect(signIn.error).toContainText('用户名或密码不正确');
+  }
+  await signIn.submit(CLERK.username, 'Wrong#Guess5');
+  await expect(signIn.error).toContainText('账号已锁定');
+  // Locked means locked: even the right password is refused now.
+  await signIn.submit(CLERK.username, CLERK.password);
+  await expect(signIn.error).toContainText('账号已锁定');
+
+  await signIn.signIn(ADMIN);
+  await shell.goTo('用户管理');
+  await expect(users.row(CLERK.username)).toContainText('已锁定');
+
+  await shell.goTo('审计日志');
+  await expect(auditRows(page, [ADMIN.username, '初始设置'], '成功')).toHaveCount(1);
+  await expect(auditRows(page, [ADMIN.username, '新建用户'], '成功')).toContainText(
+    `${CLERK.username}（${CLERK.displayName}，窗口人员）`,
+  );
+  await expect(auditRows(page, [CLERK.username, '登录'], '成功')).toHaveCount(1);
+  await expect(auditRows(page, [CLERK.username, '修改密码'], '成功')).toHaveCount(1);
+  // Five wrong passwords and the refused attempt while locked.
+  await expect(auditRows(page, [CLERK.username, '登录'], '失败')).toHaveCount(6);
+  await expect(auditRows(page, [CLERK.username, '账号锁定'], '成功')).toHaveCount(1);
+
+  await page.getByRole('textbox', { name: '用户名', exact: true }).fill(CLERK.username);
+  await expect(auditRows(page, [ADMIN.username], '成功')).toHaveCount(0);
+  await expect(page.getByText(/^第 1–\d+ 条，共 \d+ 条$/)).toBeVisible();
+
+  await page.getByRole('button', { name: '校验完整性' }).click();
+  await expect(page.getByText(/^审计日志完整，共校验 \d+ 条$/)).toBeVisible();
+});
+
+test('an administrator lifts a lockout before its ten minutes are up', async ({ page, appUrl }) => {
+  const signIn = new SignInPage(page);
+  const shell = new AppShellPage(page);
+  const users = new UsersPage(page);
+  await setUpAsAdmin(page, appUrl);
+  await shell.goTo('用户管理');
+  await users.createUser(CLERK, '窗口人员');
+  await shell.switchUser();
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    await signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
+  }
+  await expect(signIn.error).toContainText('账号已锁定');
+
+  await signIn.signIn(ADMIN);
+  await shell.goTo('用户管理');
+  await users
+    .row(CLERK.username)
+    .getByRole('button', { name: `解除锁定 ${CLERK.username}` })
+    .click();
+  await expect(users.row(CLERK.username)).toContainText('正常');
+  await shell.switchUser();
+  await signIn.signInFirstTime(CLERK);
+});
+
+test('a display name that looks like HTML or SQL is shown exactly as typed', async ({
+  page,
+  appUrl,
+}) => {
+  const tricky: Account = {
+    username: 'wang01',
+    displayName: `<b>王</b>'; DROP TABLE users;--`,
+    initialPassword: 'Wang#Init2026',
+    password: 'Wang#Own2026x',
+  };
+  const signIn = new SignInPage(page);
+  const shell = new AppShellPage(page);
+  const users = new UsersPage(page);
+  await setUpAsAdmin(page, appUrl);
+  await shell.goTo('用户管理');
+  await users.createUser(tricky, '调解员');
+
+  await expect(
+    users.row(tricky.username).getByRole('cell', { name: tricky.displayName, exact: true }),
+  ).toBeVisible();
+  // Shown as text, never parsed: no <b> element appears anywhere in the page.
+  await expect(page.locator('main b')).toHaveCount(0);
+  // And the users table is still there, with both users in it.
+  await expect(users.row(ADMIN.username)).toBeVisible();
+
+  await shell.switchUser();
+  await signIn.signInFirstTime(tricky);
+  await expect(
+    page.getByRole('heading', { name: new RegExp(`，${escapeRegExp(tricky.displayName)}$`) }),
+  ).toBeVisible();
+  await expect(shell.statusBar).toContainText(`${tricky.displayName}（调解员）`);
+  await expect(page.locator('b')).toHaveCount(0);
+});
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
