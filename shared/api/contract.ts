@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { adminMethods } from './methods/admin';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
+import { calendarMethods } from './methods/calendar';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -14,6 +15,7 @@ export const contract = {
   ...usersMethods,
   ...auditMethods,
   ...adminMethods,
+  ...calendarMethods,
 };
 
 export type Contract = typeof contract;

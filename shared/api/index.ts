@@ -7,6 +7,7 @@ export * from './transport';
 export * from './methods/admin';
 export * from './methods/audit';
 export * from './methods/auth';
+export * from './methods/calendar';
 export * from './methods/common';
 export * from './methods/setup';
 export * from './methods/system';

@@ -3,6 +3,8 @@ import { appendAudit } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
 import { backupPath, createBackup } from '../backup/backups';
 import { dailyBackupIfDue } from '../backup/service';
+import { CalendarCache } from '../calendar/cache';
+import { calendarHandlers } from '../calendar/handlers';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -33,7 +35,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error(error));
-  const registry = buildRegistry([foundationHandlers]);
+  const registry = buildRegistry([foundationHandlers, calendarHandlers]);
   const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
 
   const rt: Runtime = {
@@ -45,6 +47,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     sessions: new SessionStore(clock, () => rt.settings.idleLockMinutes * 60 * 1000),
     terminal: opened.terminal,
     settings: opened.settings,
+    calendar: new CalendarCache(),
     damaged: opened.damaged,
     emit<E extends EventName>(name: E, payload: EventPayload<E>) {
       options.onEvent?.({ name, payload });

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { EventName, EventPayload } from '@shared/api';
 import type { SessionStore } from '../auth/sessions';
+import type { CalendarCache } from '../calendar/cache';
 import type { Database } from '../db/schema';
 import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
@@ -24,6 +25,8 @@ export interface Runtime {
   /** Null before setup. */
   terminal: TerminalIdentity | null;
   settings: TerminalSettings;
+  /** The working-day calendar, read once from holiday_calendar (calendar/service calendarOf). */
+  calendar: CalendarCache;
   /** Set when quick_check failed at start; every method but status and recovery is refused. */
   damaged: string | null;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addWorkingDays } from '@shared/domain/calendar/working-days';
+import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { putCalendarYear } from './repository';
+import { calendarOf } from './service';
+
+let h: Harness;
+let admin: string;
+beforeEach(async () => {
+  h = await createHarness();
+  ({ token: admin } = await setUpTownship(h));
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+describe('holiday calendar', () => {
+  it('is seeded at setup from resources and warns that next year is not loaded', async () => {
+    // The harness clock stands in 2026; the shipped data ends with 2026.
+    const status = await h.ok('calendar.status', {}, admin);
+    expect(status.years.map((year) => year.year)).toEqual(expect.arrayContaining([2025, 2026]));
+    expect(status.years.every((year) => year.source === 'resources')).toBe(true);
+    expect(status.warning).toBe('2027年度节假日安排尚未加载，暂按周一至周五计算工作日');
+  });
+
+  it('has no warning while this year and next year are loaded', async () => {
+    h.clock.advance(Date.parse('2025-06-01T02:00:00.000Z') - h.clock.now());
+    const status = await h.ok('calendar.status', {}, admin);
+    expect(status.warning).toBeNull();
+  });
+
+  it('counts working days across the 2025 National Day holiday from the table', async () => {
+    const calendar = await calendarOf(h.backend.runtime);
+    expect(addWorkingDays('2025-09-30', 5, calendar).value).toBe('2025-10-14');
+  });
+
+  it('keeps the calendar until it is invalidated after a change', async () => {
+    const rt = h.backend.runtime;
+    const before = await calendarOf(rt);
+    expect(await calendarOf(rt)).toBe(before);
+    await putCalendarYear(rt.db, {
+      year: 2027,
+      holidays: JSON.stringify(['2027-01-01']),
+      workdays: JSON.stringify([]),
+      source: 'hub',
+      loaded_at: rt.stamper.nowIso(),
+    });
+    expect((await calendarOf(rt)).years[2027]).toBeUndefined();
+    rt.calendar.invalidate();
+    expect((await calendarOf(rt)).years[2027]).toEqual({ holidays: ['2027-01-01'], workdays: [] });
+    expect((await h.ok('calendar.status', {}, admin)).warning).toBeNull();
+  });
+});
