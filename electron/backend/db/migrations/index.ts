@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as foundation from './2026_11_27_0900_foundation';
 import * as applications from './2026_11_27_1400_applications';
 import * as mediation from './2026_11_27_1600_mediation';
+import * as caseWorklists from './2026_11_27_1730_case_worklists';
 
 export interface Migration {
   name: string;
@@ -13,4 +14,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_27_0900_foundation', up: foundation.up },
   { name: '2026_11_27_1400_applications', up: applications.up },
   { name: '2026_11_27_1600_mediation', up: mediation.up },
+  { name: '2026_11_27_1730_case_worklists', up: caseWorklists.up },
 ];
