@@ -1,11 +1,11 @@
-import { ADMIN, AppShellPage, SetupWizardPage, SignInPage, expect, test } from '../fixtures';
+import { ADMIN, AppShellPage, SignInPage, expect, seedTerminal, test } from '../fixtures';
 
 test('the idle lock covers the page and keeps a half-filled form', async ({ page, appUrl }) => {
   // The page's clock is Playwright's, so fifteen idle minutes pass without waiting for them.
   await page.clock.install();
+  await seedTerminal(appUrl);
   await page.goto(appUrl);
-  await new SetupWizardPage(page).complete();
-  await new SignInPage(page).signInFirstTime(ADMIN);
+  await new SignInPage(page).signIn(ADMIN);
   const shell = new AppShellPage(page);
   await shell.goTo('用户管理');
 
@@ -34,9 +34,9 @@ test('the idle lock covers the page and keeps a half-filled form', async ({ page
 });
 
 test('切换用户 on the lock screen signs out instead of unlocking', async ({ page, appUrl }) => {
+  await seedTerminal(appUrl);
   await page.goto(appUrl);
-  await new SetupWizardPage(page).complete();
-  await new SignInPage(page).signInFirstTime(ADMIN);
+  await new SignInPage(page).signIn(ADMIN);
   const shell = new AppShellPage(page);
   await shell.lock();
   await page.getByRole('button', { name: '切换用户' }).click();
@@ -47,9 +47,9 @@ test('切换用户 on the lock screen signs out instead of unlocking', async ({ 
 });
 
 test('a reload keeps the session and the page', async ({ page, appUrl }) => {
+  await seedTerminal(appUrl);
   await page.goto(appUrl);
-  await new SetupWizardPage(page).complete();
-  await new SignInPage(page).signInFirstTime(ADMIN);
+  await new SignInPage(page).signIn(ADMIN);
   const shell = new AppShellPage(page);
   await shell.goTo('审计日志');
   await page.reload();
