@@ -3,6 +3,7 @@ import { adminMethods } from './methods/admin';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { calendarMethods } from './methods/calendar';
+import { caseQueryMethods } from './methods/case-queries';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -16,6 +17,7 @@ export const contract = {
   ...auditMethods,
   ...adminMethods,
   ...calendarMethods,
+  ...caseQueryMethods,
 };
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import { backupPath, createBackup } from '../backup/backups';
 import { dailyBackupIfDue } from '../backup/service';
 import { CalendarCache } from '../calendar/cache';
 import { calendarHandlers } from '../calendar/handlers';
+import { caseQueryHandlers } from '../cases/queries-handlers';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -35,7 +36,7 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error(error));
-  const registry = buildRegistry([foundationHandlers, calendarHandlers]);
+  const registry = buildRegistry([foundationHandlers, calendarHandlers, caseQueryHandlers]);
   const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
 
   const rt: Runtime = {

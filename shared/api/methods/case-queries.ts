@@ -47,7 +47,9 @@ export const caseQueryMethods = {
       pendingSupplement: z.array(caseSummarySchema),
       readyToHandOut: z.array(caseSummarySchema),
       awaitingReceipt: z.array(caseSummarySchema),
-      agencyDrafts: z.array(caseSummarySchema),
+      /** An agent's drafts: `deadline` measures the 3-working-day hand-off limit. */
+      agencyDrafts: z.array(caseSummarySchema.extend({ handoffDueDate: dateSchema.nullable() })),
+      /** Open bad-rating follow-ups of the supervisor's units. */
       followupsDue: z.number().int(),
       calendarWarning: z.string().nullable(),
     }),

@@ -1,0 +1,37 @@
+import ExcelJS from 'exceljs';
+
+export type Cell = string | number | null;
+
+export interface Column {
+  header: string;
+  /** In characters; Chinese characters count about two. */
+  width: number;
+}
+
+/**
+ * A sheet as the counter's spreadsheets look: one bold header row that stays in place while
+ * scrolling, then the rows. Dates go in as YYYY-MM-DD text so that no time zone can shift them.
+ */
+export function addTableSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column[],
+  rows: readonly (readonly Cell[])[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow([...row]);
+  return sheet;
+}
+
+export function newWorkbook(): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = '基层一窗通';
+  return workbook;
+}
+
+export async function workbookBase64(workbook: ExcelJS.Workbook): Promise<string> {
+  const buffer = await workbook.xlsx.writeBuffer();
+  return Buffer.from(buffer).toString('base64');
+}

@@ -1,0 +1,9 @@
+import type { HandlerMap } from '../rpc/handler';
+import { caseDashboard, casesOfResident, exportCases, listCases } from './queries-service';
+
+export const caseQueryHandlers: HandlerMap = {
+  'cases.list': (ctx, input) => listCases(ctx, input),
+  'cases.exportExcel': (ctx, input) => exportCases(ctx, input),
+  'cases.ofResident': (ctx, input) => casesOfResident(ctx, input.residentId),
+  'cases.dashboard': (ctx) => caseDashboard(ctx),
+};

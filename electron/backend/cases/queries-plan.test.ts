@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseState } from '@shared/domain/cases/case-workflow';
+import {
+  countCases,
+  exportCaseRows,
+  listCaseRows,
+  residentCaseRows,
+  type CaseFilter,
+  type CaseSort,
+} from './queries';
+import * as worklists from './queries-dashboard';
+import { fullScans, planProbe, type PlanProbe } from './queries-plan';
+import { classifyCaseSearch } from './queries-search';
+
+let probe: PlanProbe;
+beforeAll(async () => {
+  probe = await planProbe();
+});
+afterAll(async () => {
+  await probe.close();
+});
+
+const scope = { orgIds: ['township', 'village-1', 'village-2'], userId: 'clerk' };
+
+function filter(query: string, extra: Partial<CaseFilter> = {}): CaseFilter {
+  return { search: classifyCaseSearch(query), states: [], ...extra };
+}
+
+const QUERIES = ['', '0001', '20261127-00', '张三丰', '最低生活保障', '张三', 'zs'];
+const FILTERS: [string, Partial<CaseFilter>][] = [
+  ['no filter', {}],
+  ['states', { states: ['accepted', 'processing'] as CaseState[] }],
+  ['item and dates', { itemId: 'item', createdFromIso: '2026-01-01', createdToIso: '2027-01-01' }],
+  ['agent and channel', { agentUserId: 'agent', channel: 'agency' }],
+  ['overdue', { overdueOn: '2026-11-27' }],
+];
+const SORTS: CaseSort[] = [
+  { by: 'createdAt', dir: 'desc' },
+  { by: 'dueDate', dir: 'asc' },
+  { by: 'caseNo', dir: 'desc' },
+];
+
+describe('no list or search reads the whole cases table', () => {
+  const cases = QUERIES.flatMap((query) =>
+    FILTERS.map(
+      ([name, extra]) => [query === '' ? '(no query)' : query, name, query, extra] as const,
+    ),
+  );
+  it.each(cases)('search %s with %s', async (_label, _name, query, extra) => {
+    for (const sort of SORTS) {
+      await listCaseRows(probe.db, filter(query, extra), scope, sort, 20, 40);
+    }
+    await countCases(probe.db, filter(query, extra), scope);
+    await exportCaseRows(probe.db, filter(query, extra), scope, SORTS[0]!, 50_000);
+    for (const plan of await probe.plans()) {
+      expect(fullScans(plan.lines), plan.sql).toEqual([]);
+      expect(plan.lines.join('\n')).toMatch(/SEARCH (c|k) /);
+    }
+  });
+
+  it('starts a search from its index, not from the cases in scope', async () => {
+    await listCaseRows(probe.db, filter('张三丰'), scope, SORTS[0]!, 20, 0);
+    await listCaseRows(probe.db, filter('张三'), scope, SORTS[0]!, 20, 0);
+    await listCaseRows(probe.db, filter('zs'), scope, SORTS[0]!, 20, 0);
+    const [fts, bigram, initials] = await probe.plans();
+    expect(fts!.lines.slice(0, 2)).toEqual([
+      expect.stringMatching(/^SCAN cases_fts VIRTUAL TABLE/),
+      'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+    ]);
+    expect(bigram!.lines).toContain('SEARCH b USING PRIMARY KEY (bigram=?)');
+    expect(bigram!.lines).toContain('SEARCH k USING COVERING INDEX cases_resident (resident_id=?)');
+    expect(initials!.lines[0]).toBe(
+      'SEARCH r USING INDEX residents_initials (initials>? AND initials<?)',
+    );
+  });
+
+  it('reads a resident’s cases through their index', async () => {
+    await residentCaseRows(probe.db, 'resident', scope);
+    const [plan] = await probe.plans();
+    expect(fullScans(plan!.lines)).toEqual([]);
+    expect(plan!.lines[0]).toBe('SEARCH c USING INDEX cases_resident (resident_id=?)');
+  });
+});
+
+describe('the 工作台 lists read only what they show', () => {
+  const owners: worklists.WorklistOwner[] = [
+    { kind: 'unit', orgUnitId: 'township' },
+    { kind: 'mine', orgUnitId: 'township', userId: 'clerk' },
+    { kind: 'agent', userId: 'agent' },
+  ];
+  it.each(owners)('for $kind', async (owner) => {
+    await worklists.dueBetween(probe.db, owner, { on: '2026-11-27' });
+    await worklists.dueBetween(probe.db, owner, { after: '2026-11-27', through: '2026-11-30' });
+    await worklists.dueBetween(probe.db, owner, { before: '2026-11-27' });
+    await worklists.pendingSupplement(probe.db, owner);
+    await worklists.readyToHandOut(probe.db, owner);
+    const plans = await probe.plans();
+    for (const plan of plans) expect(fullScans(plan.lines), plan.sql).toEqual([]);
+    const handOut = plans[4]!.lines.join('\n');
+    if (owner.kind !== 'agent') expect(handOut).toContain('cases_to_hand_out');
+  });
+
+  it('for hand-offs and follow-ups', async () => {
+    await worklists.awaitingReceiptInScope(probe.db, scope);
+    await worklists.awaitingReceiptOfAgent(probe.db, 'agent');
+    await worklists.agencyDrafts(probe.db, 'agent');
+    await worklists.openFollowups(probe.db, scope.orgIds);
+    for (const plan of await probe.plans()) expect(fullScans(plan.lines), plan.sql).toEqual([]);
+  });
+});

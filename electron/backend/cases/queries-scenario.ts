@@ -1,0 +1,205 @@
+import type { Role } from '@shared/api';
+import { setUpTownship, type Harness } from '../testing/harness';
+import { addCase, addItem, addOrgUnit, addResident } from './queries-fixture';
+
+/** Signs a new user in past the forced password change; returns the session and the user id. */
+export async function addUser(
+  h: Harness,
+  admin: string,
+  user: { username: string; displayName: string; role: Role; orgUnitId?: string },
+): Promise<{ token: string; userId: string }> {
+  const created = await h.ok('users.create', { ...user, initialPassword: 'Start#2026a' }, admin);
+  const first = await h.ok('auth.signIn', { username: user.username, password: 'Start#2026a' });
+  await h.ok(
+    'auth.changePassword',
+    { currentPassword: 'Start#2026a', newPassword: 'Window#2026b' },
+    first.token,
+  );
+  return { token: first.token, userId: created.id };
+}
+
+/**
+ * 五马街道 on Friday 2026-11-27 (the harness clock), with a village 蝉街社区 under it and a township
+ * outside its scope. Eight cases in scope, newest first D G H B A C E F, and one elsewhere (X):
+ * A due today, B due on the next working day (Monday), C overdue, D waiting for 补正 and taken in
+ * just after midnight Shanghai time, E completed not yet handed out, F completed late, G handed
+ * over by the village agent, H the agent's draft.
+ */
+export async function caseListScenario(h: Harness) {
+  const { setup, token: admin } = await setUpTownship(h);
+  const db = h.backend.runtime.db;
+  const township = setup.orgUnit.id;
+  const village = await addOrgUnit(db, {
+    code: '330302001001',
+    name: '蝉街社区',
+    level: 'village',
+    parentId: township,
+  });
+  const elsewhere = await addOrgUnit(db, {
+    code: '330302002',
+    name: '南城街道',
+    level: 'township',
+    parentId: null,
+  });
+  const clerk = await addUser(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' });
+  const clerk2 = await addUser(h, admin, {
+    username: 'clerk2',
+    displayName: '陈静',
+    role: 'clerk',
+  });
+  const supervisor = await addUser(h, admin, {
+    username: 'boss',
+    displayName: '周主任',
+    role: 'supervisor',
+  });
+  const agent = await addUser(h, admin, {
+    username: 'agent1',
+    displayName: '蝉街代办员',
+    role: 'agent',
+    orgUnitId: village,
+  });
+
+  const dibao = await addItem(db, township, { code: 'MZ-001', name: '最低生活保障申请' });
+  const jiuzhu = await addItem(db, township, { code: 'MZ-002', name: '临时救助申请' });
+  const yibao = await addItem(db, township, {
+    code: 'YB-001',
+    name: '城乡居民基本医疗保险参保登记',
+  });
+  const zhang = { id: '', name: '张三丰' };
+  zhang.id = await addResident(db, township, { name: zhang.name, docNumber: '330302199001011234' });
+  const li = { id: '', name: '李四' };
+  li.id = await addResident(db, township, { name: li.name, docNumber: '330302198505052345' });
+  const wang = { id: '', name: '王五' };
+  wang.id = await addResident(db, township, {
+    name: wang.name,
+    docNumber: 'E12345678',
+    docType: 'passport',
+  });
+
+  const T = township;
+  const ids = {
+    F: await addCase(db, {
+      caseNo: '330302001-01-20261027-0001',
+      orgUnitId: T,
+      item: dibao,
+      resident: wang,
+      state: 'completed',
+      createdAt: '2026-10-27T02:00:00.000Z',
+      createdBy: clerk2.userId,
+      acceptedDate: '2026-10-27',
+      dueDate: '2026-11-03',
+      completedDate: '2026-11-05',
+      handedOutAt: '2026-11-06T02:00:00.000Z',
+      history: ['accepted'],
+    }),
+    E: await addCase(db, {
+      caseNo: '330302001-01-20261110-0001',
+      orgUnitId: T,
+      item: jiuzhu,
+      resident: zhang,
+      state: 'completed',
+      createdAt: '2026-11-10T02:00:00.000Z',
+      createdBy: clerk.userId,
+      acceptedDate: '2026-11-10',
+      dueDate: '2026-11-17',
+      completedDate: '2026-11-16',
+      history: ['accepted'],
+    }),
+    C: await addCase(db, {
+      caseNo: '330302001-01-20261116-0001',
+      orgUnitId: T,
+      item: yibao,
+      resident: wang,
+      state: 'processing',
+      createdAt: '2026-11-16T02:00:00.000Z',
+      createdBy: clerk2.userId,
+      handlerId: clerk2.userId,
+      acceptedDate: '2026-11-16',
+      dueDate: '2026-11-25',
+      history: ['accepted'],
+    }),
+    A: await addCase(db, {
+      caseNo: '330302001-01-20261120-0001',
+      orgUnitId: T,
+      item: dibao,
+      resident: zhang,
+      state: 'accepted',
+      createdAt: '2026-11-20T02:00:00.000Z',
+      createdBy: clerk.userId,
+      acceptedDate: '2026-11-20',
+      dueDate: '2026-11-27',
+    }),
+    B: await addCase(db, {
+      caseNo: '330302001-01-20261123-0001',
+      orgUnitId: T,
+      item: jiuzhu,
+      resident: li,
+      state: 'processing',
+      createdAt: '2026-11-23T02:00:00.000Z',
+      createdBy: clerk2.userId,
+      handlerId: clerk.userId,
+      acceptedDate: '2026-11-23',
+      dueDate: '2026-11-30',
+      history: ['accepted'],
+    }),
+    H: await addCase(db, {
+      caseNo: '330302001001-01-20261125-0001',
+      orgUnitId: T,
+      item: yibao,
+      resident: li,
+      state: 'agency_draft',
+      createdAt: '2026-11-25T02:00:00.000Z',
+      createdBy: agent.userId,
+      channel: 'agency',
+      agentUserId: agent.userId,
+      agencyOrgId: village,
+      handoffDueDate: '2026-11-30',
+    }),
+    G: await addCase(db, {
+      caseNo: '330302001001-01-20261126-0001',
+      orgUnitId: T,
+      item: jiuzhu,
+      resident: zhang,
+      state: 'awaiting_receipt',
+      createdAt: '2026-11-26T02:00:00.000Z',
+      createdBy: agent.userId,
+      channel: 'agency',
+      agentUserId: agent.userId,
+      agencyOrgId: village,
+      handoffDueDate: '2026-12-01',
+      handedOverAt: '2026-11-26T06:00:00.000Z',
+      history: ['agency_draft'],
+    }),
+    D: await addCase(db, {
+      caseNo: '330302001-01-20261126-0002',
+      orgUnitId: T,
+      item: dibao,
+      resident: li,
+      state: 'pending_supplement',
+      createdAt: '2026-11-26T16:30:00.000Z',
+      createdBy: clerk.userId,
+    }),
+    X: await addCase(db, {
+      caseNo: '330302002-01-20261126-0001',
+      orgUnitId: elsewhere,
+      item: dibao,
+      resident: zhang,
+      state: 'accepted',
+      createdAt: '2026-11-26T03:00:00.000Z',
+      acceptedDate: '2026-11-26',
+      dueDate: '2026-11-27',
+    }),
+  };
+  return {
+    admin,
+    township,
+    village,
+    clerk,
+    clerk2,
+    supervisor,
+    agent,
+    items: { dibao, jiuzhu, yibao },
+    residents: { zhang, li, wang },
+    ids,
+  };
+}

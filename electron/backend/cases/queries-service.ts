@@ -1,0 +1,173 @@
+import type { MethodOutput, MethodParsedInput } from '@shared/api';
+import { shanghaiDate } from '@shared/domain/calendar/plain-date';
+import { addWorkingDays } from '@shared/domain/calendar/working-days';
+import { appendAudit } from '../audit/service';
+import { calendarOf, calendarWarning } from '../calendar/service';
+import { DomainError } from '../core/errors';
+import { requireUser } from '../core/guards';
+import type { CallContext } from '../core/runtime';
+import { shanghaiDayStartIso } from '../core/time';
+import { orgScope } from '../org/repository';
+import { caseListFileName, caseListWorkbook, EXPORT_ROW_CAP } from './export-workbook';
+import { workbookBase64 } from './export-sheet';
+import {
+  countCases,
+  exportCaseRows,
+  listCaseRows,
+  residentCaseRows,
+  type CaseFilter,
+  type CaseScope,
+  type CaseSummaryRow,
+} from './queries';
+import * as worklists from './queries-dashboard';
+import { classifyCaseSearch } from './queries-search';
+import { runningLimit, toCaseSummary } from './queries-summary';
+
+type ListInput = MethodParsedInput<'cases.list'>;
+type ExportInput = MethodParsedInput<'cases.exportExcel'>;
+
+async function caseScope(ctx: CallContext): Promise<CaseScope> {
+  const user = requireUser(ctx.actor);
+  return { orgIds: await orgScope(ctx.rt.db, user.orgUnitId), userId: user.userId };
+}
+
+function todayOf(ctx: CallContext): string {
+  return shanghaiDate(ctx.rt.stamper.clock.now());
+}
+
+function filterOf(input: ExportInput, today: string): CaseFilter {
+  return {
+    search: classifyCaseSearch(input.query),
+    states: input.states,
+    itemId: input.itemId,
+    createdFromIso: input.from ? shanghaiDayStartIso(input.from, 0) : undefined,
+    createdToIso: input.to ? shanghaiDayStartIso(input.to, 1) : undefined,
+    agentUserId: input.agentUserId,
+    channel: input.channel,
+    overdueOn: input.overdueOnly ? today : undefined,
+  };
+}
+
+export async function listCases(
+  ctx: CallContext,
+  input: ListInput,
+): Promise<MethodOutput<'cases.list'>> {
+  const scope = await caseScope(ctx);
+  const today = todayOf(ctx);
+  const filter = filterOf(input, today);
+  const sort = { by: input.sortBy, dir: input.sortDir };
+  const offset = (input.page - 1) * input.pageSize;
+  const [rows, total, calendar] = await Promise.all([
+    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset),
+    countCases(ctx.rt.db, filter, scope),
+    calendarOf(ctx.rt),
+  ]);
+  return { rows: rows.map((row) => toCaseSummary(row, today, calendar)), total };
+}
+
+/** The list as filtered on screen, every page, as a workbook; audited because it carries names. */
+export async function exportCases(
+  ctx: CallContext,
+  input: ExportInput,
+): Promise<MethodOutput<'cases.exportExcel'>> {
+  const user = requireUser(ctx.actor);
+  const scope = await caseScope(ctx);
+  const today = todayOf(ctx);
+  const filter = filterOf(input, today);
+  const sort = { by: input.sortBy, dir: input.sortDir };
+  const [rows, total] = await Promise.all([
+    exportCaseRows(ctx.rt.db, filter, scope, sort, EXPORT_ROW_CAP),
+    countCases(ctx.rt.db, filter, scope),
+  ]);
+  const nowIso = ctx.rt.stamper.nowIso();
+  const file = {
+    fileName: caseListFileName(nowIso),
+    base64: await workbookBase64(caseListWorkbook(rows, total, today)),
+  };
+  await appendAudit(ctx.rt.db, nowIso, ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
+    action: 'cases.export',
+    objectType: 'org_unit',
+    objectId: user.orgUnitId,
+    detail: `导出案件清单 ${rows.length} 条${total > rows.length ? `（共 ${total} 条）` : ''}`,
+  });
+  return file;
+}
+
+export async function casesOfResident(
+  ctx: CallContext,
+  residentId: string,
+): Promise<MethodOutput<'cases.ofResident'>> {
+  const resident = await ctx.rt.db
+    .selectFrom('residents')
+    .select('id')
+    .where('id', '=', residentId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!resident) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  const scope = await caseScope(ctx);
+  const today = todayOf(ctx);
+  const [rows, calendar] = await Promise.all([
+    residentCaseRows(ctx.rt.db, residentId, scope),
+    calendarOf(ctx.rt),
+  ]);
+  return rows.map((row) => toCaseSummary(row, today, calendar));
+}
+
+const COUNTER_ROLES: readonly string[] = ['admin', 'supervisor', 'clerk'];
+const SUPERVISING_ROLES: readonly string[] = ['admin', 'supervisor'];
+
+export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cases.dashboard'>> {
+  const user = requireUser(ctx.actor);
+  const { db } = ctx.rt;
+  const scope = await caseScope(ctx);
+  const calendar = await calendarOf(ctx.rt);
+  const today = todayOf(ctx);
+  const nextWorkingDay = addWorkingDays(today, 1, calendar).value;
+  const owner: worklists.WorklistOwner =
+    user.role === 'agent'
+      ? { kind: 'agent', userId: user.userId }
+      : user.role === 'clerk'
+        ? { kind: 'mine', orgUnitId: user.orgUnitId, userId: user.userId }
+        : { kind: 'unit', orgUnitId: user.orgUnitId };
+  const isAgent = user.role === 'agent';
+  const none = Promise.resolve([] as CaseSummaryRow[]);
+
+  const [dueToday, dueSoon, overdue, pending, ready, awaiting, drafts, followups] =
+    await Promise.all([
+      worklists.dueBetween(db, owner, { on: today }),
+      worklists.dueBetween(db, owner, { after: today, through: nextWorkingDay }),
+      worklists.dueBetween(db, owner, { before: today }),
+      worklists.pendingSupplement(db, owner),
+      worklists.readyToHandOut(db, owner),
+      isAgent
+        ? worklists.awaitingReceiptOfAgent(db, user.userId)
+        : COUNTER_ROLES.includes(user.role)
+          ? worklists.awaitingReceiptInScope(db, scope)
+          : none,
+      isAgent ? worklists.agencyDrafts(db, user.userId) : none,
+      SUPERVISING_ROLES.includes(user.role)
+        ? worklists.openFollowups(db, scope.orgIds)
+        : Promise.resolve(0),
+    ]);
+
+  const summarise = (rows: CaseSummaryRow[]) =>
+    rows.map((row) => toCaseSummary(row, today, calendar));
+  const limits = [dueToday, dueSoon, overdue, drafts]
+    .flat()
+    .map(runningLimit)
+    .filter((date): date is string => date !== null);
+  return {
+    dueToday: summarise(dueToday),
+    dueSoon: summarise(dueSoon),
+    overdue: summarise(overdue),
+    pendingSupplement: summarise(pending),
+    readyToHandOut: summarise(ready),
+    awaitingReceipt: summarise(awaiting),
+    agencyDrafts: drafts.map((row) => ({
+      ...toCaseSummary(row, today, calendar),
+      handoffDueDate: row.handoff_due_date,
+    })),
+    followupsDue: followups,
+    calendarWarning: calendarWarning(calendar, [today, nextWorkingDay, ...limits]),
+  };
+}

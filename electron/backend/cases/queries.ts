@@ -1,0 +1,210 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { CaseState } from '@shared/domain/cases/case-workflow';
+import type { Database } from '../db/schema';
+import type { CaseSearch } from './queries-search';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The case lists as SQL: every filter, the sort and the paging run in SQLite on the indexes of the
+ * applications migration, so that a page costs the same at ten years of cases as on the first day.
+ */
+
+/** Who may see a case: their org units, their own agency cases, and hand-offs from their villages. */
+export interface CaseScope {
+  orgIds: readonly string[];
+  userId: string;
+}
+
+export interface CaseFilter {
+  search: CaseSearch;
+  states: readonly CaseState[];
+  itemId?: string | undefined;
+  /** UTC instants of the Asia/Shanghai day bounds of the created date: [from, to). */
+  createdFromIso?: string | undefined;
+  createdToIso?: string | undefined;
+  agentUserId?: string | undefined;
+  channel?: 'counter' | 'agency' | undefined;
+  /** Set to today (Asia/Shanghai) for "overdue only". */
+  overdueOn?: string | undefined;
+}
+
+export interface CaseSort {
+  by: 'createdAt' | 'dueDate' | 'caseNo';
+  dir: 'asc' | 'desc';
+}
+
+/** The states in which the promised-days clock runs; 补正 after acceptance stops it. */
+export const CLOCK_RUNNING_STATES = ['accepted', 'processing'] as const;
+
+export interface CaseSummaryRow {
+  id: string;
+  case_no: string;
+  state: CaseState;
+  item_name: string;
+  item_type: 'instant' | 'promised';
+  applicant_name: string;
+  resident_id: string;
+  channel: 'counter' | 'agency';
+  agency_org_name: string | null;
+  created_at: string;
+  accepted_date: string | null;
+  due_date: string | null;
+  completed_date: string | null;
+  paused_since: string | null;
+  handoff_due_date: string | null;
+}
+
+export interface CaseExportRow extends CaseSummaryRow {
+  doc_type: string | null;
+  doc_number: string | null;
+}
+
+export const SUMMARY_COLUMNS = sql`c.id, c.case_no, c.state, c.item_name, c.item_type,
+  c.applicant_name, c.resident_id, c.channel, ao.name AS agency_org_name, c.created_at,
+  c.accepted_date, c.due_date, c.completed_date, c.paused_since, c.handoff_due_date`;
+
+function list(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((value) => sql`${value}`));
+}
+
+/**
+ * `residual`: the unary + keeps SQLite from answering the scope through its indexes, for queries that
+ * start from a narrower index (a resident's cases) and only check the scope on each row.
+ */
+export function scopeCondition(scope: CaseScope, residual = false): RawBuilder<unknown> {
+  const orgIds = list(scope.orgIds);
+  const plus = sql.raw(residual ? '+' : '');
+  return sql`(${plus}c.org_unit_id IN (${orgIds}) OR ${plus}c.agent_user_id = ${scope.userId}
+    OR ${plus}c.agency_org_id IN (${orgIds}))`;
+}
+
+/**
+ * The rows a search can match, as rowids of cases. CROSS JOIN makes SQLite start from the search
+ * index and look cases up by rowid, instead of walking every case in scope and testing each.
+ */
+function candidates(search: CaseSearch, scope: CaseScope): RawBuilder<unknown> | null {
+  switch (search.kind) {
+    case 'none':
+      return null;
+    case 'fts':
+      return sql`SELECT rowid AS rid FROM cases_fts WHERE cases_fts MATCH ${search.match}`;
+    case 'bigram':
+      // Applicants through the residents' bigram index; items through the catalogue, which is small.
+      return sql`SELECT k.rowid AS rid FROM resident_bigrams b
+          CROSS JOIN residents r ON r.rowid = b.resident_rowid
+          CROSS JOIN cases k ON k.resident_id = r.id
+          WHERE b.bigram = ${search.text} AND instr(r.name, ${search.text}) > 0
+        UNION
+        SELECT k.rowid AS rid FROM service_items i
+          CROSS JOIN cases k ON k.org_unit_id IN (${list(scope.orgIds)}) AND k.item_id = i.id
+          WHERE instr(i.name, ${search.text}) > 0
+        UNION
+        SELECT k.rowid AS rid FROM service_items i
+          CROSS JOIN cases k ON k.agent_user_id = ${scope.userId} AND k.item_id = i.id
+          WHERE instr(i.name, ${search.text}) > 0`;
+    case 'initials':
+      // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
+      return sql`SELECT k.rowid AS rid FROM residents r
+          CROSS JOIN cases k ON k.resident_id = r.id
+          WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
+            AND r.deleted_at IS NULL`;
+  }
+}
+
+function source(filter: CaseFilter, scope: CaseScope): RawBuilder<unknown> {
+  const matched = candidates(filter.search, scope);
+  const cases = matched ? sql`(${matched}) m CROSS JOIN cases c ON c.rowid = m.rid` : sql`cases c`;
+  return sql`${cases} LEFT JOIN org_units ao ON ao.id = c.agency_org_id`;
+}
+
+function conditions(filter: CaseFilter, scope: CaseScope): RawBuilder<unknown> {
+  const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`, scopeCondition(scope)];
+  if (filter.states.length > 0) terms.push(sql`c.state IN (${list(filter.states)})`);
+  if (filter.itemId) terms.push(sql`c.item_id = ${filter.itemId}`);
+  if (filter.createdFromIso) terms.push(sql`c.created_at >= ${filter.createdFromIso}`);
+  if (filter.createdToIso) terms.push(sql`c.created_at < ${filter.createdToIso}`);
+  if (filter.agentUserId) terms.push(sql`c.agent_user_id = ${filter.agentUserId}`);
+  if (filter.channel) terms.push(sql`c.channel = ${filter.channel}`);
+  if (filter.overdueOn) {
+    terms.push(
+      sql`c.state IN (${list(CLOCK_RUNNING_STATES)}) AND c.due_date < ${filter.overdueOn}`,
+    );
+  }
+  return sql.join(terms, sql` AND `);
+}
+
+function orderBy(sort: CaseSort): RawBuilder<unknown> {
+  const dir = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+  switch (sort.by) {
+    case 'createdAt':
+      return sql`c.created_at ${dir}, c.case_no ${dir}`;
+    // Cases without a due date (not yet accepted, or closed unaccepted) go last either way.
+    case 'dueDate':
+      return sql`c.due_date IS NULL, c.due_date ${dir}, c.created_at ${dir}`;
+    case 'caseNo':
+      return sql`c.case_no ${dir}`;
+  }
+}
+
+export function listQuery(
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  limit: number,
+  offset: number,
+): RawBuilder<CaseSummaryRow> {
+  return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM ${source(filter, scope)}
+    WHERE ${conditions(filter, scope)} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+export function countQuery(filter: CaseFilter, scope: CaseScope): RawBuilder<{ total: number }> {
+  return sql<{ total: number }>`SELECT count(*) AS total FROM ${source(filter, scope)}
+    WHERE ${conditions(filter, scope)}`;
+}
+
+export async function listCaseRows(
+  db: Db,
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  limit: number,
+  offset: number,
+): Promise<CaseSummaryRow[]> {
+  return (await listQuery(filter, scope, sort, limit, offset).execute(db)).rows;
+}
+
+export async function countCases(db: Db, filter: CaseFilter, scope: CaseScope): Promise<number> {
+  return (await countQuery(filter, scope).execute(db)).rows[0]?.total ?? 0;
+}
+
+/** The export adds the applicant's document, which the sheet shows masked. */
+export async function exportCaseRows(
+  db: Db,
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  limit: number,
+): Promise<CaseExportRow[]> {
+  const result = await sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS},
+      rd.doc_type, rd.doc_number
+    FROM ${source(filter, scope)} LEFT JOIN residents rd ON rd.id = c.resident_id
+    WHERE ${conditions(filter, scope)} ORDER BY ${orderBy(sort)} LIMIT ${limit}`.execute(db);
+  return result.rows;
+}
+
+/** 一人一档: every case of a resident that the caller may see, newest first. */
+export function residentCasesQuery(residentId: string, scope: CaseScope) {
+  return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
+    FROM cases c LEFT JOIN org_units ao ON ao.id = c.agency_org_id
+    WHERE c.resident_id = ${residentId} AND c.deleted_at IS NULL AND ${scopeCondition(scope, true)}
+    ORDER BY c.created_at DESC, c.case_no DESC`;
+}
+
+export async function residentCaseRows(
+  db: Db,
+  residentId: string,
+  scope: CaseScope,
+): Promise<CaseSummaryRow[]> {
+  return (await residentCasesQuery(residentId, scope).execute(db)).rows;
+}
