@@ -97,6 +97,8 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
 });
 
 test('an administrator lifts a lockout before its ten minutes are up', async ({ page, appUrl }) => {
+  // Seven sign-ins, each verifying a deliberately slow password hash.
+  test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);

@@ -42,6 +42,15 @@ export function ChangePasswordForm({ user, onChanged, secondaryAction }: ChangeP
       )}
     >
       <Stack gap="md">
+        {/* Lets the browser's password manager know whose password this is. */}
+        <input
+          type="text"
+          name="username"
+          value={user.username}
+          autoComplete="username"
+          readOnly
+          hidden
+        />
         <PasswordInput
           label="当前密码"
           autoComplete="current-password"

@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { ROLE_LABELS, type User } from '@shared/api';
+import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { useApiClient, useApiMutation } from '../../api';
@@ -42,6 +43,7 @@ function useInertSiblings(overlay: RefObject<HTMLDivElement | null>) {
 
 export function LockOverlay({ user }: LockOverlayProps) {
   const client = useApiClient();
+  const queryClient = useQueryClient();
   const { signOut } = useSessionActions();
   const overlay = useRef<HTMLDivElement>(null);
   useInertSiblings(overlay);
@@ -52,7 +54,11 @@ export function LockOverlay({ user }: LockOverlayProps) {
   });
   const unlock = useApiMutation('auth.unlock', {
     meta: { errorShownInline: true },
-    onSuccess: (session) => client.session.signedIn(session),
+    onSuccess: (session) => {
+      client.session.signedIn(session);
+      // Whatever the page asked for while locked was refused; ask again now.
+      void queryClient.invalidateQueries();
+    },
     onError: () => form.setFieldValue('password', ''),
   });
 
