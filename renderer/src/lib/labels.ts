@@ -38,6 +38,28 @@ const ACTION_LABELS: Record<string, string> = {
   'recovery.restore': '恢复备份（损坏时）',
   'audit.list': '查看审计日志',
   'audit.verify': '校验审计日志',
+  'catalogue.seed': '载入事项目录',
+  'catalogue.import': '导入事项目录',
+  'residents.create': '新建居民信息',
+  'residents.update': '修改居民信息',
+  'residents.reveal': '查看居民完整信息',
+  'cases.intake': '窗口受理',
+  'cases.agencyIntake': '代办受理',
+  'cases.receive': '接收代办件',
+  'cases.supplement': '补齐材料',
+  'cases.handOut': '交付办理结果',
+  'cases.export': '导出案件',
+  'attachments.upload': '上传附件',
+  'print.receipt': '打印回执',
+  'ratings.submit': '好差评',
+  'ratings.recordCallback': '记录差评回访',
+  'mediators.create': '新增调解员',
+  'mediators.update': '修改调解员',
+  'mediation.print': '打印调解文书',
+  'mediation.revealParty': '查看当事人完整信息',
+  'mediation.updateSettings': '修改调解设置',
+  'eventReports.create': '报告事件',
+  'eventReports.acknowledge': '签收事件报告',
 };
 
 export function actionLabel(action: string): string {
@@ -50,6 +72,14 @@ const OBJECT_TYPE_LABELS: Record<string, string> = {
   terminal: '终端',
   settings: '系统设置',
   backup: '备份',
+  resident: '居民',
+  service_item: '事项',
+  case: '案件',
+  dispute: '纠纷',
+  dispute_party: '纠纷当事人',
+  mediator: '调解员',
+  rating_followup: '差评回访',
+  event_report: '事件报告',
 };
 
 export function objectTypeLabel(objectType: string | null): string {

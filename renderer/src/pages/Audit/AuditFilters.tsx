@@ -25,7 +25,6 @@ export function AuditFilters({ value, onChange, onReset }: AuditFiltersProps) {
         type="range"
         label="日期范围"
         placeholder="全部日期"
-        valueFormat="YYYY-MM-DD"
         clearable
         allowSingleDateInRange
         w={260}

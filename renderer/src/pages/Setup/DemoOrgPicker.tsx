@@ -1,5 +1,4 @@
-import { Checkbox, Select, Stack } from '@mantine/core';
-import type { ComboboxItemGroup, ComboboxItem } from '@mantine/core';
+import { Checkbox, Select, Stack, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
 import type { DemoOrgNode, OrgLevel } from '@shared/api';
 import { useApiQuery } from '../../api';
 

@@ -1,6 +1,6 @@
 import { Divider, Group, Radio, Stack, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
-import { ORG_LEVEL_LABELS, ORG_LEVELS, type OrgLevel } from '@shared/api';
+import { ORG_LEVEL_LABELS, type OrgLevel } from '@shared/api';
 import { DIVISION_CODE_LENGTH } from '@shared/domain/division-code';
 import { DemoOrgPicker } from './DemoOrgPicker';
 import type { SetupValues } from './setup-form';
@@ -25,7 +25,7 @@ export function OrgStep({ form }: OrgStepProps) {
     <Stack gap="md">
       <Radio.Group label="单位层级" withAsterisk {...form.getInputProps('level')}>
         <Group mt="xs">
-          {LEVEL_ORDER.filter((l) => ORG_LEVELS.includes(l)).map((l) => (
+          {LEVEL_ORDER.map((l) => (
             <Radio key={l} value={l} label={ORG_LEVEL_LABELS[l]} autoFocus={l === level} />
           ))}
         </Group>
