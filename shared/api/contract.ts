@@ -4,6 +4,7 @@ import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { calendarMethods } from './methods/calendar';
 import { caseQueryMethods } from './methods/case-queries';
+import { statsMethods } from './methods/stats';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -18,6 +19,7 @@ export const contract = {
   ...adminMethods,
   ...calendarMethods,
   ...caseQueryMethods,
+  ...statsMethods,
 };
 
 export type Contract = typeof contract;

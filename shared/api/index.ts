@@ -9,6 +9,7 @@ export * from './methods/audit';
 export * from './methods/auth';
 export * from './methods/calendar';
 export * from './methods/case-queries';
+export * from './methods/stats';
 export * from './methods/common';
 export * from './methods/setup';
 export * from './methods/system';

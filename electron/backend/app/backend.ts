@@ -6,6 +6,7 @@ import { dailyBackupIfDue } from '../backup/service';
 import { CalendarCache } from '../calendar/cache';
 import { calendarHandlers } from '../calendar/handlers';
 import { caseQueryHandlers } from '../cases/queries-handlers';
+import { statsHandlers } from '../stats/handlers';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -36,7 +37,12 @@ const HOUR_MS = 60 * 60 * 1000;
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error(error));
-  const registry = buildRegistry([foundationHandlers, calendarHandlers, caseQueryHandlers]);
+  const registry = buildRegistry([
+    foundationHandlers,
+    calendarHandlers,
+    caseQueryHandlers,
+    statsHandlers,
+  ]);
   const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
 
   const rt: Runtime = {

@@ -6,6 +6,8 @@ export interface Column {
   header: string;
   /** In characters; Chinese characters count about two. */
   width: number;
+  /** Excel number format, e.g. '0.0%' for a rate kept as a number that Excel can sum and chart. */
+  numFmt?: string;
 }
 
 /**
@@ -19,7 +21,11 @@ export function addTableSheet(
   rows: readonly (readonly Cell[])[],
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width }));
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: column.width,
+    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
+  }));
   sheet.getRow(1).font = { bold: true };
   for (const row of rows) sheet.addRow([...row]);
   return sheet;

@@ -1,0 +1,15 @@
+import { workbookBase64 } from '../cases/export-sheet';
+import type { HandlerMap } from '../rpc/handler';
+import { counterStats } from './service';
+import { counterStatsFileName, counterStatsWorkbook } from './workbook';
+
+export const statsHandlers: HandlerMap = {
+  'stats.counter': (ctx, input) => counterStats(ctx, input),
+  'stats.counterExcel': async (ctx, input) => {
+    const stats = await counterStats(ctx, input);
+    return {
+      fileName: counterStatsFileName(input),
+      base64: await workbookBase64(counterStatsWorkbook(stats, input)),
+    };
+  },
+};
