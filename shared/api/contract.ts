@@ -5,6 +5,13 @@ import { authMethods } from './methods/auth';
 import { calendarMethods } from './methods/calendar';
 import { caseQueryMethods } from './methods/case-queries';
 import { statsMethods } from './methods/stats';
+import { eventReportsMethods } from './methods/event-reports';
+import { mediationMethods } from './methods/mediation';
+import { mediatorsMethods } from './methods/mediation-mediators';
+import { mediationOutcomeMethods } from './methods/mediation-outcome';
+import { mediationPrintMethods } from './methods/mediation-print';
+import { mediationSessionMethods } from './methods/mediation-sessions';
+import { mediationStatsMethods } from './methods/mediation-stats';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -20,6 +27,13 @@ export const contract = {
   ...calendarMethods,
   ...caseQueryMethods,
   ...statsMethods,
+  ...mediationMethods,
+  ...mediatorsMethods,
+  ...mediationSessionMethods,
+  ...mediationOutcomeMethods,
+  ...mediationPrintMethods,
+  ...mediationStatsMethods,
+  ...eventReportsMethods,
 };
 
 export type Contract = typeof contract;

@@ -11,6 +11,8 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
+import { eventReportHandlers } from '../event-reports/handlers';
+import { mediationHandlers } from '../mediation/handlers';
 import { dispatch } from '../rpc/dispatcher';
 import { foundationHandlers } from '../rpc/foundation-handlers';
 import { buildRegistry } from '../rpc/registry';
@@ -42,6 +44,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     calendarHandlers,
     caseQueryHandlers,
     statsHandlers,
+    mediationHandlers,
+    eventReportHandlers,
   ]);
   const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../calendar/plain-date';
+import { documentTypeSchema } from '../identity/documents';
 
 /**
  * The mediation agreement (调解协议书) as a draft that may be incomplete while it is written, and the
@@ -21,8 +22,11 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
   third_party: '第三人',
 };
 
-/** Residents without a mainland ID card are parties too (DESIGN.md, resident ID number). */
-export const idTypeSchema = z.enum(['resident_id', 'hk_macao_permit', 'taiwan_permit', 'passport']);
+/**
+ * Residents without a mainland ID card are parties too (DESIGN.md, resident ID number); the same
+ * document types as the resident register, so that a party linked to a resident keeps its document.
+ */
+export const idTypeSchema = documentTypeSchema;
 
 export const personPartySchema = z.object({
   kind: z.literal('person'),

@@ -1,0 +1,76 @@
+import type { MethodParsedInput } from '@shared/api';
+import { targetDueDate } from '@shared/domain/mediation/clocks';
+import { stampOf } from '../core/guards';
+import type { CallContext } from '../core/runtime';
+import { loadDispute } from './access';
+import { actorName } from './actor';
+import { ensureNotBefore, ensureNotFuture, today } from './dates';
+import { disputeDetail } from './detail';
+import { nextState } from './transition';
+import { logDisputeChange, updateSynced } from './writes';
+
+/**
+ * 受理: of a registered case, or of one passed up to this unit. The statistics keep the first
+ * acceptance; the one-month clock starts again for the unit that accepts it now.
+ */
+export async function acceptDispute(
+  ctx: CallContext,
+  input: MethodParsedInput<'mediation.accept'>,
+) {
+  const { row, caller } = await loadDispute(ctx, input.disputeId, 'write');
+  const state = nextState(row.state, 'accept', caller.role);
+  const acceptedOn = input.acceptedOn ?? today(ctx);
+  ensureNotFuture(ctx, acceptedOn, 'acceptedOn', '受理日期');
+  ensureNotBefore(acceptedOn, row.registered_on, 'acceptedOn', '受理日期不能早于登记日期');
+  const name = await actorName(ctx);
+  const stamp = stampOf(ctx);
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await updateSynced(trx, stamp, 'disputes', row, {
+      state,
+      accepted_on: row.accepted_on ?? acceptedOn,
+      clock_start_on: acceptedOn,
+      due_date: targetDueDate(acceptedOn),
+    });
+    await logDisputeChange(
+      trx,
+      stamp,
+      row,
+      name,
+      {
+        action: 'accept',
+        fromState: row.state,
+        toState: state,
+        note: row.state === 'escalated' ? '受理下级上交的案件' : null,
+      },
+      'mediation.accept',
+    );
+  });
+  return disputeDetail(ctx, row.id);
+}
+
+export async function rejectDispute(
+  ctx: CallContext,
+  input: MethodParsedInput<'mediation.reject'>,
+) {
+  const { row, caller } = await loadDispute(ctx, input.disputeId, 'write');
+  const state = nextState(row.state, 'reject', caller.role);
+  const name = await actorName(ctx);
+  const stamp = stampOf(ctx);
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await updateSynced(trx, stamp, 'disputes', row, {
+      state,
+      reject_reason: input.reason,
+      clock_start_on: null,
+      due_date: null,
+    });
+    await logDisputeChange(
+      trx,
+      stamp,
+      row,
+      name,
+      { action: 'reject', fromState: row.state, toState: state, note: input.reason },
+      'mediation.reject',
+    );
+  });
+  return disputeDetail(ctx, row.id);
+}

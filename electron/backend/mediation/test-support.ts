@@ -1,0 +1,123 @@
+import type { DisputePartyInput, MethodInput, Role } from '@shared/api';
+import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
+
+/**
+ * A township (东城街道 of the demo tree, under 永嘉县) with its villages, and signed-in staff: the
+ * mediation tests need units on several levels, which the plain setUpTownship does not give.
+ */
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface Staff {
+  token: string;
+  userId: string;
+  orgUnitId: string;
+}
+
+export interface Committees {
+  admin: string;
+  townshipId: string;
+  countyId: string;
+  villageAId: string;
+  villageBId: string;
+  staff: (username: string, role: Role, orgUnitId: string) => Promise<Staff>;
+  /** Moves the clock on and unlocks the sessions the idle lock would otherwise have locked. */
+  advanceDays: (days: number) => void;
+}
+
+export async function setUpCommittees(h: Harness): Promise<Committees> {
+  await h.ok('setup.initialize', {
+    level: 'township',
+    divisionCode: '330324001',
+    orgName: '东城街道',
+    terminalName: '调解室',
+    terminalNumber: '01',
+    admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
+    loadDemoOrgTree: true,
+  });
+  const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  await h.ok(
+    'auth.changePassword',
+    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
+    first.token,
+  );
+  const admin = first.token;
+  const units = await h.ok('orgUnits.list', {}, admin);
+  const id = (code: string) => units.find((unit) => unit.code === code)!.id;
+  const tokens: string[] = [admin];
+  const committees: Committees = {
+    admin,
+    townshipId: id('330324001'),
+    countyId: units.find((unit) => unit.code === '330324001')!.parentId!,
+    villageAId: id('330324001001'),
+    villageBId: id('330324001002'),
+    async staff(username, role, orgUnitId) {
+      const user = await h.ok(
+        'users.create',
+        { username, displayName: username, role, orgUnitId, initialPassword: ADMIN_PASSWORD },
+        admin,
+      );
+      const session = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
+      await h.ok(
+        'auth.changePassword',
+        { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
+        session.token,
+      );
+      tokens.push(session.token);
+      return { token: session.token, userId: user.id, orgUnitId };
+    },
+    advanceDays(days) {
+      h.clock.advance(days * DAY_MS);
+      for (const token of tokens) h.backend.runtime.sessions.unlock(token);
+    },
+  };
+  return committees;
+}
+
+/** A natural person with every particular an art. 29 agreement needs. */
+export function person(
+  name: string,
+  idNumber: string,
+  role: DisputePartyInput['role'] = 'applicant',
+): DisputePartyInput {
+  return {
+    kind: 'person',
+    role,
+    name,
+    gender: null,
+    ethnicity: '汉族',
+    occupation: '农民',
+    phone: '13800138000',
+    address: '永嘉县东城街道城东社区1号',
+    idType: 'resident_id',
+    idNumber,
+  };
+}
+
+/** Valid GB 11643 numbers (check characters computed), for parties that must pass validation. */
+export const IDS = {
+  zhang: '330324198001011239',
+  li: '330324198202021249',
+  wang: '330324199003033217',
+  zhao: '330324197504041224',
+  qian: '33032419850505331X',
+  sun: '330324199506064429',
+};
+
+export function neighbourDispute(
+  parties: DisputePartyInput[],
+  patch: Partial<MethodInput<'mediation.register'>> = {},
+): MethodInput<'mediation.register'> {
+  return {
+    type: 'neighbour',
+    source: 'application',
+    summary: '两家因院墙排水问题发生争执',
+    occurredOn: '2026-11-20',
+    place: '城东社区1号院',
+    amountFen: 500_000,
+    peopleInvolved: 2,
+    riskLevel: 'general',
+    parties,
+    ...patch,
+  };
+}
