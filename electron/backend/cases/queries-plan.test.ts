@@ -40,6 +40,21 @@ const SORTS: CaseSort[] = [
   { by: 'caseNo', dir: 'desc' },
 ];
 
+describe('fullScans', () => {
+  it('flags a scan of a table and lets the FTS index, a subquery and the catalogue pass', () => {
+    expect(
+      fullScans([
+        'SCAN c',
+        'SCAN cases USING INDEX cases_org_created',
+        'SCAN cases_fts VIRTUAL TABLE INDEX 0:M3',
+        'SCAN m',
+        'SCAN i',
+        'SEARCH c USING INTEGER PRIMARY KEY (rowid=?)',
+      ]),
+    ).toEqual(['SCAN c', 'SCAN cases USING INDEX cases_org_created']);
+  });
+});
+
 describe('no list or search reads the whole cases table', () => {
   const cases = QUERIES.flatMap((query) =>
     FILTERS.map(
@@ -69,8 +84,8 @@ describe('no list or search reads the whole cases table', () => {
     ]);
     expect(bigram!.lines).toContain('SEARCH b USING PRIMARY KEY (bigram=?)');
     expect(bigram!.lines).toContain('SEARCH k USING COVERING INDEX cases_resident (resident_id=?)');
-    expect(initials!.lines[0]).toBe(
-      'SEARCH r USING INDEX residents_initials (initials>? AND initials<?)',
+    expect(initials!.lines[0]).toMatch(
+      /^SEARCH r USING INDEX residents_\w*initials \(initials>\? AND initials<\?\)$/,
     );
   });
 

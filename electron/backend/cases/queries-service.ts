@@ -84,12 +84,15 @@ export async function exportCases(
     fileName: caseListFileName(nowIso),
     base64: await workbookBase64(caseListWorkbook(rows, total, today)),
   };
-  await appendAudit(ctx.rt.db, nowIso, ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
-    action: 'cases.export',
-    objectType: 'org_unit',
-    objectId: user.orgUnitId,
-    detail: `导出案件清单 ${rows.length} 条${total > rows.length ? `（共 ${total} 条）` : ''}`,
-  });
+  // In a transaction of its own: the hash chain reads the last entry and appends after it.
+  await ctx.rt.db.transaction().execute((trx) =>
+    appendAudit(trx, nowIso, ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
+      action: 'cases.export',
+      objectType: 'org_unit',
+      objectId: user.orgUnitId,
+      detail: `导出案件清单 ${rows.length} 条${total > rows.length ? `（共 ${total} 条）` : ''}`,
+    }),
+  );
   return file;
 }
 
