@@ -4,6 +4,8 @@ import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
 import { calendarMethods } from './methods/calendar';
 import { caseQueryMethods } from './methods/case-queries';
+import { catalogueMethods } from './methods/catalogue';
+import { residentsMethods } from './methods/residents';
 import { statsMethods } from './methods/stats';
 import { eventReportsMethods } from './methods/event-reports';
 import { mediationMethods } from './methods/mediation';
@@ -26,6 +28,8 @@ export const contract = {
   ...adminMethods,
   ...calendarMethods,
   ...caseQueryMethods,
+  ...catalogueMethods,
+  ...residentsMethods,
   ...statsMethods,
   ...mediationMethods,
   ...mediatorsMethods,

@@ -6,6 +6,7 @@ import { dailyBackupIfDue } from '../backup/service';
 import { CalendarCache } from '../calendar/cache';
 import { calendarHandlers } from '../calendar/handlers';
 import { caseQueryHandlers } from '../cases/queries-handlers';
+import { catalogueHandlers } from '../catalogue/handlers';
 import { statsHandlers } from '../stats/handlers';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
@@ -13,6 +14,7 @@ import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
 import { eventReportHandlers } from '../event-reports/handlers';
 import { mediationHandlers } from '../mediation/handlers';
+import { residentsHandlers } from '../residents/handlers';
 import { dispatch } from '../rpc/dispatcher';
 import { foundationHandlers } from '../rpc/foundation-handlers';
 import { buildRegistry } from '../rpc/registry';
@@ -43,6 +45,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     foundationHandlers,
     calendarHandlers,
     caseQueryHandlers,
+    catalogueHandlers,
+    residentsHandlers,
     statsHandlers,
     mediationHandlers,
     eventReportHandlers,

@@ -27,12 +27,13 @@ describe('audit chain', () => {
   it('records setup, sign-in, password change and user creation, and verifies intact', async () => {
     const page = await h.ok('audit.list', { page: 1, pageSize: 50 }, token);
     expect(page.rows.map((row) => row.action).reverse()).toEqual([
+      'catalogue.seed',
       'setup.initialize',
       'auth.signIn',
       'auth.changePassword',
       'users.create',
     ]);
-    expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 4, problem: null });
+    expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 5, problem: null });
   });
 
   it('refuses updates and deletes through SQL while the triggers stand', () => {

@@ -70,7 +70,10 @@ describe('outbox', () => {
       .orderBy('seq')
       .execute();
     const users = rows.filter((row) => row.table_name === 'users');
-    expect(rows.map((row) => row.table_name)).toEqual([
+    // Setup also seeds the service catalogue: an item and its first version per shipped item.
+    const catalogue = rows.filter((row) => row.table_name.startsWith('service_item'));
+    expect(catalogue).toHaveLength(84);
+    expect(rows.filter((row) => !catalogue.includes(row)).map((row) => row.table_name)).toEqual([
       'org_units',
       'terminals',
       'users',

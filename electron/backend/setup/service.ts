@@ -13,6 +13,7 @@ import { getSetting, putSetting } from '../settings/repository';
 import { DEFAULT_SETTINGS } from '../core/runtime';
 import { loadDemoOrgTree } from './demo-org-tree';
 import { seedHolidayCalendar } from '../calendar/seed';
+import { seedCatalogue } from '../catalogue/seed';
 import type { Transaction } from 'kysely';
 
 type SetupInput = MethodParsedInput<'setup.initialize'>;
@@ -128,6 +129,7 @@ export async function initialize(
     await putSetting(trx, 'idle_lock_minutes', String(DEFAULT_SETTINGS.idleLockMinutes));
     await putSetting(trx, 'backup_retention_days', String(DEFAULT_SETTINGS.backupRetentionDays));
     await seedHolidayCalendar(trx, rt.stamper.nowIso());
+    await seedCatalogue(trx, stamp, orgUnitId);
     await appendAudit(trx, rt.stamper.nowIso(), actor, terminalId, {
       action: 'setup.initialize',
       objectType: 'org_unit',

@@ -1,0 +1,132 @@
+import type { Transaction } from 'kysely';
+import type { ServiceItemFields } from '@shared/domain/catalogue/service-item';
+import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
+import { newSyncColumns, recordChange, updateSyncColumns, type ChangeStamp } from '../core/changes';
+import { DomainError } from '../core/errors';
+import type { Database } from '../db/schema';
+import { sameContent, versionContent } from './fields';
+import {
+  findItemByCode,
+  findVersion,
+  insertItem,
+  insertVersion,
+  lastVersionNumber,
+  type ItemRow,
+} from './repository';
+
+/*
+ * The writes of the catalogue inside a caller's transaction, shared by the edit form, the Excel import
+ * and the seed at setup. Each writes its outbox entries; the caller writes the audit entry.
+ */
+
+type Trx = Transaction<Database>;
+
+export function itemInitials(name: string): string {
+  return pinyinInitials(name);
+}
+
+async function ensureCodeFree(trx: Trx, code: string, itemId: string | null): Promise<void> {
+  const holder = await findItemByCode(trx, code);
+  if (holder && holder.id !== itemId) {
+    throw new DomainError('ITEM_CODE_TAKEN', `事项编码“${code}”已被“${holder.name}”使用`, {
+      'fields.code': '该编码已被其他事项使用',
+    });
+  }
+}
+
+async function addVersion(
+  trx: Trx,
+  stamp: ChangeStamp,
+  orgUnitId: string,
+  itemId: string,
+  number: number,
+  fields: ServiceItemFields,
+  id?: string,
+): Promise<string> {
+  const columns = newSyncColumns(stamp, orgUnitId, id);
+  await insertVersion(trx, { ...columns, item_id: itemId, number, ...versionContent(fields) });
+  await recordChange(trx, 'service_item_versions', 'insert', columns.id, null);
+  return columns.id;
+}
+
+/** A new item with its version 1; returns the item id. */
+export async function createItem(
+  trx: Trx,
+  stamp: ChangeStamp,
+  orgUnitId: string,
+  fields: ServiceItemFields,
+): Promise<string> {
+  await ensureCodeFree(trx, fields.code, null);
+  const columns = newSyncColumns(stamp, orgUnitId);
+  const versionId = stamp.stamper.newId();
+  // The item row names its version before the version exists: the version's item_id is the foreign key.
+  await insertItem(trx, {
+    ...columns,
+    code: fields.code,
+    current_version_id: versionId,
+    active: 1,
+    name: fields.name,
+    category: fields.category,
+    initials: itemInitials(fields.name),
+  });
+  await recordChange(trx, 'service_items', 'insert', columns.id, null);
+  await addVersion(trx, stamp, orgUnitId, columns.id, 1, fields, versionId);
+  return columns.id;
+}
+
+export type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null };
+
+/**
+ * Applies edited fields to an item: a new version when anything a case depends on changed (cases keep
+ * the version they were taken in under), the item row when its code or current version changed.
+ * `number` is the new version's number, null when only the code changed.
+ */
+export async function reviseItem(
+  trx: Trx,
+  stamp: ChangeStamp,
+  item: ItemRow,
+  fields: ServiceItemFields,
+): Promise<Revision> {
+  const current = await findVersion(trx, item.current_version_id);
+  const contentChanged = !current || !sameContent(current, versionContent(fields));
+  const codeChanged = fields.code !== item.code;
+  if (!contentChanged && !codeChanged) return { kind: 'unchanged' };
+  if (codeChanged) await ensureCodeFree(trx, fields.code, item.id);
+  let number: number | null = null;
+  let currentVersionId = item.current_version_id;
+  if (contentChanged) {
+    number = (await lastVersionNumber(trx, item.id)) + 1;
+    currentVersionId = await addVersion(trx, stamp, item.org_unit_id, item.id, number, fields);
+  }
+  await trx
+    .updateTable('service_items')
+    .set({
+      code: fields.code,
+      current_version_id: currentVersionId,
+      name: fields.name,
+      category: fields.category,
+      initials: itemInitials(fields.name),
+      ...updateSyncColumns(stamp),
+    })
+    .where('id', '=', item.id)
+    .execute();
+  await recordChange(trx, 'service_items', 'update', item.id, item.version);
+  return { kind: 'revised', number };
+}
+
+/** Returns false when the item already was in that state. */
+export async function setItemActive(
+  trx: Trx,
+  stamp: ChangeStamp,
+  item: ItemRow,
+  active: boolean,
+): Promise<boolean> {
+  if ((item.active === 1) === active) return false;
+  await trx
+    .updateTable('service_items')
+    .set({ active: active ? 1 : 0, ...updateSyncColumns(stamp) })
+    .where('id', '=', item.id)
+    .execute();
+  await recordChange(trx, 'service_items', 'update', item.id, item.version);
+  return true;
+}

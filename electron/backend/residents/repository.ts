@@ -1,0 +1,117 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { DOCUMENT_TYPES, type DocumentType } from '@shared/domain/identity/documents';
+import type { Database, ResidentsTable } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** What lists, the detail and the search answer are built from. */
+export interface ResidentViewRow {
+  rowid: number;
+  id: string;
+  name: string;
+  doc_type: string;
+  doc_number: string;
+  gender: 'male' | 'female' | null;
+  birth_date: string | null;
+  phone: string | null;
+  address: string | null;
+  village_org_id: string | null;
+  village_name: string | null;
+  ethnicity: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** The view's columns over `residents r LEFT JOIN org_units v`. */
+export const VIEW_COLUMNS = sql`r.rowid AS rowid, r.id, r.name, r.doc_type, r.doc_number, r.gender,
+  r.birth_date, r.phone, r.address, r.village_org_id, v.name AS village_name, r.ethnicity,
+  r.created_at, r.updated_at`;
+
+export const VIEW_SOURCE = sql`residents r LEFT JOIN org_units v ON v.id = r.village_org_id`;
+
+export async function insertResident(db: Db, row: ResidentsTable): Promise<number> {
+  await db.insertInto('residents').values(row).execute();
+  const inserted = await db
+    .selectFrom('residents')
+    .select(sql<number>`rowid`.as('rowid'))
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return inserted.rowid;
+}
+
+export async function findResidentRow(db: Db, id: string) {
+  return db
+    .selectFrom('residents')
+    .selectAll()
+    .select(sql<number>`rowid`.as('rowid'))
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type ResidentRow = NonNullable<Awaited<ReturnType<typeof findResidentRow>>>;
+
+export async function findResidentView(db: Db, id: string): Promise<ResidentViewRow | undefined> {
+  const result = await sql<ResidentViewRow>`SELECT ${VIEW_COLUMNS} FROM ${VIEW_SOURCE}
+    WHERE r.id = ${id} AND r.deleted_at IS NULL`.execute(db);
+  return result.rows[0];
+}
+
+/** One live record per document: the partial unique index residents_document answers it. */
+export async function findViewByDocument(
+  db: Db,
+  docType: DocumentType,
+  docNumber: string,
+): Promise<ResidentViewRow | undefined> {
+  const result = await sql<ResidentViewRow>`SELECT ${VIEW_COLUMNS} FROM ${VIEW_SOURCE}
+    WHERE r.doc_type = ${docType} AND r.doc_number = ${docNumber} AND r.deleted_at IS NULL`.execute(
+    db,
+  );
+  return result.rows[0];
+}
+
+/** Residents with this name, birth date and home village (index residents_dedupe). */
+export async function findLookAlikes(
+  db: Db,
+  name: string,
+  birthDate: string,
+  villageOrgId: string | null,
+) {
+  return db
+    .selectFrom('residents')
+    .select(['id', 'doc_type', 'doc_number'])
+    .where('name', '=', name)
+    .where('birth_date', '=', birthDate)
+    .where('village_org_id', 'is', villageOrgId)
+    .where('deleted_at', 'is', null)
+    .execute();
+}
+
+/** Rowids of residents whose document number or phone is exactly the one typed. */
+export async function exactDocumentOrPhone(
+  db: Db,
+  docNumber: string,
+  phone: string | null,
+): Promise<number[]> {
+  // Every document type listed, so that the (doc_type, doc_number) index answers a number alone.
+  const byDocument = sql`SELECT rowid AS rid FROM residents
+    WHERE doc_type IN (${sql.join(DOCUMENT_TYPES.map((type) => sql`${type}`))})
+      AND doc_number = ${docNumber} AND deleted_at IS NULL`;
+  const query =
+    phone === null
+      ? byDocument
+      : sql`${byDocument} UNION SELECT rowid AS rid FROM residents
+          WHERE phone = ${phone} AND deleted_at IS NULL`;
+  const result = await sql<{ rid: number }>`SELECT rid FROM (${query}) ORDER BY rid DESC`.execute(
+    db,
+  );
+  return result.rows.map((row) => row.rid);
+}
+
+export async function viewsByRowid(db: Db, rowids: readonly number[]): Promise<ResidentViewRow[]> {
+  if (rowids.length === 0) return [];
+  const list = sql.join(rowids.map((rowid) => sql`${rowid}`));
+  const result = await sql<ResidentViewRow>`SELECT ${VIEW_COLUMNS} FROM ${VIEW_SOURCE}
+    WHERE r.rowid IN (${list}) AND r.deleted_at IS NULL ORDER BY r.rowid DESC`.execute(db);
+  return result.rows;
+}

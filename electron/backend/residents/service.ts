@@ -1,0 +1,204 @@
+import type { MethodParsedInput, ResidentDetail } from '@shared/api';
+import { shanghaiDate } from '@shared/domain/calendar/plain-date';
+import { parsePhone } from '@shared/domain/contact/phone';
+import {
+  DOCUMENT_TYPE_LABELS,
+  validateDocument,
+  type DocumentType,
+  type IdentityDocument,
+} from '@shared/domain/identity/documents';
+import { maskDocument, maskName } from '@shared/domain/privacy/masking';
+import type { Kysely, Transaction } from 'kysely';
+import { appendAudit } from '../audit/service';
+import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
+import { DomainError } from '../core/errors';
+import { ensureInScope, requireTerminal, requireUser, stampOf } from '../core/guards';
+import type { CallContext } from '../core/runtime';
+import type { Database } from '../db/schema';
+import {
+  findLookAlikes,
+  findResidentRow,
+  findResidentView,
+  findViewByDocument,
+  insertResident,
+  type ResidentRow,
+} from './repository';
+import { indexResident, reindexResident, residentInitials } from './search-index';
+import { toDetail } from './view';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+function checkedDocument(type: DocumentType, number: string, today: string): IdentityDocument {
+  const checked = validateDocument(type, number, today);
+  if (!checked.ok) {
+    throw new DomainError('DOCUMENT_INVALID', checked.error.message, {
+      docNumber: checked.error.message,
+    });
+  }
+  return checked.value;
+}
+
+/** The canonical form that is stored, so that a search by phone finds it however it was typed. */
+function checkedPhone(phone: string | null): string | null {
+  if (phone === null || phone.trim() === '') return null;
+  const parsed = parsePhone(phone);
+  if (!parsed.ok) {
+    throw new DomainError('PHONE_INVALID', parsed.error.message, { phone: parsed.error.message });
+  }
+  return parsed.value.number;
+}
+
+function blankToNull(value: string | null): string | null {
+  return value === null || value.trim() === '' ? null : value;
+}
+
+export async function residentDetail(db: Db, id: string): Promise<ResidentDetail> {
+  const row = await findResidentView(db, id);
+  if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  return toDetail(row);
+}
+
+async function ensureNoDuplicate(
+  trx: Db,
+  document: IdentityDocument,
+  name: string,
+  villageOrgId: string | null,
+  confirmed: boolean,
+): Promise<void> {
+  const holder = await findViewByDocument(trx, document.type, document.number);
+  if (holder) {
+    const message = `该${DOCUMENT_TYPE_LABELS[document.type]}号码已登记在“${maskName(holder.name)}”的档案中，请直接选用该档案`;
+    throw new DomainError('DOCUMENT_TAKEN', message, { docNumber: message });
+  }
+  // Only a document that states the birth date can be compared on it.
+  if (confirmed || document.birthDate === null) return;
+  const lookAlikes = await findLookAlikes(trx, name, document.birthDate, villageOrgId);
+  if (lookAlikes.length === 0) return;
+  const numbers = lookAlikes
+    .map(
+      (r) =>
+        `${DOCUMENT_TYPE_LABELS[r.doc_type as DocumentType]} ${maskDocument(r.doc_type as DocumentType, r.doc_number)}`,
+    )
+    .join('、');
+  const message = `已有姓名、出生日期和所属村（社区）都相同的档案（${numbers}），请核对是否为同一人；确认不是同一人的，请勾选“确认不是重复档案”后再保存`;
+  throw new DomainError('RESIDENT_POSSIBLE_DUPLICATE', message, { confirmNotDuplicate: message });
+}
+
+export async function createResident(
+  ctx: CallContext,
+  input: MethodParsedInput<'residents.create'>,
+): Promise<ResidentDetail> {
+  requireUser(ctx.actor);
+  const terminal = requireTerminal(ctx.rt);
+  const document = checkedDocument(
+    input.docType,
+    input.docNumber,
+    shanghaiDate(ctx.rt.stamper.clock.now()),
+  );
+  const phone = checkedPhone(input.phone);
+  const villageOrgId = blankToNull(input.villageOrgId);
+  if (villageOrgId !== null) await ensureInScope(ctx, villageOrgId);
+  const stamp = stampOf(ctx);
+  // The terminal's unit owns its residents: every counter and village point of it serves them.
+  const columns = newSyncColumns(stamp, terminal.orgUnitId);
+  const row = {
+    ...columns,
+    doc_type: document.type,
+    doc_number: document.number,
+    name: input.name,
+    gender: document.gender,
+    birth_date: document.birthDate,
+    phone,
+    address: blankToNull(input.address),
+    village_org_id: villageOrgId,
+    ethnicity: blankToNull(input.ethnicity),
+    initials: residentInitials(input.name),
+  };
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await ensureNoDuplicate(trx, document, input.name, villageOrgId, input.confirmNotDuplicate);
+    const rowid = await insertResident(trx, row);
+    await indexResident(trx, { ...row, rowid });
+    await recordChange(trx, 'residents', 'insert', row.id, null);
+    await appendAudit(trx, columns.created_at, ctx.actor, terminal.terminalId, {
+      action: 'residents.create',
+      objectType: 'resident',
+      objectId: row.id,
+      detail: `${maskName(row.name)}，${DOCUMENT_TYPE_LABELS[document.type]} ${maskDocument(document.type, document.number)}`,
+    });
+  });
+  return residentDetail(ctx.rt.db, row.id);
+}
+
+const FIELD_LABELS = {
+  name: '姓名',
+  phone: '联系电话',
+  address: '住址',
+  village_org_id: '所属村（社区）',
+  ethnicity: '民族',
+} as const;
+
+type EditableColumn = keyof typeof FIELD_LABELS;
+
+export async function updateResident(
+  ctx: CallContext,
+  input: MethodParsedInput<'residents.update'>,
+): Promise<ResidentDetail> {
+  requireUser(ctx.actor);
+  const found = await findResidentRow(ctx.rt.db, input.residentId);
+  if (!found) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  const edited: Pick<ResidentRow, EditableColumn> = {
+    name: input.name,
+    phone: checkedPhone(input.phone),
+    address: blankToNull(input.address),
+    village_org_id: blankToNull(input.villageOrgId),
+    ethnicity: blankToNull(input.ethnicity),
+  };
+  // A record already in another village stays editable; moving it is limited to the caller's units.
+  if (edited.village_org_id !== null && edited.village_org_id !== found.village_org_id) {
+    await ensureInScope(ctx, edited.village_org_id);
+  }
+  const changed = (Object.keys(FIELD_LABELS) as EditableColumn[]).filter(
+    (column) => edited[column] !== found[column],
+  );
+  if (changed.length === 0) return residentDetail(ctx.rt.db, found.id);
+  const stamp = stampOf(ctx);
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    // Re-read inside the transaction: the index entries to replace are those of the row as it is.
+    const before = (await findResidentRow(trx, found.id)) ?? found;
+    await reindexResident(trx, before, { ...before, ...edited });
+    await trx
+      .updateTable('residents')
+      .set({ ...edited, initials: residentInitials(edited.name), ...updateSyncColumns(stamp) })
+      .where('id', '=', before.id)
+      .execute();
+    await recordChange(trx, 'residents', 'update', before.id, before.version);
+    await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
+      action: 'residents.update',
+      objectType: 'resident',
+      objectId: before.id,
+      detail: `${maskName(edited.name)}：修改${changed.map((column) => FIELD_LABELS[column]).join('、')}`,
+    });
+  });
+  return residentDetail(ctx.rt.db, found.id);
+}
+
+const REVEAL_LABELS = { docNumber: '证件号码', phone: '联系电话' } as const;
+
+/** The full value for a task that needs it; the audit entry names the field and reason, never the value. */
+export async function revealResident(
+  ctx: CallContext,
+  input: MethodParsedInput<'residents.reveal'>,
+): Promise<{ value: string | null }> {
+  requireUser(ctx.actor);
+  const row = await findResidentRow(ctx.rt.db, input.residentId);
+  if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, requireTerminal(ctx.rt).terminalId, {
+      action: 'residents.reveal',
+      objectType: 'resident',
+      objectId: row.id,
+      detail: `查看${maskName(row.name)}的完整${REVEAL_LABELS[input.field]}；事由：${input.reason || '未填写'}`,
+    });
+  });
+  return { value: input.field === 'docNumber' ? row.doc_number : row.phone };
+}
