@@ -28,7 +28,7 @@ export interface NewEventReport {
 }
 
 /** The level above the reporting unit; a unit at the top (the county centre) receives its own. */
-export async function receivingOrgOf(db: Kysely<Database> | Trx, orgUnitId: string) {
+async function receivingOrgOf(db: Kysely<Database> | Trx, orgUnitId: string) {
   const unit = await db
     .selectFrom('org_units')
     .select(['id', 'name', 'parent_id'])

@@ -10,7 +10,7 @@ export type StoredObligation = z.output<typeof obligationInputSchema>;
 const orUndefined = (value: string | null): string | undefined => value ?? undefined;
 
 /** A party as the art. 29 check reads it: the particulars on the case file, whole. */
-export function agreementParty(party: PartyRow): AgreementParty {
+function agreementParty(party: PartyRow): AgreementParty {
   if (party.kind === 'organisation') {
     return {
       kind: 'organisation',

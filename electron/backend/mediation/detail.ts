@@ -108,7 +108,7 @@ const PRINT_KEYS: Record<string, (objectId: string) => string> = {
   'mediation.followUp': (id) => `followUp:${id}`,
 };
 
-export async function buildDetail(
+async function buildDetail(
   db: Kysely<Database>,
   loaded: LoadedDispute,
   on: string,
@@ -157,7 +157,7 @@ export async function buildDetail(
     concludedOn: row.concluded_on,
     ownerOrgId: row.org_unit_id,
     ownerOrgName: orgName(row.org_unit_id)!,
-    ownerLevel: orgs.get(row.org_unit_id)?.level ?? 'township',
+    ownerLevel: orgs.get(row.org_unit_id)!.level,
     leadMediatorName: team.find((member) => member.role === 'lead')?.name ?? null,
     access,
     officialNo: row.official_no,

@@ -96,7 +96,7 @@ function addHeader(sheet: ExcelJS.Worksheet): void {
  * month and the year to date, then the share resolved at each level and the statement that event
  * reports are not counted.
  */
-export function monthlyReportWorkbook(
+function monthlyReportWorkbook(
   orgName: string,
   month: string,
   stats: { month: MediationStats; year: MediationStats },

@@ -24,7 +24,7 @@ export const EVENT_REPORTS_NOTE =
  * query reads only the projected columns through the per-unit date indexes; event reports live in a
  * table of their own and cannot enter.
  */
-export async function statsInRange(
+async function statsInRange(
   db: Kysely<Database>,
   scope: readonly string[],
   from: string,

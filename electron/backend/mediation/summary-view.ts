@@ -19,7 +19,7 @@ export function deadlineOf(
   return deadlineStatus(dueDate, today).status;
 }
 
-export function toSummary(row: SummaryRow, access: DisputeAccess, today: string): DisputeSummary {
+function toSummary(row: SummaryRow, access: DisputeAccess, today: string): DisputeSummary {
   return {
     id: row.id,
     caseNo: row.case_no,

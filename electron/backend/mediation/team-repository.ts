@@ -5,7 +5,7 @@ import type { CaseState } from '@shared/domain/mediation/workflow';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** A mediator's load: cases not yet concluded. */
-export const OPEN_STATES: readonly CaseState[] = ['registered', 'accepted', 'mediating'];
+const OPEN_STATES: readonly CaseState[] = ['registered', 'accepted', 'mediating'];
 
 export async function findMediator(db: Db, mediatorId: string) {
   return db
