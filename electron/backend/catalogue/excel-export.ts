@@ -32,7 +32,7 @@ function sheetOf(
 }
 
 /** The whole catalogue, current versions, active and inactive: what the import reads back. */
-export async function catalogueWorkbook(ctx: CallContext): Promise<Buffer> {
+async function catalogueWorkbook(ctx: CallContext): Promise<Buffer> {
   const rows = await listCurrentVersions(ctx.rt.db);
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(ctx.rt.stamper.clock.now());

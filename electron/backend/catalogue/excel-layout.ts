@@ -36,16 +36,13 @@ export const MATERIAL_COLUMNS = [
   { key: 'source', header: '来源', width: 40 },
 ] as const;
 
-export type ItemColumnKey = (typeof ITEM_COLUMNS)[number]['key'];
-export type MaterialColumnKey = (typeof MATERIAL_COLUMNS)[number]['key'];
-
 export const YES = '是';
 export const NO = '否';
 export const ACTIVE_LABEL = '启用';
 export const INACTIVE_LABEL = '停用';
 
 /** Label → code, for reading a sheet back; the labels are the domain's own. */
-export function invert<K extends string>(labels: Record<K, string>): Map<string, K> {
+function invert<K extends string>(labels: Record<K, string>): Map<string, K> {
   return new Map(Object.entries(labels).map(([code, label]) => [label as string, code as K]));
 }
 

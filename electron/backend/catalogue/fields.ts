@@ -100,20 +100,3 @@ export function toVersion(row: VersionRow): ServiceItemVersion {
     createdAt: row.created_at,
   };
 }
-
-/** The fields of a version, as an edit form or an import row would give them. */
-export function toFields(version: ServiceItemVersion): ServiceItemFields {
-  return {
-    code: version.code,
-    name: version.name,
-    category: version.category,
-    department: version.department,
-    type: version.type,
-    promisedDays: version.promisedDays,
-    statutoryDays: version.statutoryDays,
-    feeFen: version.feeFen,
-    agencyAllowed: version.agencyAllowed,
-    basis: version.basis,
-    materials: version.materials,
-  };
-}

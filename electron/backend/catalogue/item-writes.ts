@@ -21,10 +21,6 @@ import {
 
 type Trx = Transaction<Database>;
 
-export function itemInitials(name: string): string {
-  return pinyinInitials(name);
-}
-
 async function ensureCodeFree(trx: Trx, code: string, itemId: string | null): Promise<void> {
   const holder = await findItemByCode(trx, code);
   if (holder && holder.id !== itemId) {
@@ -67,7 +63,7 @@ export async function createItem(
     active: 1,
     name: fields.name,
     category: fields.category,
-    initials: itemInitials(fields.name),
+    initials: pinyinInitials(fields.name),
   });
   await recordChange(trx, 'service_items', 'insert', columns.id, null);
   await addVersion(trx, stamp, orgUnitId, columns.id, 1, fields, versionId);
@@ -105,7 +101,7 @@ export async function reviseItem(
       current_version_id: currentVersionId,
       name: fields.name,
       category: fields.category,
-      initials: itemInitials(fields.name),
+      initials: pinyinInitials(fields.name),
       ...updateSyncColumns(stamp),
     })
     .where('id', '=', item.id)

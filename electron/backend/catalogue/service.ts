@@ -31,7 +31,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 
 /** Code-like text searches codes and pinyin initials; anything else the names. */
-export function catalogueSearch(query: string): SummaryFilter['search'] {
+function catalogueSearch(query: string): SummaryFilter['search'] {
   // NFKC: full-width letters and digits typed with a Chinese input method become plain ones.
   const text = query.normalize('NFKC').trim();
   if (text === '') return { kind: 'none' };
@@ -108,7 +108,7 @@ export async function getVersion(ctx: CallContext, versionId: string): Promise<S
 }
 
 /** The rules that span fields, answered as SERVICE_ITEM_INVALID keyed like the input's paths. */
-export function ensureItemRules(fields: ServiceItemFields): void {
+function ensureItemRules(fields: ServiceItemFields): void {
   const problems = checkServiceItemRules(fields);
   const first = problems[0];
   if (!first) return;

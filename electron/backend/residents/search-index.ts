@@ -34,7 +34,7 @@ export function residentBigrams(name: string, address: string | null): string[] 
 }
 
 /** Phones are stored as 13800138000, 0577-88881234 or +85291234567; the index holds the digits only. */
-export function phoneDigits(phone: string | null): string | null {
+function phoneDigits(phone: string | null): string | null {
   return phone === null ? null : phone.replace(/\D/g, '');
 }
 

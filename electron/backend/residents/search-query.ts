@@ -25,7 +25,7 @@ const LETTERS = /^[a-z]+$/i;
 const DOCUMENT_LIKE = /^[0-9a-z+\s\-—()（）]+$/i;
 
 /** An FTS5 string literal: the text is matched as typed, never read as query syntax. */
-export function ftsPhrase(text: string): string {
+function ftsPhrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
