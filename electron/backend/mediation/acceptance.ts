@@ -1,13 +1,10 @@
 import type { MethodParsedInput } from '@shared/api';
 import { targetDueDate } from '@shared/domain/mediation/clocks';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
-import { actorName } from './actor';
+import { changeDispute } from './change';
 import { ensureNotBefore, ensureNotFuture, today } from './dates';
-import { disputeDetail } from './detail';
 import { nextState } from './transition';
-import { logDisputeChange, updateSynced } from './writes';
 
 /**
  * 受理: of a registered case, or of one passed up to this unit. The statistics keep the first
@@ -22,30 +19,21 @@ export async function acceptDispute(
   const acceptedOn = input.acceptedOn ?? today(ctx);
   ensureNotFuture(ctx, acceptedOn, 'acceptedOn', '受理日期');
   ensureNotBefore(acceptedOn, row.registered_on, 'acceptedOn', '受理日期不能早于登记日期');
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'disputes', row, {
+  return changeDispute(ctx, row, {
+    set: {
       state,
       accepted_on: row.accepted_on ?? acceptedOn,
       clock_start_on: acceptedOn,
       due_date: targetDueDate(acceptedOn),
-    });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'accept',
-        fromState: row.state,
-        toState: state,
-        note: row.state === 'escalated' ? '受理下级上交的案件' : null,
-      },
-      'mediation.accept',
-    );
+    },
+    event: {
+      action: 'accept',
+      fromState: row.state,
+      toState: state,
+      note: row.state === 'escalated' ? '受理下级上交的案件' : null,
+    },
+    auditAction: 'mediation.accept',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 export async function rejectDispute(
@@ -54,23 +42,9 @@ export async function rejectDispute(
 ) {
   const { row, caller } = await loadDispute(ctx, input.disputeId, 'write');
   const state = nextState(row.state, 'reject', caller.role);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'disputes', row, {
-      state,
-      reject_reason: input.reason,
-      clock_start_on: null,
-      due_date: null,
-    });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      { action: 'reject', fromState: row.state, toState: state, note: input.reason },
-      'mediation.reject',
-    );
+  return changeDispute(ctx, row, {
+    set: { state, reject_reason: input.reason, clock_start_on: null, due_date: null },
+    event: { action: 'reject', fromState: row.state, toState: state, note: input.reason },
+    auditAction: 'mediation.reject',
   });
-  return disputeDetail(ctx, row.id);
 }

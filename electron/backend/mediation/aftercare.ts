@@ -7,15 +7,15 @@ import {
 } from '@shared/api/methods/mediation-views';
 import { judicialConfirmationWindow } from '@shared/domain/mediation/clocks';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
+import { changeDispute } from './change';
 import { actorName } from './actor';
+import { scheduleFollowUp } from './agreement';
 import { agreementOf, findFollowUp } from './agreement-repository';
 import { ensureNotBefore, ensureNotFuture } from './dates';
-import { disputeDetail } from './detail';
 import { ensureState, nextState } from './transition';
-import { insertSynced, logDisputeChange, updateSynced } from './writes';
+import { updateSynced } from './writes';
 
 function required(value: unknown, field: string, message: string): void {
   if (value === null || value === undefined || value === '') {
@@ -69,30 +69,20 @@ export async function recordJudicialConfirmation(
   const note = applied
     ? `向${input.court}申请司法确认（${input.appliedOn}${window?.status === 'applied_late' ? '，已超过三十日申请期限' : ''}），${JUDICIAL_RESULT_LABELS[result!]}`
     : `当事人不申请司法确认${input.note ? `：${input.note}` : ''}`;
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'dispute_agreements', agreement, {
-      jc_applied: applied ? 1 : 0,
-      jc_applied_on: applied ? input.appliedOn : null,
-      jc_court: applied ? input.court : null,
-      jc_result: result,
-      jc_result_on: resultOn,
-      jc_note: input.note,
-    });
-    if (row.judicial_confirmed_on !== confirmedOn) {
-      await updateSynced(trx, stamp, 'disputes', row, { judicial_confirmed_on: confirmedOn });
-    }
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      { action: 'judicial', note },
-      'mediation.recordJudicialConfirmation',
-    );
+  return changeDispute(ctx, row, {
+    set: row.judicial_confirmed_on === confirmedOn ? {} : { judicial_confirmed_on: confirmedOn },
+    also: (trx, stamp) =>
+      updateSynced(trx, stamp, 'dispute_agreements', agreement, {
+        jc_applied: applied ? 1 : 0,
+        jc_applied_on: applied ? input.appliedOn : null,
+        jc_court: applied ? input.court : null,
+        jc_result: result,
+        jc_result_on: resultOn,
+        jc_note: input.note,
+      }),
+    event: { action: 'judicial', note },
+    auditAction: 'mediation.recordJudicialConfirmation',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 /** 回访: performance, satisfaction, any renewed conflict; another visit when more is to be seen. */
@@ -124,56 +114,36 @@ export async function recordFollowUp(
   }
   const performedOn =
     row.performed_on ?? (input.performance === 'performed' ? input.visitedOn : null);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'dispute_follow_ups', visit, {
-      state: 'done',
-      visited_on: input.visitedOn,
-      method: input.method,
-      visitor_name: input.visitorName ?? name,
-      performance: input.performance,
-      satisfaction: input.satisfaction,
-      renewed_conflict: input.renewedConflict ? 1 : 0,
-      note: input.note,
-    });
-    if (state !== row.state || performedOn !== row.performed_on) {
-      await updateSynced(trx, stamp, 'disputes', row, { state, performed_on: performedOn });
-    }
-    if (input.nextVisitOn) {
-      await insertSynced(trx, stamp, 'dispute_follow_ups', row.org_unit_id, {
-        dispute_id: row.id,
-        due_on: input.nextVisitOn,
-        state: 'due',
-        visited_on: null,
-        method: null,
-        visitor_name: null,
-        performance: null,
-        satisfaction: null,
-        renewed_conflict: null,
-        note: null,
+  const visitorName = input.visitorName ?? (await actorName(ctx));
+  const moved = state !== row.state;
+  const facts = [
+    FOLLOW_UP_METHOD_LABELS[input.method],
+    PERFORMANCE_LABELS[input.performance],
+    SATISFACTION_LABELS[input.satisfaction],
+    ...(input.renewedConflict ? ['发现矛盾出现反复'] : []),
+    ...(input.nextVisitOn ? [`下次回访${input.nextVisitOn}`] : []),
+  ];
+  return changeDispute(ctx, row, {
+    set: moved || performedOn !== row.performed_on ? { state, performed_on: performedOn } : {},
+    also: async (trx, stamp) => {
+      await updateSynced(trx, stamp, 'dispute_follow_ups', visit, {
+        state: 'done',
+        visited_on: input.visitedOn,
+        method: input.method,
+        visitor_name: visitorName,
+        performance: input.performance,
+        satisfaction: input.satisfaction,
+        renewed_conflict: input.renewedConflict ? 1 : 0,
+        note: input.note,
       });
-    }
-    const facts = [
-      FOLLOW_UP_METHOD_LABELS[input.method],
-      PERFORMANCE_LABELS[input.performance],
-      SATISFACTION_LABELS[input.satisfaction],
-      ...(input.renewedConflict ? ['发现矛盾出现反复'] : []),
-      ...(input.nextVisitOn ? [`下次回访${input.nextVisitOn}`] : []),
-    ];
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'follow_up',
-        fromState: state !== row.state ? row.state : null,
-        toState: state !== row.state ? state : null,
-        note: `回访（${input.visitedOn}）：${facts.join('，')}`,
-      },
-      'mediation.recordFollowUp',
-    );
+      if (input.nextVisitOn) await scheduleFollowUp(trx, stamp, row, input.nextVisitOn);
+    },
+    event: {
+      action: 'follow_up',
+      fromState: moved ? row.state : null,
+      toState: moved ? state : null,
+      note: `回访（${input.visitedOn}）：${facts.join('，')}`,
+    },
+    auditAction: 'mediation.recordFollowUp',
   });
-  return disputeDetail(ctx, row.id);
 }

@@ -4,19 +4,17 @@ import { followUpDueDate } from '@shared/domain/mediation/clocks';
 import type { Transaction } from 'kysely';
 import type { ChangeStamp } from '../core/changes';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import type { Database, DisputesTable } from '../db/schema';
 import { loadDispute } from './access';
-import { actorName } from './actor';
+import { changeDispute } from './change';
 import { agreementDraft, type AgreementContent } from './agreement-draft';
 import { agreementOf } from './agreement-repository';
 import { ensureNotBefore, ensureNotFuture } from './dates';
-import { disputeDetail } from './detail';
 import { partiesOf, type PartyRow } from './parties-repository';
 import { teamOf } from './team-repository';
 import { ensureState, nextState } from './transition';
-import { insertSynced, logDisputeChange, updateSynced } from './writes';
+import { insertSynced, updateSynced } from './writes';
 
 type AgreementInput = MethodParsedInput<'mediation.recordAgreement'>['agreement'];
 
@@ -105,20 +103,11 @@ export async function saveAgreementDraft(
   ensureState(row.state, ['accepted', 'mediating'], '起草调解协议');
   const parties = await partiesOf(ctx.rt.db, row.id);
   const content = await contentOf(ctx, row, parties, input.agreement);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await saveAgreement(trx, stamp, row, content, input.agreement, null);
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      { action: 'agreement_draft', note: '保存调解协议草稿' },
-      'mediation.saveAgreementDraft',
-    );
+  return changeDispute(ctx, row, {
+    also: (trx, stamp) => saveAgreement(trx, stamp, row, content, input.agreement, null),
+    event: { action: 'agreement_draft', note: '保存调解协议草稿' },
+    auditAction: 'mediation.saveAgreementDraft',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 /** The art. 29 check as the person sees it: every missing field, in paper order, in one message. */
@@ -151,40 +140,39 @@ export async function recordAgreement(
     agreedOn,
     content.obligations.flatMap((obligation) => (obligation.deadline ? [obligation.deadline] : [])),
   );
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await saveAgreement(trx, stamp, row, content, input.agreement, agreedOn);
-    await updateSynced(trx, stamp, 'disputes', row, {
-      state,
-      outcome: 'succeeded',
-      concluded_on: agreedOn,
-    });
-    await insertSynced(trx, stamp, 'dispute_follow_ups', row.org_unit_id, {
-      dispute_id: row.id,
-      due_on: dueOn,
-      state: 'due',
-      visited_on: null,
-      method: null,
-      visitor_name: null,
-      performance: null,
-      satisfaction: null,
-      renewed_conflict: null,
-      note: null,
-    });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'record_success',
-        fromState: row.state,
-        toState: state,
-        note: `${content.form === 'written' ? '达成书面调解协议' : '达成口头调解协议'}（${agreedOn}），回访定于${dueOn}前`,
-      },
-      'mediation.recordAgreement',
-    );
+  return changeDispute(ctx, row, {
+    set: { state, outcome: 'succeeded', concluded_on: agreedOn },
+    also: async (trx, stamp) => {
+      await saveAgreement(trx, stamp, row, content, input.agreement, agreedOn);
+      await scheduleFollowUp(trx, stamp, row, dueOn);
+    },
+    event: {
+      action: 'record_success',
+      fromState: row.state,
+      toState: state,
+      note: `${content.form === 'written' ? '达成书面调解协议' : '达成口头调解协议'}（${agreedOn}），回访定于${dueOn}前`,
+    },
+    auditAction: 'mediation.recordAgreement',
   });
-  return disputeDetail(ctx, row.id);
+}
+
+/** A visit still to be made; recordFollowUp fills it in. */
+export async function scheduleFollowUp(
+  trx: Transaction<Database>,
+  stamp: ChangeStamp,
+  dispute: Pick<DisputesTable, 'id' | 'org_unit_id'>,
+  dueOn: string,
+): Promise<void> {
+  await insertSynced(trx, stamp, 'dispute_follow_ups', dispute.org_unit_id, {
+    dispute_id: dispute.id,
+    due_on: dueOn,
+    state: 'due',
+    visited_on: null,
+    method: null,
+    visitor_name: null,
+    performance: null,
+    satisfaction: null,
+    renewed_conflict: null,
+    note: null,
+  });
 }

@@ -23,7 +23,7 @@ import { orgNames } from './org';
 import { partiesOf, type PartyRow } from './parties-repository';
 import { toPartyView } from './party-view';
 import { extensionsOf, sessionsOf, type ExtensionRow } from './sessions-repository';
-import { CLOCK_STATES, deadlineOf } from './summary-view';
+import { CLOCK_STATES, toSummary } from './summary-view';
 import { teamOf } from './team-repository';
 
 /** The one-month clock of the current owner: its acceptance, its extensions. */
@@ -140,26 +140,19 @@ async function buildDetail(
     ...followUps.map((visit) => visit.id),
   ]);
   const writable = canWrite(caller, access);
-  return {
-    id: row.id,
-    caseNo: row.case_no,
-    state: row.state as DisputeDetail['state'],
-    type: row.type as DisputeDetail['type'],
-    source: row.source as DisputeDetail['source'],
-    riskLevel: row.risk_level,
-    partyNames: row.party_names,
-    summary: row.summary,
-    registeredOn: row.registered_on,
-    acceptedOn: row.accepted_on,
-    dueDate: row.due_date,
-    deadline: deadlineOf(row.state, row.due_date, on),
-    outcome: row.outcome,
-    concludedOn: row.concluded_on,
-    ownerOrgId: row.org_unit_id,
-    ownerOrgName: orgName(row.org_unit_id)!,
-    ownerLevel: orgs.get(row.org_unit_id)!.level,
-    leadMediatorName: team.find((member) => member.role === 'lead')?.name ?? null,
+  const owner = orgs.get(row.org_unit_id)!;
+  const summary = toSummary(
+    {
+      ...row,
+      owner_name: owner.name,
+      owner_level: owner.level,
+      lead_name: team.find((member) => member.role === 'lead')?.name ?? null,
+    },
     access,
+    on,
+  );
+  return {
+    ...summary,
     officialNo: row.official_no,
     transferOrigin: row.transfer_origin,
     occurredOn: row.occurred_on,

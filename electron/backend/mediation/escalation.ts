@@ -1,15 +1,13 @@
 import type { MethodParsedInput } from '@shared/api';
 import { escalate } from '@shared/domain/mediation/escalation';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
-import { actorName } from './actor';
-import { disputeDetail } from './detail';
+import { changeDispute } from './change';
 import { orgAncestry } from './org';
 import { teamOf } from './team-repository';
 import { nextState } from './transition';
-import { insertSynced, logDisputeChange, tombstoneSynced, updateSynced } from './writes';
+import { insertSynced, tombstoneSynced } from './writes';
 
 const ESCALATION_CODES = {
   UNKNOWN_ORG: 'NOT_FOUND',
@@ -42,10 +40,8 @@ export async function escalateDispute(
   if (!result.ok) throw new DomainError(ESCALATION_CODES[result.error.code], result.error.message);
   const to = result.value.ownerOrgId;
   const team = await teamOf(ctx.rt.db, row.id);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'disputes', row, {
+  return changeDispute(ctx, row, {
+    set: {
       org_unit_id: to,
       state,
       outcome: null,
@@ -54,30 +50,26 @@ export async function escalateDispute(
       routes_told: null,
       clock_start_on: null,
       due_date: null,
-    });
-    for (const readerOrgId of result.value.readerOrgIds.filter((id) => !readers.includes(id))) {
-      await insertSynced(trx, stamp, 'dispute_readers', readerOrgId, {
-        dispute_id: row.id,
-        reader_org_id: readerOrgId,
-      });
-    }
-    for (const assignment of team)
-      await tombstoneSynced(trx, stamp, 'dispute_mediators', assignment);
-    await logDisputeChange(
-      trx,
-      stamp,
-      { ...row, org_unit_id: to },
-      name,
-      {
-        action: 'escalate',
-        fromState: row.state,
-        toState: state,
-        fromOrgId: row.org_unit_id,
-        toOrgId: to,
-        note: `上交${parent?.name ?? ''}：${input.reason}`,
-      },
-      'mediation.escalate',
-    );
+    },
+    also: async (trx, stamp) => {
+      for (const readerOrgId of result.value.readerOrgIds.filter((id) => !readers.includes(id))) {
+        await insertSynced(trx, stamp, 'dispute_readers', readerOrgId, {
+          dispute_id: row.id,
+          reader_org_id: readerOrgId,
+        });
+      }
+      for (const assignment of team) {
+        await tombstoneSynced(trx, stamp, 'dispute_mediators', assignment);
+      }
+    },
+    event: {
+      action: 'escalate',
+      fromState: row.state,
+      toState: state,
+      fromOrgId: row.org_unit_id,
+      toOrgId: to,
+      note: `上交${parent?.name ?? ''}：${input.reason}`,
+    },
+    auditAction: 'mediation.escalate',
   });
-  return disputeDetail(ctx, row.id);
 }

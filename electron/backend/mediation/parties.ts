@@ -2,17 +2,15 @@ import type { MethodParsedInput } from '@shared/api';
 import { NOTICE_METHOD_LABELS } from '@shared/api/methods/mediation-views';
 import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
-import { actorName } from './actor';
+import { changeDispute } from './change';
 import { ensureNotFuture, today } from './dates';
-import { disputeDetail } from './detail';
 import { findParty, partiesOf } from './parties-repository';
 import { partyNamesOf, partyValues } from './party-input';
 import { reindexDispute } from './search-index';
 import { EDITABLE_STATES, ensureState } from './transition';
-import { insertSynced, logDisputeChange, updateSynced } from './writes';
+import { insertSynced, updateSynced } from './writes';
 
 /** Adds a party or corrects one; the denormalised names and the search index follow in the same transaction. */
 export async function saveParty(ctx: CallContext, input: MethodParsedInput<'mediation.saveParty'>) {
@@ -22,35 +20,30 @@ export async function saveParty(ctx: CallContext, input: MethodParsedInput<'medi
   const stored = input.partyId ? parties.find((party) => party.id === input.partyId) : undefined;
   if (input.partyId && !stored) throw new DomainError('NOT_FOUND', '找不到该当事人');
   const values = await partyValues(ctx.rt.db, input.party, today(ctx), 'party', stored);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    if (stored) {
-      await updateSynced(trx, stamp, 'dispute_parties', stored, values);
-    } else {
-      await insertSynced(trx, stamp, 'dispute_parties', row.org_unit_id, {
-        ...values,
-        dispute_id: row.id,
-        position: parties.length === 0 ? 0 : Math.max(...parties.map((p) => p.position)) + 1,
-        notice_acknowledged_on: null,
-        notice_method: null,
-      });
-    }
-    const names = partyNamesOf(await partiesOf(trx, row.id));
-    if (names !== row.party_names) {
-      await updateSynced(trx, stamp, 'disputes', row, { party_names: names });
-      await reindexDispute(trx, row.id);
-    }
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      { action: 'party', note: `${stored ? '修改' : '增加'}当事人${values.name}` },
-      'mediation.saveParty',
-    );
+  const names = partyNamesOf(
+    stored
+      ? parties.map((party) => (party.id === stored.id ? values : party))
+      : [...parties, values],
+  );
+  return changeDispute(ctx, row, {
+    set: names === row.party_names ? {} : { party_names: names },
+    also: async (trx, stamp) => {
+      if (stored) {
+        await updateSynced(trx, stamp, 'dispute_parties', stored, values);
+      } else {
+        await insertSynced(trx, stamp, 'dispute_parties', row.org_unit_id, {
+          ...values,
+          dispute_id: row.id,
+          position: parties.length === 0 ? 0 : Math.max(...parties.map((p) => p.position)) + 1,
+          notice_acknowledged_on: null,
+          notice_method: null,
+        });
+      }
+      if (names !== row.party_names) await reindexDispute(trx, row.id);
+    },
+    event: { action: 'party', note: `${stored ? '修改' : '增加'}当事人${values.name}` },
+    auditAction: 'mediation.saveParty',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 export async function acknowledgeNotice(
@@ -61,26 +54,18 @@ export async function acknowledgeNotice(
   if (!party) throw new DomainError('NOT_FOUND', '找不到该当事人');
   const { row } = await loadDispute(ctx, party.dispute_id, 'write');
   ensureNotFuture(ctx, input.acknowledgedOn, 'acknowledgedOn', '告知日期');
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'dispute_parties', party, {
-      notice_acknowledged_on: input.acknowledgedOn,
-      notice_method: input.method,
-    });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'notice',
-        note: `${party.name}已知悉当事人权利义务（${NOTICE_METHOD_LABELS[input.method]}，${input.acknowledgedOn}）`,
-      },
-      'mediation.acknowledgeNotice',
-    );
+  return changeDispute(ctx, row, {
+    also: (trx, stamp) =>
+      updateSynced(trx, stamp, 'dispute_parties', party, {
+        notice_acknowledged_on: input.acknowledgedOn,
+        notice_method: input.method,
+      }),
+    event: {
+      action: 'notice',
+      note: `${party.name}已知悉当事人权利义务（${NOTICE_METHOD_LABELS[input.method]}，${input.acknowledgedOn}）`,
+    },
+    auditAction: 'mediation.acknowledgeNotice',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 const REVEAL_LABELS = {

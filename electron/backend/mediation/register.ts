@@ -5,6 +5,7 @@ import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { callerOf, loadDispute } from './access';
 import { actorName } from './actor';
+import { changeDispute } from './change';
 import { ensureNotFuture, today } from './dates';
 import { disputeDetail } from './detail';
 import { disputeRowid, findDisputeRow } from './disputes-repository';
@@ -14,7 +15,7 @@ import { partyNamesOf, partyValues, type PartyValues } from './party-input';
 import { ensureCode, mediationReference } from './reference';
 import { indexDispute } from './search-index';
 import { EDITABLE_STATES, ensureState, nextState } from './transition';
-import { insertSynced, logDisputeChange, updateSynced } from './writes';
+import { insertSynced, logDisputeChange } from './writes';
 
 type DisputeFields = Omit<MethodParsedInput<'mediation.update'>, 'disputeId'>;
 
@@ -124,18 +125,20 @@ export async function updateDispute(
   const { row } = await loadDispute(ctx, input.disputeId, 'write');
   ensureState(row.state, EDITABLE_STATES, '修改登记信息');
   checkFields(ctx, input);
+  const raised = input.riskLevel === 'major' && row.risk_level !== 'major';
   const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await updateSynced(trx, stamp, 'disputes', row, fieldColumns(input));
-    const note =
-      row.risk_level === input.riskLevel
-        ? '修改登记信息'
-        : `风险等级 ${RISK_LEVEL_LABELS[row.risk_level]} → ${RISK_LEVEL_LABELS[input.riskLevel]}`;
-    await logDisputeChange(trx, stamp, row, name, { action: 'update', note }, 'mediation.update');
-    if (input.riskLevel === 'major' && row.risk_level !== 'major') {
-      await reportMajorRisk(trx, stamp, await findDisputeRow(trx, row.id), name);
-    }
+  return changeDispute(ctx, row, {
+    set: fieldColumns(input),
+    also: async (trx, stamp) => {
+      if (raised) await reportMajorRisk(trx, stamp, await findDisputeRow(trx, row.id), name);
+    },
+    event: {
+      action: 'update',
+      note:
+        row.risk_level === input.riskLevel
+          ? '修改登记信息'
+          : `风险等级 ${RISK_LEVEL_LABELS[row.risk_level]} → ${RISK_LEVEL_LABELS[input.riskLevel]}`,
+    },
+    auditAction: 'mediation.update',
   });
-  return disputeDetail(ctx, row.id);
 }

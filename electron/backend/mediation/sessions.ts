@@ -1,18 +1,16 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { checkExtension } from '@shared/domain/mediation/clocks';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
-import { actorName } from './actor';
+import { changeDispute } from './change';
 import { ensureNotBefore, ensureNotFuture, today } from './dates';
-import { clockOf, disputeDetail } from './detail';
-import { findDisputeRow } from './disputes-repository';
+import { clockOf } from './detail';
 import { partiesOf } from './parties-repository';
 import { extensionsOf, sessionsOf } from './sessions-repository';
 import { ensureAvailable } from './team';
 import { ensureState, nextState } from './transition';
-import { insertSynced, logDisputeChange, updateSynced } from './writes';
+import { insertSynced } from './writes';
 
 /** 调解记录. The first session of an accepted case starts the mediation (已受理 → 调解中). */
 export async function recordSession(
@@ -37,39 +35,33 @@ export async function recordSession(
   });
   const sessions = await sessionsOf(ctx.rt.db, row.id);
   const number = sessions.length === 0 ? 1 : Math.max(...sessions.map((s) => s.number)) + 1;
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await insertSynced(trx, stamp, 'mediation_sessions', row.org_unit_id, {
-      dispute_id: row.id,
-      number,
-      held_on: input.heldOn,
-      place: input.place,
-      mediators: JSON.stringify(
-        mediatorIds.map((mediatorId, i) => ({ mediatorId, name: names[i] })),
-      ),
-      recorder_name: input.recorderName,
-      attendees: JSON.stringify(input.attendees),
-      statements: JSON.stringify(input.statements),
-      agreed: input.agreed ? 1 : 0,
-      result: input.result,
-    });
-    if (state !== row.state) await updateSynced(trx, stamp, 'disputes', row, { state });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'session',
-        fromState: state !== row.state ? row.state : null,
-        toState: state !== row.state ? state : null,
-        note: `第${number}次调解（${input.heldOn}），${input.agreed ? '达成一致' : '未达成一致'}`,
-      },
-      'mediation.recordSession',
-    );
+  const moved = state !== row.state;
+  return changeDispute(ctx, row, {
+    set: moved ? { state } : {},
+    also: async (trx, stamp) => {
+      await insertSynced(trx, stamp, 'mediation_sessions', row.org_unit_id, {
+        dispute_id: row.id,
+        number,
+        held_on: input.heldOn,
+        place: input.place,
+        mediators: JSON.stringify(
+          mediatorIds.map((mediatorId, i) => ({ mediatorId, name: names[i] })),
+        ),
+        recorder_name: input.recorderName,
+        attendees: JSON.stringify(input.attendees),
+        statements: JSON.stringify(input.statements),
+        agreed: input.agreed ? 1 : 0,
+        result: input.result,
+      });
+    },
+    event: {
+      action: 'session',
+      fromState: moved ? row.state : null,
+      toState: moved ? state : null,
+      note: `第${number}次调解（${input.heldOn}），${input.agreed ? '达成一致' : '未达成一致'}`,
+    },
+    auditAction: 'mediation.recordSession',
   });
-  return disputeDetail(ctx, row.id);
 }
 
 /** Extends the one-month target with every party's consent; answers the clock before and after. */
@@ -97,31 +89,23 @@ export async function extendDeadline(
   }
   if (problem)
     throw new DomainError(problem.code, problem.message, { newDueDate: problem.message });
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await insertSynced(trx, stamp, 'dispute_extensions', row.org_unit_id, {
-      dispute_id: row.id,
-      previous_due_date: before.dueDate,
-      new_due_date: input.newDueDate,
-      recorded_on: on,
-      reason: input.reason,
-      consenting_party_ids: JSON.stringify(input.consentingPartyIds),
-    });
-    await updateSynced(trx, stamp, 'disputes', row, { due_date: input.newDueDate });
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      {
-        action: 'extend',
-        note: `调解期限 ${before.dueDate} 延至 ${input.newDueDate}：${input.reason}`,
-      },
-      'mediation.extendDeadline',
-    );
+  const dispute = await changeDispute(ctx, row, {
+    set: { due_date: input.newDueDate },
+    also: async (trx, stamp) => {
+      await insertSynced(trx, stamp, 'dispute_extensions', row.org_unit_id, {
+        dispute_id: row.id,
+        previous_due_date: before.dueDate,
+        new_due_date: input.newDueDate,
+        recorded_on: on,
+        reason: input.reason,
+        consenting_party_ids: JSON.stringify(input.consentingPartyIds),
+      });
+    },
+    event: {
+      action: 'extend',
+      note: `调解期限 ${before.dueDate} 延至 ${input.newDueDate}：${input.reason}`,
+    },
+    auditAction: 'mediation.extendDeadline',
   });
-  const updated = await findDisputeRow(ctx.rt.db, row.id);
-  const after = clockOf(updated, await extensionsOf(ctx.rt.db, row.id), on)!;
-  return { dispute: await disputeDetail(ctx, row.id), before, after };
+  return { dispute, before, after: dispute.clock! };
 }

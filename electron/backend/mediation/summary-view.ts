@@ -10,7 +10,7 @@ import { readersOf } from './readers-repository';
 /** The one-month clock runs from acceptance until a conclusion, and stops while a case waits upstairs. */
 export const CLOCK_STATES: readonly CaseState[] = ['accepted', 'mediating'];
 
-export function deadlineOf(
+function deadlineOf(
   state: string,
   dueDate: string | null,
   today: string,
@@ -19,7 +19,8 @@ export function deadlineOf(
   return deadlineStatus(dueDate, today).status;
 }
 
-function toSummary(row: SummaryRow, access: DisputeAccess, today: string): DisputeSummary {
+/** The list columns of a dispute; the case file starts from the same. */
+export function toSummary(row: SummaryRow, access: DisputeAccess, today: string): DisputeSummary {
   return {
     id: row.id,
     caseNo: row.case_no,

@@ -1,14 +1,12 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { DomainError } from '../core/errors';
-import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { loadDispute } from './access';
-import { actorName } from './actor';
-import { disputeDetail } from './detail';
+import { changeDispute } from './change';
 import { mediatorViews } from './roster';
 import { findMediator, mediatorsOf, teamOf } from './team-repository';
 import { EDITABLE_STATES, ensureState } from './transition';
-import { insertSynced, logDisputeChange, tombstoneSynced } from './writes';
+import { insertSynced, tombstoneSynced } from './writes';
 
 /** Specialty in the dispute's type first, then the lightest current load, then by name. */
 export async function suggestMediators(
@@ -64,32 +62,27 @@ export async function assignMediators(
     ...members.map((id) => [id, 'member'] as const),
   ]);
   const current = await teamOf(ctx.rt.db, row.id);
-  const name = await actorName(ctx);
-  const stamp = stampOf(ctx);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    for (const assignment of current) {
-      if (wanted.get(assignment.mediator_id) === assignment.role) {
-        wanted.delete(assignment.mediator_id);
-      } else {
-        await tombstoneSynced(trx, stamp, 'dispute_mediators', assignment);
+  return changeDispute(ctx, row, {
+    also: async (trx, stamp) => {
+      for (const assignment of current) {
+        if (wanted.get(assignment.mediator_id) === assignment.role) {
+          wanted.delete(assignment.mediator_id);
+        } else {
+          await tombstoneSynced(trx, stamp, 'dispute_mediators', assignment);
+        }
       }
-    }
-    for (const [mediatorId, role] of wanted) {
-      await insertSynced(trx, stamp, 'dispute_mediators', row.org_unit_id, {
-        dispute_id: row.id,
-        mediator_id: mediatorId,
-        role,
-      });
-    }
-    const note = `主持调解员：${lead}${others.length > 0 ? `；参与调解员：${others.join('、')}` : ''}`;
-    await logDisputeChange(
-      trx,
-      stamp,
-      row,
-      name,
-      { action: 'assign', note },
-      'mediation.assignMediators',
-    );
+      for (const [mediatorId, role] of wanted) {
+        await insertSynced(trx, stamp, 'dispute_mediators', row.org_unit_id, {
+          dispute_id: row.id,
+          mediator_id: mediatorId,
+          role,
+        });
+      }
+    },
+    event: {
+      action: 'assign',
+      note: `主持调解员：${lead}${others.length > 0 ? `；参与调解员：${others.join('、')}` : ''}`,
+    },
+    auditAction: 'mediation.assignMediators',
   });
-  return disputeDetail(ctx, row.id);
 }
