@@ -144,7 +144,8 @@ export async function caseListScenario(h: Harness) {
     }),
     H: await addCase(db, {
       caseNo: '330302001001-01-20261125-0001',
-      orgUnitId: T,
+      // Agency cases stay owned by the village they came from.
+      orgUnitId: village,
       item: yibao,
       resident: li,
       state: 'agency_draft',
@@ -157,7 +158,8 @@ export async function caseListScenario(h: Harness) {
     }),
     G: await addCase(db, {
       caseNo: '330302001001-01-20261126-0001',
-      orgUnitId: T,
+      // Agency cases stay owned by the village they came from.
+      orgUnitId: village,
       item: jiuzhu,
       resident: zhang,
       state: 'awaiting_receipt',
@@ -193,6 +195,7 @@ export async function caseListScenario(h: Harness) {
   return {
     admin,
     township,
+    elsewhere,
     village,
     clerk,
     clerk2,

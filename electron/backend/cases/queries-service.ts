@@ -13,6 +13,7 @@ import { workbookBase64 } from './export-sheet';
 import {
   countCases,
   exportCaseRows,
+  findForeignOwners,
   listCaseRows,
   residentCaseRows,
   type CaseFilter,
@@ -28,7 +29,9 @@ type ExportInput = MethodParsedInput<'cases.exportExcel'>;
 
 async function caseScope(ctx: CallContext): Promise<CaseScope> {
   const user = requireUser(ctx.actor);
-  return { orgIds: await orgScope(ctx.rt.db, user.orgUnitId), userId: user.userId };
+  const orgIds = await orgScope(ctx.rt.db, user.orgUnitId);
+  const foreignOwners = await findForeignOwners(ctx.rt.db, orgIds);
+  return { orgIds, userId: user.userId, foreignOwners };
 }
 
 function todayOf(ctx: CallContext): string {
@@ -130,8 +133,8 @@ export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cas
     user.role === 'agent'
       ? { kind: 'agent', userId: user.userId }
       : user.role === 'clerk'
-        ? { kind: 'mine', orgUnitId: user.orgUnitId, userId: user.userId }
-        : { kind: 'unit', orgUnitId: user.orgUnitId };
+        ? { kind: 'mine', orgIds: scope.orgIds, userId: user.userId }
+        : { kind: 'unit', orgIds: scope.orgIds };
   const isAgent = user.role === 'agent';
   const none = Promise.resolve([] as CaseSummaryRow[]);
 

@@ -10,10 +10,20 @@ type Db = Kysely<Database> | Transaction<Database>;
  * applications migration, so that a page costs the same at ten years of cases as on the first day.
  */
 
-/** Who may see a case: their org units, their own agency cases, and hand-offs from their villages. */
+/** An agency case of a village in scope that a unit outside the caller's tree now owns. */
+export interface ForeignOwner {
+  agencyOrgId: string;
+  orgUnitId: string;
+}
+
+/**
+ * Who may see a case: their org units, their own agency cases, and hand-offs from their villages.
+ * `foreignOwners` (from findForeignOwners) lists where hand-offs left the tree, usually nowhere.
+ */
 export interface CaseScope {
   orgIds: readonly string[];
   userId: string;
+  foreignOwners: readonly ForeignOwner[];
 }
 
 export interface CaseFilter {
@@ -69,14 +79,53 @@ function list(values: readonly string[]): RawBuilder<unknown> {
 }
 
 /**
- * `residual`: the unary + keeps SQLite from answering the scope through its indexes, for queries that
- * start from a narrower index (a resident's cases) and only check the scope on each row.
+ * The scope as disjoint parts, each answered by its own index: the cases of the caller's units; the
+ * caller's own agency cases owned elsewhere; the hand-offs of villages in scope owned elsewhere.
+ * One OR over the three would make SQLite collect every case in scope before sorting a page.
+ * `residual`: the unary + keeps SQLite from using the parts' indexes, for queries that start from
+ * a narrower index (a search, a resident's cases) and only check the scope on each row.
  */
-export function scopeCondition(scope: CaseScope, residual = false): RawBuilder<unknown> {
-  const orgIds = list(scope.orgIds);
+function scopeParts(scope: CaseScope, residual = false): RawBuilder<unknown>[] {
   const plus = sql.raw(residual ? '+' : '');
-  return sql`(${plus}c.org_unit_id IN (${orgIds}) OR ${plus}c.agent_user_id = ${scope.userId}
-    OR ${plus}c.agency_org_id IN (${orgIds}))`;
+  const orgIds = list(scope.orgIds);
+  return [
+    sql`${plus}c.org_unit_id IN (${orgIds})`,
+    sql`${plus}c.agent_user_id = ${scope.userId} AND ${plus}c.org_unit_id NOT IN (${orgIds})`,
+    ...scope.foreignOwners.map(
+      (owner) => sql`${plus}c.agency_org_id = ${owner.agencyOrgId}
+        AND ${plus}c.org_unit_id = ${owner.orgUnitId}
+        AND (c.agent_user_id IS NULL OR c.agent_user_id <> ${scope.userId})`,
+    ),
+  ];
+}
+
+export function scopeCondition(scope: CaseScope, residual = false): RawBuilder<unknown> {
+  return sql`(${sql.join(
+    scopeParts(scope, residual).map((part) => sql`(${part})`),
+    sql` OR `,
+  )})`;
+}
+
+/**
+ * Agency cases of the villages in scope whose owner is outside the scope: a loose index scan on
+ * cases_agency_owner, one seek per distinct owner of each village, instead of reading its cases.
+ */
+export async function findForeignOwners(
+  db: Db,
+  orgIds: readonly string[],
+): Promise<ForeignOwner[]> {
+  const ids = JSON.stringify(orgIds);
+  const result = await sql<ForeignOwner>`WITH RECURSIVE owners(v, o) AS (
+      SELECT s.value, (SELECT min(k.org_unit_id) FROM cases k WHERE k.agency_org_id = s.value)
+        FROM json_each(${ids}) s
+      UNION ALL
+      SELECT v, (SELECT min(k.org_unit_id) FROM cases k
+          WHERE k.agency_org_id = owners.v AND k.org_unit_id > owners.o)
+        FROM owners WHERE o IS NOT NULL
+    )
+    SELECT v AS agencyOrgId, o AS orgUnitId FROM owners
+    WHERE o IS NOT NULL AND o NOT IN (SELECT value FROM json_each(${ids}))`.execute(db);
+  return result.rows;
 }
 
 /**
@@ -112,14 +161,9 @@ function candidates(search: CaseSearch, scope: CaseScope): RawBuilder<unknown> |
   }
 }
 
-function source(filter: CaseFilter, scope: CaseScope): RawBuilder<unknown> {
-  const matched = candidates(filter.search, scope);
-  const cases = matched ? sql`(${matched}) m CROSS JOIN cases c ON c.rowid = m.rid` : sql`cases c`;
-  return sql`${cases} LEFT JOIN org_units ao ON ao.id = c.agency_org_id`;
-}
-
-function conditions(filter: CaseFilter, scope: CaseScope): RawBuilder<unknown> {
-  const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`, scopeCondition(scope)];
+function filters(filter: CaseFilter): RawBuilder<unknown> {
+  // Spelled as a literal: the partial indexes on live cases apply only then.
+  const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
   if (filter.states.length > 0) terms.push(sql`c.state IN (${list(filter.states)})`);
   if (filter.itemId) terms.push(sql`c.item_id = ${filter.itemId}`);
   if (filter.createdFromIso) terms.push(sql`c.created_at >= ${filter.createdFromIso}`);
@@ -137,14 +181,42 @@ function conditions(filter: CaseFilter, scope: CaseScope): RawBuilder<unknown> {
 function orderBy(sort: CaseSort): RawBuilder<unknown> {
   const dir = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
   switch (sort.by) {
+    // rowid breaks ties: (org_unit_id, created_at) index entries end with it, so the index
+    // gives this order and a page stops after its rows.
     case 'createdAt':
-      return sql`c.created_at ${dir}, c.case_no ${dir}`;
+      return sql`c.created_at ${dir}, c.rowid ${dir}`;
     // Cases without a due date (not yet accepted, or closed unaccepted) go last either way.
     case 'dueDate':
       return sql`c.due_date IS NULL, c.due_date ${dir}, c.created_at ${dir}`;
     case 'caseNo':
       return sql`c.case_no ${dir}`;
   }
+}
+
+/**
+ * The rowids of one page and all before it, in order. A search starts from its own index and
+ * checks the scope on each row; a plain list takes the first `limit` of each part of the scope,
+ * each from its index in order, so that a page reads about a page of rows.
+ */
+function pageRowids(
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  limit: number,
+): RawBuilder<unknown> {
+  const matched = candidates(filter.search, scope);
+  if (matched) {
+    return sql`SELECT c.rowid AS rid FROM (${matched}) m CROSS JOIN cases c ON c.rowid = m.rid
+      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}
+      ORDER BY ${orderBy(sort)} LIMIT ${limit}`;
+  }
+  return sql.join(
+    scopeParts(scope).map(
+      (part) => sql`SELECT * FROM (SELECT c.rowid AS rid FROM cases c
+        WHERE ${part} AND ${filters(filter)} ORDER BY ${orderBy(sort)} LIMIT ${limit})`,
+    ),
+    sql` UNION ALL `,
+  );
 }
 
 export function listQuery(
@@ -154,13 +226,24 @@ export function listQuery(
   limit: number,
   offset: number,
 ): RawBuilder<CaseSummaryRow> {
-  return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS} FROM ${source(filter, scope)}
-    WHERE ${conditions(filter, scope)} ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`;
+  return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
+    FROM (${pageRowids(filter, scope, sort, offset + limit)}) p
+    CROSS JOIN cases c ON c.rowid = p.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
+    ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
+/** Each part counted on its own index; without a search the count reads index entries only. */
 export function countQuery(filter: CaseFilter, scope: CaseScope): RawBuilder<{ total: number }> {
-  return sql<{ total: number }>`SELECT count(*) AS total FROM ${source(filter, scope)}
-    WHERE ${conditions(filter, scope)}`;
+  const matched = candidates(filter.search, scope);
+  if (matched) {
+    return sql<{ total: number }>`SELECT count(*) AS total
+      FROM (${matched}) m CROSS JOIN cases c ON c.rowid = m.rid
+      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}`;
+  }
+  const counts = scopeParts(scope).map(
+    (part) => sql`(SELECT count(*) FROM cases c WHERE ${part} AND ${filters(filter)})`,
+  );
+  return sql<{ total: number }>`SELECT ${sql.join(counts, sql` + `)} AS total`;
 }
 
 export async function listCaseRows(
@@ -186,10 +269,11 @@ export async function exportCaseRows(
   sort: CaseSort,
   limit: number,
 ): Promise<CaseExportRow[]> {
-  const result = await sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS},
-      rd.doc_type, rd.doc_number
-    FROM ${source(filter, scope)} LEFT JOIN residents rd ON rd.id = c.resident_id
-    WHERE ${conditions(filter, scope)} ORDER BY ${orderBy(sort)} LIMIT ${limit}`.execute(db);
+  const result = await sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS}, rd.doc_type, rd.doc_number
+    FROM (${pageRowids(filter, scope, sort, limit)}) p
+    CROSS JOIN cases c ON c.rowid = p.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
+    LEFT JOIN residents rd ON rd.id = c.resident_id
+    ORDER BY ${orderBy(sort)} LIMIT ${limit}`.execute(db);
   return result.rows;
 }
 
