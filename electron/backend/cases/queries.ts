@@ -6,8 +6,9 @@ import type { CaseSearch } from './queries-search';
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
- * The case lists as SQL: every filter, the sort and the paging run in SQLite on the indexes of the
- * applications migration, so that a page costs the same at ten years of cases as on the first day.
+ * The case lists as SQL: every filter, the sort and the paging run in SQLite on the case indexes
+ * (applications, case_worklists and case_list_indexes migrations), so that a page costs about the
+ * same at ten years of cases as on the first day. queries-plan.test.ts holds them to that.
  */
 
 /** An agency case of a village in scope that a unit outside the caller's tree now owns. */
