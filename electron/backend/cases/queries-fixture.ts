@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
 import type { Database, SyncColumns } from '../db/schema';
+import { indexResident, residentInitials } from '../residents/search-index';
 import { indexCaseForSearch } from './search-index';
 
 /**
@@ -83,38 +84,32 @@ export async function addItem(
   return { itemId, versionId, name: item.name };
 }
 
-/** A resident with the bigram and initials entries the residents' repository keeps. */
+/** A resident with the search entries the residents' repository keeps. */
 export async function addResident(
   db: Kysely<Database>,
   orgUnitId: string,
   resident: { name: string; docNumber: string; docType?: string },
 ): Promise<string> {
   const id = nextId('resident');
+  const row = {
+    ...sync(orgUnitId, '2026-01-01T00:00:00.000Z', null, id),
+    doc_type: resident.docType ?? 'resident_id',
+    doc_number: resident.docNumber,
+    name: resident.name,
+    gender: null,
+    birth_date: null,
+    phone: null,
+    address: null,
+    village_org_id: null,
+    ethnicity: null,
+    initials: residentInitials(resident.name),
+  };
   const inserted = await db
     .insertInto('residents')
-    .values({
-      ...sync(orgUnitId, '2026-01-01T00:00:00.000Z', null, id),
-      doc_type: resident.docType ?? 'resident_id',
-      doc_number: resident.docNumber,
-      name: resident.name,
-      gender: null,
-      birth_date: null,
-      phone: null,
-      address: null,
-      village_org_id: null,
-      ethnicity: null,
-      initials: pinyinInitials(resident.name, { personName: true }),
-    })
+    .values(row)
     .returning(sql<number>`rowid`.as('rowid'))
     .executeTakeFirstOrThrow();
-  const characters = Array.from(resident.name);
-  for (let i = 0; i + 1 < characters.length; i += 1) {
-    await db
-      .insertInto('resident_bigrams')
-      .values({ bigram: `${characters[i]}${characters[i + 1]}`, resident_rowid: inserted.rowid })
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  }
+  await indexResident(db, { ...row, rowid: inserted.rowid });
   return id;
 }
 
