@@ -2,7 +2,9 @@ import type { z } from 'zod';
 import { adminMethods } from './methods/admin';
 import { auditMethods } from './methods/audit';
 import { authMethods } from './methods/auth';
+import { attachmentsMethods } from './methods/attachments';
 import { calendarMethods } from './methods/calendar';
+import { casesMethods } from './methods/cases';
 import { caseQueryMethods } from './methods/case-queries';
 import { catalogueMethods } from './methods/catalogue';
 import { residentsMethods } from './methods/residents';
@@ -14,6 +16,7 @@ import { mediationOutcomeMethods } from './methods/mediation-outcome';
 import { mediationPrintMethods } from './methods/mediation-print';
 import { mediationSessionMethods } from './methods/mediation-sessions';
 import { mediationStatsMethods } from './methods/mediation-stats';
+import { ratingsMethods } from './methods/ratings';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -27,6 +30,9 @@ export const contract = {
   ...auditMethods,
   ...adminMethods,
   ...calendarMethods,
+  ...casesMethods,
+  ...ratingsMethods,
+  ...attachmentsMethods,
   ...caseQueryMethods,
   ...catalogueMethods,
   ...residentsMethods,

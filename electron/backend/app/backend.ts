@@ -3,8 +3,10 @@ import { appendAudit } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
 import { backupPath, createBackup } from '../backup/backups';
 import { dailyBackupIfDue } from '../backup/service';
+import { attachmentsHandlers } from '../attachments/handlers';
 import { CalendarCache } from '../calendar/cache';
 import { calendarHandlers } from '../calendar/handlers';
+import { casesHandlers } from '../cases/handlers';
 import { caseQueryHandlers } from '../cases/queries-handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { statsHandlers } from '../stats/handlers';
@@ -15,6 +17,7 @@ import type { Runtime } from '../core/runtime';
 import { eventReportHandlers } from '../event-reports/handlers';
 import { mediationHandlers } from '../mediation/handlers';
 import { residentsHandlers } from '../residents/handlers';
+import { ratingsHandlers } from '../ratings/handlers';
 import { dispatch } from '../rpc/dispatcher';
 import { foundationHandlers } from '../rpc/foundation-handlers';
 import { buildRegistry } from '../rpc/registry';
@@ -44,6 +47,9 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const registry = buildRegistry([
     foundationHandlers,
     calendarHandlers,
+    casesHandlers,
+    ratingsHandlers,
+    attachmentsHandlers,
     caseQueryHandlers,
     catalogueHandlers,
     residentsHandlers,

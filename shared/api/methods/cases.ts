@@ -165,10 +165,13 @@ export const casesMethods = {
     output: caseDetailSchema,
     access: counter,
   }),
+  /** The actions without a checklist; receive and supplement re-check materials in their own methods. */
   'cases.transition': method({
     input: z.object({
       caseId: idSchema,
-      action: caseActionSchema,
+      action: caseActionSchema.exclude(['receive', 'supplement'], {
+        error: '接收和补正须核对材料清单，请使用对应的办理入口',
+      }),
       note: z.string().trim().max(500).nullable().default(null),
       resultNote: z.string().trim().max(500).nullable().default(null),
     }),

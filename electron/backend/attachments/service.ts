@@ -1,0 +1,117 @@
+import type { MethodOutput, MethodParsedInput } from '@shared/api';
+import { appendAudit } from '../audit/service';
+import { actionableCase, visibleCase } from '../cases/access';
+import { newSyncColumns, recordChange } from '../core/changes';
+import { DomainError } from '../core/errors';
+import { stampOf } from '../core/guards';
+import type { CallContext } from '../core/runtime';
+import { contentMatchesMime } from './magic';
+import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
+import { readBlob, sha256Hex, storeBlob } from './store';
+
+type Attachment = MethodOutput<'attachments.upload'>;
+type UploadInput = MethodParsedInput<'attachments.upload'>;
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+const MIME_LABELS: Record<UploadInput['mime'], string> = {
+  'image/jpeg': 'JPG 图片',
+  'image/png': 'PNG 图片',
+  'image/webp': 'WebP 图片',
+  'application/pdf': 'PDF 文件',
+};
+
+function decode(base64: string): Buffer {
+  const text = base64.replace(/\s/g, '');
+  const bytes = BASE64.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : null;
+  if (!bytes || bytes.length === 0) {
+    throw new DomainError('INVALID_INPUT', '文件内容无法读取，请重新选择文件', {
+      base64: '不是有效的文件内容',
+    });
+  }
+  if (bytes.length > MAX_BYTES) {
+    throw new DomainError('INVALID_INPUT', '文件超过 10 MB，请降低扫描分辨率后重试', {
+      base64: '文件超过 10 MB',
+    });
+  }
+  return bytes;
+}
+
+function toAttachment(row: {
+  id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}): Attachment {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+  };
+}
+
+/** A scan or photo of a checklist material, stored once per content and linked to the material. */
+export async function upload(ctx: CallContext, input: UploadInput): Promise<Attachment> {
+  const row = await actionableCase(ctx, input.caseId);
+  const material = await findCaseMaterial(ctx.rt.db, row.id, input.caseMaterialId);
+  if (!material) throw new DomainError('NOT_FOUND', '找不到该材料，请刷新后重试');
+  const bytes = decode(input.base64);
+  if (!contentMatchesMime(input.mime, bytes)) {
+    throw new DomainError(
+      'ATTACHMENT_TYPE_MISMATCH',
+      `文件内容与所选类型（${MIME_LABELS[input.mime]}）不符，可能是改了扩展名，请重新扫描或另存后上传`,
+    );
+  }
+  const sha256 = sha256Hex(bytes);
+  const existing = await findOnMaterial(ctx.rt.db, row.id, material.id, sha256);
+  if (existing) return toAttachment(existing);
+  // The file first: a row never names a missing file, and a file left by a failed insert is the
+  // same content the next upload would store.
+  storeBlob(ctx.rt.dataDir, sha256, bytes);
+  const stamp = stampOf(ctx);
+  const columns = newSyncColumns(stamp, row.org_unit_id);
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('attachments')
+      .values({
+        ...columns,
+        sha256,
+        size: bytes.length,
+        mime: input.mime,
+        file_name: input.fileName,
+        case_id: row.id,
+        case_material_id: material.id,
+      })
+      .execute();
+    await recordChange(trx, 'attachments', 'insert', columns.id, null);
+    await appendAudit(trx, columns.created_at, ctx.actor, stamp.terminal.terminalId, {
+      action: 'attachments.upload',
+      objectType: 'case',
+      objectId: row.id,
+      detail: `${row.case_no} ${material.name}：${input.fileName}（${bytes.length} 字节）`,
+    });
+  });
+  return toAttachment({
+    id: columns.id,
+    file_name: input.fileName,
+    mime: input.mime,
+    size: bytes.length,
+    sha256,
+  });
+}
+
+export async function getAttachment(
+  ctx: CallContext,
+  attachmentId: string,
+): Promise<Attachment & { base64: string }> {
+  const row = await findAttachment(ctx.rt.db, attachmentId);
+  if (!row?.case_id) throw new DomainError('NOT_FOUND', '找不到该附件');
+  await visibleCase(ctx, row.case_id);
+  const bytes = readBlob(ctx.rt.dataDir, row.sha256);
+  if (!bytes) throw new DomainError('NOT_FOUND', '附件文件缺失，可能尚未从上级同步');
+  return { ...toAttachment(row), base64: bytes.toString('base64') };
+}

@@ -1,0 +1,103 @@
+import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { caseStateSchema, type CaseState } from '@shared/domain/cases/case-workflow';
+import type { CaseEventsTable, CaseMaterialsTable, CasesTable, Database } from '../db/schema';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export type CaseRow = Selectable<CasesTable>;
+export type CaseMaterialRow = Selectable<CaseMaterialsTable>;
+export type CaseEventRow = Selectable<CaseEventsTable>;
+
+export async function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
+  return db
+    .selectFrom('cases')
+    .selectAll()
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function insertCase(db: Db, row: Insertable<CasesTable>): Promise<number> {
+  await db.insertInto('cases').values(row).execute();
+  // cases_fts is keyed by the cases rowid, which only the inserted row can tell.
+  const { rowid } = await db
+    .selectFrom('cases')
+    .select(sql<number>`rowid`.as('rowid'))
+    .where('id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return rowid;
+}
+
+export async function listMaterials(db: Db, caseId: string): Promise<CaseMaterialRow[]> {
+  return db
+    .selectFrom('case_materials')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('deleted_at', 'is', null)
+    .orderBy('position')
+    .execute();
+}
+
+export async function listEvents(db: Db, caseId: string): Promise<CaseEventRow[]> {
+  return (
+    db
+      .selectFrom('case_events')
+      .selectAll()
+      .where('case_id', '=', caseId)
+      .where('deleted_at', 'is', null)
+      .orderBy('at')
+      // Entries of one transaction share `at`; events are never updated, so the version is the
+      // hybrid-logical-clock order in which they were written.
+      .orderBy('version')
+      .execute()
+  );
+}
+
+/** Whether the case ever waited for 补正: the one-time notice exists from then on. */
+export async function everPendingSupplement(db: Db, caseId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('case_events')
+    .select('id')
+    .where('case_id', '=', caseId)
+    .where('to_state', '=', 'pending_supplement')
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * The next number of a terminal-local daily counter, in the caller's transaction: the case insert
+ * and the counter commit together, so a number is never issued twice or skipped by a rollback.
+ */
+export async function nextSequence(db: Db, scope: string): Promise<number> {
+  const row = await db
+    .insertInto('case_sequences')
+    .values({ scope, last: 1 })
+    .onConflict((conflict) => conflict.column('scope').doUpdateSet({ last: sql`last + 1` }))
+    .returning('last')
+    .executeTakeFirstOrThrow();
+  return row.last;
+}
+
+export async function findTerminal(db: Db, id: string) {
+  return db
+    .selectFrom('terminals')
+    .select(['id', 'name', 'number'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findUserNames(db: Db, ids: readonly string[]) {
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+/** The state column holds only the workflow's states; anything else is a corrupt row. */
+export function stateOf(row: Pick<CaseRow, 'state'>): CaseState {
+  return caseStateSchema.parse(row.state);
+}

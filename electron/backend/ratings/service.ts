@@ -1,0 +1,169 @@
+import type { Followup, MethodParsedInput } from '@shared/api';
+import { shanghaiDate } from '@shared/domain/calendar/plain-date';
+import type { CaseState } from '@shared/domain/cases/case-workflow';
+import {
+  followUpDueDate,
+  isBadRating,
+  RATINGS,
+  ratingLevelSchema,
+  type RatingLevel,
+} from '@shared/domain/cases/rating';
+import { appendAudit } from '../audit/service';
+import { calendarOf } from '../calendar/service';
+import { visibleCase } from '../cases/access';
+import { stateOf } from '../cases/repository';
+import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
+import { DomainError } from '../core/errors';
+import { requireUser, stampOf } from '../core/guards';
+import type { CallContext } from '../core/runtime';
+import { orgScope } from '../org/repository';
+import { findFollowup, listFollowups, ratingOfCase, type FollowupRow } from './repository';
+
+/** A visit has something to rate once it produced a result, a notice or an acceptance. */
+const RATEABLE: readonly CaseState[] = [
+  'accepted',
+  'processing',
+  'completed',
+  'rejected',
+  'pending_supplement',
+];
+
+function toFollowup(row: FollowupRow, today: string): Followup {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    caseNo: row.case_no,
+    itemName: row.item_name,
+    applicantName: row.applicant_name,
+    level: ratingLevelSchema.parse(row.level),
+    comment: row.comment,
+    ratedAt: row.rated_at,
+    dueDate: row.due_date,
+    state: row.state,
+    overdue: row.state === 'open' && today > row.due_date,
+    callbackAt: row.callback_at,
+    callbackBy: row.callback_by_name,
+    callbackNote: row.callback_note,
+    rectification: row.rectification,
+  };
+}
+
+/**
+ * The resident's rating, entered on the view the clerk turns toward them. A bad one opens a
+ * follow-up for the supervisor, due 15 working days later.
+ */
+export async function submitRating(
+  ctx: CallContext,
+  input: MethodParsedInput<'ratings.submit'>,
+): Promise<{ bad: boolean; followupId: string | null }> {
+  const row = await visibleCase(ctx, input.caseId);
+  if (!RATEABLE.includes(stateOf(row))) {
+    throw new DomainError('RATING_NOT_AVAILABLE', '受理或办结之后才能评价');
+  }
+  if (await ratingOfCase(ctx.rt.db, row.id)) {
+    throw new DomainError('RATING_EXISTS', '该次办事已评价，每次办事只能评价一次');
+  }
+  const level: RatingLevel = input.level;
+  const bad = isBadRating(level);
+  const stamp = stampOf(ctx);
+  const now = ctx.rt.stamper.nowIso();
+  const calendar = await calendarOf(ctx.rt);
+  const rating = newSyncColumns(stamp, row.org_unit_id);
+  const followup = bad ? newSyncColumns(stamp, row.org_unit_id) : null;
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('ratings')
+      .values({
+        ...rating,
+        case_id: row.id,
+        level,
+        comment: input.comment,
+        rated_at: now,
+        bad: bad ? 1 : 0,
+      })
+      .execute();
+    await recordChange(trx, 'ratings', 'insert', rating.id, null);
+    if (followup) {
+      await trx
+        .insertInto('rating_followups')
+        .values({
+          ...followup,
+          rating_id: rating.id,
+          case_id: row.id,
+          due_date: followUpDueDate(shanghaiDate(now), calendar).value,
+          state: 'open',
+          callback_at: null,
+          callback_by: null,
+          callback_note: null,
+          rectification: null,
+        })
+        .execute();
+      await recordChange(trx, 'rating_followups', 'insert', followup.id, null);
+    }
+    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+      action: 'ratings.submit',
+      objectType: 'case',
+      objectId: row.id,
+      detail: `${row.case_no}：${RATINGS[level].label}（群众在评价屏自行录入）${bad ? '，已生成差评回访' : ''}`,
+    });
+  });
+  return { bad, followupId: followup?.id ?? null };
+}
+
+export async function followups(
+  ctx: CallContext,
+  input: MethodParsedInput<'ratings.followups'>,
+): Promise<{ rows: Followup[]; total: number }> {
+  const user = requireUser(ctx.actor);
+  const scope = await orgScope(ctx.rt.db, user.orgUnitId);
+  const today = shanghaiDate(ctx.rt.stamper.nowIso());
+  const { rows, total } = await listFollowups(
+    ctx.rt.db,
+    scope,
+    input.state,
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  );
+  return { rows: rows.map((row) => toFollowup(row, today)), total };
+}
+
+/** The supervisor called the resident back: what was said and what was put right closes it. */
+export async function recordCallback(
+  ctx: CallContext,
+  input: MethodParsedInput<'ratings.recordCallback'>,
+): Promise<Followup> {
+  const user = requireUser(ctx.actor);
+  const row = await findFollowup(ctx.rt.db, input.followupId);
+  if (!row) throw new DomainError('NOT_FOUND', '找不到该回访');
+  const scope = await orgScope(ctx.rt.db, user.orgUnitId);
+  if (!scope.includes(row.org_unit_id)) {
+    throw new DomainError('FORBIDDEN', '该回访不在您的管理范围内');
+  }
+  if (row.state === 'done') throw new DomainError('CONFLICT', '该回访已记录，无需重复登记');
+  const stamp = stampOf(ctx);
+  const now = ctx.rt.stamper.nowIso();
+  await ctx.rt.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('rating_followups')
+      .set({
+        state: 'done',
+        callback_at: now,
+        callback_by: user.userId,
+        callback_note: input.callbackNote,
+        rectification: input.rectification,
+        ...updateSyncColumns(stamp),
+      })
+      .where('id', '=', row.id)
+      .execute();
+    await recordChange(trx, 'rating_followups', 'update', row.id, row.version);
+    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+      action: 'ratings.recordCallback',
+      objectType: 'rating_followup',
+      objectId: row.id,
+      detail: `${row.case_no}：已回访${shanghaiDate(now) > row.due_date ? '（逾期）' : ''}`,
+    });
+  });
+  const updated = await findFollowup(ctx.rt.db, row.id);
+  if (!updated) throw new DomainError('NOT_FOUND', '找不到该回访');
+  return toFollowup(updated, shanghaiDate(now));
+}
