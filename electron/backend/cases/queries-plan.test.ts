@@ -111,6 +111,38 @@ describe('no list or search reads the whole cases table', () => {
     ]);
   });
 
+  it.each([
+    ['createdAt', 'cases_live_org_created'],
+    ['dueDate', 'cases_live_org_due'],
+    ['caseNo', 'cases_live_org_case_no'],
+  ] as const)('walks a plain list sorted by %s in the order of %s', async (by, index) => {
+    await listCaseRows(probe.db, filter(''), scope, { by, dir: 'desc' }, 20, 0);
+    await listCaseRows(
+      probe.db,
+      filter('', { states: ['completed'] }),
+      scope,
+      { by, dir: 'asc' },
+      20,
+      0,
+    );
+    for (const plan of await probe.plans()) {
+      expect(plan.lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${index} \\(org_unit_id=\\?`)),
+      );
+    }
+  });
+
+  it('finds open cases through the state index rather than walking years of closed ones', async () => {
+    const open = filter('', { states: ['awaiting_receipt'] });
+    await listCaseRows(probe.db, open, scope, { by: 'createdAt', dir: 'desc' }, 20, 0);
+    const [plan] = await probe.plans();
+    expect(plan!.lines).toContainEqual(
+      expect.stringMatching(
+        /^SEARCH c USING INDEX cases_live_org_state_due \(org_unit_id=\? AND state=\?\)/,
+      ),
+    );
+  });
+
   it('reads a resident’s cases through their index', async () => {
     await residentCaseRows(probe.db, 'resident', scope);
     const [plan] = await probe.plans();

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { CaseState } from '@shared/domain/cases/case-workflow';
+import { TERMINAL_STATES, type CaseState } from '@shared/domain/cases/case-workflow';
 import type { Database } from '../db/schema';
 import type { CaseSearch } from './queries-search';
 
@@ -179,19 +179,58 @@ function filters(filter: CaseFilter): RawBuilder<unknown> {
   return sql.join(terms, sql` AND `);
 }
 
+function direction(sort: CaseSort): RawBuilder<unknown> {
+  return sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+}
+
+/**
+ * rowid breaks ties: index entries end with it, so an (org_unit_id, key) index gives each order
+ * and a page stops after its rows. Cases without a due date (not yet accepted, or closed
+ * unaccepted) go last either way.
+ */
 function orderBy(sort: CaseSort): RawBuilder<unknown> {
-  const dir = sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+  const dir = direction(sort);
   switch (sort.by) {
-    // rowid breaks ties: (org_unit_id, created_at) index entries end with it, so the index
-    // gives this order and a page stops after its rows.
     case 'createdAt':
       return sql`c.created_at ${dir}, c.rowid ${dir}`;
-    // Cases without a due date (not yet accepted, or closed unaccepted) go last either way.
     case 'dueDate':
-      return sql`c.due_date IS NULL, c.due_date ${dir}, c.created_at ${dir}`;
+      return sql`c.due_date IS NULL, c.due_date ${dir}, c.rowid ${dir}`;
     case 'caseNo':
-      return sql`c.case_no ${dir}`;
+      return sql`c.case_no ${dir}, c.rowid ${dir}`;
   }
+}
+
+/**
+ * One part of the scope in sort order, as index walks: by due date the cases with one and those
+ * without are two walks, since SQLite keeps NULLs first in an index and they are shown last.
+ */
+function orderedWalks(
+  sort: CaseSort,
+): { where: RawBuilder<unknown> | null; order: RawBuilder<unknown> }[] {
+  const dir = direction(sort);
+  if (sort.by !== 'dueDate') return [{ where: null, order: orderBy(sort) }];
+  return [
+    { where: sql`c.due_date IS NOT NULL`, order: sql`c.due_date ${dir}, c.rowid ${dir}` },
+    { where: sql`c.due_date IS NULL`, order: sql`c.rowid ${dir}` },
+  ];
+}
+
+const SORT_INDEXES: Record<CaseSort['by'], string> = {
+  createdAt: 'cases_live_org_created',
+  dueDate: 'cases_live_org_due',
+  caseNo: 'cases_live_org_case_no',
+};
+
+/**
+ * The index whose order a plain list walks, stopping after a page: named, since without statistics
+ * SQLite sees no difference between the (org_unit_id, …) indexes. Not when the filter keeps only
+ * open cases or one item: those are few, and their own indexes find them faster than a walk
+ * through years of closed cases would.
+ */
+function walkIndexFor(filter: CaseFilter, sort: CaseSort): string | null {
+  if (filter.itemId || filter.overdueOn) return null;
+  if (filter.states.some((state) => !TERMINAL_STATES.includes(state))) return null;
+  return SORT_INDEXES[sort.by];
 }
 
 /**
@@ -211,10 +250,17 @@ function pageRowids(
       WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}
       ORDER BY ${orderBy(sort)} LIMIT ${limit}`;
   }
+  const walkIndex = walkIndexFor(filter, sort);
   return sql.join(
-    scopeParts(scope).map(
-      (part) => sql`SELECT * FROM (SELECT c.rowid AS rid FROM cases c
-        WHERE ${part} AND ${filters(filter)} ORDER BY ${orderBy(sort)} LIMIT ${limit})`,
+    scopeParts(scope).flatMap((part, index) =>
+      orderedWalks(sort).map((walk) => {
+        // Only the first part, the caller's own units, holds years of cases.
+        const cases =
+          index === 0 && walkIndex ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
+        const where = walk.where ? sql`${walk.where} AND ` : sql``;
+        return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
+          WHERE ${part} AND ${where}${filters(filter)} ORDER BY ${walk.order} LIMIT ${limit})`;
+      }),
     ),
     sql` UNION ALL `,
   );
