@@ -5,6 +5,11 @@ import { ratingLevelSchema } from './cases';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
+/**
+ * `from`..`to` are the Asia/Shanghai dates of intake, both included. Every count is over the cases
+ * taken in then, by what has become of them by today, so that the on-time rate compares like with
+ * like; ratings count by the date they were given.
+ */
 export const counterStatsInputSchema = z.object({
   from: dateSchema,
   to: dateSchema,
