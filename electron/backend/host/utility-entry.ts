@@ -17,6 +17,7 @@ async function main(port: ParentPort): Promise<void> {
   const backend = await startBackend({
     dataDir: args.dataDir,
     appVersion: version,
+    sqliteBinding: args.sqliteBinding ?? undefined,
     onEvent: (event) => port.postMessage({ type: 'event', event }),
   });
   port.on('message', ({ data }) => {
