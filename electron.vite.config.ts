@@ -33,6 +33,8 @@ export default defineConfig({
     resolve: { alias },
     plugins: [react()],
     build: {
+      // The page must be usable within 2 s of the URL (issue 2); an unminified bundle is 2 MB.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },
   },

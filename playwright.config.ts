@@ -6,10 +6,10 @@ import { defineConfig } from '@playwright/test';
  * reason, where the Electron binary is not installed.
  */
 export default defineConfig({
-  timeout: 60_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,
-  workers: 2,
+  workers: process.env.CI ? 1 : 2,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {

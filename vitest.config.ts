@@ -9,6 +9,7 @@ export default defineConfig({
       'electron/**/*.test.ts',
       'upstream/**/*.test.ts',
       'bench/**/*.test.ts',
+      'renderer/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',
