@@ -1,3 +1,4 @@
+import { DISPUTE_SOURCES, DISPUTE_TYPES } from '../mediation/vocabulary';
 import { describe, expect, it } from 'vitest';
 import shippedReference from '../../../resources/mediation-reference.json';
 import shippedTypes from '../../../resources/dispute-types.json';
@@ -27,40 +28,12 @@ const STATISTICAL_TYPES = [
   '其他',
 ];
 
-/** The codes shared/domain/mediation/vocabulary.ts stores (DISPUTE_TYPES, DISPUTE_SOURCES). */
-const TYPE_CODES = [
-  'marriage_family',
-  'neighbour',
-  'house_homestead',
-  'contract',
-  'production_business',
-  'damages',
-  'forest_land',
-  'land_requisition',
-  'pollution',
-  'labour',
-  'consumer',
-  'medical',
-  'traffic_accident',
-  'property_management',
-  'other',
-];
-const SOURCE_CODES = [
-  'application',
-  'initiative',
-  'transfer',
-  'entrusted',
-  'designated',
-  'grid_report',
-  'hotline_12345',
-];
-
 describe('resources/dispute-types.json', () => {
   const file = disputeTypesFileSchema.parse(shippedTypes);
 
   it('holds exactly the 15 statistical types, in order, with the codes the mediation rules store', () => {
     expect(file.types.map((t) => t.label)).toEqual(STATISTICAL_TYPES);
-    expect(file.types.map((t) => t.code)).toEqual(TYPE_CODES);
+    expect(file.types.map((t) => t.code)).toEqual([...DISPUTE_TYPES]);
   });
 
   it('describes every type', () => {
@@ -73,7 +46,7 @@ describe('resources/mediation-reference.json', () => {
   const labels = (entries: { label: string }[]) => entries.map((e) => e.label);
 
   it('lists the dispute sources with the codes the mediation rules store, each in a statistics group', () => {
-    expect(file.disputeSources.map((s) => s.code)).toEqual(SOURCE_CODES);
+    expect(file.disputeSources.map((s) => s.code)).toEqual([...DISPUTE_SOURCES]);
     expect(labels(file.disputeSources)).toEqual([
       '当事人申请',
       '主动调解',
