@@ -2,6 +2,7 @@
 import './setup/zod';
 import './setup/dayjs';
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import 'mantine-datatable/styles.css';

@@ -6,6 +6,7 @@ import { useApiClient, useApiQuery, type ClientSession } from '../../api';
 import { IdleLock } from '../IdleLock';
 import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
+import { LINKED_ROUTES, PRINT_ROUTES, routesFor } from '../routes';
 import { StatusBar } from '../StatusBar';
 import { UserMenu } from '../UserMenu';
 
@@ -26,46 +27,61 @@ function useFreshUser(session: ClientSession) {
 
 export function AppLayout({ status, session }: AppLayoutProps) {
   useFreshUser(session);
-  const items = navItemsFor(session.user.role);
+  const role = session.user.role;
 
   return (
     <>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 200, breakpoint: 'xs' }}
-        footer={{ height: 40 }}
-        padding="lg"
-      >
-        <AppShell.Header>
-          <Group h="100%" px="md" justify="space-between">
-            <Group gap="sm">
-              <Text component="span" fw={700} size="lg" c="blue.8">
-                基层一窗通
-              </Text>
-              <Text component="span" c="dimmed" size="sm">
-                {status.orgUnit?.name}
-              </Text>
-            </Group>
-            <UserMenu user={session.user} />
-          </Group>
-        </AppShell.Header>
-        <AppShell.Navbar p="xs">
-          <NavMenu items={items} />
-        </AppShell.Navbar>
-        <AppShell.Main>
-          <Routes>
-            {items.map(({ path, Page }) => (
-              <Route key={path} path={path} element={<Page />} />
-            ))}
-            {/* A page this role may not open (or an old link) falls back to the 工作台. */}
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
-        </AppShell.Main>
-        <AppShell.Footer>
-          <StatusBar status={status} user={session.user} />
-        </AppShell.Footer>
-      </AppShell>
+      <Routes>
+        {/* Print views fill the window without the shell: the preview is the paper. */}
+        {routesFor(PRINT_ROUTES, role).map(({ path, Page }) => (
+          <Route key={path} path={path} element={<Page />} />
+        ))}
+        <Route path="*" element={<Shell status={status} session={session} />} />
+      </Routes>
       <IdleLock session={session} />
     </>
+  );
+}
+
+function Shell({ status, session }: AppLayoutProps) {
+  const items = navItemsFor(session.user.role);
+  const linked = routesFor(LINKED_ROUTES, session.user.role);
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 200, breakpoint: 'xs' }}
+      footer={{ height: 40 }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Text component="span" fw={700} size="lg" c="blue.8">
+              基层一窗通
+            </Text>
+            <Text component="span" c="dimmed" size="sm">
+              {status.orgUnit?.name}
+            </Text>
+          </Group>
+          <UserMenu user={session.user} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs">
+        <NavMenu items={items} />
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Routes>
+          {[...items, ...linked].map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
+          {/* A page this role may not open (or an old link) falls back to the 工作台. */}
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </AppShell.Main>
+      <AppShell.Footer>
+        <StatusBar status={status} user={session.user} />
+      </AppShell.Footer>
+    </AppShell>
   );
 }

@@ -7,6 +7,11 @@ interface NavMenuProps {
   items: NavItem[];
 }
 
+/** A menu item stays lit on the pages under it, e.g. 案件 on /cases/123. */
+function isActive(path: string, pathname: string) {
+  return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
 export function NavMenu({ items }: NavMenuProps) {
   const { pathname } = useLocation();
   return (
@@ -17,7 +22,7 @@ export function NavMenu({ items }: NavMenuProps) {
           component={RouterNavLink}
           to={item.path}
           label={item.label}
-          active={pathname === item.path}
+          active={isActive(item.path, pathname)}
           fw={500}
         />
       ))}

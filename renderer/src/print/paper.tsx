@@ -1,0 +1,74 @@
+import type { ReactNode } from 'react';
+import { formatPaperDate } from './paper-date';
+import classes from './print.module.css';
+
+/** One A4 page. */
+export function Sheet({ children, label }: { children: ReactNode; label: string }) {
+  return (
+    <article className={classes.sheet} aria-label={label}>
+      {children}
+    </article>
+  );
+}
+
+/** The form's title and, right-aligned under it, its number (编号). */
+export function PaperHeading({ title, number }: { title: string; number?: string }) {
+  return (
+    <header>
+      <h1 className={classes.title}>{title}</h1>
+      {number !== undefined && <p className={classes.number}>编号：{number}</p>}
+    </header>
+  );
+}
+
+export interface PaperRowProps {
+  label: string;
+  children: ReactNode;
+}
+
+/** A bordered form table; each row is a label cell and its value. */
+export function PaperTable({ children }: { children: ReactNode }) {
+  return (
+    <table className={classes.table}>
+      <tbody>{children}</tbody>
+    </table>
+  );
+}
+
+export function PaperRow({ label, children }: PaperRowProps) {
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      <td>{children}</td>
+    </tr>
+  );
+}
+
+/** Running text of a form, indented two characters as Chinese official writing is. */
+export function PaperParagraph({ children }: { children: ReactNode }) {
+  return <p className={classes.paragraph}>{children}</p>;
+}
+
+/** Lines to sign on, e.g. 申请人（签名） and 受理人（签名）. */
+export function PaperSignatures({ labels }: { labels: readonly string[] }) {
+  return (
+    <div className={classes.signatures}>
+      {labels.map((label) => (
+        <div key={label} className={classes.signature}>
+          <span>{label}：</span>
+          <span className={classes.signatureLine} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** The issuing unit, its seal line and the date, bottom right as on every official form. */
+export function PaperSeal({ unit, date }: { unit: string; date: string | null }) {
+  return (
+    <div className={classes.seal}>
+      <div>{unit}（盖章）</div>
+      <div>{formatPaperDate(date)}</div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { Role } from '@shared/api';
+import type { ComponentType } from 'react';
+
+export interface RouteItem {
+  /** A react-router path; may hold parameters such as /cases/:id. */
+  path: string;
+  /** Who may open it; the backend checks again on every call. */
+  roles: readonly Role[];
+  Page: ComponentType;
+}
+
+/**
+ * Pages reached by a link rather than the menu (a case, a resident, a dispute). They render inside
+ * the app shell like the menu's pages.
+ */
+export const LINKED_ROUTES: readonly RouteItem[] = [];
+
+/**
+ * Print views under /print/. They render without the app shell, so that the preview on screen is
+ * the A4 sheet exactly as it comes out of the printer or into the PDF.
+ */
+export const PRINT_ROUTES: readonly RouteItem[] = [];
+
+export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {
+  return routes.filter((route) => route.roles.includes(role));
+}
