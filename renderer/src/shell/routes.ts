@@ -16,10 +16,11 @@ export interface RouteItem {
 export const LINKED_ROUTES: readonly RouteItem[] = [];
 
 /**
- * Print views under /print/. They render without the app shell, so that the preview on screen is
- * the A4 sheet exactly as it comes out of the printer or into the PDF.
+ * Pages that fill the window without the app shell: print views under /print/ (the preview on
+ * screen is the A4 sheet exactly as it comes out of the printer or into the PDF) and views the clerk
+ * turns toward the resident under /resident/ (the 好差评 rating).
  */
-export const PRINT_ROUTES: readonly RouteItem[] = [];
+export const BARE_ROUTES: readonly RouteItem[] = [];
 
 export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {
   return routes.filter((route) => route.roles.includes(role));

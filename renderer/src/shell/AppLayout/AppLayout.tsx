@@ -6,7 +6,7 @@ import { useApiClient, useApiQuery, type ClientSession } from '../../api';
 import { IdleLock } from '../IdleLock';
 import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
-import { LINKED_ROUTES, PRINT_ROUTES, routesFor } from '../routes';
+import { LINKED_ROUTES, BARE_ROUTES, routesFor } from '../routes';
 import { StatusBar } from '../StatusBar';
 import { UserMenu } from '../UserMenu';
 
@@ -32,8 +32,8 @@ export function AppLayout({ status, session }: AppLayoutProps) {
   return (
     <>
       <Routes>
-        {/* Print views fill the window without the shell: the preview is the paper. */}
-        {routesFor(PRINT_ROUTES, role).map(({ path, Page }) => (
+        {/* Print views and the resident's rating view fill the window without the shell. */}
+        {routesFor(BARE_ROUTES, role).map(({ path, Page }) => (
           <Route key={path} path={path} element={<Page />} />
         ))}
         <Route path="*" element={<Shell status={status} session={session} />} />
