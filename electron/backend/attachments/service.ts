@@ -5,38 +5,12 @@ import { newSyncColumns, recordChange } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
-import { contentMatchesMime } from './magic';
+import { decodeUpload, ensureContentMatches } from './content';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
 import { readBlob, sha256Hex, storeBlob } from './store';
 
 type Attachment = MethodOutput<'attachments.upload'>;
 type UploadInput = MethodParsedInput<'attachments.upload'>;
-
-const MAX_BYTES = 10 * 1024 * 1024;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-const MIME_LABELS: Record<UploadInput['mime'], string> = {
-  'image/jpeg': 'JPG 图片',
-  'image/png': 'PNG 图片',
-  'image/webp': 'WebP 图片',
-  'application/pdf': 'PDF 文件',
-};
-
-function decode(base64: string): Buffer {
-  const text = base64.replace(/\s/g, '');
-  const bytes = BASE64.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : null;
-  if (!bytes || bytes.length === 0) {
-    throw new DomainError('INVALID_INPUT', '文件内容无法读取，请重新选择文件', {
-      base64: '不是有效的文件内容',
-    });
-  }
-  if (bytes.length > MAX_BYTES) {
-    throw new DomainError('INVALID_INPUT', '文件超过 10 MB，请降低扫描分辨率后重试', {
-      base64: '文件超过 10 MB',
-    });
-  }
-  return bytes;
-}
 
 function toAttachment(row: {
   id: string;
@@ -59,13 +33,8 @@ export async function upload(ctx: CallContext, input: UploadInput): Promise<Atta
   const row = await actionableCase(ctx, input.caseId);
   const material = await findCaseMaterial(ctx.rt.db, row.id, input.caseMaterialId);
   if (!material) throw new DomainError('NOT_FOUND', '找不到该材料，请刷新后重试');
-  const bytes = decode(input.base64);
-  if (!contentMatchesMime(input.mime, bytes)) {
-    throw new DomainError(
-      'ATTACHMENT_TYPE_MISMATCH',
-      `文件内容与所选类型（${MIME_LABELS[input.mime]}）不符，可能是改了扩展名，请重新扫描或另存后上传`,
-    );
-  }
+  const bytes = decodeUpload(input.base64);
+  ensureContentMatches(input.mime, bytes);
   const sha256 = sha256Hex(bytes);
   const existing = await findOnMaterial(ctx.rt.db, row.id, material.id, sha256);
   if (existing) return toAttachment(existing);

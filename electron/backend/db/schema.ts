@@ -221,6 +221,7 @@ export interface AttachmentsTable extends SyncColumns {
   file_name: string;
   case_id: string | null;
   case_material_id: string | null;
+  event_report_id: string | null;
 }
 
 export interface PrintCountsTable {

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness';
 import { setUpCommittees, type Committees, type Staff } from '../mediation/test-support';
+import { sha256Hex } from '../attachments/store';
+
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
+const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
 
 let h: Harness;
 let c: Committees;
@@ -98,6 +103,87 @@ describe('event reports', () => {
       ok: false,
       error: { code: 'INVALID_INPUT', fields: { category: '请选择事件类别' } },
     });
+  });
+
+  it('carry photos and scans from the reporting unit until the receiver has signed for them', async () => {
+    const report = await h.ok(
+      'eventReports.create',
+      { category: 'safety_hazard', title: '危房外墙开裂', description: '老街12号外墙出现贯通裂缝' },
+      villageA.token,
+    );
+    expect(report).toMatchObject({ attachments: [], canAttach: true });
+    const attach = (
+      token: string,
+      bytes: Buffer,
+      mime: 'image/png' | 'application/pdf',
+      name: string,
+    ) =>
+      h.call(
+        'eventReports.attach',
+        { eventReportId: report.id, fileName: name, mime, base64: bytes.toString('base64') },
+        token,
+      );
+
+    const withPhoto = await attach(villageA.token, PNG, 'image/png', '外墙照片.png');
+    if (!withPhoto.ok) throw new Error(withPhoto.error.message);
+    expect(withPhoto.value.attachments).toEqual([
+      {
+        id: expect.any(String),
+        fileName: '外墙照片.png',
+        mime: 'image/png',
+        size: PNG.length,
+        sha256: sha256Hex(PNG),
+      },
+    ]);
+    // The same photo twice is one attachment; a second, different file is added after it.
+    expect((await attach(villageA.token, PNG, 'image/png', '再传一次.png')).ok).toBe(true);
+    const withScan = await h.ok(
+      'eventReports.attach',
+      {
+        eventReportId: report.id,
+        fileName: '排查表.pdf',
+        mime: 'application/pdf',
+        base64: PDF.toString('base64'),
+      },
+      villageA.token,
+    );
+    expect(withScan.attachments.map((file) => file.fileName)).toEqual([
+      '外墙照片.png',
+      '排查表.pdf',
+    ]);
+
+    expect(await attach(villageA.token, PDF, 'image/png', '改了扩展名.png')).toMatchObject({
+      ok: false,
+      error: { code: 'ATTACHMENT_TYPE_MISMATCH' },
+    });
+    expect(await attach(township.token, PNG, 'image/png', '街道补充.png')).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: '只有报送单位才能为事件报告添加附件' },
+    });
+
+    // The receiver lists the report with its files and opens them; another village cannot.
+    const inbox = await h.ok('eventReports.list', { box: 'received' }, township.token);
+    const received = inbox.rows.find((row) => row.id === report.id)!;
+    expect(received.attachments).toHaveLength(2);
+    expect(received.canAttach).toBe(false);
+    const photo = await h.ok(
+      'eventReports.attachment',
+      { attachmentId: received.attachments[0]!.id },
+      township.token,
+    );
+    expect(Buffer.from(photo.base64, 'base64').equals(PNG)).toBe(true);
+    expect(
+      await h.call('eventReports.attachment', { attachmentId: photo.id }, villageB.token),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    await h.ok('eventReports.acknowledge', { eventReportId: report.id }, township.token);
+    expect(await attach(villageA.token, JPEG, 'image/png', '签收后.png')).toMatchObject({
+      ok: false,
+      error: { code: 'ALREADY_ACKNOWLEDGED' },
+    });
+    expect(
+      (await h.ok('eventReports.get', { eventReportId: report.id }, villageA.token)).canAttach,
+    ).toBe(false);
   });
 
   it('sends a township report to the county centre', async () => {

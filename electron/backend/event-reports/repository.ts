@@ -73,3 +73,37 @@ export async function countReported(
     .executeTakeFirstOrThrow();
   return Number(total);
 }
+
+/** The files of the given reports, oldest first within each. */
+export async function attachmentsOfReports(db: Db, reportIds: readonly string[]) {
+  if (reportIds.length === 0) return [];
+  return db
+    .selectFrom('attachments')
+    .select(['id', 'event_report_id', 'file_name', 'mime', 'size', 'sha256'])
+    .where('event_report_id', 'in', reportIds)
+    .where('deleted_at', 'is', null)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findReportAttachment(db: Db, attachmentId: string) {
+  return db
+    .selectFrom('attachments')
+    .selectAll()
+    .where('id', '=', attachmentId)
+    .where('event_report_id', 'is not', null)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** The same content already sent with this report: attaching it again adds nothing. */
+export async function findOnReport(db: Db, reportId: string, sha256: string) {
+  return db
+    .selectFrom('attachments')
+    .select('id')
+    .where('event_report_id', '=', reportId)
+    .where('sha256', '=', sha256)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}

@@ -10,7 +10,12 @@ import { orgScope } from '../org/repository';
 import { actorName } from '../mediation/actor';
 import { mediationReference, referenceLabel, ensureCode } from '../mediation/reference';
 import { insertSynced, updateSynced } from '../mediation/writes';
-import { findEventReport, listEventReports, type EventReportRow } from './repository';
+import {
+  attachmentsOfReports,
+  findEventReport,
+  listEventReports,
+  type EventReportRow,
+} from './repository';
 
 type Trx = Transaction<Database>;
 
@@ -78,7 +83,14 @@ export async function fileEventReport(
   return { id, receivingOrgId: receiving.id, receivingOrgName: receiving.name };
 }
 
-function toView(row: EventReportRow, callerOrgId: string): EventReport {
+type ReportAttachment = EventReport['attachments'][number];
+
+function toView(
+  row: EventReportRow,
+  callerOrgId: string,
+  attachments: readonly ReportAttachment[],
+): EventReport {
+  const unacknowledged = row.acknowledged_at === null;
   return {
     id: row.id,
     category: row.category,
@@ -100,12 +112,39 @@ function toView(row: EventReportRow, callerOrgId: string): EventReport {
     acknowledgedAt: row.acknowledged_at,
     acknowledgedByName: row.acknowledged_by_name,
     acknowledgementNote: row.acknowledgement_note,
-    canAcknowledge: row.receiving_org_id === callerOrgId && row.acknowledged_at === null,
+    attachments: [...attachments],
+    canAcknowledge: row.receiving_org_id === callerOrgId && unacknowledged,
+    canAttach: row.org_unit_id === callerOrgId && unacknowledged,
   };
 }
 
+/** The views of the rows with their attachments, read in one query for a whole page. */
+async function viewsOf(
+  ctx: CallContext,
+  rows: readonly EventReportRow[],
+  callerOrgId: string,
+): Promise<EventReport[]> {
+  const files = await attachmentsOfReports(
+    ctx.rt.db,
+    rows.map((row) => row.id),
+  );
+  const byReport = new Map<string, ReportAttachment[]>();
+  for (const file of files) {
+    const list = byReport.get(file.event_report_id!) ?? [];
+    list.push({
+      id: file.id,
+      fileName: file.file_name,
+      mime: file.mime,
+      size: file.size,
+      sha256: file.sha256,
+    });
+    byReport.set(file.event_report_id!, list);
+  }
+  return rows.map((row) => toView(row, callerOrgId, byReport.get(row.id) ?? []));
+}
+
 /** The sender, the receiver and the units above either read a report. */
-async function readable(ctx: CallContext, id: string): Promise<EventReportRow> {
+export async function readableReport(ctx: CallContext, id: string): Promise<EventReportRow> {
   const user = requireUser(ctx.actor);
   const row = await findEventReport(ctx.rt.db, id);
   if (!row) throw new DomainError('NOT_FOUND', '找不到该事件报告');
@@ -153,7 +192,12 @@ export async function createEventReport(
 }
 
 export async function getEventReport(ctx: CallContext, id: string): Promise<EventReport> {
-  return toView(await readable(ctx, id), requireUser(ctx.actor).orgUnitId);
+  const [view] = await viewsOf(
+    ctx,
+    [await readableReport(ctx, id)],
+    requireUser(ctx.actor).orgUnitId,
+  );
+  return view!;
 }
 
 export async function listReports(
@@ -167,7 +211,7 @@ export async function listReports(
     input.pageSize,
     (input.page - 1) * input.pageSize,
   );
-  return { rows: rows.map((row) => toView(row, user.orgUnitId)), total };
+  return { rows: await viewsOf(ctx, rows, user.orgUnitId), total };
 }
 
 /** 签收 by the receiving unit, once. */
@@ -176,7 +220,7 @@ export async function acknowledgeReport(
   input: MethodParsedInput<'eventReports.acknowledge'>,
 ): Promise<EventReport> {
   const user = requireUser(ctx.actor);
-  const row = await readable(ctx, input.eventReportId);
+  const row = await readableReport(ctx, input.eventReportId);
   if (row.receiving_org_id !== user.orgUnitId) {
     throw new DomainError('FORBIDDEN', '只有接收单位才能签收事件报告');
   }

@@ -59,6 +59,7 @@ const ACTION_LABELS: Record<string, string> = {
   'mediation.revealParty': '查看当事人完整信息',
   'mediation.updateSettings': '修改调解设置',
   'eventReports.create': '报告事件',
+  'eventReports.attach': '添加事件报告附件',
   'eventReports.acknowledge': '签收事件报告',
 };
 

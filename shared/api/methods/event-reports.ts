@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { isoDateSchema } from '../../domain/calendar/plain-date';
 import { referenceCodeSchema } from '../../domain/catalogue/mediation-reference';
 import { method } from '../define';
+import { attachmentSchema, uploadedFileFields } from './attachments';
 import { idSchema, isoTimeSchema, pageInputSchema } from './common';
 import { nullableText } from './mediation';
 
@@ -40,8 +41,12 @@ export const eventReportSchema = z.object({
   acknowledgedAt: isoTimeSchema.nullable(),
   acknowledgedByName: z.string().nullable(),
   acknowledgementNote: z.string().nullable(),
+  /** Photos and scans sent with the report, in the order they were added. */
+  attachments: z.array(attachmentSchema),
   /** Whether the caller's unit is the receiver and the report still waits for acknowledgement. */
   canAcknowledge: z.boolean(),
+  /** Whether the caller's unit sent it and may still add files (until it is acknowledged). */
+  canAttach: z.boolean(),
 });
 export type EventReport = z.infer<typeof eventReportSchema>;
 
@@ -76,6 +81,21 @@ export const eventReportsMethods = {
   'eventReports.get': method({
     input: z.object({ eventReportId: idSchema }),
     output: eventReportSchema,
+    access: readers,
+  }),
+  /**
+   * A photo or scan sent with the report, one file per call; only the reporting unit, and only
+   * until the receiver has acknowledged what it received.
+   */
+  'eventReports.attach': method({
+    input: z.object({ eventReportId: idSchema, ...uploadedFileFields }),
+    output: eventReportSchema,
+    access: reporters,
+  }),
+  /** One attachment's file, for whoever may read the report. */
+  'eventReports.attachment': method({
+    input: z.object({ attachmentId: idSchema }),
+    output: attachmentSchema.extend({ base64: z.string() }),
     access: readers,
   }),
   /** The receiving unit confirms it has the report (签收). */

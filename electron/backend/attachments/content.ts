@@ -1,0 +1,45 @@
+import { DomainError } from '../core/errors';
+import { contentMatchesMime } from './magic';
+
+/**
+ * The checks every upload passes, whatever record it belongs to (a case material or an event report):
+ * readable base64, not empty, at most 10 MiB, and bytes that really are of the declared type.
+ */
+
+const MAX_BYTES = 10 * 1024 * 1024;
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+export type AcceptedMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
+
+const MIME_LABELS: Record<AcceptedMime, string> = {
+  'image/jpeg': 'JPG 图片',
+  'image/png': 'PNG 图片',
+  'image/webp': 'WebP 图片',
+  'application/pdf': 'PDF 文件',
+};
+
+export function decodeUpload(base64: string): Buffer {
+  const text = base64.replace(/\s/g, '');
+  const bytes = BASE64.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : null;
+  if (!bytes || bytes.length === 0) {
+    throw new DomainError('INVALID_INPUT', '文件内容无法读取，请重新选择文件', {
+      base64: '不是有效的文件内容',
+    });
+  }
+  if (bytes.length > MAX_BYTES) {
+    throw new DomainError('INVALID_INPUT', '文件超过 10 MB，请降低扫描分辨率后重试', {
+      base64: '文件超过 10 MB',
+    });
+  }
+  return bytes;
+}
+
+/** A renamed file (a .doc saved as .jpg) is refused rather than stored under a type it is not. */
+export function ensureContentMatches(mime: AcceptedMime, bytes: Uint8Array): void {
+  if (!contentMatchesMime(mime, bytes)) {
+    throw new DomainError(
+      'ATTACHMENT_TYPE_MISMATCH',
+      `文件内容与所选类型（${MIME_LABELS[mime]}）不符，可能是改了扩展名，请重新扫描或另存后上传`,
+    );
+  }
+}
