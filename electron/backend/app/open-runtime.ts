@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createBackup } from '../backup/backups';
+import { addMissingShippedYears } from '../calendar/seed';
 import { Stamper, type WallClock } from '../core/clock';
 import type { TerminalIdentity } from '../core/context';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
@@ -79,6 +80,7 @@ export async function openDataFolder(
     },
   );
   const terminal = await identity(handle.db);
+  if (terminal) await addMissingShippedYears(handle.db, nowIso());
   const settings = terminal ? await loadTerminalSettings(handle.db) : { ...DEFAULT_SETTINGS };
   const stamper = new Stamper(clock, terminal?.terminalId ?? 'unset', await lastVersion(handle.db));
   return { handle, damaged: null, terminal, settings, stamper, migrated };

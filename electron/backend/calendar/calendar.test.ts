@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '@shared/domain/calendar/working-days';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
 import { putCalendarYear } from './repository';
 import { calendarOf } from './service';
 
@@ -13,6 +13,10 @@ beforeEach(async () => {
 afterEach(async () => {
   await h.cleanup();
 });
+
+function signInAgain() {
+  return h.ok('auth.signIn', { username: 'admin', password: NEW_ADMIN_PASSWORD });
+}
 
 describe('holiday calendar', () => {
   it('is seeded at setup from resources and warns that next year is not loaded', async () => {
@@ -32,6 +36,23 @@ describe('holiday calendar', () => {
   it('counts working days across the 2025 National Day holiday from the table', async () => {
     const calendar = await calendarOf(h.backend.runtime);
     expect(addWorkingDays('2025-09-30', 5, calendar).value).toBe('2025-10-14');
+  });
+
+  it('adds at start the shipped years a data folder lacks, keeping the years it has', async () => {
+    const rt = h.backend.runtime;
+    await rt.db.deleteFrom('holiday_calendar').where('year', '=', 2025).execute();
+    await putCalendarYear(rt.db, {
+      year: 2026,
+      holidays: JSON.stringify(['2026-01-01']),
+      workdays: JSON.stringify([]),
+      source: 'hub',
+      loaded_at: rt.stamper.nowIso(),
+    });
+    await h.restart();
+    const status = await h.ok('calendar.status', {}, (await signInAgain()).token);
+    const byYear = new Map(status.years.map((year) => [year.year, year.source]));
+    expect(byYear.get(2025)).toBe('resources');
+    expect(byYear.get(2026)).toBe('hub');
   });
 
   it('keeps the calendar until it is invalidated after a change', async () => {
