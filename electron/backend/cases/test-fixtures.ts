@@ -5,7 +5,11 @@ import shipped from '../../../resources/service-catalogue.json';
 import { newSyncColumns, type ChangeStamp } from '../core/changes';
 import { ANONYMOUS } from '../core/context';
 import { requireTerminal } from '../core/guards';
-import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
+import {
+  createSignedInUser,
+  setUpDemoTownship as setUpDemoTownshipWithAdmin,
+  type Harness,
+} from '../testing/harness';
 
 /**
  * Test data for the case workflow. Items come from the shipped catalogue (taken as they are when
@@ -22,33 +26,13 @@ function fixtureStamp(h: Harness): ChangeStamp {
 
 /** 东城街道 of the demo tree, so that its villages exist; an admin session past the password change. */
 export async function setUpDemoTownship(h: Harness) {
-  await h.ok('setup.initialize', {
-    level: 'township',
-    divisionCode: '330324001',
-    orgName: '东城街道便民服务中心',
-    terminalName: '一号窗口',
-    terminalNumber: '01',
-    admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
-    loadDemoOrgTree: true,
-  });
-  const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
-    first.token,
-  );
-  const units = await h.ok('orgUnits.list', {}, first.token);
-  const unit = (code: string) => {
-    const found = units.find((candidate) => candidate.code === code);
-    if (!found) throw new Error(`no org unit ${code}`);
-    return found.id;
-  };
+  const { admin, unit } = await setUpDemoTownshipWithAdmin(h);
   return {
-    admin: first.token,
-    townshipId: unit('330324001'),
+    admin,
+    townshipId: unit('330324001').id,
     /** 城东社区 and 望江社区, two villages of the township. */
-    villageId: unit('330324001001'),
-    otherVillageId: unit('330324001002'),
+    villageId: unit('330324001001').id,
+    otherVillageId: unit('330324001002').id,
   };
 }
 
@@ -58,15 +42,7 @@ export async function signInAs(
   admin: string,
   user: { username: string; displayName: string; role: Role; orgUnitId?: string },
 ): Promise<string> {
-  const initialPassword = 'Start#2026a';
-  await h.ok('users.create', { ...user, initialPassword }, admin);
-  const first = await h.ok('auth.signIn', { username: user.username, password: initialPassword });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: initialPassword, newPassword: 'Desk#2026b' },
-    first.token,
-  );
-  return first.token;
+  return (await createSignedInUser(h, admin, user)).token;
 }
 
 /** The item with this code in the shipped catalogue, loaded unless setup already did. */

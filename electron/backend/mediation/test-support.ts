@@ -1,5 +1,5 @@
 import type { DisputePartyInput, MethodInput, Role } from '@shared/api';
-import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
+import { createSignedInUser, setUpDemoTownship, type Harness } from '../testing/harness';
 
 /**
  * A township (东城街道 of the demo tree, under 永嘉县) with its villages, and signed-in staff: the
@@ -26,52 +26,29 @@ export interface Committees {
 }
 
 export async function setUpCommittees(h: Harness): Promise<Committees> {
-  await h.ok('setup.initialize', {
-    level: 'township',
-    divisionCode: '330324001',
+  const { admin, unit } = await setUpDemoTownship(h, {
     orgName: '东城街道',
     terminalName: '调解室',
-    terminalNumber: '01',
-    admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
-    loadDemoOrgTree: true,
   });
-  const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
-    first.token,
-  );
-  const admin = first.token;
-  const units = await h.ok('orgUnits.list', {}, admin);
-  const id = (code: string) => units.find((unit) => unit.code === code)!.id;
+  const township = unit('330324001');
   const tokens: string[] = [admin];
-  const committees: Committees = {
+  return {
     admin,
-    townshipId: id('330324001'),
-    countyId: units.find((unit) => unit.code === '330324001')!.parentId!,
-    villageAId: id('330324001001'),
-    villageBId: id('330324001002'),
+    townshipId: township.id,
+    countyId: township.parentId!,
+    villageAId: unit('330324001001').id,
+    villageBId: unit('330324001002').id,
     async staff(username, role, orgUnitId) {
-      const user = await h.ok(
-        'users.create',
-        { username, displayName: username, role, orgUnitId, initialPassword: ADMIN_PASSWORD },
-        admin,
-      );
-      const session = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
-      await h.ok(
-        'auth.changePassword',
-        { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
-        session.token,
-      );
-      tokens.push(session.token);
-      return { token: session.token, userId: user.id, orgUnitId };
+      const user = { username, displayName: username, role, orgUnitId };
+      const { token, userId } = await createSignedInUser(h, admin, user);
+      tokens.push(token);
+      return { token, userId, orgUnitId };
     },
     advanceDays(days) {
       h.clock.advance(days * DAY_MS);
       for (const token of tokens) h.backend.runtime.sessions.unlock(token);
     },
   };
-  return committees;
 }
 
 /** A natural person with every particular an art. 29 agreement needs. */

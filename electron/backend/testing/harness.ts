@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MethodInput, MethodName, MethodOutput, Result } from '@shared/api';
+import type { MethodInput, MethodName, MethodOutput, Result, Role } from '@shared/api';
 import { startBackend, type Backend } from '../app/backend';
 import type { WallClock } from '../core/clock';
 
@@ -76,9 +76,21 @@ export async function createHarness(): Promise<Harness> {
   return harness;
 }
 
+/** Runs the wizard and signs the admin in past the forced password change. */
+async function initializeAsAdmin(h: Harness, input: MethodInput<'setup.initialize'>) {
+  const setup = await h.ok('setup.initialize', input);
+  const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  await h.ok(
+    'auth.changePassword',
+    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
+    first.token,
+  );
+  return { setup, token: first.token };
+}
+
 /** Runs the wizard as a township terminal and returns an admin session past the forced password change. */
 export async function setUpTownship(h: Harness, options: { loadDemoOrgTree?: boolean } = {}) {
-  const setup = await h.ok('setup.initialize', {
+  return initializeAsAdmin(h, {
     level: 'township',
     divisionCode: '330302001',
     orgName: '五马街道便民服务中心',
@@ -87,11 +99,48 @@ export async function setUpTownship(h: Harness, options: { loadDemoOrgTree?: boo
     admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
     loadDemoOrgTree: options.loadDemoOrgTree ?? false,
   });
-  const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+}
+
+/**
+ * 东城街道 (330324001) of the demo tree of 永嘉县, so that its county and villages exist, with an
+ * admin session; `unitId` finds an org unit of the tree by its division code.
+ */
+export async function setUpDemoTownship(
+  h: Harness,
+  names: { orgName: string; terminalName: string } = {
+    orgName: '东城街道便民服务中心',
+    terminalName: '一号窗口',
+  },
+) {
+  const { token } = await initializeAsAdmin(h, {
+    level: 'township',
+    divisionCode: '330324001',
+    ...names,
+    terminalNumber: '01',
+    admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
+    loadDemoOrgTree: true,
+  });
+  const units = await h.ok('orgUnits.list', {}, token);
+  const unit = (code: string) => {
+    const found = units.find((candidate) => candidate.code === code);
+    if (!found) throw new Error(`no org unit ${code}`);
+    return found;
+  };
+  return { admin: token, unit };
+}
+
+/** Creates a user and signs them in past the forced password change. */
+export async function createSignedInUser(
+  h: Harness,
+  admin: string,
+  user: { username: string; displayName: string; role: Role; orgUnitId?: string },
+): Promise<{ token: string; userId: string }> {
+  const created = await h.ok('users.create', { ...user, initialPassword: ADMIN_PASSWORD }, admin);
+  const first = await h.ok('auth.signIn', { username: user.username, password: ADMIN_PASSWORD });
   await h.ok(
     'auth.changePassword',
     { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
     first.token,
   );
-  return { setup, token: first.token };
+  return { token: first.token, userId: created.id };
 }
