@@ -165,6 +165,41 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(accepted).toMatchObject({ state: 'accepted', acceptedDate: '2025-09-22' });
   });
 
+  it('lists the hand-off in the township inbox and the agent’s own list with agent and dates', async () => {
+    const draft = await h.ok('cases.agencyIntake', filing(), agent);
+    const me = await h.ok('auth.me', {}, agent);
+    const mine = await h.ok('cases.list', { agentUserId: me.id, channel: 'agency' }, agent);
+    expect(mine.rows.map((row) => row.id)).toEqual([draft.id]);
+    expect(mine.rows[0]).toMatchObject({
+      state: 'agency_draft',
+      agentName: '周代办',
+      handoffDueDate: '2025-09-25',
+      handedOverAt: null,
+      deadline: 'ok',
+    });
+    const { agencyDrafts } = await h.ok('cases.dashboard', {}, agent);
+    expect(agencyDrafts.map((row) => row.handoffDueDate)).toEqual(['2025-09-25']);
+
+    moveClockTo(h, '2025-09-23T06:30:00.000Z', [clerk, agent]);
+    await h.ok('cases.transition', { caseId: draft.id, action: 'hand_over' }, agent);
+    const inbox = await h.ok(
+      'cases.list',
+      { states: ['awaiting_receipt'], channel: 'agency' },
+      clerk,
+    );
+    expect(inbox.rows).toHaveLength(1);
+    expect(inbox.rows[0]).toMatchObject({
+      agencyOrgName: '城东社区',
+      agentName: '周代办',
+      handoffDueDate: '2025-09-25',
+      handedOverAt: '2025-09-23T06:30:00.000Z',
+      // At the township the hand-off limit no longer runs; the promised days have not started.
+      deadline: 'none',
+    });
+    const detail = await h.ok('cases.get', { caseId: draft.id }, clerk);
+    expect(detail.handedOverAt).toBe('2025-09-23T06:30:00.000Z');
+  });
+
   it('refuses items not open to agency and filings without the power of attorney', async () => {
     const notAllowed = await h.call(
       'cases.agencyIntake',

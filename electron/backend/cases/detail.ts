@@ -98,6 +98,7 @@ export async function caseDetail(ctx: CallContext, caseId: string): Promise<Case
     agencyReason: row.agency_reason,
     attorneyDate: row.attorney_date,
     handoffDueDate: row.handoff_due_date,
+    handedOverAt: row.handed_over_at,
     createdAt: row.created_at,
     receivedAt: row.received_at,
     acceptedAt: row.accepted_at,

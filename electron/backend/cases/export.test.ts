@@ -153,6 +153,8 @@ describe('the capped export', () => {
       completed_date: null,
       paused_since: null,
       handoff_due_date: null,
+      handed_over_at: null,
+      agent_name: null,
       doc_type: 'resident_id',
       doc_number: '330302199001011234',
     };

@@ -169,10 +169,7 @@ export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cas
     pendingSupplement: summarise(pending),
     readyToHandOut: summarise(ready),
     awaitingReceipt: summarise(awaiting),
-    agencyDrafts: drafts.map((row) => ({
-      ...toCaseSummary(row, today, calendar),
-      handoffDueDate: row.handoff_due_date,
-    })),
+    agencyDrafts: summarise(drafts),
     followupsDue: followups,
     calendarWarning: calendarWarning(calendar, [today, nextWorkingDay, ...limits]),
   };

@@ -64,6 +64,8 @@ export interface CaseSummaryRow {
   completed_date: string | null;
   paused_since: string | null;
   handoff_due_date: string | null;
+  handed_over_at: string | null;
+  agent_name: string | null;
 }
 
 export interface CaseExportRow extends CaseSummaryRow {
@@ -73,7 +75,9 @@ export interface CaseExportRow extends CaseSummaryRow {
 
 export const SUMMARY_COLUMNS = sql`c.id, c.case_no, c.state, c.item_name, c.item_type,
   c.applicant_name, c.resident_id, c.channel, ao.name AS agency_org_name, c.created_at,
-  c.accepted_date, c.due_date, c.completed_date, c.paused_since, c.handoff_due_date`;
+  c.accepted_date, c.due_date, c.completed_date, c.paused_since, c.handoff_due_date,
+  c.handed_over_at,
+  (SELECT u.display_name FROM users u WHERE u.id = c.agent_user_id) AS agent_name`;
 
 function list(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((value) => sql`${value}`));

@@ -177,13 +177,14 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       dueDate: '2025-10-28',
       state: 'open',
       overdue: false,
+      workingDaysLeft: 15,
     });
     const forbidden = await h.call('ratings.followups', {}, clerk);
     expect(codeOf(forbidden)).toBe('FORBIDDEN');
 
     moveClockTo(h, '2025-10-29T02:00:00.000Z', [supervisor]);
     const late = await h.ok('ratings.followups', {}, supervisor);
-    expect(late.rows[0]?.overdue).toBe(true);
+    expect(late.rows[0]).toMatchObject({ overdue: true, workingDaysLeft: -1 });
 
     const closed = await h.ok(
       'ratings.recordCallback',
@@ -197,6 +198,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
     expect(closed).toMatchObject({
       state: 'done',
       overdue: false,
+      workingDaysLeft: null,
       callbackBy: '陈主任',
       callbackNote: '已电话回访，群众表示理解',
       rectification: '高峰时段增开一个窗口',

@@ -1,6 +1,8 @@
 import type { Followup, MethodParsedInput } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
+import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
+import { deadlineStatus } from '@shared/domain/cases/deadline';
 import {
   followUpDueDate,
   isBadRating,
@@ -28,7 +30,8 @@ const RATEABLE: readonly CaseState[] = [
   'pending_supplement',
 ];
 
-function toFollowup(row: FollowupRow, today: string): Followup {
+function toFollowup(row: FollowupRow, today: string, calendar: HolidayCalendar): Followup {
+  const open = row.state === 'open';
   return {
     id: row.id,
     caseId: row.case_id,
@@ -40,7 +43,10 @@ function toFollowup(row: FollowupRow, today: string): Followup {
     ratedAt: row.rated_at,
     dueDate: row.due_date,
     state: row.state,
-    overdue: row.state === 'open' && today > row.due_date,
+    overdue: open && today > row.due_date,
+    workingDaysLeft: open
+      ? deadlineStatus(row.due_date, today, calendar).value.workingDaysLeft
+      : null,
     callbackAt: row.callback_at,
     callbackBy: row.callback_by_name,
     callbackNote: row.callback_note,
@@ -117,6 +123,7 @@ export async function followups(
   const user = requireUser(ctx.actor);
   const scope = await orgScope(ctx.rt.db, user.orgUnitId);
   const today = shanghaiDate(ctx.rt.stamper.nowIso());
+  const calendar = await calendarOf(ctx.rt);
   const { rows, total } = await listFollowups(
     ctx.rt.db,
     scope,
@@ -124,7 +131,7 @@ export async function followups(
     input.pageSize,
     (input.page - 1) * input.pageSize,
   );
-  return { rows: rows.map((row) => toFollowup(row, today)), total };
+  return { rows: rows.map((row) => toFollowup(row, today, calendar)), total };
 }
 
 /** The supervisor called the resident back: what was said and what was put right closes it. */
@@ -142,6 +149,7 @@ export async function recordCallback(
   if (row.state === 'done') throw new DomainError('CONFLICT', '该回访已记录，无需重复登记');
   const stamp = stampOf(ctx);
   const now = ctx.rt.stamper.nowIso();
+  const calendar = await calendarOf(ctx.rt);
   await ctx.rt.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('rating_followups')
@@ -165,5 +173,5 @@ export async function recordCallback(
   });
   const updated = await findFollowup(ctx.rt.db, row.id);
   if (!updated) throw new DomainError('NOT_FOUND', '找不到该回访');
-  return toFollowup(updated, shanghaiDate(now));
+  return toFollowup(updated, shanghaiDate(now), calendar);
 }

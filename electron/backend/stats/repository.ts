@@ -16,6 +16,8 @@ export interface StatsRange {
   toIso: string;
   /** Asia/Shanghai date, for "open past due". */
   today: string;
+  /** Only this item's cases and their ratings. */
+  itemId?: string | undefined;
 }
 
 export type Period = 'day' | 'month' | 'quarter' | 'year';
@@ -48,7 +50,8 @@ function counts(today: string): RawBuilder<unknown> {
 }
 
 function inRange(range: StatsRange): RawBuilder<unknown> {
-  return sql`c.org_unit_id IN (${list(range.orgIds)})
+  const item = range.itemId ? sql`AND c.item_id = ${range.itemId}` : sql``;
+  return sql`c.org_unit_id IN (${list(range.orgIds)}) ${item}
     AND c.created_at >= ${range.fromIso} AND c.created_at < ${range.toIso}
     AND c.deleted_at IS NULL`;
 }
@@ -125,8 +128,22 @@ export async function agencyByVillage(
 }
 
 function ratingsInRange(range: StatsRange): RawBuilder<unknown> {
-  return sql`r.org_unit_id IN (${list(range.orgIds)})
+  // The item of a rating is its case's: one primary-key look-up per rating of the period.
+  const item = range.itemId
+    ? sql`AND EXISTS (SELECT 1 FROM cases rc WHERE rc.id = r.case_id AND rc.item_id = ${range.itemId})`
+    : sql``;
+  return sql`r.org_unit_id IN (${list(range.orgIds)}) ${item}
     AND r.rated_at >= ${range.fromIso} AND r.rated_at < ${range.toIso} AND r.deleted_at IS NULL`;
+}
+
+/** The item's name as the catalogue has it now, for the heading of a filtered export. */
+export async function itemName(db: Db, itemId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('service_items')
+    .select('name')
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+  return row?.name ?? null;
 }
 
 /** Ratings given in the period, by level. */

@@ -41,6 +41,7 @@ export async function counterStats(ctx: CallContext, input: CounterInput): Promi
     fromIso: shanghaiDayStartIso(input.from, 0),
     toIso: shanghaiDayStartIso(input.to, 1),
     today: shanghaiDate(ctx.rt.stamper.clock.now()),
+    itemId: input.itemId,
   };
   const [totals, byItem, byPeriod, agency, levels, followups] = await Promise.all([
     stats.totals(db, range),
@@ -70,4 +71,11 @@ export async function counterStats(ctx: CallContext, input: CounterInput): Promi
     followupsDone: followups.done,
     followupRate: rate(followups.done, followups.bad),
   };
+}
+
+/** The name an export filtered to one item is headed with; refused when there is no such item. */
+export async function filteredItemName(ctx: CallContext, itemId: string): Promise<string> {
+  const name = await stats.itemName(ctx.rt.db, itemId);
+  if (name === null) throw new DomainError('NOT_FOUND', '找不到该事项');
+  return name;
 }

@@ -291,6 +291,19 @@ describe('stats.counter', () => {
     expect(empty.followupRate).toBeNull();
   });
 
+  it('narrows every figure to one item, ratings by their case’s item', async () => {
+    const result = await h.ok('stats.counter', { ...NOVEMBER, itemId: items.jiuzhu }, admin);
+    expect(result.totals).toMatchObject({ takenIn: 2, completed: 2, completedOnTime: 2 });
+    expect(result.byItem.map((row) => row.itemName)).toEqual(['临时救助申请']);
+    expect(result.byPeriod).toMatchObject([{ period: '2026-11', takenIn: 2 }]);
+    expect(result.agencyByVillage).toMatchObject([{ villageName: '蝉街社区', cases: 2 }]);
+    expect(result.ratings.filter((row) => row.count > 0)).toEqual([
+      { level: 'very_satisfied', count: 1 },
+      { level: 'satisfied', count: 1 },
+    ]);
+    expect(result).toMatchObject({ badRatings: 0, followupsDone: 0, followupRate: null });
+  });
+
   it('refuses a range that ends before it starts, and a counter clerk', async () => {
     const backwards = await h.call(
       'stats.counter',
@@ -370,6 +383,18 @@ describe('stats.counterExcel', () => {
       ['非常不满意', 1],
     ]);
   });
+
+  it('names the item a filtered export counts', async () => {
+    const file = await h.ok('stats.counterExcel', { ...NOVEMBER, itemId: items.dibao }, admin);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const summary = workbook.getWorksheet('汇总')!;
+    const cells = (row: number) => (summary.getRow(row).values as unknown[]).slice(1);
+    expect(cells(3)).toEqual(['事项', '最低生活保障申请']);
+    expect(cells(4)).toEqual(['收件量', 3]);
+    const unknown = await h.call('stats.counterExcel', { ...NOVEMBER, itemId: 'no-such' }, admin);
+    expect(unknown.ok ? null : unknown.error.code).toBe('NOT_FOUND');
+  });
 });
 
 describe('the statistics read only the period’s rows', () => {
@@ -390,12 +415,15 @@ describe('the statistics read only the period’s rows', () => {
       await stats.agencyByVillage(probe.db, range);
       await stats.ratingLevels(probe.db, range);
       await stats.badRatingFollowups(probe.db, range);
+      const oneItem = { ...range, itemId: 'item' };
+      await stats.totals(probe.db, oneItem);
+      await stats.ratingLevels(probe.db, oneItem);
       const plans = await probe.plans();
-      expect(plans).toHaveLength(10);
+      expect(plans).toHaveLength(12);
       for (const plan of plans) {
         expect(fullScans(plan.lines), plan.sql).toEqual([]);
         expect(plan.lines.join('\n')).toMatch(
-          /SEARCH (c|r|f) USING (COVERING )?INDEX (cases_(live_)?org_created|ratings_org|rating_followups_org)/,
+          /SEARCH (c|r|f) USING (COVERING )?INDEX (cases_(live_)?org_(created|item)|ratings_org|rating_followups_org)/,
         );
       }
     } finally {

@@ -38,12 +38,13 @@ export function periodLabel(period: string): string {
 
 export function counterStatsWorkbook(
   stats: CounterStats,
-  range: { from: string; to: string },
+  range: { from: string; to: string; itemName?: string | null },
 ): ExcelJS.Workbook {
   const workbook = newWorkbook();
   const { totals } = stats;
   const summary: [label: string, value: Cell, rate?: true][] = [
     ['统计期间（受理日期）', `${range.from} 至 ${range.to}`],
+    ...(range.itemName ? [['事项', range.itemName] as [string, Cell]] : []),
     ['收件量', totals.takenIn],
     ['受理量', totals.accepted],
     ['办结量', totals.completed],

@@ -48,7 +48,7 @@ export const caseQueryMethods = {
       readyToHandOut: z.array(caseSummarySchema),
       awaitingReceipt: z.array(caseSummarySchema),
       /** An agent's drafts: `deadline` measures the 3-working-day hand-off limit. */
-      agencyDrafts: z.array(caseSummarySchema.extend({ handoffDueDate: dateSchema.nullable() })),
+      agencyDrafts: z.array(caseSummarySchema),
       /** Open bad-rating follow-ups of the supervisor's units. */
       followupsDue: z.number().int(),
       calendarWarning: z.string().nullable(),

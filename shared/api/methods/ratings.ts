@@ -15,6 +15,8 @@ export const followupSchema = z.object({
   dueDate: z.string(),
   state: z.enum(['open', 'done']),
   overdue: z.boolean(),
+  /** Working days from today to the due date, negative once overdue; null once done. */
+  workingDaysLeft: z.number().int().nullable(),
   callbackAt: isoTimeSchema.nullable(),
   callbackBy: z.string().nullable(),
   callbackNote: z.string().nullable(),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { excelFileSchema } from './catalogue';
 import { ratingLevelSchema } from './cases';
+import { idSchema } from './common';
 
 const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -14,6 +15,8 @@ export const counterStatsInputSchema = z.object({
   from: dateSchema,
   to: dateSchema,
   period: z.enum(['day', 'month', 'quarter', 'year']).default('month'),
+  /** One item only: its cases, and the ratings of its cases. */
+  itemId: idSchema.optional(),
 });
 
 const countsSchema = z.object({
