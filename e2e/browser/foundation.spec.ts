@@ -43,6 +43,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await expect(shell.statusBar).toContainText('离线（未配置县级平台）');
   await expect(shell.nav.getByRole('link')).toHaveText([
     '工作台',
+    '案件',
     '用户管理',
     '审计日志',
     '备份与恢复',
@@ -55,7 +56,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await shell.switchUser();
 
   await signIn.signInFirstTime(CLERK);
-  await expect(shell.nav.getByRole('link')).toHaveText(['工作台']);
+  await expect(shell.nav.getByRole('link')).toHaveText(['工作台', '案件']);
   await expect(page.getByText(/您以窗口人员身份登录/)).toBeVisible();
   // A page outside the role's navigation falls back to the 工作台 even when asked for directly.
   await page.evaluate('location.hash = "#/audit"');

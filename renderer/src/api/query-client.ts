@@ -8,6 +8,10 @@ declare module '@tanstack/react-query' {
       /** The form shows this failure itself (sign-in, unlock), so no notification as well. */
       errorShownInline?: boolean;
     };
+    queryMeta: {
+      /** The page shows this failure itself (a search box's message), so no notification as well. */
+      errorShownInline?: boolean;
+    };
   }
 }
 
@@ -22,7 +26,11 @@ function notifyError(error: unknown) {
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({ onError: notifyError }),
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (!query.meta?.errorShownInline) notifyError(error);
+      },
+    }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _result, mutation) => {
         if (!mutation.meta?.errorShownInline) notifyError(error);

@@ -8,6 +8,11 @@ export function formatDateTime(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(DISPLAY_ZONE).format('YYYY-MM-DD HH:mm') : '—';
 }
 
+/** 2026-11-27: the Beijing date of a stored time, for tables that need no hour. */
+export function formatDate(iso: string | null | undefined): string {
+  return iso ? dayjs(iso).tz(DISPLAY_ZONE).format('YYYY-MM-DD') : '—';
+}
+
 export function formatSeconds(iso: string): string {
   return dayjs(iso).tz(DISPLAY_ZONE).format('YYYY-MM-DD HH:mm:ss');
 }

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
+import { CaseListPage } from '../pages/Cases';
 import { HomePage } from '../pages/Home';
 import { SettingsPage } from '../pages/Settings';
 import { UsersPage } from '../pages/Users';
@@ -20,6 +21,12 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
+  {
+    path: '/cases',
+    label: '案件',
+    roles: ['admin', 'supervisor', 'clerk', 'agent', 'auditor'],
+    Page: CaseListPage,
+  },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },

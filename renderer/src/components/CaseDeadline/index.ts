@@ -1,0 +1,1 @@
+export { DueDate } from './DueDate';

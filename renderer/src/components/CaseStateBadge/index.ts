@@ -1,0 +1,1 @@
+export { CaseStateBadge } from './CaseStateBadge';
