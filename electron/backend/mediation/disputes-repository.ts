@@ -72,6 +72,8 @@ export interface DisputeFilters {
   riskLevels: readonly string[];
   from?: string | undefined;
   to?: string | undefined;
+  /** The one-month clock's warnings; `soonUntil` is today plus the due-soon days. */
+  deadline?: { status: 'due_soon' | 'overdue'; today: string; soonUntil: string } | undefined;
 }
 
 export interface DisputeSort {
@@ -127,6 +129,19 @@ function filtered(db: Db, filters: DisputeFilters) {
       }
       if (filters.from) conditions.push(eb('d.registered_on', '>=', filters.from));
       if (filters.to) conditions.push(eb('d.registered_on', '<=', filters.to));
+      const deadline = filters.deadline;
+      if (deadline) {
+        // Only a running clock warns: the states the dashboard reads, on the same index.
+        conditions.push(eb('d.state', 'in', ['accepted', 'mediating']));
+        conditions.push(
+          deadline.status === 'overdue'
+            ? eb('d.due_date', '<', deadline.today)
+            : eb.and([
+                eb('d.due_date', '>=', deadline.today),
+                eb('d.due_date', '<=', deadline.soonUntil),
+              ]),
+        );
+      }
       return eb.and(conditions);
     });
 }

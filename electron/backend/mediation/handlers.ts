@@ -8,6 +8,7 @@ import { escalateDispute } from './escalation';
 import { acknowledgeNotice, revealParty, saveParty } from './parties';
 import * as print from './print';
 import { dashboard, disputesOfResident, listDisputeSummaries } from './queries';
+import { referenceForScreens } from './reference';
 import { registerDispute, updateDispute } from './register';
 import { riskFlags } from './risk';
 import { createMediator, listMediators, setMediatorActive, updateMediator } from './roster';
@@ -29,6 +30,7 @@ export const mediationHandlers: HandlerMap = {
   'mediation.revealParty': (ctx, input) => revealParty(ctx, input),
   'mediation.ofResident': (ctx, input) => disputesOfResident(ctx, input.residentId),
   'mediation.dashboard': (ctx) => dashboard(ctx),
+  'mediation.reference': () => referenceForScreens(),
 
   'mediators.list': (ctx, input) => listMediators(ctx, input),
   'mediators.create': (ctx, input) => createMediator(ctx, input),

@@ -21,6 +21,7 @@ export async function listDisputeSummaries(
   input: MethodParsedInput<'mediation.list'>,
 ): Promise<MethodOutput<'mediation.list'>> {
   const caller = await callerOf(ctx);
+  const on = today(ctx);
   const { ids, total } = await listDisputes(
     ctx.rt.db,
     {
@@ -32,12 +33,17 @@ export async function listDisputeSummaries(
       riskLevels: input.riskLevels,
       from: input.from,
       to: input.to,
+      deadline: input.deadline && {
+        status: input.deadline,
+        today: on,
+        soonUntil: addDays(on, DUE_SOON_DAYS),
+      },
     },
     { sortBy: input.sortBy, sortDir: input.sortDir },
     input.pageSize,
     (input.page - 1) * input.pageSize,
   );
-  return { rows: await summariesOf(ctx.rt.db, caller, ids, today(ctx)), total };
+  return { rows: await summariesOf(ctx.rt.db, caller, ids, on), total };
 }
 
 /** 一人一档: the resident's disputes that the caller may read, newest first. */

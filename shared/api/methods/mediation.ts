@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { isoDateSchema } from '../../domain/calendar/plain-date';
-import { referenceCodeSchema } from '../../domain/catalogue/mediation-reference';
+import {
+  disputeTypeEntrySchema,
+  mediationReferenceFileSchema,
+  referenceCodeSchema,
+} from '../../domain/catalogue/mediation-reference';
 import { documentTypeSchema } from '../../domain/identity/documents';
 import { partyRoleSchema } from '../../domain/mediation/agreement';
 import {
@@ -9,6 +13,7 @@ import {
   riskLevelSchema,
 } from '../../domain/mediation/vocabulary';
 import { method } from '../define';
+import { ROLES } from '../roles';
 import { emptySchema, idSchema, pageInputSchema } from './common';
 import {
   mediationDeadlineSchema,
@@ -129,6 +134,8 @@ export const disputeListInputSchema = pageInputSchema.extend({
   to: isoDateSchema.optional(),
   /** 'reader': cases this unit passed up and still follows. */
   access: z.enum(['all', 'owner', 'reader']).default('all'),
+  /** Open cases (已受理, 调解中) within five days of the end of their clock, or past it. */
+  deadline: z.enum(['due_soon', 'overdue']).optional(),
   sortBy: z.enum(['registeredOn', 'dueDate', 'caseNo']).default('registeredOn'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -220,6 +227,16 @@ export const mediationMethods = {
     input: z.object({ residentId: idSchema }),
     output: z.array(disputeSummarySchema.extend({ partyRole: partyRoleSchema })),
     access: MEDIATION_READERS,
+  }),
+  /**
+   * The reference lists the screens offer and label (types with their descriptions, sources, origins
+   * of transfers, mediator backgrounds, committee kinds, event-report categories), as the backend
+   * checks them. Any role: clerks and agents file event reports too.
+   */
+  'mediation.reference': method({
+    input: emptySchema,
+    output: mediationReferenceFileSchema.extend({ disputeTypes: z.array(disputeTypeEntrySchema) }),
+    access: ROLES,
   }),
   /** The 工作台 of the caller's unit: deadlines, follow-ups, judicial-confirmation windows. */
   'mediation.dashboard': method({
