@@ -34,3 +34,22 @@ export function showFieldErrors(
     errors[rename[path] ?? path] = message;
   form.setErrors(errors);
 }
+
+/**
+ * A validator for a form whose values are not yet the method's input (yuan for fen, a radio for a
+ * boolean): checks the converted input with the contract's schema, messages renamed to the fields.
+ */
+export function convertedValidator<V>(
+  schema: z.ZodType,
+  convert: (values: V) => unknown,
+  rename: Record<string, string> = {},
+): Validator<V> {
+  const validate = schemaResolver(schema, { sync: true });
+  return (values) => {
+    const errors: FormErrors = {};
+    for (const [path, message] of Object.entries(validate(convert(values)))) {
+      errors[rename[path] ?? path] = message;
+    }
+    return errors;
+  };
+}

@@ -25,3 +25,8 @@ export function greeting(now: Date): string {
   if (hour < 18) return '下午好';
   return '晚上好';
 }
+
+/** Today in Beijing as 2026-11-27, the form every date field and the backend use. */
+export function todayIso(now: Date = new Date()): string {
+  return dayjs(now).tz(DISPLAY_ZONE).format('YYYY-MM-DD');
+}

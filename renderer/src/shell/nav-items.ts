@@ -1,9 +1,10 @@
-import { ROLES, type Role } from '@shared/api';
+import { MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
 import { HomePage } from '../pages/Home';
+import { DisputeListPage } from '../pages/Mediation';
 import { SettingsPage } from '../pages/Settings';
 import { UsersPage } from '../pages/Users';
 
@@ -27,6 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'supervisor', 'clerk', 'agent', 'auditor'],
     Page: CaseListPage,
   },
+  { path: '/mediation', label: '纠纷调解', roles: MEDIATION_READERS, Page: DisputeListPage },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },

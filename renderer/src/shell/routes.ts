@@ -1,5 +1,6 @@
-import type { Role } from '@shared/api';
+import { MEDIATION_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
+import { DisputeDetailPage } from '../pages/Mediation';
 
 export interface RouteItem {
   /** A react-router path; may hold parameters such as /cases/:id. */
@@ -13,7 +14,9 @@ export interface RouteItem {
  * Pages reached by a link rather than the menu (a case, a resident, a dispute). They render inside
  * the app shell like the menu's pages.
  */
-export const LINKED_ROUTES: readonly RouteItem[] = [];
+export const LINKED_ROUTES: readonly RouteItem[] = [
+  { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
+];
 
 /**
  * Pages that fill the window without the app shell: print views under /print/ (the preview on

@@ -1,0 +1,2 @@
+export { DateField } from './DateField';
+export { parseTypedDate } from './parse-typed-date';

@@ -1,0 +1,1 @@
+export { DeadlineText, deadlineText, DisputeStateBadge, RiskBadge } from './DisputeStatus';

@@ -1,0 +1,154 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Radio,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import type { DisputeDetail } from '@shared/api';
+import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
+import { useState } from 'react';
+import { useApiQuery } from '../../../api';
+import { referenceLabel, useMediationReference } from '../../../lib/mediation-reference';
+import { useDisputeMutation } from '../use-dispute-mutation';
+
+interface AssignMediatorsModalProps {
+  dispute: DisputeDetail;
+  onClose: () => void;
+}
+
+/** The committee's active mediators, specialists in this type and the least loaded first. */
+export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalProps) {
+  const reference = useMediationReference();
+  const suggestions = useApiQuery('mediation.suggestMediators', { disputeId: dispute.id });
+  const current = dispute.mediators;
+  const [lead, setLead] = useState<string | null>(
+    current.find((mediator) => mediator.role === 'lead')?.mediatorId ?? null,
+  );
+  const [members, setMembers] = useState<string[]>(
+    current.filter((mediator) => mediator.role === 'member').map((mediator) => mediator.mediatorId),
+  );
+  const [problem, setProblem] = useState<string | null>(null);
+  const assign = useDisputeMutation('mediation.assignMediators', {
+    done: '已指派调解员',
+    inline: true,
+  });
+  const rows = suggestions.data ?? [];
+
+  function submit() {
+    if (!lead) {
+      setProblem('请选择一名主持调解员');
+      return;
+    }
+    assign.mutate(
+      {
+        disputeId: dispute.id,
+        leadMediatorId: lead,
+        memberMediatorIds: members.filter((id) => id !== lead),
+      },
+      { onSuccess: onClose, onError: (error) => setProblem(error.message) },
+    );
+  }
+
+  return (
+    <Modal opened onClose={onClose} title="指派调解员" size="xl">
+      <form
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        <Stack>
+          <Text size="sm" c="dimmed">
+            本调委会在册的调解员，擅长{DISPUTE_TYPE_LABELS[dispute.type]}
+            纠纷的排在前面，其次是在办案件少的。
+          </Text>
+          {suggestions.isSuccess && rows.length === 0 ? (
+            <Alert color="orange">
+              本调委会还没有在册的调解员，请负责人先在“调解员”名册中添加。
+            </Alert>
+          ) : null}
+          <Radio.Group
+            value={lead}
+            onChange={setLead}
+            label="主持调解员"
+            withAsterisk
+            error={problem}
+          >
+            <Table mt="xs" striped withTableBorder>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>主持</Table.Th>
+                  <Table.Th>协助</Table.Th>
+                  <Table.Th>姓名</Table.Th>
+                  <Table.Th>背景</Table.Th>
+                  <Table.Th>擅长</Table.Th>
+                  <Table.Th>在办案件</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((mediator) => (
+                  <Table.Tr key={mediator.id}>
+                    <Table.Td>
+                      <Radio value={mediator.id} aria-label={`${mediator.name}主持调解`} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Checkbox
+                        aria-label={`${mediator.name}协助调解`}
+                        disabled={mediator.id === lead}
+                        checked={mediator.id !== lead && members.includes(mediator.id)}
+                        onChange={(event) =>
+                          setMembers((chosen) =>
+                            event.currentTarget.checked
+                              ? [...chosen, mediator.id]
+                              : chosen.filter((id) => id !== mediator.id),
+                          )
+                        }
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        <Text size="sm" fw={500}>
+                          {mediator.name}
+                        </Text>
+                        {mediator.specialtyMatch ? (
+                          <Badge size="sm" color="teal" variant="light">
+                            擅长此类
+                          </Badge>
+                        ) : null}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {referenceLabel(reference.data?.mediatorBackgrounds, mediator.background)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">
+                        {mediator.specialties.map((type) => DISPUTE_TYPE_LABELS[type]).join('、') ||
+                          '—'}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>{mediator.openCases} 件</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Radio.Group>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" loading={assign.isPending} disabled={rows.length === 0}>
+              确定指派
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
