@@ -5,6 +5,8 @@ import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
 import { HomePage } from '../pages/Home';
 import { DisputeListPage } from '../pages/Mediation';
+import { MediationRisksPage } from '../pages/MediationRisks';
+import { MediationStatsPage } from '../pages/MediationStats';
 import { SettingsPage } from '../pages/Settings';
 import { UsersPage } from '../pages/Users';
 
@@ -29,6 +31,18 @@ export const NAV_ITEMS: readonly NavItem[] = [
     Page: CaseListPage,
   },
   { path: '/mediation', label: '纠纷调解', roles: MEDIATION_READERS, Page: DisputeListPage },
+  {
+    path: '/mediation/risks',
+    label: '风险预警',
+    roles: ['supervisor', 'auditor'],
+    Page: MediationRisksPage,
+  },
+  {
+    path: '/mediation/stats',
+    label: '调解统计',
+    roles: MEDIATION_READERS,
+    Page: MediationStatsPage,
+  },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },

@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ORG_LEVEL_LABELS, ROLE_LABELS } from '@shared/api';
 import { formatDateTime, greeting } from '../../lib/time';
 import { useCurrentUser, useSystemStatus } from '../../session';
+import { MediationWidgets } from './MediationWidgets';
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
@@ -53,6 +54,7 @@ export function HomePage() {
         <Fact label="自动锁屏" value={`${status.idleLockMinutes} 分钟无操作后`} />
         <Fact label="程序版本" value={status.appVersion} />
       </SimpleGrid>
+      <MediationWidgets />
     </Stack>
   );
 }

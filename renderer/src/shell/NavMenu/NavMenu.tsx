@@ -7,9 +7,17 @@ interface NavMenuProps {
   items: NavItem[];
 }
 
-/** A menu item stays lit on the pages under it, e.g. 案件 on /cases/123. */
-function isActive(path: string, pathname: string) {
+function matches(path: string, pathname: string) {
   return path === '/' ? pathname === '/' : pathname === path || pathname.startsWith(`${path}/`);
+}
+
+/**
+ * A menu item stays lit on the pages under it, e.g. 案件 on /cases/123, unless a longer item matches
+ * too: 调解统计 (/mediation/stats), not 纠纷调解 (/mediation), is lit on its own page.
+ */
+function isActive(path: string, pathname: string, items: readonly NavItem[]) {
+  if (!matches(path, pathname)) return false;
+  return !items.some((item) => item.path.length > path.length && matches(item.path, pathname));
 }
 
 export function NavMenu({ items }: NavMenuProps) {
@@ -22,7 +30,7 @@ export function NavMenu({ items }: NavMenuProps) {
           component={RouterNavLink}
           to={item.path}
           label={item.label}
-          active={isActive(item.path, pathname)}
+          active={isActive(item.path, pathname, items)}
           fw={500}
         />
       ))}

@@ -1,0 +1,1 @@
+export { MediationRisksPage } from './MediationRisksPage';

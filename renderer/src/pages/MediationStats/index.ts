@@ -1,0 +1,1 @@
+export { MediationStatsPage } from './MediationStatsPage';
