@@ -10,9 +10,15 @@ import type { Actor, TerminalIdentity } from './context';
 export interface TerminalSettings {
   idleLockMinutes: number;
   backupRetentionDays: number;
+  /** Printed on the papers the counter hands out; empty until the administrator sets it. */
+  counterPhone: string;
 }
 
-export const DEFAULT_SETTINGS: TerminalSettings = { idleLockMinutes: 15, backupRetentionDays: 30 };
+export const DEFAULT_SETTINGS: TerminalSettings = {
+  idleLockMinutes: 15,
+  backupRetentionDays: 30,
+  counterPhone: '',
+};
 
 /** What the backend holds while it runs; handlers get it with the caller. */
 export interface Runtime {

@@ -8,7 +8,8 @@ export type SettingKey =
   | 'org_unit_id'
   | 'idle_lock_minutes'
   | 'backup_retention_days'
-  | 'last_daily_backup_at';
+  | 'last_daily_backup_at'
+  | 'counter_phone';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

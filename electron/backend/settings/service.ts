@@ -1,5 +1,7 @@
-import type { Settings } from '@shared/api';
+import type { MethodParsedInput, Settings } from '@shared/api';
+import { parsePhone } from '@shared/domain/contact/phone';
 import { appendAudit } from '../audit/service';
+import { DomainError } from '../core/errors';
 import type { CallContext, TerminalSettings } from '../core/runtime';
 import { DEFAULT_SETTINGS } from '../core/runtime';
 import type { Kysely } from 'kysely';
@@ -16,14 +18,42 @@ export async function loadTerminalSettings(db: Kysely<Database>): Promise<Termin
   return {
     idleLockMinutes: intOr(stored.idle_lock_minutes, DEFAULT_SETTINGS.idleLockMinutes),
     backupRetentionDays: intOr(stored.backup_retention_days, DEFAULT_SETTINGS.backupRetentionDays),
+    counterPhone: stored.counter_phone ?? DEFAULT_SETTINGS.counterPhone,
   };
 }
 
-export async function updateSettings(ctx: CallContext, next: Settings): Promise<Settings> {
+/** The canonical form (0577-88881234, 13800138000), so the papers print it one way. */
+function checkedCounterPhone(phone: string): string {
+  if (phone === '') return '';
+  const parsed = parsePhone(phone);
+  if (!parsed.ok) {
+    throw new DomainError('PHONE_INVALID', parsed.error.message, {
+      counterPhone: parsed.error.message,
+    });
+  }
+  return parsed.value.number;
+}
+
+export async function updateSettings(
+  ctx: CallContext,
+  input: MethodParsedInput<'settings.update'>,
+): Promise<Settings> {
   const before = ctx.rt.settings;
+  const next: Settings = {
+    ...input,
+    counterPhone:
+      input.counterPhone === undefined
+        ? before.counterPhone
+        : checkedCounterPhone(input.counterPhone),
+  };
   await ctx.rt.db.transaction().execute(async (trx) => {
     await putSetting(trx, 'idle_lock_minutes', String(next.idleLockMinutes));
     await putSetting(trx, 'backup_retention_days', String(next.backupRetentionDays));
+    await putSetting(trx, 'counter_phone', next.counterPhone);
+    const phone =
+      before.counterPhone === next.counterPhone
+        ? ''
+        : `；窗口电话 ${before.counterPhone || '未填'}→${next.counterPhone || '未填'}`;
     await appendAudit(
       trx,
       ctx.rt.stamper.nowIso(),
@@ -32,7 +62,7 @@ export async function updateSettings(ctx: CallContext, next: Settings): Promise<
       {
         action: 'settings.update',
         objectType: 'settings',
-        detail: `空闲锁屏 ${before.idleLockMinutes}→${next.idleLockMinutes} 分钟；备份保留 ${before.backupRetentionDays}→${next.backupRetentionDays} 天`,
+        detail: `空闲锁屏 ${before.idleLockMinutes}→${next.idleLockMinutes} 分钟；备份保留 ${before.backupRetentionDays}→${next.backupRetentionDays} 天${phone}`,
       },
     );
   });

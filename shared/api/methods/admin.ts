@@ -13,12 +13,22 @@ export type Backup = z.infer<typeof backupSchema>;
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   backupRetentionDays: z.number().int().min(1).max(365),
+  /** The counter's phone printed on receipts and notices; checked and stored like a resident's. */
+  counterPhone: z.string().trim().max(30, '联系电话不超过 30 个字符'),
+});
+/** An update that leaves out the counter phone keeps the one stored. */
+export const settingsUpdateSchema = settingsSchema.extend({
+  counterPhone: settingsSchema.shape.counterPhone.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const adminMethods = {
   'settings.get': method({ input: emptySchema, output: settingsSchema, access: 'session' }),
-  'settings.update': method({ input: settingsSchema, output: settingsSchema, access: ['admin'] }),
+  'settings.update': method({
+    input: settingsUpdateSchema,
+    output: settingsSchema,
+    access: ['admin'],
+  }),
   'backups.list': method({ input: emptySchema, output: z.array(backupSchema), access: ['admin'] }),
   'backups.create': method({ input: emptySchema, output: backupSchema, access: ['admin'] }),
   /** Replaces the database with a backup (after backing up the current one) and reopens it. */

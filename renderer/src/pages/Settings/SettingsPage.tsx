@@ -1,4 +1,4 @@
-import { Button, Group, NumberInput, Paper, Stack } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { settingsSchema, type Settings } from '@shared/api';
@@ -47,6 +47,13 @@ function SettingsForm({ settings }: { settings: Settings }) {
             key={form.key('backupRetentionDays')}
             {...form.getInputProps('backupRetentionDays')}
           />
+          <TextInput
+            label="窗口联系电话"
+            description="印在受理回执、一次性告知单等文书上，如 0577-88881234。"
+            autoComplete="off"
+            key={form.key('counterPhone')}
+            {...form.getInputProps('counterPhone')}
+          />
           <Group justify="flex-end">
             <Button type="submit" loading={save.isPending}>
               保存
@@ -62,7 +69,10 @@ export function SettingsPage() {
   const settings = useApiQuery('settings.get', {});
   return (
     <>
-      <PageHeader title="系统设置" description="本终端的安全与备份设置，只有系统管理员可以修改。" />
+      <PageHeader
+        title="系统设置"
+        description="本终端的安全、备份与窗口联系方式，只有系统管理员可以修改。"
+      />
       {settings.data ? <SettingsForm settings={settings.data} /> : null}
     </>
   );

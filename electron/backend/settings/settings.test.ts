@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+
+let h: Harness;
+let admin: string;
+beforeEach(async () => {
+  h = await createHarness();
+  ({ token: admin } = await setUpTownship(h));
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const BASE = { idleLockMinutes: 15, backupRetentionDays: 30 };
+
+describe('the counter phone printed on receipts and notices', () => {
+  it('is empty until set, then stored in its canonical form and kept across a restart', async () => {
+    expect((await h.ok('settings.get', {}, admin)).counterPhone).toBe('');
+    const saved = await h.ok(
+      'settings.update',
+      { ...BASE, counterPhone: '０５７７ 8888 1234' },
+      admin,
+    );
+    expect(saved.counterPhone).toBe('0577-88881234');
+    await h.restart();
+    const { token } = await h.ok('auth.signIn', {
+      username: 'admin',
+      password: NEW_ADMIN_PASSWORD,
+    });
+    expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('0577-88881234');
+  });
+
+  it('refuses a number without an area code, named for its field, and keeps the old one', async () => {
+    await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
+    const refused = await h.call('settings.update', { ...BASE, counterPhone: '88881234' }, admin);
+    expect(refused).toEqual({
+      ok: false,
+      error: {
+        code: 'PHONE_INVALID',
+        message: '固定电话请加区号，如 0577-88881234；手机号应为11位',
+        fields: { counterPhone: '固定电话请加区号，如 0577-88881234；手机号应为11位' },
+      },
+    });
+    expect((await h.ok('settings.get', {}, admin)).counterPhone).toBe('0577-88881234');
+  });
+
+  it('stays as it is when an update leaves it out', async () => {
+    await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
+    const saved = await h.ok('settings.update', { ...BASE, idleLockMinutes: 20 }, admin);
+    expect(saved).toEqual({ ...BASE, idleLockMinutes: 20, counterPhone: '0577-88881234' });
+  });
+
+  it('is audited when it changes', async () => {
+    await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
+    const { rows } = await h.ok('audit.list', { action: 'settings.update' }, admin);
+    expect(rows[0]?.detail).toContain('窗口电话 未填→0577-88881234');
+  });
+});
