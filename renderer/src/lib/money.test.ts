@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenToYuan, formatFen, yuanToFen } from './money';
+import { fenToYuan, formatFee, formatFen, yuanToFen } from './money';
 
 describe('money', () => {
   it.each([
@@ -19,5 +19,10 @@ describe('money', () => {
     expect(formatFen(null)).toBe('—');
     expect(fenToYuan(1999)).toBe(19.99);
     expect(fenToYuan(null)).toBe('');
+  });
+
+  it('writes a fee of nothing as 免费', () => {
+    expect(formatFee(0)).toBe('免费');
+    expect(formatFee(1000)).toBe('10.00 元');
   });
 });

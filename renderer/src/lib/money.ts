@@ -20,3 +20,8 @@ export function yuanToFen(yuan: number | string | null | undefined): number | nu
 export function fenToYuan(fen: number | null | undefined): number | '' {
   return fen === null || fen === undefined ? '' : fen / 100;
 }
+
+/** A service item's fee: most township items cost nothing, which the counter says in words. */
+export function formatFee(fen: number): string {
+  return fen === 0 ? '免费' : formatFen(fen);
+}

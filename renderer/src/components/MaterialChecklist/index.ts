@@ -1,0 +1,10 @@
+export {
+  initialMarks,
+  marksOf,
+  missingRequiredOf,
+  toMaterialChecks,
+  type ChecklistMaterial,
+  type MaterialMark,
+} from './checklist-marks';
+export { ChecklistSummary } from './ChecklistSummary';
+export { MATERIAL_STATUS_LABELS, MaterialChecklist } from './MaterialChecklist';

@@ -1,0 +1,3 @@
+export { ResidentCard } from './ResidentCard';
+export { ResidentLookup } from './ResidentLookup';
+export { checkDocument, newResidentErrors } from './resident-checks';
