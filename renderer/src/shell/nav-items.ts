@@ -4,6 +4,7 @@ import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
 import { HomePage } from '../pages/Home';
+import { IntakePage } from '../pages/Intake';
 import { DisputeListPage } from '../pages/Mediation';
 import { MediationRisksPage } from '../pages/MediationRisks';
 import { MediationStatsPage } from '../pages/MediationStats';
@@ -24,6 +25,7 @@ export interface NavItem {
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
+  { path: '/intake', label: '受理', roles: ['clerk', 'supervisor'], Page: IntakePage },
   {
     path: '/cases',
     label: '案件',

@@ -1,5 +1,11 @@
 import { MEDIATION_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
+import {
+  CompletionPrintPage,
+  NoticePrintPage,
+  ReceiptPrintPage,
+  RejectionPrintPage,
+} from '../pages/CasePrint';
 import { DisputeDetailPage } from '../pages/Mediation';
 
 export interface RouteItem {
@@ -18,12 +24,20 @@ export const LINKED_ROUTES: readonly RouteItem[] = [
   { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
 ];
 
+/** Who may print a case's papers (print.record). */
+const CASE_PRINTERS: readonly Role[] = ['admin', 'supervisor', 'clerk', 'agent'];
+
 /**
  * Pages that fill the window without the app shell: print views under /print/ (the preview on
  * screen is the A4 sheet exactly as it comes out of the printer or into the PDF) and views the clerk
  * turns toward the resident under /resident/ (the 好差评 rating).
  */
-export const BARE_ROUTES: readonly RouteItem[] = [];
+export const BARE_ROUTES: readonly RouteItem[] = [
+  { path: '/print/cases/:id/receipt', roles: CASE_PRINTERS, Page: ReceiptPrintPage },
+  { path: '/print/cases/:id/notice', roles: CASE_PRINTERS, Page: NoticePrintPage },
+  { path: '/print/cases/:id/rejection', roles: CASE_PRINTERS, Page: RejectionPrintPage },
+  { path: '/print/cases/:id/completion', roles: CASE_PRINTERS, Page: CompletionPrintPage },
+];
 
 export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {
   return routes.filter((route) => route.roles.includes(role));

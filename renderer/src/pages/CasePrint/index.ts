@@ -1,0 +1,7 @@
+export {
+  CompletionPrintPage,
+  NoticePrintPage,
+  ReceiptPrintPage,
+  RejectionPrintPage,
+} from './CasePrintPage';
+export { CASE_DOCUMENT_TITLES, casePrintPath, paperAfterIntake, type CaseDocument } from './paths';

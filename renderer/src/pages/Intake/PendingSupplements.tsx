@@ -1,0 +1,43 @@
+import { Alert, Button, Group, Stack, Text } from '@mantine/core';
+import type { CaseSummary } from '@shared/api';
+import { formatDateTime } from '../../lib/time';
+
+interface PendingSupplementsProps {
+  /** The resident's cases waiting for 补正. */
+  cases: readonly CaseSummary[];
+  onTake: (caseId: string) => void;
+  /** The case being supplemented now, if any. */
+  activeId: string | null;
+}
+
+/** A resident back with what was missing: their waiting case comes first. */
+export function PendingSupplements({ cases, onTake, activeId }: PendingSupplementsProps) {
+  if (cases.length === 0) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title={`该群众有 ${cases.length} 件待补正的申请`}
+      role="alert"
+    >
+      <Stack gap="xs">
+        {cases.map((item, index) => (
+          <Group key={item.id} justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {item.caseNo} {item.itemName}（{formatDateTime(item.createdAt)} 出具一次性告知单）
+            </Text>
+            <Button
+              size="xs"
+              color="orange"
+              autoFocus={index === 0}
+              disabled={item.id === activeId}
+              onClick={() => onTake(item.id)}
+            >
+              办理补正 {item.caseNo}
+            </Button>
+          </Group>
+        ))}
+      </Stack>
+    </Alert>
+  );
+}

@@ -1,0 +1,74 @@
+import { Button, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useEffect } from 'react';
+
+export interface RejectValues {
+  rejectReason: string;
+  redirectTo: string;
+}
+
+interface RejectModalProps {
+  opened: boolean;
+  onClose: () => void;
+  onConfirm: (values: RejectValues) => void;
+  saving: boolean;
+  /** The backend's field messages (rejectReason, redirectTo), shown beside the fields. */
+  errors: Record<string, string>;
+}
+
+/** 不予受理 needs the reason and where the resident should go instead; both are printed. */
+export function RejectModal({ opened, onClose, onConfirm, saving, errors }: RejectModalProps) {
+  const form = useForm<RejectValues>({
+    initialValues: { rejectReason: '', redirectTo: '' },
+    validate: {
+      rejectReason: (value) => (value.trim() ? null : '请填写不予受理的理由'),
+      redirectTo: (value) => (value.trim() ? null : '请告知应到何处办理'),
+    },
+  });
+  const { setErrors } = form;
+  useEffect(() => {
+    if (Object.keys(errors).length > 0) setErrors(errors);
+  }, [errors, setErrors]);
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="不予受理" size="lg">
+      <form
+        noValidate
+        onSubmit={form.onSubmit((values) =>
+          onConfirm({
+            rejectReason: values.rejectReason.trim(),
+            redirectTo: values.redirectTo.trim(),
+          }),
+        )}
+      >
+        <Stack gap="md">
+          <Textarea
+            label="不予受理的理由"
+            withAsterisk
+            data-autofocus
+            autosize
+            minRows={2}
+            maxLength={200}
+            placeholder="如：该事项不属于本中心受理范围"
+            {...form.getInputProps('rejectReason')}
+          />
+          <TextInput
+            label="请到何处办理"
+            withAsterisk
+            maxLength={100}
+            placeholder="如：鹿城区公安分局五马派出所户籍窗口"
+            {...form.getInputProps('redirectTo')}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              取消
+            </Button>
+            <Button type="submit" color="red" loading={saving}>
+              确认不予受理并打印通知书
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
