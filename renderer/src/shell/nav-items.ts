@@ -1,8 +1,9 @@
-import { MEDIATION_READERS, ROLES, type Role } from '@shared/api';
+import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
+import { EventReportsPage } from '../pages/EventReports';
 import { HomePage } from '../pages/Home';
 import { IntakePage } from '../pages/Intake';
 import { DisputeListPage } from '../pages/Mediation';
@@ -44,6 +45,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: '调解统计',
     roles: MEDIATION_READERS,
     Page: MediationStatsPage,
+  },
+  {
+    path: '/event-reports',
+    label: '事件报告',
+    roles: EVENT_REPORT_READERS,
+    Page: EventReportsPage,
   },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },

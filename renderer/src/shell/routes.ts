@@ -1,4 +1,4 @@
-import { MEDIATION_READERS, type Role } from '@shared/api';
+import { EVENT_REPORT_READERS, MEDIATION_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import {
   CompletionPrintPage,
@@ -6,6 +6,7 @@ import {
   ReceiptPrintPage,
   RejectionPrintPage,
 } from '../pages/CasePrint';
+import { EventReportDetailPage } from '../pages/EventReports';
 import { DisputeDetailPage } from '../pages/Mediation';
 
 export interface RouteItem {
@@ -22,6 +23,7 @@ export interface RouteItem {
  */
 export const LINKED_ROUTES: readonly RouteItem[] = [
   { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
+  { path: '/event-reports/:id', roles: EVENT_REPORT_READERS, Page: EventReportDetailPage },
 ];
 
 /** Who may print a case's papers (print.record). */

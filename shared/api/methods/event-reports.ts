@@ -51,7 +51,14 @@ export const eventReportSchema = z.object({
 export type EventReport = z.infer<typeof eventReportSchema>;
 
 const reporters = ['mediator', 'supervisor', 'clerk', 'agent'] as const;
-const readers = ['mediator', 'supervisor', 'clerk', 'agent', 'auditor'] as const;
+export const EVENT_REPORT_READERS = [
+  'mediator',
+  'supervisor',
+  'clerk',
+  'agent',
+  'auditor',
+] as const;
+const readers = EVENT_REPORT_READERS;
 
 export const eventReportsMethods = {
   /** Reported to the parent of the caller's unit (a unit at the top receives its own). */

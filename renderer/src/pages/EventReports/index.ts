@@ -1,0 +1,2 @@
+export { EventReportDetailPage } from './EventReportDetailPage';
+export { EventReportsPage } from './EventReportsPage';
