@@ -239,6 +239,23 @@ describe('residents.update', () => {
     expect(entry?.detail).toBe('张*宝：修改姓名、联系电话、住址、所属村（社区）、民族');
   });
 
+  it('keeps the phone when the edit leaves it out, and clears it when it is blank', async () => {
+    const created = await create();
+    const id = created.ok ? created.value.id : '';
+    const fields = {
+      residentId: id,
+      name: '张三丰',
+      address: '岩头镇港头村 12 号',
+      villageOrgId: org('330324108201'),
+    };
+    const kept = await h.ok('residents.update', fields, admin);
+    expect(kept).toMatchObject({ phoneMasked: '138****8000', address: '岩头镇港头村 12 号' });
+    const [entry] = await auditRows('residents.update');
+    expect(entry?.detail).toBe('张*丰：修改住址');
+    const cleared = await h.ok('residents.update', { ...fields, phone: ' ' }, admin);
+    expect(cleared.phoneMasked).toBeNull();
+  });
+
   it('writes nothing when nothing changed', async () => {
     const created = await create();
     const detail = created.ok ? created.value : null;

@@ -148,7 +148,7 @@ export async function updateResident(
   if (!found) throw new DomainError('NOT_FOUND', '找不到该群众档案');
   const edited: Pick<ResidentRow, EditableColumn> = {
     name: input.name,
-    phone: checkedPhone(input.phone),
+    phone: input.phone === undefined ? found.phone : checkedPhone(input.phone),
     address: blankToNull(input.address),
     village_org_id: blankToNull(input.villageOrgId),
     ethnicity: blankToNull(input.ethnicity),

@@ -75,7 +75,11 @@ export const residentsMethods = {
     access: writers,
   }),
   'residents.update': method({
-    input: residentFieldsSchema.extend({ residentId: idSchema }),
+    input: residentFieldsSchema.extend({
+      residentId: idSchema,
+      /** Omitted keeps the stored phone, which forms only see masked; null or blank clears it. */
+      phone: z.string().trim().max(20, '电话号码过长').nullable().optional(),
+    }),
     output: residentDetailSchema,
     access: writers,
   }),
