@@ -44,6 +44,8 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await expect(shell.nav.getByRole('link')).toHaveText([
     '工作台',
     '案件',
+    '群众档案',
+    '事项目录',
     '用户管理',
     '审计日志',
     '备份与恢复',
@@ -56,7 +58,13 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await shell.switchUser();
 
   await signIn.signInFirstTime(CLERK);
-  await expect(shell.nav.getByRole('link')).toHaveText(['工作台', '案件']);
+  await expect(shell.nav.getByRole('link')).toHaveText([
+    '工作台',
+    '受理',
+    '案件',
+    '群众档案',
+    '事项目录',
+  ]);
   await expect(page.getByText(/您以窗口人员身份登录/)).toBeVisible();
   // A page outside the role's navigation falls back to the 工作台 even when asked for directly.
   await page.evaluate('location.hash = "#/audit"');

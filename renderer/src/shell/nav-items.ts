@@ -9,6 +9,9 @@ import { IntakePage } from '../pages/Intake';
 import { DisputeListPage } from '../pages/Mediation';
 import { MediationRisksPage } from '../pages/MediationRisks';
 import { MediationStatsPage } from '../pages/MediationStats';
+import { ResidentsPage } from '../pages/Residents';
+import { CataloguePage } from '../pages/Catalogue';
+import { rolesOf } from '../lib/access';
 import { SettingsPage } from '../pages/Settings';
 import { UsersPage } from '../pages/Users';
 
@@ -52,6 +55,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: EVENT_REPORT_READERS,
     Page: EventReportsPage,
   },
+  {
+    path: '/residents',
+    label: '群众档案',
+    roles: rolesOf('residents.search'),
+    Page: ResidentsPage,
+  },
+  { path: '/catalogue', label: '事项目录', roles: rolesOf('catalogue.list'), Page: CataloguePage },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },

@@ -8,6 +8,9 @@ import {
 } from '../pages/CasePrint';
 import { EventReportDetailPage } from '../pages/EventReports';
 import { DisputeDetailPage } from '../pages/Mediation';
+import { rolesOf } from '../lib/access';
+import { CatalogueItemPage, NewCatalogueItemPage } from '../pages/Catalogue';
+import { ResidentPage } from '../pages/Residents';
 
 export interface RouteItem {
   /** A react-router path; may hold parameters such as /cases/:id. */
@@ -24,6 +27,9 @@ export interface RouteItem {
 export const LINKED_ROUTES: readonly RouteItem[] = [
   { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
   { path: '/event-reports/:id', roles: EVENT_REPORT_READERS, Page: EventReportDetailPage },
+  { path: '/residents/:id', roles: rolesOf('residents.get'), Page: ResidentPage },
+  { path: '/catalogue/new', roles: rolesOf('catalogue.save'), Page: NewCatalogueItemPage },
+  { path: '/catalogue/:id', roles: rolesOf('catalogue.get'), Page: CatalogueItemPage },
 ];
 
 /** Who may print a case's papers (print.record). */

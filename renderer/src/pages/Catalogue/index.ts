@@ -1,0 +1,3 @@
+export { CatalogueItemPage } from './CatalogueItemPage';
+export { CataloguePage } from './CataloguePage';
+export { NewCatalogueItemPage } from './NewCatalogueItemPage';

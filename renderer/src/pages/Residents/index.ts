@@ -1,0 +1,2 @@
+export { ResidentPage } from './ResidentPage';
+export { ResidentsPage } from './ResidentsPage';

@@ -1,0 +1,15 @@
+// Digits, letters and the separators people type in document numbers and phones (as the backend reads them).
+const DOCUMENT_LIKE = /^[0-9a-z+\s\-—()（）]+$/i;
+
+/**
+ * The backend refuses a document or phone search under 3 characters (QUERY_TOO_SHORT); the box says
+ * so itself rather than sending a query per keystroke that can only be refused.
+ */
+export function searchProblem(query: string): string | null {
+  const text = query.normalize('NFKC').trim();
+  if (!DOCUMENT_LIKE.test(text) || !/\d/.test(text)) return null;
+  const compact = text.replace(/[\s\-—()（）+]/g, '');
+  return compact.length < 3 ? '按证件号码或电话查找请至少输入 3 位' : null;
+}
+
+export const RESIDENTS_PAGE_SIZE = 20;
