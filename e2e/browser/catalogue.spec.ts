@@ -121,9 +121,9 @@ test('the catalogue goes out to Excel and comes back in, with each bad row named
   );
   await dialog.getByRole('button', { name: '完成' }).click();
 
-  await catalogue.searchBox.fill(ITEM_NAME);
+  await catalogue.search(ITEM_NAME);
   await expect(catalogue.row(ITEM_NAME)).toContainText('3 个工作日');
   await expect(catalogue.row(ITEM_NAME)).toContainText('第 2 版');
-  await catalogue.searchBox.fill('老年人优待证');
+  await catalogue.search('老年人优待证');
   await expect(catalogue.row('老年人优待证')).toContainText('第 1 版');
 });
