@@ -62,6 +62,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
     '工作台',
     '受理',
     '案件',
+    '事件报告',
     '群众档案',
     '事项目录',
   ]);
