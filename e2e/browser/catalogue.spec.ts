@@ -16,6 +16,7 @@ import { SUPERVISOR, signInToken } from '../fixtures/mediation-seed';
 
 const ITEM_CODE = 'ZJ-XZ-0019';
 const ITEM_NAME = '高龄津贴申领';
+const PAUSED = '流动人口婚育证明';
 const NEW_MATERIAL = '村（居）委会出具的居住情况证明';
 
 test('a supervisor’s edit of the materials makes a new version; a case taken in before keeps the old one', async ({
@@ -78,7 +79,7 @@ test('a supervisor’s edit of the materials makes a new version; a case taken i
   expect(after.materials.map((m) => m.name)).toContain(NEW_MATERIAL);
 });
 
-test('the catalogue goes out to Excel and comes back in, with each bad row named', async ({
+test('an item is deactivated; the catalogue goes out to Excel and comes back in, each bad row named', async ({
   page,
   appUrl,
 }, testInfo) => {
@@ -87,6 +88,23 @@ test('the catalogue goes out to Excel and comes back in, with each bad row named
   await new SignInPage(page).signIn(SUPERVISOR);
   const catalogue = new CataloguePage(page);
   await new AppShellPage(page).goTo('事项目录');
+
+  // Deactivated, the item leaves the list unless the inactive ones are asked for.
+  await catalogue.open(PAUSED);
+  await page.getByRole('button', { name: '停用' }).click();
+  await page
+    .getByRole('dialog', { name: '停用事项' })
+    .getByRole('button', { name: '停用' })
+    .click();
+  await expect(page.getByText('已停用', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: '返回事项目录' }).click();
+  await catalogue.search(PAUSED);
+  await expect(page.getByText('没有符合条件的事项')).toBeVisible();
+  const inactiveToo = page.getByRole('switch', { name: '包括已停用的事项' });
+  // The switch follows the address, which react-router updates a moment after the click.
+  await inactiveToo.click();
+  await expect(inactiveToo).toBeChecked();
+  await expect(catalogue.row(PAUSED)).toContainText('停用');
 
   const exported = await catalogue.exportExcel();
   const workbook = new ExcelJS.Workbook();
@@ -106,8 +124,12 @@ test('the catalogue goes out to Excel and comes back in, with each bad row named
   expect(elderly.getCell(5).value).toBe('承诺件');
   expect(elderly.getCell(6).value).toBe(5);
 
-  // Promise 3 working days instead of 5, and break another item's type.
+  const paused = rowOf('ZJ-XZ-0032');
+  expect(paused.getCell(11).value).toBe('停用');
+
+  // Promise 3 working days instead of 5, put the paused item back, and break another item's type.
   elderly.getCell(6).value = 3;
+  paused.getCell(11).value = '启用';
   const broken = rowOf('ZJ-XZ-0020');
   broken.getCell(5).value = '急办件';
   await mkdir(testInfo.outputDir, { recursive: true });
@@ -115,7 +137,7 @@ test('the catalogue goes out to Excel and comes back in, with each bad row named
   await workbook.xlsx.writeFile(edited);
 
   const dialog = await catalogue.importExcel(edited);
-  await expect(dialog.getByRole('alert')).toContainText('新增 0 项，更新 1 项');
+  await expect(dialog.getByRole('alert')).toContainText('新增 0 项，更新 2 项');
   await expect(dialog.getByRole('list', { name: '未导入的行' })).toHaveText(
     `事项表第 ${broken.number} 行：办件类型只能是即办件或承诺件`,
   );
@@ -126,4 +148,8 @@ test('the catalogue goes out to Excel and comes back in, with each bad row named
   await expect(catalogue.row(ITEM_NAME)).toContainText('第 2 版');
   await catalogue.search('老年人优待证');
   await expect(catalogue.row('老年人优待证')).toContainText('第 1 版');
+  await inactiveToo.click();
+  await expect(inactiveToo).not.toBeChecked();
+  await catalogue.search(PAUSED);
+  await expect(catalogue.row(PAUSED)).toContainText('启用');
 });

@@ -188,6 +188,16 @@ test('一人一档 lists the resident’s case; revealing the ID number shows it
   await record.particulars.getByRole('button', { name: '立即隐藏' }).click();
   await expect(record.particulars).not.toContainText(ZHANG_ID);
 
+  // An edit that leaves the (masked) phone blank keeps it.
+  await page.getByRole('button', { name: '修改档案' }).click();
+  const edit = page.getByRole('dialog', { name: '修改群众档案' });
+  await expect(edit.getByRole('textbox', { name: '姓名', exact: true })).toBeFocused();
+  await edit.getByRole('textbox', { name: '住址', exact: true }).fill('岩头镇港头村 12 号');
+  await edit.getByRole('button', { name: '保存' }).click();
+  await expect(edit).toBeHidden();
+  await expect(record.particulars).toContainText('岩头镇港头村 12 号');
+  await expect(record.particulars).toContainText('138****8000');
+
   await shell.switchUser();
   await new SignInPage(page).signIn(ADMIN);
   await shell.goTo('审计日志');

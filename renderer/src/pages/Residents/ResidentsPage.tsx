@@ -52,7 +52,6 @@ export function ResidentsPage() {
         label="查找群众"
         description={SEARCH_HINT}
         placeholder="如 张三、zs、330324、13800138000"
-        data-autofocus
         autoFocus
         autoComplete="off"
         spellCheck={false}
