@@ -71,7 +71,11 @@ interface MaterialTableProps {
   empty: string;
 }
 
-/** The materials received, or those still to bring with what is required of each. */
+/**
+ * The materials received, or those still to bring with what is required of each. A name has the
+ * widest column so that it never breaks (the longest in the catalogue has 21 characters); where to
+ * get a missing one goes under its name.
+ */
 export function MaterialTable({ title, materials, kind, empty }: MaterialTableProps) {
   return (
     <section aria-label={title}>
@@ -84,21 +88,29 @@ export function MaterialTable({ title, materials, kind, empty }: MaterialTablePr
             <tr>
               <th className={classes.number}>序号</th>
               <th>材料名称</th>
-              <th>形式</th>
-              <th>份数</th>
-              {kind === 'missing' && <th>要求</th>}
-              {kind === 'missing' && <th>获取途径</th>}
+              <th className={classes.form}>
+                {kind === 'received' ? '形式及收取份数' : '形式及份数'}
+              </th>
+              {kind === 'missing' && <th className={classes.requirement}>要求</th>}
             </tr>
           </thead>
           <tbody>
             {materials.map((material, index) => (
               <tr key={material.id}>
                 <td className={classes.number}>{index + 1}</td>
-                <td>{material.name}</td>
-                <td>{MATERIAL_FORM_LABELS[material.form]}</td>
-                <td>{kind === 'received' ? material.copiesReceived : material.copies} 份</td>
-                {kind === 'missing' && <td>{requirementText(material)}</td>}
-                {kind === 'missing' && <td>{material.source ?? '—'}</td>}
+                <td>
+                  <div>{material.name}</div>
+                  {kind === 'missing' && material.source && (
+                    <div className={classes.source}>获取途径：{material.source}</div>
+                  )}
+                </td>
+                <td className={classes.form}>
+                  {MATERIAL_FORM_LABELS[material.form]}{' '}
+                  {kind === 'received' ? material.copiesReceived : material.copies} 份
+                </td>
+                {kind === 'missing' && (
+                  <td className={classes.requirement}>{requirementText(material)}</td>
+                )}
               </tr>
             ))}
           </tbody>

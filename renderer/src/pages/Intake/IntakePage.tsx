@@ -54,7 +54,9 @@ export function IntakePage() {
   const [rejecting, setRejecting] = useState(false);
   const itemRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
+  const pendingRef = useRef<HTMLButtonElement>(null);
   const focusChecklist = useRef(false);
+  const focusAfterLookup = useRef(false);
   const openPaper = useOpenPaper();
 
   const item = useApiQuery('catalogue.get', { itemId: itemId ?? '' }, { enabled: itemId !== null });
@@ -73,6 +75,14 @@ export function IntakePage() {
   const marks = itemData ? marksFor(itemData, checklist) : [];
   const missing = itemData ? missingRequiredOf(itemData.materials, marks) : [];
 
+  // Once the resident's cases are known: a returning resident's waiting case first, else the item.
+  const casesKnown = residentCases.data !== undefined && !residentCases.isFetching;
+  useEffect(() => {
+    if (!focusAfterLookup.current || !casesKnown) return;
+    focusAfterLookup.current = false;
+    (pending.length > 0 ? pendingRef.current : itemRef.current)?.focus();
+  }, [casesKnown, pending.length]);
+
   // Once the chosen item's materials are on screen, the keyboard goes on into the checklist.
   useEffect(() => {
     if (!itemData || !focusChecklist.current) return;
@@ -84,7 +94,7 @@ export function IntakePage() {
     setResident(next);
     setSupplementId(null);
     intake.reset();
-    if (next) requestAnimationFrame(() => itemRef.current?.focus());
+    focusAfterLookup.current = next !== null;
   }
 
   function save(outcome: Outcome, refusal?: RejectValues) {
@@ -119,6 +129,7 @@ export function IntakePage() {
                 cases={pending}
                 activeId={supplementId}
                 onTake={setSupplementId}
+                firstButtonRef={pendingRef}
               />
             </Step>
           </Grid.Col>

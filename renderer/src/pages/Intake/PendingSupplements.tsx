@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
+import type { Ref } from 'react';
 import { formatDateTime } from '../../lib/time';
 
 interface PendingSupplementsProps {
@@ -8,10 +9,17 @@ interface PendingSupplementsProps {
   onTake: (caseId: string) => void;
   /** The case being supplemented now, if any. */
   activeId: string | null;
+  /** The first case's button, which the page focuses when the resident comes back. */
+  firstButtonRef?: Ref<HTMLButtonElement>;
 }
 
 /** A resident back with what was missing: their waiting case comes first. */
-export function PendingSupplements({ cases, onTake, activeId }: PendingSupplementsProps) {
+export function PendingSupplements({
+  cases,
+  onTake,
+  activeId,
+  firstButtonRef,
+}: PendingSupplementsProps) {
   if (cases.length === 0) return null;
   return (
     <Alert
@@ -29,7 +37,7 @@ export function PendingSupplements({ cases, onTake, activeId }: PendingSupplemen
             <Button
               size="xs"
               color="orange"
-              autoFocus={index === 0}
+              ref={index === 0 ? firstButtonRef : undefined}
               disabled={item.id === activeId}
               onClick={() => onTake(item.id)}
             >
