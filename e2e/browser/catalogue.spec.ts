@@ -77,6 +77,13 @@ test('a supervisor’s edit of the materials makes a new version; a case taken i
   const after = await later.acceptComplete(resident.id, ITEM_NAME);
   expect(after.itemVersionId).toBe(item.versionId);
   expect(after.materials.map((m) => m.name)).toContain(NEW_MATERIAL);
+
+  await new AppShellPage(page).goTo('审计日志');
+  const entry = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: SUPERVISOR.username, exact: true }) })
+    .filter({ has: page.getByRole('cell', { name: '修改事项', exact: true }) });
+  await expect(entry).toContainText(`${ITEM_CODE} ${ITEM_NAME}：第 2 版`);
 });
 
 test('an item is deactivated; the catalogue goes out to Excel and comes back in, each bad row named', async ({
