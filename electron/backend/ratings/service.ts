@@ -1,11 +1,11 @@
 import type { Followup, MethodParsedInput } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
-import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { deadlineStatus } from '@shared/domain/cases/deadline';
 import {
   followUpDueDate,
   isBadRating,
+  RATEABLE_STATES,
   RATINGS,
   ratingLevelSchema,
   type RatingLevel,
@@ -20,15 +20,6 @@ import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { orgScope } from '../org/repository';
 import { findFollowup, listFollowups, ratingOfCase, type FollowupRow } from './repository';
-
-/** A visit has something to rate once it produced a result, a notice or an acceptance. */
-const RATEABLE: readonly CaseState[] = [
-  'accepted',
-  'processing',
-  'completed',
-  'rejected',
-  'pending_supplement',
-];
 
 function toFollowup(row: FollowupRow, today: string, calendar: HolidayCalendar): Followup {
   const open = row.state === 'open';
@@ -63,7 +54,7 @@ export async function submitRating(
   input: MethodParsedInput<'ratings.submit'>,
 ): Promise<{ bad: boolean; followupId: string | null }> {
   const row = await visibleCase(ctx, input.caseId);
-  if (!RATEABLE.includes(stateOf(row))) {
+  if (!RATEABLE_STATES.includes(stateOf(row))) {
     throw new DomainError('RATING_NOT_AVAILABLE', '受理或办结之后才能评价');
   }
   if (await ratingOfCase(ctx.rt.db, row.id)) {

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { CounterStats } from '@shared/api';
 import { RATINGS } from '@shared/domain/cases/rating';
+import { periodLabel } from '@shared/domain/cases/stats-period';
 import { addTableSheet, newWorkbook, type Cell, type Column } from '../cases/export-sheet';
 
 const PERCENT = '0.0%';
@@ -27,13 +28,6 @@ function countCells(counts: CounterStats['totals']): Cell[] {
     counts.rejected,
     counts.onTimeRate,
   ];
-}
-
-/** 2026-Q4 → 2026年第4季度, 2026 → 2026年; days and months read as they are. */
-export function periodLabel(period: string): string {
-  const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
-  if (quarter) return `${quarter[1]}年第${quarter[2]}季度`;
-  return /^\d{4}$/.test(period) ? `${period}年` : period;
 }
 
 export function counterStatsWorkbook(

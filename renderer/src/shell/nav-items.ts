@@ -1,6 +1,8 @@
 import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
+import { rolesOf } from '../lib/access';
 import { AuditPage } from '../pages/Audit';
+import { FollowupsPage } from '../pages/Followups';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
 import { EventReportsPage } from '../pages/EventReports';
@@ -13,6 +15,7 @@ import { ResidentsPage } from '../pages/Residents';
 import { CataloguePage } from '../pages/Catalogue';
 import { rolesOf } from '../lib/access';
 import { SettingsPage } from '../pages/Settings';
+import { StatsPage } from '../pages/Stats';
 import { UsersPage } from '../pages/Users';
 
 export interface NavItem {
@@ -63,6 +66,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/catalogue', label: '事项目录', roles: rolesOf('catalogue.list'), Page: CataloguePage },
   { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
+  {
+    path: '/followups',
+    label: '差评回访',
+    roles: rolesOf('ratings.followups'),
+    Page: FollowupsPage,
+  },
+  { path: '/stats', label: '窗口统计', roles: rolesOf('stats.counter'), Page: StatsPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },
   { path: '/settings', label: '系统设置', roles: ['admin'], Page: SettingsPage },

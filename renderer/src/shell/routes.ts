@@ -1,5 +1,6 @@
 import { EVENT_REPORT_READERS, MEDIATION_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
+import { rolesOf } from '../lib/access';
 import {
   CompletionPrintPage,
   NoticePrintPage,
@@ -8,8 +9,8 @@ import {
 } from '../pages/CasePrint';
 import { EventReportDetailPage } from '../pages/EventReports';
 import { DisputeDetailPage } from '../pages/Mediation';
-import { rolesOf } from '../lib/access';
 import { CatalogueItemPage, NewCatalogueItemPage } from '../pages/Catalogue';
+import { ResidentRatingPage } from '../pages/ResidentRating';
 import { ResidentPage } from '../pages/Residents';
 
 export interface RouteItem {
@@ -45,6 +46,7 @@ export const BARE_ROUTES: readonly RouteItem[] = [
   { path: '/print/cases/:id/notice', roles: CASE_PRINTERS, Page: NoticePrintPage },
   { path: '/print/cases/:id/rejection', roles: CASE_PRINTERS, Page: RejectionPrintPage },
   { path: '/print/cases/:id/completion', roles: CASE_PRINTERS, Page: CompletionPrintPage },
+  { path: '/resident/rate/:caseId', roles: rolesOf('ratings.submit'), Page: ResidentRatingPage },
 ];
 
 export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {

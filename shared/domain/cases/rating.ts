@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addWorkingDays, type Counted, type HolidayCalendar } from '../calendar/working-days';
+import type { CaseState } from './case-workflow';
 
 /**
  * 好差评: one rating per visit, given by the resident on a screen the clerk turns toward them, in the
@@ -24,6 +25,15 @@ export const RATINGS: Record<RatingLevel, { label: string; score: number; bad: b
   dissatisfied: { label: '不满意', score: 2, bad: true },
   very_dissatisfied: { label: '非常不满意', score: 1, bad: true },
 };
+
+/** A visit has something to rate once it produced a result, a notice or an acceptance. */
+export const RATEABLE_STATES: readonly CaseState[] = [
+  'accepted',
+  'processing',
+  'completed',
+  'rejected',
+  'pending_supplement',
+];
 
 export const RATING_COMMENT_MAX_LENGTH = 500;
 export const ratingCommentSchema = z

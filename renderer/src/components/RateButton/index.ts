@@ -1,0 +1,2 @@
+export { RateButton } from './RateButton';
+export { ratingPath, returnPathOf } from './rating-path';

@@ -1,0 +1,1 @@
+export { FollowupsPage } from './FollowupsPage';

@@ -1,0 +1,1 @@
+export { ResidentRatingPage } from './ResidentRatingPage';
