@@ -200,6 +200,12 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(detail.handedOverAt).toBe('2025-09-23T06:30:00.000Z');
   });
 
+  it('files for a resident the township registered without a village', async () => {
+    const { id: townsman } = await addResident(h, { name: '孙大伯', serial: 53 });
+    const draft = await h.ok('cases.agencyIntake', { ...filing(), residentId: townsman }, agent);
+    expect(draft).toMatchObject({ applicantName: '孙大伯', state: 'agency_draft' });
+  });
+
   it('refuses items not open to agency and filings without the power of attorney', async () => {
     const notAllowed = await h.call(
       'cases.agencyIntake',

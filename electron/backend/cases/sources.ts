@@ -52,9 +52,9 @@ export async function currentItemVersion(ctx: CallContext, itemId: string): Prom
 }
 
 /**
- * A resident the caller may serve: one registered by the caller's unit or a unit below it, or living
- * in a village below it, so that a village agent serves the village's residents whoever registered
- * them.
+ * A resident the caller may serve: one registered by the caller's unit or a unit below it, one
+ * registered by this terminal's unit, or one living in a village below the caller's unit, so that a
+ * village agent serves the village's residents whoever registered them.
  */
 export async function residentInScope(ctx: CallContext, residentId: string) {
   const user = requireUser(ctx.actor);
@@ -66,8 +66,11 @@ export async function residentInScope(ctx: CallContext, residentId: string) {
     .executeTakeFirst();
   if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
   const scope = await orgScope(ctx.rt.db, user.orgUnitId);
+  // The terminal's unit owns the residents registered on it (residents/service.ts): its counters
+  // and its villages' agency points all serve them.
   const inScope =
     scope.includes(row.org_unit_id) ||
+    row.org_unit_id === ctx.rt.terminal?.orgUnitId ||
     (row.village_org_id !== null && scope.includes(row.village_org_id));
   if (!inScope) throw new DomainError('FORBIDDEN', '该群众档案不在您的管理范围内');
   return row;
