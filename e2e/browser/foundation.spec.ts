@@ -46,6 +46,8 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
     '案件',
     '群众档案',
     '事项目录',
+    '差评回访',
+    '窗口统计',
     '用户管理',
     '审计日志',
     '备份与恢复',

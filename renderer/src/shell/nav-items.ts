@@ -2,10 +2,10 @@ import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shar
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
 import { AuditPage } from '../pages/Audit';
-import { FollowupsPage } from '../pages/Followups';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
 import { EventReportsPage } from '../pages/EventReports';
+import { FollowupsPage } from '../pages/Followups';
 import { HomePage } from '../pages/Home';
 import { IntakePage } from '../pages/Intake';
 import { DisputeListPage } from '../pages/Mediation';
@@ -65,7 +65,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
     Page: ResidentsPage,
   },
   { path: '/catalogue', label: '事项目录', roles: rolesOf('catalogue.list'), Page: CataloguePage },
-  { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   {
     path: '/followups',
     label: '差评回访',
@@ -73,6 +72,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     Page: FollowupsPage,
   },
   { path: '/stats', label: '窗口统计', roles: rolesOf('stats.counter'), Page: StatsPage },
+  { path: '/users', label: '用户管理', roles: ['admin'], Page: UsersPage },
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },
   { path: '/settings', label: '系统设置', roles: ['admin'], Page: SettingsPage },

@@ -61,7 +61,7 @@ export function CallbackModal({ followup, onClose }: CallbackModalProps) {
   }
 
   return (
-    <Modal opened={followup !== null} onClose={close} title="记录回访" size="lg">
+    <Modal opened={followup !== null} onClose={close} title="记录回访" size="xl">
       {followup ? (
         <form
           noValidate

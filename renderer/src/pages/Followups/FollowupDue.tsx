@@ -1,11 +1,11 @@
-import { Badge, Group, Text } from '@mantine/core';
+import { Badge, Stack, Text } from '@mantine/core';
 import type { Followup } from '@shared/api';
 
 /** The call-back limit as the supervisor acts on it: working days left, due today, or overdue. */
 export function FollowupDue({ followup }: { followup: Followup }) {
   const { dueDate, workingDaysLeft, overdue } = followup;
   return (
-    <Group gap={6} wrap="nowrap">
+    <Stack gap={2} align="flex-start">
       <Text size="sm">{dueDate}</Text>
       {workingDaysLeft === null ? null : overdue ? (
         <Badge color="red" variant="filled" size="sm">
@@ -20,6 +20,6 @@ export function FollowupDue({ followup }: { followup: Followup }) {
           剩 {workingDaysLeft} 个工作日
         </Badge>
       )}
-    </Group>
+    </Stack>
   );
 }

@@ -49,11 +49,12 @@ export function FollowupsPage() {
       ),
     },
     { accessor: 'applicantName', title: '申请人', noWrap: true },
-    { accessor: 'itemName', title: '事项' },
+    { accessor: 'itemName', title: '事项', width: 150 },
     {
       accessor: 'level',
       title: '评价',
       noWrap: true,
+      width: 110,
       render: (f) => <RatingBadge level={f.level} />,
     },
     {
@@ -71,6 +72,7 @@ export function FollowupsPage() {
       accessor: 'dueDate',
       title: '回访期限',
       noWrap: true,
+      width: 140,
       render: (f) => <FollowupDue followup={f} />,
     },
     {

@@ -15,9 +15,18 @@ import classes from './ResidentRating.module.css';
  */
 export function ResidentRatingPage() {
   const { caseId = '' } = useParams();
+  // A new visit starts afresh, even when the view is already open for the previous one.
+  return <RatingScreen key={caseId} caseId={caseId} />;
+}
+
+function RatingScreen({ caseId }: { caseId: string }) {
   const navigate = useNavigate();
   const returnTo = returnPathOf(useLocation().state);
-  const visit = useApiQuery('cases.get', { caseId }, { enabled: caseId !== '' });
+  const visit = useApiQuery(
+    'cases.get',
+    { caseId },
+    { enabled: caseId !== '', meta: { errorShownInline: true } },
+  );
   const [rated, setRated] = useState<{ bad: boolean } | null>(null);
   const goBack = useCallback(
     () => void navigate(returnTo, { replace: true }),

@@ -1,6 +1,7 @@
 import { BarChart } from '@mantine/charts';
 import { Table } from '@mantine/core';
 import type { CounterStats } from '@shared/api';
+import { LEGEND_PROPS } from './stats-format';
 import { StatsSection } from './StatsSection';
 
 /** Agency cases by the village they came from, and how many were handed over after their limit. */
@@ -24,7 +25,7 @@ export function AgencySection({ stats }: { stats: CounterStats }) {
             { name: 'handedOverLate', label: '逾期移交', color: 'red.6' },
           ]}
           withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
+          legendProps={LEGEND_PROPS}
           yAxisProps={{ width: 120 }}
           xAxisProps={{ allowDecimals: false }}
           gridAxis="x"

@@ -2,11 +2,16 @@ import { BarChart } from '@mantine/charts';
 import type { CounterStats } from '@shared/api';
 import { periodLabel } from '@shared/domain/cases/stats-period';
 import { CountsTable } from './CountsTable';
-import { COUNT_SERIES } from './stats-format';
+import { COUNT_SERIES, LEGEND_PROPS } from './stats-format';
 import { StatsSection } from './StatsSection';
 
 const SERIES = COUNT_SERIES.map(({ name, label, color }) => ({ name, label, color }));
 const EMPTY = '本期间没有受理案件';
+
+/** Long item names are cut on the axis; the tooltip and the table give them whole. */
+function shortName(name: string): string {
+  return name.length > 10 ? `${name.slice(0, 9)}…` : name;
+}
 
 /** The cases of the period by item: the busiest first. */
 export function ByItemSection({ stats }: { stats: CounterStats }) {
@@ -25,8 +30,8 @@ export function ByItemSection({ stats }: { stats: CounterStats }) {
           orientation="vertical"
           series={SERIES}
           withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
-          yAxisProps={{ width: 180 }}
+          legendProps={LEGEND_PROPS}
+          yAxisProps={{ width: 150, tickFormatter: shortName }}
           xAxisProps={{ allowDecimals: false }}
           gridAxis="x"
         />
@@ -61,7 +66,7 @@ export function ByPeriodSection({ stats }: { stats: CounterStats }) {
           dataKey="name"
           series={SERIES}
           withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
+          legendProps={LEGEND_PROPS}
           yAxisProps={{ allowDecimals: false }}
           gridAxis="y"
         />

@@ -4,6 +4,8 @@ import { COUNT_SERIES, formatRate } from './stats-format';
 
 type Counts = CounterStats['totals'];
 
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 interface CountsTableProps<R extends Counts> {
   label: string;
   /** The first column's heading, e.g. 事项. */
@@ -34,11 +36,13 @@ export function CountsTable<R extends Counts>(props: CountsTableProps<R>) {
           <Table.Tr>
             <Table.Th>{keyTitle}</Table.Th>
             {COUNT_SERIES.map((series) => (
-              <Table.Th key={series.name} ta="right">
+              <Table.Th key={series.name} ta="right" style={NO_WRAP}>
                 {series.label}
               </Table.Th>
             ))}
-            <Table.Th ta="right">按时办结率</Table.Th>
+            <Table.Th ta="right" style={NO_WRAP}>
+              按时办结率
+            </Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>

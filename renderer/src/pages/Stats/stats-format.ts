@@ -11,3 +11,6 @@ export const COUNT_SERIES = [
   { name: 'supplement', label: '补正', color: 'orange.5' },
   { name: 'rejected', label: '不予受理', color: 'gray.6' },
 ] as const;
+
+/** The legend in the series' order (收件 first), not recharts' alphabetical one. */
+export const LEGEND_PROPS = { verticalAlign: 'bottom', itemSorter: null } as const;
