@@ -12,6 +12,7 @@ export const systemClock: WallClock = { now: () => Date.now() };
 /** Issues ids and hybrid-logical-clock versions for one terminal. One instance per backend. */
 export class Stamper {
   private hlc: Hlc;
+  private lastIdMs = 0;
 
   constructor(
     readonly clock: WallClock,
@@ -25,8 +26,14 @@ export class Stamper {
     return new Date(this.clock.now()).toISOString();
   }
 
+  /**
+   * Ids from one terminal sort in the order they were issued: rows created within the same
+   * millisecond (a photo and a scan attached together) would otherwise fall into random order,
+   * so a second id in one millisecond takes the next one.
+   */
   newId(): string {
-    return uuidv7(this.clock.now(), (n) => randomBytes(n));
+    this.lastIdMs = Math.max(this.clock.now(), this.lastIdMs + 1);
+    return uuidv7(this.lastIdMs, (n) => randomBytes(n));
   }
 
   nextVersion(): string {
