@@ -13,6 +13,7 @@ import { DisputeListPage } from '../pages/Mediation';
 import { MediationRisksPage } from '../pages/MediationRisks';
 import { MediationStatsPage } from '../pages/MediationStats';
 import { ResidentsPage } from '../pages/Residents';
+import { MediatorsPage } from '../pages/Mediators';
 import { SettingsPage } from '../pages/Settings';
 import { StatsPage } from '../pages/Stats';
 import { UsersPage } from '../pages/Users';
@@ -39,6 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
     Page: CaseListPage,
   },
   { path: '/mediation', label: '纠纷调解', roles: MEDIATION_READERS, Page: DisputeListPage },
+  { path: '/mediators', label: '调解员', roles: MEDIATION_READERS, Page: MediatorsPage },
   {
     path: '/mediation/risks',
     label: '风险预警',

@@ -1,4 +1,4 @@
-import { EVENT_REPORT_READERS, MEDIATION_READERS, type Role } from '@shared/api';
+import { EVENT_REPORT_READERS, MEDIATION_READERS, MEDIATION_WRITERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
 import {
@@ -8,10 +8,15 @@ import {
   RejectionPrintPage,
 } from '../pages/CasePrint';
 import { EventReportDetailPage } from '../pages/EventReports';
-import { DisputeDetailPage } from '../pages/Mediation';
 import { CatalogueItemPage, NewCatalogueItemPage } from '../pages/Catalogue';
 import { ResidentRatingPage } from '../pages/ResidentRating';
 import { ResidentPage } from '../pages/Residents';
+import { AgreementPage, DisputeDetailPage, RegisterDisputePage } from '../pages/Mediation';
+import {
+  AgreementPrintPage,
+  DisputeNoticePrintPage,
+  SessionRecordPrintPage,
+} from '../pages/MediationPrint';
 
 export interface RouteItem {
   /** A react-router path; may hold parameters such as /cases/:id. */
@@ -26,11 +31,13 @@ export interface RouteItem {
  * the app shell like the menu's pages.
  */
 export const LINKED_ROUTES: readonly RouteItem[] = [
+  { path: '/mediation/new', roles: MEDIATION_WRITERS, Page: RegisterDisputePage },
   { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
   { path: '/event-reports/:id', roles: EVENT_REPORT_READERS, Page: EventReportDetailPage },
   { path: '/residents/:id', roles: rolesOf('residents.get'), Page: ResidentPage },
   { path: '/catalogue/new', roles: rolesOf('catalogue.save'), Page: NewCatalogueItemPage },
   { path: '/catalogue/:id', roles: rolesOf('catalogue.get'), Page: CatalogueItemPage },
+  { path: '/mediation/:id/agreement', roles: MEDIATION_WRITERS, Page: AgreementPage },
 ];
 
 /** Who may print a case's papers (print.record). */
@@ -47,6 +54,13 @@ export const BARE_ROUTES: readonly RouteItem[] = [
   { path: '/print/cases/:id/rejection', roles: CASE_PRINTERS, Page: RejectionPrintPage },
   { path: '/print/cases/:id/completion', roles: CASE_PRINTERS, Page: CompletionPrintPage },
   { path: '/resident/rate/:caseId', roles: rolesOf('ratings.submit'), Page: ResidentRatingPage },
+  { path: '/print/mediation/:id/notice', roles: MEDIATION_WRITERS, Page: DisputeNoticePrintPage },
+  {
+    path: '/print/mediation/:id/sessions/:sessionId',
+    roles: MEDIATION_WRITERS,
+    Page: SessionRecordPrintPage,
+  },
+  { path: '/print/mediation/:id/agreement', roles: MEDIATION_WRITERS, Page: AgreementPrintPage },
 ];
 
 export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {

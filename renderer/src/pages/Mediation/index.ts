@@ -4,3 +4,5 @@ export { SectionCard } from './detail/SectionCard';
 export { Fact, Facts } from './detail/Facts';
 export { refreshDisputeViews, useDisputeMutation } from './use-dispute-mutation';
 export { DisputeListPage } from './DisputeListPage';
+export { RegisterDisputePage } from './register/RegisterDisputePage';
+export { AgreementPage } from './agreement/AgreementPage';

@@ -39,12 +39,21 @@ function Clock({ dispute }: { dispute: DisputeDetail }) {
   );
 }
 
-/** What a mediator reads first: number, state, type, risk and the one-month clock. */
+/** The next visit still to be made after an agreement, if any. */
+function nextVisit(dispute: DisputeDetail) {
+  return dispute.followUps
+    .filter((visit) => visit.state === 'due')
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : 1))[0];
+}
+
+/** What a mediator reads first: number, state, type, risk, the one-month clock and the next visit. */
 export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
   const reference = useMediationReference();
   const clock = dispute.clock;
+  const visit = nextVisit(dispute);
+  const visitDue = visit?.deadline && visit.deadline.daysLeft <= 0 ? visit.deadline : null;
   return (
-    <Paper withBorder radius="md" p="md">
+    <Paper withBorder radius="md" p="md" component="section" aria-label="案件概况">
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <Stack gap={6}>
@@ -70,6 +79,14 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
             {clock.status === 'overdue'
               ? `本案应于 ${clock.dueDate} 前调结，已超期 ${-clock.daysLeft} 天。请尽快结案，或经各方当事人同意后延长期限。`
               : `本案应于 ${clock.dueDate} 前调结，还剩 ${clock.daysLeft} 天。如需延长，须经各方当事人同意。`}
+          </Alert>
+        ) : null}
+        {visitDue ? (
+          <Alert color={visitDue.status === 'overdue' ? 'red' : 'orange'} title="回访已到期">
+            {visitDue.daysLeft < 0
+              ? `应于 ${visitDue.dueDate} 前回访，已超期 ${-visitDue.daysLeft} 天。`
+              : `今天（${visitDue.dueDate}）应回访当事人。`}
+            请了解协议履行情况和当事人满意度，并记录回访。
           </Alert>
         ) : null}
         {dispute.eventReports.map((report) => (
@@ -98,6 +115,15 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
           </Fact>
           <Fact label="承办调委会">{dispute.ownerOrgName}</Fact>
           <Fact label="主持调解员">{dispute.leadMediatorName ?? '尚未指派'}</Fact>
+          {visit ? (
+            <Fact label="下次回访">
+              <DeadlineText
+                deadline={visit.deadline?.status ?? 'ok'}
+                dueDate={visit.dueOn}
+                daysLeft={visit.deadline?.daysLeft}
+              />
+            </Fact>
+          ) : null}
           {dispute.registeredOrgId !== dispute.ownerOrgId ? (
             <Fact label="登记单位">{dispute.registeredOrgName}</Fact>
           ) : null}

@@ -16,8 +16,9 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '@shared/domain/identity/do
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from '@shared/domain/mediation/agreement';
 import type { ReactNode } from 'react';
 import { DateField } from '../../../components/DateField';
+import { ageOn } from '../../../lib/age';
 import { todayIso } from '../../../lib/time';
-import { ageOn, type PartyFormValues } from './party-values';
+import { type PartyFormValues } from './party-values';
 import { useResidentLookup } from './use-resident-lookup';
 
 const ROLE_OPTIONS = PARTY_ROLES.map((role) => ({ value: role, label: PARTY_ROLE_LABELS[role] }));

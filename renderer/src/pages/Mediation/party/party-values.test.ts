@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ageOn,
-  emptyParty,
-  partyProblems,
-  toPartyInput,
-  type PartyFormValues,
-} from './party-values';
+import { emptyParty, partyProblems, toPartyInput, type PartyFormValues } from './party-values';
 
 const TODAY = '2026-11-27';
 
@@ -98,15 +92,5 @@ describe('partyProblems', () => {
 
   it('finds nothing wrong with a complete person', () => {
     expect(partyProblems(person(), TODAY)).toEqual({});
-  });
-});
-
-describe('ageOn', () => {
-  it.each([
-    ['1980-01-01', 46],
-    ['1980-11-27', 46],
-    ['1980-11-28', 45],
-  ])('born %s is %i on 2026-11-27', (birth, age) => {
-    expect(ageOn(birth, TODAY)).toBe(age);
   });
 });

@@ -103,13 +103,14 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
                         aria-label={`${mediator.name}协助调解`}
                         disabled={mediator.id === lead}
                         checked={mediator.id !== lead && members.includes(mediator.id)}
-                        onChange={(event) =>
+                        onChange={(event) => {
+                          const checked = event.currentTarget.checked;
                           setMembers((chosen) =>
-                            event.currentTarget.checked
+                            checked
                               ? [...chosen, mediator.id]
                               : chosen.filter((id) => id !== mediator.id),
-                          )
-                        }
+                          );
+                        }}
                       />
                     </Table.Td>
                     <Table.Td>

@@ -35,6 +35,7 @@ function PartyCard({ party, dispute, onEdit, onAcknowledge }: PartyCardProps) {
       withBorder
       p="sm"
       radius="sm"
+      role="group"
       aria-label={`${PARTY_ROLE_LABELS[party.role]}${party.name}`}
     >
       <Group justify="space-between" mb="xs" wrap="nowrap">

@@ -1,0 +1,1 @@
+export { MediatorsPage } from './MediatorsPage';
