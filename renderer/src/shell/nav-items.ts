@@ -39,8 +39,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin', 'supervisor', 'clerk', 'agent', 'auditor'],
     Page: CaseListPage,
   },
-  { path: '/mediation', label: '纠纷调解', roles: MEDIATION_READERS, Page: DisputeListPage },
-  { path: '/mediators', label: '调解员', roles: MEDIATION_READERS, Page: MediatorsPage },
+  {
+    path: '/mediation',
+    label: '纠纷调解',
+    roles: rolesOf('mediation.list'),
+    Page: DisputeListPage,
+  },
+  { path: '/mediators', label: '调解员', roles: rolesOf('mediators.list'), Page: MediatorsPage },
   {
     path: '/mediation/risks',
     label: '风险预警',

@@ -1,4 +1,4 @@
-import { EVENT_REPORT_READERS, MEDIATION_READERS, MEDIATION_WRITERS, type Role } from '@shared/api';
+import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
 import {
@@ -31,13 +31,17 @@ export interface RouteItem {
  * the app shell like the menu's pages.
  */
 export const LINKED_ROUTES: readonly RouteItem[] = [
-  { path: '/mediation/new', roles: MEDIATION_WRITERS, Page: RegisterDisputePage },
-  { path: '/mediation/:id', roles: MEDIATION_READERS, Page: DisputeDetailPage },
+  { path: '/mediation/new', roles: rolesOf('mediation.register'), Page: RegisterDisputePage },
+  { path: '/mediation/:id', roles: rolesOf('mediation.get'), Page: DisputeDetailPage },
   { path: '/event-reports/:id', roles: EVENT_REPORT_READERS, Page: EventReportDetailPage },
   { path: '/residents/:id', roles: rolesOf('residents.get'), Page: ResidentPage },
   { path: '/catalogue/new', roles: rolesOf('catalogue.save'), Page: NewCatalogueItemPage },
   { path: '/catalogue/:id', roles: rolesOf('catalogue.get'), Page: CatalogueItemPage },
-  { path: '/mediation/:id/agreement', roles: MEDIATION_WRITERS, Page: AgreementPage },
+  {
+    path: '/mediation/:id/agreement',
+    roles: rolesOf('mediation.saveAgreementDraft'),
+    Page: AgreementPage,
+  },
 ];
 
 /** Who may print a case's papers (print.record). */
@@ -54,13 +58,21 @@ export const BARE_ROUTES: readonly RouteItem[] = [
   { path: '/print/cases/:id/rejection', roles: CASE_PRINTERS, Page: RejectionPrintPage },
   { path: '/print/cases/:id/completion', roles: CASE_PRINTERS, Page: CompletionPrintPage },
   { path: '/resident/rate/:caseId', roles: rolesOf('ratings.submit'), Page: ResidentRatingPage },
-  { path: '/print/mediation/:id/notice', roles: MEDIATION_WRITERS, Page: DisputeNoticePrintPage },
+  {
+    path: '/print/mediation/:id/notice',
+    roles: rolesOf('mediation.printNotice'),
+    Page: DisputeNoticePrintPage,
+  },
   {
     path: '/print/mediation/:id/sessions/:sessionId',
-    roles: MEDIATION_WRITERS,
+    roles: rolesOf('mediation.printSessionRecord'),
     Page: SessionRecordPrintPage,
   },
-  { path: '/print/mediation/:id/agreement', roles: MEDIATION_WRITERS, Page: AgreementPrintPage },
+  {
+    path: '/print/mediation/:id/agreement',
+    roles: rolesOf('mediation.printAgreement'),
+    Page: AgreementPrintPage,
+  },
 ];
 
 export function routesFor(routes: readonly RouteItem[], role: Role): RouteItem[] {

@@ -1,6 +1,6 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { MEDIATION_WRITERS, type DisputeSummary } from '@shared/api';
+import type { DisputeSummary } from '@shared/api';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { keepPreviousData } from '@tanstack/react-query';
 import { DataTable } from 'mantine-datatable';
@@ -9,6 +9,7 @@ import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
 import { PageHeader } from '../../components/PageHeader';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { DisputeFilters } from './list/DisputeFilters';
 import {
@@ -40,7 +41,7 @@ export function DisputeListPage() {
   const list = useApiQuery('mediation.list', toDisputeListInput(debounced, page, sort), {
     placeholderData: keepPreviousData,
   });
-  const canRegister = (MEDIATION_WRITERS as readonly string[]).includes(me.role);
+  const canRegister = canCall(me.role, 'mediation.register');
 
   function changeFilters(next: DisputeListFilters) {
     setFilters(next);

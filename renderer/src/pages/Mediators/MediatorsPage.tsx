@@ -6,6 +6,7 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { canCall } from '../../lib/access';
 import { referenceLabel, useMediationReference } from '../../lib/mediation-reference';
 import { useCurrentUser } from '../../session';
 import { MediatorModal } from './MediatorModal';
@@ -16,7 +17,7 @@ export function MediatorsPage() {
   const me = useCurrentUser();
   const reference = useMediationReference();
   const queryClient = useQueryClient();
-  const canEdit = me.role === 'supervisor';
+  const canEdit = canCall(me.role, 'mediators.create');
   const orgUnits = useApiQuery('orgUnits.list', {});
   const units = unitsInScope(orgUnits.data ?? [], me.orgUnitId);
   const [unitId, setUnitId] = useState(me.orgUnitId);
