@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { EditDisputeModal } from './EditDisputeModal';
+import { PrintedTimes } from './PrintedTimes';
 
 function RejectModal({
   dispute,
@@ -87,6 +88,7 @@ export function DisputeActions({ dispute }: { dispute: DisputeDetail }) {
       <Button variant="default" component={Link} to={`/print/mediation/${dispute.id}/notice`}>
         打印权利义务告知书
       </Button>
+      <PrintedTimes dispute={dispute} paper="notice" what="告知书" />
       <RejectModal dispute={dispute} opened={rejecting} onClose={rejectModal.close} />
       {editing ? <EditDisputeModal dispute={dispute} onClose={editModal.close} /> : null}
     </Group>

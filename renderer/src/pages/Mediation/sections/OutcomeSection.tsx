@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatFen } from '../../../lib/money';
 import { Fact, Facts } from '../detail/Facts';
+import { PrintedTimes } from '../detail/PrintedTimes';
 import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
 import { ConcludeModal, type ConcludeKind } from './ConcludeModal';
@@ -69,7 +70,9 @@ function OutcomeSectionBody({ dispute }: DisputeSectionProps) {
     dispute.canWrite && dispute.availableActions.includes(action);
   const agreement = dispute.agreement;
   const drafting = ['accepted', 'mediating'].includes(dispute.state) && dispute.canWrite;
-  const printable = agreement?.signedOn && agreement.form === 'written' && dispute.canWrite;
+  // Printed for signing once complete, and again afterwards for a lost copy.
+  const printable =
+    agreement?.form === 'written' && agreement.missing.length === 0 && dispute.canWrite;
   return (
     <SectionCard
       id="outcome"
@@ -101,6 +104,7 @@ function OutcomeSectionBody({ dispute }: DisputeSectionProps) {
               终止调解
             </Button>
           ) : null}
+          <PrintedTimes dispute={dispute} paper="agreement" what="协议书" />
           {printable ? (
             <Button
               size="xs"

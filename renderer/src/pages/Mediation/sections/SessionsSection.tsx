@@ -1,19 +1,20 @@
 import { Badge, Button, Divider, Group, Stack, Text } from '@mantine/core';
-import type { MediationSession } from '@shared/api';
+import type { DisputeDetail, MediationSession } from '@shared/api';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { Fact, Facts } from '../detail/Facts';
+import { PrintedTimes } from '../detail/PrintedTimes';
 import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
 import { SessionModal } from './SessionModal';
 
 function SessionView({
   session,
-  disputeId,
+  dispute,
   canPrint,
 }: {
   session: MediationSession;
-  disputeId: string;
+  dispute: DisputeDetail;
   canPrint: boolean;
 }) {
   const title = `第${session.number}次调解`;
@@ -27,15 +28,18 @@ function SessionView({
           </Badge>
         </Group>
         {canPrint ? (
-          <Button
-            size="compact-sm"
-            variant="default"
-            component={Link}
-            to={`/print/mediation/${disputeId}/sessions/${session.id}`}
-            aria-label={`打印${title}笔录`}
-          >
-            打印笔录
-          </Button>
+          <Group gap="xs">
+            <PrintedTimes dispute={dispute} paper={`session:${session.id}`} what="笔录" />
+            <Button
+              size="compact-sm"
+              variant="default"
+              component={Link}
+              to={`/print/mediation/${dispute.id}/sessions/${session.id}`}
+              aria-label={`打印${title}笔录`}
+            >
+              打印笔录
+            </Button>
+          </Group>
         ) : null}
       </Group>
       <Facts>
@@ -89,7 +93,7 @@ function SessionsSectionBody({ dispute }: DisputeSectionProps) {
           {dispute.sessions.map((session, index) => (
             <Stack key={session.id} gap="md">
               {index > 0 ? <Divider /> : null}
-              <SessionView session={session} disputeId={dispute.id} canPrint={dispute.canWrite} />
+              <SessionView session={session} dispute={dispute} canPrint={dispute.canWrite} />
             </Stack>
           ))}
         </Stack>
