@@ -16,6 +16,8 @@ import {
 // Valid GB 11643 numbers (check characters computed by MOD 11-2), born in Lucheng, Wenzhou.
 const NEW_RESIDENT_ID = '330302199003071231';
 const KNOWN_RESIDENT_ID = '330302195601011118';
+/** Born the same day as NEW_RESIDENT_ID: with the same name, a look-alike. */
+const LOOK_ALIKE_ID = '330302199003072410';
 const COUNTER = `${ORG.name} ${TERMINAL.name}`;
 const COUNTER_PHONE = '0577-88881234';
 
@@ -74,7 +76,7 @@ async function openCounter(page: Page, appUrl: string) {
 }
 
 /** A resident already on file, registered through the API as another counter would have. */
-async function residentOnFile(appUrl: string, name: string) {
+async function residentOnFile(appUrl: string, name: string, docNumber = KNOWN_RESIDENT_ID) {
   const { token } = await apiCall(appUrl, 'auth.signIn', {
     username: CLERK.username,
     password: CLERK.password,
@@ -84,7 +86,7 @@ async function residentOnFile(appUrl: string, name: string) {
     'residents.create',
     {
       docType: 'resident_id',
-      docNumber: KNOWN_RESIDENT_ID,
+      docNumber,
       name,
       phone: '13957712345',
       address: '五马街道墨池坊 3 号',
@@ -114,6 +116,7 @@ test('a complete case for a new resident is accepted and its receipt printed', a
 }) => {
   test.slow();
   const intake = await openCounter(page, appUrl);
+  await residentOnFile(appUrl, '王小明', LOOK_ALIKE_ID);
 
   await intake.lookUp(NEW_RESIDENT_ID.slice(0, 17) + '2');
   await expect(intake.documentNumber).toHaveAccessibleDescription(
@@ -127,6 +130,16 @@ test('a complete case for a new resident is accepted and its receipt printed', a
     phone: '138 0013 8000',
     address: '五马街道解放街 12 号',
   });
+  // Another 王小明 born the same day, in no village either: the backend asks to confirm.
+  const warning = intake.newResidentForm.getByRole('alert');
+  await expect(warning).toContainText('可能是重复档案');
+  await expect(warning).toContainText('居民身份证 330302********2410');
+  const confirm = intake.newResidentForm.getByRole('checkbox', { name: '确认不是重复档案' });
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press('Space');
+  await intake.newResidentForm.getByRole('button', { name: '登记并选用' }).click();
+  await expect(intake.residentName).toHaveText('王小明');
+  await expect(intake.residentCard).toContainText('新登记');
   await expect(intake.residentCard).toContainText('330302********1231');
   await expect(intake.residentCard).toContainText('138****8000');
   await expect(intake.residentCard).not.toContainText(NEW_RESIDENT_ID);

@@ -14,7 +14,7 @@ import { notifications } from '@mantine/notifications';
 import type { ResidentSummary } from '@shared/api';
 import { DOCUMENT_TYPE_LABELS, type IdentityDocument } from '@shared/domain/identity/documents';
 import { GENDER_LABELS } from '@shared/domain/identity/resident-id';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useApiMutation, useApiQuery } from '../../api';
 import { showFieldErrors } from '../../lib/form';
 import { newResidentErrors, newResidentInput, type NewResidentValues } from './resident-checks';
@@ -28,6 +28,11 @@ interface NewResidentFormProps {
 /** A resident not on file yet: the few fields the counter needs, checked before sending. */
 export function NewResidentForm({ document, onCreated }: NewResidentFormProps) {
   const [lookAlike, setLookAlike] = useState<string | null>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+  // The warning comes back from the backend: the clerk's next key is the confirmation.
+  useEffect(() => {
+    if (lookAlike) confirmRef.current?.focus();
+  }, [lookAlike]);
   const units = useApiQuery('orgUnits.list', {});
   const villages = (units.data ?? [])
     .filter((unit) => unit.level === 'village')
@@ -109,6 +114,7 @@ export function NewResidentForm({ document, onCreated }: NewResidentFormProps) {
               <Stack gap="xs">
                 <Text size="sm">{lookAlike}</Text>
                 <Checkbox
+                  ref={confirmRef}
                   label="确认不是重复档案"
                   {...form.getInputProps('confirmNotDuplicate', { type: 'checkbox' })}
                   error={undefined}

@@ -122,7 +122,7 @@ export function IntakePage() {
       />
       <Stack gap="md">
         <Grid gap="md" align="stretch">
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={{ base: 12, lg: 7 }}>
             <Step title="1. 申请人">
               <ResidentLookup resident={resident} onResidentChange={chooseResident} />
               <PendingSupplements
@@ -133,11 +133,10 @@ export function IntakePage() {
               />
             </Step>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 6 }}>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
             <Step title="2. 办理事项">
               <ItemPicker
                 inputRef={itemRef}
-                value={itemId}
                 disabled={supplementId !== null}
                 onChange={(chosen) => {
                   setItemId(chosen?.id ?? null);
@@ -173,19 +172,22 @@ export function IntakePage() {
                 />
               </Step>
             )}
-            <OutcomeBar
-              ready={resident !== null && itemData !== undefined}
-              complete={missing.length === 0}
-              instant={itemData?.type === 'instant'}
-              completeOnSpot={completeOnSpot}
-              onCompleteOnSpotChange={setCompleteOnSpot}
-              note={note}
-              onNoteChange={setNote}
-              saving={intake.isPending ? (intake.variables?.outcome ?? null) : null}
-              error={error && error.code !== 'REJECT_REASON_REQUIRED' ? error.message : null}
-              onSpotError={error?.fields?.completeOnSpot}
-              onOutcome={(outcome) => (outcome === 'not_ours' ? setRejecting(true) : save(outcome))}
-            />
+            {resident && itemData && (
+              <OutcomeBar
+                complete={missing.length === 0}
+                instant={itemData.type === 'instant'}
+                completeOnSpot={completeOnSpot}
+                onCompleteOnSpotChange={setCompleteOnSpot}
+                note={note}
+                onNoteChange={setNote}
+                saving={intake.isPending ? (intake.variables?.outcome ?? null) : null}
+                error={error && error.code !== 'REJECT_REASON_REQUIRED' ? error.message : null}
+                onSpotError={error?.fields?.completeOnSpot}
+                onOutcome={(outcome) =>
+                  outcome === 'not_ours' ? setRejecting(true) : save(outcome)
+                }
+              />
+            )}
           </>
         )}
       </Stack>

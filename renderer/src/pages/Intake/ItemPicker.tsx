@@ -1,82 +1,125 @@
-import { Badge, Group, Select, Text } from '@mantine/core';
+import { Badge, Combobox, Group, InputBase, Text, useCombobox } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { ServiceItemSummary } from '@shared/api';
 import { SERVICE_ITEM_TYPE_LABELS } from '@shared/domain/catalogue/service-item';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useState, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { useApiQuery } from '../../api';
 
 interface ItemPickerProps {
-  /** The chosen item's id, or null. */
-  value: string | null;
   onChange: (item: ServiceItemSummary | null) => void;
   inputRef?: Ref<HTMLInputElement>;
   disabled?: boolean;
 }
 
 function groupByCategory(items: readonly ServiceItemSummary[]) {
-  const groups = new Map<string, { value: string; label: string }[]>();
-  for (const item of items) {
-    const group = groups.get(item.category) ?? [];
-    group.push({ value: item.id, label: item.name });
-    groups.set(item.category, group);
-  }
-  return [...groups].map(([group, options]) => ({ group, items: options }));
+  const groups = new Map<string, ServiceItemSummary[]>();
+  for (const item of items) groups.set(item.category, [...(groups.get(item.category) ?? []), item]);
+  return [...groups];
+}
+
+function ItemOption({ item }: { item: ServiceItemSummary }) {
+  return (
+    <Combobox.Option value={item.id}>
+      <Group gap="xs" wrap="nowrap" justify="space-between">
+        <Text size="sm">{item.name}</Text>
+        <Group gap={6} wrap="nowrap">
+          {/* Inherits the option's colour, so it stays legible on the highlighted option. */}
+          <Text size="xs" c="inherit" opacity={0.7}>
+            {item.code}
+          </Text>
+          <Badge size="xs" variant="light" color={item.type === 'instant' ? 'teal' : 'blue'}>
+            {SERVICE_ITEM_TYPE_LABELS[item.type]}
+          </Badge>
+        </Group>
+      </Group>
+    </Combobox.Option>
+  );
 }
 
 /**
- * The service item, searched on the backend by Chinese text, pinyin initials (gljt) or code (0019),
- * so the options are shown as the backend returns them rather than filtered again here.
+ * The service item, searched on the backend by Chinese text, pinyin initials (gljt) or code (0019).
+ * Only the answer to what is typed now is offered, its first match highlighted, so Enter always takes
+ * the item the clerk sees; Enter pressed before the answer takes its first match when it comes.
  */
-export function ItemPicker({ value, onChange, inputRef, disabled }: ItemPickerProps) {
+export function ItemPicker({ onChange, inputRef, disabled }: ItemPickerProps) {
+  const combobox = useCombobox();
   const [search, setSearch] = useState('');
   const [chosen, setChosen] = useState<ServiceItemSummary | null>(null);
+  const enterPending = useRef(false);
   // The input shows the chosen item's name; that is not a search for it.
-  const typed = chosen && search === chosen.name ? '' : search;
-  const [query] = useDebouncedValue(typed.trim(), 150);
+  const typed = (chosen && search === chosen.name ? '' : search).trim();
+  const [query] = useDebouncedValue(typed, 100);
   const items = useApiQuery('catalogue.list', { query }, { placeholderData: keepPreviousData });
-  const byId = new Map((items.data ?? []).map((item) => [item.id, item]));
-  if (chosen) byId.set(chosen.id, chosen);
+  const answer = query === typed && !items.isPlaceholderData ? items.data : undefined;
+
+  function choose(item: ServiceItemSummary | null) {
+    enterPending.current = false;
+    setChosen(item);
+    setSearch(item?.name ?? '');
+    combobox.closeDropdown();
+    onChange(item);
+  }
+
+  useEffect(() => {
+    if (!answer) return;
+    const [first] = answer;
+    if (enterPending.current && first) choose(first);
+    else if (first) combobox.selectFirstOption();
+    enterPending.current = false;
+    // choose and the store change every render; the answer is what this waits for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [answer]);
+
+  function keyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter' && !answer && typed !== '') {
+      event.preventDefault();
+      enterPending.current = true;
+    }
+  }
 
   return (
-    <Select
-      ref={inputRef}
-      label="办理事项"
-      placeholder="输入事项名称、拼音首字母或编码"
-      searchable
-      clearable
-      disabled={disabled}
-      selectFirstOptionOnChange
-      maxDropdownHeight={320}
-      nothingFoundMessage={items.isFetching ? '正在查找…' : '没有找到符合的事项'}
-      data={groupByCategory([...byId.values()])}
-      filter={({ options }) => options}
-      value={value}
-      searchValue={search}
-      onSearchChange={setSearch}
-      onChange={(id) => {
-        const item = id ? (byId.get(id) ?? null) : null;
-        setChosen(item);
-        onChange(item);
-      }}
-      renderOption={({ option }) => {
-        const item = byId.get(option.value);
-        return (
-          <Group gap="xs" wrap="nowrap" justify="space-between" w="100%">
-            <Text size="sm">{option.label}</Text>
-            {item && (
-              <Group gap={6} wrap="nowrap">
-                <Text size="xs" c="dimmed">
-                  {item.code}
-                </Text>
-                <Badge size="xs" variant="light" color={item.type === 'instant' ? 'teal' : 'blue'}>
-                  {SERVICE_ITEM_TYPE_LABELS[item.type]}
-                </Badge>
-              </Group>
-            )}
-          </Group>
-        );
-      }}
-    />
+    <Combobox
+      store={combobox}
+      onOptionSubmit={(id) => choose(answer?.find((item) => item.id === id) ?? null)}
+    >
+      <Combobox.Target withExpandedAttribute>
+        <InputBase
+          ref={inputRef}
+          label="办理事项"
+          placeholder="输入事项名称、拼音首字母或编码"
+          disabled={disabled}
+          autoComplete="off"
+          rightSection={<Combobox.Chevron />}
+          rightSectionPointerEvents="none"
+          value={search}
+          onChange={(event) => {
+            setSearch(event.currentTarget.value);
+            combobox.openDropdown();
+          }}
+          onClick={() => combobox.openDropdown()}
+          onFocus={() => combobox.openDropdown()}
+          onBlur={() => {
+            combobox.closeDropdown();
+            setSearch(chosen?.name ?? '');
+          }}
+          onKeyDown={keyDown}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown>
+        <Combobox.Options mah={320} style={{ overflowY: 'auto' }}>
+          {groupByCategory(answer ?? []).map(([category, group]) => (
+            <Combobox.Group key={category} label={category}>
+              {group.map((item) => (
+                <ItemOption key={item.id} item={item} />
+              ))}
+            </Combobox.Group>
+          ))}
+          {(answer ?? []).length === 0 && (
+            <Combobox.Empty>{answer ? '没有找到符合的事项' : '正在查找…'}</Combobox.Empty>
+          )}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
   );
 }

@@ -7,8 +7,6 @@ export type Outcome = MethodInput<'cases.intake'>['outcome'];
 interface OutcomeBarProps {
   /** Nothing required is missing. */
   complete: boolean;
-  /** A resident and an item are chosen. */
-  ready: boolean;
   /** The item is a 即办件, which may be completed on the spot. */
   instant: boolean;
   completeOnSpot: boolean;
@@ -66,7 +64,7 @@ export function OutcomeBar(props: OutcomeBarProps) {
           <Group gap="sm" wrap="nowrap">
             <Button
               color="teal"
-              disabled={!props.ready || !props.complete || busy}
+              disabled={!props.complete || busy}
               loading={props.saving === 'complete'}
               onClick={() => props.onOutcome('complete')}
             >
@@ -74,7 +72,7 @@ export function OutcomeBar(props: OutcomeBarProps) {
             </Button>
             <Button
               color="orange"
-              disabled={!props.ready || props.complete || busy}
+              disabled={props.complete || busy}
               loading={props.saving === 'incomplete'}
               onClick={() => props.onOutcome('incomplete')}
             >
@@ -83,7 +81,7 @@ export function OutcomeBar(props: OutcomeBarProps) {
             <Button
               color="red"
               variant="outline"
-              disabled={!props.ready || busy}
+              disabled={busy}
               loading={props.saving === 'not_ours'}
               onClick={() => props.onOutcome('not_ours')}
             >

@@ -37,11 +37,13 @@ export function PendingSupplements({
             <Button
               size="xs"
               color="orange"
+              style={{ flexShrink: 0 }}
+              aria-label={`办理补正 ${item.caseNo}`}
               ref={index === 0 ? firstButtonRef : undefined}
               disabled={item.id === activeId}
               onClick={() => onTake(item.id)}
             >
-              办理补正 {item.caseNo}
+              办理补正
             </Button>
           </Group>
         ))}
