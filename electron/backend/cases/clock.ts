@@ -61,21 +61,27 @@ export interface CaseDeadline {
 }
 
 /**
- * Where the case stands against the limit that runs now: the promised date while it is accepted or
- * being handled, the 3-working-day hand-off while an agency case waits at the village; otherwise
- * no clock runs.
+ * The limit a case is measured against now: the promised date while the clock runs, the 3-working-day
+ * hand-off while an agency case is still at the village. None while an accepted case waits for 补正
+ * (its clock is stopped) or once the case is closed. Lists and the case page both ask this one rule.
  */
+export function runningLimit(
+  row: Pick<CaseRow, 'state' | 'due_date' | 'handoff_due_date' | 'paused_since'>,
+): string | null {
+  if ((row.state === 'accepted' || row.state === 'processing') && row.paused_since === null) {
+    return row.due_date;
+  }
+  if (row.state === 'agency_draft') return row.handoff_due_date;
+  return null;
+}
+
+/** Where the case stands against the limit that runs now. */
 export function caseDeadline(
-  row: Pick<CaseRow, 'state' | 'due_date' | 'handoff_due_date'>,
+  row: Pick<CaseRow, 'state' | 'due_date' | 'handoff_due_date' | 'paused_since'>,
   today: string,
   calendar: HolidayCalendar,
 ): CaseDeadline {
-  const due =
-    row.state === 'accepted' || row.state === 'processing'
-      ? row.due_date
-      : row.state === 'agency_draft'
-        ? row.handoff_due_date
-        : null;
+  const due = runningLimit(row);
   if (!due) return { status: 'none', workingDaysLeft: null, missingYears: [] };
   const { value, missingYears } = deadlineStatus(due, today, calendar);
   return { status: value.status, workingDaysLeft: value.workingDaysLeft, missingYears };

@@ -22,7 +22,8 @@ import {
 } from './queries';
 import * as worklists from './queries-dashboard';
 import { classifyCaseSearch } from './queries-search';
-import { runningLimit, toCaseSummary } from './queries-summary';
+import { runningLimit } from './clock';
+import { toCaseSummary } from './queries-summary';
 
 type ListInput = MethodParsedInput<'cases.list'>;
 type ExportInput = MethodParsedInput<'cases.exportExcel'>;

@@ -1,20 +1,10 @@
 import type { CaseSummary } from '@shared/api/methods/cases';
 import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
 import { deadlineStatus } from '@shared/domain/cases/deadline';
+import { runningLimit } from './clock';
 import { CLOCK_RUNNING_STATES, type CaseSummaryRow } from './queries';
 
 const CLOCK_RUNNING: readonly string[] = CLOCK_RUNNING_STATES;
-
-/**
- * The limit a case is measured against now: the promised date while the clock runs, the hand-off
- * limit while an agency case is still at the village. None while it waits for 补正 (the clock is
- * stopped) or once it is closed.
- */
-export function runningLimit(row: CaseSummaryRow): string | null {
-  if (CLOCK_RUNNING.includes(row.state) && row.paused_since === null) return row.due_date;
-  if (row.state === 'agency_draft') return row.handoff_due_date;
-  return null;
-}
 
 export function deadlineOf(
   row: CaseSummaryRow,

@@ -227,6 +227,10 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
     );
     expect(waiting.state).toBe('pending_supplement');
     expect(waiting.deadline).toBe('none');
+    expect(await h.ok('cases.get', { caseId: accepted.id }, clerk)).toMatchObject({
+      deadline: 'none',
+      workingDaysLeft: null,
+    });
     moveClockTo(h, '2025-10-13T02:00:00.000Z', [clerk]);
     const resumed = await h.ok(
       'cases.supplement',
