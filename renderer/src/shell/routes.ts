@@ -15,6 +15,8 @@ import { AgreementPage, DisputeDetailPage, RegisterDisputePage } from '../pages/
 import {
   AgreementPrintPage,
   DisputeNoticePrintPage,
+  FollowUpPrintPage,
+  JudicialCoverPrintPage,
   SessionRecordPrintPage,
 } from '../pages/MediationPrint';
 
@@ -72,6 +74,16 @@ export const BARE_ROUTES: readonly RouteItem[] = [
     path: '/print/mediation/:id/agreement',
     roles: rolesOf('mediation.printAgreement'),
     Page: AgreementPrintPage,
+  },
+  {
+    path: '/print/mediation/:id/judicial',
+    roles: rolesOf('mediation.printJudicialCover'),
+    Page: JudicialCoverPrintPage,
+  },
+  {
+    path: '/print/mediation/:id/follow-up/:followUpId',
+    roles: rolesOf('mediation.printFollowUp'),
+    Page: FollowUpPrintPage,
   },
 ];
 

@@ -3,6 +3,11 @@ import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { DisputeHeader } from './detail/DisputeHeader';
 import type { DisputeSection } from './detail/section';
+import { closeSection } from './sections/CloseSection';
+import { escalationSection } from './sections/EscalationSection';
+import { extensionSection } from './sections/ExtensionSection';
+import { followUpSection } from './sections/FollowUpSection';
+import { judicialSection } from './sections/JudicialSection';
 import { mediatorsSection } from './sections/MediatorsSection';
 import { outcomeSection } from './sections/OutcomeSection';
 import { partiesSection } from './sections/PartiesSection';
@@ -18,7 +23,12 @@ const sections: readonly DisputeSection[] = [
   partiesSection,
   mediatorsSection,
   sessionsSection,
+  extensionSection,
   outcomeSection,
+  judicialSection,
+  followUpSection,
+  escalationSection,
+  closeSection,
   timelineSection,
 ];
 

@@ -1,6 +1,8 @@
 export { AgreementPrintPage } from './AgreementPrintPage';
 export { DisputeNoticePrintPage } from './NoticePrintPage';
 export { SessionRecordPrintPage } from './SessionRecordPrintPage';
+export { FollowUpPrintPage } from './FollowUpPrintPage';
+export { JudicialCoverPrintPage } from './JudicialCoverPrintPage';
 export { useCountedPrint } from './use-counted-print';
 export {
   Clause,

@@ -1,8 +1,8 @@
 import type { DisputeSummary } from '@shared/api';
 import { describe, expect, it } from 'vitest';
+import { daysLeftText } from '../../../lib/days-left';
 import {
   awaitingRows,
-  daysLeftText,
   deadlineRows,
   followUpRows,
   judicialRows,
