@@ -1,5 +1,5 @@
 import { NavLink, Stack } from '@mantine/core';
-import { NavLink as RouterNavLink, useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import type { NavItem } from '../nav-items';
 
 interface NavMenuProps {
@@ -24,16 +24,21 @@ export function NavMenu({ items }: NavMenuProps) {
   const { pathname } = useLocation();
   return (
     <Stack component="nav" aria-label="主导航" gap={4}>
-      {items.map((item) => (
-        <NavLink
-          key={item.path}
-          component={RouterNavLink}
-          to={item.path}
-          label={item.label}
-          active={isActive(item.path, pathname, items)}
-          fw={500}
-        />
-      ))}
+      {items.map((item) => {
+        // A plain Link: react-router's NavLink would mark /mediation current on /mediation/stats too.
+        const active = isActive(item.path, pathname, items);
+        return (
+          <NavLink
+            key={item.path}
+            component={Link}
+            to={item.path}
+            label={item.label}
+            active={active}
+            aria-current={active ? 'page' : undefined}
+            fw={500}
+          />
+        );
+      })}
     </Stack>
   );
 }
