@@ -13,6 +13,7 @@ import {
   today,
 } from '../fixtures/mediation-api';
 import { AppShellPage } from '../fixtures/pages/app-shell';
+import { MediationRisksPage } from '../fixtures/pages/mediation-risks';
 import { MediationStatsPage, sheetRows } from '../fixtures/pages/mediation-stats';
 
 test('the statistics count each case where it was resolved and leave event reports out', async ({
@@ -96,4 +97,20 @@ test('the statistics count each case where it was resolved and leave event repor
   });
   expect(notes[0]).toContain('事件报告');
   expect(notes[0]).toContain('本月事件报告 1 件');
+
+  // The same cases on the early-warning list: the same two parties twice in twelve months.
+  await new AppShellPage(page).goTo('风险预警');
+  const risks = new MediationRisksPage(page);
+  await expect(risks.row(atTownship.caseNo)).toContainText('同一当事人12个月内2起以上');
+  await expect(risks.row(atTownship.caseNo)).toContainText(
+    '当事人张三近12个月内涉及2起纠纷（含本案）',
+  );
+  await expect(risks.row(atTownship.caseNo)).not.toContainText('涉及金额达到预警线');
+  // The supervisor sets an amount threshold; the 20,000 元 case is flagged, the 5,000 元 one is not.
+  await risks.setAmountThreshold(10_000);
+  await expect(risks.row(atTownship.caseNo)).toContainText('涉及金额20000元，达到预警线10000元');
+  await risks.filterByRule(/^涉及金额达到预警线/);
+  await expect(risks.rows.filter({ has: page.getByRole('link') })).toHaveCount(1);
+  await expect(risks.row(atTownship.caseNo)).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('risks-1366.png'), fullPage: true });
 });

@@ -34,16 +34,19 @@ function CoverSheet({ paper }: { paper: CoverPaper }) {
             <th scope="col">序号</th>
             <th scope="col">材料名称</th>
             <th scope="col">份数</th>
-            <th scope="col">说明</th>
+            <th scope="col">已备</th>
           </tr>
         </thead>
         <tbody>
           {paper.materials.map((material, index) => (
             <tr key={material.name}>
               <td>{index + 1}</td>
-              <td>{material.name}</td>
+              <td>
+                {material.name}
+                {material.note ? <span className={classes.note}>{material.note}</span> : null}
+              </td>
               <td>{material.copies}</td>
-              <td>{material.note ?? ''}</td>
+              <td>□</td>
             </tr>
           ))}
         </tbody>

@@ -22,7 +22,13 @@ function FiredRules({ flag }: { flag: RiskFlag }) {
                 相关案件：
               </Text>
               {fired.related.map((related) => (
-                <Anchor key={related.id} component={Link} to={`/mediation/${related.id}`} size="xs">
+                <Anchor
+                  key={related.id}
+                  component={Link}
+                  to={`/mediation/${related.id}`}
+                  size="xs"
+                  aria-label={`相关案件 ${related.caseNo}`}
+                >
                   {related.caseNo}
                 </Anchor>
               ))}

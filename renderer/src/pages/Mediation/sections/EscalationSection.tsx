@@ -58,8 +58,9 @@ function EscalationSectionBody({ dispute }: DisputeSectionProps) {
           <List size="sm" spacing={4}>
             {history.map((event) => (
               <List.Item key={event.id}>
-                {formatDateTime(event.at)} {event.fromOrgName} → {event.toOrgName}
-                {event.actorName ? `（${event.actorName}）` : ''}：{event.note}
+                {formatDateTime(event.at)} {event.fromOrgName}
+                {event.actorName ? `（${event.actorName}）` : ''}
+                {event.note}
               </List.Item>
             ))}
           </List>
