@@ -1,4 +1,6 @@
 import type { AUDIT_OUTCOMES, Backup } from '@shared/api';
+import { CASE_ACTIONS, type CaseAction } from '@shared/domain/cases/case-workflow';
+import { CASE_DOCUMENT_TITLES, type CaseDocument } from '@shared/domain/cases/papers';
 
 export const OUTCOME_LABELS: Record<(typeof AUDIT_OUTCOMES)[number], string> = {
   success: '成功',
@@ -54,7 +56,6 @@ const ACTION_LABELS: Record<string, string> = {
   'cases.handOut': '交付办理结果',
   'cases.export': '导出案件',
   'attachments.upload': '上传附件',
-  'print.receipt': '打印回执',
   'ratings.submit': '好差评',
   'ratings.recordCallback': '记录差评回访',
   'mediators.create': '新增调解员',
@@ -67,8 +68,20 @@ const ACTION_LABELS: Record<string, string> = {
   'eventReports.acknowledge': '签收事件报告',
 };
 
+/** A case's workflow steps and papers are audited as cases.<action> and print.<document>. */
+function caseActionLabel(action: string): string | undefined {
+  const [prefix, name] = action.split('.');
+  if (prefix === 'cases' && name && name in CASE_ACTIONS) {
+    return `案件${CASE_ACTIONS[name as CaseAction].label}`;
+  }
+  if (prefix === 'print' && name && name in CASE_DOCUMENT_TITLES) {
+    return `打印${CASE_DOCUMENT_TITLES[name as CaseDocument]}`;
+  }
+  return undefined;
+}
+
 export function actionLabel(action: string): string {
-  return ACTION_LABELS[action] ?? action;
+  return ACTION_LABELS[action] ?? caseActionLabel(action) ?? action;
 }
 
 const OBJECT_TYPE_LABELS: Record<string, string> = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseActionSchema, caseStateSchema } from '../../domain/cases/case-workflow';
+import { CASE_DOCUMENTS } from '../../domain/cases/papers';
 import { ratingLevelSchema } from '../../domain/cases/rating';
 import { materialFormSchema } from '../../domain/catalogue/service-item';
 import { method } from '../define';
@@ -198,7 +199,7 @@ export const casesMethods = {
   'print.record': method({
     input: z.object({
       caseId: idSchema,
-      document: z.enum(['receipt', 'notice', 'rejection', 'completion']),
+      document: z.enum(CASE_DOCUMENTS),
     }),
     output: z.object({ count: z.number().int() }),
     access: ['admin', 'supervisor', 'clerk', 'agent'],

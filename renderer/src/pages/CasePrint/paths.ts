@@ -1,14 +1,7 @@
 import type { CaseDetail } from '@shared/api';
+import type { CaseDocument } from '@shared/domain/cases/papers';
 
-/** The four papers of a case, as print.record names them. */
-export type CaseDocument = 'receipt' | 'notice' | 'rejection' | 'completion';
-
-export const CASE_DOCUMENT_TITLES: Record<CaseDocument, string> = {
-  receipt: '受理回执',
-  notice: '一次性告知单',
-  rejection: '不予受理通知书',
-  completion: '办结通知',
-};
+export { CASE_DOCUMENT_TITLES, type CaseDocument } from '@shared/domain/cases/papers';
 
 /** /print/cases/:id/receipt and its siblings; the case pages link here too. */
 export function casePrintPath(caseId: string, document: CaseDocument): string {
