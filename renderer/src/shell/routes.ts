@@ -1,6 +1,7 @@
 import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
+import { CaseDetailPage } from '../pages/CaseDetail';
 import {
   CompletionPrintPage,
   NoticePrintPage,
@@ -44,6 +45,7 @@ export const LINKED_ROUTES: readonly RouteItem[] = [
     roles: rolesOf('mediation.saveAgreementDraft'),
     Page: AgreementPage,
   },
+  { path: '/cases/:id', roles: rolesOf('cases.get'), Page: CaseDetailPage },
 ];
 
 /** Who may print a case's papers (print.record). */

@@ -1,0 +1,1 @@
+export { MaterialAttachments } from './MaterialAttachments';

@@ -1,0 +1,79 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { cameraProblem, type CameraProblem } from './camera-problem';
+
+export type CameraState =
+  { status: 'starting' } | { status: 'live' } | { status: 'failed'; problem: CameraProblem };
+
+/** Document cameras deliver up to 5 MP; ask for it so that small print stays legible. */
+const VIDEO: MediaTrackConstraints = { width: { ideal: 2592 }, height: { ideal: 1944 } };
+
+/**
+ * The live picture of one camera while `active`: starts it, lists the cameras once permission is
+ * given (a counter may have a 高拍仪 and a face camera), and stops every track when done.
+ */
+export function useCamera(active: boolean, deviceId: string | null) {
+  const videoNode = useRef<HTMLVideoElement | null>(null);
+  const streamRef = useRef<MediaStream | null>(null);
+  const [state, setState] = useState<CameraState>({ status: 'starting' });
+  const [devices, setDevices] = useState<MediaDeviceInfo[]>([]);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!active) return undefined;
+    let stream: MediaStream | null = null;
+    let cancelled = false;
+    const media = navigator.mediaDevices as MediaDevices | undefined;
+    const start = async () => {
+      if (!media?.getUserMedia) {
+        setState({ status: 'failed', problem: 'unsupported' });
+        return;
+      }
+      setState({ status: 'starting' });
+      try {
+        const video = deviceId ? { ...VIDEO, deviceId: { exact: deviceId } } : VIDEO;
+        stream = await media.getUserMedia({ video, audio: false });
+        if (cancelled) return;
+        streamRef.current = stream;
+        if (videoNode.current) videoNode.current.srcObject = stream;
+        setState({ status: 'live' });
+        const all = await media.enumerateDevices();
+        if (!cancelled) setDevices(all.filter((device) => device.kind === 'videoinput'));
+      } catch (error) {
+        if (!cancelled) setState({ status: 'failed', problem: cameraProblem(error) });
+      }
+    };
+    void start();
+    return () => {
+      cancelled = true;
+      streamRef.current = null;
+      for (const track of stream?.getTracks() ?? []) track.stop();
+    };
+  }, [active, deviceId, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // A callback ref: the video element may mount before or after the stream arrives (the modal's
+  // transition, a retake that shows the picture again).
+  const videoRef = useCallback((node: HTMLVideoElement | null) => {
+    videoNode.current = node;
+    if (node && streamRef.current) node.srcObject = streamRef.current;
+  }, []);
+  const capture = useCallback(() => {
+    if (!videoNode.current) throw new Error('画面尚未就绪');
+    return captureFrame(videoNode.current);
+  }, []);
+  return { videoRef, state, devices, retry, capture };
+}
+
+/**
+ * The current frame at the camera's full resolution, as a JPEG data URL: synchronous, unlike
+ * toBlob, whose idle-time encoding can wait indefinitely while the live video keeps the page busy.
+ */
+function captureFrame(video: HTMLVideoElement): string {
+  const canvas = document.createElement('canvas');
+  canvas.width = video.videoWidth;
+  canvas.height = video.videoHeight;
+  const context = canvas.getContext('2d');
+  if (!context || canvas.width === 0) throw new Error('画面尚未就绪');
+  context.drawImage(video, 0, 0, canvas.width, canvas.height);
+  return canvas.toDataURL('image/jpeg', 0.9);
+}
