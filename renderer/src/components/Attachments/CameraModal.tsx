@@ -11,9 +11,10 @@ import {
   Text,
 } from '@mantine/core';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { DISPLAY_ZONE } from '../../lib/time';
 import { CAMERA_PROBLEM_MESSAGES } from './camera-problem';
+import { blobToBase64 } from './file-data';
 import { useAttachmentUpload } from './use-attachment-upload';
 import { useCamera } from './use-camera';
 
@@ -23,6 +24,12 @@ interface CameraModalProps {
   caseId: string;
   caseMaterialId: string;
   materialName: string;
+}
+
+/** The taken picture, until it is saved or retaken; the URL shows it in the preview. */
+interface Photo {
+  blob: Blob;
+  url: string;
 }
 
 function photoFileName(materialName: string): string {
@@ -39,11 +46,16 @@ export function CameraModal({
   materialName,
 }: CameraModalProps) {
   const [deviceId, setDeviceId] = useState<string | null>(null);
-  /** The taken picture as a JPEG data URL, until it is saved or retaken. */
-  const [photo, setPhoto] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<Photo | null>(null);
   const [captureError, setCaptureError] = useState<string | null>(null);
   const { videoRef, state, devices, retry, capture } = useCamera(opened, deviceId);
   const upload = useAttachmentUpload(caseId, { errorShownInline: true });
+
+  // The preview's object URL is released when the photo is retaken, saved or dropped.
+  useEffect(() => {
+    if (!photo) return undefined;
+    return () => URL.revokeObjectURL(photo.url);
+  }, [photo]);
 
   function close() {
     setPhoto(null);
@@ -52,18 +64,19 @@ export function CameraModal({
     onClose();
   }
 
-  function takePhoto() {
+  async function takePhoto() {
     try {
-      setPhoto(capture());
+      const blob = await capture();
+      setPhoto({ blob, url: URL.createObjectURL(blob) });
       setCaptureError(null);
     } catch {
       setCaptureError('画面尚未就绪，请稍候再拍');
     }
   }
 
-  function save() {
+  async function save() {
     if (!photo) return;
-    const base64 = photo.slice(photo.indexOf(',') + 1);
+    const base64 = await blobToBase64(photo.blob);
     upload.mutate(
       { caseId, caseMaterialId, fileName: photoFileName(materialName), mime: 'image/jpeg', base64 },
       { onSuccess: close },
@@ -97,7 +110,7 @@ export function CameraModal({
         ) : (
           <AspectRatio ratio={4 / 3} bg="dark.8" style={{ borderRadius: 4, overflow: 'hidden' }}>
             {photo ? (
-              <Image src={photo} alt={`${materialName}的照片`} fit="contain" />
+              <Image src={photo.url} alt={`${materialName}的照片`} fit="contain" />
             ) : (
               <video
                 ref={videoRef}
@@ -139,12 +152,12 @@ export function CameraModal({
               <Button variant="default" onClick={() => setPhoto(null)}>
                 重拍
               </Button>
-              <Button loading={upload.isPending} onClick={save} data-autofocus>
+              <Button loading={upload.isPending} onClick={() => void save()} data-autofocus>
                 保存
               </Button>
             </>
           ) : (
-            <Button disabled={!live} onClick={takePhoto}>
+            <Button disabled={!live} onClick={() => void takePhoto()}>
               拍照
             </Button>
           )}

@@ -57,23 +57,27 @@ export function useCamera(active: boolean, deviceId: string | null) {
     videoNode.current = node;
     if (node && streamRef.current) node.srcObject = streamRef.current;
   }, []);
-  const capture = useCallback(() => {
-    if (!videoNode.current) throw new Error('画面尚未就绪');
-    return captureFrame(videoNode.current);
-  }, []);
+  const capture = useCallback(
+    () =>
+      videoNode.current
+        ? captureFrame(videoNode.current)
+        : Promise.reject(new Error('画面尚未就绪')),
+    [],
+  );
   return { videoRef, state, devices, retry, capture };
 }
 
 /**
- * The current frame at the camera's full resolution, as a JPEG data URL: synchronous, unlike
- * toBlob, whose idle-time encoding can wait indefinitely while the live video keeps the page busy.
+ * The current frame at the camera's full resolution, as a JPEG. An OffscreenCanvas encodes off the
+ * page's rendering: a 5 MP frame does not freeze the window, and unlike HTMLCanvasElement.toBlob its
+ * encoding does not wait for idle time, which a playing video never leaves.
  */
-function captureFrame(video: HTMLVideoElement): string {
-  const canvas = document.createElement('canvas');
-  canvas.width = video.videoWidth;
-  canvas.height = video.videoHeight;
+async function captureFrame(video: HTMLVideoElement): Promise<Blob> {
+  const { videoWidth: width, videoHeight: height } = video;
+  if (width === 0 || height === 0) throw new Error('画面尚未就绪');
+  const canvas = new OffscreenCanvas(width, height);
   const context = canvas.getContext('2d');
-  if (!context || canvas.width === 0) throw new Error('画面尚未就绪');
-  context.drawImage(video, 0, 0, canvas.width, canvas.height);
-  return canvas.toDataURL('image/jpeg', 0.9);
+  if (!context) throw new Error('无法生成照片');
+  context.drawImage(video, 0, 0, width, height);
+  return canvas.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
 }

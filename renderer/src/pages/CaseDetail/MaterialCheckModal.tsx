@@ -1,23 +1,12 @@
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import type { CaseDetail } from '@shared/api';
+import { useState } from 'react';
 import {
-  Alert,
-  Button,
-  Group,
-  Modal,
-  NumberInput,
-  SegmentedControl,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-} from '@mantine/core';
-import { useForm } from '@mantine/form';
-import type { CaseDetail, CaseMaterial } from '@shared/api';
-import { missingRequired } from '@shared/domain/cases/checklist';
-import {
-  MATERIAL_FORM_LABELS,
-  MATERIAL_REQUIREMENT_LABELS,
-  materialRequirement,
-} from '@shared/domain/catalogue/service-item';
+  MaterialChecklist,
+  marksOf,
+  missingRequiredOf,
+  toMaterialChecks,
+} from '../../components/MaterialChecklist';
 import { useCaseMutation } from './use-case-mutation';
 
 type Mode = 'receive' | 'supplement';
@@ -29,150 +18,86 @@ interface MaterialCheckModalProps {
   onClose: () => void;
 }
 
-interface CheckValues {
-  materials: { status: CaseMaterial['status']; copiesReceived: number }[];
-  note: string;
-}
+const TITLES: Record<Mode, string> = { receive: '接收', supplement: '补正齐全' };
 
-const TITLES: Record<Mode, string> = { receive: '接收代办件', supplement: '补正材料' };
+/** What confirming does, complete or not, in the words of the counter. */
+const OUTCOMES: Record<Mode, { complete: string; incomplete: string }> = {
+  receive: {
+    complete: '确认后案件即受理，从下一个工作日起计算承诺时限。',
+    incomplete: '确认后案件转为待补正，请打印一次性告知单交申请人或代办员。',
+  },
+  supplement: {
+    complete: '确认后案件受理（曾受理的继续办理），等待补正的日子不计入时限。',
+    incomplete: '确认后记下本次补交的材料，案件继续等待补正。',
+  },
+};
 
-function statusOptions(material: CaseMaterial) {
-  const options = [
-    { value: 'received', label: '已收' },
-    { value: 'missing', label: '未收' },
-  ];
-  // Only a material asked for in some situations can be marked as not applying.
-  return material.condition ? [...options, { value: 'not_applicable', label: '不适用' }] : options;
-}
-
-/** The checklist again, as the resident (or the agent's folder) is at the window now. */
+/** The checklist again, as the materials are at the window now (the agent's folder, the return). */
 export function MaterialCheckModal({ detail, mode, onClose }: MaterialCheckModalProps) {
-  const form = useForm<CheckValues>({
-    mode: 'controlled',
-    initialValues: {
-      materials: detail.materials.map((m) => ({
-        status: m.status,
-        copiesReceived: m.status === 'received' ? Math.max(m.copiesReceived, m.copies) : 0,
-      })),
-      note: '',
-    },
-  });
+  const [marks, setMarks] = useState(() => marksOf(detail.materials));
+  const [note, setNote] = useState('');
   const receive = useCaseMutation('cases.receive', '已接收');
   const supplement = useCaseMutation('cases.supplement', '已登记补正材料');
   const mutation = mode === 'receive' ? receive : supplement;
+  const complete = missingRequiredOf(detail.materials, marks).length === 0;
 
-  const checked = detail.materials.map((material, index) => ({
-    ...material,
-    status: form.values.materials[index]?.status ?? material.status,
-  }));
-  const missing = missingRequired(checked);
-
-  function close() {
-    form.reset();
-    receive.reset();
-    supplement.reset();
-    onClose();
-  }
-
-  function submit(values: CheckValues) {
-    const materials = values.materials.map((m, position) => ({
-      position: detail.materials[position]!.position,
-      status: m.status,
-      copiesReceived: m.status === 'received' ? m.copiesReceived : 0,
-    }));
-    if (mode === 'receive') receive.mutate({ caseId: detail.id, materials }, { onSuccess: close });
+  function submit() {
+    const materials = toMaterialChecks(marks);
+    if (mode === 'receive')
+      receive.mutate({ caseId: detail.id, materials }, { onSuccess: onClose });
     if (mode === 'supplement') {
       supplement.mutate(
-        { caseId: detail.id, materials, note: values.note.trim() || null },
-        { onSuccess: close },
+        { caseId: detail.id, materials, note: note.trim() || null },
+        { onSuccess: onClose },
       );
     }
   }
 
-  const outcome =
-    missing.length === 0
-      ? mode === 'receive'
-        ? '必交材料齐全：接收后案件即受理，开始计算承诺时限。'
-        : '必交材料齐全：确认后案件受理（或继续办理），时限恢复计算。'
-      : `仍缺 ${missing.length} 项：${missing.map((m) => m.name).join('、')}。${
-          mode === 'receive'
-            ? '接收后案件转为待补正，请打印一次性告知单。'
-            : '确认后记录本次补交的材料，案件继续等待补正。'
-        }`;
-
   return (
-    <Modal opened={mode !== null} onClose={close} title={mode ? TITLES[mode] : ''} size="xl">
-      <form noValidate onSubmit={form.onSubmit(submit)}>
-        <Stack gap="md">
-          <Table withTableBorder verticalSpacing="xs">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>材料</Table.Th>
-                <Table.Th w={220}>收取情况</Table.Th>
-                <Table.Th w={110}>收取份数</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {detail.materials.map((material, index) => (
-                <Table.Tr key={material.id}>
-                  <Table.Td>
-                    <Text size="sm" fw={500} id={`material-${material.id}`}>
-                      {material.name}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {MATERIAL_REQUIREMENT_LABELS[materialRequirement(material)]}
-                      {material.condition ? `（${material.condition}）` : ''} ·{' '}
-                      {MATERIAL_FORM_LABELS[material.form]} {material.copies} 份
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    <SegmentedControl
-                      size="xs"
-                      aria-labelledby={`material-${material.id}`}
-                      data={statusOptions(material)}
-                      {...form.getInputProps(`materials.${index}.status`)}
-                    />
-                  </Table.Td>
-                  <Table.Td>
-                    <NumberInput
-                      size="xs"
-                      aria-label={`${material.name} 收取份数`}
-                      min={0}
-                      max={50}
-                      disabled={form.values.materials[index]?.status !== 'received'}
-                      {...form.getInputProps(`materials.${index}.copiesReceived`)}
-                    />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-          {mode === 'supplement' ? (
-            <Textarea
-              label="备注"
-              description="选填，记入办理记录"
-              autosize
-              minRows={2}
-              maxLength={200}
-              {...form.getInputProps('note')}
+    <Modal opened={mode !== null} onClose={onClose} title={mode ? TITLES[mode] : ''} size="90%">
+      {mode ? (
+        <form
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            submit();
+          }}
+        >
+          <Stack gap="md">
+            <MaterialChecklist
+              materials={detail.materials}
+              marks={marks}
+              onChange={setMarks}
+              disabled={mutation.isPending}
             />
-          ) : null}
-          <Alert color={missing.length === 0 ? 'teal' : 'orange'}>{outcome}</Alert>
-          {mutation.error ? (
-            <Alert color="red" role="alert">
-              {mutation.error.message}
-            </Alert>
-          ) : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
-            <Button type="submit" loading={mutation.isPending} data-autofocus>
-              {mode === 'receive' ? '确认接收' : '确认补正'}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+            <Text size="sm">{OUTCOMES[mode][complete ? 'complete' : 'incomplete']}</Text>
+            {mode === 'supplement' ? (
+              <Textarea
+                label="备注"
+                description="选填，记入办理记录"
+                autosize
+                minRows={2}
+                maxLength={200}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+              />
+            ) : null}
+            {mutation.error ? (
+              <Alert color="red" role="alert">
+                {mutation.error.message}
+              </Alert>
+            ) : null}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                取消
+              </Button>
+              <Button type="submit" loading={mutation.isPending} data-autofocus>
+                确认{TITLES[mode]}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      ) : null}
     </Modal>
   );
 }
