@@ -2,6 +2,7 @@ import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { ORG_LEVEL_LABELS, ROLE_LABELS } from '@shared/api';
 import { formatDateTime, greeting } from '../../lib/time';
 import { useCurrentUser, useSystemStatus } from '../../session';
+import { CaseWidgets } from './CaseWidgets';
 import { MediationWidgets } from './MediationWidgets';
 
 function Fact({ label, value }: { label: string; value: string }) {
@@ -33,6 +34,7 @@ export function HomePage() {
           您以{ROLE_LABELS[user.role]}身份登录{user.orgUnitName}。
         </Text>
       </Stack>
+      <CaseWidgets />
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
         <Fact label="角色" value={ROLE_LABELS[user.role]} />
         <Fact
