@@ -33,12 +33,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
   { path: '/intake', label: '受理', roles: ['clerk', 'supervisor'], Page: IntakePage },
-  {
-    path: '/cases',
-    label: '案件',
-    roles: ['admin', 'supervisor', 'clerk', 'agent', 'auditor'],
-    Page: CaseListPage,
-  },
+  { path: '/cases', label: '案件', roles: rolesOf('cases.list'), Page: CaseListPage },
   {
     path: '/mediation',
     label: '纠纷调解',

@@ -2,6 +2,7 @@ import { Button, Group } from '@mantine/core';
 import type { CaseDetail } from '@shared/api';
 import { CASE_ACTIONS, type CaseAction } from '@shared/domain/cases/case-workflow';
 import { useState } from 'react';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { awaitsHandOut } from './case-labels';
 import { MaterialCheckModal } from './MaterialCheckModal';
@@ -25,8 +26,6 @@ const VARIANTS: Record<CaseAction, { variant: string; color?: string }> = {
   withdraw: { variant: 'outline', color: 'gray' },
 };
 
-const HAND_OUT_ROLES: readonly string[] = ['admin', 'supervisor', 'clerk', 'agent'];
-
 /**
  * The actions the workflow offers this role in this state (the backend's availableActions), and
  * 登记送达 once a result is there to hand over. Nothing is shown that the role may not do.
@@ -38,7 +37,7 @@ export function CaseActions({ detail }: CaseActionsProps) {
   // An agent hands back the results of the cases filed at the village, the counter everything else.
   const canHandOut =
     awaitsHandOut(detail) &&
-    HAND_OUT_ROLES.includes(me.role) &&
+    canCall(me.role, 'cases.handOut') &&
     (me.role !== 'agent' || detail.channel === 'agency');
 
   if (detail.availableActions.length === 0 && !canHandOut) return null;

@@ -3,6 +3,7 @@ import { SERVICE_ITEM_TYPE_LABELS } from '@shared/domain/catalogue/service-item'
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { AgencyMark } from '../Cases/case-columns';
 import { CaseActions } from './CaseActions';
@@ -11,8 +12,6 @@ import { AgencyFacts, CaseFacts, OutcomeFacts } from './CaseFacts';
 import { CaseTimeline } from './CaseTimeline';
 import { CaseWarnings } from './CaseWarnings';
 import { PrintLinks } from './PrintLinks';
-
-const UPLOAD_ROLES: readonly string[] = ['admin', 'supervisor', 'clerk', 'agent'];
 
 /** Back where the person came from (the filtered list, the 工作台), or to the list. */
 function BackButton() {
@@ -89,7 +88,7 @@ export function CaseDetailPage() {
       <OutcomeFacts detail={detail} />
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, lg: 8 }}>
-          <CaseChecklist detail={detail} canUpload={UPLOAD_ROLES.includes(me.role)} />
+          <CaseChecklist detail={detail} canUpload={canCall(me.role, 'attachments.upload')} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: 4 }}>
           <CaseTimeline events={detail.events} />

@@ -1,6 +1,7 @@
 import { Button, Group, Text } from '@mantine/core';
 import type { CaseDetail } from '@shared/api';
 import { Link } from 'react-router';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { PRINT_LABELS, printableDocuments } from './case-labels';
 
@@ -9,13 +10,10 @@ interface PrintLinksProps {
 }
 
 /** The papers this case has grounds for, each opening its A4 print view; reprints are counted. */
-/** The roles the print views (and print.record) are open to. */
-const PRINTERS: readonly string[] = ['admin', 'supervisor', 'clerk', 'agent'];
-
 export function PrintLinks({ detail }: PrintLinksProps) {
   const me = useCurrentUser();
   const documents = printableDocuments(detail);
-  if (documents.length === 0 || !PRINTERS.includes(me.role)) return null;
+  if (documents.length === 0 || !canCall(me.role, 'print.record')) return null;
   return (
     <Group gap="sm" role="group" aria-label="打印文书">
       {documents.map((document) => {

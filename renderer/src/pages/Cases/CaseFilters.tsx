@@ -2,6 +2,7 @@ import { Button, Checkbox, Group, MultiSelect, Select, TextInput } from '@mantin
 import { DatePickerInput } from '@mantine/dates';
 import { CASE_STATE_LABELS, CASE_STATES } from '@shared/domain/cases/case-workflow';
 import { useApiQuery } from '../../api';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { QUERY_MAX_LENGTH, type CaseChannel, type CaseListParams } from './case-list-params';
 
@@ -26,13 +27,12 @@ const CHANNEL_OPTIONS: { value: CaseChannel; label: string }[] = [
   { value: 'counter', label: '窗口受理' },
   { value: 'agency', label: '村（社区）代办' },
 ];
-/** users.list is for these roles; others filter by 来源 alone. */
-const AGENT_LISTERS: readonly string[] = ['admin', 'supervisor'];
 
 export function CaseFilters(props: CaseFiltersProps) {
   const { params, onChange } = props;
   const me = useCurrentUser();
-  const canListAgents = AGENT_LISTERS.includes(me.role);
+  // Who may list users may pick an agent; the others filter by 来源 alone.
+  const canListAgents = canCall(me.role, 'users.list');
   const items = useApiQuery('catalogue.list', { query: '', includeInactive: true });
   const users = useApiQuery('users.list', { includeDisabled: true }, { enabled: canListAgents });
   const itemOptions = (items.data ?? []).map((item) => ({

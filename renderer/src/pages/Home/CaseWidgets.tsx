@@ -1,21 +1,17 @@
 import { Alert, Anchor, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { Role } from '@shared/api';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
+import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { CaseRowsList } from './cases/CaseRowsList';
 import { listsFor, scopeLabel } from './cases/case-widget-lists';
 import { WidgetCard } from './mediation/WidgetCard';
 
-/** Who has a 一窗受理 worklist (cases.dashboard); mediators do not. */
-const CASE_ROLES: readonly Role[] = ['admin', 'supervisor', 'clerk', 'agent', 'auditor'];
-/** Who follows up bad ratings. */
-const FOLLOW_UP_ROLES: readonly Role[] = ['admin', 'supervisor'];
-
 /** The 一窗受理 part of the 工作台: what is late, due or waiting, for this role. */
 export function CaseWidgets() {
   const user = useCurrentUser();
-  const allowed = CASE_ROLES.includes(user.role);
+  // Mediators have no 一窗受理 worklist.
+  const allowed = canCall(user.role, 'cases.dashboard');
   const dashboard = useApiQuery('cases.dashboard', {}, { enabled: allowed });
   if (!allowed || !dashboard.data) return null;
   const data = dashboard.data;
@@ -51,7 +47,7 @@ export function CaseWidgets() {
             <CaseRowsList list={list.name} rows={data[list.name]} />
           </WidgetCard>
         ))}
-        {FOLLOW_UP_ROLES.includes(user.role) ? (
+        {canCall(user.role, 'ratings.recordCallback') ? (
           <WidgetCard title="差评回访" count={data.followupsDue} urgent empty="没有待回访的差评">
             <Text size="sm">
               {data.followupsDue} 条差评须在 15 个工作日内回访。{' '}
