@@ -72,6 +72,11 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
       supervisor,
     );
 
+    // The print dialog is the browser's own; count its openings instead of showing it.
+    await page.addInitScript(
+      'window.printDialogs = 0; window.print = () => { window.printDialogs += 1; }',
+    );
+    const printDialogs = () => page.evaluate<number>('window.printDialogs');
     const shell = new AppShellPage(page);
     const register = new RegisterDisputePage(page);
     const file = new DisputeFilePage(page);
@@ -160,7 +165,16 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
     ]) {
       await expect(notice).toContainText(text);
     }
+    // Looking at the paper is not printing it: the count waits for the 打印 button.
     await page.getByRole('button', { name: '返回' }).click();
+    await expect(header).toBeVisible();
+    await expect(header).not.toContainText('告知书已打印');
+    await page.getByRole('link', { name: '打印权利义务告知书' }).click();
+    await expect(notice).toContainText(caseNo);
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await expect.poll(printDialogs).toBe(1);
+    await page.getByRole('button', { name: '返回' }).click();
+    await expect(header).toContainText('告知书已打印 1 次');
     await file.acknowledgeNotice(APPLICANT.name);
     await file.acknowledgeNotice(RESPONDENT.name);
     await expect(file.section('当事人')).not.toContainText('尚未告知');
@@ -210,6 +224,8 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
     ]) {
       await expect(record).toContainText(text);
     }
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await expect.poll(printDialogs).toBe(2);
     await page.getByRole('button', { name: '返回' }).click();
 
     // 调解协议: written, saved as a draft, printed for signing.
@@ -282,6 +298,8 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
     ]) {
       expect(agreement, text).toContain(flat(text));
     }
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await expect.poll(printDialogs).toBe(3);
     await page.getByRole('button', { name: '返回' }).click();
 
     // Signed: recorded as 调解成功, and the follow-up visit is scheduled.
@@ -296,7 +314,7 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
     await expect(header).toContainText('调解成功');
     await expect(header).toContainText(`下次回访${visitDue}（还剩 15 天）`);
     await expect(header).not.toContainText('回访已到期');
-    // Each paper was counted as it was printed.
+    // Each paper was counted once, as 打印 was pressed, however often it was looked at.
     await expect(header).toContainText('告知书已打印 1 次');
     await expect(file.section('调解记录')).toContainText('笔录已打印 1 次');
     await expect(file.section('调解结果')).toContainText('协议书已打印 1 次');

@@ -112,6 +112,13 @@ describe('the agreement and its art. 29 check', () => {
     ).toMatchObject({ ok: false, error: { code: 'AGREEMENT_INCOMPLETE' } });
     expect(
       await h.call(
+        'mediation.recordPrint',
+        { document: 'agreement', id: dispute.id },
+        mediator.token,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'AGREEMENT_INCOMPLETE' } });
+    expect(
+      await h.call(
         'mediation.recordAgreement',
         {
           disputeId: dispute.id,

@@ -141,6 +141,7 @@ describe('a village committee keeps the whole case file', () => {
       );
     }
     const notice = await h.ok('mediation.printNotice', { disputeId: dispute.id }, mediator.token);
+    await h.ok('mediation.recordPrint', { document: 'notice', id: dispute.id }, mediator.token);
     expect(notice.committeeName).toBe('城东社区人民调解委员会');
     expect(notice.rights).toHaveLength(4);
     expect(notice.acknowledgements[1]).toMatchObject({
@@ -227,16 +228,23 @@ describe('a village committee keeps the whole case file', () => {
     expect(paper.obligations[1]?.label).toBe('第二项');
     expect(paper.copiesText).toBe('本协议一式3份，当事人各执一份，人民调解委员会留存一份。');
     expect(paper.sealLine).toBe('城东社区人民调解委员会（印章）');
-    expect(paper.printCount).toBe(1);
-    expect(
-      (await h.ok('mediation.printAgreement', { disputeId: dispute.id }, mediator.token))
-        .printCount,
-    ).toBe(2);
+    // Opening the paper is not a print, but with the full ID numbers on it, it is audited.
+    const opened = await h.ok('mediation.get', { disputeId: dispute.id }, mediator.token);
+    expect(opened.printCounts.agreement).toBeUndefined();
+    const views = await h.ok('audit.list', { action: 'mediation.viewAgreement' }, c.admin);
+    expect(views.rows.map((row) => row.detail)).toEqual([
+      '（2026）永城东人调字第1号 调解协议书（含当事人完整身份信息）',
+    ]);
+    // Each press of 打印 counts, the reprint too.
+    const press = () =>
+      h.ok('mediation.recordPrint', { document: 'agreement', id: dispute.id }, mediator.token);
+    expect((await press()).count).toBe(1);
+    expect((await press()).count).toBe(2);
     const audit = await h.ok('audit.list', { action: 'mediation.print' }, c.admin);
     expect(audit.rows.map((row) => row.detail)).toContain(
       '（2026）永城东人调字第1号 调解协议书（含当事人完整身份信息）（第2次打印）',
     );
-    expect(JSON.stringify(audit.rows)).not.toContain(IDS.li);
+    expect(JSON.stringify([...audit.rows, ...views.rows])).not.toContain(IDS.li);
 
     c.advanceDays(3);
     detail = await h.ok(
@@ -264,6 +272,11 @@ describe('a village committee keeps the whole case file', () => {
       mediator.token,
     );
     expect(cover.lastDay).toBe('2026-12-30');
+    await h.ok(
+      'mediation.recordPrint',
+      { document: 'judicialCover', id: dispute.id },
+      mediator.token,
+    );
     expect(cover.materials.map((material) => material.name)).toContain(
       '授权委托书及委托代理人身份证明',
     );

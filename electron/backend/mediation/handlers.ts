@@ -56,6 +56,7 @@ export const mediationHandlers: HandlerMap = {
   'mediation.printAgreement': (ctx, input) => print.printAgreement(ctx, input.disputeId),
   'mediation.printJudicialCover': (ctx, input) => print.printJudicialCover(ctx, input.disputeId),
   'mediation.printFollowUp': (ctx, input) => print.printFollowUp(ctx, input.followUpId),
+  'mediation.recordPrint': (ctx, input) => print.recordMediationPrint(ctx, input),
 
   'mediation.stats': (ctx, input) => mediationStats(ctx, input),
   'mediation.statsExcel': (ctx, input) => monthlyReport(ctx, input.month),

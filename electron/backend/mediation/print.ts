@@ -1,4 +1,4 @@
-import type { MethodOutput } from '@shared/api';
+import type { MethodInput, MethodOutput } from '@shared/api';
 import {
   FOLLOW_UP_METHOD_LABELS,
   NOTICE_METHOD_LABELS,
@@ -30,7 +30,14 @@ import { partiesOf, type PartyRow } from './parties-repository';
 import * as text from './print-text';
 import { findSession } from './sessions-repository';
 
-type PrintedDocument = 'notice' | 'sessionRecord' | 'agreement' | 'judicialCover' | 'followUp';
+type PrintedDocument = MethodInput<'mediation.recordPrint'>['document'];
+
+/** A paper ready to lay out, with the dispute and the record its print count belongs to. */
+interface Built<P> {
+  dispute: DisputesTable;
+  objectId: string;
+  paper: P;
+}
 
 const DOCUMENT_LABELS: Record<PrintedDocument, string> = {
   notice: '当事人权利义务告知书',
@@ -83,13 +90,13 @@ async function committeeOf(ctx: CallContext, dispute: DisputesTable): Promise<st
 
 const line = (party: PartyRow) => ({ roleLabel: PARTY_ROLE_LABELS[party.role], name: party.name });
 
-export async function printNotice(
+async function buildNotice(
   ctx: CallContext,
   disputeId: string,
-): Promise<MethodOutput<'mediation.printNotice'>> {
+): Promise<Built<MethodOutput<'mediation.printNotice'>>> {
   const { row } = await loadDispute(ctx, disputeId, 'write');
   const parties = await partiesOf(ctx.rt.db, row.id);
-  return {
+  const paper = {
     title: text.NOTICE_TITLE,
     committeeName: await committeeOf(ctx, row),
     caseNo: row.case_no,
@@ -104,21 +111,21 @@ export async function printNotice(
         ? NOTICE_METHOD_LABELS[party.notice_method as keyof typeof NOTICE_METHOD_LABELS]
         : null,
     })),
-    printCount: await recordPrint(ctx, row, 'notice', row.id),
   };
+  return { dispute: row, objectId: row.id, paper };
 }
 
-export async function printSessionRecord(
+async function buildSessionRecord(
   ctx: CallContext,
   sessionId: string,
-): Promise<MethodOutput<'mediation.printSessionRecord'>> {
+): Promise<Built<MethodOutput<'mediation.printSessionRecord'>>> {
   const session = await findSession(ctx.rt.db, sessionId);
   if (!session) throw new DomainError('NOT_FOUND', '找不到该次调解记录');
   const { row } = await loadDispute(ctx, session.dispute_id, 'write');
   const parties = await partiesOf(ctx.rt.db, row.id);
   const byId = new Map(parties.map((party) => [party.id, party]));
   const statements = JSON.parse(session.statements) as { partyId: string; text: string }[];
-  return {
+  const paper = {
     title: text.SESSION_TITLE,
     committeeName: await committeeOf(ctx, row),
     caseNo: row.case_no,
@@ -135,8 +142,8 @@ export async function printSessionRecord(
     agreed: session.agreed === 1,
     result: session.result,
     signatureLines: parties.map(line),
-    printCount: await recordPrint(ctx, row, 'sessionRecord', session.id),
   };
+  return { dispute: row, objectId: session.id, paper };
 }
 
 function particulars(party: PartyRow) {
@@ -161,14 +168,11 @@ function particulars(party: PartyRow) {
   };
 }
 
-/**
- * The 调解协议书 of art. 29, complete or refused. It is the one paper that carries the parties' ID
- * numbers and phones whole, so every fetch is audited as a print of it.
- */
-export async function printAgreement(
+/** The 调解协议书 of art. 29, complete or refused. */
+async function buildAgreement(
   ctx: CallContext,
   disputeId: string,
-): Promise<MethodOutput<'mediation.printAgreement'>> {
+): Promise<Built<MethodOutput<'mediation.printAgreement'>>> {
   const { row } = await loadDispute(ctx, disputeId, 'write');
   const agreement = await agreementOf(ctx.rt.db, row.id);
   if (!agreement) throw new DomainError('NOT_FOUND', '本案尚未起草调解协议');
@@ -181,7 +185,7 @@ export async function printAgreement(
   const byId = new Map(parties.map((party) => [party.id, party]));
   const committee = await committeeOf(ctx, row);
   const copies = agreementCopies(agreementDraft(row.case_no, parties, content));
-  return {
+  const paper = {
     title: text.AGREEMENT_TITLE,
     committeeName: committee,
     caseNo: row.case_no,
@@ -214,19 +218,19 @@ export async function printAgreement(
     recorderName: agreement.recorder_name,
     sealLine: `${committee}（印章）`,
     agreedOn: content.agreedOn ?? '',
-    printCount: await recordPrint(ctx, row, 'agreement', row.id),
   };
+  return { dispute: row, objectId: row.id, paper };
 }
 
-export async function printJudicialCover(
+async function buildJudicialCover(
   ctx: CallContext,
   disputeId: string,
-): Promise<MethodOutput<'mediation.printJudicialCover'>> {
+): Promise<Built<MethodOutput<'mediation.printJudicialCover'>>> {
   const { row } = await loadDispute(ctx, disputeId, 'write');
   const agreement = await signedWrittenAgreement(ctx, row.id);
   const parties = await partiesOf(ctx.rt.db, row.id);
   const window = judicialConfirmationWindow(agreement.effective_on, today(ctx));
-  return {
+  const paper = {
     title: text.JUDICIAL_COVER_TITLE,
     committeeName: await committeeOf(ctx, row),
     caseNo: row.case_no,
@@ -241,14 +245,14 @@ export async function printJudicialCover(
       parties.some((party) => party.kind === 'organisation'),
     ),
     remarks: text.JUDICIAL_REMARKS,
-    printCount: await recordPrint(ctx, row, 'judicialCover', row.id),
   };
+  return { dispute: row, objectId: row.id, paper };
 }
 
-export async function printFollowUp(
+async function buildFollowUp(
   ctx: CallContext,
   followUpId: string,
-): Promise<MethodOutput<'mediation.printFollowUp'>> {
+): Promise<Built<MethodOutput<'mediation.printFollowUp'>>> {
   const visit = await findFollowUp(ctx.rt.db, followUpId);
   if (!visit) throw new DomainError('NOT_FOUND', '找不到该回访安排');
   const { row } = await loadDispute(ctx, visit.dispute_id, 'write');
@@ -256,7 +260,7 @@ export async function printFollowUp(
   const byId = new Map(parties.map((party) => [party.id, party.name]));
   const agreement = await agreementOf(ctx.rt.db, row.id);
   const obligations = agreement ? contentOf(agreement).obligations : [];
-  return {
+  const paper = {
     title: text.FOLLOW_UP_TITLE,
     committeeName: await committeeOf(ctx, row),
     caseNo: row.case_no,
@@ -280,6 +284,58 @@ export async function printFollowUp(
       : null,
     renewedConflict: visit.renewed_conflict === null ? null : visit.renewed_conflict === 1,
     note: visit.note,
-    printCount: await recordPrint(ctx, row, 'followUp', visit.id),
   };
+  return { dispute: row, objectId: visit.id, paper };
+}
+
+const BUILDERS: Record<PrintedDocument, (ctx: CallContext, id: string) => Promise<Built<unknown>>> =
+  {
+    notice: buildNotice,
+    sessionRecord: buildSessionRecord,
+    agreement: buildAgreement,
+    judicialCover: buildJudicialCover,
+    followUp: buildFollowUp,
+  };
+
+/**
+ * Counts and audits one press of 打印 (reprints too). The paper is built again first, so that only a
+ * paper this person may print, and one that can be printed now (a complete agreement), is counted.
+ */
+export async function recordMediationPrint(
+  ctx: CallContext,
+  input: MethodInput<'mediation.recordPrint'>,
+): Promise<MethodOutput<'mediation.recordPrint'>> {
+  const { dispute, objectId } = await BUILDERS[input.document](ctx, input.id);
+  return { count: await recordPrint(ctx, dispute, input.document, objectId) };
+}
+
+// Opening a print view is not a print: the preview shows the paper, the 打印 button counts it.
+export const printNotice = async (ctx: CallContext, disputeId: string) =>
+  (await buildNotice(ctx, disputeId)).paper;
+export const printSessionRecord = async (ctx: CallContext, sessionId: string) =>
+  (await buildSessionRecord(ctx, sessionId)).paper;
+export const printJudicialCover = async (ctx: CallContext, disputeId: string) =>
+  (await buildJudicialCover(ctx, disputeId)).paper;
+export const printFollowUp = async (ctx: CallContext, followUpId: string) =>
+  (await buildFollowUp(ctx, followUpId)).paper;
+
+/**
+ * The agreement is the one paper that carries the parties' ID numbers and phones whole: showing it,
+ * even without printing, is audited (DESIGN: full values only on an audited request).
+ */
+export async function printAgreement(
+  ctx: CallContext,
+  disputeId: string,
+): Promise<MethodOutput<'mediation.printAgreement'>> {
+  const { dispute, paper } = await buildAgreement(ctx, disputeId);
+  const at = ctx.rt.stamper.nowIso();
+  await ctx.rt.db.transaction().execute((trx) =>
+    appendAudit(trx, at, ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
+      action: 'mediation.viewAgreement',
+      objectType: 'dispute',
+      objectId: dispute.id,
+      detail: `${dispute.case_no} ${DOCUMENT_LABELS.agreement}`,
+    }),
+  );
+  return paper;
 }

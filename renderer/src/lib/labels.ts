@@ -61,6 +61,7 @@ const ACTION_LABELS: Record<string, string> = {
   'mediators.create': '新增调解员',
   'mediators.update': '修改调解员',
   'mediation.print': '打印调解文书',
+  'mediation.viewAgreement': '查看调解协议书',
   'mediation.revealParty': '查看当事人完整信息',
   'mediation.updateSettings': '修改调解设置',
   'eventReports.create': '报告事件',

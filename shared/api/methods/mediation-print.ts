@@ -5,17 +5,24 @@ import { MEDIATION_WRITERS } from './mediation';
 
 /**
  * Everything each paper needs, ready to lay out: labels already in Chinese, dates as 'YYYY-MM-DD'.
+ * Fetching a paper is not a print; mediation.recordPrint counts and audits each press of 打印.
  * Only the agreement carries full ID numbers and phones (its art. 29 particulars); fetching it is
- * audited as a print. Every call counts a print of that document.
+ * audited as a view.
  */
 
 const header = {
   title: z.string(),
   committeeName: z.string(),
   caseNo: z.string(),
-  /** How many times this document has been printed, this one included. */
-  printCount: z.number().int(),
 };
+
+export const printedDocumentSchema = z.enum([
+  'notice',
+  'sessionRecord',
+  'agreement',
+  'judicialCover',
+  'followUp',
+]);
 
 const partyLine = z.object({ roleLabel: z.string(), name: z.string() });
 
@@ -154,6 +161,15 @@ export const mediationPrintMethods = {
   'mediation.printFollowUp': method({
     input: z.object({ followUpId: idSchema }),
     output: followUpPrintSchema,
+    access: MEDIATION_WRITERS,
+  }),
+  /**
+   * One press of 打印 on a paper, reprints too: counted and audited. `id` is the record the paper is
+   * of: the session for a 笔录, the visit for a 回访记录, the dispute for the others.
+   */
+  'mediation.recordPrint': method({
+    input: z.object({ document: printedDocumentSchema, id: idSchema }),
+    output: z.object({ count: z.number().int() }),
     access: MEDIATION_WRITERS,
   }),
 };

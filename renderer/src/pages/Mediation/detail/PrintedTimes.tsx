@@ -1,7 +1,7 @@
 import { Text } from '@mantine/core';
 import type { DisputeDetail } from '@shared/api';
 
-/** How often a paper of this case has been printed (mediation.print* counts every print). */
+/** How often a paper of this case has been printed (each press of 打印 counts, see mediation.recordPrint). */
 export function PrintedTimes({
   dispute,
   paper,
