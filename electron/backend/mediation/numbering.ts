@@ -68,7 +68,7 @@ export async function issueCaseNumber(
   if (!orgAbbreviationSchema.safeParse(effective).success) {
     throw new DomainError(
       'CASE_ABBREVIATION_MISSING',
-      `无法由单位名称生成案号简称（“${effective}”），请负责人在调解设置中填写本单位的案号简称`,
+      `无法由单位名称生成案号简称（“${effective}”），请本单位负责人在“调解设置”页面填写案号简称后再登记`,
     );
   }
   const year = yearOf(today);

@@ -11,6 +11,7 @@ import { HomePage } from '../pages/Home';
 import { IntakePage } from '../pages/Intake';
 import { DisputeListPage } from '../pages/Mediation';
 import { MediationRisksPage } from '../pages/MediationRisks';
+import { MEDIATION_SETTINGS_PATH, MediationSettingsPage } from '../pages/MediationSettings';
 import { MediationStatsPage } from '../pages/MediationStats';
 import { ResidentsPage } from '../pages/Residents';
 import { MediatorsPage } from '../pages/Mediators';
@@ -46,6 +47,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     label: '风险预警',
     roles: ['supervisor', 'auditor'],
     Page: MediationRisksPage,
+  },
+  {
+    path: MEDIATION_SETTINGS_PATH,
+    label: '调解设置',
+    roles: rolesOf('mediation.updateSettings'),
+    Page: MediationSettingsPage,
   },
   {
     path: '/mediation/stats',

@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Group, Paper, Stack, Text, Title } from '@mant
 import { useForm, type FormErrors } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import type { ErrorCode } from '@shared/api';
+import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiCallError, useApiMutation } from '../../../api';
 import { PageHeader } from '../../../components/PageHeader';
@@ -25,6 +26,7 @@ import {
   type DisputeFieldsValues,
 } from './dispute-fields';
 import { DisputeFieldsInputs } from './DisputeFieldsInputs';
+import { AbbreviationWarning, RegisterFailure } from './RegisterFailure';
 import { validateDisputeFields } from './validate-fields';
 
 interface RegisterValues extends DisputeFieldsValues {
@@ -68,6 +70,7 @@ export function RegisterDisputePage() {
     validate,
   });
   const register = useApiMutation('mediation.register', { meta: { errorShownInline: true } });
+  const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
   const createResidents = useCreateResidents();
   const parties = form.values.parties;
 
@@ -79,6 +82,7 @@ export function RegisterDisputePage() {
   }
 
   async function submit(values: RegisterValues) {
+    setFailureCode(null);
     try {
       const linked = await createResidents(values.parties);
       form.setFieldValue('parties', linked);
@@ -120,6 +124,7 @@ export function RegisterDisputePage() {
       } else if (failure instanceof ApiCallError) {
         showFieldErrors(form, failure, DISPUTE_FIELD_RENAMES);
         if (!failure.fields) form.setErrors({ form: failure.message });
+        setFailureCode(failure.code);
       }
     }
   }
@@ -132,6 +137,7 @@ export function RegisterDisputePage() {
       />
       <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
         <Stack gap="md">
+          <AbbreviationWarning />
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="register-facts">
             <Title order={3} size="h4" mb="sm" id="register-facts">
               纠纷情况
@@ -183,9 +189,7 @@ export function RegisterDisputePage() {
             </Stack>
           </Paper>
           {form.errors.form ? (
-            <Alert color="red" role="alert" title="未能登记">
-              {form.errors.form}
-            </Alert>
+            <RegisterFailure message={String(form.errors.form)} code={failureCode} />
           ) : null}
           <Group justify="space-between">
             <Checkbox
