@@ -31,12 +31,18 @@ export async function searchResidents(
   const offset = (input.page - 1) * input.pageSize;
   if (search.kind !== 'document') {
     const page = await searchPage(ctx.rt.db, search, input.pageSize, offset);
-    return { rows: page.rows.map(toSummary), total: page.total };
+    return {
+      rows: page.rows.map(toSummary),
+      total: page.total,
+      totalIsLowerBound: page.isLowerBound,
+    };
   }
   // The exact document number or phone first, then every number that contains what was typed.
   const exact = await exactDocumentOrPhone(ctx.rt.db, search.text, search.phone);
   const exactRows = (await viewsByRowid(ctx.rt.db, exact)).slice(offset, offset + input.pageSize);
-  if (search.match === null) return { rows: exactRows.map(toSummary), total: exact.length };
+  if (search.match === null) {
+    return { rows: exactRows.map(toSummary), total: exact.length, totalIsLowerBound: false };
+  }
   const rest = await searchPage(
     ctx.rt.db,
     { kind: 'fulltext', match: search.match },
@@ -47,5 +53,6 @@ export async function searchResidents(
   return {
     rows: [...exactRows, ...rest.rows].map(toSummary),
     total: exact.length + rest.total,
+    totalIsLowerBound: rest.isLowerBound,
   };
 }

@@ -1,7 +1,7 @@
 import { CompiledQuery, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness';
-import { countQuery, pageQuery } from './search';
+import { countQuery, fulltextRowidsQuery, pageQuery, searchPage } from './search';
 import { classifyResidentSearch } from './search-query';
 import { rebuildResidentSearchIndexes } from './search-index';
 import { residentId, setUpYantou } from './test-support';
@@ -135,6 +135,20 @@ describe('residents.search paths', () => {
     });
   });
 
+  it('counts up to the cap and says when the total is a lower bound', async () => {
+    const db = h.backend.runtime.db;
+    const search = { kind: 'bigram', text: '王芳' } as const;
+    expect(await searchPage(db, search, 20, 0, [], 3)).toMatchObject({
+      total: 3,
+      isLowerBound: false,
+    });
+    const capped = await searchPage(db, search, 20, 0, [], 2);
+    expect(capped).toMatchObject({ total: 2, isLowerBound: true });
+    expect(capped.rows.map((row) => row.name)).toEqual(['李王芳', '王芳芳', '王芳']);
+    const api = await h.ok('residents.search', { query: '王芳' }, admin);
+    expect(api).toMatchObject({ total: 3, totalIsLowerBound: false });
+  });
+
   it('refuses one or two digits, which would match nearly everyone', async () => {
     const result = await h.call('residents.search', { query: '12' }, admin);
     expect(result.ok ? null : result.error.code).toBe('QUERY_TOO_SHORT');
@@ -163,9 +177,10 @@ describe('query plans', () => {
     expect(plan[0]).toContain(first);
     expectIndexed(plan);
     // The count stays in the same index and reads no resident row.
-    const countPlan = await planOf(countQuery(search));
-    expect(countPlan).toHaveLength(1);
-    expect(countPlan[0]).toContain(first);
+    const countPlan = await planOf(countQuery(search, 10_000));
+    expect(countPlan.filter((step) => /^(SEARCH|SCAN) (?!\(subquery)/.test(step))).toEqual([
+      expect.stringContaining(first),
+    ]);
   });
 
   it('the document path: FTS on the number columns, no scan of residents', async () => {
@@ -174,6 +189,12 @@ describe('query plans', () => {
     const plan = await planOf(pageQuery({ kind: 'fulltext', match: search.match }, 20, 0, [1, 2]));
     expect(plan[0]).toContain('SCAN residents_fts VIRTUAL TABLE INDEX');
     expectIndexed(plan);
+  });
+
+  it('full text: one pass over the index gives the page and the count, in rowid order', async () => {
+    const plan = await planOf(fulltextRowidsQuery('"330324"', 10_001));
+    expect(plan[0]).toContain('SCAN residents_fts VIRTUAL TABLE INDEX');
+    expect(plan).toHaveLength(1);
   });
 
   it('the latest residents: read backwards by rowid, stopping at the page', async () => {

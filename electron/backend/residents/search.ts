@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
 import type { Database } from '../db/schema';
-import { VIEW_COLUMNS, VIEW_SOURCE, type ResidentViewRow } from './repository';
+import { VIEW_COLUMNS, VIEW_SOURCE, viewsByRowid, type ResidentViewRow } from './repository';
 import type { ResidentSearch } from './search-query';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -95,11 +96,45 @@ export function pageQuery(
     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
 }
 
+/**
+ * Counts to `cap` + 1 and stops: a two-character query common in addresses (瓯北, 社区) matches most
+ * of the register, and counting it all holds the backend for a number nobody pages through.
+ */
 export function countQuery(
   search: Ranged,
+  cap: number,
   excluded: readonly number[] = [],
 ): RawBuilder<{ total: number }> {
-  return sql<{ total: number }>`SELECT count(*) AS total FROM ${plan(search, excluded).count}`;
+  return sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT 1 FROM
+    ${plan(search, excluded).count} LIMIT ${cap + 1})`;
+}
+
+export interface SearchPage {
+  rows: ResidentViewRow[];
+  /** Exact up to the cap (LIST_TOTAL_CAP); past it, the cap, and `isLowerBound`. */
+  total: number;
+  isLowerBound: boolean;
+}
+
+/**
+ * The full-text matches, newest first, up to `limit`: FTS5 reads its rowids in order and stops. A
+ * trigram query of digits (part of a number) intersects long lists; run once, it gives both the
+ * page and the count.
+ */
+export function fulltextRowidsQuery(
+  match: string,
+  limit: number,
+  excluded: readonly number[] = [],
+): RawBuilder<{ rowid: number }> {
+  const { count } = plan({ kind: 'fulltext', match }, excluded);
+  return sql<{ rowid: number }>`SELECT residents_fts.rowid AS rowid FROM ${count}
+    ORDER BY residents_fts.rowid DESC LIMIT ${limit}`;
+}
+
+function capped(rows: ResidentViewRow[], counted: number, cap: number): SearchPage {
+  return counted > cap
+    ? { rows, total: cap, isLowerBound: true }
+    : { rows, total: counted, isLowerBound: false };
 }
 
 export async function searchPage(
@@ -108,8 +143,15 @@ export async function searchPage(
   limit: number,
   offset: number,
   excluded: readonly number[] = [],
-): Promise<{ rows: ResidentViewRow[]; total: number }> {
+  cap = LIST_TOTAL_CAP,
+): Promise<SearchPage> {
+  if (search.kind === 'fulltext') {
+    const query = fulltextRowidsQuery(search.match, Math.max(cap + 1, offset + limit), excluded);
+    const rowids = (await query.execute(db)).rows.map((row) => row.rowid);
+    const rows = await viewsByRowid(db, rowids.slice(offset, offset + limit));
+    return capped(rows, rowids.length, cap);
+  }
   const rows = (await pageQuery(search, limit, offset, excluded).execute(db)).rows;
-  const total = (await countQuery(search, excluded).execute(db)).rows[0]?.total ?? 0;
-  return { rows, total };
+  const counted = (await countQuery(search, cap, excluded).execute(db)).rows[0]?.total ?? 0;
+  return capped(rows, counted, cap);
 }

@@ -3,7 +3,7 @@ import { caseStateSchema } from '../../domain/cases/case-workflow';
 import { method } from '../define';
 import { caseSummarySchema, dateSchema } from './cases';
 import { excelFileSchema } from './catalogue';
-import { idSchema, pageInputSchema } from './common';
+import { idSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
 
 export const caseListInputSchema = pageInputSchema.extend({
   query: z.string().trim().max(40).default(''),
@@ -24,7 +24,11 @@ const staff = ['admin', 'supervisor', 'clerk', 'agent', 'auditor'] as const;
 export const caseQueryMethods = {
   'cases.list': method({
     input: caseListInputSchema,
-    output: z.object({ rows: z.array(caseSummarySchema), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(caseSummarySchema),
+      total: z.number().int(),
+      totalIsLowerBound: totalIsLowerBoundSchema,
+    }),
     access: staff,
   }),
   'cases.exportExcel': method({

@@ -11,6 +11,16 @@ export const pageInputSchema = z.object({
   pageSize: z.number().int().min(1).max(200).default(20),
 });
 
+/**
+ * Lists count their matches up to this many: counting ten years of cases exactly would hold the
+ * backend for a number nobody pages through. Past it, `total` is this number and
+ * `totalIsLowerBound` is true: the UI says “超过10000条”, and offers this many rows' pages.
+ */
+export const LIST_TOTAL_CAP = 10_000;
+
+/** `total` is exact when false; when true, there are more than `total` (LIST_TOTAL_CAP) matches. */
+export const totalIsLowerBoundSchema = z.boolean().default(false);
+
 export const orgUnitSchema = z.object({
   id: idSchema,
   code: z.string(),

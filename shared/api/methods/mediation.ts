@@ -14,7 +14,7 @@ import {
 } from '../../domain/mediation/vocabulary';
 import { method } from '../define';
 import { ROLES } from '../roles';
-import { emptySchema, idSchema, pageInputSchema } from './common';
+import { emptySchema, idSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
 import {
   mediationDeadlineSchema,
   disputeDetailSchema,
@@ -209,7 +209,11 @@ export const mediationMethods = {
   }),
   'mediation.list': method({
     input: disputeListInputSchema,
-    output: z.object({ rows: z.array(disputeSummarySchema), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(disputeSummarySchema),
+      total: z.number().int(),
+      totalIsLowerBound: totalIsLowerBoundSchema,
+    }),
     access: MEDIATION_READERS,
   }),
   /** A party's full phone or ID number for a task that needs it; every reveal is audited. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { documentTypeSchema } from '../../domain/identity/documents';
 import { method } from '../define';
-import { idSchema, isoTimeSchema, pageInputSchema } from './common';
+import { idSchema, isoTimeSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
 
 export const genderSchema = z.enum(['male', 'female']);
 
@@ -44,7 +44,11 @@ export const residentsMethods = {
   /** Name (1–2 characters use their own index, 3+ full text), pinyin initials, document number, phone. */
   'residents.search': method({
     input: pageInputSchema.extend({ query: z.string().trim().max(40).default('') }),
-    output: z.object({ rows: z.array(residentSummarySchema), total: z.number().int() }),
+    output: z.object({
+      rows: z.array(residentSummarySchema),
+      total: z.number().int(),
+      totalIsLowerBound: totalIsLowerBoundSchema,
+    }),
     access: staff,
   }),
   /** The counter types or pastes the document number first; a known resident fills in. */
