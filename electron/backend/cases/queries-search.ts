@@ -7,7 +7,8 @@ import { DomainError } from '../core/errors';
  */
 export type CaseSearch =
   | { kind: 'none' }
-  | { kind: 'fts'; match: string }
+  /** `texts`: what the phrases of `match` look for, lower-cased, for the row test of a walk. */
+  | { kind: 'fts'; match: string; texts: string[] }
   | { kind: 'bigram'; text: string }
   | { kind: 'initials'; prefix: string };
 
@@ -36,13 +37,12 @@ export function classifyCaseSearch(query: string): CaseSearch {
     const digits = compact.replace(/\D/g, '');
     if (digits.length < 3) throw tooShort('按编号查找请至少输入 3 位数字，例如 0001');
     // Typed with or without the dashes: either form matches the stored number.
-    return {
-      kind: 'fts',
-      match: compact === digits ? phrase(digits) : `${phrase(compact)} OR ${phrase(digits)}`,
-    };
+    return compact === digits
+      ? { kind: 'fts', match: phrase(digits), texts: [digits] }
+      : { kind: 'fts', match: `${phrase(compact)} OR ${phrase(digits)}`, texts: [compact, digits] };
   }
   const length = Array.from(text).length;
-  if (length >= 3) return { kind: 'fts', match: phrase(text) };
+  if (length >= 3) return { kind: 'fts', match: phrase(text), texts: [text.toLowerCase()] };
   if (length === 2) return { kind: 'bigram', text };
   throw tooShort('请至少输入 2 个汉字，例如申请人姓名或事项名称');
 }

@@ -1,4 +1,5 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
+import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { addWorkingDays } from '@shared/domain/calendar/working-days';
 import { appendAudit } from '../audit/service';
@@ -16,6 +17,7 @@ import {
   findForeignOwners,
   listCaseRows,
   residentCaseRows,
+  searchCandidates,
   type CaseFilter,
   type CaseScope,
   type CaseSummaryRow,
@@ -61,12 +63,17 @@ export async function listCases(
   const filter = filterOf(input, today);
   const sort = { by: input.sortBy, dir: input.sortDir };
   const offset = (input.page - 1) * input.pageSize;
-  const [rows, total, calendar] = await Promise.all([
-    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset),
-    countCases(ctx.rt.db, filter, scope),
+  const candidates = await searchCandidates(ctx.rt.db, filter, scope);
+  const [rows, count, calendar] = await Promise.all([
+    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates),
+    countCases(ctx.rt.db, filter, scope, LIST_TOTAL_CAP, candidates),
     calendarOf(ctx.rt),
   ]);
-  return { rows: rows.map((row) => toCaseSummary(row, today, calendar)), total };
+  return {
+    rows: rows.map((row) => toCaseSummary(row, today, calendar)),
+    total: count.total,
+    totalIsLowerBound: count.isLowerBound,
+  };
 }
 
 /** The list as filtered on screen, every page, as a workbook; audited because it carries names. */
@@ -79,9 +86,9 @@ export async function exportCases(
   const today = todayOf(ctx);
   const filter = filterOf(input, today);
   const sort = { by: input.sortBy, dir: input.sortDir };
-  const [rows, total] = await Promise.all([
+  const [rows, { total }] = await Promise.all([
     exportCaseRows(ctx.rt.db, filter, scope, sort, EXPORT_ROW_CAP),
-    countCases(ctx.rt.db, filter, scope),
+    countCases(ctx.rt.db, filter, scope, null),
   ]);
   const nowIso = ctx.rt.stamper.nowIso();
   const file = {

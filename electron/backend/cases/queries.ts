@@ -1,6 +1,14 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { TERMINAL_STATES, type CaseState } from '@shared/domain/cases/case-workflow';
 import type { Database } from '../db/schema';
+import {
+  candidateParts,
+  candidateRows,
+  findCandidates,
+  rowMatches,
+  valueList,
+  type Candidates,
+} from './queries-match';
 import type { CaseSearch } from './queries-search';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -79,10 +87,6 @@ export const SUMMARY_COLUMNS = sql`c.id, c.case_no, c.state, c.item_name, c.item
   c.handed_over_at,
   (SELECT u.display_name FROM users u WHERE u.id = c.agent_user_id) AS agent_name`;
 
-function list(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
-}
-
 /**
  * The scope as disjoint parts, each answered by its own index: the cases of the caller's units; the
  * caller's own agency cases owned elsewhere; the hand-offs of villages in scope owned elsewhere.
@@ -92,7 +96,7 @@ function list(values: readonly string[]): RawBuilder<unknown> {
  */
 function scopeParts(scope: CaseScope, residual = false): RawBuilder<unknown>[] {
   const plus = sql.raw(residual ? '+' : '');
-  const orgIds = list(scope.orgIds);
+  const orgIds = valueList(scope.orgIds);
   return [
     sql`${plus}c.org_unit_id IN (${orgIds})`,
     sql`${plus}c.agent_user_id = ${scope.userId} AND ${plus}c.org_unit_id NOT IN (${orgIds})`,
@@ -133,43 +137,10 @@ export async function findForeignOwners(
   return result.rows;
 }
 
-/**
- * The rows a search can match, as rowids of cases. CROSS JOIN makes SQLite start from the search
- * index and look cases up by rowid, instead of walking every case in scope and testing each.
- */
-function candidates(search: CaseSearch, scope: CaseScope): RawBuilder<unknown> | null {
-  switch (search.kind) {
-    case 'none':
-      return null;
-    case 'fts':
-      return sql`SELECT rowid AS rid FROM cases_fts WHERE cases_fts MATCH ${search.match}`;
-    case 'bigram':
-      // Applicants through the residents' bigram index; items through the catalogue, which is small.
-      return sql`SELECT k.rowid AS rid FROM resident_bigrams b
-          CROSS JOIN residents r ON r.rowid = b.resident_rowid
-          CROSS JOIN cases k ON k.resident_id = r.id
-          WHERE b.bigram = ${search.text} AND instr(r.name, ${search.text}) > 0
-        UNION
-        SELECT k.rowid AS rid FROM service_items i
-          CROSS JOIN cases k ON k.org_unit_id IN (${list(scope.orgIds)}) AND k.item_id = i.id
-          WHERE instr(i.name, ${search.text}) > 0
-        UNION
-        SELECT k.rowid AS rid FROM service_items i
-          CROSS JOIN cases k ON k.agent_user_id = ${scope.userId} AND k.item_id = i.id
-          WHERE instr(i.name, ${search.text}) > 0`;
-    case 'initials':
-      // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
-      return sql`SELECT k.rowid AS rid FROM residents r
-          CROSS JOIN cases k ON k.resident_id = r.id
-          WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
-            AND r.deleted_at IS NULL`;
-  }
-}
-
 function filters(filter: CaseFilter): RawBuilder<unknown> {
   // Spelled as a literal: the partial indexes on live cases apply only then.
   const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
-  if (filter.states.length > 0) terms.push(sql`c.state IN (${list(filter.states)})`);
+  if (filter.states.length > 0) terms.push(sql`c.state IN (${valueList(filter.states)})`);
   if (filter.itemId) terms.push(sql`c.item_id = ${filter.itemId}`);
   if (filter.createdFromIso) terms.push(sql`c.created_at >= ${filter.createdFromIso}`);
   if (filter.createdToIso) terms.push(sql`c.created_at < ${filter.createdToIso}`);
@@ -177,7 +148,7 @@ function filters(filter: CaseFilter): RawBuilder<unknown> {
   if (filter.channel) terms.push(sql`c.channel = ${filter.channel}`);
   if (filter.overdueOn) {
     terms.push(
-      sql`c.state IN (${list(CLOCK_RUNNING_STATES)}) AND c.due_date < ${filter.overdueOn}`,
+      sql`c.state IN (${valueList(CLOCK_RUNNING_STATES)}) AND c.due_date < ${filter.overdueOn}`,
     );
   }
   return sql.join(terms, sql` AND `);
@@ -226,44 +197,62 @@ const SORT_INDEXES: Record<CaseSort['by'], string> = {
 };
 
 /**
- * The index whose order a plain list walks, stopping after a page: named, since without statistics
- * SQLite sees no difference between the (org_unit_id, …) indexes. Not when the filter keeps only
- * open cases or one item: those are few, and their own indexes find them faster than a walk
- * through years of closed cases would.
+ * The index a unit's walk reads: named, since without statistics SQLite sees no difference between
+ * the (org_unit_id, …) indexes and, with `org_unit_id = ?`, prefers the one in sort order. Open cases
+ * (a filter to open states, overdue) and one item's cases are read through their own index instead:
+ * those are few, and a walk in sort order would pass years of closed cases to find them.
  */
-function walkIndexFor(filter: CaseFilter, sort: CaseSort): string | null {
-  if (filter.itemId || filter.overdueOn) return null;
-  if (filter.states.some((state) => !TERMINAL_STATES.includes(state))) return null;
+function walkIndexFor(filter: CaseFilter, sort: CaseSort): string {
+  if (filter.overdueOn || filter.states.some((state) => !TERMINAL_STATES.includes(state))) {
+    return 'cases_live_org_state_due';
+  }
+  if (filter.itemId) return 'cases_live_org_item';
   return SORT_INDEXES[sort.by];
 }
 
 /**
- * The rowids of one page and all before it, in order. A search starts from its own index and
- * checks the scope on each row; a plain list takes the first `limit` of each part of the scope,
- * each from its index in order, so that a page reads about a page of rows.
+ * The walk's parts of the scope: each of the caller's units on its own, since an index on
+ * (org_unit_id, key) gives the key's order only for one unit, and with `org_unit_id IN (…)` SQLite
+ * would read every case of every unit to sort them; then the caller's own agency cases and the
+ * hand-offs owned elsewhere. Own units are walked on the named index (walkIndexFor).
+ */
+function walkParts(scope: CaseScope): { part: RawBuilder<unknown>; ownUnit: boolean }[] {
+  const [, ...others] = scopeParts(scope);
+  return [
+    ...scope.orgIds.map((id) => ({ part: sql`c.org_unit_id = ${id}`, ownUnit: true })),
+    ...others.map((part) => ({ part, ownUnit: false })),
+  ];
+}
+
+/**
+ * The rowids of one page and all before it, in order. A search with few candidates sorts them; the
+ * walk (a plain list, or a search that matches too many cases to sort) takes the first `limit` of
+ * each part of the scope from its index in order, testing each row against the search, so that a
+ * page reads about a page of rows (queries-match.ts).
  */
 function pageRowids(
   filter: CaseFilter,
   scope: CaseScope,
   sort: CaseSort,
   limit: number,
+  candidates: Candidates,
 ): RawBuilder<unknown> {
-  const matched = candidates(filter.search, scope);
-  if (matched) {
-    return sql`SELECT c.rowid AS rid FROM (${matched}) m CROSS JOIN cases c ON c.rowid = m.rid
+  if (candidates.kind === 'few') {
+    return sql`SELECT c.rowid AS rid FROM (${candidateRows(candidates.rowids)}) m
+      CROSS JOIN cases c ON c.rowid = m.rid
       WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}
       ORDER BY ${orderBy(sort)} LIMIT ${limit}`;
   }
   const walkIndex = walkIndexFor(filter, sort);
+  const test = rowMatches(filter.search);
+  const terms = test ? sql`${filters(filter)} AND ${test}` : filters(filter);
   return sql.join(
-    scopeParts(scope).flatMap((part, index) =>
+    walkParts(scope).flatMap(({ part, ownUnit }) =>
       orderedWalks(sort).map((walk) => {
-        // Only the first part, the caller's own units, holds years of cases.
-        const cases =
-          index === 0 && walkIndex ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
+        const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
         const where = walk.where ? sql`${walk.where} AND ` : sql``;
         return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
-          WHERE ${part} AND ${where}${filters(filter)} ORDER BY ${walk.order} LIMIT ${limit})`;
+          WHERE ${part} AND ${where}${terms} ORDER BY ${walk.order} LIMIT ${limit})`;
       }),
     ),
     sql` UNION ALL `,
@@ -276,25 +265,60 @@ export function listQuery(
   sort: CaseSort,
   limit: number,
   offset: number,
+  candidates: Candidates,
 ): RawBuilder<CaseSummaryRow> {
   return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
-    FROM (${pageRowids(filter, scope, sort, offset + limit)}) p
+    FROM (${pageRowids(filter, scope, sort, offset + limit, candidates)}) p
     CROSS JOIN cases c ON c.rowid = p.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     ORDER BY ${orderBy(sort)} LIMIT ${limit} OFFSET ${offset}`;
 }
 
-/** Each part counted on its own index; without a search the count reads index entries only. */
-export function countQuery(filter: CaseFilter, scope: CaseScope): RawBuilder<{ total: number }> {
-  const matched = candidates(filter.search, scope);
-  if (matched) {
-    return sql<{ total: number }>`SELECT count(*) AS total
-      FROM (${matched}) m CROSS JOIN cases c ON c.rowid = m.rid
-      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}`;
+/** A list's total, exact up to `cap`; past it, `total` is the cap and a lower bound. */
+export interface CaseCount {
+  total: number;
+  isLowerBound: boolean;
+}
+
+/**
+ * Counts to `cap` + 1 and stops: an exact count of ten years of cases reads a million index entries
+ * for a number nobody pages through. A search counts its candidates once each: the few already
+ * read, or many from the indexes (UNION ALL streams, DISTINCT with LIMIT stops early, where UNION
+ * would collect every candidate first); a plain list counts each part of the scope on its own
+ * index, reading index entries only.
+ */
+export function countQuery(
+  filter: CaseFilter,
+  scope: CaseScope,
+  cap: number | null,
+  candidates: Candidates,
+): RawBuilder<{ total: number }> {
+  const limit = cap === null ? -1 : cap + 1;
+  if (candidates.kind === 'few') {
+    return sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT 1
+      FROM (${candidateRows(candidates.rowids)}) m CROSS JOIN cases c ON c.rowid = m.rid
+      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)} LIMIT ${limit})`;
+  }
+  const parts = candidateParts(filter.search, scope);
+  if (parts.length > 0) {
+    return sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT DISTINCT c.rowid
+      FROM (${sql.join(parts, sql` UNION ALL `)}) m CROSS JOIN cases c ON c.rowid = m.rid
+      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)} LIMIT ${limit})`;
   }
   const counts = scopeParts(scope).map(
-    (part) => sql`(SELECT count(*) FROM cases c WHERE ${part} AND ${filters(filter)})`,
+    (part) =>
+      sql`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${part} AND ${filters(filter)}
+        LIMIT ${limit}))`,
   );
   return sql<{ total: number }>`SELECT ${sql.join(counts, sql` + `)} AS total`;
+}
+
+/** What the search indexes hold for the filter's search, read once per request. */
+export function searchCandidates(
+  db: Db,
+  filter: CaseFilter,
+  scope: CaseScope,
+): Promise<Candidates> {
+  return findCandidates(db, filter.search, scope);
 }
 
 export async function listCaseRows(
@@ -304,12 +328,25 @@ export async function listCaseRows(
   sort: CaseSort,
   limit: number,
   offset: number,
+  candidates?: Candidates,
 ): Promise<CaseSummaryRow[]> {
-  return (await listQuery(filter, scope, sort, limit, offset).execute(db)).rows;
+  const found = candidates ?? (await searchCandidates(db, filter, scope));
+  return (await listQuery(filter, scope, sort, limit, offset, found).execute(db)).rows;
 }
 
-export async function countCases(db: Db, filter: CaseFilter, scope: CaseScope): Promise<number> {
-  return (await countQuery(filter, scope).execute(db)).rows[0]?.total ?? 0;
+/** `cap` null counts exactly (the export states how many it left out). */
+export async function countCases(
+  db: Db,
+  filter: CaseFilter,
+  scope: CaseScope,
+  cap: number | null,
+  candidates?: Candidates,
+): Promise<CaseCount> {
+  const found = candidates ?? (await searchCandidates(db, filter, scope));
+  const total = (await countQuery(filter, scope, cap, found).execute(db)).rows[0]?.total ?? 0;
+  return cap !== null && total > cap
+    ? { total: cap, isLowerBound: true }
+    : { total, isLowerBound: false };
 }
 
 /** The export adds the applicant's document, which the sheet shows masked. */
@@ -320,8 +357,9 @@ export async function exportCaseRows(
   sort: CaseSort,
   limit: number,
 ): Promise<CaseExportRow[]> {
+  const candidates = await searchCandidates(db, filter, scope);
   const result = await sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS}, rd.doc_type, rd.doc_number
-    FROM (${pageRowids(filter, scope, sort, limit)}) p
+    FROM (${pageRowids(filter, scope, sort, limit, candidates)}) p
     CROSS JOIN cases c ON c.rowid = p.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     LEFT JOIN residents rd ON rd.id = c.resident_id
     ORDER BY ${orderBy(sort)} LIMIT ${limit}`.execute(db);

@@ -1,5 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
+import { disputeOrder, walkCountQuery, walkPageQuery } from './list-walk';
 import { ftsPhrase, searchForm } from './search-index';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -146,35 +148,59 @@ function filtered(db: Db, filters: DisputeFilters) {
     });
 }
 
+export interface DisputePage {
+  ids: string[];
+  /** Exact up to the cap; past it, the cap, and `isLowerBound`. */
+  total: number;
+  isLowerBound: boolean;
+}
+
+/**
+ * A page of the list. Without a search it walks each unit's index in sort order (list-walk.ts); a
+ * search starts from its own index, whose matches are few, and sorts them. Either way the total is
+ * counted to `cap` + 1 and no further.
+ */
 export async function listDisputes(
   db: Db,
   filters: DisputeFilters,
   sort: DisputeSort,
   limit: number,
   offset: number,
-): Promise<{ ids: string[]; total: number }> {
-  const base = filtered(db, filters);
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<number>().as('total'))
-    .executeTakeFirstOrThrow();
-  let page = base.select('d.id');
-  const dir = sort.sortDir;
-  if (sort.sortBy === 'dueDate') {
-    page = page.orderBy(sql`d.due_date IS NULL`).orderBy('d.due_date', dir);
-  } else if (sort.sortBy === 'caseNo') {
-    page = page.orderBy('d.case_year', dir).orderBy('d.case_seq', dir);
+  cap = LIST_TOTAL_CAP,
+): Promise<DisputePage> {
+  let ids: string[];
+  let counted: number;
+  if (!filters.query) {
+    ids = (await walkPageQuery(filters, sort, limit, offset).execute(db)).rows.map((r) => r.id);
+    counted = (await walkCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
   } else {
-    page = page.orderBy('d.registered_on', dir);
+    const base = filtered(db, filters);
+    const rows = await base
+      .select('d.id')
+      .orderBy(disputeOrder(sort))
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    ids = rows.map((row) => row.id);
+    const { total } = await db
+      .selectFrom(
+        base
+          .select(sql`1`.as('one'))
+          .limit(cap + 1)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('total'))
+      .executeTakeFirstOrThrow();
+    counted = Number(total);
   }
-  const rows = await page.orderBy('d.created_at', dir).limit(limit).offset(offset).execute();
-  return { ids: rows.map((row) => row.id), total: Number(total) };
+  return counted > cap
+    ? { ids, total: cap, isLowerBound: true }
+    : { ids, total: counted, isLowerBound: false };
 }
 
 /** For EXPLAIN QUERY PLAN in the tests: the SQL the list runs for these filters. */
 export function listQuerySql(db: Db, filters: DisputeFilters) {
-  return filtered(db, filters)
-    .select('d.id')
-    .orderBy('d.registered_on', 'desc')
-    .limit(20)
-    .compile();
+  const sort: DisputeSort = { sortBy: 'registeredOn', sortDir: 'desc' };
+  if (!filters.query) return walkPageQuery(filters, sort, 20, 0).compile(db);
+  return filtered(db, filters).select('d.id').orderBy(disputeOrder(sort)).limit(20).compile();
 }

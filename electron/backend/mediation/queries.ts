@@ -22,7 +22,7 @@ export async function listDisputeSummaries(
 ): Promise<MethodOutput<'mediation.list'>> {
   const caller = await callerOf(ctx);
   const on = today(ctx);
-  const { ids, total } = await listDisputes(
+  const { ids, total, isLowerBound } = await listDisputes(
     ctx.rt.db,
     {
       scope: caller.scope,
@@ -43,7 +43,11 @@ export async function listDisputeSummaries(
     input.pageSize,
     (input.page - 1) * input.pageSize,
   );
-  return { rows: await summariesOf(ctx.rt.db, caller, ids, on), total };
+  return {
+    rows: await summariesOf(ctx.rt.db, caller, ids, on),
+    total,
+    totalIsLowerBound: isLowerBound,
+  };
 }
 
 /** 一人一档: the resident's disputes that the caller may read, newest first. */

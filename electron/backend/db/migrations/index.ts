@@ -7,6 +7,7 @@ import * as residentLiveIndexes from './2026_11_27_1800_resident_live_indexes';
 import * as caseListIndexes from './2026_11_27_1830_case_list_indexes';
 import * as caseSortIndexes from './2026_11_27_1900_case_sort_indexes';
 import * as eventReportAttachments from './2026_11_27_2010_event_report_attachments';
+import * as disputeListIndexes from './2026_11_27_2100_dispute_list_indexes';
 
 export interface Migration {
   name: string;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_27_1830_case_list_indexes', up: caseListIndexes.up },
   { name: '2026_11_27_1900_case_sort_indexes', up: caseSortIndexes.up },
   { name: '2026_11_27_2010_event_report_attachments', up: eventReportAttachments.up },
+  { name: '2026_11_27_2100_dispute_list_indexes', up: disputeListIndexes.up },
 ];

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseState } from '@shared/domain/cases/case-workflow';
+import { orgScope } from '../org/repository';
+import { createHarness, type Harness } from '../testing/harness';
+import {
+  countCases,
+  findForeignOwners,
+  listQuery,
+  type CaseFilter,
+  type CaseScope,
+  type CaseSort,
+} from './queries';
+import { findCandidates, type Candidates } from './queries-match';
+import { addCase, addResident } from './queries-fixture';
+import { caseListScenario } from './queries-scenario';
+import { classifyCaseSearch } from './queries-search';
+
+let h: Harness;
+let s: Awaited<ReturnType<typeof caseListScenario>>;
+let clerkScope: CaseScope;
+let agentScope: CaseScope;
+
+beforeAll(async () => {
+  h = await createHarness();
+  s = await caseListScenario(h);
+  const db = h.backend.runtime.db;
+  const scopeOf = async (orgUnitId: string, userId: string) => {
+    const orgIds = await orgScope(db, orgUnitId);
+    return { orgIds, userId, foreignOwners: await findForeignOwners(db, orgIds) };
+  };
+  clerkScope = await scopeOf(s.township, s.clerk.userId);
+  agentScope = await scopeOf(s.village, s.agent.userId);
+}, 60_000);
+afterAll(async () => {
+  await h.cleanup();
+});
+
+async function ids(
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  plan: 'candidates' | 'walk',
+  offset: number,
+): Promise<string[]> {
+  const query = listQuery(filter, scope, sort, 3, offset, await candidatesFor(filter, scope, plan));
+  return (await query.execute(h.backend.runtime.db)).rows.map((row) => row.id);
+}
+
+/** The walk, or every candidate sorted whole (no threshold can send it to the walk). */
+async function candidatesFor(
+  filter: CaseFilter,
+  scope: CaseScope,
+  plan: 'candidates' | 'walk',
+): Promise<Candidates> {
+  if (plan === 'walk') return { kind: 'many' };
+  return findCandidates(h.backend.runtime.db, filter.search, scope, Number.MAX_SAFE_INTEGER);
+}
+
+const QUERIES = [
+  '张三丰', // 3+ characters: an applicant
+  '最低生活保障', // 3+ characters: an item
+  '张三', // 2 characters: an applicant
+  '救助', // 2 characters: an item
+  '生活',
+  'zs', // initials
+  'ls',
+  '0001', // parts of case numbers, with and without dashes
+  '20261126-0002',
+  '330302001001',
+];
+const SORTS: CaseSort[] = [
+  { by: 'createdAt', dir: 'desc' },
+  { by: 'createdAt', dir: 'asc' },
+  { by: 'dueDate', dir: 'asc' },
+  { by: 'dueDate', dir: 'desc' },
+  { by: 'caseNo', dir: 'desc' },
+];
+const STATES: CaseState[][] = [[], ['completed'], ['accepted', 'processing']];
+
+describe('a search page read by walking the list', () => {
+  it.each(QUERIES)('finds what the candidates find, in the same order: %s', async (query) => {
+    const matched = new Set<string>();
+    for (const scope of [clerkScope, agentScope]) {
+      for (const sort of SORTS) {
+        for (const states of STATES) {
+          const filter = { search: classifyCaseSearch(query), states };
+          for (const offset of [0, 2]) {
+            const byCandidates = await ids(filter, scope, sort, 'candidates', offset);
+            expect(await ids(filter, scope, sort, 'walk', offset)).toEqual(byCandidates);
+            byCandidates.forEach((id) => matched.add(id));
+          }
+        }
+      }
+    }
+    // Each query finds something, or the comparison would prove nothing.
+    expect(matched.size).toBeGreaterThan(0);
+  });
+
+  it('is chosen when the search indexes hold more candidates than the threshold', async () => {
+    const db = h.backend.runtime.db;
+    const search = classifyCaseSearch('救助');
+    const kind = async (threshold?: number) =>
+      (await findCandidates(db, search, clerkScope, threshold)).kind;
+    expect(await kind()).toBe('few');
+    expect(await kind(3)).toBe('few');
+    expect(await kind(2)).toBe('many');
+  });
+});
+
+describe('the capped count', () => {
+  const all = { search: classifyCaseSearch(''), states: [] };
+
+  it('is exact up to the cap and a lower bound past it', async () => {
+    const db = h.backend.runtime.db;
+    expect(await countCases(db, all, clerkScope, null)).toEqual({ total: 8, isLowerBound: false });
+    expect(await countCases(db, all, clerkScope, 8)).toEqual({ total: 8, isLowerBound: false });
+    expect(await countCases(db, all, clerkScope, 7)).toEqual({ total: 7, isLowerBound: true });
+    expect(await countCases(db, all, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
+  });
+
+  it('tells the list the total is a lower bound', async () => {
+    const page = await h.ok('cases.list', { pageSize: 2 }, s.clerk.token);
+    expect(page).toMatchObject({ total: 8, totalIsLowerBound: false });
+  });
+  // Last: it adds a case. 王救助's case of 临时救助申请 matches 救助 by applicant and by item.
+  it('counts a case matched by two indexes once', async () => {
+    const db = h.backend.runtime.db;
+    const resident = { id: '', name: '王救助' };
+    resident.id = await addResident(db, s.township, {
+      name: resident.name,
+      docNumber: '330302199203034567',
+    });
+    const both = await addCase(db, {
+      caseNo: '330302001-01-20261127-0001',
+      orgUnitId: s.township,
+      item: s.items.jiuzhu,
+      resident,
+      state: 'accepted',
+      createdAt: '2026-11-27T01:00:00.000Z',
+    });
+    const jiuzhu = { search: classifyCaseSearch('救助'), states: [] };
+    expect(await countCases(db, jiuzhu, clerkScope, null)).toEqual({
+      total: 4,
+      isLowerBound: false,
+    });
+    expect(await countCases(db, jiuzhu, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
+    const found = await candidatesFor(jiuzhu, clerkScope, 'candidates');
+    const page = await listQuery(jiuzhu, clerkScope, SORTS[0]!, 20, 0, found).execute(db);
+    expect(page.rows.map((row) => row.id)).toEqual([both, s.ids.G, s.ids.B, s.ids.E]);
+  });
+});

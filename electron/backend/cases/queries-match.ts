@@ -1,0 +1,114 @@
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+import type { CaseSearch } from './queries-search';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The caller's units and user, as far as a search's candidates need them. */
+export interface MatchScope {
+  orgIds: readonly string[];
+  userId: string;
+}
+
+export function valueList(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((value) => sql`${value}`));
+}
+
+/**
+ * A search box entry matched two ways, which must agree:
+ * - candidates: the rowids of the cases it can match, read from the search indexes (few for a
+ *   name, a case number, a rare word), to be sorted whole (findCandidates);
+ * - a row test: whether one case matches, for a walk down the list in sort order that stops at the
+ *   page (for a word in the name of a popular item, which matches a third of ten years of cases).
+ * Both read the case as recorded (applicant and item name as taken in); names through the residents'
+ * bigram index and initials through the register.
+ */
+export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilder<unknown>[] {
+  switch (search.kind) {
+    case 'none':
+      return [];
+    case 'fts':
+      return [sql`SELECT rowid AS rid FROM cases_fts WHERE cases_fts MATCH ${search.match}`];
+    case 'bigram':
+      // CROSS JOIN keeps SQLite starting from the bigram and the (small) catalogue.
+      return [
+        sql`SELECT k.rowid AS rid FROM resident_bigrams b
+          CROSS JOIN residents r ON r.rowid = b.resident_rowid
+          CROSS JOIN cases k ON k.resident_id = r.id
+          WHERE b.bigram = ${search.text} AND instr(r.name, ${search.text}) > 0`,
+        sql`SELECT k.rowid AS rid FROM service_items i
+          CROSS JOIN cases k ON k.org_unit_id IN (${valueList(scope.orgIds)}) AND k.item_id = i.id
+          WHERE instr(i.name, ${search.text}) > 0`,
+        sql`SELECT k.rowid AS rid FROM service_items i
+          CROSS JOIN cases k ON k.agent_user_id = ${scope.userId} AND k.item_id = i.id
+          WHERE instr(i.name, ${search.text}) > 0`,
+      ];
+    case 'initials':
+      // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
+      return [
+        sql`SELECT k.rowid AS rid FROM residents r
+          CROSS JOIN cases k ON k.resident_id = r.id
+          WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
+            AND r.deleted_at IS NULL`,
+      ];
+  }
+}
+
+/** The row test on `cases c` that matches what the candidates hold. */
+export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
+  switch (search.kind) {
+    case 'none':
+      return null;
+    case 'fts':
+      // What cases_fts indexes (search-index.ts): the number as printed and as its digits alone,
+      // the applicant, the item; trigram matching folds ASCII case.
+      return sql`(${sql.join(
+        search.texts.map(
+          (text) => sql`instr(lower(c.case_no || ' ' || replace(c.case_no, '-', '')), ${text}) > 0
+            OR instr(lower(c.applicant_name), ${text}) > 0 OR instr(lower(c.item_name), ${text}) > 0`,
+        ),
+        sql` OR `,
+      )})`;
+    case 'bigram':
+      return sql`(instr(c.applicant_name, ${search.text}) > 0 OR instr(c.item_name, ${search.text}) > 0)`;
+    case 'initials':
+      return sql`EXISTS (SELECT 1 FROM residents r WHERE r.id = c.resident_id
+        AND r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
+        AND r.deleted_at IS NULL)`;
+  }
+}
+
+/**
+ * Past this many candidates a search page is read by walking the list in sort order: the matches
+ * are then at least one case in a few hundred, so a page of them is near the top, while sorting them
+ * all would read every one. Below it the candidates are fewer than such a walk would read.
+ */
+export const WALK_THRESHOLD = 5_000;
+
+/**
+ * What the search indexes hold for a search: nothing to look up (no search), too many to sort (a
+ * walk tests rows instead), or the candidates themselves, read once for both the page and the count
+ * (a trigram query of digits intersects long lists: run three times, it alone missed the target).
+ */
+export type Candidates =
+  { kind: 'none' } | { kind: 'many' } | { kind: 'few'; rowids: readonly number[] };
+
+/** Reads up to the threshold, in the search indexes alone (UNION ALL streams; duplicates go here). */
+export async function findCandidates(
+  db: Db,
+  search: CaseSearch,
+  scope: MatchScope,
+  threshold = WALK_THRESHOLD,
+): Promise<Candidates> {
+  const parts = candidateParts(search, scope);
+  if (parts.length === 0) return { kind: 'none' };
+  const result = await sql<{ rid: number }>`SELECT rid FROM
+    (${sql.join(parts, sql` UNION ALL `)}) LIMIT ${threshold + 1}`.execute(db);
+  if (result.rows.length > threshold) return { kind: 'many' };
+  return { kind: 'few', rowids: [...new Set(result.rows.map((row) => row.rid))] };
+}
+
+/** The few candidates as a row source for the page and the count. */
+export function candidateRows(rowids: readonly number[]): RawBuilder<unknown> {
+  return sql`SELECT value AS rid FROM json_each(${JSON.stringify(rowids)})`;
+}

@@ -1,0 +1,206 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planProbe, type PlanProbe } from '../cases/queries-plan';
+import type { DisputesTable, SyncColumns } from '../db/schema';
+import type { DisputeFilters, DisputeSort } from './disputes-repository';
+import { disputeOrder, filterTerms, walkCountQuery, walkPageQuery } from './list-walk';
+
+let probe: PlanProbe;
+
+function sync(id: string, orgUnitId: string, at = '2026-01-01T00:00:00.000Z'): SyncColumns {
+  return {
+    id,
+    org_unit_id: orgUnitId,
+    created_at: at,
+    created_by: null,
+    updated_at: at,
+    updated_by: null,
+    origin_terminal_id: 'terminal',
+    version: `${at}-0000-terminal`,
+    deleted_at: null,
+  };
+}
+
+const STATES = ['closed', 'closed', 'mediating', 'accepted', 'closed', 'rejected', 'succeeded'];
+
+/**
+ * 60 disputes over a township T, its villages V1 and V2, and a unit C outside the scope: dates with
+ * ties, due dates with gaps, several case years, a tombstone, and cases V1 passed up to C and reads.
+ */
+beforeAll(async () => {
+  probe = await planProbe();
+  const db = probe.db;
+  for (const [id, parent] of [
+    ['T', null],
+    ['V1', 'T'],
+    ['V2', 'T'],
+    ['C', null],
+  ] as const) {
+    await db
+      .insertInto('org_units')
+      .values({ ...sync(id, id), code: id, name: id, level: 'township', parent_id: parent })
+      .execute();
+  }
+  const owners = ['T', 'T', 'V1', 'V2', 'T', 'C'];
+  for (let i = 0; i < 60; i++) {
+    const owner = owners[i % owners.length]!;
+    const registered = `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 5)).padStart(2, '0')}`;
+    const row: DisputesTable = {
+      ...sync(`d${String(i).padStart(2, '0')}`, owner),
+      case_no: `（${2024 + (i % 3)}）永人调字第${i + 1}号`,
+      official_no: null,
+      registered_org_id: owner === 'C' && i % 4 === 1 ? 'V1' : owner,
+      case_year: 2024 + (i % 3),
+      case_terminal: '01',
+      case_seq: 60 - i,
+      state: STATES[i % STATES.length]!,
+      type: i % 2 === 0 ? 'neighbour' : 'contract',
+      source: 'application',
+      transfer_origin: null,
+      summary: '纠纷',
+      occurred_on: null,
+      place: null,
+      amount_fen: null,
+      people_involved: null,
+      risk_level: i % 5 === 0 ? 'serious' : 'general',
+      party_names: '张三、李四',
+      registered_on: registered,
+      accepted_on: registered,
+      clock_start_on: registered,
+      due_date: i % 4 === 0 ? null : `2026-12-${String(1 + (i % 7)).padStart(2, '0')}`,
+      outcome: null,
+      concluded_on: null,
+      failure_reason: null,
+      routes_told: null,
+      termination_reason: null,
+      reject_reason: null,
+      performed_on: null,
+      judicial_confirmed_on: null,
+      closed_on: null,
+    };
+    if (i === 7) row.deleted_at = '2026-11-01T00:00:00.000Z';
+    await db.insertInto('disputes').values(row).execute();
+    if (row.registered_org_id !== owner) {
+      await db
+        .insertInto('dispute_readers')
+        .values({ ...sync(`r${i}`, 'V1'), dispute_id: row.id, reader_org_id: 'V1' })
+        .execute();
+    }
+  }
+  await probe.plans();
+});
+afterAll(async () => {
+  await probe.close();
+});
+
+function filters(patch: Partial<DisputeFilters> = {}): DisputeFilters {
+  return {
+    scope: ['T', 'V1', 'V2'],
+    access: 'all',
+    query: '',
+    types: [],
+    states: [],
+    riskLevels: [],
+    ...patch,
+  };
+}
+
+/** The list as one plain query over every dispute: what the walks must reproduce. */
+async function reference(f: DisputeFilters, sort: DisputeSort, limit: number, offset: number) {
+  const scope = sql.join(f.scope.map((id) => sql`${id}`));
+  const owned = sql`d.org_unit_id IN (${scope})`;
+  const read = sql`d.id IN (SELECT dispute_id FROM dispute_readers WHERE reader_org_id IN (${scope}))`;
+  const access =
+    f.access === 'owner'
+      ? owned
+      : f.access === 'reader'
+        ? sql`${read} AND NOT ${owned}`
+        : sql`(${owned} OR ${read})`;
+  const result = await sql<{ id: string }>`SELECT d.id FROM disputes d
+    WHERE ${access} AND ${filterTerms(f)} ORDER BY ${disputeOrder(sort)}
+    LIMIT ${limit} OFFSET ${offset}`.execute(probe.db);
+  return result.rows.map((row) => row.id);
+}
+
+const SORTS: DisputeSort[] = (['registeredOn', 'dueDate', 'caseNo'] as const).flatMap((sortBy) =>
+  (['asc', 'desc'] as const).map((sortDir) => ({ sortBy, sortDir })),
+);
+const FILTERS: [string, Partial<DisputeFilters>][] = [
+  ['everything', {}],
+  ['owned only', { access: 'owner' }],
+  ['read only', { access: 'reader' }],
+  ['one village', { scope: ['V1'] }],
+  ['open states', { states: ['mediating', 'accepted'] }],
+  ['closed, a type, a risk', { states: ['closed'], types: ['neighbour'], riskLevels: ['general'] }],
+  ['dates', { from: '2026-03-01', to: '2026-06-30' }],
+  ['overdue', { deadline: { status: 'overdue', today: '2026-12-04', soonUntil: '2026-12-09' } }],
+  ['due soon', { deadline: { status: 'due_soon', today: '2026-12-02', soonUntil: '2026-12-05' } }],
+];
+
+describe('the dispute list walk', () => {
+  it.each(FILTERS)('pages like one sorted query: %s', async (_label, patch) => {
+    const f = filters(patch);
+    for (const sort of SORTS) {
+      for (const [limit, offset] of [
+        [20, 0],
+        [7, 7],
+        [5, 30],
+      ] as const) {
+        const walked = await walkPageQuery(f, sort, limit, offset).execute(probe.db);
+        expect(
+          walked.rows.map((row) => row.id),
+          `${sort.sortBy} ${sort.sortDir} ${offset}`,
+        ).toEqual(await reference(f, sort, limit, offset));
+      }
+      const all = await reference(f, sort, 1000, 0);
+      expect(all.length, 'the comparison needs rows').toBeGreaterThan(0);
+      const total = await walkCountQuery(f, 1000).execute(probe.db);
+      expect(total.rows[0]!.total).toBe(all.length);
+    }
+  });
+
+  it('counts live disputes in an index alone, each part to the cap', async () => {
+    await probe.plans();
+    await probe.db.executeQuery(walkCountQuery(filters(), 10_000).compile(probe.db));
+    const [plan] = await probe.plans();
+    const reads = plan!.lines.filter((line) => /^(SEARCH|SCAN) d\b/.test(line));
+    expect(reads.filter((line) => line.includes('org_unit_id=?'))).toHaveLength(3);
+    for (const line of reads.filter((line) => line.includes('org_unit_id=?'))) {
+      // A partial index on live rows: SQLite defers the seek to the row and, reading no column
+      // of it, never makes it.
+      expect(line).toMatch(/^SEARCH d USING INDEX disputes_live_org_\w+ \(org_unit_id=\?\)$/);
+    }
+  });
+
+  it('counts each part to the cap and stops', async () => {
+    const total = await walkCountQuery(filters({ access: 'owner', scope: ['T'] }), 5).execute(
+      probe.db,
+    );
+    expect(total.rows[0]!.total).toBe(6);
+  });
+
+  it('reads each unit in the order of its sort index, sorting only the merged pages', async () => {
+    await probe.plans();
+    for (const sort of SORTS) {
+      // The units' own disputes: the cases they read are few, and sorted in their own subquery.
+      await probe.db.executeQuery(
+        walkPageQuery(filters({ access: 'owner' }), sort, 20, 0).compile(probe.db),
+      );
+    }
+    const index = {
+      registeredOn: 'disputes_live_org_registered',
+      dueDate: 'disputes_live_org_due',
+      caseNo: 'disputes_live_org_case_no',
+    };
+    for (const [i, plan] of (await probe.plans()).entries()) {
+      const lines = plan.lines;
+      expect(lines.filter((line) => /^SCAN d\b/.test(line))).toEqual([]);
+      expect(
+        lines.filter((line) =>
+          line.startsWith(`SEARCH d USING INDEX ${index[SORTS[i]!.sortBy]} (org_unit_id=?`),
+        ).length,
+      ).toBeGreaterThanOrEqual(3);
+      expect(lines.filter((line) => line === 'USE TEMP B-TREE FOR ORDER BY')).toHaveLength(1);
+    }
+  });
+});

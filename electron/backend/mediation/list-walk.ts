@@ -1,0 +1,133 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DisputeFilters, DisputeSort } from './disputes-repository';
+
+/**
+ * The dispute list without a search, as index walks: each unit of the scope is read in sort order
+ * on its own index (dispute_list_indexes migration) and stops after the page, so that a page costs
+ * the same at ten years of disputes as in the first month; the cases passed up and still read come
+ * from dispute_readers, which holds few. Only the walks' pages are merged and sorted.
+ */
+
+function valueList(values: readonly string[]): RawBuilder<unknown> {
+  return sql.join(values.map((value) => sql`${value}`));
+}
+
+function direction(sort: DisputeSort): RawBuilder<unknown> {
+  return sql.raw(sort.sortDir === 'asc' ? 'ASC' : 'DESC');
+}
+
+/** rowid breaks ties, as the index entries end with it. Disputes without a due date go last. */
+export function disputeOrder(sort: DisputeSort): RawBuilder<unknown> {
+  const dir = direction(sort);
+  switch (sort.sortBy) {
+    case 'registeredOn':
+      return sql`d.registered_on ${dir}, d.rowid ${dir}`;
+    case 'dueDate':
+      return sql`d.due_date IS NULL, d.due_date ${dir}, d.rowid ${dir}`;
+    case 'caseNo':
+      return sql`d.case_year ${dir}, d.case_seq ${dir}, d.rowid ${dir}`;
+  }
+}
+
+/** By due date, the disputes with one and those without are two walks: NULLs come first in an index. */
+function walks(sort: DisputeSort) {
+  const dir = direction(sort);
+  if (sort.sortBy !== 'dueDate') return [{ where: sql``, order: disputeOrder(sort) }];
+  return [
+    { where: sql`d.due_date IS NOT NULL AND`, order: sql`d.due_date ${dir}, d.rowid ${dir}` },
+    { where: sql`d.due_date IS NULL AND`, order: sql`d.rowid ${dir}` },
+  ];
+}
+
+const SORT_INDEXES: Record<DisputeSort['sortBy'], string> = {
+  registeredOn: 'disputes_live_org_registered',
+  dueDate: 'disputes_live_org_due',
+  caseNo: 'disputes_live_org_case_no',
+};
+
+/** Closed and refused disputes are most of the register; the open ones are few. */
+const FINAL_STATES = ['closed', 'rejected'];
+
+/** The states whose one-month clock runs, as the deadline filter and the dashboard read them. */
+const RUNNING_STATES = ['accepted', 'mediating'];
+
+/**
+ * Named, since without statistics SQLite cannot tell the (org_unit_id, …) indexes apart. A filter
+ * to open states reads them through the state index instead of walking past years of closed ones.
+ */
+function walkIndex(filters: DisputeFilters, sort: DisputeSort): string {
+  if (filters.deadline || filters.states.some((state) => !FINAL_STATES.includes(state))) {
+    return 'disputes_live_org_state_due';
+  }
+  return SORT_INDEXES[sort.sortBy];
+}
+
+export function filterTerms(filters: DisputeFilters): RawBuilder<unknown> {
+  // Spelled as a literal: the partial indexes on live disputes apply only then.
+  const terms: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`];
+  if (filters.types.length > 0) terms.push(sql`d.type IN (${valueList(filters.types)})`);
+  if (filters.states.length > 0) terms.push(sql`d.state IN (${valueList(filters.states)})`);
+  if (filters.riskLevels.length > 0) {
+    terms.push(sql`d.risk_level IN (${valueList(filters.riskLevels)})`);
+  }
+  if (filters.from) terms.push(sql`d.registered_on >= ${filters.from}`);
+  if (filters.to) terms.push(sql`d.registered_on <= ${filters.to}`);
+  const deadline = filters.deadline;
+  if (deadline) {
+    terms.push(sql`d.state IN (${valueList(RUNNING_STATES)})`);
+    terms.push(
+      deadline.status === 'overdue'
+        ? sql`d.due_date < ${deadline.today}`
+        : sql`d.due_date >= ${deadline.today} AND d.due_date <= ${deadline.soonUntil}`,
+    );
+  }
+  return sql.join(terms, sql` AND `);
+}
+
+/** The scope as disjoint parts: each owning unit, then the disputes read but owned elsewhere. */
+function parts(filters: DisputeFilters): { part: RawBuilder<unknown>; owned: boolean }[] {
+  const scope = valueList(filters.scope);
+  const owned =
+    filters.access === 'reader'
+      ? []
+      : filters.scope.map((orgId) => ({ part: sql`d.org_unit_id = ${orgId}`, owned: true }));
+  const read = sql`d.id IN (SELECT r.dispute_id FROM dispute_readers r
+      WHERE r.reader_org_id IN (${scope}) AND r.deleted_at IS NULL)
+    AND d.org_unit_id NOT IN (${scope})`;
+  return filters.access === 'owner' ? owned : [...owned, { part: read, owned: false }];
+}
+
+export function walkPageQuery(
+  filters: DisputeFilters,
+  sort: DisputeSort,
+  limit: number,
+  offset: number,
+): RawBuilder<{ id: string }> {
+  const index = walkIndex(filters, sort);
+  const terms = filterTerms(filters);
+  const pages = parts(filters).flatMap(({ part, owned }) =>
+    walks(sort).map((walk) => {
+      const source = owned ? sql`disputes d INDEXED BY ${sql.id(index)}` : sql`disputes d`;
+      return sql`SELECT * FROM (SELECT d.rowid AS rid FROM ${source}
+        WHERE ${part} AND ${walk.where} ${terms} ORDER BY ${walk.order} LIMIT ${offset + limit})`;
+    }),
+  );
+  if (pages.length === 0) return sql<{ id: string }>`SELECT NULL AS id WHERE 0`;
+  return sql<{ id: string }>`SELECT d.id FROM (${sql.join(pages, sql` UNION ALL `)}) p
+    CROSS JOIN disputes d ON d.rowid = p.rid
+    ORDER BY ${disputeOrder(sort)} LIMIT ${limit} OFFSET ${offset}`;
+}
+
+/** Each part counted to `cap` + 1 and no further, in a partial index on live disputes. */
+export function walkCountQuery(
+  filters: DisputeFilters,
+  cap: number,
+): RawBuilder<{ total: number }> {
+  const terms = filterTerms(filters);
+  const counts = parts(filters).map(
+    ({ part }) => sql`(SELECT count(*) FROM (SELECT 1 FROM disputes d
+      WHERE ${part} AND ${terms} LIMIT ${cap + 1}))`,
+  );
+  if (counts.length === 0) return sql<{ total: number }>`SELECT 0 AS total`;
+  return sql<{ total: number }>`SELECT ${sql.join(counts, sql` + `)} AS total`;
+}
