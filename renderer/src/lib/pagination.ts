@@ -6,14 +6,25 @@ export const PAGINATION_LABELS: Record<string, string> = {
   next: '下一页',
 };
 
-export function paginationText({
-  from,
-  to,
-  totalRecords,
-}: {
+interface PaginationRange {
   from: number;
   to: number;
   totalRecords: number;
-}): string {
+}
+
+export function paginationText({ from, to, totalRecords }: PaginationRange): string {
   return `第 ${from}–${to} 条，共 ${totalRecords} 条`;
+}
+
+/**
+ * For the lists whose backend stops counting at a cap (totalIsLowerBound): past it the total is the
+ * cap, so the line says “超过 10000 条” rather than a count that would be wrong.
+ */
+export function cappedPaginationText(
+  totalIsLowerBound: boolean | undefined,
+): (range: PaginationRange) => string {
+  return (range) =>
+    totalIsLowerBound
+      ? `第 ${range.from}–${range.to} 条，超过 ${range.totalRecords} 条`
+      : paginationText(range);
 }

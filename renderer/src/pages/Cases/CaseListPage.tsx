@@ -8,6 +8,7 @@ import type { CaseSummary } from '@shared/api';
 import { ApiCallError, useApiMutation, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../lib/download';
+import { cappedPaginationText } from '../../lib/pagination';
 import { CASE_COLUMNS } from './case-columns';
 import {
   DEFAULT_PARAMS,
@@ -116,9 +117,7 @@ export function CaseListPage() {
         onRecordsPerPageChange={(pageSize) => update({ pageSize })}
         page={params.page}
         onPageChange={(page) => update({ page })}
-        paginationText={({ from, to, totalRecords }) =>
-          `第 ${from}–${to} 条，共 ${totalRecords} 条`
-        }
+        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         sortStatus={sortStatus}
         onSortStatusChange={({ columnAccessor, direction }) =>

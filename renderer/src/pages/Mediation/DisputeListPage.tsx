@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
+import { cappedPaginationText } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { DisputeFilters } from './list/DisputeFilters';
 import {
@@ -78,9 +79,7 @@ export function DisputeListPage() {
         recordsPerPage={LIST_PAGE_SIZE}
         page={page}
         onPageChange={setPage}
-        paginationText={({ from, to, totalRecords }) =>
-          `第 ${from}–${to} 条，共 ${totalRecords} 条`
-        }
+        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         sortStatus={sort}
         onSortStatusChange={(status) => {

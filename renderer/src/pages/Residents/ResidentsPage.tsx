@@ -9,7 +9,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
-import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
+import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { CreateResidentModal } from './CreateResidentModal';
 import { RESIDENTS_PAGE_SIZE, searchProblem } from './residents-search';
@@ -78,7 +78,7 @@ export function ResidentsPage() {
         recordsPerPage={RESIDENTS_PAGE_SIZE}
         page={page}
         onPageChange={(next) => setParams({ q: query, page: String(next) }, { replace: true })}
-        paginationText={paginationText}
+        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         onRowClick={({ record }) => open(record)}
         columns={[
