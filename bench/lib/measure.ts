@@ -100,6 +100,7 @@ export function line(measured: Measured): string {
 
 /** The longest single request of the run, against the limit a user may wait on the backend. */
 export function summary(results: readonly Measured[]): string {
+  if (results.length === 0) return 'no measure ran (--only matched none)';
   const worst = results.reduce(
     (a, b) => (Math.max(...b.api) > Math.max(...a.api) ? b : a),
     results[0]!,
