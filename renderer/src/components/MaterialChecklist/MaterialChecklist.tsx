@@ -13,7 +13,7 @@ import {
   type ChecklistMaterial,
   type MaterialMark,
 } from './checklist-marks';
-import { ChecklistSummary } from './ChecklistSummary';
+import { ChecklistSummary, type ChecklistAdvice } from './ChecklistSummary';
 import classes from './MaterialChecklist.module.css';
 
 export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
@@ -38,6 +38,8 @@ interface MaterialChecklistProps {
   /** The table, so the page can move the keyboard focus into it once an item is chosen. */
   tableRef?: Ref<HTMLTableElement>;
   disabled?: boolean;
+  /** What the summary under the table says to do next; the counter's wording by default. */
+  advice?: ChecklistAdvice;
 }
 
 /** The counter's checklist: each material received, missing or (for a situation) not applicable. */
@@ -47,6 +49,7 @@ export function MaterialChecklist({
   onChange,
   tableRef,
   disabled,
+  advice,
 }: MaterialChecklistProps) {
   const missing = new Set(missingRequiredOf(materials, marks));
 
@@ -143,7 +146,7 @@ export function MaterialChecklist({
           })}
         </Table.Tbody>
       </Table>
-      <ChecklistSummary missing={[...missing].map((material) => material.name)} />
+      <ChecklistSummary missing={[...missing].map((material) => material.name)} advice={advice} />
     </Stack>
   );
 }

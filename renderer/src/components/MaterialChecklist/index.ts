@@ -6,5 +6,5 @@ export {
   type ChecklistMaterial,
   type MaterialMark,
 } from './checklist-marks';
-export { ChecklistSummary } from './ChecklistSummary';
+export { ChecklistSummary, type ChecklistAdvice } from './ChecklistSummary';
 export { MATERIAL_STATUS_LABELS, MaterialChecklist } from './MaterialChecklist';
