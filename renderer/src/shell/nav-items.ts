@@ -1,6 +1,7 @@
 import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
+import { AgencyInboxPage, AgencyPage } from '../pages/Agency';
 import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
@@ -35,6 +36,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
   { path: '/intake', label: '受理', roles: ['clerk', 'supervisor'], Page: IntakePage },
   { path: '/cases', label: '案件', roles: rolesOf('cases.list'), Page: CaseListPage },
+  { path: '/agency', label: '代办', roles: rolesOf('cases.agencyIntake'), Page: AgencyPage },
+  {
+    path: '/agency/inbox',
+    label: '待接收',
+    roles: rolesOf('cases.receive'),
+    Page: AgencyInboxPage,
+  },
   {
     path: '/mediation',
     label: '纠纷调解',

@@ -1,6 +1,7 @@
 import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
+import { AgencyIntakePage } from '../pages/Agency';
 import { CaseDetailPage } from '../pages/CaseDetail';
 import {
   CompletionPrintPage,
@@ -46,6 +47,7 @@ export const LINKED_ROUTES: readonly RouteItem[] = [
     Page: AgreementPage,
   },
   { path: '/cases/:id', roles: rolesOf('cases.get'), Page: CaseDetailPage },
+  { path: '/agency/new', roles: rolesOf('cases.agencyIntake'), Page: AgencyIntakePage },
 ];
 
 /** Who may print a case's papers (print.record). */

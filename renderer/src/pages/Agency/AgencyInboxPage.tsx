@@ -1,0 +1,93 @@
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import type { CaseSummary } from '@shared/api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import { useApiQuery } from '../../api';
+import { PageHeader } from '../../components/PageHeader';
+import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
+import { formatDateTime } from '../../lib/time';
+import { handedOverLate } from './hand-off';
+import { ReceiveModal } from './ReceiveModal';
+
+const PAGE_SIZE = 20;
+
+function HandedOverCell({ row }: { row: CaseSummary }) {
+  return (
+    <Stack gap={0}>
+      <Group gap={6} wrap="nowrap">
+        <Text size="sm">{formatDateTime(row.handedOverAt)}</Text>
+        {handedOverLate(row) ? (
+          <Badge color="red" variant="light" size="sm">
+            逾期移交
+          </Badge>
+        ) : null}
+      </Group>
+      <Text size="xs" c="dimmed">
+        期限 {row.handoffDueDate ?? '—'}
+      </Text>
+    </Stack>
+  );
+}
+
+/** 待接收: agency cases the villages have handed over, first handed over first. */
+export function AgencyInboxPage() {
+  const [page, setPage] = useState(1);
+  const [receiving, setReceiving] = useState<string | null>(null);
+  const list = useApiQuery(
+    'cases.list',
+    {
+      states: ['awaiting_receipt'],
+      channel: 'agency',
+      sortBy: 'createdAt',
+      sortDir: 'asc',
+      page,
+      pageSize: PAGE_SIZE,
+    },
+    { placeholderData: keepPreviousData },
+  );
+
+  const columns: DataTableColumn<CaseSummary>[] = [
+    { accessor: 'caseNo', title: '案件编号', noWrap: true },
+    { accessor: 'applicantName', title: '申请人', noWrap: true },
+    { accessor: 'itemName', title: '事项' },
+    { accessor: 'agencyOrgName', title: '村（社区）', noWrap: true },
+    { accessor: 'agentName', title: '代办员', noWrap: true },
+    { accessor: 'handedOverAt', title: '移交时间', render: (row) => <HandedOverCell row={row} /> },
+    {
+      accessor: 'actions',
+      title: '操作',
+      textAlign: 'right',
+      render: (row) => (
+        <Button size="xs" onClick={() => setReceiving(row.id)} aria-label={`接收 ${row.caseNo}`}>
+          接收
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="待接收"
+        description="村（社区）代办员移交的代办件：核对材料后接收，材料齐全即受理，不齐则出具一次性告知单。"
+      />
+      <DataTable
+        withTableBorder
+        striped
+        minHeight={240}
+        fetching={list.isFetching}
+        noRecordsText="没有待接收的代办件"
+        records={list.data?.rows ?? []}
+        totalRecords={list.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        paginationText={paginationText}
+        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
+        columns={columns}
+      />
+      <ReceiveModal caseId={receiving} onClose={() => setReceiving(null)} />
+    </>
+  );
+}

@@ -1,0 +1,165 @@
+import { Anchor, Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import type { CaseSummary } from '@shared/api';
+import { keepPreviousData } from '@tanstack/react-query';
+import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useApiQuery } from '../../api';
+import { DueDate } from '../../components/CaseDeadline';
+import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { PageHeader } from '../../components/PageHeader';
+import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
+import { formatDateTime } from '../../lib/time';
+import { useCurrentUser } from '../../session';
+import { AgencyResultDrawer } from './AgencyResultDrawer';
+import { AGENCY_VIEWS, statesOf, type AgencyView } from './agency-views';
+import { HandOffCell } from './HandOffCell';
+import { useHandOver } from './use-case-action';
+
+const PAGE_SIZE = 20;
+
+const RESULT_STATES: readonly CaseSummary['state'][] = ['completed', 'rejected', 'returned'];
+
+function TownshipCell({ row }: { row: CaseSummary }) {
+  if (row.state === 'completed') return <Text size="sm">{row.completedDate} 办结</Text>;
+  if (row.dueDate) return <DueDate date={row.dueDate} deadline={row.deadline} />;
+  return <Text c="dimmed">—</Text>;
+}
+
+/** 代办: the cases this agent filed, where each stands, and what to do next. */
+export function AgencyPage() {
+  const user = useCurrentUser();
+  const navigate = useNavigate();
+  const [view, setView] = useState<AgencyView>('all');
+  const [page, setPage] = useState(1);
+  const [showing, setShowing] = useState<string | null>(null);
+  const handOver = useHandOver();
+  const list = useApiQuery(
+    'cases.list',
+    {
+      agentUserId: user.id,
+      channel: 'agency',
+      states: statesOf(view),
+      page,
+      pageSize: PAGE_SIZE,
+    },
+    { placeholderData: keepPreviousData },
+  );
+
+  function confirmHandOver(row: CaseSummary) {
+    modals.openConfirmModal({
+      title: '移交乡镇（街道）',
+      children: (
+        <Text size="sm">
+          把 {row.applicantName} 的“{row.itemName}”（{row.caseNo}
+          ）连同材料移交乡镇（街道）？移交后由乡镇窗口接收办理。
+        </Text>
+      ),
+      labels: { confirm: '移交', cancel: '取消' },
+      onConfirm: () => handOver.mutate({ caseId: row.id, action: 'hand_over' }),
+    });
+  }
+
+  const columns: DataTableColumn<CaseSummary>[] = [
+    {
+      accessor: 'caseNo',
+      title: '案件编号',
+      noWrap: true,
+      render: (row) => (
+        <Anchor component={Link} to={`/cases/${row.id}`} size="sm">
+          {row.caseNo}
+        </Anchor>
+      ),
+    },
+    { accessor: 'applicantName', title: '申请人', noWrap: true },
+    { accessor: 'itemName', title: '事项' },
+    {
+      accessor: 'createdAt',
+      title: '收件时间',
+      noWrap: true,
+      render: (row) => formatDateTime(row.createdAt),
+    },
+    {
+      accessor: 'state',
+      title: '状态',
+      noWrap: true,
+      width: 110,
+      render: (row) => <CaseStateBadge state={row.state} />,
+    },
+    {
+      accessor: 'handoff',
+      title: '移交期限',
+      noWrap: true,
+      render: (row) => <HandOffCell row={row} />,
+    },
+    {
+      accessor: 'township',
+      title: '乡镇办理',
+      noWrap: true,
+      render: (row) => <TownshipCell row={row} />,
+    },
+    {
+      accessor: 'actions',
+      title: '操作',
+      textAlign: 'right',
+      noWrap: true,
+      render: (row) =>
+        row.state === 'agency_draft' ? (
+          <Button
+            size="xs"
+            onClick={() => confirmHandOver(row)}
+            aria-label={`移交乡镇 ${row.caseNo}`}
+          >
+            移交乡镇
+          </Button>
+        ) : RESULT_STATES.includes(row.state) ? (
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() => setShowing(row.id)}
+            aria-label={`办理结果 ${row.caseNo}`}
+          >
+            办理结果
+          </Button>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title="代办"
+        description="本人代办的案件：收件后 3 个工作日内移交乡镇（街道）；乡镇办结后把结果交还申请人。"
+        actions={<Button onClick={() => void navigate('/agency/new')}>代办收件</Button>}
+      />
+      <Group mb="md">
+        <SegmentedControl
+          aria-label="代办件状态"
+          data={AGENCY_VIEWS.map(({ value, label }) => ({ value, label }))}
+          value={view}
+          onChange={(next) => {
+            setView(next as AgencyView);
+            setPage(1);
+          }}
+        />
+      </Group>
+      <DataTable
+        withTableBorder
+        striped
+        minHeight={240}
+        fetching={list.isFetching}
+        noRecordsText="没有代办件"
+        records={list.data?.rows ?? []}
+        totalRecords={list.data?.total ?? 0}
+        recordsPerPage={PAGE_SIZE}
+        page={page}
+        onPageChange={setPage}
+        paginationText={paginationText}
+        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
+        columns={columns}
+      />
+      <AgencyResultDrawer caseId={showing} onClose={() => setShowing(null)} />
+    </>
+  );
+}

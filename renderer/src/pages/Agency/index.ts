@@ -1,0 +1,3 @@
+export { AgencyInboxPage } from './AgencyInboxPage';
+export { AgencyIntakePage } from './AgencyIntakePage';
+export { AgencyPage } from './AgencyPage';
