@@ -44,6 +44,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await expect(shell.nav.getByRole('link')).toHaveText([
     '工作台',
     '案件',
+    '待接收',
     '群众档案',
     '事项目录',
     '差评回访',
@@ -64,6 +65,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
     '工作台',
     '受理',
     '案件',
+    '待接收',
     '事件报告',
     '群众档案',
     '事项目录',
