@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { shanghaiDate } from '../../shared/domain/calendar/plain-date';
 import {
   AGENT,
@@ -17,6 +18,11 @@ import {
 import { CaseSeeder, residentIdNumber } from '../fixtures/case-seed';
 
 const PRINCIPAL = { name: '钱阿公', phone: '13857701234' };
+
+/** Each agency screen as the user sees it at 1280x800, kept with the test's results. */
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`) });
+}
 const ALLOWANCE = '高龄津贴申领';
 
 test('a village agent files on behalf and hands over; the township receives it; the result comes back', async ({
@@ -59,6 +65,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
     page.getByRole('alert').filter({ hasText: '代办须收取申请人签署的授权委托书' }),
   ).toBeVisible();
   await agency.mark('授权委托书', '已收取');
+  await shot(page, 'agency-intake');
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/cases.agencyIntake'));
   await agency.save();
   const filed = (
@@ -70,12 +77,14 @@ test('a village agent files on behalf and hands over; the township receives it; 
     `请于 ${filed.handoffDueDate} 前移交乡镇（街道）（收件后 3 个工作日内）`,
   );
   expect(filed.handoffDueDate > today).toBe(true);
+  await shot(page, 'agency-filed');
 
   await page.getByRole('button', { name: '稍后移交，返回代办列表' }).click();
   await expect(agency.heading).toBeVisible();
   await expect(agency.row(filed.caseNo)).toContainText('代办待移交');
   await expect(agency.row(filed.caseNo)).toContainText(filed.handoffDueDate);
   await expect(agency.row(filed.caseNo)).toContainText(PRINCIPAL.name);
+  await shot(page, 'agency-list');
   await agency.handOver(filed.caseNo);
   await expect(agency.row(filed.caseNo)).toContainText('待接收');
   await expect(agency.row(filed.caseNo)).toContainText('移交');
@@ -92,6 +101,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
   await expect(row).toContainText(ALLOWANCE);
   await expect(row).toContainText(`期限 ${filed.handoffDueDate}`);
   await expect(row).not.toContainText('逾期移交');
+  await shot(page, 'agency-inbox');
   const dialog = await inbox.openReceipt(filed.caseNo);
   await expect(dialog).toContainText('申请人年老体弱，行动不便');
   // The agent's marks come with the case, re-checked here.
@@ -101,6 +111,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
       .getByRole('radio', { name: '已收取' }),
   ).toBeChecked();
   await expect(dialog.getByText(/^必交材料已齐全：接收即受理，5 个工作日内办结。$/)).toBeVisible();
+  await shot(page, 'agency-receive');
   await dialog.getByRole('button', { name: '接收并受理' }).click();
   await expect(dialog).toBeHidden();
   await expect(
@@ -130,6 +141,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
   const drawer = page.getByRole('dialog', { name: '办理结果' });
   await expect(drawer).toContainText('津贴已核定，自下月起按月发放');
   await expect(drawer).toContainText('尚未交还');
+  await shot(page, 'agency-result');
   await drawer.getByRole('button', { name: '已将结果交还申请人' }).click();
   await expect(drawer).not.toContainText('尚未交还');
   await expect(drawer.getByRole('button', { name: '已将结果交还申请人' })).toHaveCount(0);

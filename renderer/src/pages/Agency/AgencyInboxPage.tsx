@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
@@ -48,7 +49,16 @@ export function AgencyInboxPage() {
   );
 
   const columns: DataTableColumn<CaseSummary>[] = [
-    { accessor: 'caseNo', title: '案件编号', noWrap: true },
+    {
+      accessor: 'caseNo',
+      title: '案件编号',
+      noWrap: true,
+      render: (row) => (
+        <Anchor component={Link} to={`/cases/${row.id}`} size="sm">
+          {row.caseNo}
+        </Anchor>
+      ),
+    },
     { accessor: 'applicantName', title: '申请人', noWrap: true },
     { accessor: 'itemName', title: '事项' },
     { accessor: 'agencyOrgName', title: '村（社区）', noWrap: true },

@@ -1,7 +1,6 @@
 import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useForm } from '@mantine/form';
-import type { CaseDetail, ResidentSummary } from '@shared/api';
+import { casesMethods, type CaseDetail, type ResidentSummary } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { AGENCY_HANDOVER_WORKING_DAYS } from '@shared/domain/cases/deadline';
 import { useEffect, useRef, useState } from 'react';
@@ -12,9 +11,10 @@ import {
   toMaterialChecks,
   type MaterialMark,
 } from '../../components/MaterialChecklist';
+import { DateField } from '../../components/DateField';
 import { PageHeader } from '../../components/PageHeader';
 import { ResidentLookup } from '../../components/ResidentLookup';
-import { showFieldErrors } from '../../lib/form';
+import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
 import { AgencyFiledPanel } from './AgencyFiledPanel';
 import { AgencyItemSelect } from './AgencyItemSelect';
 import { agencyMarks, attorneyPosition } from './agency-marks';
@@ -26,6 +26,12 @@ const AGENCY_ADVICE = {
   complete: '必交材料已齐全，保存后请按时移交乡镇（街道）受理。',
   incomplete: '可先请申请人补齐再移交；移交后乡镇（街道）接收时将出具一次性告知单。',
 };
+
+/** The contract's own rules for what the agent types; the date's upper bound is today's. */
+const attorneySchema = casesMethods['cases.agencyIntake'].input.pick({
+  attorneyDate: true,
+  reason: true,
+});
 
 interface AgencyValues {
   attorneyDate: string | null;
@@ -62,11 +68,16 @@ export function AgencyIntakePage() {
   const refresh = useRefreshCases();
   const form = useForm<AgencyValues>({
     initialValues: { attorneyDate: null, reason: '', note: '' },
-    validate: {
-      attorneyDate: (date) =>
-        !date ? '请填写委托书签署日期' : date > today ? '委托日期不能晚于今天' : null,
-      reason: (reason) => (reason.trim() === '' ? '请填写代办原因' : null),
-    },
+    validate: allOf<AgencyValues>(
+      ({ attorneyDate }) => ({
+        attorneyDate: !attorneyDate
+          ? '请填写委托书签署日期'
+          : attorneyDate > today
+            ? '委托日期不能晚于今天'
+            : null,
+      }),
+      zodValidator(attorneySchema),
+    ),
   });
   const intake = useApiMutation('cases.agencyIntake', {
     onSuccess: (detail) => {
@@ -202,11 +213,9 @@ export function AgencyIntakePage() {
               </Section>
               <Section title="委托和代办原因">
                 <Group align="flex-start" grow>
-                  <DateInput
+                  <DateField
                     label="委托书签署日期"
                     withAsterisk
-                    valueFormat="YYYY-MM-DD"
-                    placeholder="选择日期"
                     maxDate={today}
                     description="授权委托书上申请人签字的日期"
                     {...form.getInputProps('attorneyDate')}
