@@ -69,7 +69,9 @@ test('a village agent files on behalf and hands over; the township receives it; 
   const saved = page.waitForResponse((r) => r.url().endsWith('/api/cases.agencyIntake'));
   await agency.save();
   const filed = (
-    (await (await saved).json()) as { value: { caseNo: string; handoffDueDate: string } }
+    (await (await saved).json()) as {
+      value: { id: string; caseNo: string; handoffDueDate: string };
+    }
   ).value;
   const panel = page.getByRole('status').filter({ hasText: '代办件已保存' });
   await expect(panel).toContainText(`案件编号：${filed.caseNo}`);
@@ -102,21 +104,32 @@ test('a village agent files on behalf and hands over; the township receives it; 
   await expect(row).toContainText(`期限 ${filed.handoffDueDate}`);
   await expect(row).not.toContainText('逾期移交');
   await shot(page, 'agency-inbox');
-  const dialog = await inbox.openReceipt(filed.caseNo);
-  await expect(dialog).toContainText('申请人年老体弱，行动不便');
-  // The agent's marks come with the case, re-checked here.
+  // 核对接收 opens the case, where the 代办 particulars and the agent's checklist come with it.
+  const detail = await inbox.openCase(filed.caseNo);
+  const particulars = page.getByRole('region', { name: '代办信息' });
+  for (const [term, value] of [
+    ['委托人（申请人）', PRINCIPAL.name],
+    ['代办员', AGENT.displayName],
+    ['代办点', CHENGDONG.name],
+    ['授权委托书日期', today],
+    ['代办原因', '申请人年老体弱，行动不便'],
+    ['移交期限', filed.handoffDueDate],
+  ] as const) {
+    await expect(detail.fact(term, particulars)).toHaveText(value);
+  }
+  const dialog = await inbox.receive();
   await expect(
     dialog
       .getByRole('radiogroup', { name: '授权委托书 核对结果' })
       .getByRole('radio', { name: '已收取' }),
   ).toBeChecked();
-  await expect(dialog.getByText(/^必交材料已齐全：接收即受理，5 个工作日内办结。$/)).toBeVisible();
+  await expect(dialog).toContainText('确认后案件即受理');
   await shot(page, 'agency-receive');
-  await dialog.getByRole('button', { name: '接收并受理' }).click();
+  await dialog.getByRole('button', { name: '确认接收' }).click();
   await expect(dialog).toBeHidden();
-  await expect(
-    page.getByText(new RegExp(`${filed.caseNo} 已接收并受理，承诺 \\d{4}-\\d{2}-\\d{2} 前办结`)),
-  ).toBeVisible();
+  await expect(detail.timeline.last()).toContainText(CLERK.displayName);
+  await expect(detail.fact('乡镇接收时间', particulars)).not.toHaveText('—');
+  await shell.goTo('待接收');
   await expect(inbox.row(filed.caseNo)).toHaveCount(0);
 
   // The agent follows it: received at the township, then completed with a result to take back.
@@ -125,26 +138,28 @@ test('a village agent files on behalf and hands over; the township receives it; 
   await shell.goTo('代办');
   await expect(agency.row(filed.caseNo)).toContainText('已受理');
   const clerk = await apiSignIn(appUrl, CLERK);
-  const { id } = (await apiCall(appUrl, 'cases.list', { query: filed.caseNo }, clerk)).rows[0]!;
   await apiCall(
     appUrl,
     'cases.transition',
-    { caseId: id, action: 'complete', resultNote: '津贴已核定，自下月起按月发放' },
+    { caseId: filed.id, action: 'complete', resultNote: '津贴已核定，自下月起按月发放' },
     clerk,
   );
   await page.reload();
   await expect(agency.row(filed.caseNo)).toContainText('已办结');
+  await shot(page, 'agency-list-completed');
   await agency
     .row(filed.caseNo)
-    .getByRole('button', { name: `办理结果 ${filed.caseNo}` })
+    .getByRole('link', { name: `办理结果 ${filed.caseNo}` })
     .click();
-  const drawer = page.getByRole('dialog', { name: '办理结果' });
-  await expect(drawer).toContainText('津贴已核定，自下月起按月发放');
-  await expect(drawer).toContainText('尚未交还');
+  await expect(detail.heading(filed.caseNo)).toBeVisible();
+  await expect(page.getByRole('region', { name: '办理结果' })).toContainText(
+    '津贴已核定，自下月起按月发放',
+  );
+  await expect(detail.fact('结果送达')).toHaveText('—');
   await shot(page, 'agency-result');
-  await drawer.getByRole('button', { name: '已将结果交还申请人' }).click();
-  await expect(drawer).not.toContainText('尚未交还');
-  await expect(drawer.getByRole('button', { name: '已将结果交还申请人' })).toHaveCount(0);
+  await detail.act('登记送达', '代办员送达申请人家中');
+  await expect(detail.fact('结果送达')).not.toHaveText('—');
+  await expect(detail.actions.getByRole('button', { name: '登记送达' })).toHaveCount(0);
 });
 
 test('the township re-checks an agency case and sends what is missing to 补正', async ({
@@ -165,17 +180,16 @@ test('the township re-checks an agency case and sends what is missing to 补正'
   await new SignInPage(page).signIn(CLERK);
   await new AppShellPage(page).goTo('待接收');
   const inbox = new AgencyInboxPage(page);
-  const dialog = await inbox.openReceipt(filed.caseNo);
+  await inbox.openCase(filed.caseNo);
+  const dialog = await inbox.receive();
   await dialog
     .getByRole('radiogroup', { name: '老年人户口簿 核对结果' })
     .getByText('缺少', { exact: true })
     .click();
-  await expect(
-    dialog.getByText('尚缺 1 项必交材料：老年人户口簿。接收后转为待补正，并出具一次性告知单。'),
-  ).toBeVisible();
-  await dialog.getByRole('button', { name: '接收并出具告知单' }).click();
+  await expect(dialog).toContainText('尚缺 1 项必交材料：老年人户口簿。');
+  await expect(dialog).toContainText('确认后案件转为待补正');
+  await dialog.getByRole('button', { name: '确认接收' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText(`${filed.caseNo} 已接收，材料不齐，已转为待补正`)).toBeVisible();
   const clerk = await apiSignIn(appUrl, CLERK);
   const received = await apiCall(appUrl, 'cases.get', { caseId: filed.id }, clerk);
   expect(received.state).toBe('pending_supplement');

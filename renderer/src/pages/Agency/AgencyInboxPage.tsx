@@ -9,7 +9,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { handedOverLate } from './hand-off';
-import { ReceiveModal } from './ReceiveModal';
 
 const PAGE_SIZE = 20;
 
@@ -31,10 +30,9 @@ function HandedOverCell({ row }: { row: CaseSummary }) {
   );
 }
 
-/** 待接收: agency cases the villages have handed over, first handed over first. */
+/** 待接收: agency cases the villages have handed over, the earliest filed first. */
 export function AgencyInboxPage() {
   const [page, setPage] = useState(1);
-  const [receiving, setReceiving] = useState<string | null>(null);
   const list = useApiQuery(
     'cases.list',
     {
@@ -68,9 +66,15 @@ export function AgencyInboxPage() {
       accessor: 'actions',
       title: '操作',
       textAlign: 'right',
+      // Receiving happens on the case's page, where its materials and files are checked again.
       render: (row) => (
-        <Button size="xs" onClick={() => setReceiving(row.id)} aria-label={`接收 ${row.caseNo}`}>
-          接收
+        <Button
+          size="xs"
+          component={Link}
+          to={`/cases/${row.id}`}
+          aria-label={`核对接收 ${row.caseNo}`}
+        >
+          核对接收
         </Button>
       ),
     },
@@ -97,7 +101,6 @@ export function AgencyInboxPage() {
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
-      <ReceiveModal caseId={receiving} onClose={() => setReceiving(null)} />
     </>
   );
 }

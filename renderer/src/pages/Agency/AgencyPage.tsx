@@ -12,7 +12,6 @@ import { PageHeader } from '../../components/PageHeader';
 import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
-import { AgencyResultDrawer } from './AgencyResultDrawer';
 import { AGENCY_VIEWS, statesOf, type AgencyView } from './agency-views';
 import { HandOffCell } from './HandOffCell';
 import { useHandOver } from './use-case-action';
@@ -33,7 +32,6 @@ export function AgencyPage() {
   const navigate = useNavigate();
   const [view, setView] = useState<AgencyView>('all');
   const [page, setPage] = useState(1);
-  const [showing, setShowing] = useState<string | null>(null);
   const handOver = useHandOver();
   const list = useApiQuery(
     'cases.list',
@@ -117,7 +115,8 @@ export function AgencyPage() {
           <Button
             size="xs"
             variant="light"
-            onClick={() => setShowing(row.id)}
+            component={Link}
+            to={`/cases/${row.id}`}
             aria-label={`办理结果 ${row.caseNo}`}
           >
             办理结果
@@ -159,7 +158,6 @@ export function AgencyPage() {
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
-      <AgencyResultDrawer caseId={showing} onClose={() => setShowing(null)} />
     </>
   );
 }

@@ -25,14 +25,3 @@ export function useHandOver() {
     },
   });
 }
-
-/** The agent has given the township's result back to the resident. */
-export function useHandBack() {
-  const refresh = useRefreshCases();
-  return useApiMutation('cases.handOut', {
-    onSuccess: (detail) => {
-      notifications.show({ color: 'teal', message: `${detail.caseNo} 已登记交还申请人` });
-      refresh();
-    },
-  });
-}
