@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
+import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { handedOverLate } from './hand-off';
 
@@ -97,7 +97,7 @@ export function AgencyInboxPage() {
         recordsPerPage={PAGE_SIZE}
         page={page}
         onPageChange={setPage}
-        paginationText={paginationText}
+        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />

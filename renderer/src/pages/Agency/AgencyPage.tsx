@@ -9,7 +9,7 @@ import { useApiQuery } from '../../api';
 import { DueDate } from '../../components/CaseDeadline';
 import { CaseStateBadge } from '../../components/CaseStateBadge';
 import { PageHeader } from '../../components/PageHeader';
-import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
+import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
 import { AGENCY_VIEWS, statesOf, type AgencyView } from './agency-views';
@@ -154,7 +154,7 @@ export function AgencyPage() {
         recordsPerPage={PAGE_SIZE}
         page={page}
         onPageChange={setPage}
-        paginationText={paginationText}
+        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
