@@ -298,6 +298,8 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
     ]) {
       expect(agreement, text).toContain(flat(text));
     }
+    // The obligations carry their own 第一项: no list number in front of it.
+    expect(agreement).not.toMatch(/1\.\s*第一项/);
     await page.getByRole('button', { name: '打印', exact: true }).click();
     await expect.poll(printDialogs).toBe(3);
     await page.getByRole('button', { name: '返回' }).click();

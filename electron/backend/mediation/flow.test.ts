@@ -322,7 +322,7 @@ describe('a village committee keeps the whole case file', () => {
       satisfactionLabel: '满意',
       visitorName: 'med_a',
     });
-    expect(visit.obligations[0]).toBe('第一项：李四赔偿张三积水损失（2026-12-10前）');
+    expect(visit.obligations[0]).toBe('第一项：李四赔偿张三积水损失（2026年12月10日前）');
 
     detail = await h.ok('mediation.close', { disputeId: dispute.id }, mediator.token);
     expect(detail).toMatchObject({ state: 'closed', closedOn: '2026-12-12', availableActions: [] });

@@ -88,6 +88,12 @@ async function committeeOf(ctx: CallContext, dispute: DisputesTable): Promise<st
   return committeeName(owner?.name ?? '');
 }
 
+/** 2026年12月10日: dates inside a sentence on paper are written out. */
+function paperDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
 const line = (party: PartyRow) => ({ roleLabel: PARTY_ROLE_LABELS[party.role], name: party.name });
 
 async function buildNotice(
@@ -268,7 +274,7 @@ async function buildFollowUp(
     agreedOn: agreement?.agreed_on ?? null,
     obligations: obligations.map(
       (obligation, index) =>
-        `第${chineseNumeral(index + 1)}项：${byId.get(obligation.obligorPartyId ?? '') ?? ''}${obligation.content}${obligation.deadline ? `（${obligation.deadline}前）` : ''}`,
+        `第${chineseNumeral(index + 1)}项：${byId.get(obligation.obligorPartyId ?? '') ?? ''}${obligation.content}${obligation.deadline ? `（${paperDate(obligation.deadline)}前）` : ''}`,
     ),
     dueOn: visit.due_on,
     visitedOn: visit.visited_on,

@@ -9,7 +9,8 @@ import {
   Sheet,
 } from '../../print';
 import { ageOn } from '../../lib/age';
-import { Clause, NumberedList, SealBlock, SignatureBlock, SignLine } from './paper-parts';
+import classes from './mediation-paper.module.css';
+import { Clause, SealBlock, SignatureBlock, SignLine } from './paper-parts';
 import { useCountedPrint } from './use-counted-print';
 
 type AgreementPaper = MethodOutput<'mediation.printAgreement'>;
@@ -122,11 +123,12 @@ function AgreementSheet({ paper }: { paper: AgreementPaper }) {
         </Clause>
       ))}
       <PaperParagraph>经{paper.committeeName}调解，各方当事人自愿达成如下协议：</PaperParagraph>
-      <NumberedList
-        items={paper.obligations.map((item) => (
-          <Obligation key={item.label} item={item} />
-        ))}
-      />
+      {/* Numbered by their own 第一项, 第二项: no list numbers beside them. */}
+      {paper.obligations.map((item) => (
+        <p key={item.label} className={classes.obligation}>
+          <Obligation item={item} />
+        </p>
+      ))}
       <PaperParagraph>{paper.effectText}</PaperParagraph>
       <PaperParagraph>{paper.judicialConfirmationText}</PaperParagraph>
       <PaperParagraph>{paper.copiesText}</PaperParagraph>
@@ -138,7 +140,7 @@ function AgreementSheet({ paper }: { paper: AgreementPaper }) {
           />
         ))}
         <SignLine label={`人民调解员 ${paper.mediatorNames.join('、')}（签名）`} />
-        <SignLine label={`记录人 ${paper.recorderName ?? ''}（签名）`} />
+        <SignLine label={`记录人${paper.recorderName ? ` ${paper.recorderName}` : ''}（签名）`} />
       </SignatureBlock>
       <SealBlock lines={[paper.sealLine, formatPaperDate(paper.agreedOn)]} />
     </Sheet>

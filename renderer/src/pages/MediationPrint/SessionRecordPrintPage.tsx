@@ -40,7 +40,7 @@ function SessionSheet({ paper }: { paper: SessionPaper }) {
           />
         ))}
         <SignLine label={`人民调解员 ${paper.mediatorNames.join('、')}（签名）`} />
-        <SignLine label={`记录人 ${paper.recorderName ?? ''}（签名）`} />
+        <SignLine label={`记录人${paper.recorderName ? ` ${paper.recorderName}` : ''}（签名）`} />
       </SignatureBlock>
       <SealBlock lines={[paper.committeeName, formatPaperDate(paper.heldOn)]} />
     </Sheet>

@@ -72,7 +72,8 @@ export function AbbreviationForm({ settings }: { settings: Settings }) {
             {...form.getInputProps('abbreviation')}
           />
           <Text size="sm" aria-live="polite">
-            {sample ? `本年第一个案号将是：${sample}` : '请填写案号简称'}
+            {sample ? `案号示例：${sample}` : null}
+            {!sample && !typed ? '请填写案号简称' : null}
           </Text>
           <Group gap="sm">
             <Button type="submit" loading={save.isPending} disabled={!form.isDirty()}>

@@ -15,7 +15,7 @@ export const abbreviationFormSchema = z.object({
   }),
 });
 
-/** The first number of the year as it would be issued with this abbreviation, or null if invalid. */
+/** A number as it would be issued with this abbreviation (the first of the year), or null if invalid. */
 export function sampleCaseNumber(abbreviation: string, year: number): string | null {
   if (!orgAbbreviationSchema.safeParse(abbreviation).success) return null;
   return formatCaseNumber({
