@@ -14,5 +14,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 20_000,
+    // Each backend test sets up a fresh terminal (password hashing, migrations, seeding): on a busy
+    // 2-core CI machine that alone has taken over vitest's default 10 s for a hook.
+    hookTimeout: 30_000,
   },
 });
