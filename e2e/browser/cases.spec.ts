@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { AppShellPage, CLERK, expect, SignInPage, seedTerminal, test } from '../fixtures';
+import {
+  AppShellPage,
+  CLERK,
+  expect,
+  RatingViewPage,
+  SignInPage,
+  seedTerminal,
+  test,
+} from '../fixtures';
 import { backdateAcceptance, CaseSeeder } from '../fixtures/case-seed';
 import {
   seedCommittees,
@@ -130,6 +138,7 @@ test.describe('case detail', () => {
       '退回',
       '撤回',
     ]);
+    await expect(detail.rateButton).toBeVisible();
     await expect(page.getByRole('link', { name: '打印受理回执' })).toHaveAttribute(
       'href',
       `#/print/cases/${accepted.id}/receipt`,
@@ -166,6 +175,15 @@ test.describe('case detail', () => {
     await expect(detail.timeline.nth(3)).toContainText(
       '已在窗口将结果交给申请人。申请人本人到窗口领取',
     );
+
+    // The clerk turns the screen to the resident, who rates the visit; the case page comes back.
+    await detail.rateButton.click();
+    await new RatingViewPage(page).rate('满意', '办得很快');
+    await page.getByRole('status').getByRole('button', { name: '返回' }).click();
+    await expect(detail.heading(accepted.caseNo)).toBeVisible();
+    await expect(page.getByRole('button', { name: '群众已评价' })).toBeDisabled();
+    await expect(detail.rateButton).toHaveCount(0);
+    await expect(detail.fact('好差评')).toContainText('满意：办得很快');
   });
 
   test('a scan attached to a checklist material is listed there and opens', async ({

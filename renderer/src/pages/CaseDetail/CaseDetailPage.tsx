@@ -3,6 +3,7 @@ import { SERVICE_ITEM_TYPE_LABELS } from '@shared/domain/catalogue/service-item'
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { RateButton } from '../../components/RateButton';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { AgencyMark } from '../Cases/case-columns';
@@ -81,7 +82,10 @@ export function CaseDetailPage() {
       <CaseWarnings detail={detail} />
       <Group justify="space-between" gap="sm">
         <CaseActions detail={detail} />
-        <PrintLinks detail={detail} />
+        <Group gap="sm">
+          {canCall(me.role, 'ratings.submit') ? <RateButton caseDetail={detail} /> : null}
+          <PrintLinks detail={detail} />
+        </Group>
       </Group>
       <CaseFacts detail={detail} />
       <AgencyFacts detail={detail} />
