@@ -28,7 +28,7 @@ export function MaterialAttachments({ caseId, material, canUpload }: MaterialAtt
             key={attachment.id}
             size="compact-sm"
             variant="subtle"
-            maw={300}
+            maw="100%"
             styles={{ label: { overflow: 'hidden', textOverflow: 'ellipsis' } }}
             onClick={() => setViewing(attachment)}
             title={`${attachment.fileName}（${formatBytes(attachment.size)}）`}

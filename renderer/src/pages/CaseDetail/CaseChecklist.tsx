@@ -56,9 +56,9 @@ export function CaseChecklist({ detail, canUpload }: CaseChecklistProps) {
       <Table withTableBorder verticalSpacing="xs" aria-labelledby="case-checklist">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>材料</Table.Th>
-            <Table.Th w={140}>要求</Table.Th>
-            <Table.Th w={100}>收取情况</Table.Th>
+            <Table.Th miw={180}>材料</Table.Th>
+            <Table.Th w={104}>要求</Table.Th>
+            <Table.Th w={96}>收取情况</Table.Th>
             <Table.Th>附件</Table.Th>
           </Table.Tr>
         </Table.Thead>

@@ -3,7 +3,8 @@ import type { CaseDetail } from '@shared/api';
 import { Link } from 'react-router';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
-import { PRINT_LABELS, printableDocuments } from './case-labels';
+import { CASE_DOCUMENT_TITLES, casePrintPath } from '../CasePrint';
+import { printableDocuments } from './case-labels';
 
 interface PrintLinksProps {
   detail: CaseDetail;
@@ -22,10 +23,10 @@ export function PrintLinks({ detail }: PrintLinksProps) {
           <Button
             key={document}
             component={Link}
-            to={`/print/cases/${detail.id}/${document}`}
+            to={casePrintPath(detail.id, document)}
             variant="default"
           >
-            打印{PRINT_LABELS[document]}
+            打印{CASE_DOCUMENT_TITLES[document]}
             {count > 0 ? (
               <Text span size="xs" c="dimmed" ml={6}>
                 已打印 {count} 次

@@ -4,6 +4,7 @@ import {
   CASE_STATE_LABELS,
   caseActionSchema,
 } from '@shared/domain/cases/case-workflow';
+import { CASE_DOCUMENTS, type CaseDocument } from '@shared/domain/cases/papers';
 
 type CaseEvent = CaseDetail['events'][number];
 
@@ -30,31 +31,21 @@ export function formatFee(fen: number): string {
   return fen === 0 ? '免费' : `¥${(fen / 100).toFixed(2)}`;
 }
 
-export const PRINT_DOCUMENTS = ['receipt', 'notice', 'rejection', 'completion'] as const;
-export type PrintDocument = (typeof PRINT_DOCUMENTS)[number];
-
-export const PRINT_LABELS: Record<PrintDocument, string> = {
-  receipt: '受理回执',
-  notice: '一次性告知单',
-  rejection: '不予受理通知书',
-  completion: '办结通知',
-};
-
 /**
  * The papers this case has grounds for: a receipt once it was accepted, the one-time notice once it
  * was sent for 补正, the refusal when refused, the completion notice when completed.
  */
 export function printableDocuments(
   detail: Pick<CaseDetail, 'state' | 'acceptedAt' | 'events'>,
-): PrintDocument[] {
+): CaseDocument[] {
   const wasSentForSupplement = detail.events.some((e) => e.toState === 'pending_supplement');
-  const has: Record<PrintDocument, boolean> = {
+  const has: Record<CaseDocument, boolean> = {
     receipt: detail.acceptedAt !== null,
     notice: detail.state === 'pending_supplement' || wasSentForSupplement,
     rejection: detail.state === 'rejected',
     completion: detail.state === 'completed',
   };
-  return PRINT_DOCUMENTS.filter((document) => has[document]);
+  return CASE_DOCUMENTS.filter((document) => has[document]);
 }
 
 const HANDED_OUT_STATES: readonly CaseDetail['state'][] = ['completed', 'rejected', 'returned'];

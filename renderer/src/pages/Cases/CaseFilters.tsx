@@ -49,7 +49,7 @@ export function CaseFilters(props: CaseFiltersProps) {
         label="搜索"
         placeholder="姓名、拼音首字母、事项或受理编号"
         description="至少 2 个汉字、2 个字母或 3 位数字"
-        w={300}
+        w={260}
         maxLength={QUERY_MAX_LENGTH}
         data-autofocus
         value={props.searchText}
@@ -63,7 +63,7 @@ export function CaseFilters(props: CaseFiltersProps) {
         label="状态"
         placeholder={params.states.length > 0 ? undefined : '全部状态'}
         description="可多选"
-        w={240}
+        w={200}
         data={STATE_OPTIONS}
         value={params.states}
         onChange={(states) => onChange({ states: states as CaseListParams['states'] })}
@@ -74,7 +74,7 @@ export function CaseFilters(props: CaseFiltersProps) {
         label="事项"
         placeholder="全部事项"
         description="可输入名称查找"
-        w={240}
+        w={220}
         searchable
         clearable
         nothingFoundMessage="没有找到该事项"

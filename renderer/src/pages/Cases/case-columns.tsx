@@ -54,7 +54,7 @@ export const CASE_COLUMNS: DataTableColumn<CaseSummary>[] = [
   },
   {
     accessor: 'channel',
-    title: '代办',
+    title: '来源',
     noWrap: true,
     render: (row) =>
       row.channel === 'agency' ? (
