@@ -52,7 +52,7 @@ test('a failed village dispute goes up to the township, is resolved there and th
   await file.escalate('涉及宅基地确权，需街道协调国土所共同调处');
   const notice = file.section('上交');
   await expect(notice).toContainText('本案已上交，本单位只能查看');
-  await expect(notice).toContainText(`现由${TOWNSHIP_NAME}（乡镇（街道））承办，当前状态：已上交`);
+  await expect(notice).toContainText(`现由乡镇（街道）${TOWNSHIP_NAME}承办，当前状态：已上交`);
   await expect(notice).toContainText('处理结果：尚未办结');
   await expect(notice).toContainText(
     `${VILLAGE_NAME}（${VILLAGE_MEDIATOR.displayName}）上交${TOWNSHIP_NAME}：涉及宅基地确权`,

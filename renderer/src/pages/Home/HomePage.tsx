@@ -41,7 +41,7 @@ export function HomePage() {
           label="所属单位"
           value={
             orgUnit && orgUnit.id === user.orgUnitId
-              ? `${orgUnit.name}（${ORG_LEVEL_LABELS[orgUnit.level]}，${orgUnit.code}）`
+              ? `${orgUnit.name} · ${ORG_LEVEL_LABELS[orgUnit.level]} · ${orgUnit.code}`
               : user.orgUnitName
           }
         />

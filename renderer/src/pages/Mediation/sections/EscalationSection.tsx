@@ -21,7 +21,8 @@ function ReaderNotice({ dispute }: { dispute: DisputeDetail }) {
     <Alert color="grape" variant="light" title="本案已上交，本单位只能查看">
       <Stack gap={4}>
         <Text size="sm">
-          现由{dispute.ownerOrgName}（{ORG_LEVEL_LABELS[dispute.ownerLevel]}）承办，当前状态：
+          现由{ORG_LEVEL_LABELS[dispute.ownerLevel]}
+          {dispute.ownerOrgName}承办，当前状态：
           {CASE_STATE_LABELS[dispute.state]}。
         </Text>
         <Text size="sm" fw={600}>
