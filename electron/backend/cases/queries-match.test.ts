@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { orgScope } from '../org/repository';
 import { createHarness, type Harness } from '../testing/harness';
@@ -11,6 +12,7 @@ import {
   type CaseSort,
 } from './queries';
 import { findCandidates, type Candidates } from './queries-match';
+import { totalCapOf } from './queries-service';
 import { addCase, addResident } from './queries-fixture';
 import { caseListScenario } from './queries-scenario';
 import { classifyCaseSearch } from './queries-search';
@@ -116,6 +118,14 @@ describe('the capped count', () => {
     expect(await countCases(db, all, clerkScope, 8)).toEqual({ total: 8, isLowerBound: false });
     expect(await countCases(db, all, clerkScope, 7)).toEqual({ total: 7, isLowerBound: true });
     expect(await countCases(db, all, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
+  });
+
+  it('stops sooner for a search than for the plain list', () => {
+    expect(SEARCH_TOTAL_CAP).toBeLessThan(LIST_TOTAL_CAP);
+    expect(totalCapOf(all)).toBe(LIST_TOTAL_CAP);
+    for (const query of ['张三', '张三丰', 'zs', '0001']) {
+      expect(totalCapOf({ search: classifyCaseSearch(query), states: [] })).toBe(SEARCH_TOTAL_CAP);
+    }
   });
 
   it('tells the list the total is a lower bound', async () => {

@@ -1,5 +1,5 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
-import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
+import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { addWorkingDays } from '@shared/domain/calendar/working-days';
 import { appendAudit } from '../audit/service';
@@ -54,6 +54,11 @@ function filterOf(input: ExportInput, today: string): CaseFilter {
   };
 }
 
+/** A search stops counting sooner than the plain list (SEARCH_TOTAL_CAP says why). */
+export function totalCapOf(filter: CaseFilter): number {
+  return filter.search.kind === 'none' ? LIST_TOTAL_CAP : SEARCH_TOTAL_CAP;
+}
+
 export async function listCases(
   ctx: CallContext,
   input: ListInput,
@@ -66,7 +71,7 @@ export async function listCases(
   const candidates = await searchCandidates(ctx.rt.db, filter, scope);
   const [rows, count, calendar] = await Promise.all([
     listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates),
-    countCases(ctx.rt.db, filter, scope, LIST_TOTAL_CAP, candidates),
+    countCases(ctx.rt.db, filter, scope, totalCapOf(filter), candidates),
     calendarOf(ctx.rt),
   ]);
   return {

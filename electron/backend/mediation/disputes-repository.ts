@@ -1,6 +1,6 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
-import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
+import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { disputeOrder, walkCountQuery, walkPageQuery } from './list-walk';
 import { ftsPhrase, searchForm } from './search-index';
 
@@ -158,7 +158,7 @@ export interface DisputePage {
 /**
  * A page of the list. Without a search it walks each unit's index in sort order (list-walk.ts); a
  * search starts from its own index, whose matches are few, and sorts them. Either way the total is
- * counted to `cap` + 1 and no further.
+ * counted to `cap` + 1 and no further: LIST_TOTAL_CAP for the list, SEARCH_TOTAL_CAP for a search.
  */
 export async function listDisputes(
   db: Db,
@@ -166,7 +166,7 @@ export async function listDisputes(
   sort: DisputeSort,
   limit: number,
   offset: number,
-  cap = LIST_TOTAL_CAP,
+  cap = filters.query ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP,
 ): Promise<DisputePage> {
   let ids: string[];
   let counted: number;

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { LIST_TOTAL_CAP } from '@shared/api/methods/common';
+import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { Database } from '../db/schema';
 import { VIEW_COLUMNS, VIEW_SOURCE, viewsByRowid, type ResidentViewRow } from './repository';
 import type { ResidentSearch } from './search-query';
@@ -111,7 +111,10 @@ export function countQuery(
 
 export interface SearchPage {
   rows: ResidentViewRow[];
-  /** Exact up to the cap (LIST_TOTAL_CAP); past it, the cap, and `isLowerBound`. */
+  /**
+   * Exact up to the cap (SEARCH_TOTAL_CAP; LIST_TOTAL_CAP for the latest residents); past it, the
+   * cap, and `isLowerBound`.
+   */
   total: number;
   isLowerBound: boolean;
 }
@@ -143,7 +146,7 @@ export async function searchPage(
   limit: number,
   offset: number,
   excluded: readonly number[] = [],
-  cap = LIST_TOTAL_CAP,
+  cap = search.kind === 'latest' ? LIST_TOTAL_CAP : SEARCH_TOTAL_CAP,
 ): Promise<SearchPage> {
   if (search.kind === 'fulltext') {
     const query = fulltextRowidsQuery(search.match, Math.max(cap + 1, offset + limit), excluded);
