@@ -143,6 +143,14 @@ test.describe('case detail', () => {
       'href',
       `#/print/cases/${accepted.id}/receipt`,
     );
+    // A print counted on the paper's page shows on the case page it returns to.
+    await page.evaluate('window.print = () => {}');
+    await page.getByRole('link', { name: '打印受理回执' }).click();
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/print.record'));
+    await page.getByRole('button', { name: '打印', exact: true }).click();
+    await recorded;
+    await page.getByRole('button', { name: '返回' }).click();
+    await expect(page.getByRole('link', { name: '打印受理回执' })).toContainText('已打印 1 次');
 
     await detail.act('开始办理', '材料已转民政办审核');
     await expect(page.getByRole('main').getByText('办理中', { exact: true })).toBeVisible();
