@@ -165,10 +165,31 @@ describe('no list or search reads the whole cases table', () => {
     const [plan] = await probe.plans();
     expect(plan!.lines).toContainEqual(
       expect.stringMatching(
-        /^SEARCH c USING INDEX cases_live_org_state_due \(org_unit_id=\? AND state=\?\)/,
+        /^SEARCH c USING INDEX cases_live_org_state_created \(org_unit_id=\? AND state=\?\)/,
       ),
     );
   });
+
+  it.each([
+    ['one open state', ['pending_supplement']],
+    ['two open states', ['accepted', 'processing']],
+  ] as const)(
+    'walks %s in order of intake through its index, sorting only the merged page',
+    async (_label, states) => {
+      const open = filter('', { states: [...states] });
+      await listCaseRows(probe.db, open, scope, { by: 'createdAt', dir: 'desc' }, 20, 0);
+      const [plan] = await probe.plans();
+      const walks = plan!.lines.filter((line) =>
+        line.startsWith(
+          'SEARCH c USING INDEX cases_live_org_state_created (org_unit_id=? AND state=?)',
+        ),
+      );
+      expect(walks.length).toBeGreaterThanOrEqual(scope.orgIds.length * states.length);
+      // One sort: the merge of the walks' pages. A walk that sorted would read its whole state.
+      expect(plan!.lines.filter((line) => line === 'USE TEMP B-TREE FOR ORDER BY')).toHaveLength(1);
+      expect(plan!.lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
+    },
+  );
 
   it('reads a resident’s cases through their index', async () => {
     await residentCaseRows(probe.db, 'resident', scope);

@@ -200,11 +200,14 @@ const SORT_INDEXES: Record<CaseSort['by'], string> = {
  * The index a unit's walk reads: named, since without statistics SQLite sees no difference between
  * the (org_unit_id, …) indexes and, with `org_unit_id = ?`, prefers the one in sort order. Open cases
  * (a filter to open states, overdue) and one item's cases are read through their own index instead:
- * those are few, and a walk in sort order would pass years of closed cases to find them.
+ * those are few, and a walk in sort order would pass years of closed cases to find them. Open
+ * states in the default order by intake are walked in that order (stateWalks); by another sort
+ * they are read through the due-date index and sorted.
  */
 function walkIndexFor(filter: CaseFilter, sort: CaseSort): string {
-  if (filter.overdueOn || filter.states.some((state) => !TERMINAL_STATES.includes(state))) {
-    return 'cases_live_org_state_due';
+  if (filter.overdueOn) return 'cases_live_org_state_due';
+  if (filter.states.some((state) => !TERMINAL_STATES.includes(state))) {
+    return sort.by === 'createdAt' ? 'cases_live_org_state_created' : 'cases_live_org_state_due';
   }
   if (filter.itemId) return 'cases_live_org_item';
   return SORT_INDEXES[sort.by];
@@ -245,18 +248,29 @@ function pageRowids(
   }
   const walkIndex = walkIndexFor(filter, sort);
   const test = rowMatches(filter.search);
-  const terms = test ? sql`${filters(filter)} AND ${test}` : filters(filter);
+  const termsOf = (f: CaseFilter) => (test ? sql`${filters(f)} AND ${test}` : filters(f));
   return sql.join(
     walkParts(scope).flatMap(({ part, ownUnit }) =>
-      orderedWalks(sort).map((walk) => {
-        const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
-        const where = walk.where ? sql`${walk.where} AND ` : sql``;
-        return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
-          WHERE ${part} AND ${where}${terms} ORDER BY ${walk.order} LIMIT ${limit})`;
-      }),
+      (ownUnit ? stateWalks(filter, walkIndex) : [filter]).flatMap((walkFilter) =>
+        orderedWalks(sort).map((walk) => {
+          const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
+          const where = walk.where ? sql`${walk.where} AND ` : sql``;
+          return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
+            WHERE ${part} AND ${where}${termsOf(walkFilter)} ORDER BY ${walk.order} LIMIT ${limit})`;
+        }),
+      ),
     ),
     sql` UNION ALL `,
   );
+}
+
+/**
+ * (org_unit_id, state, created_at) gives the order of intake only within one state: with
+ * `state IN (…)` SQLite reads every case of those states and sorts them, so each state is a walk.
+ */
+function stateWalks(filter: CaseFilter, walkIndex: string): CaseFilter[] {
+  if (walkIndex !== 'cases_live_org_state_created') return [filter];
+  return filter.states.map((state) => ({ ...filter, states: [state] }));
 }
 
 export function listQuery(

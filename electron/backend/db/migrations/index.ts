@@ -8,6 +8,7 @@ import * as caseListIndexes from './2026_11_27_1830_case_list_indexes';
 import * as caseSortIndexes from './2026_11_27_1900_case_sort_indexes';
 import * as eventReportAttachments from './2026_11_27_2010_event_report_attachments';
 import * as disputeListIndexes from './2026_11_27_2100_dispute_list_indexes';
+import * as caseStateCreatedIndex from './2026_11_28_0240_case_state_created_index';
 
 export interface Migration {
   name: string;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_27_1900_case_sort_indexes', up: caseSortIndexes.up },
   { name: '2026_11_27_2010_event_report_attachments', up: eventReportAttachments.up },
   { name: '2026_11_27_2100_dispute_list_indexes', up: disputeListIndexes.up },
+  { name: '2026_11_28_0240_case_state_created_index', up: caseStateCreatedIndex.up },
 ];
