@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { shanghaiDate } from '../../shared/domain/calendar/plain-date';
 import {
+  ADMIN,
   AGENT,
   AgencyInboxPage,
   AgencyPage,
@@ -177,6 +178,11 @@ test('the township re-checks an agency case and sends what is missing to 补正'
   await apiCall(appUrl, 'cases.transition', { caseId: filed.id, action: 'hand_over' }, agent);
 
   await page.goto(appUrl);
+  // The system administrator may not receive (the workflow's rule), so is not offered 待接收.
+  await new SignInPage(page).signIn(ADMIN);
+  await expect(new AppShellPage(page).nav.getByRole('link', { name: '案件' })).toBeVisible();
+  await expect(new AppShellPage(page).nav.getByRole('link', { name: '待接收' })).toHaveCount(0);
+  await new AppShellPage(page).switchUser();
   await new SignInPage(page).signIn(CLERK);
   await new AppShellPage(page).goTo('待接收');
   const inbox = new AgencyInboxPage(page);

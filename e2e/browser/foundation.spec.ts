@@ -44,7 +44,6 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await expect(shell.nav.getByRole('link')).toHaveText([
     '工作台',
     '案件',
-    '待接收',
     '群众档案',
     '事项目录',
     '差评回访',

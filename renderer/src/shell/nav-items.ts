@@ -1,7 +1,7 @@
 import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
-import { AgencyInboxPage, AgencyPage } from '../pages/Agency';
+import { AgencyInboxPage, AgencyPage, INBOX_ROLES } from '../pages/Agency';
 import { AuditPage } from '../pages/Audit';
 import { BackupsPage } from '../pages/Backups';
 import { CaseListPage } from '../pages/Cases';
@@ -40,7 +40,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     path: '/agency/inbox',
     label: '待接收',
-    roles: rolesOf('cases.receive'),
+    roles: INBOX_ROLES,
     Page: AgencyInboxPage,
   },
   {
