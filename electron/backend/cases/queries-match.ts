@@ -4,10 +4,14 @@ import type { CaseSearch } from './queries-search';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** The caller's units and user, as far as a search's candidates need them. */
+/**
+ * The caller's units and user, as far as a search's candidates need them; `foreignOwners` are the
+ * units outside the scope that own hand-offs from its villages (queries.ts, findForeignOwners).
+ */
 export interface MatchScope {
   orgIds: readonly string[];
   userId: string;
+  foreignOwners: readonly { agencyOrgId: string; orgUnitId: string }[];
 }
 
 export function valueList(values: readonly string[]): RawBuilder<unknown> {
@@ -42,6 +46,13 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
         sql`SELECT k.rowid AS rid FROM service_items i
           CROSS JOIN cases k ON k.agent_user_id = ${scope.userId} AND k.item_id = i.id
           WHERE instr(i.name, ${search.text}) > 0`,
+        // A village sees what its agents handed over, now owned by the township.
+        ...scope.foreignOwners.map(
+          (owner) => sql`SELECT k.rowid AS rid FROM service_items i
+          CROSS JOIN cases k ON k.org_unit_id = ${owner.orgUnitId} AND k.item_id = i.id
+            AND k.agency_org_id = ${owner.agencyOrgId}
+          WHERE instr(i.name, ${search.text}) > 0`,
+        ),
       ];
     case 'initials':
       // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
