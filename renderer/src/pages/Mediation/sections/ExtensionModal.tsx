@@ -7,7 +7,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
+import { todayIso } from '../../../lib/time';
 import { refreshDisputeViews } from '../use-dispute-mutation';
+import { earliestExtendedDueDate } from './extension-dates';
 import { FormError } from './FormError';
 
 interface ExtensionValues {
@@ -25,13 +27,16 @@ export function ExtensionModal({
   onClose: () => void;
 }) {
   const queryClient = useQueryClient();
+  const earliest = dispute.clock
+    ? earliestExtendedDueDate(dispute.clock.dueDate, todayIso())
+    : null;
   const form = useForm<ExtensionValues>({
     initialValues: { newDueDate: null, reason: '', consentingPartyIds: [] },
     validate: {
       newDueDate: (value) => {
         if (!value) return '请填写延长后的期限';
-        return dispute.clock && value <= dispute.clock.dueDate
-          ? `延长后的期限应晚于原期限 ${dispute.clock.dueDate}`
+        return dispute.clock && earliest && value < earliest
+          ? `延长后的期限应晚于原期限 ${dispute.clock.dueDate}，且不早于今天（最早 ${earliest}）`
           : null;
       },
       reason: (value) => (value.trim() ? null : '请填写延期理由'),
@@ -78,7 +83,7 @@ export function ExtensionModal({
             label="延长至"
             withAsterisk
             data-autofocus
-            minDate={dispute.clock?.dueDate}
+            minDate={earliest ?? undefined}
             {...form.getInputProps('newDueDate')}
           />
           <Textarea
