@@ -8,7 +8,7 @@ export type DisputeMethod = {
   [M in MethodName]: MethodOutput<M> extends DisputeDetail ? M : never;
 }[MethodName];
 
-/** Everything a change to one case may have moved: its file, the lists, the 工作台, the loads. */
+/** Everything a change to one case may have moved: its file, the lists, the 工作台, the loads, the event reports. */
 export function refreshDisputeViews(queryClient: QueryClient, dispute: DisputeDetail) {
   queryClient.setQueryData(apiKey('mediation.get', { disputeId: dispute.id }), dispute);
   for (const method of [
@@ -17,6 +17,8 @@ export function refreshDisputeViews(queryClient: QueryClient, dispute: DisputeDe
     'mediation.suggestMediators',
     'mediators.list',
     'mediation.riskFlags',
+    // A case made or marked 重大 files an event report with the level above.
+    'eventReports.list',
   ] as const) {
     void queryClient.invalidateQueries({ queryKey: apiKey(method) });
   }
