@@ -77,8 +77,14 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
             title={clock.status === 'overdue' ? '已超过调解期限' : '调解期限即将届满'}
           >
             {clock.status === 'overdue'
-              ? `本案应于 ${clock.dueDate} 前调结，已超期 ${-clock.daysLeft} 天。请尽快结案，或经各方当事人同意后延长期限。`
-              : `本案应于 ${clock.dueDate} 前调结，还剩 ${clock.daysLeft} 天。如需延长，须经各方当事人同意。`}
+              ? `本案应于 ${clock.dueDate} 前调结，已超期 ${-clock.daysLeft} 天。`
+              : `本案应于 ${clock.dueDate} 前调结，还剩 ${clock.daysLeft} 天。`}
+            {/* A unit that passed the case up only reads it: what to do is for the unit that has it. */}
+            {dispute.canWrite
+              ? clock.status === 'overdue'
+                ? '请尽快结案，或经各方当事人同意后延长期限。'
+                : '如需延长，须经各方当事人同意。'
+              : null}
           </Alert>
         ) : null}
         {visitDue ? (
@@ -86,7 +92,7 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
             {visitDue.daysLeft < 0
               ? `应于 ${visitDue.dueDate} 前回访，已超期 ${-visitDue.daysLeft} 天。`
               : `今天（${visitDue.dueDate}）应回访当事人。`}
-            请了解协议履行情况和当事人满意度，并记录回访。
+            {dispute.canWrite ? '请了解协议履行情况和当事人满意度，并记录回访。' : null}
           </Alert>
         ) : null}
         {dispute.eventReports.map((report) => (
