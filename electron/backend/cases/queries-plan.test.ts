@@ -170,6 +170,20 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
+  it('seeks 只看超期 by state for both limits, never reading a unit’s every case', async () => {
+    const overdue = filter('', { overdueOn: '2026-11-27' });
+    await listCaseRows(probe.db, overdue, scope, SORTS[0]!, 20, 0);
+    await countCases(probe.db, overdue, scope, 10_000);
+    const lines = (await probe.plans()).flatMap((plan) => plan.lines);
+    const unitReads = lines.filter((line) => /^SEARCH c USING .*\(org_unit_id=\?/.test(line));
+    // Each unit twice in the page and twice in the count: the promised date and the hand-off.
+    expect(unitReads.length).toBeGreaterThanOrEqual(scope.orgIds.length * 4);
+    for (const line of unitReads) expect(line).toMatch(/\(org_unit_id=\? AND state=\?/);
+    expect(lines).toContain(
+      'SEARCH c USING INDEX cases_live_org_state_due (org_unit_id=? AND state=? AND due_date<?)',
+    );
+  });
+
   it.each([
     ['one open state', ['pending_supplement']],
     ['two open states', ['accepted', 'processing']],

@@ -2,9 +2,7 @@ import type { CaseSummary } from '@shared/api/methods/cases';
 import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
 import { deadlineStatus } from '@shared/domain/cases/deadline';
 import { runningLimit } from './clock';
-import { CLOCK_RUNNING_STATES, type CaseSummaryRow } from './queries';
-
-const CLOCK_RUNNING: readonly string[] = CLOCK_RUNNING_STATES;
+import type { CaseSummaryRow } from './queries';
 
 export function deadlineOf(
   row: CaseSummaryRow,
@@ -15,12 +13,18 @@ export function deadlineOf(
   return limit ? deadlineStatus(limit, today, calendar).value.status : 'none';
 }
 
-/** 是否超期: still open past its due date, or completed after it. */
+/**
+ * 是否超期: past the limit that runs now, as the list badges 已超期 (a village draft past its hand-off
+ * too), or completed after its due date.
+ */
 export function isOverdue(row: CaseSummaryRow, today: string): boolean {
-  if (!row.due_date) return false;
-  if (row.state === 'completed')
-    return row.completed_date !== null && row.completed_date > row.due_date;
-  return CLOCK_RUNNING.includes(row.state) && row.due_date < today;
+  if (row.state === 'completed') {
+    return (
+      row.due_date !== null && row.completed_date !== null && row.completed_date > row.due_date
+    );
+  }
+  const limit = runningLimit(row);
+  return limit !== null && limit < today;
 }
 
 export function toCaseSummary(

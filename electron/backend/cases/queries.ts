@@ -137,7 +137,12 @@ export async function findForeignOwners(
   return result.rows;
 }
 
-function filters(filter: CaseFilter): RawBuilder<unknown> {
+/** One walk's or count's share of 只看超期: a single limit, so that each is a seek of its own. */
+interface PartFilter extends CaseFilter {
+  overdueLimit?: 'promised' | 'handoff' | undefined;
+}
+
+function filters(filter: PartFilter): RawBuilder<unknown> {
   // Spelled as a literal: the partial indexes on live cases apply only then.
   const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
   if (filter.states.length > 0) terms.push(sql`c.state IN (${valueList(filter.states)})`);
@@ -146,12 +151,31 @@ function filters(filter: CaseFilter): RawBuilder<unknown> {
   if (filter.createdToIso) terms.push(sql`c.created_at < ${filter.createdToIso}`);
   if (filter.agentUserId) terms.push(sql`c.agent_user_id = ${filter.agentUserId}`);
   if (filter.channel) terms.push(sql`c.channel = ${filter.channel}`);
-  if (filter.overdueOn) {
-    terms.push(
-      sql`c.state IN (${valueList(CLOCK_RUNNING_STATES)}) AND c.due_date < ${filter.overdueOn}`,
-    );
-  }
+  if (filter.overdueOn) terms.push(pastRunningLimit(filter.overdueOn, filter.overdueLimit));
   return sql.join(terms, sql` AND `);
+}
+
+/**
+ * runningLimit (clock.ts) as SQL, for 只看超期 to list what the list badges 已超期: an open case past
+ * its promised date, or a village draft past its 3-working-day hand-off. A case waiting for 补正 is
+ * in neither. With the OR SQLite reads every case of the unit, so walks and counts take each limit
+ * on its own (overdueParts), a seek on (org_unit_id, state, …); a search's few candidates use the OR.
+ */
+function pastRunningLimit(today: string, limit: PartFilter['overdueLimit']): RawBuilder<unknown> {
+  const promised = sql`c.state IN (${valueList(CLOCK_RUNNING_STATES)}) AND c.due_date < ${today}`;
+  const handoff = sql`c.state = 'agency_draft' AND c.handoff_due_date < ${today}`;
+  if (limit === 'promised') return promised;
+  if (limit === 'handoff') return handoff;
+  return sql`(${promised} OR ${handoff})`;
+}
+
+/** The two limits of 只看超期 are disjoint by state: their walks merge and their counts add up. */
+function overdueParts(filter: CaseFilter): PartFilter[] {
+  if (!filter.overdueOn) return [filter];
+  return [
+    { ...filter, overdueLimit: 'promised' },
+    { ...filter, overdueLimit: 'handoff' },
+  ];
 }
 
 function direction(sort: CaseSort): RawBuilder<unknown> {
@@ -248,17 +272,19 @@ function pageRowids(
   }
   const walkIndex = walkIndexFor(filter, sort);
   const test = rowMatches(filter.search);
-  const termsOf = (f: CaseFilter) => (test ? sql`${filters(f)} AND ${test}` : filters(f));
+  const termsOf = (f: PartFilter) => (test ? sql`${filters(f)} AND ${test}` : filters(f));
   return sql.join(
     walkParts(scope).flatMap(({ part, ownUnit }) =>
-      (ownUnit ? stateWalks(filter, walkIndex) : [filter]).flatMap((walkFilter) =>
-        orderedWalks(sort).map((walk) => {
-          const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
-          const where = walk.where ? sql`${walk.where} AND ` : sql``;
-          return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
+      (ownUnit ? stateWalks(filter, walkIndex) : [filter])
+        .flatMap(overdueParts)
+        .flatMap((walkFilter) =>
+          orderedWalks(sort).map((walk) => {
+            const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
+            const where = walk.where ? sql`${walk.where} AND ` : sql``;
+            return sql`SELECT * FROM (SELECT c.rowid AS rid FROM ${cases}
             WHERE ${part} AND ${where}${termsOf(walkFilter)} ORDER BY ${walk.order} LIMIT ${limit})`;
-        }),
-      ),
+          }),
+        ),
     ),
     sql` UNION ALL `,
   );
@@ -318,10 +344,12 @@ export function countQuery(
       FROM (${sql.join(parts, sql` UNION ALL `)}) m CROSS JOIN cases c ON c.rowid = m.rid
       WHERE ${filters(filter)} AND ${scopeCondition(scope, true)} LIMIT ${limit})`;
   }
-  const counts = scopeParts(scope).map(
-    (part) =>
-      sql`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${part} AND ${filters(filter)}
-        LIMIT ${limit}))`,
+  const counts = scopeParts(scope).flatMap((part) =>
+    overdueParts(filter).map(
+      (partFilter) =>
+        sql`(SELECT count(*) FROM (SELECT 1 FROM cases c WHERE ${part} AND ${filters(partFilter)}
+          LIMIT ${limit}))`,
+    ),
   );
   return sql<{ total: number }>`SELECT ${sql.join(counts, sql` + `)} AS total`;
 }
