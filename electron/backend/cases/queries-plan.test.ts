@@ -45,6 +45,7 @@ const SORTS: CaseSort[] = [
   { by: 'createdAt', dir: 'desc' },
   { by: 'dueDate', dir: 'asc' },
   { by: 'caseNo', dir: 'desc' },
+  { by: 'handedOverAt', dir: 'asc' },
 ];
 
 describe('fullScans', () => {
@@ -142,6 +143,7 @@ describe('no list or search reads the whole cases table', () => {
     ['createdAt', 'cases_live_org_created'],
     ['dueDate', 'cases_live_org_due'],
     ['caseNo', 'cases_live_org_case_no'],
+    ['handedOverAt', 'cases_live_org_handed_over'],
   ] as const)('walks a plain list sorted by %s in the order of %s', async (by, index) => {
     await listCaseRows(probe.db, filter(''), scope, { by, dir: 'desc' }, 20, 0);
     await listCaseRows(

@@ -49,7 +49,7 @@ export interface CaseFilter {
 }
 
 export interface CaseSort {
-  by: 'createdAt' | 'dueDate' | 'caseNo';
+  by: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
   dir: 'asc' | 'desc';
 }
 
@@ -183,34 +183,40 @@ function direction(sort: CaseSort): RawBuilder<unknown> {
 }
 
 /**
+ * The sort keys that some cases lack: no due date before acceptance (or closed unaccepted), no
+ * hand-over time for a counter case or a draft. Those cases go last either way.
+ */
+const NULLABLE_KEYS: Partial<Record<CaseSort['by'], RawBuilder<unknown>>> = {
+  dueDate: sql`c.due_date`,
+  handedOverAt: sql`c.handed_over_at`,
+};
+
+/**
  * rowid breaks ties: index entries end with it, so an (org_unit_id, key) index gives each order
- * and a page stops after its rows. Cases without a due date (not yet accepted, or closed
- * unaccepted) go last either way.
+ * and a page stops after its rows.
  */
 function orderBy(sort: CaseSort): RawBuilder<unknown> {
   const dir = direction(sort);
-  switch (sort.by) {
-    case 'createdAt':
-      return sql`c.created_at ${dir}, c.rowid ${dir}`;
-    case 'dueDate':
-      return sql`c.due_date IS NULL, c.due_date ${dir}, c.rowid ${dir}`;
-    case 'caseNo':
-      return sql`c.case_no ${dir}, c.rowid ${dir}`;
-  }
+  const nullable = NULLABLE_KEYS[sort.by];
+  if (nullable) return sql`${nullable} IS NULL, ${nullable} ${dir}, c.rowid ${dir}`;
+  return sort.by === 'createdAt'
+    ? sql`c.created_at ${dir}, c.rowid ${dir}`
+    : sql`c.case_no ${dir}, c.rowid ${dir}`;
 }
 
 /**
- * One part of the scope in sort order, as index walks: by due date the cases with one and those
- * without are two walks, since SQLite keeps NULLs first in an index and they are shown last.
+ * One part of the scope in sort order, as index walks: by a key some cases lack, the cases with one
+ * and those without are two walks, since SQLite keeps NULLs first in an index and they are shown last.
  */
 function orderedWalks(
   sort: CaseSort,
 ): { where: RawBuilder<unknown> | null; order: RawBuilder<unknown> }[] {
   const dir = direction(sort);
-  if (sort.by !== 'dueDate') return [{ where: null, order: orderBy(sort) }];
+  const nullable = NULLABLE_KEYS[sort.by];
+  if (!nullable) return [{ where: null, order: orderBy(sort) }];
   return [
-    { where: sql`c.due_date IS NOT NULL`, order: sql`c.due_date ${dir}, c.rowid ${dir}` },
-    { where: sql`c.due_date IS NULL`, order: sql`c.rowid ${dir}` },
+    { where: sql`${nullable} IS NOT NULL`, order: sql`${nullable} ${dir}, c.rowid ${dir}` },
+    { where: sql`${nullable} IS NULL`, order: sql`c.rowid ${dir}` },
   ];
 }
 
@@ -218,6 +224,7 @@ const SORT_INDEXES: Record<CaseSort['by'], string> = {
   createdAt: 'cases_live_org_created',
   dueDate: 'cases_live_org_due',
   caseNo: 'cases_live_org_case_no',
+  handedOverAt: 'cases_live_org_handed_over',
 };
 
 /**

@@ -14,7 +14,7 @@ export const caseListInputSchema = pageInputSchema.extend({
   agentUserId: idSchema.optional(),
   channel: z.enum(['counter', 'agency']).optional(),
   overdueOnly: z.boolean().default(false),
-  sortBy: z.enum(['createdAt', 'dueDate', 'caseNo']).default('createdAt'),
+  sortBy: z.enum(['createdAt', 'dueDate', 'caseNo', 'handedOverAt']).default('createdAt'),
   sortDir: z.enum(['asc', 'desc']).default('desc'),
 });
 

@@ -30,7 +30,7 @@ function HandedOverCell({ row }: { row: CaseSummary }) {
   );
 }
 
-/** 待接收: agency cases the villages have handed over, the earliest filed first. */
+/** 待接收: agency cases the villages have handed over, the one waiting longest since hand-over first. */
 export function AgencyInboxPage() {
   const [page, setPage] = useState(1);
   const list = useApiQuery(
@@ -38,7 +38,7 @@ export function AgencyInboxPage() {
     {
       states: ['awaiting_receipt'],
       channel: 'agency',
-      sortBy: 'createdAt',
+      sortBy: 'handedOverAt',
       sortDir: 'asc',
       page,
       pageSize: PAGE_SIZE,
@@ -84,7 +84,7 @@ export function AgencyInboxPage() {
     <>
       <PageHeader
         title="待接收"
-        description="村（社区）代办员移交的代办件：核对材料后接收，材料齐全即受理，不齐则出具一次性告知单。"
+        description="村（社区）代办员移交的代办件，先移交的在前：核对材料后接收，材料齐全即受理，不齐则出具一次性告知单。"
       />
       <DataTable
         withTableBorder
