@@ -116,6 +116,11 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(dashboard.followupsDue).toBe(1);
   });
 
+  it('gives the administrator, whom the workflow does not let receive, no 待接收 list', async () => {
+    const dashboard = await h.ok('cases.dashboard', {}, s.admin);
+    expect(lettersOf(dashboard)).toMatchObject({ overdue: ['C'], awaitingReceipt: [] });
+  });
+
   it('shows a village agent their drafts with the hand-off limit and what waits at the township', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.agent.token);
     expect(lettersOf(dashboard)).toEqual({

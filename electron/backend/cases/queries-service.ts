@@ -2,6 +2,7 @@ import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { addWorkingDays } from '@shared/domain/calendar/working-days';
+import { CASE_ACTIONS } from '@shared/domain/cases/case-workflow';
 import { appendAudit } from '../audit/service';
 import { calendarOf, calendarWarning } from '../calendar/service';
 import { DomainError } from '../core/errors';
@@ -132,7 +133,8 @@ export async function casesOfResident(
   return rows.map((row) => toCaseSummary(row, today, calendar));
 }
 
-const COUNTER_ROLES: readonly string[] = ['admin', 'supervisor', 'clerk'];
+/** 待接收 is for those the workflow lets receive a hand-off: not the administrator, who may not. */
+const RECEIVING_ROLES: readonly string[] = CASE_ACTIONS.receive.from.awaiting_receipt ?? [];
 const SUPERVISING_ROLES: readonly string[] = ['admin', 'supervisor'];
 
 export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cases.dashboard'>> {
@@ -160,7 +162,7 @@ export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cas
       worklists.readyToHandOut(db, owner),
       isAgent
         ? worklists.awaitingReceiptOfAgent(db, user.userId)
-        : COUNTER_ROLES.includes(user.role)
+        : RECEIVING_ROLES.includes(user.role)
           ? worklists.awaitingReceiptInScope(db, scope)
           : none,
       isAgent ? worklists.agencyDrafts(db, user.userId) : none,

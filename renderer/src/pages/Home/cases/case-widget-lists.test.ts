@@ -31,6 +31,12 @@ describe('case widget lists', () => {
     expect(listsFor('supervisor').map((l) => l.name)).not.toContain('agencyDrafts');
   });
 
+  it('offer 待接收 to those who may receive a hand-off, not to the administrator', () => {
+    expect(listsFor('clerk').map((l) => l.name)).toContain('awaitingReceipt');
+    expect(listsFor('supervisor').map((l) => l.name)).toContain('awaitingReceipt');
+    expect(listsFor('admin').map((l) => l.name)).not.toContain('awaitingReceipt');
+  });
+
   it('say why each case is on its list, in Beijing dates', () => {
     expect(rowDetail('overdue', row)).toEqual({
       text: '办结期限 2026-12-04，已超期',

@@ -1,5 +1,5 @@
 import type { CaseSummary, MethodOutput, Role } from '@shared/api';
-import { CASE_STATE_LABELS } from '@shared/domain/cases/case-workflow';
+import { CASE_ACTIONS, CASE_STATE_LABELS } from '@shared/domain/cases/case-workflow';
 import { formatDate } from '../../../lib/time';
 
 export type CaseDashboard = MethodOutput<'cases.dashboard'>;
@@ -32,8 +32,13 @@ const AGENT_LISTS: CaseWidgetList[] = [
   { name: 'dueSoon', title: '即将到期（剩 1 个工作日）', empty: '没有下一个工作日到期的代办件' },
 ];
 
+const RECEIVING_ROLES: readonly Role[] = CASE_ACTIONS.receive.from.awaiting_receipt ?? [];
+
+/** 待接收 only for those the workflow lets receive: the backend sends the administrator none. */
 export function listsFor(role: Role): CaseWidgetList[] {
-  return role === 'agent' ? AGENT_LISTS : COUNTER_LISTS;
+  if (role === 'agent') return AGENT_LISTS;
+  if (RECEIVING_ROLES.includes(role)) return COUNTER_LISTS;
+  return COUNTER_LISTS.filter((list) => list.name !== 'awaitingReceipt');
 }
 
 /** Whose cases the lists hold: a clerk's own, an agent's own, or the whole unit's. */
