@@ -12,4 +12,16 @@ describe('refreshDisputeViews', () => {
     refreshDisputeViews(queryClient, { id: 'd1' } as DisputeDetail);
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
   });
+
+  it('marks 调解统计 stale: a registered or concluded dispute changes its counts', () => {
+    const queryClient = new QueryClient();
+    const statsKey = apiKey('mediation.stats', {
+      from: '2026-11-01',
+      to: '2026-11-30',
+      granularity: 'month',
+    });
+    queryClient.setQueryData(statsKey, {});
+    refreshDisputeViews(queryClient, { id: 'd1' } as DisputeDetail);
+    expect(queryClient.getQueryState(statsKey)?.isInvalidated).toBe(true);
+  });
 });

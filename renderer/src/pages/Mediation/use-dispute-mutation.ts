@@ -8,12 +8,17 @@ export type DisputeMethod = {
   [M in MethodName]: MethodOutput<M> extends DisputeDetail ? M : never;
 }[MethodName];
 
-/** Everything a change to one case may have moved: its file, the lists, the 工作台, the loads, the event reports. */
+/**
+ * Everything a change to one case may have moved: its file, the lists, the 工作台, the loads, the
+ * event reports, the 调解统计.
+ */
 export function refreshDisputeViews(queryClient: QueryClient, dispute: DisputeDetail) {
   queryClient.setQueryData(apiKey('mediation.get', { disputeId: dispute.id }), dispute);
   for (const method of [
     'mediation.list',
     'mediation.dashboard',
+    // Registering, concluding or closing a case moves the month's counts and success rate.
+    'mediation.stats',
     'mediation.suggestMediators',
     'mediators.list',
     'mediation.riskFlags',
