@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
 import { DataTable, type DataTableColumn } from 'mantine-datatable';
@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
+import { AGENCY_CASE_COLUMNS } from './agency-columns';
 import { handedOverLate } from './hand-off';
 
 const PAGE_SIZE = 20;
@@ -47,18 +48,7 @@ export function AgencyInboxPage() {
   );
 
   const columns: DataTableColumn<CaseSummary>[] = [
-    {
-      accessor: 'caseNo',
-      title: '案件编号',
-      noWrap: true,
-      render: (row) => (
-        <Anchor component={Link} to={`/cases/${row.id}`} size="sm">
-          {row.caseNo}
-        </Anchor>
-      ),
-    },
-    { accessor: 'applicantName', title: '申请人', noWrap: true },
-    { accessor: 'itemName', title: '事项' },
+    ...AGENCY_CASE_COLUMNS,
     { accessor: 'agencyOrgName', title: '村（社区）', noWrap: true },
     { accessor: 'agentName', title: '代办员', noWrap: true },
     { accessor: 'handedOverAt', title: '移交时间', render: (row) => <HandedOverCell row={row} /> },

@@ -1,4 +1,4 @@
-import { Anchor, Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { CaseSummary } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
+import { AGENCY_CASE_COLUMNS } from './agency-columns';
 import { AGENCY_VIEWS, statesOf, type AgencyView } from './agency-views';
 import { HandOffCell } from './HandOffCell';
 import { useHandOver } from './use-case-action';
@@ -60,18 +61,7 @@ export function AgencyPage() {
   }
 
   const columns: DataTableColumn<CaseSummary>[] = [
-    {
-      accessor: 'caseNo',
-      title: '案件编号',
-      noWrap: true,
-      render: (row) => (
-        <Anchor component={Link} to={`/cases/${row.id}`} size="sm">
-          {row.caseNo}
-        </Anchor>
-      ),
-    },
-    { accessor: 'applicantName', title: '申请人', noWrap: true },
-    { accessor: 'itemName', title: '事项' },
+    ...AGENCY_CASE_COLUMNS,
     {
       accessor: 'createdAt',
       title: '收件时间',
