@@ -5,7 +5,9 @@ import type { DisputeFilters, DisputeSort } from './disputes-repository';
  * The dispute list without a search, as index walks: each unit of the scope is read in sort order
  * on its own index (dispute_list_indexes migration) and stops after the page, so that a page costs
  * the same at ten years of disputes as in the first month; the cases passed up and still read come
- * from dispute_readers, which holds few. Only the walks' pages are merged and sorted.
+ * from dispute_readers, which holds few. Only the walks' pages are merged and sorted, on the keys
+ * the walks read from their indexes: the rows themselves are read for the page alone (a deep page
+ * of a supervisor's township and villages would otherwise read every walked row to sort it).
  */
 
 function valueList(values: readonly string[]): RawBuilder<unknown> {
@@ -26,6 +28,31 @@ export function disputeOrder(sort: DisputeSort): RawBuilder<unknown> {
       return sql`d.due_date IS NULL, d.due_date ${dir}, d.rowid ${dir}`;
     case 'caseNo':
       return sql`d.case_year ${dir}, d.case_seq ${dir}, d.rowid ${dir}`;
+  }
+}
+
+/** The sort key a walk carries out of its index (k, k2), so that merging the walks reads no rows. */
+function sortKey(sort: DisputeSort): RawBuilder<unknown> {
+  switch (sort.sortBy) {
+    case 'registeredOn':
+      return sql`d.registered_on AS k, NULL AS k2`;
+    case 'dueDate':
+      return sql`d.due_date AS k, NULL AS k2`;
+    case 'caseNo':
+      return sql`d.case_year AS k, d.case_seq AS k2`;
+  }
+}
+
+/** disputeOrder over the walks' rows (rid, k, k2). */
+function mergeOrder(sort: DisputeSort): RawBuilder<unknown> {
+  const dir = direction(sort);
+  switch (sort.sortBy) {
+    case 'registeredOn':
+      return sql`p.k ${dir}, p.rid ${dir}`;
+    case 'dueDate':
+      return sql`p.k IS NULL, p.k ${dir}, p.rid ${dir}`;
+    case 'caseNo':
+      return sql`p.k ${dir}, p.k2 ${dir}, p.rid ${dir}`;
   }
 }
 
@@ -108,14 +135,17 @@ export function walkPageQuery(
   const pages = parts(filters).flatMap(({ part, owned }) =>
     walks(sort).map((walk) => {
       const source = owned ? sql`disputes d INDEXED BY ${sql.id(index)}` : sql`disputes d`;
-      return sql`SELECT * FROM (SELECT d.rowid AS rid FROM ${source}
+      return sql`SELECT * FROM (SELECT d.rowid AS rid, ${sortKey(sort)} FROM ${source}
         WHERE ${part} AND ${walk.where} ${terms} ORDER BY ${walk.order} LIMIT ${offset + limit})`;
     }),
   );
   if (pages.length === 0) return sql<{ id: string }>`SELECT NULL AS id WHERE 0`;
-  return sql<{ id: string }>`SELECT d.id FROM (${sql.join(pages, sql` UNION ALL `)}) p
-    CROSS JOIN disputes d ON d.rowid = p.rid
-    ORDER BY ${disputeOrder(sort)} LIMIT ${limit} OFFSET ${offset}`;
+  return sql<{
+    id: string;
+  }>`SELECT d.id FROM (SELECT p.rid FROM (${sql.join(pages, sql` UNION ALL `)}) p
+      ORDER BY ${mergeOrder(sort)} LIMIT ${limit} OFFSET ${offset}) q
+    CROSS JOIN disputes d ON d.rowid = q.rid
+    ORDER BY ${disputeOrder(sort)}`;
 }
 
 /** Each part counted to `cap` + 1 and no further, in a partial index on live disputes. */
