@@ -7,6 +7,7 @@ import {
   countCases,
   findForeignOwners,
   listQuery,
+  pageAcrossUnits,
   type CaseFilter,
   type CaseScope,
   type CaseSort,
@@ -48,6 +49,20 @@ async function ids(
   return (await query.execute(h.backend.runtime.db)).rows.map((row) => row.id);
 }
 
+/** The page through the walk across units, or null where that walk gives the page up. */
+async function idsAcrossUnits(
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  offset: number,
+): Promise<string[] | null> {
+  const db = h.backend.runtime.db;
+  const page = await pageAcrossUnits(db, filter, scope, sort, offset + 3);
+  if (!page) return null;
+  const query = listQuery(filter, scope, sort, 3, offset, page);
+  return (await query.execute(db)).rows.map((row) => row.id);
+}
+
 /** The walk, or every candidate sorted whole (no threshold can send it to the walk). */
 async function candidatesFor(
   filter: CaseFilter,
@@ -79,6 +94,9 @@ const SORTS: CaseSort[] = [
 ];
 const STATES: CaseState[][] = [[], ['completed'], ['accepted', 'processing']];
 
+/** What the walk across units did over the queries above: proof that both branches ran. */
+const acrossOutcomes = new Set<'read' | 'left'>();
+
 describe('a search page read by walking the list', () => {
   it.each(QUERIES)('finds what the candidates find, in the same order: %s', async (query) => {
     const matched = new Set<string>();
@@ -96,6 +114,41 @@ describe('a search page read by walking the list', () => {
     }
     // Each query finds something, or the comparison would prove nothing.
     expect(matched.size).toBeGreaterThan(0);
+  });
+
+  it.each(QUERIES)(
+    'finds the same page walking across units, or leaves it to the unit walks: %s',
+    async (query) => {
+      for (const scope of [clerkScope, agentScope]) {
+        for (const dir of ['desc', 'asc'] as const) {
+          const sort: CaseSort = { by: 'createdAt', dir };
+          for (const states of STATES) {
+            const filter = { search: classifyCaseSearch(query), states };
+            for (const offset of [0, 2]) {
+              const across = await idsAcrossUnits(filter, scope, sort, offset);
+              acrossOutcomes.add(across ? 'read' : 'left');
+              if (across)
+                expect(across).toEqual(await ids(filter, scope, sort, 'candidates', offset));
+            }
+          }
+        }
+      }
+    },
+  );
+
+  it('reads full pages across units and leaves those the matches cannot fill', () => {
+    expect(acrossOutcomes).toEqual(new Set(['read', 'left']));
+  });
+
+  it('walks across units only in order of intake: the other orders have no index across units', async () => {
+    const filter = { search: classifyCaseSearch('救助'), states: [] };
+    const db = h.backend.runtime.db;
+    expect(
+      await pageAcrossUnits(db, filter, clerkScope, { by: 'createdAt', dir: 'desc' }, 1),
+    ).not.toBeNull();
+    for (const by of ['dueDate', 'caseNo'] as const) {
+      expect(await pageAcrossUnits(db, filter, clerkScope, { by, dir: 'desc' }, 1)).toBeNull();
+    }
   });
 
   it('is chosen when the search indexes hold more candidates than the threshold', async () => {

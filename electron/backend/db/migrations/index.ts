@@ -10,6 +10,7 @@ import * as eventReportAttachments from './2026_11_27_2010_event_report_attachme
 import * as disputeListIndexes from './2026_11_27_2100_dispute_list_indexes';
 import * as caseStateCreatedIndex from './2026_11_28_0240_case_state_created_index';
 import * as caseHandedOverIndex from './2026_11_28_0440_case_handed_over_index';
+import * as caseCreatedIndex from './2026_11_28_0500_case_created_index';
 
 export interface Migration {
   name: string;
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_27_2100_dispute_list_indexes', up: disputeListIndexes.up },
   { name: '2026_11_28_0240_case_state_created_index', up: caseStateCreatedIndex.up },
   { name: '2026_11_28_0440_case_handed_over_index', up: caseHandedOverIndex.up },
+  { name: '2026_11_28_0500_case_created_index', up: caseCreatedIndex.up },
 ];
