@@ -6,6 +6,7 @@ import {
   findForeignOwners,
   listCaseRows,
   listQuery,
+  pageAcrossUnits,
   residentCaseRows,
   type CaseFilter,
   type CaseSort,
@@ -208,6 +209,17 @@ describe('no list or search reads the whole cases table', () => {
       expect(plan!.lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
     },
   );
+
+  it('walks across units on the intake index, in its order, only as far as its budget', async () => {
+    await pageAcrossUnits(probe.db, filter('生活'), scope, { by: 'createdAt', dir: 'desc' }, 20);
+    const [plan] = await probe.plans();
+    expect(plan!.lines).toContain('SCAN c USING INDEX cases_live_created');
+    // Ties of the same instant are sorted by rowid as they come; nothing sorts the whole walk.
+    expect(plan!.lines).not.toContain('USE TEMP B-TREE FOR ORDER BY');
+    expect(plan!.sql).toMatch(
+      /ORDER BY c\.created_at DESC, c\.rowid DESC\s+LIMIT \?\) WHERE hit LIMIT \?$/,
+    );
+  });
 
   it('reads a resident’s cases through their index', async () => {
     await residentCaseRows(probe.db, 'resident', scope);
