@@ -148,16 +148,22 @@ export function walkPageQuery(
     ORDER BY ${disputeOrder(sort)}`;
 }
 
-/** Each part counted to `cap` + 1 and no further, in a partial index on live disputes. */
+/**
+ * The owned disputes of every unit in one index read, then those read from elsewhere, counted
+ * together to `cap` + 1 and no further: counted part by part, a supervisor's units each read to
+ * the cap, twice the cap for the list's 20 000 disputes in eight units.
+ */
 export function walkCountQuery(
   filters: DisputeFilters,
   cap: number,
 ): RawBuilder<{ total: number }> {
+  if (filters.scope.length === 0) return sql<{ total: number }>`SELECT 0 AS total`;
   const terms = filterTerms(filters);
-  const counts = parts(filters).map(
-    ({ part }) => sql`(SELECT count(*) FROM (SELECT 1 FROM disputes d
-      WHERE ${part} AND ${terms} LIMIT ${cap + 1}))`,
-  );
-  if (counts.length === 0) return sql<{ total: number }>`SELECT 0 AS total`;
-  return sql<{ total: number }>`SELECT ${sql.join(counts, sql` + `)} AS total`;
+  const allOwned = sql`d.org_unit_id IN (${valueList(filters.scope)})`;
+  const counted = [
+    ...(filters.access === 'reader' ? [] : [allOwned]),
+    ...parts(filters).flatMap(({ part, owned }) => (owned ? [] : [part])),
+  ].map((part) => sql`SELECT 1 FROM disputes d WHERE ${part} AND ${terms}`);
+  return sql<{ total: number }>`SELECT count(*) AS total
+    FROM (${sql.join(counted, sql` UNION ALL `)} LIMIT ${cap + 1})`;
 }
