@@ -21,7 +21,9 @@ export function valueList(values: readonly string[]): RawBuilder<unknown> {
 /**
  * A search box entry matched two ways, which must agree:
  * - candidates: the rowids of the cases it can match, read from the search indexes (few for a
- *   name, a case number, a rare word), to be sorted whole (findCandidates);
+ *   name, a case number, a rare word), to be sorted whole (findCandidates); each with its intake
+ *   time `k` where the index read holds it (all but the full-text index), so that a page in order
+ *   of intake reads only its own rows;
  * - a row test: whether one case matches, for a walk down the list in sort order that stops at the
  *   page (for a word in the name of a popular item, which matches a third of ten years of cases).
  * Both read the case as recorded (applicant and item name as taken in); names through the residents'
@@ -32,23 +34,26 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
     case 'none':
       return [];
     case 'fts':
-      return [sql`SELECT rowid AS rid FROM cases_fts WHERE cases_fts MATCH ${search.match}`];
+      // No intake time in the full-text index: reading it would read every candidate's row.
+      return [
+        sql`SELECT rowid AS rid, NULL AS k FROM cases_fts WHERE cases_fts MATCH ${search.match}`,
+      ];
     case 'bigram':
       // CROSS JOIN keeps SQLite starting from the bigram and the (small) catalogue.
       return [
-        sql`SELECT k.rowid AS rid FROM resident_bigrams b
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM resident_bigrams b
           CROSS JOIN residents r ON r.rowid = b.resident_rowid
           CROSS JOIN cases k ON k.resident_id = r.id
           WHERE b.bigram = ${search.text} AND instr(r.name, ${search.text}) > 0`,
-        sql`SELECT k.rowid AS rid FROM service_items i
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM service_items i
           CROSS JOIN cases k ON k.org_unit_id IN (${valueList(scope.orgIds)}) AND k.item_id = i.id
           WHERE instr(i.name, ${search.text}) > 0`,
-        sql`SELECT k.rowid AS rid FROM service_items i
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM service_items i
           CROSS JOIN cases k ON k.agent_user_id = ${scope.userId} AND k.item_id = i.id
           WHERE instr(i.name, ${search.text}) > 0`,
         // A village sees what its agents handed over, now owned by the township.
         ...scope.foreignOwners.map(
-          (owner) => sql`SELECT k.rowid AS rid FROM service_items i
+          (owner) => sql`SELECT k.rowid AS rid, k.created_at AS k FROM service_items i
           CROSS JOIN cases k ON k.org_unit_id = ${owner.orgUnitId} AND k.item_id = i.id
             AND k.agency_org_id = ${owner.agencyOrgId}
           WHERE instr(i.name, ${search.text}) > 0`,
@@ -57,7 +62,7 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
     case 'initials':
       // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
       return [
-        sql`SELECT k.rowid AS rid FROM residents r
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r
           CROSS JOIN cases k ON k.resident_id = r.id
           WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
             AND r.deleted_at IS NULL`,
@@ -102,7 +107,10 @@ export const WALK_THRESHOLD = 5_000;
  * (a trigram query of digits intersects long lists: run three times, it alone missed the target).
  */
 export type Candidates =
-  { kind: 'none' } | { kind: 'many' } | { kind: 'few'; rowids: readonly number[] };
+  | { kind: 'none' }
+  | { kind: 'many' }
+  /** `createdAt[i]` is the intake time of `rowids[i]`; null when the indexes did not hold it. */
+  | { kind: 'few'; rowids: readonly number[]; createdAt: readonly string[] | null };
 
 /** Reads up to the threshold, in the search indexes alone (UNION ALL streams; duplicates go here). */
 export async function findCandidates(
@@ -113,13 +121,34 @@ export async function findCandidates(
 ): Promise<Candidates> {
   const parts = candidateParts(search, scope);
   if (parts.length === 0) return { kind: 'none' };
-  const result = await sql<{ rid: number }>`SELECT rid FROM
+  const result = await sql<{ rid: number; k: string | null }>`SELECT rid, k FROM
     (${sql.join(parts, sql` UNION ALL `)}) LIMIT ${threshold + 1}`.execute(db);
   if (result.rows.length > threshold) return { kind: 'many' };
-  return { kind: 'few', rowids: [...new Set(result.rows.map((row) => row.rid))] };
+  const unique = new Map(result.rows.map((row) => [row.rid, row.k]));
+  const keys = [...unique.values()];
+  return {
+    kind: 'few',
+    rowids: [...unique.keys()],
+    createdAt: keys.every((k) => k !== null) ? (keys as string[]) : null,
+  };
 }
 
 /** The few candidates as a row source for the page and the count. */
 export function candidateRows(rowids: readonly number[]): RawBuilder<unknown> {
   return sql`SELECT value AS rid FROM json_each(${JSON.stringify(rowids)})`;
+}
+
+/**
+ * The few candidates in order of intake, from the times the indexes gave (a co-routine: LIMIT -1
+ * keeps SQLite from flattening it into the join and sorting the joined rows), so that the page
+ * reads candidates' rows in that order and stops when it is full.
+ */
+export function candidatesByIntake(
+  rowids: readonly number[],
+  createdAt: readonly string[],
+  dir: RawBuilder<unknown>,
+): RawBuilder<unknown> {
+  const pairs = JSON.stringify(rowids.map((rid, i) => [rid, createdAt[i]]));
+  return sql`SELECT value ->> 0 AS rid, value ->> 1 AS k FROM json_each(${pairs})
+    ORDER BY k ${dir}, rid ${dir} LIMIT -1`;
 }

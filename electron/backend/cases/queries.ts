@@ -4,6 +4,7 @@ import type { Database } from '../db/schema';
 import {
   candidateParts,
   candidateRows,
+  candidatesByIntake,
   findCandidates,
   rowMatches,
   valueList,
@@ -286,6 +287,14 @@ function pageRowids(
   limit: number,
   candidates: Candidates,
 ): RawBuilder<unknown> {
+  if (candidates.kind === 'few' && candidates.createdAt && sort.by === 'createdAt') {
+    const dir = direction(sort);
+    return sql`SELECT c.rowid AS rid, m.k AS k
+      FROM (${candidatesByIntake(candidates.rowids, candidates.createdAt, dir)}) m
+      CROSS JOIN cases c ON c.rowid = m.rid
+      WHERE ${filters(filter)} AND ${scopeCondition(scope, true)}
+      ORDER BY m.k ${dir}, m.rid ${dir} LIMIT ${limit}`;
+  }
   if (candidates.kind === 'few') {
     return sql`SELECT c.rowid AS rid, ${sortKey(sort)} AS k FROM (${candidateRows(candidates.rowids)}) m
       CROSS JOIN cases c ON c.rowid = m.rid
@@ -418,7 +427,7 @@ export async function pageAcrossUnits(
     LIMIT ${rows * ACROSS_UNITS_ENTRIES_PER_ROW}) WHERE hit LIMIT ${rows}`.execute(db);
   return result.rows.length < rows
     ? null
-    : { kind: 'few', rowids: result.rows.map((row) => row.rid) };
+    : { kind: 'few', rowids: result.rows.map((row) => row.rid), createdAt: null };
 }
 
 export async function listCaseRows(
