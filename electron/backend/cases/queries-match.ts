@@ -61,8 +61,9 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
       ];
     case 'initials':
       // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
+      // Both indexes read cover what is read: no resident's or case's row is read here.
       return [
-        sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r INDEXED BY residents_live_initials_id
           CROSS JOIN cases k ON k.resident_id = r.id
           WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
             AND r.deleted_at IS NULL`,
@@ -88,7 +89,9 @@ export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
     case 'bigram':
       return sql`(instr(c.applicant_name, ${search.text}) > 0 OR instr(c.item_name, ${search.text}) > 0)`;
     case 'initials':
-      return sql`EXISTS (SELECT 1 FROM residents r WHERE r.id = c.resident_id
+      // Named: SQLite would take the unique index on id and read the resident's row for initials.
+      return sql`EXISTS (SELECT 1 FROM residents r INDEXED BY residents_live_id_initials
+        WHERE r.id = c.resident_id
         AND r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
         AND r.deleted_at IS NULL)`;
   }

@@ -104,7 +104,7 @@ describe('no list or search reads the whole cases table', () => {
     expect(bigram!.lines).toContain('SEARCH k USING COVERING INDEX cases_resident (resident_id=?)');
     expect(initials!.lines).toContainEqual(
       expect.stringMatching(
-        /^SEARCH r USING INDEX residents_\w*initials \(initials>\? AND initials<\?\)$/,
+        /^SEARCH r USING INDEX residents_live_initials_id \(initials>\? AND initials<\?\)$/,
       ),
     );
   });
@@ -209,6 +209,18 @@ describe('no list or search reads the whole cases table', () => {
       expect(plan!.lines.at(-1)).toBe('USE TEMP B-TREE FOR ORDER BY');
     },
   );
+
+  it('tests a walked case’s resident for initials in an index holding both, not the resident’s row', async () => {
+    await probe.db.executeQuery(
+      listQuery(filter('zs'), scope, { by: 'createdAt', dir: 'desc' }, 20, 0, {
+        kind: 'many',
+      }).compile(probe.db),
+    );
+    const [plan] = await probe.plans();
+    expect(plan!.lines).toContain(
+      'SEARCH r EXISTS USING INDEX residents_live_id_initials (id=? AND initials>? AND initials<?)',
+    );
+  });
 
   it('walks across units on the intake index, in its order, only as far as its budget', async () => {
     await pageAcrossUnits(probe.db, filter('生活'), scope, { by: 'createdAt', dir: 'desc' }, 20);

@@ -11,6 +11,7 @@ import * as disputeListIndexes from './2026_11_27_2100_dispute_list_indexes';
 import * as caseStateCreatedIndex from './2026_11_28_0240_case_state_created_index';
 import * as caseHandedOverIndex from './2026_11_28_0440_case_handed_over_index';
 import * as caseCreatedIndex from './2026_11_28_0500_case_created_index';
+import * as residentInitialsCover from './2026_11_28_0520_resident_initials_cover';
 
 export interface Migration {
   name: string;
@@ -31,4 +32,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_0240_case_state_created_index', up: caseStateCreatedIndex.up },
   { name: '2026_11_28_0440_case_handed_over_index', up: caseHandedOverIndex.up },
   { name: '2026_11_28_0500_case_created_index', up: caseCreatedIndex.up },
+  { name: '2026_11_28_0520_resident_initials_cover', up: residentInitialsCover.up },
 ];
