@@ -2,6 +2,7 @@ import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { Material } from '@shared/domain/catalogue/service-item';
 import { resumeFields } from '../../electron/backend/cases/clock';
+import { residentInitials } from '../../electron/backend/residents/search-index';
 import type {
   CaseEventsTable,
   CaseMaterialsTable,
@@ -160,6 +161,7 @@ export function newStory(
     promised_days: start.item.promisedDays,
     resident_id: start.resident.id,
     applicant_name: start.resident.name,
+    applicant_initials: residentInitials(start.resident.name),
     state: 'accepted',
     channel: agency ? ('agency' as const) : ('counter' as const),
     agent_user_id: agency ? actor.userId : null,

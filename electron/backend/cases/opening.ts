@@ -4,6 +4,7 @@ import { newSyncColumns, recordChange, type ChangeStamp } from '../core/changes'
 import type { CasesTable, Database } from '../db/schema';
 import type { ChecklistRow } from './checklist';
 import { nextCaseNumber, type Counter } from './numbering';
+import { residentInitials } from '../residents/search-index';
 import { findCase, insertCase, type CaseRow } from './repository';
 import { indexCaseForSearch } from './search-index';
 import type { ItemVersion } from './sources';
@@ -61,6 +62,7 @@ export async function openNewCase(
     promised_days: opening.item.promisedDays,
     resident_id: opening.resident.id,
     applicant_name: opening.resident.name,
+    applicant_initials: residentInitials(opening.resident.name),
     state: opening.state,
     handed_over_at: null,
     received_at: null,

@@ -152,6 +152,7 @@ export async function addCase(db: Kysely<Database>, fixture: FixtureCase): Promi
       promised_days: 5,
       resident_id: fixture.resident.id,
       applicant_name: fixture.resident.name,
+      applicant_initials: residentInitials(fixture.resident.name),
       state: fixture.state,
       channel: fixture.channel ?? 'counter',
       agent_user_id: fixture.agentUserId ?? null,

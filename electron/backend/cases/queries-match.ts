@@ -26,8 +26,8 @@ export function valueList(values: readonly string[]): RawBuilder<unknown> {
  *   of intake reads only its own rows;
  * - a row test: whether one case matches, for a walk down the list in sort order that stops at the
  *   page (for a word in the name of a popular item, which matches a third of ten years of cases).
- * Both read the case as recorded (applicant and item name as taken in); names through the residents'
- * bigram index and initials through the register.
+ * Both read the case as recorded (applicant, initials and item name as taken in); two-character
+ * names through the residents' bigram index.
  */
 export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilder<unknown>[] {
   switch (search.kind) {
@@ -60,13 +60,12 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
         ),
       ];
     case 'initials':
-      // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{'.
-      // Both indexes read cover what is read: no resident's or case's row is read here.
+      // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{',
+      // with the intake time, in one range of cases_live_initials.
       return [
-        sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r INDEXED BY residents_live_initials_id
-          CROSS JOIN cases k ON k.resident_id = r.id
-          WHERE r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
-            AND r.deleted_at IS NULL`,
+        sql`SELECT k.rowid AS rid, k.created_at AS k FROM cases k INDEXED BY cases_live_initials
+          WHERE k.applicant_initials >= ${search.prefix}
+            AND k.applicant_initials < ${`${search.prefix}{`} AND k.deleted_at IS NULL`,
       ];
   }
 }
@@ -89,11 +88,8 @@ export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
     case 'bigram':
       return sql`(instr(c.applicant_name, ${search.text}) > 0 OR instr(c.item_name, ${search.text}) > 0)`;
     case 'initials':
-      // Named: SQLite would take the unique index on id and read the resident's row for initials.
-      return sql`EXISTS (SELECT 1 FROM residents r INDEXED BY residents_live_id_initials
-        WHERE r.id = c.resident_id
-        AND r.initials >= ${search.prefix} AND r.initials < ${`${search.prefix}{`}
-        AND r.deleted_at IS NULL)`;
+      return sql`(c.applicant_initials >= ${search.prefix}
+        AND c.applicant_initials < ${`${search.prefix}{`})`;
   }
 }
 

@@ -145,7 +145,15 @@ interface PartFilter extends CaseFilter {
 
 function filters(filter: PartFilter): RawBuilder<unknown> {
   // Spelled as a literal: the partial indexes on live cases apply only then.
-  const terms: RawBuilder<unknown>[] = [sql`c.deleted_at IS NULL`];
+  return sql.join([sql`c.deleted_at IS NULL`, ...chosenFilters(filter)], sql` AND `);
+}
+
+/**
+ * The filters the clerk chose, without the live-row term: for a test on entries of a partial index
+ * on live cases, where `deleted_at` would read each case's row for what the index already says.
+ */
+function chosenFilters(filter: PartFilter): RawBuilder<unknown>[] {
+  const terms: RawBuilder<unknown>[] = [];
   if (filter.states.length > 0) terms.push(sql`c.state IN (${valueList(filter.states)})`);
   if (filter.itemId) terms.push(sql`c.item_id = ${filter.itemId}`);
   if (filter.createdFromIso) terms.push(sql`c.created_at >= ${filter.createdFromIso}`);
@@ -153,7 +161,7 @@ function filters(filter: PartFilter): RawBuilder<unknown> {
   if (filter.agentUserId) terms.push(sql`c.agent_user_id = ${filter.agentUserId}`);
   if (filter.channel) terms.push(sql`c.channel = ${filter.channel}`);
   if (filter.overdueOn) terms.push(pastRunningLimit(filter.overdueOn, filter.overdueLimit));
-  return sql.join(terms, sql` AND `);
+  return terms;
 }
 
 /**
@@ -404,8 +412,9 @@ const ACROSS_UNITS_ENTRIES_PER_ROW = 200;
 
 /**
  * A search with too many candidates to sort, in order of intake: one walk across all units on
- * cases_live_created (the unit is in the entry, so rows out of scope are passed without being read),
- * testing scope, filters and the search on each case until the page is full. Null when it is not
+ * cases_live_created, testing scope, filters and the search on each case until the page is full.
+ * The entry holds the unit and the applicant's initials, so a case out of scope, or tested for
+ * initials, is passed without reading its row; the live-row term is the index's own condition. Null when it is not
  * full within its budget (a scope that is a small part of the database, a match rare in it, or a
  * narrowing filter): the unit walks of pageRowids read it then. Walked per unit, a township's 57
  * villages were each read to the end when a word was rare in them.
@@ -421,7 +430,7 @@ export async function pageAcrossUnits(
   if (sort.by !== 'createdAt' || !test) return null;
   const dir = direction(sort);
   const result = await sql<{ rid: number }>`SELECT rid FROM (SELECT c.rowid AS rid,
-      (${scopeCondition(scope, true)} AND ${filters(filter)} AND ${test}) AS hit
+      (${sql.join([scopeCondition(scope, true), ...chosenFilters(filter), test], sql` AND `)}) AS hit
     FROM cases c INDEXED BY cases_live_created WHERE c.deleted_at IS NULL
     ORDER BY c.created_at ${dir}, c.rowid ${dir}
     LIMIT ${rows * ACROSS_UNITS_ENTRIES_PER_ROW}) WHERE hit LIMIT ${rows}`.execute(db);

@@ -137,6 +137,8 @@ export interface CasesTable extends SyncColumns {
   promised_days: number;
   resident_id: string;
   applicant_name: string;
+  /** Pinyin initials of applicant_name as recorded, for the initials search. */
+  applicant_initials: string;
   state: string;
   channel: 'counter' | 'agency';
   agent_user_id: string | null;

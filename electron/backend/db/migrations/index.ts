@@ -12,6 +12,7 @@ import * as caseStateCreatedIndex from './2026_11_28_0240_case_state_created_ind
 import * as caseHandedOverIndex from './2026_11_28_0440_case_handed_over_index';
 import * as caseCreatedIndex from './2026_11_28_0500_case_created_index';
 import * as residentInitialsCover from './2026_11_28_0520_resident_initials_cover';
+import * as caseApplicantInitials from './2026_11_28_0540_case_applicant_initials';
 
 export interface Migration {
   name: string;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_0440_case_handed_over_index', up: caseHandedOverIndex.up },
   { name: '2026_11_28_0500_case_created_index', up: caseCreatedIndex.up },
   { name: '2026_11_28_0520_resident_initials_cover', up: residentInitialsCover.up },
+  { name: '2026_11_28_0540_case_applicant_initials', up: caseApplicantInitials.up },
 ];
