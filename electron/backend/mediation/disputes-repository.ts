@@ -3,6 +3,13 @@ import type { Database } from '../db/schema';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { disputeOrder, walkCountQuery, walkPageQuery } from './list-walk';
 import { ftsPhrase, searchForm } from './search-index';
+import {
+  isSurname,
+  pageBySurnameWalk,
+  surnameCountQuery,
+  surnameIsCommon,
+  surnameRange,
+} from './surname-walk';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -83,10 +90,6 @@ export interface DisputeSort {
   sortDir: 'asc' | 'desc';
 }
 
-function nextCodePoint(character: string): string {
-  return String.fromCodePoint(character.codePointAt(0)! + 1);
-}
-
 /**
  * Every query shape goes through an index: the sequence number, a surname prefix on the parties' names,
  * the bigram table for two characters, the trigram table for three or more.
@@ -95,7 +98,8 @@ function matches(query: string): Expression<SqlBool> {
   const characters = Array.from(query);
   if (/^\d{1,2}$/.test(query)) return sql<SqlBool>`d.case_seq = ${Number(query)}`;
   if (characters.length === 1) {
-    return sql<SqlBool>`d.id IN (SELECT dispute_id FROM dispute_parties WHERE name >= ${query} AND name < ${nextCodePoint(query)} AND deleted_at IS NULL)`;
+    const [from, to] = surnameRange(query);
+    return sql<SqlBool>`d.id IN (SELECT dispute_id FROM dispute_parties WHERE name >= ${from} AND name < ${to} AND deleted_at IS NULL)`;
   }
   if (characters.length === 2) {
     return sql<SqlBool>`d.rowid IN (SELECT dispute_rowid FROM dispute_bigrams WHERE bigram = ${searchForm(query)})`;
@@ -157,8 +161,9 @@ export interface DisputePage {
 
 /**
  * A page of the list. Without a search it walks each unit's index in sort order (list-walk.ts); a
- * search starts from its own index, whose matches are few, and sorts them. Either way the total is
- * counted to `cap` + 1 and no further: LIST_TOTAL_CAP for the list, SEARCH_TOTAL_CAP for a search.
+ * search starts from its own index, whose matches are few, and sorts them, but for a common surname
+ * (surname-walk.ts). Either way the total is counted to `cap` + 1 and no further: LIST_TOTAL_CAP
+ * for the list, SEARCH_TOTAL_CAP for a search.
  */
 export async function listDisputes(
   db: Db,
@@ -173,18 +178,15 @@ export async function listDisputes(
   if (!filters.query) {
     ids = (await walkPageQuery(filters, sort, limit, offset).execute(db)).rows.map((r) => r.id);
     counted = (await walkCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
+  } else if (isSurname(filters.query) && (await surnameIsCommon(db, filters.query))) {
+    const walked = await pageBySurnameWalk(db, filters, sort, offset + limit);
+    ids = walked ? walked.slice(offset) : await sortedMatches(db, filters, sort, limit, offset);
+    counted = (await surnameCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
   } else {
-    const base = filtered(db, filters);
-    const rows = await base
-      .select('d.id')
-      .orderBy(disputeOrder(sort))
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    ids = rows.map((row) => row.id);
+    ids = await sortedMatches(db, filters, sort, limit, offset);
     const { total } = await db
       .selectFrom(
-        base
+        filtered(db, filters)
           .select(sql`1`.as('one'))
           .limit(cap + 1)
           .as('m'),
@@ -196,6 +198,23 @@ export async function listDisputes(
   return counted > cap
     ? { ids, total: cap, isLowerBound: true }
     : { ids, total: counted, isLowerBound: false };
+}
+
+/** A search's matches, read from its index and sorted whole. */
+export async function sortedMatches(
+  db: Db,
+  filters: DisputeFilters,
+  sort: DisputeSort,
+  limit: number,
+  offset: number,
+): Promise<string[]> {
+  const rows = await filtered(db, filters)
+    .select('d.id')
+    .orderBy(disputeOrder(sort))
+    .limit(limit)
+    .offset(offset)
+    .execute();
+  return rows.map((row) => row.id);
 }
 
 /** For EXPLAIN QUERY PLAN in the tests: the SQL the list runs for these filters. */

@@ -13,6 +13,7 @@ import * as caseHandedOverIndex from './2026_11_28_0440_case_handed_over_index';
 import * as caseCreatedIndex from './2026_11_28_0500_case_created_index';
 import * as residentInitialsCover from './2026_11_28_0520_resident_initials_cover';
 import * as caseApplicantInitials from './2026_11_28_0540_case_applicant_initials';
+import * as disputeRegisteredIndex from './2026_11_28_0600_dispute_registered_index';
 
 export interface Migration {
   name: string;
@@ -35,4 +36,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_0500_case_created_index', up: caseCreatedIndex.up },
   { name: '2026_11_28_0520_resident_initials_cover', up: residentInitialsCover.up },
   { name: '2026_11_28_0540_case_applicant_initials', up: caseApplicantInitials.up },
+  { name: '2026_11_28_0600_dispute_registered_index', up: disputeRegisteredIndex.up },
 ];
