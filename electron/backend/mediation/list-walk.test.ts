@@ -180,6 +180,13 @@ describe('the dispute list walk', () => {
     }
   });
 
+  it('looks the disputes read from elsewhere up once per page, by due date too', async () => {
+    for (const sort of SORTS) {
+      const { sql: text } = walkPageQuery(filters(), sort, 20, 0).compile(probe.db);
+      expect(text.match(/FROM dispute_readers/g), `${sort.sortBy} ${sort.sortDir}`).toHaveLength(1);
+    }
+  });
+
   it('reads each unit in the order of its sort index, sorting only the merged pages', async () => {
     await probe.plans();
     for (const sort of SORTS) {

@@ -56,10 +56,14 @@ function mergeOrder(sort: DisputeSort): RawBuilder<unknown> {
   }
 }
 
-/** By due date, the disputes with one and those without are two walks: NULLs come first in an index. */
-function walks(sort: DisputeSort) {
+/**
+ * By due date, a unit's disputes with one and those without are two walks: NULLs come first in an
+ * index. The disputes read from elsewhere are sorted whole in one: each walk of them looks every
+ * one up by id.
+ */
+function walks(sort: DisputeSort, owned: boolean) {
   const dir = direction(sort);
-  if (sort.sortBy !== 'dueDate') return [{ where: sql``, order: disputeOrder(sort) }];
+  if (sort.sortBy !== 'dueDate' || !owned) return [{ where: sql``, order: disputeOrder(sort) }];
   return [
     { where: sql`d.due_date IS NOT NULL AND`, order: sql`d.due_date ${dir}, d.rowid ${dir}` },
     { where: sql`d.due_date IS NULL AND`, order: sql`d.rowid ${dir}` },
@@ -133,7 +137,7 @@ export function walkPageQuery(
   const index = walkIndex(filters, sort);
   const terms = filterTerms(filters);
   const pages = parts(filters).flatMap(({ part, owned }) =>
-    walks(sort).map((walk) => {
+    walks(sort, owned).map((walk) => {
       const source = owned ? sql`disputes d INDEXED BY ${sql.id(index)}` : sql`disputes d`;
       return sql`SELECT * FROM (SELECT d.rowid AS rid, ${sortKey(sort)} FROM ${source}
         WHERE ${part} AND ${walk.where} ${terms} ORDER BY ${walk.order} LIMIT ${offset + limit})`;
