@@ -154,11 +154,15 @@ describe('no list or search reads the whole cases table', () => {
       20,
       0,
     );
-    for (const plan of await probe.plans()) {
-      expect(plan.lines).toContainEqual(
-        expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${index} \\(org_unit_id=\\?`)),
-      );
-    }
+    const [plain, closed] = await probe.plans();
+    expect(plain!.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${index} \\(org_unit_id=\\?`)),
+    );
+    // A closed state in order of intake is a walk of its own entries, which read no rows.
+    const closedIndex = by === 'createdAt' ? 'cases_live_org_state_created' : index;
+    expect(closed!.lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${closedIndex} \\(org_unit_id=\\?`)),
+    );
   });
 
   it('finds open cases through the state index rather than walking years of closed ones', async () => {

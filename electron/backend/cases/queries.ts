@@ -253,14 +253,16 @@ const SORT_INDEXES: Record<CaseSort['by'], string> = {
  * The index a unit's walk reads: named, since without statistics SQLite sees no difference between
  * the (org_unit_id, …) indexes and, with `org_unit_id = ?`, prefers the one in sort order. Open cases
  * (a filter to open states, overdue) and one item's cases are read through their own index instead:
- * those are few, and a walk in sort order would pass years of closed cases to find them. Open
- * states in the default order by intake are walked in that order (stateWalks); by another sort
- * they are read through the due-date index and sorted.
+ * those are few, and a walk in sort order would pass years of closed cases to find them. Any
+ * states in the default order by intake are walked in that order, a state at a time (stateWalks),
+ * reading index entries alone (closed states too: walked on the intake index, each case was read
+ * for its state). Open states by another sort are read through the due-date index and sorted.
  */
 function walkIndexFor(filter: CaseFilter, sort: CaseSort): string {
   if (filter.overdueOn) return 'cases_live_org_state_due';
+  if (filter.states.length > 0 && sort.by === 'createdAt') return 'cases_live_org_state_created';
   if (filter.states.some((state) => !TERMINAL_STATES.includes(state))) {
-    return sort.by === 'createdAt' ? 'cases_live_org_state_created' : 'cases_live_org_state_due';
+    return 'cases_live_org_state_due';
   }
   if (filter.itemId) return 'cases_live_org_item';
   return SORT_INDEXES[sort.by];
