@@ -10,6 +10,7 @@ import { requireUser } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { shanghaiDayStartIso } from '../core/time';
 import { orgScope } from '../org/repository';
+import { caseCursors, caseSeek } from './queries-anchor';
 import { caseListFileName, caseListWorkbook, EXPORT_ROW_CAP } from './export-workbook';
 import { workbookBase64 } from './export-sheet';
 import {
@@ -69,9 +70,10 @@ export async function listCases(
   const filter = filterOf(input, today);
   const sort = { by: input.sortBy, dir: input.sortDir };
   const offset = (input.page - 1) * input.pageSize;
+  const { seek, fingerprint } = caseSeek(input);
   const candidates = await searchCandidates(ctx.rt.db, filter, scope);
   const [rows, count, calendar] = await Promise.all([
-    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates),
+    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates, seek),
     countCases(ctx.rt.db, filter, scope, totalCapOf(filter), candidates),
     calendarOf(ctx.rt),
   ]);
@@ -79,6 +81,7 @@ export async function listCases(
     rows: rows.map((row) => toCaseSummary(row, today, calendar)),
     total: count.total,
     totalIsLowerBound: count.isLowerBound,
+    ...caseCursors(rows, fingerprint),
   };
 }
 

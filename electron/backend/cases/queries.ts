@@ -1,5 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { TERMINAL_STATES, type CaseState } from '@shared/domain/cases/case-workflow';
+import type { PageSeek } from '../core/page-cursor';
+import { seekDirection, seekTerm, type SeekWalk } from '../core/page-seek-sql';
 import type { Database } from '../db/schema';
 import {
   candidateParts,
@@ -187,8 +189,8 @@ function overdueParts(filter: CaseFilter): PartFilter[] {
   ];
 }
 
-function direction(sort: CaseSort): RawBuilder<unknown> {
-  return sql.raw(sort.dir === 'asc' ? 'ASC' : 'DESC');
+function direction(sort: CaseSort, seek: PageSeek | null = null): RawBuilder<unknown> {
+  return sql.raw(seekDirection(sort.dir, seek) === 'asc' ? 'ASC' : 'DESC');
 }
 
 /**
@@ -218,28 +220,51 @@ function sortKey(sort: CaseSort): RawBuilder<unknown> {
   return NULLABLE_KEYS[sort.by] ?? (sort.by === 'createdAt' ? sql`c.created_at` : sql`c.case_no`);
 }
 
-/** orderBy over the walks' rows (rid, k): the same order as orderBy on the cases themselves. */
-function mergeOrder(sort: CaseSort): RawBuilder<unknown> {
-  const dir = direction(sort);
-  return NULLABLE_KEYS[sort.by]
-    ? sql`p.k IS NULL, p.k ${dir}, p.rid ${dir}`
-    : sql`p.k ${dir}, p.rid ${dir}`;
+/**
+ * orderBy over the walks' rows (rid, k): the same order as orderBy on the cases themselves, or its
+ * reverse when an anchored page lies before its anchor.
+ */
+function mergeOrder(sort: CaseSort, seek: PageSeek | null): RawBuilder<unknown> {
+  const dir = direction(sort, seek);
+  if (!NULLABLE_KEYS[sort.by]) return sql`p.k ${dir}, p.rid ${dir}`;
+  const nullsLast = sql.raw(seek?.backward ? 'DESC' : 'ASC');
+  return sql`p.k IS NULL ${nullsLast}, p.k ${dir}, p.rid ${dir}`;
+}
+
+interface CaseWalk extends SeekWalk {
+  where: RawBuilder<unknown> | null;
 }
 
 /**
  * One part of the scope in sort order, as index walks: by a key some cases lack, the cases with one
  * and those without are two walks, since SQLite keeps NULLs first in an index and they are shown last.
  */
-function orderedWalks(
-  sort: CaseSort,
-): { where: RawBuilder<unknown> | null; order: RawBuilder<unknown> }[] {
-  const dir = direction(sort);
+function orderedWalks(sort: CaseSort): CaseWalk[] {
   const nullable = NULLABLE_KEYS[sort.by];
-  if (!nullable) return [{ where: null, order: orderBy(sort) }];
+  if (!nullable) return [{ where: null, keys: [sortKey(sort)], rowid: sql`c.rowid` }];
   return [
-    { where: sql`${nullable} IS NOT NULL`, order: sql`${nullable} ${dir}, c.rowid ${dir}` },
-    { where: sql`${nullable} IS NULL`, order: sql`c.rowid ${dir}` },
+    { where: sql`${nullable} IS NOT NULL`, keys: [nullable], rowid: sql`c.rowid` },
+    { where: sql`${nullable} IS NULL`, keys: [], rowid: sql`c.rowid` },
   ];
+}
+
+function walkOrder(walk: CaseWalk, dir: RawBuilder<unknown>): RawBuilder<unknown> {
+  return sql.join([...walk.keys, walk.rowid].map((column) => sql`${column} ${dir}`));
+}
+
+/** The walks that may hold rows past the seek's anchor, each with its terms. */
+function seekWalks(
+  sort: CaseSort,
+  seek: PageSeek | null,
+): (CaseWalk & { terms: RawBuilder<unknown> })[] {
+  return orderedWalks(sort).flatMap((walk) => {
+    const past = seekTerm(walk, seek, sort.dir);
+    if (past === false) return [];
+    const terms = [walk.where, past].filter((term) => term !== null);
+    return [
+      { ...walk, terms: terms.length === 0 ? sql`` : sql`${sql.join(terms, sql` AND `)} AND ` },
+    ];
+  });
 }
 
 const SORT_INDEXES: Record<CaseSort['by'], string> = {
@@ -289,6 +314,7 @@ function walkParts(scope: CaseScope): { part: RawBuilder<unknown>; ownUnit: bool
  * the search, so that a page reads about a page of rows (queries-match.ts). The key comes from the
  * walk's index, so merging the walks reads no rows: only the page's own rows are read afterwards
  * (a deep page of a supervisor's 58 units would otherwise read every walked row to sort them).
+ * With a seek, each walk starts past the anchor's row (in reverse order for a page before it).
  */
 function pageRowids(
   filter: CaseFilter,
@@ -296,6 +322,7 @@ function pageRowids(
   sort: CaseSort,
   limit: number,
   candidates: Candidates,
+  seek: PageSeek | null = null,
 ): RawBuilder<unknown> {
   if (candidates.kind === 'few' && candidates.createdAt && sort.by === 'createdAt') {
     const dir = direction(sort);
@@ -319,11 +346,11 @@ function pageRowids(
       (ownUnit ? stateWalks(filter, walkIndex) : [filter])
         .flatMap(overdueParts)
         .flatMap((walkFilter) =>
-          orderedWalks(sort).map((walk) => {
+          seekWalks(sort, seek).map((walk) => {
             const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
-            const where = walk.where ? sql`${walk.where} AND ` : sql``;
+            const order = walkOrder(walk, direction(sort, seek));
             return sql`SELECT * FROM (SELECT c.rowid AS rid, ${sortKey(sort)} AS k FROM ${cases}
-            WHERE ${part} AND ${where}${termsOf(walkFilter)} ORDER BY ${walk.order} LIMIT ${limit})`;
+            WHERE ${part} AND ${walk.terms}${termsOf(walkFilter)} ORDER BY ${order} LIMIT ${limit})`;
           }),
         ),
     ),
@@ -340,6 +367,16 @@ function stateWalks(filter: CaseFilter, walkIndex: string): CaseFilter[] {
   return filter.states.map((state) => ({ ...filter, states: [state] }));
 }
 
+/** A row of a list page, with its sort position (rid, k) for the page's cursors. */
+export interface CasePageRow extends CaseSummaryRow {
+  rid: number;
+  k: string | null;
+}
+
+/**
+ * A page: `offset` rows in, or, with a seek (a page of a plain list near an anchored one), `skip`
+ * rows past the anchor. A search's candidates are sorted whole and ignore the seek.
+ */
 export function listQuery(
   filter: CaseFilter,
   scope: CaseScope,
@@ -347,10 +384,14 @@ export function listQuery(
   limit: number,
   offset: number,
   candidates: Candidates,
-): RawBuilder<CaseSummaryRow> {
-  return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
-    FROM (SELECT p.rid FROM (${pageRowids(filter, scope, sort, offset + limit, candidates)}) p
-      ORDER BY ${mergeOrder(sort)} LIMIT ${limit} OFFSET ${offset}) q
+  seek: PageSeek | null = null,
+): RawBuilder<CasePageRow> {
+  const walkSeek = candidates.kind === 'few' ? null : seek;
+  const skip = walkSeek ? walkSeek.skip : offset;
+  const rowids = pageRowids(filter, scope, sort, skip + limit, candidates, walkSeek);
+  return sql<CasePageRow>`SELECT ${SUMMARY_COLUMNS}, c.rowid AS rid, ${sortKey(sort)} AS k
+    FROM (SELECT p.rid FROM (${rowids}) p
+      ORDER BY ${mergeOrder(sort, walkSeek)} LIMIT ${limit} OFFSET ${skip}) q
     CROSS JOIN cases c ON c.rowid = q.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     ORDER BY ${orderBy(sort)}`;
 }
@@ -441,6 +482,7 @@ export async function pageAcrossUnits(
     : { kind: 'few', rowids: result.rows.map((row) => row.rid), createdAt: null };
 }
 
+/** A seek applies to a plain list only: a search (capped at SEARCH_TOTAL_CAP) pages by offset. */
 export async function listCaseRows(
   db: Db,
   filter: CaseFilter,
@@ -449,13 +491,15 @@ export async function listCaseRows(
   limit: number,
   offset: number,
   candidates?: Candidates,
-): Promise<CaseSummaryRow[]> {
+  seek: PageSeek | null = null,
+): Promise<CasePageRow[]> {
   const found = candidates ?? (await searchCandidates(db, filter, scope));
   const page =
     found.kind === 'many'
       ? ((await pageAcrossUnits(db, filter, scope, sort, offset + limit)) ?? found)
       : found;
-  return (await listQuery(filter, scope, sort, limit, offset, page).execute(db)).rows;
+  const walkSeek = filter.search.kind === 'none' ? seek : null;
+  return (await listQuery(filter, scope, sort, limit, offset, page, walkSeek).execute(db)).rows;
 }
 
 /** `cap` null counts exactly (the export states how many it left out). */

@@ -4,6 +4,7 @@ import { method } from '../define';
 import { caseSummarySchema, dateSchema } from './cases';
 import { excelFileSchema } from './catalogue';
 import { idSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
+import { pageAnchorSchema, pageCursorsSchema } from './page-anchor';
 
 export const caseListInputSchema = pageInputSchema.extend({
   query: z.string().trim().max(40).default(''),
@@ -23,11 +24,12 @@ const staff = ['admin', 'supervisor', 'clerk', 'agent', 'auditor'] as const;
 /** Lists, search and the 工作台, apart from the workflow in cases.ts: each map merges with its handlers. */
 export const caseQueryMethods = {
   'cases.list': method({
-    input: caseListInputSchema,
+    input: caseListInputSchema.extend({ anchor: pageAnchorSchema.optional() }),
     output: z.object({
       rows: z.array(caseSummarySchema),
       total: z.number().int(),
       totalIsLowerBound: totalIsLowerBoundSchema,
+      ...pageCursorsSchema,
     }),
     access: staff,
   }),

@@ -15,6 +15,7 @@ import {
 import { method } from '../define';
 import { ROLES } from '../roles';
 import { emptySchema, idSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
+import { pageAnchorSchema, pageCursorsSchema } from './page-anchor';
 import {
   mediationDeadlineSchema,
   disputeDetailSchema,
@@ -208,11 +209,12 @@ export const mediationMethods = {
     access: MEDIATION_READERS,
   }),
   'mediation.list': method({
-    input: disputeListInputSchema,
+    input: disputeListInputSchema.extend({ anchor: pageAnchorSchema.optional() }),
     output: z.object({
       rows: z.array(disputeSummarySchema),
       total: z.number().int(),
       totalIsLowerBound: totalIsLowerBoundSchema,
+      ...pageCursorsSchema,
     }),
     access: MEDIATION_READERS,
   }),
