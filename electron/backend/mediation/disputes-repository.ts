@@ -1,7 +1,14 @@
 import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
-import { disputeOrder, walkCountQuery, walkPageQuery } from './list-walk';
+import type { PageSeek } from '../core/page-cursor';
+import {
+  disputeOrder,
+  keyColumns,
+  walkCountQuery,
+  walkPageQuery,
+  type DisputePageRow,
+} from './list-walk';
 import { ftsPhrase, searchForm } from './search-index';
 import {
   isSurname,
@@ -153,7 +160,7 @@ function filtered(db: Db, filters: DisputeFilters) {
 }
 
 export interface DisputePage {
-  ids: string[];
+  rows: DisputePageRow[];
   /** Exact up to the cap; past it, the cap, and `isLowerBound`. */
   total: number;
   isLowerBound: boolean;
@@ -164,6 +171,7 @@ export interface DisputePage {
  * search starts from its own index, whose matches are few, and sorts them, but for a common surname
  * (surname-walk.ts). Either way the total is counted to `cap` + 1 and no further: LIST_TOTAL_CAP
  * for the list, SEARCH_TOTAL_CAP for a search.
+ * A seek (a page near an anchored one) applies to the walks; a search pages by offset.
  */
 export async function listDisputes(
   db: Db,
@@ -172,18 +180,22 @@ export async function listDisputes(
   limit: number,
   offset: number,
   cap = filters.query ? SEARCH_TOTAL_CAP : LIST_TOTAL_CAP,
+  seek: PageSeek | null = null,
 ): Promise<DisputePage> {
-  let ids: string[];
+  let rows: DisputePageRow[];
   let counted: number;
   if (!filters.query) {
-    ids = (await walkPageQuery(filters, sort, limit, offset).execute(db)).rows.map((r) => r.id);
+    rows = (await walkPageQuery(filters, sort, limit, offset, seek).execute(db)).rows;
     counted = (await walkCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
   } else if (isSurname(filters.query) && (await surnameIsCommon(db, filters.query))) {
     const walked = await pageBySurnameWalk(db, filters, sort, offset + limit);
-    ids = walked ? walked.slice(offset) : await sortedMatches(db, filters, sort, limit, offset);
+    const ids = walked
+      ? walked.slice(offset)
+      : await sortedMatches(db, filters, sort, limit, offset);
+    rows = await positionsOf(db, ids, sort);
     counted = (await surnameCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
   } else {
-    ids = await sortedMatches(db, filters, sort, limit, offset);
+    rows = await positionsOf(db, await sortedMatches(db, filters, sort, limit, offset), sort);
     const { total } = await db
       .selectFrom(
         filtered(db, filters)
@@ -196,8 +208,30 @@ export async function listDisputes(
     counted = Number(total);
   }
   return counted > cap
-    ? { ids, total: cap, isLowerBound: true }
-    : { ids, total: counted, isLowerBound: false };
+    ? { rows, total: cap, isLowerBound: true }
+    : { rows, total: counted, isLowerBound: false };
+}
+
+/** A search's page with each dispute's sort position, for the page's cursors, in the page's order. */
+async function positionsOf(
+  db: Db,
+  ids: readonly string[],
+  sort: DisputeSort,
+): Promise<DisputePageRow[]> {
+  if (ids.length === 0) return [];
+  const [k, k2] = keyColumns(sort);
+  const found = await db
+    .selectFrom('disputes as d')
+    .select([
+      'd.id',
+      sql<number>`d.rowid`.as('rid'),
+      sql<string | number | null>`${k}`.as('k'),
+      sql<number | null>`${k2 ?? sql`NULL`}`.as('k2'),
+    ])
+    .where('d.id', 'in', ids)
+    .execute();
+  const byId = new Map(found.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** A search's matches, read from its index and sorted whole. */

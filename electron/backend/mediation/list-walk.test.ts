@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProbe, type PlanProbe } from '../cases/queries-plan';
 import type { DisputesTable, SyncColumns } from '../db/schema';
 import type { DisputeFilters, DisputeSort } from './disputes-repository';
-import { disputeOrder, filterTerms, walkCountQuery, walkPageQuery } from './list-walk';
+import { seekFrom, type SortPosition } from '../core/page-cursor';
+import {
+  disputeOrder,
+  filterTerms,
+  walkCountQuery,
+  walkPageQuery,
+  type DisputePageRow,
+} from './list-walk';
 
 let probe: PlanProbe;
 
@@ -210,6 +217,91 @@ describe('the dispute list walk', () => {
       ).toBeGreaterThanOrEqual(3);
       // Two sorts: the merge of the walks' (rowid, key) pairs, then the page's own rows.
       expect(lines.filter((line) => line === 'USE TEMP B-TREE FOR ORDER BY')).toHaveLength(2);
+    }
+  });
+});
+
+function positionOf(row: DisputePageRow): SortPosition {
+  return { key: row.k2 === null ? [row.k] : [row.k, row.k2], rowid: row.rid };
+}
+
+describe('the dispute list walk from an anchor', () => {
+  const PAGE = 5;
+  const ANCHORED: [string, Partial<DisputeFilters>][] = [
+    ['everything', {}],
+    ['owned only', { access: 'owner' }],
+    ['open states', { states: ['mediating', 'accepted'] }],
+    ['closed', { states: ['closed'] }],
+  ];
+
+  it.each(ANCHORED)(
+    'gives the offset’s pages forward, back and in jumps: %s',
+    async (_label, patch) => {
+      const f = filters(patch);
+      for (const sort of SORTS) {
+        const pages: DisputePageRow[][] = [];
+        for (let n = 0; ; n += 1) {
+          const rows = (await walkPageQuery(f, sort, PAGE, n * PAGE).execute(probe.db)).rows;
+          if (rows.length === 0) break;
+          pages.push(rows);
+        }
+        expect(pages.length, 'the comparison needs pages').toBeGreaterThanOrEqual(3);
+        let seeks = 0;
+        for (const [index, here] of pages.entries()) {
+          const anchor = {
+            page: index + 1,
+            first: positionOf(here[0]!),
+            last: positionOf(here.at(-1)!),
+          };
+          for (const step of [1, 2, 3, -1, -2, -3]) {
+            const to = anchor.page + step;
+            if (to < 1) continue;
+            const seek = seekFrom(anchor, to, PAGE);
+            if (!seek) continue;
+            seeks += 1;
+            // Offset 0: the page can come only from the anchor.
+            const walked = await walkPageQuery(f, sort, PAGE, 0, seek).execute(probe.db);
+            expect(
+              walked.rows.map((row) => row.id),
+              `${sort.sortBy} ${sort.sortDir} ${anchor.page} → ${to}`,
+            ).toEqual((pages[to - 1] ?? []).map((row) => row.id));
+          }
+        }
+        expect(seeks).toBeGreaterThan(pages.length);
+      }
+    },
+  );
+
+  it('starts each unit’s walk at the anchor, a range on its sort index', async () => {
+    await probe.plans();
+    const index = {
+      registeredOn: 'disputes_live_org_registered',
+      dueDate: 'disputes_live_org_due',
+      caseNo: 'disputes_live_org_case_no',
+    };
+    const keys = { registeredOn: ['2026-05-01'], dueDate: ['2026-12-03'], caseNo: [2025, 30] };
+    for (const sort of SORTS) {
+      for (const backward of [false, true]) {
+        const seek = { from: { key: keys[sort.sortBy], rowid: 30 }, backward, skip: 0 };
+        const query = walkPageQuery(filters({ access: 'owner' }), sort, 20, 400, seek);
+        const compiled = query.compile(probe.db);
+        await probe.db.executeQuery(compiled);
+        // Each walk reads a page, not the 400 rows before it.
+        expect(compiled.parameters).not.toContain(420);
+        const [plan] = await probe.plans();
+        const walks = plan!.lines.filter((line) =>
+          line.startsWith(`SEARCH d USING INDEX ${index[sort.sortBy]} `),
+        );
+        const label = `${sort.sortBy} ${sort.sortDir} ${backward}`;
+        // By due date, those without one come after any with one: walked on forward, left out back.
+        const keyless = sort.sortBy === 'dueDate' && !backward;
+        expect(walks, label).toHaveLength(keyless ? 6 : 3);
+        for (const line of walks) {
+          expect(line, label).toMatch(
+            /\(org_unit_id=\? AND ((\w+>\? AND )?\w+[<>]\?|\(case_year,case_seq\)[<>]\(\?,\?\)|due_date=\?)\)$/,
+          );
+        }
+      }
     }
   });
 });

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
+import type { PageSeek } from '../core/page-cursor';
+import { seekDirection, seekTerm, type SeekWalk } from '../core/page-seek-sql';
 import type { DisputeFilters, DisputeSort } from './disputes-repository';
 
 /**
@@ -14,8 +16,8 @@ function valueList(values: readonly string[]): RawBuilder<unknown> {
   return sql.join(values.map((value) => sql`${value}`));
 }
 
-function direction(sort: DisputeSort): RawBuilder<unknown> {
-  return sql.raw(sort.sortDir === 'asc' ? 'ASC' : 'DESC');
+function direction(sort: DisputeSort, seek: PageSeek | null = null): RawBuilder<unknown> {
+  return sql.raw(seekDirection(sort.sortDir, seek) === 'asc' ? 'ASC' : 'DESC');
 }
 
 /** rowid breaks ties, as the index entries end with it. Disputes without a due date go last. */
@@ -31,26 +33,35 @@ export function disputeOrder(sort: DisputeSort): RawBuilder<unknown> {
   }
 }
 
-/** The sort key a walk carries out of its index (k, k2), so that merging the walks reads no rows. */
-function sortKey(sort: DisputeSort): RawBuilder<unknown> {
+/** The sort key's columns, in index order: the case number is a year and a sequence number. */
+export function keyColumns(sort: DisputeSort): RawBuilder<unknown>[] {
   switch (sort.sortBy) {
     case 'registeredOn':
-      return sql`d.registered_on AS k, NULL AS k2`;
+      return [sql`d.registered_on`];
     case 'dueDate':
-      return sql`d.due_date AS k, NULL AS k2`;
+      return [sql`d.due_date`];
     case 'caseNo':
-      return sql`d.case_year AS k, d.case_seq AS k2`;
+      return [sql`d.case_year`, sql`d.case_seq`];
   }
 }
 
-/** disputeOrder over the walks' rows (rid, k, k2). */
-function mergeOrder(sort: DisputeSort): RawBuilder<unknown> {
-  const dir = direction(sort);
+/**
+ * The sort key a walk carries out of its index (k, k2), so that merging the walks reads no rows;
+ * with the rowid, the position a page's cursors hold.
+ */
+export function sortKey(sort: DisputeSort): RawBuilder<unknown> {
+  const [k, k2] = keyColumns(sort);
+  return sql`d.rowid AS rid, ${k} AS k, ${k2 ?? sql`NULL`} AS k2`;
+}
+
+/** disputeOrder over the walks' rows (rid, k, k2), reversed for a page before its anchor. */
+function mergeOrder(sort: DisputeSort, seek: PageSeek | null): RawBuilder<unknown> {
+  const dir = direction(sort, seek);
   switch (sort.sortBy) {
     case 'registeredOn':
       return sql`p.k ${dir}, p.rid ${dir}`;
     case 'dueDate':
-      return sql`p.k IS NULL, p.k ${dir}, p.rid ${dir}`;
+      return sql`p.k IS NULL ${sql.raw(seek?.backward ? 'DESC' : 'ASC')}, p.k ${dir}, p.rid ${dir}`;
     case 'caseNo':
       return sql`p.k ${dir}, p.k2 ${dir}, p.rid ${dir}`;
   }
@@ -59,14 +70,38 @@ function mergeOrder(sort: DisputeSort): RawBuilder<unknown> {
 /**
  * By due date, a unit's disputes with one and those without are two walks: NULLs come first in an
  * index. The disputes read from elsewhere are sorted whole in one: each walk of them looks every
- * one up by id.
+ * one up by id. With a seek, each walk starts past the anchor; a walk wholly before it is left out.
  */
-function walks(sort: DisputeSort, owned: boolean) {
-  const dir = direction(sort);
-  if (sort.sortBy !== 'dueDate' || !owned) return [{ where: sql``, order: disputeOrder(sort) }];
+function walks(sort: DisputeSort, seek: PageSeek | null, owned: boolean) {
+  const rowid = sql`d.rowid`;
+  const all: (SeekWalk & { where: RawBuilder<unknown> | null })[] =
+    sort.sortBy === 'dueDate'
+      ? [
+          { where: sql`d.due_date IS NOT NULL`, keys: keyColumns(sort), rowid },
+          { where: sql`d.due_date IS NULL`, keys: [], rowid },
+        ]
+      : [{ where: null, keys: keyColumns(sort), rowid }];
+  const dir = direction(sort, seek);
+  const pieces = all.flatMap((walk) => {
+    const past = seekTerm(walk, seek, sort.sortDir);
+    if (past === false) return [];
+    const terms = [walk.where, past].filter((term) => term !== null);
+    const order = sql.join([...walk.keys, walk.rowid].map((column) => sql`${column} ${dir}`));
+    return [{ terms, order }];
+  });
+  if (owned || pieces.length < 2) {
+    return pieces.map(({ terms, order }) => ({
+      where: sql.join([...terms, sql``], sql` AND `),
+      order,
+    }));
+  }
+  const either = pieces.map(({ terms }) => sql`(${sql.join(terms, sql` AND `)})`);
+  const nullsLast = sql.raw(seek?.backward ? 'DESC' : 'ASC');
   return [
-    { where: sql`d.due_date IS NOT NULL AND`, order: sql`d.due_date ${dir}, d.rowid ${dir}` },
-    { where: sql`d.due_date IS NULL AND`, order: sql`d.rowid ${dir}` },
+    {
+      where: sql`(${sql.join(either, sql` OR `)}) AND `,
+      order: sql`d.due_date IS NULL ${nullsLast}, d.due_date ${dir}, d.rowid ${dir}`,
+    },
   ];
 }
 
@@ -128,26 +163,38 @@ function parts(filters: DisputeFilters): { part: RawBuilder<unknown>; owned: boo
   return filters.access === 'owner' ? owned : [...owned, { part: read, owned: false }];
 }
 
+/** A page's dispute with its sort position, for the page's cursors. */
+export interface DisputePageRow {
+  id: string;
+  rid: number;
+  k: string | number | null;
+  k2: number | null;
+}
+
+/** A page `offset` rows in, or, with a seek, `skip` rows past the anchor. */
 export function walkPageQuery(
   filters: DisputeFilters,
   sort: DisputeSort,
   limit: number,
   offset: number,
-): RawBuilder<{ id: string }> {
+  seek: PageSeek | null = null,
+): RawBuilder<DisputePageRow> {
   const index = walkIndex(filters, sort);
   const terms = filterTerms(filters);
+  const skip = seek ? seek.skip : offset;
   const pages = parts(filters).flatMap(({ part, owned }) =>
-    walks(sort, owned).map((walk) => {
+    walks(sort, seek, owned).map((walk) => {
       const source = owned ? sql`disputes d INDEXED BY ${sql.id(index)}` : sql`disputes d`;
-      return sql`SELECT * FROM (SELECT d.rowid AS rid, ${sortKey(sort)} FROM ${source}
-        WHERE ${part} AND ${walk.where} ${terms} ORDER BY ${walk.order} LIMIT ${offset + limit})`;
+      return sql`SELECT * FROM (SELECT ${sortKey(sort)} FROM ${source}
+        WHERE ${part} AND ${walk.where}${terms} ORDER BY ${walk.order} LIMIT ${skip + limit})`;
     }),
   );
-  if (pages.length === 0) return sql<{ id: string }>`SELECT NULL AS id WHERE 0`;
-  return sql<{
-    id: string;
-  }>`SELECT d.id FROM (SELECT p.rid FROM (${sql.join(pages, sql` UNION ALL `)}) p
-      ORDER BY ${mergeOrder(sort)} LIMIT ${limit} OFFSET ${offset}) q
+  if (pages.length === 0) {
+    return sql<DisputePageRow>`SELECT NULL AS id, NULL AS rid, NULL AS k, NULL AS k2 WHERE 0`;
+  }
+  return sql<DisputePageRow>`SELECT d.id, ${sortKey(sort)}
+    FROM (SELECT p.rid FROM (${sql.join(pages, sql` UNION ALL `)}) p
+      ORDER BY ${mergeOrder(sort, seek)} LIMIT ${limit} OFFSET ${skip}) q
     CROSS JOIN disputes d ON d.rowid = q.rid
     ORDER BY ${disputeOrder(sort)}`;
 }

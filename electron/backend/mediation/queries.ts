@@ -13,6 +13,7 @@ import { followUpsDueBy } from './agreement-repository';
 import { today } from './dates';
 import { followUpView } from './detail';
 import { listDisputes } from './disputes-repository';
+import { disputeCursors, disputeSeek } from './list-anchor';
 import { disputeIdsOfResident } from './parties-repository';
 import { summariesOf } from './summary-view';
 
@@ -22,7 +23,8 @@ export async function listDisputeSummaries(
 ): Promise<MethodOutput<'mediation.list'>> {
   const caller = await callerOf(ctx);
   const on = today(ctx);
-  const { ids, total, isLowerBound } = await listDisputes(
+  const { seek, fingerprint } = disputeSeek(input);
+  const { rows, total, isLowerBound } = await listDisputes(
     ctx.rt.db,
     {
       scope: caller.scope,
@@ -42,11 +44,15 @@ export async function listDisputeSummaries(
     { sortBy: input.sortBy, sortDir: input.sortDir },
     input.pageSize,
     (input.page - 1) * input.pageSize,
+    undefined,
+    seek,
   );
+  const ids = rows.map((row) => row.id);
   return {
     rows: await summariesOf(ctx.rt.db, caller, ids, on),
     total,
     totalIsLowerBound: isLowerBound,
+    ...disputeCursors(rows, fingerprint),
   };
 }
 

@@ -181,7 +181,7 @@ describe('the surname walk', () => {
           walkedPages++;
           expect(walked.slice(offset), `${query} ${sort.sortDir} ${offset}`).toEqual(sorted);
           const listed = await listDisputes(probe.db, f, sort, limit, offset);
-          expect(listed.ids).toEqual(sorted);
+          expect(listed.rows.map((row) => row.id)).toEqual(sorted);
         }
       }
     }
