@@ -74,6 +74,10 @@ test.describe('案件 list', () => {
     await expect(list.paginationText).toHaveText('第 21–25 条，共 25 条');
     await expect(list.rows).toHaveCount(5);
     await expect(list.row(simaCase.caseNo)).toBeVisible();
+    // 下一页 went from page 1's last row (anchored); 上一页 comes back to the same first page.
+    await list.goToPage('上一页');
+    await expect(list.paginationText).toHaveText('第 1–20 条，共 25 条');
+    expect((await list.caseNumbers())[0]).toBe(others.at(-1)!.caseNo);
 
     await list.search('司马');
     await expect(list.rows).toHaveCount(1);

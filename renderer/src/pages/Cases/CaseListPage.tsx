@@ -8,6 +8,7 @@ import type { CaseSummary } from '@shared/api';
 import { ApiCallError, useApiMutation, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../lib/download';
+import { usePageAnchor } from '../../lib/page-anchor';
 import { cappedPaginationText } from '../../lib/pagination';
 import { CASE_COLUMNS } from './case-columns';
 import {
@@ -35,15 +36,18 @@ export function CaseListPage() {
   const [search, setSearch] = useSearchParams();
   const params = readParams(search);
   const [searchText, setSearchText] = useState(params.query);
+  const anchor = usePageAnchor();
 
   function update(patch: Partial<CaseListParams>) {
-    // Any change but paging starts again on the first page.
-    const page = 'page' in patch ? (patch.page ?? 1) : 1;
+    // Any change but paging starts again on the first page, without an anchor.
+    const paging = 'page' in patch;
+    if (!paging) anchor.reset();
+    const page = paging ? (patch.page ?? 1) : 1;
     setSearch(writeParams({ ...params, ...patch, page }), { replace: true });
   }
   const searchSoon = useDebouncedCallback((text: string) => update({ query: text.trim() }), 350);
 
-  const list = useApiQuery('cases.list', toListInput(params), {
+  const list = useApiQuery('cases.list', toListInput(params, anchor.anchorFor(params.page)), {
     placeholderData: keepPreviousData,
     meta: { errorShownInline: true },
   });
@@ -89,6 +93,7 @@ export function CaseListPage() {
         onReset={() => {
           searchSoon.cancel();
           setSearchText('');
+          anchor.reset();
           setSearch(
             writeParams({ ...DEFAULT_PARAMS, sortBy: params.sortBy, sortDir: params.sortDir }),
             {
@@ -116,7 +121,10 @@ export function CaseListPage() {
         recordsPerPageLabel="每页条数"
         onRecordsPerPageChange={(pageSize) => update({ pageSize })}
         page={params.page}
-        onPageChange={(page) => update({ page })}
+        onPageChange={(page) => {
+          anchor.leave(params.page, list.data, list.isPlaceholderData);
+          update({ page });
+        }}
         paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         sortStatus={sortStatus}

@@ -1,4 +1,5 @@
 import { caseListInputSchema, type MethodInput } from '@shared/api';
+import type { PageAnchor } from '@shared/api/methods/page-anchor';
 import { caseStateSchema, type CaseState } from '@shared/domain/cases/case-workflow';
 
 export type CaseSortBy = 'createdAt' | 'dueDate' | 'caseNo';
@@ -127,8 +128,12 @@ export function toExportInput(params: CaseListParams): MethodInput<'cases.export
   };
 }
 
-export function toListInput(params: CaseListParams): MethodInput<'cases.list'> {
-  return { ...toExportInput(params), page: params.page, pageSize: params.pageSize };
+/** `anchor`: the page on screen when the page changed (usePageAnchor), if any. */
+export function toListInput(
+  params: CaseListParams,
+  anchor: { anchor?: PageAnchor } = {},
+): MethodInput<'cases.list'> {
+  return { ...toExportInput(params), page: params.page, pageSize: params.pageSize, ...anchor };
 }
 
 /** The contract's own limits, so that a link the backend would refuse is never sent. */

@@ -10,6 +10,7 @@ import { useApiQuery } from '../../api';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
+import { usePageAnchor } from '../../lib/page-anchor';
 import { cappedPaginationText } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { DisputeFilters } from './list/DisputeFilters';
@@ -39,14 +40,18 @@ export function DisputeListPage() {
   });
   // A name typed character by character should not send a query per keystroke.
   const [debounced] = useDebouncedValue(filters, 300);
-  const list = useApiQuery('mediation.list', toDisputeListInput(debounced, page, sort), {
-    placeholderData: keepPreviousData,
-  });
+  const anchor = usePageAnchor();
+  const list = useApiQuery(
+    'mediation.list',
+    { ...toDisputeListInput(debounced, page, sort), ...anchor.anchorFor(page) },
+    { placeholderData: keepPreviousData },
+  );
   const canRegister = canCall(me.role, 'mediation.register');
 
   function changeFilters(next: DisputeListFilters) {
     setFilters(next);
     setPage(1);
+    anchor.reset();
   }
 
   return (
@@ -78,13 +83,17 @@ export function DisputeListPage() {
         totalRecords={list.data?.total ?? 0}
         recordsPerPage={LIST_PAGE_SIZE}
         page={page}
-        onPageChange={setPage}
+        onPageChange={(next) => {
+          anchor.leave(page, list.data, list.isPlaceholderData);
+          setPage(next);
+        }}
         paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
         getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         sortStatus={sort}
         onSortStatusChange={(status) => {
           setSort(status as DisputeSortStatus);
           setPage(1);
+          anchor.reset();
         }}
         rowExpansion={{
           content: ({ record }) => <PartiesPreview disputeId={record.id} />,
