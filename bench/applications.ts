@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { MethodInput } from '@shared/api';
 import { Random } from './generate/random';
+import { anchoredPages } from './lib/anchored';
 import { sampleApplications } from './lib/application-samples';
 import { countFlag, flag } from './lib/args';
 import { Bench, header, LIST_PAGE, SAVE, SEARCH, summary } from './lib/measure';
@@ -103,6 +104,20 @@ async function main(): Promise<void> {
     name: 'case list, deep page (200–1000), newest first',
     inputs: pages(() => ({ page: random.int(200, 1000), pageSize: 20 })),
   });
+  // A jump straight to page 500 still costs the offset above; 下一页 reads from the page on screen.
+  const nextPage = 'case list, deep page by 下一页 (anchored)';
+  if (nextPage.includes(flag('only', ''))) {
+    // Its own samples, so that the measures after it draw the same ones as before it was added.
+    const ownRandom = new Random(countFlag('seed', 1) + 1);
+    await bench.measure({
+      ...list,
+      name: nextPage,
+      inputs: await anchoredPages(
+        pages(() => ({ page: ownRandom.int(200, 1000), pageSize: 20 })),
+        cases,
+      ),
+    });
+  }
   await bench.measure({
     ...list,
     name: 'case list, page 1, by due date',

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 import type { MethodInput } from '@shared/api';
 import { Random } from './generate/random';
+import { anchoredPages } from './lib/anchored';
 import { countFlag, flag } from './lib/args';
 import { sampleDisputes } from './lib/dispute-samples';
 import { Bench, header, LIST_PAGE, SEARCH, summary } from './lib/measure';
@@ -79,6 +80,20 @@ async function main(): Promise<void> {
     name: 'dispute list, deep page (20–100), newest first',
     inputs: pages(() => ({ page: random.int(20, 100), pageSize: 20 })),
   });
+  // A jump straight to page 100 still costs the offset above; 下一页 reads from the page on screen.
+  const nextPage = 'dispute list, deep page by 下一页 (anchored)';
+  if (nextPage.includes(flag('only', ''))) {
+    // Its own samples, so that the measures after it draw the same ones as before it was added.
+    const ownRandom = new Random(countFlag('seed', 1) + 1);
+    await bench.measure({
+      ...list,
+      name: nextPage,
+      inputs: await anchoredPages(
+        pages(() => ({ page: ownRandom.int(20, 100), pageSize: 20 })),
+        asSupervisor,
+      ),
+    });
+  }
   await bench.measure({
     ...list,
     name: 'dispute list, page 1, by due date',
