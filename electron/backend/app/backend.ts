@@ -21,7 +21,13 @@ import { ratingsHandlers } from '../ratings/handlers';
 import { dispatch } from '../rpc/dispatcher';
 import { foundationHandlers } from '../rpc/foundation-handlers';
 import { buildRegistry } from '../rpc/registry';
-import { openDataFolder, replaceDatabaseFile, type OpenedDatabase } from './open-runtime';
+import { startBackgroundCheck, type BackgroundCheck } from '../db/background-check';
+import {
+  DAMAGED_PREFIX,
+  openDataFolder,
+  replaceDatabaseFile,
+  type OpenedDatabase,
+} from './open-runtime';
 
 export interface BackendOptions {
   dataDir: string;
@@ -31,6 +37,10 @@ export interface BackendOptions {
   clock?: WallClock;
   onEvent?: (event: { name: string; payload: unknown }) => void;
   log?: (error: unknown) => void;
+  /** Progress worth a line in the log (the background integrity check's outcome). */
+  info?: (message: string) => void;
+  /** Above this file size start-up checks only its own tables; see FULL_CHECK_AT_START_MAX_BYTES. */
+  fullCheckAtStartMaxBytes?: number;
 }
 
 export interface Backend {
@@ -57,7 +67,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     mediationHandlers,
     eventReportHandlers,
   ]);
-  const opened = await openDataFolder(options.dataDir, clock, options.sqliteBinding);
+  const info = options.info ?? ((message: string) => console.log(message));
+  const open = () =>
+    openDataFolder(options.dataDir, clock, options.sqliteBinding, options.fullCheckAtStartMaxBytes);
+  const opened = await open();
 
   const rt: Runtime = {
     dataDir: options.dataDir,
@@ -76,6 +89,39 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     restore: (name, actor) => restore(name, actor),
   };
   let handle = opened.handle;
+  let backgroundCheck: BackgroundCheck | null = null;
+
+  /**
+   * The whole quick_check of a big file, off the event loop. Damage found turns the runtime into
+   * the state a failed start-up check gives: every method but status and recovery is refused with
+   * DATABASE_DAMAGED, which sends the renderer to the recovery screen.
+   */
+  function checkInBackground(next: OpenedDatabase): void {
+    if (!next.wholeCheckPending) return;
+    const checked = next.handle;
+    backgroundCheck = startBackgroundCheck(
+      checked.file,
+      options.sqliteBinding,
+      ({ result, ms, failedToRun }) => {
+        backgroundCheck = null;
+        if (failedToRun) {
+          log(new Error(`background quick_check could not run after ${ms} ms: ${failedToRun}`));
+        } else if (result.ok) {
+          info(`background quick_check of ${checked.file}: ok in ${ms} ms`);
+        } else if (handle === checked) {
+          log(new Error(`background quick_check failed after ${ms} ms: ${result.problem}`));
+          rt.damaged = `${DAMAGED_PREFIX}${result.problem}`;
+          rt.sessions.endAll();
+        }
+      },
+    );
+  }
+
+  async function stopBackgroundCheck(): Promise<void> {
+    const running = backgroundCheck;
+    backgroundCheck = null;
+    await running?.stop();
+  }
 
   function adopt(next: OpenedDatabase): void {
     handle = next.handle;
@@ -85,6 +131,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     rt.terminal = next.terminal;
     rt.settings = next.settings;
     rt.damaged = next.damaged;
+    checkInBackground(next);
   }
 
   async function restore(name: string, actor: Actor): Promise<void> {
@@ -93,9 +140,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
     if (!rt.damaged)
       await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
+    await stopBackgroundCheck();
     await handle.close();
     replaceDatabaseFile(options.dataDir, file);
-    adopt(await openDataFolder(options.dataDir, clock, options.sqliteBinding));
+    adopt(await open());
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
     await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
@@ -105,6 +153,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     });
     rt.emit('database.restored', { at: rt.stamper.nowIso(), backup: name });
   }
+
+  checkInBackground(opened);
 
   const runDaily = () => dailyBackupIfDue(rt).catch(log);
   if (rt.terminal) await runDaily();
@@ -118,6 +168,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     call: (envelope) => dispatch(rt, registry, envelope, log),
     async close() {
       clearInterval(timer);
+      await stopBackgroundCheck();
       await handle.close();
     },
   };

@@ -7,7 +7,12 @@ import { Stamper, type WallClock } from '../core/clock';
 import type { TerminalIdentity } from '../core/context';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
-import { quickCheck } from '../db/integrity';
+import {
+  FULL_CHECK_AT_START_MAX_BYTES,
+  quickCheck,
+  quickCheckStartUpTables,
+  type CheckResult,
+} from '../db/integrity';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
 import type { Database } from '../db/schema';
@@ -15,6 +20,7 @@ import { getSetting } from '../settings/repository';
 import { loadTerminalSettings } from '../settings/service';
 
 export const DATABASE_FILE = 'desk.sqlite';
+export const DAMAGED_PREFIX = '数据库完整性检查未通过：';
 
 export interface OpenedDatabase {
   handle: DatabaseHandle;
@@ -23,6 +29,8 @@ export interface OpenedDatabase {
   settings: TerminalSettings;
   stamper: Stamper;
   migrated: string[];
+  /** True when start-up checked only its own tables: the whole file is still to be checked. */
+  wholeCheckPending: boolean;
 }
 
 async function identity(db: Kysely<Database>): Promise<TerminalIdentity | null> {
@@ -41,6 +49,40 @@ async function lastVersion(db: Kysely<Database>): Promise<string | null> {
   return row?.version ?? null;
 }
 
+function hasPendingMigrations(handle: DatabaseHandle): boolean {
+  const names = handle.sqlite
+    .prepare(
+      "SELECT name FROM schema_migrations WHERE EXISTS (SELECT 1 FROM sqlite_schema WHERE name = 'schema_migrations')",
+    )
+    .pluck()
+    .all() as string[];
+  const applied = new Set(names);
+  return migrations.some((m) => !applied.has(m.name));
+}
+
+/**
+ * A small file is checked whole, as is any file about to be migrated (the pre-migration backup
+ * must not copy damage). A big file gets only its start-up tables checked here, so that the
+ * counter is not kept waiting minutes on every start; the caller checks the rest in the background.
+ */
+function startUpCheck(
+  handle: DatabaseHandle,
+  size: number,
+  fullCheckMaxBytes: number,
+): CheckResult & { wholeCheckPending: boolean } {
+  if (size <= fullCheckMaxBytes) return { ...quickCheck(handle.sqlite), wholeCheckPending: false };
+  const tables = quickCheckStartUpTables(handle.sqlite);
+  if (!tables.ok) return { ...tables, wholeCheckPending: false };
+  if (hasPendingMigrations(handle))
+    return { ...quickCheck(handle.sqlite), wholeCheckPending: false };
+  return { ok: true, wholeCheckPending: true };
+}
+
+function isCorruption(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
+}
+
 /**
  * Opens the data folder's database: integrity check, then migrations with a backup just before them.
  * A database that fails the check is not touched further: the app offers to restore a backup.
@@ -49,11 +91,12 @@ export async function openDataFolder(
   dataDir: string,
   clock: WallClock,
   nativeBinding?: string,
+  fullCheckMaxBytes = FULL_CHECK_AT_START_MAX_BYTES,
 ): Promise<OpenedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, DATABASE_FILE);
-  const existed = existsSync(file) && statSync(file).size > 0;
-  const nowIso = () => new Date(clock.now()).toISOString();
+  const size = existsSync(file) ? statSync(file).size : 0;
+  const existed = size > 0;
   let handle: DatabaseHandle;
   try {
     handle = openDatabase(file, nativeBinding);
@@ -64,13 +107,37 @@ export async function openDataFolder(
       `无法打开数据库文件：${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  let wholeCheckPending = false;
   if (existed) {
-    const check = quickCheck(handle.sqlite);
+    let check: CheckResult & { wholeCheckPending: boolean };
+    try {
+      check = startUpCheck(handle, size, fullCheckMaxBytes);
+    } catch (error) {
+      check = { ok: false, problem: String(error), wholeCheckPending: false };
+    }
     if (!check.ok) {
       await handle.close();
-      return damagedResult(clock, nativeBinding, `数据库完整性检查未通过：${check.problem}`);
+      return damagedResult(clock, nativeBinding, `${DAMAGED_PREFIX}${check.problem}`);
     }
+    wholeCheckPending = check.wholeCheckPending;
   }
+  try {
+    return { ...(await prepare(handle, dataDir, existed, clock)), wholeCheckPending };
+  } catch (error) {
+    // Past a partial check, damage elsewhere may first show as a failing read here.
+    if (!isCorruption(error)) throw error;
+    await handle.close();
+    return damagedResult(clock, nativeBinding, `${DAMAGED_PREFIX}${error.message}`);
+  }
+}
+
+async function prepare(
+  handle: DatabaseHandle,
+  dataDir: string,
+  existed: boolean,
+  clock: WallClock,
+): Promise<Omit<OpenedDatabase, 'wholeCheckPending'>> {
+  const nowIso = () => new Date(clock.now()).toISOString();
   const migrated = await migrate(
     handle.db as unknown as Kysely<unknown>,
     migrations,
@@ -99,6 +166,7 @@ function damagedResult(
     settings: { ...DEFAULT_SETTINGS },
     stamper: new Stamper(clock, 'unset', null),
     migrated: [],
+    wholeCheckPending: false,
   };
 }
 

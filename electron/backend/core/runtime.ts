@@ -33,7 +33,10 @@ export interface Runtime {
   settings: TerminalSettings;
   /** The working-day calendar, read once from holiday_calendar (calendar/service calendarOf). */
   calendar: CalendarCache;
-  /** Set when quick_check failed at start; every method but status and recovery is refused. */
+  /**
+   * Set when quick_check failed, at start or later in the background (big files); every method
+   * but status and recovery is refused.
+   */
   damaged: string | null;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Replaces the database file with a backup and reopens it. */

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiCallError, isSessionProblem } from './errors';
+import { apiKey } from './hooks';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -24,15 +25,28 @@ function notifyError(error: unknown) {
   });
 }
 
+/**
+ * The backend checks a big database in the background after start and may find it damaged while
+ * the app is in use: the first call refused for that reloads the status, which puts the recovery
+ * screen up in place of the page.
+ */
+function showRecoveryIfDamaged(client: QueryClient, error: unknown): boolean {
+  if (!(error instanceof ApiCallError && error.code === 'DATABASE_DAMAGED')) return false;
+  void client.invalidateQueries({ queryKey: apiKey('system.status') });
+  return true;
+}
+
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {
+        if (showRecoveryIfDamaged(client, error)) return;
         if (!query.meta?.errorShownInline) notifyError(error);
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _result, mutation) => {
+        if (showRecoveryIfDamaged(client, error)) return;
         if (!mutation.meta?.errorShownInline) notifyError(error);
       },
     }),
@@ -42,4 +56,5 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  return client;
 }

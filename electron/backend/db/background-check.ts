@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { CheckResult } from './integrity';
+
+export interface BackgroundCheck {
+  /** Ends the check if it still runs; its result is then never reported. */
+  stop(): Promise<void>;
+}
+
+export interface CheckReport {
+  result: CheckResult;
+  ms: number;
+  /** Set when the worker itself could not run: that says nothing about the file. */
+  failedToRun?: string;
+}
+
+/*
+ * The worker is evaluated from source rather than bundled as its own entry, so that the same code
+ * runs under vitest, browser mode and the utilityProcess. It requires better-sqlite3 by the path
+ * the backend itself resolves and loads the same native binding (Electron's ABI build when the
+ * app passes one). Read-only: the check never writes, and WAL lets it read beside the backend.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.modulePath);
+const started = Date.now();
+let result;
+try {
+  const options = { readonly: true, fileMustExist: true };
+  if (workerData.nativeBinding) options.nativeBinding = workerData.nativeBinding;
+  const db = new Database(workerData.file, options);
+  try {
+    const problems = db.pragma('quick_check').map((row) => row.quick_check).filter((t) => t !== 'ok');
+    result = problems.length === 0 ? { ok: true } : { ok: false, problem: problems.slice(0, 5).join('；') };
+  } finally {
+    db.close();
+  }
+} catch (error) {
+  result = { ok: false, problem: error instanceof Error ? error.message : String(error) };
+}
+parentPort.postMessage({ result, ms: Date.now() - started });
+`;
+
+/** Runs the whole quick_check of `file` in a worker thread; `onReport` gets its one result. */
+export function startBackgroundCheck(
+  file: string,
+  nativeBinding: string | undefined,
+  onReport: (report: CheckReport) => void,
+): BackgroundCheck {
+  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { file, nativeBinding, modulePath },
+  });
+  let stopped = false;
+  const started = Date.now();
+  worker.once('message', (report: CheckReport) => {
+    if (!stopped) onReport(report);
+  });
+  worker.once('error', (error) => {
+    if (!stopped)
+      onReport({
+        result: { ok: true },
+        ms: Date.now() - started,
+        failedToRun: error instanceof Error ? error.message : String(error),
+      });
+  });
+  return {
+    async stop() {
+      stopped = true;
+      await worker.terminate();
+    },
+  };
+}
