@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   const pages = (make: () => ListInput) => Array.from({ length: runs }, make);
 
   console.log(
-    `基层一窗通 mediation benchmark: ${manifest.counts.disputeRows.disputes} disputes, ${manifest.counts.disputeRows.parties} parties, ${manifest.counts.disputeRows.sessions} sessions (generated ${manifest.generatedAt}); backend started in ${(opened.startMs / 1000).toFixed(1)} s; ${new Date().toISOString()}`,
+    `基层一窗通 mediation benchmark: ${manifest.counts.disputeRows.disputes} disputes, ${manifest.counts.disputeRows.parties} parties, ${manifest.counts.disputeRows.sessions} sessions (generated ${manifest.generatedAt}); backend ready in ${(opened.startMs / 1000).toFixed(1)} s, background integrity check done ${(opened.checkMs / 1000).toFixed(1)} s later; ${new Date().toISOString()}`,
   );
   console.log(
     'API: the call through the backend as the supervisor (township and villages) or the mediator (township); raw: the SQL it ran, prepared, on better-sqlite3',

@@ -46,6 +46,8 @@ export interface BackendOptions {
 export interface Backend {
   call(envelope: CallEnvelope | unknown): Promise<Result<unknown>>;
   runtime: Runtime;
+  /** Settles when no background integrity check runs any more (the benchmark waits for it). */
+  integrityChecked(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -90,6 +92,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   };
   let handle = opened.handle;
   let backgroundCheck: BackgroundCheck | null = null;
+  let checkSettled: Promise<void> = Promise.resolve();
 
   /**
    * The whole quick_check of a big file, off the event loop. Damage found turns the runtime into
@@ -99,11 +102,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   function checkInBackground(next: OpenedDatabase): void {
     if (!next.wholeCheckPending) return;
     const checked = next.handle;
+    let settle = () => {};
+    checkSettled = new Promise((resolve) => (settle = resolve));
     backgroundCheck = startBackgroundCheck(
       checked.file,
       options.sqliteBinding,
       ({ result, ms, failedToRun }) => {
         backgroundCheck = null;
+        settle();
         if (failedToRun) {
           log(new Error(`background quick_check could not run after ${ms} ms: ${failedToRun}`));
         } else if (result.ok) {
@@ -121,6 +127,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const running = backgroundCheck;
     backgroundCheck = null;
     await running?.stop();
+    checkSettled = Promise.resolve();
   }
 
   function adopt(next: OpenedDatabase): void {
@@ -166,6 +173,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   return {
     runtime: rt,
     call: (envelope) => dispatch(rt, registry, envelope, log),
+    integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
       await stopBackgroundCheck();
