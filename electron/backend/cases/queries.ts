@@ -313,7 +313,7 @@ function walkParts(scope: CaseScope): { part: RawBuilder<unknown>; ownUnit: bool
  * takes the first `limit` of each part of the scope from its index in order, testing each row against
  * the search, so that a page reads about a page of rows (queries-match.ts). The key comes from the
  * walk's index, so merging the walks reads no rows: only the page's own rows are read afterwards
- * (a deep page of a supervisor's 58 units would otherwise read every walked row to sort them).
+ * (a deep page would otherwise read every walked row of every unit to sort them).
  * With a seek, each walk starts past the anchor's row (in reverse order for a page before it).
  */
 function pageRowids(
@@ -459,8 +459,8 @@ const ACROSS_UNITS_ENTRIES_PER_ROW = 200;
  * The entry holds the unit and the applicant's initials, so a case out of scope, or tested for
  * initials, is passed without reading its row; the live-row term is the index's own condition. Null when it is not
  * full within its budget (a scope that is a small part of the database, a match rare in it, or a
- * narrowing filter): the unit walks of pageRowids read it then. Walked per unit, a township's 57
- * villages were each read to the end when a word was rare in them.
+ * narrowing filter): the unit walks of pageRowids read it then. Walked per unit, each village in
+ * scope was read to its end when a word was rare in it, beside the township's own walk.
  */
 export async function pageAcrossUnits(
   db: Db,

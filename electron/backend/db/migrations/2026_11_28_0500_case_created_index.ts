@@ -2,9 +2,9 @@ import { sql, type Kysely } from 'kysely';
 
 /*
  * Frozen: a search that matches thousands of cases is paged by reading the cases newest first and
- * testing each. Walked unit by unit, a large township's 57 villages were each read to the end when a
- * word was rare in them (about 19 000 rows for one page); one walk across the units, with the unit
- * in the index entry for the scope test, reads until the page is full.
+ * testing each. Walked unit by unit, each village in scope was read to its end when a word was rare
+ * in it, beside the township's own walk; one walk across the units, with the unit in the index entry
+ * for the scope test, reads until the page is full.
  * Partial on live rows like the other list indexes; queries must spell `deleted_at IS NULL` literally.
  */
 const statements = [
