@@ -13,6 +13,14 @@ describe('refreshDisputeViews', () => {
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
   });
 
+  it('marks a resident’s disputes stale: their 一人一档 page lists the case with its state', () => {
+    const queryClient = new QueryClient();
+    const residentKey = apiKey('mediation.ofResident', { residentId: 'r1' });
+    queryClient.setQueryData(residentKey, []);
+    refreshDisputeViews(queryClient, { id: 'd1' } as DisputeDetail);
+    expect(queryClient.getQueryState(residentKey)?.isInvalidated).toBe(true);
+  });
+
   it('marks 调解统计 stale: a registered or concluded dispute changes its counts', () => {
     const queryClient = new QueryClient();
     const statsKey = apiKey('mediation.stats', {

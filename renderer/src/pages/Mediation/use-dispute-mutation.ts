@@ -10,7 +10,7 @@ export type DisputeMethod = {
 
 /**
  * Everything a change to one case may have moved: its file, the lists, the 工作台, the loads, the
- * event reports, the 调解统计.
+ * event reports, the 调解统计, and the disputes on its parties' 一人一档 pages.
  */
 export function refreshDisputeViews(queryClient: QueryClient, dispute: DisputeDetail) {
   queryClient.setQueryData(apiKey('mediation.get', { disputeId: dispute.id }), dispute);
@@ -24,6 +24,8 @@ export function refreshDisputeViews(queryClient: QueryClient, dispute: DisputeDe
     'mediation.riskFlags',
     // A case made or marked 重大 files an event report with the level above.
     'eventReports.list',
+    // A party added, or the case's state or outcome changed, shows on the resident's page.
+    'mediation.ofResident',
   ] as const) {
     void queryClient.invalidateQueries({ queryKey: apiKey(method) });
   }
