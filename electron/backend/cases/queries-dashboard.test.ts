@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '@shared/api';
 import { createHarness, type Harness } from '../testing/harness';
+import { addCase } from './queries-fixture';
 import { caseListScenario } from './queries-scenario';
 
 let h: Harness;
@@ -137,6 +138,35 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
       deadline: 'due_soon',
     });
     expect(dashboard.followupsDue).toBe(0);
+  });
+
+  // Late: it adds a case.
+  it('shows the supervisor a village draft past its hand-off limit among the overdue, not the clerk', async () => {
+    const late = await addCase(h.backend.runtime.db, {
+      caseNo: '330302001001-01-20261120-0001',
+      orgUnitId: s.village,
+      item: s.items.jiuzhu,
+      resident: s.residents.zhang,
+      state: 'agency_draft',
+      createdAt: '2026-11-20T02:00:00.000Z',
+      createdBy: s.agent.userId,
+      channel: 'agency',
+      agentUserId: s.agent.userId,
+      agencyOrgId: s.village,
+      handoffDueDate: '2026-11-25',
+    });
+    const supervisor = await h.ok('cases.dashboard', {}, s.supervisor.token);
+    // C was due 11-25 and taken in 11-16; the draft's limit was 11-25 too, taken in 11-20.
+    expect(supervisor.overdue.map((row) => row.id)).toEqual([s.ids.C, late]);
+    expect(supervisor.overdue[1]).toMatchObject({
+      deadline: 'overdue',
+      handoffDueDate: '2026-11-25',
+    });
+    const clerk = await h.ok('cases.dashboard', {}, s.clerk2.token);
+    expect(clerk.overdue.map((row) => row.id)).toEqual([s.ids.C]);
+    const agent = await h.ok('cases.dashboard', {}, s.agent.token);
+    expect(agent.overdue).toEqual([]);
+    expect(agent.agencyDrafts.map((row) => row.id)).toEqual([late, s.ids.H]);
   });
 
   it('warns when a date falls in a year whose holiday schedule is not loaded', async () => {

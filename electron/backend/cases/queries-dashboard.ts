@@ -116,6 +116,23 @@ export function awaitingReceiptOfAgent(db: Db, agentUserId: string): Promise<Cas
   );
 }
 
+/**
+ * Village drafts past their 3-working-day hand-off limit, in the units a supervisor oversees: they
+ * are 已超期 as much as an accepted case past its promised date (runningLimit), oldest limit first.
+ */
+export function lateDrafts(
+  db: Db,
+  orgIds: readonly string[],
+  today: string,
+): Promise<CaseSummaryRow[]> {
+  return worklist(
+    db,
+    sql`c.org_unit_id IN (${list(orgIds)}) AND c.state = 'agency_draft'
+      AND c.handoff_due_date < ${today}`,
+    sql`c.handoff_due_date, c.created_at`,
+  );
+}
+
 /** The agent's drafts, the nearest hand-off limit first. */
 export function agencyDrafts(db: Db, agentUserId: string): Promise<CaseSummaryRow[]> {
   return worklist(

@@ -266,6 +266,7 @@ describe('the 工作台 lists read only what they show', () => {
     await worklists.awaitingReceiptInScope(probe.db, scope);
     await worklists.awaitingReceiptOfAgent(probe.db, 'agent');
     await worklists.agencyDrafts(probe.db, 'agent');
+    await worklists.lateDrafts(probe.db, scope.orgIds, '2026-11-27');
     await worklists.openFollowups(probe.db, scope.orgIds);
     for (const plan of await probe.plans()) expect(fullScans(plan.lines), plan.sql).toEqual([]);
   });

@@ -136,6 +136,14 @@ export async function casesOfResident(
   return rows.map((row) => toCaseSummary(row, today, calendar));
 }
 
+/** The longest overdue first: by the limit each has passed, then by intake. */
+function byRunningLimit(rows: CaseSummaryRow[]): CaseSummaryRow[] {
+  const limitOf = (row: CaseSummaryRow) => runningLimit(row) ?? '';
+  return rows.sort(
+    (a, b) => limitOf(a).localeCompare(limitOf(b)) || a.created_at.localeCompare(b.created_at),
+  );
+}
+
 /** 待接收 is for those the workflow lets receive a hand-off: not the administrator, who may not. */
 const RECEIVING_ROLES: readonly string[] = CASE_ACTIONS.receive.from.awaiting_receipt ?? [];
 const SUPERVISING_ROLES: readonly string[] = ['admin', 'supervisor'];
@@ -156,11 +164,13 @@ export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cas
   const isAgent = user.role === 'agent';
   const none = Promise.resolve([] as CaseSummaryRow[]);
 
-  const [dueToday, dueSoon, overdue, pending, ready, awaiting, drafts, followups] =
+  const [dueToday, dueSoon, overdueCases, lateDrafts, pending, ready, awaiting, drafts, followups] =
     await Promise.all([
       worklists.dueBetween(db, owner, { on: today }),
       worklists.dueBetween(db, owner, { after: today, through: nextWorkingDay }),
       worklists.dueBetween(db, owner, { before: today }),
+      // An agent sees their own late drafts under 代办待移交; a clerk handles no drafts.
+      owner.kind === 'unit' ? worklists.lateDrafts(db, owner.orgIds, today) : none,
       worklists.pendingSupplement(db, owner),
       worklists.readyToHandOut(db, owner),
       isAgent
@@ -176,6 +186,10 @@ export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cas
 
   const summarise = (rows: CaseSummaryRow[]) =>
     rows.map((row) => toCaseSummary(row, today, calendar));
+  const overdue = byRunningLimit([...overdueCases, ...lateDrafts]).slice(
+    0,
+    worklists.WORKLIST_LIMIT,
+  );
   const limits = [dueToday, dueSoon, overdue, drafts]
     .flat()
     .map(runningLimit)

@@ -42,6 +42,14 @@ describe('case widget lists', () => {
       text: '办结期限 2026-12-04，已超期',
       urgent: true,
     });
+    expect(
+      rowDetail('overdue', {
+        ...row,
+        state: 'agency_draft',
+        agencyOrgName: '松台社区',
+        handoffDueDate: '2026-11-25',
+      }),
+    ).toEqual({ text: '松台社区代办应于 2026-11-25 前移交，已逾期', urgent: true });
     expect(rowDetail('pendingSupplement', row).text).toBe(
       '一次性告知后等待补正，收件于 2026-11-27',
     );

@@ -57,7 +57,13 @@ export interface RowDetail {
 export function rowDetail(list: CaseListName, row: CaseSummary): RowDetail {
   switch (list) {
     case 'overdue':
-      return { text: `办结期限 ${row.dueDate ?? '—'}，已超期`, urgent: true };
+      // A supervisor's list holds village drafts past their hand-off limit too.
+      return row.state === 'agency_draft'
+        ? {
+            text: `${row.agencyOrgName ?? ''}代办应于 ${row.handoffDueDate ?? '—'} 前移交，已逾期`,
+            urgent: true,
+          }
+        : { text: `办结期限 ${row.dueDate ?? '—'}，已超期`, urgent: true };
     case 'dueToday':
       return { text: `今日（${row.dueDate ?? '—'}）到期`, urgent: true };
     case 'dueSoon':
