@@ -21,9 +21,14 @@ import { ratingsHandlers } from '../ratings/handlers';
 import { dispatch } from '../rpc/dispatcher';
 import { foundationHandlers } from '../rpc/foundation-handlers';
 import { buildRegistry } from '../rpc/registry';
-import { startBackgroundCheck, type BackgroundCheck } from '../db/background-check';
 import {
-  DAMAGED_PREFIX,
+  startBackgroundCheck,
+  type BackgroundCheck,
+  type StartBackgroundCheck,
+} from '../db/background-check';
+import { DAMAGED_PREFIX } from '../db/integrity';
+import {
+  DATABASE_FILE,
   openDataFolder,
   replaceDatabaseFile,
   type OpenedDatabase,
@@ -41,6 +46,8 @@ export interface BackendOptions {
   info?: (message: string) => void;
   /** Above this file size start-up checks only its own tables; see FULL_CHECK_AT_START_MAX_BYTES. */
   fullCheckAtStartMaxBytes?: number;
+  /** Tests hold the background check open with a check that reports when they say. */
+  startBackgroundCheck?: StartBackgroundCheck;
 }
 
 export interface Backend {
@@ -85,49 +92,59 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     settings: opened.settings,
     calendar: new CalendarCache(),
     damaged: opened.damaged,
+    markDamaged(problem) {
+      rt.damaged = `${DAMAGED_PREFIX}${problem}`;
+      rt.sessions.endAll();
+    },
     emit<E extends EventName>(name: E, payload: EventPayload<E>) {
       options.onEvent?.({ name, payload });
     },
     restore: (name, actor) => restore(name, actor),
   };
   let handle = opened.handle;
-  let backgroundCheck: BackgroundCheck | null = null;
+  let backgroundCheck: (BackgroundCheck & { startedAt: number }) | null = null;
+  let settleCheck = () => {};
   let checkSettled: Promise<void> = Promise.resolve();
 
   /**
-   * The whole quick_check of a big file, off the event loop. Damage found turns the runtime into
+   * The daily backup of a big file waits for its background check: a copy of a damaged file
+   * would push a good backup out of the retention.
+   */
+  const runDaily = () => {
+    if (rt.terminal && !backgroundCheck) void dailyBackupIfDue(rt).catch(log);
+  };
+
+  /**
+   * The whole quick_check of a big file, in a worker thread. Damage found turns the runtime into
    * the state a failed start-up check gives: every method but status and recovery is refused with
    * DATABASE_DAMAGED, which sends the renderer to the recovery screen.
    */
   function checkInBackground(next: OpenedDatabase): void {
     if (!next.wholeCheckPending) return;
     const checked = next.handle;
-    let settle = () => {};
-    checkSettled = new Promise((resolve) => (settle = resolve));
-    backgroundCheck = startBackgroundCheck(
-      checked.file,
-      options.sqliteBinding,
-      ({ result, ms, failedToRun }) => {
-        backgroundCheck = null;
-        settle();
-        if (failedToRun) {
-          log(new Error(`background quick_check could not run after ${ms} ms: ${failedToRun}`));
-        } else if (result.ok) {
-          info(`background quick_check of ${checked.file}: ok in ${ms} ms`);
-        } else if (handle === checked) {
-          log(new Error(`background quick_check failed after ${ms} ms: ${result.problem}`));
-          rt.damaged = `${DAMAGED_PREFIX}${result.problem}`;
-          rt.sessions.endAll();
-        }
-      },
-    );
+    checkSettled = new Promise((resolve) => (settleCheck = resolve));
+    const begin = options.startBackgroundCheck ?? startBackgroundCheck;
+    const startedAt = Date.now();
+    const check = begin(checked.file, options.sqliteBinding, ({ result, ms, failedToRun }) => {
+      backgroundCheck = null;
+      settleCheck();
+      if (failedToRun) {
+        log(new Error(`background quick_check could not run after ${ms} ms: ${failedToRun}`));
+      } else if (result.ok) {
+        info(`background quick_check of ${checked.file}: ok in ${ms} ms`);
+        runDaily();
+      } else if (handle === checked) {
+        log(new Error(`background quick_check failed after ${ms} ms: ${result.problem}`));
+        rt.markDamaged(result.problem);
+      }
+    });
+    backgroundCheck = { stop: () => check.stop(), startedAt };
   }
 
-  async function stopBackgroundCheck(): Promise<void> {
-    const running = backgroundCheck;
+  function stopBackgroundCheck(): void {
+    backgroundCheck?.stop();
     backgroundCheck = null;
-    await running?.stop();
-    checkSettled = Promise.resolve();
+    settleCheck();
   }
 
   function adopt(next: OpenedDatabase): void {
@@ -144,12 +161,37 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   async function restore(name: string, actor: Actor): Promise<void> {
     const file = backupPath(options.dataDir, name);
     if (!file) throw new DomainError('BACKUP_NOT_FOUND', '找不到该备份文件');
+    // The check's thread keeps the file open until its native call returns (minutes when cold);
+    // the file cannot be replaced under it, and waiting would hold the request that long.
+    if (backgroundCheck) {
+      const seconds = Math.max(1, Math.round((Date.now() - backgroundCheck.startedAt) / 1000));
+      throw new DomainError(
+        'DATABASE_CHECK_RUNNING',
+        `数据库完整性检查正在后台进行（已进行 ${seconds} 秒），检查完成后才能恢复备份，请稍后再试`,
+      );
+    }
+    const damaged = rt.damaged;
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
-    if (!rt.damaged)
+    if (!damaged)
       await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
-    await stopBackgroundCheck();
     await handle.close();
-    replaceDatabaseFile(options.dataDir, file);
+    let setAside: string | null;
+    try {
+      setAside = replaceDatabaseFile(
+        options.dataDir,
+        file,
+        damaged
+          ? `${DATABASE_FILE}.damaged-${rt.stamper.nowIso().replace(/[:.]/g, '-')}`
+          : undefined,
+      );
+    } catch (error) {
+      log(error);
+      adopt(await open());
+      throw new DomainError(
+        'DATABASE_FILE_BUSY',
+        '数据库文件正被其他程序占用，未能恢复，原数据保持不变。请关闭本软件后重新打开再试',
+      );
+    }
     adopt(await open());
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
@@ -157,17 +199,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       action: 'backups.restore',
       objectType: 'backup',
       objectId: name,
+      ...(setAside ? { detail: `损坏的数据库文件已另存为 ${setAside}` } : {}),
     });
     rt.emit('database.restored', { at: rt.stamper.nowIso(), backup: name });
   }
 
   checkInBackground(opened);
 
-  const runDaily = () => dailyBackupIfDue(rt).catch(log);
-  if (rt.terminal) await runDaily();
-  const timer = setInterval(() => {
-    if (rt.terminal) void runDaily();
-  }, HOUR_MS);
+  if (rt.terminal && !backgroundCheck) await dailyBackupIfDue(rt).catch(log);
+  const timer = setInterval(runDaily, HOUR_MS);
   timer.unref();
 
   return {
@@ -176,7 +216,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
-      await stopBackgroundCheck();
+      stopBackgroundCheck();
       await handle.close();
     },
   };

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createBackup } from '../backup/backups';
@@ -8,7 +8,9 @@ import type { TerminalIdentity } from '../core/context';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
 import {
+  DAMAGED_PREFIX,
   FULL_CHECK_AT_START_MAX_BYTES,
+  isCorruptionError,
   quickCheck,
   quickCheckStartUpTables,
   type CheckResult,
@@ -20,7 +22,6 @@ import { getSetting } from '../settings/repository';
 import { loadTerminalSettings } from '../settings/service';
 
 export const DATABASE_FILE = 'desk.sqlite';
-export const DAMAGED_PREFIX = '数据库完整性检查未通过：';
 
 export interface OpenedDatabase {
   handle: DatabaseHandle;
@@ -78,11 +79,6 @@ function startUpCheck(
   return { ok: true, wholeCheckPending: true };
 }
 
-function isCorruption(error: unknown): error is Error {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB';
-}
-
 /**
  * Opens the data folder's database: integrity check, then migrations with a backup just before them.
  * A database that fails the check is not touched further: the app offers to restore a backup.
@@ -125,7 +121,7 @@ export async function openDataFolder(
     return { ...(await prepare(handle, dataDir, existed, clock)), wholeCheckPending };
   } catch (error) {
     // Past a partial check, damage elsewhere may first show as a failing read here.
-    if (!isCorruption(error)) throw error;
+    if (!isCorruptionError(error)) throw error;
     await handle.close();
     return damagedResult(clock, nativeBinding, `${DAMAGED_PREFIX}${error.message}`);
   }
@@ -170,9 +166,35 @@ function damagedResult(
   };
 }
 
-/** Puts a backup in place of the database file; WAL and shared-memory files of the old one must go too. */
-export function replaceDatabaseFile(dataDir: string, backupFile: string): void {
+/**
+ * Puts a backup in place of the database file; WAL and shared-memory files of the old one must go
+ * too. The copy is made beside it first, so that a failure (disk full, a file held open) leaves
+ * the old file as it was; only renames follow. A damaged file cannot be copied through SQLite's
+ * backup, so it is moved aside whole under `setAsideName` (with its WAL, which may hold the last
+ * saved work) for whoever repairs it. Returns the name it was set aside under, if any.
+ */
+export function replaceDatabaseFile(
+  dataDir: string,
+  backupFile: string,
+  setAsideName?: string,
+): string | null {
   const file = join(dataDir, DATABASE_FILE);
-  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  copyFileSync(backupFile, file);
+  const incoming = `${file}.restoring`;
+  copyFileSync(backupFile, incoming);
+  let setAside: string | null = null;
+  try {
+    if (setAsideName && existsSync(file)) {
+      renameSync(file, join(dataDir, setAsideName));
+      setAside = setAsideName;
+      if (existsSync(`${file}-wal`))
+        renameSync(`${file}-wal`, join(dataDir, `${setAsideName}-wal`));
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+  } catch (error) {
+    if (setAside && !existsSync(file)) renameSync(join(dataDir, setAside), file);
+    rmSync(incoming, { force: true });
+    throw error;
+  }
+  renameSync(incoming, file);
+  return setAside;
 }

@@ -1,8 +1,9 @@
-import { openSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+import type { CheckReport, StartBackgroundCheck } from '../db/background-check';
 import { startBackend, type Backend } from './backend';
 import { DATABASE_FILE } from './open-runtime';
 
@@ -39,8 +40,8 @@ function fillBigTable() {
   db.close();
 }
 
-/** Overwrites one b-tree page of `table` with garbage, as a failing disk would. */
-function damagePageOf(table: string) {
+/** Overwrites one b-tree page of `table` (or every one) with garbage, as a failing disk would. */
+function damagePageOf(table: string, which: 'one' | 'all' = 'one') {
   const db = new BetterSqlite3(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db
@@ -48,14 +49,42 @@ function damagePageOf(table: string) {
     .pluck()
     .all(table) as number[];
   db.close();
-  const page = pages[Math.floor(pages.length / 2)]!;
   const fd = openSync(file, 'r+');
-  writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
+  for (const page of which === 'all' ? pages : [pages[Math.floor(pages.length / 2)]!])
+    writeSync(fd, Buffer.alloc(pageSize, 0xa5), 0, pageSize, (page - 1) * pageSize);
   closeSync(fd);
 }
 
-async function start(threshold?: number): Promise<Backend> {
+/** The recovery list while the database is damaged, the administrator's list otherwise. */
+async function backupsOf(backend: Backend, session?: string) {
+  const listed = await backend.call(
+    session
+      ? { method: 'backups.list', input: {}, session }
+      : { method: 'recovery.listBackups', input: {} },
+  );
+  if (!listed.ok) throw new Error(listed.error.code);
+  return listed.value as { name: string }[];
+}
+
+const backupFiles = () => {
+  const folder = join(h.dataDir, 'backups');
+  return existsSync(folder) ? readdirSync(folder).length : 0;
+};
+
+/** A background check that runs until the test says it passed. */
+function heldCheck() {
+  let report: (value: CheckReport) => void = () => {};
+  let stopped = false;
+  const begin: StartBackgroundCheck = (_file, _binding, onReport) => {
+    report = onReport;
+    return { stop: () => (stopped = true) };
+  };
+  return { begin, pass: () => report({ result: { ok: true }, ms: 1 }), stopped: () => stopped };
+}
+
+async function start(threshold?: number, begin?: StartBackgroundCheck): Promise<Backend> {
   started = await startBackend({
+    ...(begin ? { startBackgroundCheck: begin } : {}),
     dataDir: h.dataDir,
     appVersion: '0.0.0-test',
     clock: h.clock,
@@ -99,13 +128,103 @@ describe('the integrity check at start', () => {
     expect(logged.join('\n')).toMatch(/background quick_check failed after \d+ ms/);
 
     // The recovery path the start-up failure offers works from here too.
-    const offered = await backend.call({ method: 'recovery.listBackups', input: {} });
-    if (!offered.ok) throw new Error(offered.error.code);
-    const [backup] = offered.value as { name: string }[];
+    const [backup] = await backupsOf(backend);
     expect(
       await backend.call({ method: 'recovery.restore', input: { name: backup!.name } }),
     ).toMatchObject({ ok: true });
     expect(backend.runtime.damaged).toBeNull();
+    // The damaged file, with whatever its WAL held, is set aside for repair rather than lost.
+    const setAside = readdirSync(h.dataDir).filter((name) => name.includes('.damaged-'));
+    expect(setAside).toEqual([expect.stringMatching(/^desk\.sqlite\.damaged-\d{4}-\d\d-\d\dT/)]);
+    await backend.integrityChecked();
+    expect(backend.runtime.damaged).toBeNull();
+  });
+
+  it('switches to recovery when a read meets damage the background check has not reached', async () => {
+    const backend = await start(TEST_THRESHOLD);
+    await backend.integrityChecked();
+    const signedIn = await signIn(backend);
+    if (!signedIn.ok) throw new Error(signedIn.error.code);
+    const { token } = signedIn.value as { token: string };
+    // resident_bigrams has not been read by this connection, so the next search reads the disk.
+    damagePageOf('resident_bigrams', 'all');
+
+    expect(
+      await backend.call({
+        method: 'residents.search',
+        input: { query: '填填', page: 1, pageSize: 20 },
+        session: token,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'DATABASE_DAMAGED' } });
+    expect(backend.runtime.damaged).toMatch(/完整性检查未通过/);
+    expect(await backend.call({ method: 'system.status', input: {} })).toMatchObject({
+      ok: true,
+      value: { database: 'damaged' },
+    });
+    // Everyone was signed out: the same session is refused, not answered from the damaged file.
+    expect(await backend.call({ method: 'users.list', input: {}, session: token })).toMatchObject({
+      ok: false,
+      error: { code: 'DATABASE_DAMAGED' },
+    });
+  });
+
+  it('holds the daily backup of a big file until the background check has passed', async () => {
+    h.clock.advance(25 * 60 * 60 * 1000);
+    const before = backupFiles();
+    const backend = await start(TEST_THRESHOLD);
+    expect(backupFiles()).toBe(before);
+    await backend.integrityChecked();
+    await vi.waitFor(() => expect(backupFiles()).toBe(before + 1));
+  });
+
+  it('takes no daily backup of a big file the background check finds damaged', async () => {
+    h.clock.advance(25 * 60 * 60 * 1000);
+    damagePageOf('resident_bigrams');
+    const before = backupFiles();
+    const backend = await start(TEST_THRESHOLD);
+    await backend.integrityChecked();
+    expect(backend.runtime.damaged).not.toBeNull();
+    expect(backupFiles()).toBe(before);
+  });
+
+  it('refuses a restore while the background check still reads the file, and restores once it passed', async () => {
+    const check = heldCheck();
+    const backend = await start(TEST_THRESHOLD, check.begin);
+    const signedIn = await signIn(backend);
+    if (!signedIn.ok) throw new Error(signedIn.error.code);
+    const { token } = signedIn.value as { token: string };
+    const [backup] = await backupsOf(backend, token);
+
+    const refused = await backend.call({
+      method: 'backups.restore',
+      input: { name: backup!.name },
+      session: token,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'DATABASE_CHECK_RUNNING' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/检查完成后才能恢复备份/);
+    // Nothing was touched: the same session still works on the same data.
+    expect(await backend.call({ method: 'users.list', input: {}, session: token })).toMatchObject({
+      ok: true,
+    });
+
+    check.pass();
+    await backend.integrityChecked();
+    expect(
+      await backend.call({
+        method: 'backups.restore',
+        input: { name: backup!.name },
+        session: token,
+      }),
+    ).toMatchObject({ ok: true });
+  });
+
+  it('closes without waiting for a background check that has not finished', async () => {
+    const check = heldCheck();
+    const backend = await start(TEST_THRESHOLD, check.begin);
+    await backend.close();
+    started = null;
+    await backend.integrityChecked();
+    expect(check.stopped()).toBe(true);
   });
 
   it('refuses a big database at start when a table start-up reads is damaged', async () => {

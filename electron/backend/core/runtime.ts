@@ -38,6 +38,8 @@ export interface Runtime {
    * but status and recovery is refused.
    */
   damaged: string | null;
+  /** Sets `damaged` (prefixed) and signs everyone out, so that the renderer shows recovery. */
+  markDamaged(problem: string): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Replaces the database file with a backup and reopens it. */
   restore(backupName: string, actor: Actor): Promise<void>;

@@ -3,8 +3,12 @@ import { Worker } from 'node:worker_threads';
 import type { CheckResult } from './integrity';
 
 export interface BackgroundCheck {
-  /** Ends the check if it still runs; its result is then never reported. */
-  stop(): Promise<void>;
+  /**
+   * Ends the check without waiting for it: its result is never reported. The thread ends when
+   * the native quick_check returns, which on a cold ten-year file can take minutes, so nothing
+   * that must have the file to itself (a restore) may run while a check is under way.
+   */
+  stop(): void;
 }
 
 export interface CheckReport {
@@ -14,11 +18,18 @@ export interface CheckReport {
   failedToRun?: string;
 }
 
+export type StartBackgroundCheck = (
+  file: string,
+  nativeBinding: string | undefined,
+  onReport: (report: CheckReport) => void,
+) => BackgroundCheck;
+
 /*
  * The worker is evaluated from source rather than bundled as its own entry, so that the same code
  * runs under vitest, browser mode and the utilityProcess. It requires better-sqlite3 by the path
  * the backend itself resolves and loads the same native binding (Electron's ABI build when the
- * app passes one). Read-only: the check never writes, and WAL lets it read beside the backend.
+ * app passes one). A thread and not a child process: the packaged app turns Electron's runAsNode
+ * fuse off, so it cannot start itself as Node. Read-only: WAL lets it read beside the backend.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -42,11 +53,7 @@ parentPort.postMessage({ result, ms: Date.now() - started });
 `;
 
 /** Runs the whole quick_check of `file` in a worker thread; `onReport` gets its one result. */
-export function startBackgroundCheck(
-  file: string,
-  nativeBinding: string | undefined,
-  onReport: (report: CheckReport) => void,
-): BackgroundCheck {
+export const startBackgroundCheck: StartBackgroundCheck = (file, nativeBinding, onReport) => {
   const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
@@ -66,9 +73,11 @@ export function startBackgroundCheck(
       });
   });
   return {
-    async stop() {
+    stop() {
       stopped = true;
-      await worker.terminate();
+      // A quit must not wait for a check nobody will read.
+      worker.unref();
+      void worker.terminate();
     },
   };
-}
+};

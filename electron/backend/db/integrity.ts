@@ -1,5 +1,8 @@
 import type BetterSqlite3 from 'better-sqlite3';
 
+/** What runtime.damaged starts with when the file failed a check or a read found damage. */
+export const DAMAGED_PREFIX = '数据库完整性检查未通过：';
+
 export type CheckResult = { ok: true } | { ok: false; problem: string };
 
 /**
@@ -62,4 +65,17 @@ export function quickCheckStartUpTables(sqlite: BetterSqlite3.Database): CheckRe
     if (!result.ok) return result;
   }
   return { ok: true };
+}
+
+/**
+ * SQLite's damage codes, extended ones included (SQLITE_CORRUPT_INDEX, _SEQUENCE, _VTAB): a read
+ * past the start-up check may be the first to meet damage in a big file.
+ */
+export function isCorruptionError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return (
+    error instanceof Error &&
+    typeof code === 'string' &&
+    (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+  );
 }

@@ -11,6 +11,7 @@ import {
 import { appendAudit } from '../audit/service';
 import { ANONYMOUS, type Actor } from '../core/context';
 import { DomainError } from '../core/errors';
+import { isCorruptionError } from '../db/integrity';
 import type { Runtime } from '../core/runtime';
 import { findUserRow } from '../users/repository';
 import type { Registry } from './registry';
@@ -144,6 +145,11 @@ export async function dispatch(
   } catch (error) {
     if (error instanceof DomainError) return failure(error.code, error.message, error.fields);
     log(error);
+    // Damage a partial start-up check left unread: the same recovery as a failed check.
+    if (isCorruptionError(error)) {
+      rt.markDamaged(error.message);
+      return failure('DATABASE_DAMAGED', '数据库已损坏，请从备份恢复');
+    }
     return failure('INTERNAL', '系统内部错误，请重试或联系管理员');
   }
 }

@@ -24,7 +24,7 @@ export function DatabaseDamagedPage({ status }: DatabaseDamagedPageProps) {
 
   return (
     <CenteredScreen title="数据库已损坏" width={860}>
-      <Alert color="red" title="启动时的完整性检查未通过" role="alert">
+      <Alert color="red" title="数据库完整性检查未通过" role="alert">
         {status.databaseProblem ?? '数据库文件未通过完整性检查。'}
       </Alert>
       <Stack gap="xs">
