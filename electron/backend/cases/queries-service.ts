@@ -72,8 +72,13 @@ export async function listCases(
   const offset = (input.page - 1) * input.pageSize;
   const { seek, fingerprint } = caseSeek(input);
   const candidates = await searchCandidates(ctx.rt.db, filter, scope);
+  // A search's pager ends at its counted matches; a page past them (typed into the address)
+  // would have the walk across units read (offset + page) × 200 index entries for it.
+  const pastSearchCap = filter.search.kind !== 'none' && offset >= SEARCH_TOTAL_CAP;
   const [rows, count, calendar] = await Promise.all([
-    listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates, seek),
+    pastSearchCap
+      ? []
+      : listCaseRows(ctx.rt.db, filter, scope, sort, input.pageSize, offset, candidates, seek),
     countCases(ctx.rt.db, filter, scope, totalCapOf(filter), candidates),
     calendarOf(ctx.rt),
   ]);

@@ -456,9 +456,11 @@ const ACROSS_UNITS_ENTRIES_PER_ROW = 200;
 /**
  * A search with too many candidates to sort, in order of intake: one walk across all units on
  * cases_live_created, testing scope, filters and the search on each case until the page is full.
- * The entry holds the unit and the applicant's initials, so a case out of scope, or tested for
- * initials, is passed without reading its row; the live-row term is the index's own condition. Null when it is not
- * full within its budget (a scope that is a small part of the database, a match rare in it, or a
+ * The entry holds the unit and the applicant's initials, so a case of a unit outside the scope, or
+ * one tested for initials, is passed without reading its row, except where the scope holds a
+ * village's handed-over cases (an agent's, or a village clerk's): those are told by columns the
+ * entry lacks, so the row is read and the budget goes sooner. The live-row term is the index's own
+ * condition. Null when it is not full within its budget (a scope that is a small part of the database, a match rare in it, or a
  * narrowing filter): the unit walks of pageRowids read it then. Walked per unit, each village in
  * scope was read to its end when a word was rare in it, beside the township's own walk.
  */

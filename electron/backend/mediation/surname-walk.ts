@@ -68,7 +68,10 @@ export function surnameWalkQuery(
   rows: number,
 ): RawBuilder<{ id: string }> {
   const dir = sql.raw(sort.sortDir === 'asc' ? 'ASC' : 'DESC');
-  // CASE: the parties are looked up only for disputes in scope that pass the filters.
+  // CASE: the parties are looked up only for disputes in scope that pass the filters. No outer
+  // ORDER BY: it would test every entry of the budget before the LIMIT. A subquery with its own
+  // LIMIT is not flattened and keeps its ORDER BY, and its rows come out in that order; the
+  // row-for-row tests against the plain query hold the walk to it.
   return sql<{ id: string }>`SELECT id FROM (SELECT d.id AS id,
       CASE WHEN ${inScope(filters)} AND ${filterTerms(filters)} THEN ${hasSurname(filters.query)}
         ELSE 0 END AS hit
