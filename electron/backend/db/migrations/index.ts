@@ -14,6 +14,7 @@ import * as caseCreatedIndex from './2026_11_28_0500_case_created_index';
 import * as residentInitialsCover from './2026_11_28_0520_resident_initials_cover';
 import * as caseApplicantInitials from './2026_11_28_0540_case_applicant_initials';
 import * as disputeRegisteredIndex from './2026_11_28_0600_dispute_registered_index';
+import * as caseInitialsAsRecorded from './2026_11_28_1100_case_initials_as_recorded';
 
 export interface Migration {
   name: string;
@@ -37,4 +38,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_0520_resident_initials_cover', up: residentInitialsCover.up },
   { name: '2026_11_28_0540_case_applicant_initials', up: caseApplicantInitials.up },
   { name: '2026_11_28_0600_dispute_registered_index', up: disputeRegisteredIndex.up },
+  { name: '2026_11_28_1100_case_initials_as_recorded', up: caseInitialsAsRecorded.up },
 ];
