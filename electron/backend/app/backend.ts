@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CallEnvelope, EventName, EventPayload, Result } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
@@ -27,12 +29,8 @@ import {
   type StartBackgroundCheck,
 } from '../db/background-check';
 import { DAMAGED_PREFIX } from '../db/integrity';
-import {
-  DATABASE_FILE,
-  openDataFolder,
-  replaceDatabaseFile,
-  type OpenedDatabase,
-} from './open-runtime';
+import { DATABASE_FILE, damagedResult, openDataFolder, type OpenedDatabase } from './open-runtime';
+import { stageRestore, swapInRestore } from './restore-file';
 
 export interface BackendOptions {
   dataDir: string;
@@ -59,6 +57,32 @@ export interface Backend {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+
+interface RunningCheck extends BackgroundCheck {
+  startedAt: number;
+  /** Settles the integrityChecked() promise of this check. */
+  settle(): void;
+}
+
+const MISSING_AFTER_RESTORE =
+  '恢复时数据库文件未能放回原处。请联系技术支持：原文件在数据文件夹中，名称以 desk.sqlite.damaged- 或 desk.sqlite.restoring 开头';
+
+/** Nothing was replaced when this is thrown: the old database is open again as it was. */
+function restoreFailed(error: unknown): DomainError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? '';
+  if (code === 'ENOSPC')
+    return new DomainError(
+      'RESTORE_FAILED',
+      '磁盘空间不足，未能恢复，原数据保持不变。请清理磁盘后再试',
+    );
+  if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES')
+    return new DomainError(
+      'RESTORE_FAILED',
+      '数据库文件正被其他程序（如杀毒软件）占用，未能恢复，原数据保持不变。请稍后再试，或关闭本软件后重新打开再试',
+    );
+  const reason = error instanceof Error ? error.message : String(error);
+  return new DomainError('RESTORE_FAILED', `未能恢复（${reason}），原数据保持不变`);
+}
 
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
@@ -102,8 +126,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     restore: (name, actor) => restore(name, actor),
   };
   let handle = opened.handle;
-  let backgroundCheck: (BackgroundCheck & { startedAt: number }) | null = null;
-  let settleCheck = () => {};
+  let backgroundCheck: RunningCheck | null = null;
   let checkSettled: Promise<void> = Promise.resolve();
 
   /**
@@ -122,12 +145,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   function checkInBackground(next: OpenedDatabase): void {
     if (!next.wholeCheckPending) return;
     const checked = next.handle;
-    checkSettled = new Promise((resolve) => (settleCheck = resolve));
+    let settle = () => {};
+    checkSettled = new Promise((resolve) => (settle = resolve));
+    const running: RunningCheck = { startedAt: Date.now(), settle, stop: () => {} };
+    backgroundCheck = running;
     const begin = options.startBackgroundCheck ?? startBackgroundCheck;
-    const startedAt = Date.now();
     const check = begin(checked.file, options.sqliteBinding, ({ result, ms, failedToRun }) => {
-      backgroundCheck = null;
-      settleCheck();
+      if (backgroundCheck === running) backgroundCheck = null;
+      running.settle();
       if (failedToRun) {
         log(new Error(`background quick_check could not run after ${ms} ms: ${failedToRun}`));
       } else if (result.ok) {
@@ -138,16 +163,18 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         rt.markDamaged(result.problem);
       }
     });
-    backgroundCheck = { stop: () => check.stop(), startedAt };
+    running.stop = () => check.stop();
   }
 
   function stopBackgroundCheck(): void {
-    backgroundCheck?.stop();
+    const running = backgroundCheck;
     backgroundCheck = null;
-    settleCheck();
+    running?.stop();
+    running?.settle();
   }
 
-  function adopt(next: OpenedDatabase): void {
+  /** `checkWhole` false keeps a file already known to be damaged from being checked again. */
+  function adopt(next: OpenedDatabase, checkWhole = true): void {
     handle = next.handle;
     rt.db = next.handle.db;
     rt.sqlite = next.handle.sqlite;
@@ -155,7 +182,23 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     rt.terminal = next.terminal;
     rt.settings = next.settings;
     rt.damaged = next.damaged;
-    checkInBackground(next);
+    if (checkWhole) checkInBackground(next);
+  }
+
+  /** Never leaves the runtime on a closed handle: what cannot be opened is offered for recovery. */
+  async function openOrStandIn(): Promise<OpenedDatabase> {
+    if (!existsSync(join(options.dataDir, DATABASE_FILE)))
+      return damagedResult(clock, options.sqliteBinding, MISSING_AFTER_RESTORE);
+    try {
+      return await open();
+    } catch (error) {
+      log(error);
+      return damagedResult(
+        clock,
+        options.sqliteBinding,
+        `无法打开数据库文件：${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
   }
 
   async function restore(name: string, actor: Actor): Promise<void> {
@@ -174,25 +217,31 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
     if (!damaged)
       await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
+    let incoming: string;
+    try {
+      incoming = stageRestore(options.dataDir, file);
+    } catch (error) {
+      log(error);
+      throw restoreFailed(error);
+    }
     await handle.close();
     let setAside: string | null;
     try {
-      setAside = replaceDatabaseFile(
+      setAside = swapInRestore(
         options.dataDir,
-        file,
+        incoming,
         damaged
           ? `${DATABASE_FILE}.damaged-${rt.stamper.nowIso().replace(/[:.]/g, '-')}`
           : undefined,
       );
     } catch (error) {
       log(error);
-      adopt(await open());
-      throw new DomainError(
-        'DATABASE_FILE_BUSY',
-        '数据库文件正被其他程序占用，未能恢复，原数据保持不变。请关闭本软件后重新打开再试',
-      );
+      // The old file is back in place; damage already found stays found and is not checked again.
+      adopt(await openOrStandIn(), !damaged);
+      if (damaged && !rt.damaged) rt.damaged = damaged;
+      throw restoreFailed(error);
     }
-    adopt(await open());
+    adopt(await openOrStandIn());
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
     await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {

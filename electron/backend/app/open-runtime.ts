@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createBackup } from '../backup/backups';
@@ -150,7 +150,7 @@ async function prepare(
 }
 
 /** A stand-in in-memory database so that the runtime keeps its shape while only recovery is offered. */
-function damagedResult(
+export function damagedResult(
   clock: WallClock,
   nativeBinding: string | undefined,
   problem: string,
@@ -164,37 +164,4 @@ function damagedResult(
     migrated: [],
     wholeCheckPending: false,
   };
-}
-
-/**
- * Puts a backup in place of the database file; WAL and shared-memory files of the old one must go
- * too. The copy is made beside it first, so that a failure (disk full, a file held open) leaves
- * the old file as it was; only renames follow. A damaged file cannot be copied through SQLite's
- * backup, so it is moved aside whole under `setAsideName` (with its WAL, which may hold the last
- * saved work) for whoever repairs it. Returns the name it was set aside under, if any.
- */
-export function replaceDatabaseFile(
-  dataDir: string,
-  backupFile: string,
-  setAsideName?: string,
-): string | null {
-  const file = join(dataDir, DATABASE_FILE);
-  const incoming = `${file}.restoring`;
-  copyFileSync(backupFile, incoming);
-  let setAside: string | null = null;
-  try {
-    if (setAsideName && existsSync(file)) {
-      renameSync(file, join(dataDir, setAsideName));
-      setAside = setAsideName;
-      if (existsSync(`${file}-wal`))
-        renameSync(`${file}-wal`, join(dataDir, `${setAsideName}-wal`));
-    }
-    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  } catch (error) {
-    if (setAside && !existsSync(file)) renameSync(join(dataDir, setAside), file);
-    rmSync(incoming, { force: true });
-    throw error;
-  }
-  renameSync(incoming, file);
-  return setAside;
 }

@@ -1,4 +1,13 @@
-import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -137,6 +146,35 @@ describe('the integrity check at start', () => {
     const setAside = readdirSync(h.dataDir).filter((name) => name.includes('.damaged-'));
     expect(setAside).toEqual([expect.stringMatching(/^desk\.sqlite\.damaged-\d{4}-\d\d-\d\dT/)]);
     await backend.integrityChecked();
+    expect(backend.runtime.damaged).toBeNull();
+  });
+
+  it('keeps a damaged file, and the recovery offer, when the restore cannot put the backup in place', async () => {
+    damagePageOf('resident_bigrams');
+    const backend = await start(TEST_THRESHOLD);
+    await backend.integrityChecked();
+    const problem = backend.runtime.damaged;
+    expect(problem).toMatch(/完整性检查未通过/);
+    // Something holds the name the damaged file would be set aside under.
+    const aside = join(h.dataDir, 'desk.sqlite.damaged-2026-11-27T01-00-00-000Z');
+    mkdirSync(aside);
+    writeFileSync(join(aside, 'held'), '');
+    const [backup] = await backupsOf(backend);
+
+    const failed = await backend.call({
+      method: 'recovery.restore',
+      input: { name: backup!.name },
+    });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'RESTORE_FAILED' } });
+    if (!failed.ok) expect(failed.error.message).toMatch(/原数据保持不变/);
+    expect(backend.runtime.damaged).toBe(problem);
+    expect(existsSync(file)).toBe(true);
+    expect(readdirSync(h.dataDir).filter((name) => name.endsWith('.restoring'))).toEqual([]);
+
+    rmSync(aside, { recursive: true });
+    expect(
+      await backend.call({ method: 'recovery.restore', input: { name: backup!.name } }),
+    ).toMatchObject({ ok: true });
     expect(backend.runtime.damaged).toBeNull();
   });
 

@@ -60,18 +60,19 @@ export const startBackgroundCheck: StartBackgroundCheck = (file, nativeBinding, 
     workerData: { file, nativeBinding, modulePath },
   });
   let stopped = false;
+  let reported = false;
   const started = Date.now();
-  worker.once('message', (report: CheckReport) => {
-    if (!stopped) onReport(report);
-  });
-  worker.once('error', (error) => {
-    if (!stopped)
-      onReport({
-        result: { ok: true },
-        ms: Date.now() - started,
-        failedToRun: error instanceof Error ? error.message : String(error),
-      });
-  });
+  const report = (value: CheckReport) => {
+    if (stopped || reported) return;
+    reported = true;
+    onReport(value);
+  };
+  const failed = (why: string) =>
+    report({ result: { ok: true }, ms: Date.now() - started, failedToRun: why });
+  worker.once('message', (value: CheckReport) => report(value));
+  worker.once('error', (error) => failed(error instanceof Error ? error.message : String(error)));
+  // A thread that ended without either (killed by the system) must not leave the check running.
+  worker.once('exit', (code) => failed(`the check's thread ended with code ${code}`));
   return {
     stop() {
       stopped = true;

@@ -68,14 +68,17 @@ export function quickCheckStartUpTables(sqlite: BetterSqlite3.Database): CheckRe
 }
 
 /**
- * SQLite's damage codes, extended ones included (SQLITE_CORRUPT_INDEX, _SEQUENCE, _VTAB): a read
- * past the start-up check may be the first to meet damage in a big file.
+ * SQLite's damage codes, extended ones included (SQLITE_CORRUPT_INDEX, _SEQUENCE): a read past the
+ * start-up check may be the first to meet damage in a big file. Not SQLITE_CORRUPT_VTAB: that is
+ * an FTS5 index disagreeing with itself, which quick_check does not look at and a rebuild of the
+ * index mends; sending the counter to restore a backup for it would lose the day's work.
  */
 export function isCorruptionError(error: unknown): error is Error {
   const code = (error as { code?: unknown } | null)?.code;
   return (
     error instanceof Error &&
     typeof code === 'string' &&
-    (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB')
+    ((code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_CORRUPT_VTAB') ||
+      code === 'SQLITE_NOTADB')
   );
 }

@@ -6,7 +6,8 @@ import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
  * them from the applicant's name as recorded on the case, as the name itself is searched. The two
  * differ where a resident was renamed after the case (or the case has no register entry): those
  * cases get their recorded name's initials, read as residents/search-index.ts residentInitials
- * reads a person's name. The scan joins each case to its resident once; few rows change.
+ * reads a person's name. The scan joins each case to its resident once; few rows change. It calls
+ * the live pinyinInitials on purpose: the initials must read as intake and the register read them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const stale = await sql<{ rid: number; name: string }>`SELECT c.rowid AS rid,

@@ -20,6 +20,8 @@ export function DatabaseDamagedPage({ status }: DatabaseDamagedPageProps) {
       notifications.show({ color: 'teal', message: '已从备份恢复数据，请重新登录' });
       void queryClient.invalidateQueries({ queryKey: apiKey('system.status') });
     },
+    // A failed restore may have changed what is wrong (the chosen backup damaged too): show it.
+    onError: () => void queryClient.invalidateQueries({ queryKey: apiKey('system.status') }),
   });
 
   return (

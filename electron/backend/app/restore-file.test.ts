@@ -1,0 +1,88 @@
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stageRestore, swapInRestore } from './restore-file';
+
+let dir: string;
+let backup: string;
+const ASIDE = 'desk.sqlite.damaged-2026-11-27T01-00-00-000Z';
+const at = (name: string) => join(dir, name);
+const read = (name: string) => readFileSync(at(name), 'utf8');
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'desk-restore-'));
+  writeFileSync(at('desk.sqlite'), 'old data');
+  writeFileSync(at('desk.sqlite-wal'), 'last saved work');
+  writeFileSync(at('desk.sqlite-shm'), 'index of the wal');
+  mkdirSync(at('backups'));
+  backup = at('backups/daily.sqlite');
+  writeFileSync(backup, 'backup data');
+});
+afterEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A non-empty folder where a file is to be moved: the rename fails as a held file would. */
+function obstruct(name: string) {
+  mkdirSync(at(name));
+  writeFileSync(at(`${name}/keep`), '');
+}
+
+describe('putting a backup in place of the database', () => {
+  it('sets a damaged file aside with its WAL and puts the backup in its place', () => {
+    const incoming = stageRestore(dir, backup);
+    expect(read('desk.sqlite')).toBe('old data');
+
+    expect(swapInRestore(dir, incoming, ASIDE)).toBe(ASIDE);
+    expect(read('desk.sqlite')).toBe('backup data');
+    expect(read(ASIDE)).toBe('old data');
+    expect(read(`${ASIDE}-wal`)).toBe('last saved work');
+    expect(readdirSync(dir).sort()).toEqual(
+      ['backups', 'desk.sqlite', ASIDE, `${ASIDE}-wal`].sort(),
+    );
+  });
+
+  it('drops the WAL and shared memory of a healthy file, which its clean close has emptied', () => {
+    expect(swapInRestore(dir, stageRestore(dir, backup))).toBeNull();
+    expect(read('desk.sqlite')).toBe('backup data');
+    expect(readdirSync(dir).sort()).toEqual(['backups', 'desk.sqlite']);
+  });
+
+  it('puts the damaged file back when its WAL cannot be moved aside', () => {
+    obstruct(`${ASIDE}-wal`);
+    const incoming = stageRestore(dir, backup);
+    expect(() => swapInRestore(dir, incoming, ASIDE)).toThrow();
+    expect(read('desk.sqlite')).toBe('old data');
+    expect(read('desk.sqlite-wal')).toBe('last saved work');
+    expect(existsSync(at(ASIDE))).toBe(false);
+    expect(existsSync(incoming)).toBe(false);
+  });
+
+  it('leaves everything as it was when the file cannot be moved aside', () => {
+    obstruct(ASIDE);
+    const incoming = stageRestore(dir, backup);
+    expect(() => swapInRestore(dir, incoming, ASIDE)).toThrow();
+    expect(read('desk.sqlite')).toBe('old data');
+    expect(read('desk.sqlite-wal')).toBe('last saved work');
+    expect(existsSync(incoming)).toBe(false);
+  });
+
+  it('leaves no partial copy when the backup cannot be copied', () => {
+    expect(() => stageRestore(dir, at('backups/missing.sqlite'))).toThrow();
+    expect(readdirSync(dir).sort()).toEqual([
+      'backups',
+      'desk.sqlite',
+      'desk.sqlite-shm',
+      'desk.sqlite-wal',
+    ]);
+  });
+});

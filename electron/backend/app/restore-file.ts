@@ -1,0 +1,96 @@
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { DATABASE_FILE } from './open-runtime';
+
+const INCOMING_SUFFIX = '.restoring';
+/** Windows refuses a rename while a scanner or indexer has the file open for a moment. */
+const TRANSIENT = new Set(['EPERM', 'EBUSY', 'EACCES']);
+const RENAME_TRIES = 5;
+const RENAME_PAUSE_MS = 200;
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function renameRetrying(from: string, to: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      renameSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!TRANSIENT.has(code) || attempt >= RENAME_TRIES) throw error;
+      pause(RENAME_PAUSE_MS);
+    }
+  }
+}
+
+/**
+ * Step one of a restore, while the database is still open and untouched: the backup is copied
+ * beside it and flushed to disk, so that a full disk fails here and a power cut after the swap
+ * cannot leave a half-written file in place of the old one. Returns the copy's path.
+ */
+export function stageRestore(dataDir: string, backupFile: string): string {
+  const incoming = join(dataDir, `${DATABASE_FILE}${INCOMING_SUFFIX}`);
+  try {
+    copyFileSync(backupFile, incoming);
+    const fd = openSync(incoming, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch (error) {
+    rmSync(incoming, { force: true });
+    throw error;
+  }
+  return incoming;
+}
+
+/** Removes a staged copy that will not be used. */
+export function discardStagedRestore(incoming: string): void {
+  rmSync(incoming, { force: true });
+}
+
+/**
+ * Step two, with the database closed: the staged copy takes the database's place, only by renames.
+ * The old WAL and shared-memory files must go with the old file. A damaged file cannot be copied
+ * through SQLite's backup, so it is moved aside whole under `setAsideName`, with its WAL (which
+ * may hold the last saved work), for whoever repairs it. Any failure puts back every file it moved,
+ * so the old database opens as it was. Returns the name the old file was set aside under, if any.
+ */
+export function swapInRestore(
+  dataDir: string,
+  incoming: string,
+  setAsideName?: string,
+): string | null {
+  const file = join(dataDir, DATABASE_FILE);
+  const moved: [from: string, to: string][] = [];
+  let setAside: string | null = null;
+  const move = (from: string, to: string) => {
+    renameRetrying(from, to);
+    moved.push([from, to]);
+  };
+  try {
+    if (setAsideName && existsSync(file)) {
+      move(file, join(dataDir, setAsideName));
+      setAside = setAsideName;
+      if (existsSync(`${file}-wal`)) move(`${file}-wal`, join(dataDir, `${setAsideName}-wal`));
+    }
+    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+    move(incoming, file);
+  } catch (error) {
+    for (const [from, to] of moved.reverse()) renameRetrying(to, from);
+    discardStagedRestore(incoming);
+    throw error;
+  }
+  return setAside;
+}
