@@ -26,6 +26,7 @@ import { buildRegistry } from '../rpc/registry';
 import {
   startBackgroundCheck,
   type BackgroundCheck,
+  type CheckReport,
   type StartBackgroundCheck,
 } from '../db/background-check';
 import { DAMAGED_PREFIX } from '../db/integrity';
@@ -116,6 +117,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     settings: opened.settings,
     calendar: new CalendarCache(),
     damaged: opened.damaged,
+    restoring: false,
     markDamaged(problem) {
       rt.damaged = `${DAMAGED_PREFIX}${problem}`;
       rt.sessions.endAll();
@@ -150,7 +152,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const running: RunningCheck = { startedAt: Date.now(), settle, stop: () => {} };
     backgroundCheck = running;
     const begin = options.startBackgroundCheck ?? startBackgroundCheck;
-    const check = begin(checked.file, options.sqliteBinding, ({ result, ms, failedToRun }) => {
+    const onReport = ({ result, ms, failedToRun }: CheckReport) => {
       if (backgroundCheck === running) backgroundCheck = null;
       running.settle();
       if (failedToRun) {
@@ -162,8 +164,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         log(new Error(`background quick_check failed after ${ms} ms: ${result.problem}`));
         rt.markDamaged(result.problem);
       }
-    });
-    running.stop = () => check.stop();
+    };
+    try {
+      const check = begin(checked.file, options.sqliteBinding, onReport);
+      running.stop = () => check.stop();
+    } catch (error) {
+      onReport({ result: { ok: true }, ms: 0, failedToRun: String(error) });
+    }
   }
 
   function stopBackgroundCheck(): void {
@@ -213,6 +220,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         `数据库完整性检查正在后台进行（已进行 ${seconds} 秒），检查完成后才能恢复备份，请稍后再试`,
       );
     }
+    if (rt.restoring)
+      throw new DomainError('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
+    rt.restoring = true;
+    try {
+      await restoreFrom(name, file, actor);
+    } finally {
+      rt.restoring = false;
+    }
+  }
+
+  async function restoreFrom(name: string, file: string, actor: Actor): Promise<void> {
     const damaged = rt.damaged;
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
     if (!damaged)
@@ -238,6 +256,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       log(error);
       // The old file is back in place; damage already found stays found and is not checked again.
       adopt(await openOrStandIn(), !damaged);
+      if (rt.damaged === MISSING_AFTER_RESTORE)
+        throw new DomainError('RESTORE_FAILED', MISSING_AFTER_RESTORE);
       if (damaged && !rt.damaged) rt.damaged = damaged;
       throw restoreFailed(error);
     }

@@ -76,6 +76,21 @@ describe('putting a backup in place of the database', () => {
     expect(existsSync(incoming)).toBe(false);
   });
 
+  it("puts back the WAL and shared memory when the backup cannot take the database's place", () => {
+    rmSync(at('desk.sqlite'));
+    obstruct('desk.sqlite');
+    const incoming = stageRestore(dir, backup);
+    expect(() => swapInRestore(dir, incoming)).toThrow();
+    expect(read('desk.sqlite-wal')).toBe('last saved work');
+    expect(read('desk.sqlite-shm')).toBe('index of the wal');
+    expect(readdirSync(dir).sort()).toEqual([
+      'backups',
+      'desk.sqlite',
+      'desk.sqlite-shm',
+      'desk.sqlite-wal',
+    ]);
+  });
+
   it('leaves no partial copy when the backup cannot be copied', () => {
     expect(() => stageRestore(dir, at('backups/missing.sqlite'))).toThrow();
     expect(readdirSync(dir).sort()).toEqual([

@@ -62,7 +62,7 @@ export function discardStagedRestore(incoming: string): void {
 
 /**
  * Step two, with the database closed: the staged copy takes the database's place, only by renames.
- * The old WAL and shared-memory files must go with the old file. A damaged file cannot be copied
+ * The old WAL and shared-memory files must go with the old file (a clean close has removed them). A damaged file cannot be copied
  * through SQLite's backup, so it is moved aside whole under `setAsideName`, with its WAL (which
  * may hold the last saved work), for whoever repairs it. Any failure puts back every file it moved,
  * so the old database opens as it was. Returns the name the old file was set aside under, if any.
@@ -79,18 +79,31 @@ export function swapInRestore(
     renameRetrying(from, to);
     moved.push([from, to]);
   };
+  // The old WAL and shared memory are moved out of the way, not deleted, until the swap is done.
+  const leftovers: string[] = [];
   try {
     if (setAsideName && existsSync(file)) {
       move(file, join(dataDir, setAsideName));
       setAside = setAsideName;
       if (existsSync(`${file}-wal`)) move(`${file}-wal`, join(dataDir, `${setAsideName}-wal`));
     }
-    for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+    for (const suffix of ['-wal', '-shm']) {
+      if (!existsSync(file + suffix)) continue;
+      const out = `${incoming}.old${suffix}`;
+      move(file + suffix, out);
+      leftovers.push(out);
+    }
     move(incoming, file);
   } catch (error) {
-    for (const [from, to] of moved.reverse()) renameRetrying(to, from);
-    discardStagedRestore(incoming);
+    // Newest first; an undo that fails stops the rest, so the main file never returns without
+    // its WAL (the caller then finds no database file and offers recovery with where they are).
+    try {
+      for (const [from, to] of moved.reverse()) renameRetrying(to, from);
+    } finally {
+      discardStagedRestore(incoming);
+    }
     throw error;
   }
+  for (const leftover of leftovers) rmSync(leftover, { force: true });
   return setAside;
 }

@@ -138,9 +138,12 @@ describe('the integrity check at start', () => {
 
     // The recovery path the start-up failure offers works from here too.
     const [backup] = await backupsOf(backend);
-    expect(
-      await backend.call({ method: 'recovery.restore', input: { name: backup!.name } }),
-    ).toMatchObject({ ok: true });
+    // A second restore (another window) while the first swaps the file is refused, not run over it.
+    const restore = () =>
+      backend.call({ method: 'recovery.restore', input: { name: backup!.name } });
+    const [first, second] = await Promise.all([restore(), restore()]);
+    expect(first).toMatchObject({ ok: true });
+    expect(second).toMatchObject({ ok: false, error: { code: 'RESTORE_IN_PROGRESS' } });
     expect(backend.runtime.damaged).toBeNull();
     // The damaged file, with whatever its WAL held, is set aside for repair rather than lost.
     const setAside = readdirSync(h.dataDir).filter((name) => name.includes('.damaged-'));

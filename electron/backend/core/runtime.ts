@@ -38,6 +38,8 @@ export interface Runtime {
    * but status and recovery is refused.
    */
   damaged: string | null;
+  /** True while a restore swaps the database file: requests are refused rather than run on it. */
+  restoring: boolean;
   /** Sets `damaged` (prefixed) and signs everyone out, so that the renderer shows recovery. */
   markDamaged(problem: string): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;

@@ -111,6 +111,9 @@ export async function dispatch(
   }
   const { method, input, session } = envelope as CallEnvelope;
   if (!isMethodName(method)) return failure('UNKNOWN_METHOD', `未知的操作：${method}`);
+  if (rt.restoring && method !== 'system.status') {
+    return failure('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
+  }
   if (rt.damaged && !WHEN_DAMAGED.has(method)) {
     return failure('DATABASE_DAMAGED', '数据库已损坏，请从备份恢复');
   }
