@@ -1,6 +1,15 @@
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ADMIN, SignInPage, apiCall, expect, seedTerminal, test } from '../fixtures';
+import {
+  ADMIN,
+  AppShellPage,
+  ResidentsPage,
+  SignInPage,
+  apiCall,
+  expect,
+  seedTerminal,
+  test,
+} from '../fixtures';
 import { startServer } from '../fixtures/server';
 
 /** Overwrites pages in the middle of the database file, as a failing disk would. */
@@ -47,4 +56,42 @@ test('a damaged database offers only a restore, which brings the data back', asy
   } finally {
     await second.stop();
   }
+});
+
+test('the administrator rebuilds the search indexes and the search still finds the resident', async ({
+  page,
+  appUrl,
+}) => {
+  await seedTerminal(appUrl);
+  const { token } = await apiCall(appUrl, 'auth.signIn', {
+    username: ADMIN.username,
+    password: ADMIN.password,
+  });
+  await apiCall(
+    appUrl,
+    'residents.create',
+    { name: '欧阳明华', docType: 'resident_id', docNumber: '330324198001011239' },
+    token,
+  );
+  await page.goto(appUrl);
+  await new SignInPage(page).signIn(ADMIN);
+  const shell = new AppShellPage(page);
+  await shell.goTo('备份与恢复');
+  const section = page.getByRole('region', { name: '搜索索引' });
+  // A healthy index: no warning, and the button is there all the same.
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await section.getByRole('button', { name: '重建搜索索引' }).click();
+  const confirm = page.getByRole('dialog', { name: '重建搜索索引' });
+  await expect(confirm).toContainText('已保存的数据不会改动');
+  await confirm.getByRole('button', { name: '重建' }).click();
+  await expect(
+    page.getByText(/^搜索索引已重建：群众 1 条、办件 0 条、纠纷 0 条，用时 \d+ 秒$/),
+  ).toBeVisible();
+
+  await page.screenshot({ path: test.info().outputPath('backups.png'), fullPage: true });
+
+  await shell.goTo('群众档案');
+  const residents = new ResidentsPage(page);
+  await residents.search('欧阳明');
+  await expect(residents.row('欧阳明华')).toBeVisible();
 });

@@ -118,6 +118,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     calendar: new CalendarCache(),
     damaged: opened.damaged,
     restoring: false,
+    searchIndexDamaged: null,
+    reindexing: false,
     markDamaged(problem) {
       rt.damaged = `${DAMAGED_PREFIX}${problem}`;
       rt.sessions.endAll();
@@ -189,6 +191,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     rt.terminal = next.terminal;
     rt.settings = next.settings;
     rt.damaged = next.damaged;
+    rt.searchIndexDamaged = null;
     if (checkWhole) checkInBackground(next);
   }
 

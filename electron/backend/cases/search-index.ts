@@ -18,7 +18,12 @@ export interface CaseSearchFields {
  * The bench generator fills the index with this too.
  */
 export async function indexCaseForSearch(db: Db, fields: CaseSearchFields): Promise<void> {
-  const number = `${fields.caseNo} ${caseNumberSearchKey(fields.caseNo)}`;
   await sql`INSERT INTO cases_fts (rowid, case_no, applicant_name, item_name)
-    VALUES (${fields.rowid}, ${number}, ${fields.applicantName}, ${fields.itemName})`.execute(db);
+    VALUES (${fields.rowid}, ${sql.join(caseFtsValues(fields))})`.execute(db);
+}
+
+/** What cases_fts holds for a case, in its column order (case_no, applicant_name, item_name). */
+export function caseFtsValues(fields: CaseSearchFields): string[] {
+  const number = `${fields.caseNo} ${caseNumberSearchKey(fields.caseNo)}`;
+  return [number, fields.applicantName, fields.itemName];
 }

@@ -40,6 +40,10 @@ export interface Runtime {
   damaged: string | null;
   /** True while a restore swaps the database file: requests are refused rather than run on it. */
   restoring: boolean;
+  /** What a request met in a full-text index (SQLITE_CORRUPT_VTAB); null when none is known damaged. */
+  searchIndexDamaged: string | null;
+  /** True while the search indexes are rebuilt: other requests are refused rather than see them half-built. */
+  reindexing: boolean;
   /** Sets `damaged` (prefixed) and signs everyone out, so that the renderer shows recovery. */
   markDamaged(problem: string): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;

@@ -82,3 +82,8 @@ export function isCorruptionError(error: unknown): error is Error {
       code === 'SQLITE_NOTADB')
   );
 }
+
+/** An FTS5 index that disagrees with itself: mended by rebuilding it (search-index/service.ts). */
+export function isSearchIndexCorruption(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CORRUPT_VTAB';
+}

@@ -37,10 +37,14 @@ export interface IndexedDispute {
 }
 
 /** Adds a dispute that is not yet indexed (a new one, or every one after a bulk load). */
+/** What disputes_fts holds for a dispute, in its column order (case_no, party_names). */
+export function disputeFtsValues(dispute: IndexedDispute): string[] {
+  return [searchForm(dispute.caseNo), searchForm(dispute.partyNames)];
+}
+
 export async function indexDispute(db: Db, dispute: IndexedDispute): Promise<void> {
-  await sql`INSERT INTO disputes_fts(rowid, case_no, party_names) VALUES (${dispute.rowid}, ${searchForm(dispute.caseNo)}, ${searchForm(dispute.partyNames)})`.execute(
-    db,
-  );
+  await sql`INSERT INTO disputes_fts(rowid, case_no, party_names)
+    VALUES (${dispute.rowid}, ${sql.join(disputeFtsValues(dispute))})`.execute(db);
   const bigrams = nameBigrams(dispute.partyNames);
   if (bigrams.length > 0) {
     await db

@@ -46,11 +46,15 @@ export interface IndexedResident {
   address: string | null;
 }
 
+/** What residents_fts holds for a resident, in its column order (name, doc_number, phone, address). */
+export function residentFtsValues(resident: IndexedResident): (string | null)[] {
+  return [resident.name, resident.doc_number, phoneDigits(resident.phone), resident.address];
+}
+
 /** Adds a resident to residents_fts and resident_bigrams; the row's initials are written with the row. */
 export async function indexResident(db: Db, resident: IndexedResident): Promise<void> {
   await sql`INSERT INTO residents_fts(rowid, name, doc_number, phone, address)
-    VALUES (${resident.rowid}, ${resident.name}, ${resident.doc_number},
-      ${phoneDigits(resident.phone)}, ${resident.address})`.execute(db);
+    VALUES (${resident.rowid}, ${sql.join(residentFtsValues(resident))})`.execute(db);
   const bigrams = residentBigrams(resident.name, resident.address);
   if (bigrams.length === 0) return;
   await db

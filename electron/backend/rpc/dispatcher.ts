@@ -11,10 +11,14 @@ import {
 import { appendAudit } from '../audit/service';
 import { ANONYMOUS, type Actor } from '../core/context';
 import { DomainError } from '../core/errors';
-import { isCorruptionError } from '../db/integrity';
+import { isCorruptionError, isSearchIndexCorruption } from '../db/integrity';
 import type { Runtime } from '../core/runtime';
 import { findUserRow } from '../users/repository';
 import type { Registry } from './registry';
+
+// Nothing was saved: the request's transaction rolled back when the index refused it.
+const SEARCH_INDEX_DAMAGED_MESSAGE =
+  '搜索索引已损坏，本次操作未完成，已保存的数据不受影响。请管理员在“备份与恢复”页面重建搜索索引后重试';
 
 /** Methods that still answer while the database is damaged or before setup. */
 const WHEN_DAMAGED = new Set<MethodName>([
@@ -114,6 +118,9 @@ export async function dispatch(
   if (rt.restoring && method !== 'system.status') {
     return failure('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
   }
+  if (rt.reindexing && method !== 'system.status') {
+    return failure('SEARCH_INDEX_REBUILDING', '正在重建搜索索引，请稍候再试');
+  }
   if (rt.damaged && !WHEN_DAMAGED.has(method)) {
     return failure('DATABASE_DAMAGED', '数据库已损坏，请从备份恢复');
   }
@@ -152,6 +159,10 @@ export async function dispatch(
     if (isCorruptionError(error)) {
       rt.markDamaged(error.message);
       return failure('DATABASE_DAMAGED', '数据库已损坏，请从备份恢复');
+    }
+    if (isSearchIndexCorruption(error)) {
+      rt.searchIndexDamaged = error.message;
+      return failure('SEARCH_INDEX_DAMAGED', SEARCH_INDEX_DAMAGED_MESSAGE);
     }
     return failure('INTERNAL', '系统内部错误，请重试或联系管理员');
   }

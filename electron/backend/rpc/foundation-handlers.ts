@@ -6,6 +6,7 @@ import { requireUser } from '../core/guards';
 import { listOrgUnits, orgScope } from '../org/repository';
 import * as settings from '../settings/service';
 import * as setup from '../setup/service';
+import { rebuildSearchIndexes } from '../search-index/service';
 import { status } from '../system/service';
 import * as users from '../users/service';
 import { shanghaiDayStartIso } from '../core/time';
@@ -88,6 +89,7 @@ export const foundationHandlers: HandlerMap = {
     await backups.restoreBackup(ctx, input.name);
     return {};
   },
+  'searchIndex.rebuild': (ctx) => rebuildSearchIndexes(ctx),
   'recovery.listBackups': (ctx) => {
     backups.ensureDamaged(ctx.rt);
     return backups.listAll(ctx.rt);

@@ -9,6 +9,11 @@ export async function status(rt: Runtime): Promise<SystemStatus> {
     lastBackupAt: lastBackupAt(rt.dataDir),
     online: false,
     idleLockMinutes: rt.settings.idleLockMinutes,
+    searchIndex: rt.reindexing
+      ? ('rebuilding' as const)
+      : rt.searchIndexDamaged
+        ? ('damaged' as const)
+        : ('ok' as const),
   };
   if (rt.damaged) {
     return {

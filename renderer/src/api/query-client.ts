@@ -31,7 +31,13 @@ function notifyError(error: unknown) {
  * screen up in place of the page.
  */
 function showRecoveryIfDamaged(client: QueryClient, error: unknown): boolean {
-  if (!(error instanceof ApiCallError && error.code === 'DATABASE_DAMAGED')) return false;
+  if (!(error instanceof ApiCallError)) return false;
+  // A damaged search index is told as usual; the status it reloads offers the rebuild (备份与恢复).
+  if (error.code === 'SEARCH_INDEX_DAMAGED') {
+    void client.invalidateQueries({ queryKey: apiKey('system.status') });
+    return false;
+  }
+  if (error.code !== 'DATABASE_DAMAGED') return false;
   void client.invalidateQueries({ queryKey: apiKey('system.status') });
   return true;
 }

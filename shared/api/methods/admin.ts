@@ -22,6 +22,14 @@ export const settingsUpdateSchema = settingsSchema.extend({
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const searchIndexRebuildSchema = z.object({
+  residents: z.number().int(),
+  cases: z.number().int(),
+  disputes: z.number().int(),
+  durationMs: z.number().int(),
+});
+export type SearchIndexRebuild = z.infer<typeof searchIndexRebuildSchema>;
+
 export const adminMethods = {
   'settings.get': method({ input: emptySchema, output: settingsSchema, access: 'session' }),
   'settings.update': method({
@@ -35,6 +43,15 @@ export const adminMethods = {
   'backups.restore': method({
     input: z.object({ name: z.string().min(1) }),
     output: z.object({}),
+    access: ['admin'],
+  }),
+  /**
+   * Rebuilds the full-text search indexes of residents, cases and disputes from their tables. Every
+   * other request is refused with SEARCH_INDEX_REBUILDING while it runs.
+   */
+  'searchIndex.rebuild': method({
+    input: emptySchema,
+    output: searchIndexRebuildSchema,
     access: ['admin'],
   }),
   /**

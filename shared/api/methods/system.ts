@@ -9,6 +9,11 @@ export const systemStatusSchema = z.object({
   /** 'damaged' when PRAGMA quick_check failed at start: the app offers only a restore. */
   database: z.enum(['ok', 'damaged']),
   databaseProblem: z.string().nullable(),
+  /**
+   * 'damaged' once a request met an FTS5 index that disagrees with itself (SQLITE_CORRUPT_VTAB);
+   * searches and saves that touch it fail until an administrator rebuilds the indexes.
+   */
+  searchIndex: z.enum(['ok', 'damaged', 'rebuilding']),
   orgUnit: orgUnitSchema.nullable(),
   terminal: terminalSchema.nullable(),
   lastBackupAt: isoTimeSchema.nullable(),

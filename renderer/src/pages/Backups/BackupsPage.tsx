@@ -5,6 +5,7 @@ import { apiKey, useApiClient, useApiMutation, useApiQuery } from '../../api';
 import { BackupTable, confirmRestore } from '../../components/BackupTable';
 import { PageHeader } from '../../components/PageHeader';
 import { useSystemStatus } from '../../session';
+import { SearchIndexSection } from './SearchIndexSection';
 
 export function BackupsPage() {
   const client = useApiClient();
@@ -50,6 +51,7 @@ export function BackupsPage() {
         restoring={restore.isPending ? (restore.variables?.name ?? null) : null}
         onRestore={(backup) => confirmRestore(backup, () => restore.mutate({ name: backup.name }))}
       />
+      <SearchIndexSection />
     </>
   );
 }
