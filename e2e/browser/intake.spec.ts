@@ -8,6 +8,8 @@ import {
   TERMINAL,
   apiCall,
   expect,
+  lastPage,
+  pageCount,
   printedText,
   seedTerminal,
   test,
@@ -156,6 +158,8 @@ test('a complete case for a new resident is accepted and its receipt printed', a
   await printOnce(page);
 
   const text = await printedText(page, '受理回执');
+  // One sheet: the signatures and the seal on the same paper as what they sign for.
+  expect(pageCount(text)).toBe(1);
   expect(text).toMatch(/^\s*受\s*理\s*回\s*执\s*$/m);
   expect(text).toMatch(new RegExp(`编号：${caseNo}`));
   expect(text).toMatch(/申请人\s+王小明/);
@@ -205,6 +209,10 @@ test('an incomplete case gets a one-time notice of exactly what is missing; the 
   await printOnce(page);
 
   const text = await printedText(page, '一次性告知单');
+  // Five materials run onto a second sheet; the signatures and seal go with the last rows, never alone.
+  expect(pageCount(text)).toBeLessThanOrEqual(2);
+  expect(lastPage(text)).toContain(householdBook!);
+  expect(lastPage(text)).toContain('（盖章）');
   expect(text).toMatch(/^\s*一\s*次\s*性\s*告\s*知\s*单\s*$/m);
   expect(text).toContain(`编号：${caseNo}`);
   expect(text).toMatch(/申请人\s+李建华/);
@@ -324,6 +332,7 @@ test('an application that is not ours gets a 不予受理通知书 with the reas
   await printOnce(page);
 
   const text = await printedText(page, '不予受理通知书');
+  expect(pageCount(text)).toBe(1);
   expect(text).toMatch(/^\s*不\s*予\s*受\s*理\s*通\s*知\s*书\s*$/m);
   expect(text).toContain(`编号：${caseNo}`);
   expect(text).toMatch(/申请人\s+陈美玲/);

@@ -1,4 +1,12 @@
-import { AppShellPage, SignInPage, apiCall, expect, printedText, test } from '../fixtures';
+import {
+  AppShellPage,
+  SignInPage,
+  apiCall,
+  expect,
+  pageCount,
+  printedText,
+  test,
+} from '../fixtures';
 import {
   NEIGHBOURS,
   TOWNSHIP_MEDIATOR,
@@ -98,6 +106,7 @@ test('a failed village dispute goes up to the township, is resolved there and th
   await expect(cover).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('judicial-cover.png'), fullPage: true });
   const text = await printedText(page, '司法确认申请材料清单');
+  expect(pageCount(text)).toBe(1);
   expect(text).toContain('人民调解协议司法确认申请材料清单');
   expect(text).toContain(`编号：${dispute.caseNo}`);
   expect(text).toMatch(/调解组织\s+东城街道人民调解委员会/);

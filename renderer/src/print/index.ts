@@ -1,11 +1,3 @@
-export {
-  PaperHeading,
-  PaperParagraph,
-  PaperRow,
-  PaperSeal,
-  PaperSignatures,
-  PaperTable,
-  Sheet,
-} from './paper';
+export { PaperClosing, PaperHeading, PaperParagraph, PaperRow, PaperTable, Sheet } from './paper';
 export { formatPaperDate } from './paper-date';
 export { PrintPage } from './PrintPage';

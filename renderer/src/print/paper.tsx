@@ -50,7 +50,7 @@ export function PaperParagraph({ children }: { children: ReactNode }) {
 }
 
 /** Lines to sign on, e.g. 申请人（签名） and 受理人（签名）. */
-export function PaperSignatures({ labels }: { labels: readonly string[] }) {
+function PaperSignatures({ labels }: { labels: readonly string[] }) {
   return (
     <div className={classes.signatures}>
       {labels.map((label) => (
@@ -63,12 +63,27 @@ export function PaperSignatures({ labels }: { labels: readonly string[] }) {
   );
 }
 
-/** The issuing unit, its seal line and the date, bottom right as on every official form. */
-export function PaperSeal({ unit, date }: { unit: string; date: string | null }) {
+/**
+ * The end of every form: the lines to sign on, then the issuing unit, its seal line and the date,
+ * bottom right. Kept together and with what comes before it, so that a long form never leaves its
+ * signatures and seal alone on a sheet of their own.
+ */
+export function PaperClosing({
+  signatures,
+  unit,
+  date,
+}: {
+  signatures: readonly string[];
+  unit: string;
+  date: string | null;
+}) {
   return (
-    <div className={classes.seal}>
-      <div>{unit}（盖章）</div>
-      <div>{formatPaperDate(date)}</div>
-    </div>
+    <footer className={classes.closing}>
+      <PaperSignatures labels={signatures} />
+      <div className={classes.seal}>
+        <div>{unit}（盖章）</div>
+        <div>{formatPaperDate(date)}</div>
+      </div>
+    </footer>
   );
 }

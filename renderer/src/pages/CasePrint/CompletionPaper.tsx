@@ -1,10 +1,9 @@
 import {
   formatPaperDate,
+  PaperClosing,
   PaperHeading,
   PaperParagraph,
   PaperRow,
-  PaperSeal,
-  PaperSignatures,
   PaperTable,
 } from '../../print';
 import { Addressee, ApplicantRows, CounterRows, type CasePaperProps } from './paper-parts';
@@ -39,8 +38,11 @@ export function CompletionPaper({ detail, counter }: CasePaperProps) {
         <PaperRow label="办理结果">{detail.resultNote ?? '已办结'}</PaperRow>
         <CounterRows counter={counter} clerk={detail.handlerName} />
       </PaperTable>
-      <PaperSignatures labels={['领取人（签名）', '领取日期']} />
-      <PaperSeal unit={detail.orgUnitName} date={detail.completedAt} />
+      <PaperClosing
+        signatures={['领取人（签名）', '领取日期']}
+        unit={detail.orgUnitName}
+        date={detail.completedAt}
+      />
     </>
   );
 }

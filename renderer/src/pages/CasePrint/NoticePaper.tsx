@@ -1,11 +1,10 @@
 import { missingRequired } from '@shared/domain/cases/checklist';
 import {
   formatPaperDate,
+  PaperClosing,
   PaperHeading,
   PaperParagraph,
   PaperRow,
-  PaperSeal,
-  PaperSignatures,
   PaperTable,
 } from '../../print';
 import {
@@ -60,8 +59,11 @@ export function NoticePaper({ detail, counter }: CasePaperProps) {
         materials={receivedMaterials(detail)}
         empty="无。"
       />
-      <PaperSignatures labels={['申请人（签收）', '经办人（签名）']} />
-      <PaperSeal unit={detail.orgUnitName} date={at} />
+      <PaperClosing
+        signatures={['申请人（签收）', '经办人（签名）']}
+        unit={detail.orgUnitName}
+        date={at}
+      />
     </>
   );
 }

@@ -1,10 +1,9 @@
 import {
   formatPaperDate,
+  PaperClosing,
   PaperHeading,
   PaperParagraph,
   PaperRow,
-  PaperSeal,
-  PaperSignatures,
   PaperTable,
 } from '../../print';
 import { formatFee } from '../../lib/money';
@@ -62,8 +61,11 @@ export function ReceiptPaper({ detail, counter }: CasePaperProps) {
       <PaperParagraph>
         请妥善保管本回执，凭本回执查询办理进度、领取办理结果。等待补正的时间不计入办理时限。
       </PaperParagraph>
-      <PaperSignatures labels={['申请人（签名）', '受理人（签名）']} />
-      <PaperSeal unit={detail.orgUnitName} date={detail.acceptedAt} />
+      <PaperClosing
+        signatures={['申请人（签名）', '受理人（签名）']}
+        unit={detail.orgUnitName}
+        date={detail.acceptedAt}
+      />
     </>
   );
 }

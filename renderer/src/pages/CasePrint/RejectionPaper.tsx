@@ -1,10 +1,9 @@
 import {
   formatPaperDate,
+  PaperClosing,
   PaperHeading,
   PaperParagraph,
   PaperRow,
-  PaperSeal,
-  PaperSignatures,
   PaperTable,
 } from '../../print';
 import { Addressee, ApplicantRows, CounterRows, type CasePaperProps } from './paper-parts';
@@ -35,8 +34,11 @@ export function RejectionPaper({ detail, counter }: CasePaperProps) {
       <PaperParagraph>
         如对本决定有异议，可以向本中心咨询，也可以依法申请行政复议或者提起行政诉讼。
       </PaperParagraph>
-      <PaperSignatures labels={['申请人（签收）', '经办人（签名）']} />
-      <PaperSeal unit={detail.orgUnitName} date={at} />
+      <PaperClosing
+        signatures={['申请人（签收）', '经办人（签名）']}
+        unit={detail.orgUnitName}
+        date={at}
+      />
     </>
   );
 }
