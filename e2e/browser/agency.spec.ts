@@ -50,9 +50,14 @@ test('a village agent files on behalf and hands over; the township receives it; 
   // Only the items open to village agency are offered.
   await expect(agency.itemPicker).toBeFocused();
   await page.keyboard.type('居住证');
-  await expect(page.getByText('没有可代办的该事项，请申请人到乡镇（街道）窗口办理')).toBeVisible();
+  await expect(
+    page.getByText(
+      '居住证申领、居住证换领补领不能由村（社区）代办，请申请人到乡镇（街道）窗口办理',
+    ),
+  ).toBeVisible();
   await agency.itemPicker.fill('');
-  await agency.chooseItem('高龄', ALLOWANCE);
+  // Pinyin initials, as at the counter's 受理.
+  await agency.chooseItem('gljt', ALLOWANCE);
   for (const material of ['老年人居民身份证', '老年人户口簿', '高龄津贴申领表']) {
     await agency.mark(material, '已收取');
   }
