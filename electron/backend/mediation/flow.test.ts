@@ -143,6 +143,8 @@ describe('a village committee keeps the whole case file', () => {
     const notice = await h.ok('mediation.printNotice', { disputeId: dispute.id }, mediator.token);
     await h.ok('mediation.recordPrint', { document: 'notice', id: dispute.id }, mediator.token);
     expect(notice.committeeName).toBe('城东社区人民调解委员会');
+    // Dated by the seal as of registration, whenever it is reprinted.
+    expect(notice.issuedOn).toBe(dispute.registeredOn);
     expect(notice.rights).toHaveLength(4);
     expect(notice.acknowledgements[1]).toMatchObject({
       roleLabel: '被申请人',

@@ -106,6 +106,7 @@ async function buildNotice(
     title: text.NOTICE_TITLE,
     committeeName: await committeeOf(ctx, row),
     caseNo: row.case_no,
+    issuedOn: row.registered_on,
     parties: parties.map(line),
     rights: text.NOTICE_RIGHTS,
     duties: text.NOTICE_DUTIES,

@@ -28,6 +28,8 @@ const partyLine = z.object({ roleLabel: z.string(), name: z.string() });
 
 export const noticePrintSchema = z.object({
   ...header,
+  /** The day of registration, when the committee gives the notice: the date by its seal on any reprint. */
+  issuedOn: z.string(),
   parties: z.array(partyLine),
   rights: z.array(z.string()),
   duties: z.array(z.string()),

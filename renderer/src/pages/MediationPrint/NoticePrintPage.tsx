@@ -1,7 +1,6 @@
 import type { MethodOutput } from '@shared/api';
 import { useParams } from 'react-router';
 import { formatPaperDate, PaperHeading, PaperParagraph, PrintPage, Sheet } from '../../print';
-import { todayIso } from '../../lib/time';
 import {
   Clause,
   NumberedList,
@@ -45,7 +44,7 @@ function NoticeSheet({ paper }: { paper: NoticePaper }) {
           />
         ))}
       </SignatureBlock>
-      <SealBlock lines={[`${paper.committeeName}（印章）`, formatPaperDate(todayIso())]} />
+      <SealBlock lines={[`${paper.committeeName}（印章）`, formatPaperDate(paper.issuedOn)]} />
     </Sheet>
   );
 }
