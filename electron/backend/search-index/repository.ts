@@ -92,20 +92,21 @@ const shadowName = (index: FtsIndex) => `${index.table}_rebuild`;
 
 /**
  * An empty index beside the live one, made from the live one's own CREATE statement so that the two
- * cannot differ in columns or tokenizer. A shadow left by a rebuild that stopped half-way goes first.
+ * cannot differ in columns or tokenizer. SQLite quotes the name in the statement once a rebuilt index
+ * has been renamed into place. A shadow left by a rebuild that stopped half-way goes first.
  */
 export async function createShadow(db: Db, index: FtsIndex): Promise<void> {
   const live = await sql<{ sql: string }>`SELECT sql FROM sqlite_schema
     WHERE type = 'table' AND name = ${index.table}`.execute(db);
-  const definition = live.rows[0]?.sql;
-  const prefix = `CREATE VIRTUAL TABLE ${index.table} `;
-  if (!definition?.startsWith(prefix)) {
+  const definition = live.rows[0]?.sql ?? '';
+  const parsed = /^CREATE VIRTUAL TABLE\s+(["`[]?)(\w+)["`\]]?\s+(USING\s+fts5\s*\(.*\))$/is.exec(
+    definition,
+  );
+  if (!parsed || parsed[2] !== index.table) {
     throw new Error(`${index.table} is not the virtual table the migrations made: ${definition}`);
   }
   await sql`DROP TABLE IF EXISTS ${sql.table(shadowName(index))}`.execute(db);
-  await sql
-    .raw(`CREATE VIRTUAL TABLE ${shadowName(index)} ${definition.slice(prefix.length)}`)
-    .execute(db);
+  await sql.raw(`CREATE VIRTUAL TABLE ${shadowName(index)} ${parsed[3]}`).execute(db);
 }
 
 export async function insertIntoShadow(db: Db, index: FtsIndex, rows: FtsRow[]): Promise<void> {
