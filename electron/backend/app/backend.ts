@@ -120,6 +120,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     restoring: false,
     searchIndexDamaged: null,
     reindexing: false,
+    inFlight: 0,
     markDamaged(problem) {
       rt.damaged = `${DAMAGED_PREFIX}${problem}`;
       rt.sessions.endAll();
@@ -225,6 +226,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }
     if (rt.restoring)
       throw new DomainError('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
+    if (rt.reindexing)
+      throw new DomainError('SEARCH_INDEX_REBUILDING', '正在重建搜索索引，请稍候再试');
     rt.restoring = true;
     try {
       await restoreFrom(name, file, actor);

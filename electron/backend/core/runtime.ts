@@ -44,6 +44,8 @@ export interface Runtime {
   searchIndexDamaged: string | null;
   /** True while the search indexes are rebuilt: other requests are refused rather than see them half-built. */
   reindexing: boolean;
+  /** Requests past the dispatcher's gates and not yet answered; a rebuild waits for the others to end. */
+  inFlight: number;
   /** Sets `damaged` (prefixed) and signs everyone out, so that the renderer shows recovery. */
   markDamaged(problem: string): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;

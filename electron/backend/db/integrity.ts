@@ -83,7 +83,15 @@ export function isCorruptionError(error: unknown): error is Error {
   );
 }
 
-/** An FTS5 index that disagrees with itself: mended by rebuilding it (search-index/service.ts). */
+/**
+ * An FTS5 index that disagrees with itself, or whose own settings row is unreadable (FTS5 answers
+ * that with a plain SQLITE_ERROR): mended by rebuilding it (search-index/service.ts).
+ */
 export function isSearchIndexCorruption(error: unknown): error is Error {
-  return error instanceof Error && (error as { code?: unknown }).code === 'SQLITE_CORRUPT_VTAB';
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (
+    code === 'SQLITE_CORRUPT_VTAB' ||
+    (code === 'SQLITE_ERROR' && error.message.includes('invalid fts5 file format'))
+  );
 }

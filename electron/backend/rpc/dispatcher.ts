@@ -133,6 +133,7 @@ export async function dispatch(
     const fields = issuesToFields(parsed.error);
     return failure('INVALID_INPUT', firstMessage(fields), fields);
   }
+  rt.inFlight += 1;
   try {
     const auth = await authorise(
       rt,
@@ -165,5 +166,7 @@ export async function dispatch(
       return failure('SEARCH_INDEX_DAMAGED', SEARCH_INDEX_DAMAGED_MESSAGE);
     }
     return failure('INTERNAL', '系统内部错误，请重试或联系管理员');
+  } finally {
+    rt.inFlight -= 1;
   }
 }

@@ -167,6 +167,23 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
   });
 
+  it('waits for the requests already under way before it reads a table', async () => {
+    const rt = h.backend.runtime;
+    // A request past the gate and not yet answered, as an intake's transaction between two awaits.
+    rt.inFlight += 1;
+    let done = false;
+    const running = h.call('searchIndex.rebuild', {}, admin).then((result) => {
+      done = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(rt.reindexing).toBe(true);
+    expect(done).toBe(false);
+    rt.inFlight -= 1;
+    expect((await running).ok).toBe(true);
+    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+  });
+
   it('clears what a rebuild stopped half-way left behind', async () => {
     // A power cut after the first batches: the shadow index exists, the live one is untouched.
     h.backend.runtime.sqlite.exec(

@@ -30,9 +30,13 @@ export async function rebuildSearchIndexes(ctx: CallContext): Promise<SearchInde
   if (rt.reindexing) {
     throw new DomainError('SEARCH_INDEX_REBUILDING', '正在重建搜索索引，请稍候再试');
   }
+  if (rt.restoring) throw new DomainError('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
   rt.reindexing = true;
   const started = performance.now();
   try {
+    // Requests that passed the gate before it closed finish first: a write between two batches
+    // could change a row already copied, or add one after the last.
+    while (rt.inFlight > 1) await new Promise((resolve) => setTimeout(resolve, 5));
     const counts = { residents: 0, cases: 0, disputes: 0 };
     for (const index of FTS_INDEXES) counts[index.key] = await rebuildIndex(ctx, index);
     const damaged = rt.searchIndexDamaged;

@@ -46,9 +46,10 @@ export function AgencyItemSelect({ value, onChange, error, ref }: AgencyItemSele
     { query },
     { enabled: query !== '' && query === typed && found.data?.length === 0 },
   );
-  // The chosen item stays among the options, so that its name stays in the box.
+  // While nothing is typed the chosen item stays listed; a search lists only what it found, so that
+  // the message for an item closed to agency is not hidden behind it.
   const options =
-    selected && !matches?.some((item) => item.id === selected.id)
+    typed === '' && selected && !matches?.some((item) => item.id === selected.id)
       ? [...(matches ?? []), selected]
       : (matches ?? []);
   const nothingFound =
