@@ -37,7 +37,7 @@ beforeEach(async () => {
     clerk,
   );
   caseNo = taken.caseNo;
-  await register('欧阳明华', IDS.zhang);
+  await register('欧阳明华', IDS.zhang, '0577-66881234');
   await register('司马光远', IDS.li);
   await h.ok(
     'mediation.register',
@@ -51,19 +51,31 @@ afterEach(async () => {
   await h.cleanup();
 });
 
-async function register(name: string, docNumber: string) {
+async function register(name: string, docNumber: string, phone: string | null = null) {
   await h.ok(
     'residents.create',
-    { name, docType: 'resident_id', docNumber, confirmNotDuplicate: true },
+    { name, docType: 'resident_id', docNumber, phone, confirmNotDuplicate: true },
     clerk,
   );
 }
+
+const EVERY_ONE_FOUND = {
+  byName: 1,
+  byNumber: 1,
+  resident: 1,
+  byPhone: 1,
+  byDocument: 1,
+  dispute: 1,
+};
 
 /** What the counter finds by typing: a case by applicant and by number, a resident, a dispute. */
 async function searches() {
   const byName = await h.call('cases.list', { query: '李阿婆' }, clerk);
   const byNumber = await h.call('cases.list', { query: caseNo.slice(-8) }, clerk);
   const resident = await h.call('residents.search', { query: '欧阳明' }, clerk);
+  // Phone digits without the dash and part of a document number, as the index holds them.
+  const byPhone = await h.call('residents.search', { query: '66881234' }, clerk);
+  const byDocument = await h.call('residents.search', { query: IDS.li.slice(-8) }, clerk);
   const dispute = await h.call('mediation.list', { query: '司马光' }, mediator);
   const found = (result: Result<{ total: number }>) =>
     result.ok ? result.value.total : result.error.code;
@@ -71,6 +83,8 @@ async function searches() {
     byName: found(byName),
     byNumber: found(byNumber),
     resident: found(resident),
+    byPhone: found(byPhone),
+    byDocument: found(byDocument),
     dispute: found(dispute),
   };
 }
@@ -85,7 +99,7 @@ function damage(table: 'cases_fts' | 'residents_fts' | 'disputes_fts') {
 
 describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
   it('is reported with its own code, and a rebuild by the administrator mends it', async () => {
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
     damage('cases_fts');
 
     const refused = await h.call('cases.list', { query: '李阿婆' }, clerk);
@@ -104,7 +118,7 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     // 李阿婆 and the two parties of the dispute.
     expect(rebuilt.residents).toBe(3);
     expect((await h.ok('system.status', {})).searchIndex).toBe('ok');
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
 
     const audit = await h.backend.runtime.db
       .selectFrom('audit_log')
@@ -125,7 +139,7 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     // Renamed into place, the index's CREATE statement now quotes its name: a second rebuild reads it.
     damage('cases_fts');
     await h.ok('searchIndex.rebuild', {}, admin);
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
 
     await h.restart();
     expect((await h.ok('system.status', {})).searchIndex).toBe('ok');
@@ -136,9 +150,11 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     damage('disputes_fts');
     const before = await searches();
     expect(before.resident).toBe('SEARCH_INDEX_DAMAGED');
+    expect(before.byPhone).toBe('SEARCH_INDEX_DAMAGED');
+    expect(before.byDocument).toBe('SEARCH_INDEX_DAMAGED');
     expect(before.dispute).toBe('SEARCH_INDEX_DAMAGED');
     await h.ok('searchIndex.rebuild', {}, admin);
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
 
     await register('欧阳明月', IDS.zhao);
     await h.ok(
@@ -164,7 +180,7 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect((await h.call('searchIndex.rebuild', {}, admin)).ok).toBe(false);
     expect((await h.ok('system.status', {})).searchIndex).toBe('rebuilding');
     expect((await running).ok).toBe(true);
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
   });
 
   it('waits for the requests already under way before it reads a table', async () => {
@@ -181,7 +197,7 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(done).toBe(false);
     rt.inFlight -= 1;
     expect((await running).ok).toBe(true);
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
   });
 
   it('clears what a rebuild stopped half-way left behind', async () => {
@@ -190,9 +206,9 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
       `CREATE VIRTUAL TABLE cases_fts_rebuild USING fts5(case_no, applicant_name, item_name, content='', contentless_delete=1, tokenize='trigram');
        INSERT INTO cases_fts_rebuild(rowid, case_no, applicant_name, item_name) VALUES (999, '半途', '半途', '半途');`,
     );
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
     await h.ok('searchIndex.rebuild', {}, admin);
-    expect(await searches()).toEqual({ byName: 1, byNumber: 1, resident: 1, dispute: 1 });
+    expect(await searches()).toEqual(EVERY_ONE_FOUND);
     const leftovers = h.backend.runtime.sqlite
       .prepare(`SELECT name FROM sqlite_schema WHERE name LIKE '%_rebuild%'`)
       .all();
