@@ -1,4 +1,5 @@
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
@@ -8,6 +9,7 @@ import {
   setUpDemoTownship,
   signInAs,
 } from '../cases/test-fixtures';
+import { startHttpHost } from '../host/http-host';
 import { createHarness, type Harness } from '../testing/harness';
 import { sha256Hex } from './store';
 
@@ -143,5 +145,73 @@ describe('attachments', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
     const refused = await h.call('attachments.get', { attachmentId: stored.value.id }, agent);
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
+  });
+
+  describe('through the browser-mode HTTP API, as an attacker would send it', () => {
+    const SECRET = 'c'.repeat(48);
+    /** POST /api/attachments.upload with the clerk's session, as any local page or script could. */
+    async function postUpload(fileName: string, mime: string, bytes: Buffer) {
+      const rendererDir = mkdtempSync(join(tmpdir(), 'desk-renderer-'));
+      const host = await startHttpHost(h.backend, { port: 0, rendererDir, secret: SECRET });
+      try {
+        const res = await fetch(`${new URL(host.url).origin}/api/attachments.upload`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'x-desk-secret': SECRET,
+            'x-desk-session': clerk,
+          },
+          body: JSON.stringify({
+            caseId,
+            caseMaterialId: materialIds[0],
+            fileName,
+            mime,
+            base64: bytes.toString('base64'),
+          }),
+        });
+        return (await res.json()) as
+          | { ok: true; value: { id: string; fileName: string } }
+          | { ok: false; error: { code: string; message: string } };
+      } finally {
+        await host.close();
+        rmSync(rendererDir, { recursive: true, force: true });
+      }
+    }
+
+    it.each([
+      ['a path out of the data folder', '../../../../etc/cron.d/x.png', 'x.png'],
+      ['a Windows device name behind a path', 'C:\\tmp\\..\\CON.exe', '_CON.png'],
+      ['a right-to-left override hiding .exe', '身份证\u202Egnp.exe', '身份证gnp.png'],
+      ['a hidden file with a line break for the log', '.\n审核通过\r\n.png', '审核通过.png'],
+    ])(
+      "stores %s under a plain name with the checked type's extension",
+      async (_l, name, shown) => {
+        const answer = await postUpload(name, 'image/png', PNG);
+        if (!answer.ok) throw new Error(answer.error.message);
+        expect(answer.value.fileName).toBe(shown);
+        const fetched = await h.ok('attachments.get', { attachmentId: answer.value.id }, clerk);
+        expect(fetched.fileName).toBe(shown);
+        const detail = await h.ok('cases.get', { caseId }, clerk);
+        expect(detail.materials[0]?.attachments.map((file) => file.fileName)).toEqual([shown]);
+        const audit = await h.backend.runtime.db
+          .selectFrom('audit_log')
+          .select('detail')
+          .where('action', '=', 'attachments.upload')
+          .execute();
+        expect(audit.map((entry) => entry.detail)).toEqual([
+          expect.stringContaining(`：${shown}（`),
+        ]);
+        expect(storedFiles()).toEqual([sha256Hex(PNG)]);
+      },
+    );
+
+    it('refuses a "PNG" that has only the first four bytes of the signature', async () => {
+      const fake = Buffer.from('\x89PNG<svg onload=alert(1)>', 'latin1');
+      const answer = await postUpload('照片.png', 'image/png', fake);
+      expect(answer.ok ? null : answer.error.code).toBe('ATTACHMENT_TYPE_MISMATCH');
+      expect(
+        (await h.backend.runtime.db.selectFrom('attachments').select('id').execute()).length,
+      ).toBe(0);
+    });
   });
 });

@@ -6,6 +6,7 @@ import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { decodeUpload, ensureContentMatches } from './content';
+import { storedFileName } from './file-name';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
 import { readBlob, sha256Hex, storeBlob } from './store';
 
@@ -35,6 +36,7 @@ export async function upload(ctx: CallContext, input: UploadInput): Promise<Atta
   if (!material) throw new DomainError('NOT_FOUND', '找不到该材料，请刷新后重试');
   const bytes = decodeUpload(input.base64);
   ensureContentMatches(input.mime, bytes);
+  const fileName = storedFileName(input.fileName, input.mime);
   const sha256 = sha256Hex(bytes);
   const existing = await findOnMaterial(ctx.rt.db, row.id, material.id, sha256);
   if (existing) return toAttachment(existing);
@@ -51,7 +53,7 @@ export async function upload(ctx: CallContext, input: UploadInput): Promise<Atta
         sha256,
         size: bytes.length,
         mime: input.mime,
-        file_name: input.fileName,
+        file_name: fileName,
         case_id: row.id,
         case_material_id: material.id,
       })
@@ -61,12 +63,12 @@ export async function upload(ctx: CallContext, input: UploadInput): Promise<Atta
       action: 'attachments.upload',
       objectType: 'case',
       objectId: row.id,
-      detail: `${row.case_no} ${material.name}：${input.fileName}（${bytes.length} 字节）`,
+      detail: `${row.case_no} ${material.name}：${fileName}（${bytes.length} 字节）`,
     });
   });
   return toAttachment({
     id: columns.id,
-    file_name: input.fileName,
+    file_name: fileName,
     mime: input.mime,
     size: bytes.length,
     sha256,

@@ -1,6 +1,7 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { decodeUpload, ensureContentMatches } from '../attachments/content';
+import { storedFileName } from '../attachments/file-name';
 import { readBlob, sha256Hex, storeBlob } from '../attachments/store';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
@@ -30,6 +31,7 @@ export async function attachToReport(
   }
   const bytes = decodeUpload(input.base64);
   ensureContentMatches(input.mime, bytes);
+  const fileName = storedFileName(input.fileName, input.mime);
   const sha256 = sha256Hex(bytes);
   if (await findOnReport(ctx.rt.db, report.id, sha256)) return getEventReport(ctx, report.id);
   // The file first: a row never names a missing file, and a file left by a failed insert is the
@@ -41,7 +43,7 @@ export async function attachToReport(
       sha256,
       size: bytes.length,
       mime: input.mime,
-      file_name: input.fileName,
+      file_name: fileName,
       case_id: null,
       case_material_id: null,
       event_report_id: report.id,
@@ -50,7 +52,7 @@ export async function attachToReport(
       action: 'eventReports.attach',
       objectType: 'event_report',
       objectId: report.id,
-      detail: `${report.title}：${input.fileName}（${bytes.length} 字节）`,
+      detail: `${report.title}：${fileName}（${bytes.length} 字节）`,
     });
   });
   return getEventReport(ctx, report.id);
