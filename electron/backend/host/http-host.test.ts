@@ -80,16 +80,57 @@ describe('browser-mode HTTP host', () => {
     const res = await fetch(`${origin()}/api/system.status`, {
       method: 'POST',
       body: '{}',
-      headers: { 'x-desk-secret': SECRET },
+      headers: { 'x-desk-secret': SECRET, 'content-type': 'application/json' },
     });
     const body = (await res.json()) as { ok: boolean; value: { setupDone: boolean } };
     expect(body).toMatchObject({ ok: true, value: { setupDone: false, database: 'ok' } });
     const bad = await fetch(`${origin()}/api/system.status`, {
       method: 'POST',
       body: '{not json',
-      headers: { 'x-desk-secret': SECRET },
+      headers: { 'x-desk-secret': SECRET, 'content-type': 'application/json; charset=utf-8' },
     });
     expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it.each([
+    ['no content type', undefined],
+    ['text/plain, what a form or sendBeacon sends without a preflight', 'text/plain'],
+    ['a form', 'application/x-www-form-urlencoded'],
+    ['a multipart form', 'multipart/form-data; boundary=x'],
+    ['a JSON look-alike', 'application/jsonp'],
+    ['JSON in another type', 'text/json'],
+  ])('refuses a call with %s (415, nothing run)', async (_label, type) => {
+    const headers: Record<string, string> = { 'x-desk-secret': SECRET };
+    if (type) headers['content-type'] = type;
+    const res = await fetch(`${origin()}/api/setup.initialize`, {
+      method: 'POST',
+      // Without a content type, fetch would label a string body text/plain itself.
+      body: type ? '{}' : new Uint8Array(Buffer.from('{}')),
+      headers,
+    });
+    expect(res.status).toBe(415);
+    expect(await res.json()).toEqual({
+      ok: false,
+      error: { code: 'INVALID_INPUT', message: '请求内容类型必须是 application/json' },
+    });
+    const status = await h.backend.call({ method: 'system.status', input: {} });
+    expect(status).toMatchObject({ ok: true, value: { setupDone: false } });
+  });
+
+  it('serves the page with its security policy: no framing, no sniffing', async () => {
+    const page = await fetch(host.url);
+    const policy = page.headers.get('content-security-policy') ?? '';
+    expect(policy.split('; ')).toEqual(
+      expect.arrayContaining(["frame-ancestors 'none'", "script-src 'self'", "object-src 'none'"]),
+    );
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const api = await fetch(`${origin()}/api/system.status`, {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-desk-secret': SECRET, 'content-type': 'application/json' },
+    });
+    expect(api.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(api.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {

@@ -2,6 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTP_SECRET_HEADER, HTTP_SESSION_HEADER } from '@shared/api';
+import { PAGE_SECURITY_HEADERS } from '@shared/security/page-headers';
 import type { Backend } from '../app/backend';
 import { readStatic, resolveStatic } from './static-files';
 
@@ -37,13 +38,17 @@ function send(
   headers: Record<string, string> = {},
 ) {
   res.writeHead(status, {
+    ...PAGE_SECURITY_HEADERS,
     'content-type': type,
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
     'cache-control': 'no-store',
     ...headers,
   });
   res.end(body);
+}
+
+/** application/json, with or without parameters such as charset. */
+function isJson(contentType: string | undefined): boolean {
+  return contentType?.split(';', 1)[0]?.trim().toLowerCase() === 'application/json';
 }
 
 function readBody(req: IncomingMessage): Promise<string> {
@@ -118,6 +123,7 @@ export async function startHttpHost(
           JSON.stringify({ ok: false, error: { code: 'UNAUTHENTICATED', message: '未授权' } }),
         );
       res.writeHead(200, {
+        ...PAGE_SECURITY_HEADERS,
         'content-type': 'text/event-stream',
         'cache-control': 'no-store',
         connection: 'keep-alive',
@@ -142,6 +148,18 @@ export async function startHttpHost(
         405,
         json,
         JSON.stringify({ ok: false, error: { code: 'INVALID_INPUT', message: '请求方法不正确' } }),
+      );
+    // Only a JSON body is read: a form or text/plain POST is what a foreign page can send without a
+    // CORS preflight, so it is refused before anything parses it.
+    if (!isJson(req.headers['content-type']))
+      return send(
+        res,
+        415,
+        json,
+        JSON.stringify({
+          ok: false,
+          error: { code: 'INVALID_INPUT', message: '请求内容类型必须是 application/json' },
+        }),
       );
     let input: unknown;
     try {
