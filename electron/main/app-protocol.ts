@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { net, protocol, type Session } from 'electron';
+import { withPageHeaders } from './app-protocol-headers';
 import { APP_SCHEME, resolveAppRequest } from './app-protocol-path';
 
 /*
@@ -17,7 +18,7 @@ export function registerAppScheme(): void {
 }
 
 export function serveApp(session: Session, root: string): void {
-  session.protocol.handle(APP_SCHEME, (request) => {
+  session.protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return new Response(null, { status: 405 });
     }
@@ -28,7 +29,7 @@ export function serveApp(session: Session, root: string): void {
       case 'not-found':
         return new Response(null, { status: 404 });
       case 'file':
-        return net.fetch(pathToFileURL(target.path).toString());
+        return withPageHeaders(await net.fetch(pathToFileURL(target.path).toString()));
     }
   });
 }

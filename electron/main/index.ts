@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { app, Menu, session, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { APP_ENTRY_URL } from './app-protocol-path';
@@ -9,14 +9,17 @@ import { broadcast, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
 import { hardenSession, hardenWebContents } from './security';
 import { pageTrust } from './trusted-url';
+import { userDataOverride } from './user-data';
 import { createMainWindow } from './window';
 
-/** Lets tests (and a portable install) keep all data, logs and the instance lock in one folder. */
-const USER_DATA_ENV = 'TOWNSHIP_DESK_USER_DATA';
-
 function main(): void {
-  const userDataOverride = process.env[USER_DATA_ENV];
-  if (userDataOverride) app.setPath('userData', resolve(userDataOverride));
+  const userDataFolder = userDataOverride({
+    isPackaged: app.isPackaged,
+    env: process.env,
+    hasUserDataSwitch: app.commandLine.hasSwitch('user-data-dir'),
+    standardPath: join(app.getPath('appData'), app.getName()),
+  });
+  if (userDataFolder) app.setPath('userData', userDataFolder);
 
   // The lock is per user-data folder, so it must come after the override.
   if (!app.requestSingleInstanceLock()) {

@@ -1,18 +1,20 @@
-import { BrowserWindow } from 'electron';
+import type { BrowserWindow } from 'electron';
 import log from 'electron-log/main';
-import { secureWebPreferences } from './security';
+import { createSecureWindow } from './security';
 
 export function createMainWindow(preload: string, url: string): BrowserWindow {
-  const win = new BrowserWindow({
-    width: 1366,
-    height: 860,
-    // Counter PCs are often 1366×768; below this the forms stop fitting.
-    minWidth: 1024,
-    minHeight: 640,
-    title: '基层一窗通',
-    backgroundColor: '#f8f9fa',
-    webPreferences: secureWebPreferences(preload),
-  });
+  const win = createSecureWindow(
+    {
+      width: 1366,
+      height: 860,
+      // Counter PCs are often 1366×768; below this the forms stop fitting.
+      minWidth: 1024,
+      minHeight: 640,
+      title: '基层一窗通',
+      backgroundColor: '#f8f9fa',
+    },
+    preload,
+  );
   win.loadURL(url).catch((error: unknown) => log.error('页面加载失败', error));
   return win;
 }
