@@ -10,6 +10,7 @@ export default defineConfig({
       'upstream/**/*.test.ts',
       'bench/**/*.test.ts',
       'renderer/**/*.test.ts',
+      'scripts/**/*.test.ts',
     ],
     environment: 'node',
     pool: 'forks',
