@@ -12,7 +12,8 @@ import {
 
 /*
  * Security as a feature (CONVENTIONS.md): outside links and window.open never replace the app
- * page, and the page sees window.desk but no Node. Runs the real app where Electron's binary is
+ * page, only listed government sites reach the system browser, the page is served with its CSP
+ * header, and the page sees window.desk but no Node. Runs the real app where Electron's binary is
  * installed; elsewhere it is reported skipped and browser mode covers the rest.
  */
 
@@ -139,18 +140,41 @@ test('a link to an outside site does not replace the app page', async ({ app, ap
   expect(await windowCount(app)).toBe(1);
 });
 
-test('window.open never opens a window; only web links go to the system browser', async ({
+test('window.open never opens a window; only listed government sites go to the system browser', async ({
   app,
   appPage,
 }) => {
   const before = appPage.url();
   const returned = await appPage.evaluate(() => {
     const page = globalThis as unknown as PageGlobals;
-    return [page.open('https://example.com/'), page.open('file:///etc/passwd')];
+    return [
+      page.open('https://example.com/'),
+      page.open('http://www.gov.cn/'),
+      page.open('https://www.gov.cn.evil.example/'),
+      page.open('file:///etc/passwd'),
+      page.open('ms-msdt:/id PCWDiagnostic'),
+      page.open('https://www.zjzwfw.gov.cn/'),
+    ];
   });
 
-  expect(returned).toEqual([null, null]);
-  await expect.poll(async () => (await probe(app)).opened).toEqual(['https://example.com/']);
+  expect(returned).toEqual([null, null, null, null, null, null]);
+  await expect.poll(async () => (await probe(app)).opened).toEqual(['https://www.zjzwfw.gov.cn/']);
   expect(appPage.url()).toBe(before);
   expect(await windowCount(app)).toBe(1);
+});
+
+test('the page comes with its security policy as a header: no framing, no sniffing', async ({
+  appPage,
+}) => {
+  const headers = await appPage.evaluate(async () => {
+    const response = await fetch('app://desk/index.html');
+    return {
+      policy: response.headers.get('content-security-policy'),
+      nosniff: response.headers.get('x-content-type-options'),
+    };
+  });
+  expect(headers.policy?.split('; ')).toEqual(
+    expect.arrayContaining(["frame-ancestors 'none'", "script-src 'self'", "object-src 'none'"]),
+  );
+  expect(headers.nosniff).toBe('nosniff');
 });
