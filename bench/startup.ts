@@ -126,7 +126,7 @@ async function measureCounter(browser: Browser, template: string, samples: Sampl
   const documentNumber = page.getByRole('textbox', { name: '证件号码', exact: true });
   // Usable when the clerk can type: the page focuses the field once it is ready for a number.
   const field = await documentNumber.elementHandle();
-  await page.waitForFunction((element) => document.activeElement === element, field);
+  await page.waitForFunction((element) => element?.ownerDocument.activeElement === element, field);
   samples.intakeUsable.push(performance.now() - tIntake);
 
   await page.context().close();

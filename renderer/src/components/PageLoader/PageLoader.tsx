@@ -1,0 +1,15 @@
+import { Center, Loader } from '@mantine/core';
+
+interface PageLoaderProps {
+  /** Fill the whole window (before the app shell) rather than the shell's content area. */
+  fullScreen?: boolean;
+}
+
+/** Shown while a screen's code arrives; it takes the screen's place so nothing around it moves. */
+export function PageLoader({ fullScreen = false }: PageLoaderProps) {
+  return (
+    <Center mih={fullScreen ? '100vh' : '50vh'}>
+      <Loader aria-label="加载中…" />
+    </Center>
+  );
+}
