@@ -5,7 +5,9 @@
  * - browser mode on a set-up terminal, the counter's every morning: URL printed to the sign-in form
  *   usable (p50 < 1 s), then 登录 pressed to the 工作台, and 受理 clicked to its 证件号码 field focused.
  * Each run starts its own server and a fresh browser context, so nothing is cached between runs.
- * Run: npm run build && npm run bench:startup [-- --runs 10]
+ * Beside the times, which a busy machine stretches, two figures it hardly moves: the bytes of script
+ * fetched and the renderer's main-thread busy time (Chromium's TaskDuration) up to the sign-in form.
+ * Run: npm run build && npm run bench:startup [-- --runs 10] [-- --renderer DIR, another build]
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -19,6 +21,8 @@ import { row } from './lib/stats';
 const SERVE = join(__dirname, '..', 'out', 'main', 'serve.js');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
+const rendererArg = process.argv.indexOf('--renderer');
+const RENDERER = rendererArg > 0 ? ['--renderer', process.argv[rendererArg + 1]!] : [];
 
 interface Started {
   url: string;
@@ -29,7 +33,7 @@ interface Started {
 
 function startServe(dataDir: string): Promise<Started> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [SERVE, '--data', dataDir, '--port', '0'], {
+  const child = spawn(process.execPath, [SERVE, '--data', dataDir, '--port', '0', ...RENDERER], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -79,6 +83,8 @@ interface Samples {
   spawnToUrl: number[];
   wizardUsable: number[];
   signInUsable: number[];
+  signInScriptKb: number[];
+  signInMainThreadMs: number[];
   signInToHome: number[];
   intakeUsable: number[];
 }
@@ -106,10 +112,23 @@ async function measureCounter(browser: Browser, template: string, samples: Sampl
   const started = await startServe(dataDir);
   const tUrl = performance.now();
   const page = await freshPage(browser);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const scripts: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script')
+      scripts.push(response.body().then((body) => body.length));
+  });
   await page.goto(started.url);
   const username = page.getByRole('textbox', { name: '用户名', exact: true });
   await username.waitFor({ state: 'visible' });
   samples.signInUsable.push(performance.now() - tUrl);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const taskSeconds = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? Number.NaN;
+  samples.signInMainThreadMs.push(taskSeconds * 1000);
+  // Fetched by then: what the form waited for, and maybe the first idle preloads after it.
+  const scriptBytes = (await Promise.all(scripts)).reduce((sum, bytes) => sum + bytes, 0);
+  samples.signInScriptKb.push(scriptBytes / 1024);
 
   await username.fill(CLERK.username);
   await page.getByRole('textbox', { name: '密码', exact: true }).fill(CLERK.password);
@@ -153,6 +172,8 @@ async function main(): Promise<void> {
     spawnToUrl: [],
     wizardUsable: [],
     signInUsable: [],
+    signInScriptKb: [],
+    signInMainThreadMs: [],
     signInToHome: [],
     intakeUsable: [],
   };
@@ -166,7 +187,7 @@ async function main(): Promise<void> {
   rmSync(template, { recursive: true, force: true });
   const load = (l: number[]) => l.map((v) => v.toFixed(1)).join(' / ');
   console.log(
-    `基层一窗通 start-up benchmark, ${RUNS} runs, a new server and browser context each (${new Date().toISOString()})`,
+    `基层一窗通 start-up benchmark, ${RUNS} runs, a new server and browser context each (${new Date().toISOString()})${RENDERER.length ? `, renderer ${RENDERER[1]}` : ''}`,
   );
   console.log(row('backend start to ready (inside the process)', samples.backend, 1000, 'max'));
   console.log(row('node spawn to URL printed (incl. Node boot)', samples.spawnToUrl, 1000, 'max'));
@@ -174,6 +195,12 @@ async function main(): Promise<void> {
     row('URL to setup wizard usable (empty database)', samples.wizardUsable, 2000, 'max'),
   );
   console.log(row('URL to sign-in form usable', samples.signInUsable, 1000, 'p50'));
+  console.log(
+    row('  main-thread busy until then (TaskDuration)', samples.signInMainThreadMs, null),
+  );
+  console.log(
+    `  script fetched by then: ${samples.signInScriptKb.map((kb) => kb.toFixed(0)).join(', ')} KiB`,
+  );
   console.log(row('登录 pressed to 工作台 shown', samples.signInToHome, null));
   console.log(row('受理 clicked to 证件号码 focused', samples.intakeUsable, null));
   console.log(

@@ -9,7 +9,8 @@ interface PageLoaderProps {
 export function PageLoader({ fullScreen = false }: PageLoaderProps) {
   return (
     <Center mih={fullScreen ? '100vh' : '50vh'}>
-      <Loader aria-label="加载中…" />
+      {/* role=status: a label on a plain span is not read out. */}
+      <Loader role="status" aria-label="加载中…" />
     </Center>
   );
 }
