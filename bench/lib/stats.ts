@@ -10,17 +10,28 @@ export function formatMs(ms: number): string {
   return ms >= 100 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(2)} ms`;
 }
 
-/** One line of a results table: the measurement, its p50 and p95, the target and whether it holds. */
+/** Pads to a column width as a terminal shows it: a CJK character takes two columns. */
+function padColumns(text: string, width: number): string {
+  const wide = text.match(/[\u3000-\u9fff\uff00-\uffef]/g)?.length ?? 0;
+  return text + ' '.repeat(Math.max(0, width - text.length - wide));
+}
+
+/**
+ * One line of a results table: the measurement, its p50 and p95, and the target with whether it
+ * holds; a measurement without a target (null) is shown for information.
+ */
 export function row(
   name: string,
   sample: readonly number[],
-  targetMs: number,
-  use: 'p95' | 'max' = 'p95',
+  targetMs: number | null,
+  use: 'p50' | 'p95' | 'max' = 'p95',
 ): string {
   const p50 = percentile(sample, 50);
   const p95 = percentile(sample, 95);
   const max = Math.max(...sample);
-  const measured = use === 'p95' ? p95 : max;
+  const figures = `${padColumns(name, 44)} n=${String(sample.length).padStart(4)}  p50 ${formatMs(p50).padStart(10)}  p95 ${formatMs(p95).padStart(10)}  max ${formatMs(max).padStart(10)}`;
+  if (targetMs === null) return `${figures}  no target`;
+  const measured = { p50, p95, max }[use];
   const verdict = measured < targetMs ? '达标 OK' : '超标 OVER';
-  return `${name.padEnd(44)} n=${String(sample.length).padStart(4)}  p50 ${formatMs(p50).padStart(10)}  p95 ${formatMs(p95).padStart(10)}  max ${formatMs(max).padStart(10)}  target ${use} < ${targetMs} ms  ${verdict}`;
+  return `${figures}  target ${use} < ${targetMs} ms  ${verdict}`;
 }

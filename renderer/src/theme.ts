@@ -1,5 +1,5 @@
 import { createTheme, Modal, Notification } from '@mantine/core';
-import { DatePickerInput } from '@mantine/dates';
+import type { DatePickerInputProps } from '@mantine/dates';
 
 // Noto Sans CJK ships with Debian and Microsoft YaHei with Windows: the counters run both.
 const CJK_SANS =
@@ -13,15 +13,17 @@ export const theme = createTheme({
   // Mantine's own close buttons are unlabeled for screen readers unless told.
   components: {
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
-    // Chinese calendar headings read 2026年11月, not the locale's default 十一月 2026.
-    DatePickerInput: DatePickerInput.extend({
+    // Chinese calendar headings read 2026年11月, not the locale's default 十一月 2026. A plain
+    // object rather than DatePickerInput.extend: that would bring the date picker's code into the
+    // first script, which only the pages with a date field need.
+    DatePickerInput: {
       defaultProps: {
         monthLabelFormat: 'YYYY年M月',
         yearLabelFormat: 'YYYY年',
         monthsListFormat: 'M月',
         valueFormat: 'YYYY-MM-DD',
-      },
-    }),
+      } satisfies Partial<DatePickerInputProps>,
+    },
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': '关闭通知' } },
     }),

@@ -1,12 +1,52 @@
 import { Button, Center, Loader, Stack, Text } from '@mantine/core';
-import { useApiQuery, useSessionState } from '../api';
+import type { SystemStatus } from '@shared/api';
+import { Suspense, useEffect } from 'react';
+import { useApiQuery, useSessionState, type ClientSession } from '../api';
 import { CenteredScreen } from '../components/CenteredScreen';
+import { PageLoader } from '../components/PageLoader';
 import { ForcedChangePasswordPage } from '../pages/ChangePassword';
-import { DatabaseDamagedPage } from '../pages/DatabaseDamaged';
-import { SetupWizard } from '../pages/Setup';
 import { SignInPage } from '../pages/SignIn';
 import { useBackendEvents } from '../session';
-import { AppLayout } from './AppLayout';
+import { lazyComponent } from './lazy-component';
+import { HomePage, IntakePage } from './pages';
+import { whenIdle } from './when-idle';
+
+// Only the sign-in screen (and the password change that may follow it) comes with the first
+// script; the rest arrives when it is needed (issue 12 item 9).
+const AppLayout = lazyComponent(() => import('./AppLayout').then((m) => m.AppLayout));
+const SetupWizard = lazyComponent(() => import('../pages/Setup').then((m) => m.SetupWizard));
+const DatabaseDamagedPage = lazyComponent(() =>
+  import('../pages/DatabaseDamaged').then((m) => m.DatabaseDamagedPage),
+);
+
+/**
+ * While a person types their name and password, fetch what comes next: the shell, the 工作台
+ * that everyone lands on, and 受理, the counter's next step.
+ */
+function usePreloadWhileSigningIn(signingIn: boolean) {
+  useEffect(() => {
+    if (!signingIn) return;
+    return whenIdle(() => {
+      for (const screen of [AppLayout, HomePage, IntakePage]) {
+        // A failed preload is no error yet: the screen's own render fetches again and reports it.
+        screen.preload().catch(() => undefined);
+      }
+    });
+  }, [signingIn]);
+}
+
+interface ScreenProps {
+  status: SystemStatus;
+  session: ClientSession | null;
+}
+
+function Screen({ status, session }: ScreenProps) {
+  if (status.database === 'damaged') return <DatabaseDamagedPage status={status} />;
+  if (!status.setupDone) return <SetupWizard />;
+  if (!session) return <SignInPage status={status} />;
+  if (session.user.mustChangePassword) return <ForcedChangePasswordPage user={session.user} />;
+  return <AppLayout status={status} session={session} />;
+}
 
 /** Chooses the one screen the terminal's state allows: recovery, setup, sign-in, password change, app. */
 export function AppGate() {
@@ -14,6 +54,9 @@ export function AppGate() {
   // Refetched now and then: the last backup time and online state change without anyone asking.
   const status = useApiQuery('system.status', {}, { refetchInterval: 60_000 });
   const { session } = useSessionState();
+  usePreloadWhileSigningIn(
+    status.data?.database === 'ok' && status.data.setupDone && session === null,
+  );
 
   if (status.isPending) {
     return (
@@ -32,9 +75,9 @@ export function AppGate() {
       </CenteredScreen>
     );
   }
-  if (status.data.database === 'damaged') return <DatabaseDamagedPage status={status.data} />;
-  if (!status.data.setupDone) return <SetupWizard />;
-  if (!session) return <SignInPage status={status.data} />;
-  if (session.user.mustChangePassword) return <ForcedChangePasswordPage user={session.user} />;
-  return <AppLayout status={status.data} session={session} />;
+  return (
+    <Suspense fallback={<PageLoader fullScreen />}>
+      <Screen status={status.data} session={session} />
+    </Suspense>
+  );
 }

@@ -1,24 +1,29 @@
 import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
-import { AgencyInboxPage, AgencyPage, INBOX_ROLES } from '../pages/Agency';
-import { AuditPage } from '../pages/Audit';
-import { BackupsPage } from '../pages/Backups';
-import { CaseListPage } from '../pages/Cases';
-import { CataloguePage } from '../pages/Catalogue';
-import { EventReportsPage } from '../pages/EventReports';
-import { FollowupsPage } from '../pages/Followups';
-import { HomePage } from '../pages/Home';
-import { IntakePage } from '../pages/Intake';
-import { DisputeListPage } from '../pages/Mediation';
-import { MediationRisksPage } from '../pages/MediationRisks';
-import { MEDIATION_SETTINGS_PATH, MediationSettingsPage } from '../pages/MediationSettings';
-import { MediationStatsPage } from '../pages/MediationStats';
-import { ResidentsPage } from '../pages/Residents';
-import { MediatorsPage } from '../pages/Mediators';
-import { SettingsPage } from '../pages/Settings';
-import { StatsPage } from '../pages/Stats';
-import { UsersPage } from '../pages/Users';
+import { INBOX_ROLES } from '../pages/Agency/inbox-roles';
+import { MEDIATION_SETTINGS_PATH } from '../pages/MediationSettings/path';
+import {
+  AgencyInboxPage,
+  AgencyPage,
+  AuditPage,
+  BackupsPage,
+  CaseListPage,
+  CataloguePage,
+  DisputeListPage,
+  EventReportsPage,
+  FollowupsPage,
+  HomePage,
+  IntakePage,
+  MediationRisksPage,
+  MediationSettingsPage,
+  MediationStatsPage,
+  MediatorsPage,
+  ResidentsPage,
+  SettingsPage,
+  StatsPage,
+  UsersPage,
+} from './pages';
 
 export interface NavItem {
   path: string;

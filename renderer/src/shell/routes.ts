@@ -1,26 +1,27 @@
 import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
-import { AgencyIntakePage } from '../pages/Agency';
-import { CaseDetailPage } from '../pages/CaseDetail';
 import {
-  CompletionPrintPage,
-  NoticePrintPage,
-  ReceiptPrintPage,
-  RejectionPrintPage,
-} from '../pages/CasePrint';
-import { EventReportDetailPage } from '../pages/EventReports';
-import { CatalogueItemPage, NewCatalogueItemPage } from '../pages/Catalogue';
-import { ResidentRatingPage } from '../pages/ResidentRating';
-import { ResidentPage } from '../pages/Residents';
-import { AgreementPage, DisputeDetailPage, RegisterDisputePage } from '../pages/Mediation';
-import {
+  AgencyIntakePage,
+  AgreementPage,
   AgreementPrintPage,
+  CaseDetailPage,
+  CatalogueItemPage,
+  CompletionPrintPage,
+  DisputeDetailPage,
   DisputeNoticePrintPage,
+  EventReportDetailPage,
   FollowUpPrintPage,
   JudicialCoverPrintPage,
+  NewCatalogueItemPage,
+  NoticePrintPage,
+  ReceiptPrintPage,
+  RegisterDisputePage,
+  RejectionPrintPage,
+  ResidentPage,
+  ResidentRatingPage,
   SessionRecordPrintPage,
-} from '../pages/MediationPrint';
+} from './pages';
 
 export interface RouteItem {
   /** A react-router path; may hold parameters such as /cases/:id. */

@@ -3,7 +3,7 @@ import type { CaseDetail } from '@shared/api';
 import { Link } from 'react-router';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
-import { CASE_DOCUMENT_TITLES, casePrintPath } from '../CasePrint';
+import { CASE_DOCUMENT_TITLES, casePrintPath } from '../CasePrint/paths';
 import { printableDocuments } from './case-labels';
 
 interface PrintLinksProps {

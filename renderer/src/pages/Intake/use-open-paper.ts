@@ -3,7 +3,7 @@ import type { CaseDetail } from '@shared/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { apiKey } from '../../api';
-import { casePrintPath, paperAfterIntake } from '../CasePrint';
+import { casePrintPath, paperAfterIntake } from '../CasePrint/paths';
 
 function outcomeMessage(saved: CaseDetail): string {
   switch (saved.state) {

@@ -1,8 +1,9 @@
 import { AppShell, Group, Text } from '@mantine/core';
 import type { SystemStatus } from '@shared/api';
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { useApiClient, useApiQuery, type ClientSession } from '../../api';
+import { PageLoader } from '../../components/PageLoader';
 import { IdleLock } from '../IdleLock';
 import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
@@ -31,13 +32,15 @@ export function AppLayout({ status, session }: AppLayoutProps) {
 
   return (
     <>
-      <Routes>
-        {/* Print views and the resident's rating view fill the window without the shell. */}
-        {routesFor(BARE_ROUTES, role).map(({ path, Page }) => (
-          <Route key={path} path={path} element={<Page />} />
-        ))}
-        <Route path="*" element={<Shell status={status} session={session} />} />
-      </Routes>
+      <Suspense fallback={<PageLoader fullScreen />}>
+        <Routes>
+          {/* Print views and the resident's rating view fill the window without the shell. */}
+          {routesFor(BARE_ROUTES, role).map(({ path, Page }) => (
+            <Route key={path} path={path} element={<Page />} />
+          ))}
+          <Route path="*" element={<Shell status={status} session={session} />} />
+        </Routes>
+      </Suspense>
       <IdleLock session={session} />
     </>
   );
@@ -71,13 +74,16 @@ function Shell({ status, session }: AppLayoutProps) {
         <NavMenu items={items} />
       </AppShell.Navbar>
       <AppShell.Main>
-        <Routes>
-          {[...items, ...linked].map(({ path, Page }) => (
-            <Route key={path} path={path} element={<Page />} />
-          ))}
-          {/* A page this role may not open (or an old link) falls back to the 工作台. */}
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
+        {/* A page's code arrives on its first visit; the shell around it stays where it is. */}
+        <Suspense fallback={<PageLoader />}>
+          <Routes>
+            {[...items, ...linked].map(({ path, Page }) => (
+              <Route key={path} path={path} element={<Page />} />
+            ))}
+            {/* A page this role may not open (or an old link) falls back to the 工作台. */}
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </Suspense>
       </AppShell.Main>
       <AppShell.Footer>
         <StatusBar status={status} user={session.user} />

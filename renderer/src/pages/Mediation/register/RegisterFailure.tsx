@@ -5,7 +5,8 @@ import { useApiQuery } from '../../../api';
 import { canCall } from '../../../lib/access';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
-import { MEDIATION_SETTINGS_PATH, sampleCaseNumber } from '../../MediationSettings';
+import { sampleCaseNumber } from '../../MediationSettings/abbreviation';
+import { MEDIATION_SETTINGS_PATH } from '../../MediationSettings/path';
 
 /** Where the case-number abbreviation is set: the way there for the supervisor, whom to ask for others. */
 function WhereToSetIt() {
