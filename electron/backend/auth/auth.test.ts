@@ -138,7 +138,7 @@ describe('lockout', () => {
       admin,
     );
     expect(lockouts.total).toBe(1);
-  });
+  }, 60_000);
 
   it('lets an administrator lift the lock early', async () => {
     for (let i = 0; i < 5; i++)
@@ -227,7 +227,7 @@ describe('lockout', () => {
         2,
       );
     }
-  });
+  }, 60_000);
 });
 
 describe('sessions', () => {

@@ -44,4 +44,5 @@ it('keeps an account locked after 20 wrong passwords sent at once over the brows
   expect(right).toMatchObject({ ok: false, error: { code: 'BAD_CREDENTIALS' } });
   h.clock.advance(10 * 60 * 1000 + 1000);
   expect((await signIn('Clerk#2026')).ok).toBe(true);
-});
+  // 22 deliberately slow password hashes.
+}, 60_000);
