@@ -265,9 +265,14 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
    * entries after the backup are gone from the file, but not without a trace of how far they went.
    */
   async function replacedChainHead(): Promise<string> {
-    if (rt.damaged) return '恢复前的数据库已损坏，未能读取其审计记录末条';
-    const head = await auditChainHead(rt.db);
-    return head ? `恢复前审计记录末条为第 ${head.seq} 条（${head.hash}）` : '恢复前没有审计记录';
+    try {
+      const head = await auditChainHead(rt.db);
+      return head ? `恢复前审计记录末条为第 ${head.seq} 条（${head.hash}）` : '恢复前没有审计记录';
+    } catch (error) {
+      // A damaged file, or none open at all: the restore goes on, and says what it could not read.
+      log(error);
+      return '恢复前的数据库已损坏，未能读取其审计记录末条';
+    }
   }
 
   async function restoreFrom(name: string, file: string, actor: Actor): Promise<void> {
