@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, addMonths, shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { DATABASE_FILE } from '../../electron/backend/app/open-runtime';
+import { registerAuditKey } from '../../electron/backend/audit/chain-key';
+import { loadOrCreateAuditKeyFile } from '../../electron/backend/audit/key-file';
 import { appendAudit } from '../../electron/backend/audit/service';
 import { loadCalendar } from '../../electron/backend/calendar/loader';
 import { writeCases, type CaseCounts } from './cases';
@@ -76,6 +78,8 @@ export async function generate(options: GenerateOptions): Promise<Manifest> {
   options.log(`setup through the backend: ${seconds.setup} s (CPU ${lap.cpu()} s)`);
 
   const sqlite = new BetterSqlite3(file);
+  // The audit entry below is signed like the backend's: setUpTerminal created the folder's key file.
+  registerAuditKey(sqlite, loadOrCreateAuditKeyFile(options.dataDir));
   tuneForLoad(sqlite);
   const db = kyselyForLoad(sqlite);
   try {

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { app, Menu, session, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { APP_ENTRY_URL } from './app-protocol-path';
+import { auditKeyHex } from './audit-key';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { forkBackend, showBackendFailure } from './backend-process';
 import { createBackendSupervisor } from './backend-supervisor';
@@ -48,13 +49,22 @@ function main(): void {
     log.error('页面进程异常退出', details.reason, details.exitCode),
   );
 
+  // Read once, when the first backend starts (safeStorage needs the app ready), for every restart.
+  let auditKey: string | undefined;
+  let auditKeyRead = false;
   const backend = createBackendSupervisor({
-    fork: () =>
-      forkBackend(
+    fork: () => {
+      if (!auditKeyRead) {
+        auditKey = auditKeyHex(userData, log.scope('audit-key'));
+        auditKeyRead = true;
+      }
+      return forkBackend(
         join(__dirname, 'backend.js'),
         join(userData, 'data'),
         isDev ? process.env.TOWNSHIP_DESK_SQLITE_BINDING : undefined,
-      ),
+        auditKey,
+      );
+    },
     onEvent: (event) => broadcast(windows, isTrustedPage, event),
     onGiveUp: (message) => showBackendFailure(message, logsFolder, windows),
     log: log.scope('supervisor'),

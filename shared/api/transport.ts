@@ -27,6 +27,12 @@ export type BackendToMain =
   /** The backend could not start (e.g. the data folder is unwritable); main shows it and stops restarting. */
   | { type: 'fatal'; message: string };
 
+/**
+ * The environment variable through which Electron main hands the backend the audit key it keeps
+ * with safeStorage (64 hex digits); the backend deletes it from its environment on reading it.
+ */
+export const AUDIT_KEY_ENV = 'TOWNSHIP_DESK_AUDIT_KEY';
+
 /** Headers of browser mode's HTTP API. */
 export const HTTP_SECRET_HEADER = 'x-desk-secret';
 export const HTTP_SESSION_HEADER = 'x-desk-session';

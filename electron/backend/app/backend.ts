@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallEnvelope, EventName, EventPayload, Result } from '@shared/api';
-import { appendAudit } from '../audit/service';
+import { openKeyedChain, registerAuditKey } from '../audit/chain-key';
+import { loadOrCreateAuditKeyFile } from '../audit/key-file';
+import { appendAudit, auditChainHead } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
 import { backupPath, createBackup } from '../backup/backups';
 import { dailyBackupIfDue } from '../backup/service';
@@ -47,6 +49,11 @@ export interface BackendOptions {
   fullCheckAtStartMaxBytes?: number;
   /** Tests hold the background check open with a check that reports when they say. */
   startBackgroundCheck?: StartBackgroundCheck;
+  /**
+   * The key that signs the audit chain. The Electron app keeps it with safeStorage and hands it
+   * over at start; without it (browser mode, tests) it is the data folder's 0600 key file.
+   */
+  auditKey?: Buffer;
 }
 
 export interface Backend {
@@ -102,8 +109,24 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     eventReportHandlers,
   ]);
   const info = options.info ?? ((message: string) => console.log(message));
-  const open = () =>
-    openDataFolder(options.dataDir, clock, options.sqliteBinding, options.fullCheckAtStartMaxBytes);
+  const auditKey = options.auditKey ?? loadOrCreateAuditKeyFile(options.dataDir);
+  const open = async () => {
+    const next = await openDataFolder(
+      options.dataDir,
+      clock,
+      options.sqliteBinding,
+      options.fullCheckAtStartMaxBytes,
+    );
+    registerAuditKey(next.handle.sqlite, auditKey);
+    if (!next.damaged)
+      await openKeyedChain(
+        next.handle.db,
+        auditKey,
+        next.stamper.nowIso(),
+        next.terminal?.terminalId ?? null,
+      );
+    return next;
+  };
   const opened = await open();
 
   const rt: Runtime = {
@@ -111,6 +134,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     appVersion: options.appVersion,
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
+    auditKey,
     stamper: opened.stamper,
     sessions: new SessionStore(clock, () => rt.settings.idleLockMinutes * 60 * 1000),
     terminal: opened.terminal,
@@ -236,8 +260,24 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }
   }
 
+  /**
+   * The head of the chain about to be replaced goes into the restored chain's restore entry: the
+   * entries after the backup are gone from the file, but not without a trace of how far they went.
+   */
+  async function replacedChainHead(): Promise<string> {
+    try {
+      const head = await auditChainHead(rt.db);
+      return head ? `恢复前审计记录末条为第 ${head.seq} 条（${head.hash}）` : '恢复前没有审计记录';
+    } catch (error) {
+      // A damaged file, or none open at all: the restore goes on, and says what it could not read.
+      log(error);
+      return '恢复前的数据库已损坏，未能读取其审计记录末条';
+    }
+  }
+
   async function restoreFrom(name: string, file: string, actor: Actor): Promise<void> {
     const damaged = rt.damaged;
+    const replaced = await replacedChainHead();
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
     if (!damaged)
       await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
@@ -270,12 +310,15 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     adopt(await openOrStandIn());
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
-    await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
-      action: 'backups.restore',
-      objectType: 'backup',
-      objectId: name,
-      ...(setAside ? { detail: `损坏的数据库文件已另存为 ${setAside}` } : {}),
-    });
+    const detail = [replaced, setAside ? `损坏的数据库文件已另存为 ${setAside}` : null];
+    await rt.db.transaction().execute((trx) =>
+      appendAudit(trx, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
+        action: 'backups.restore',
+        objectType: 'backup',
+        objectId: name,
+        detail: detail.filter(Boolean).join('；'),
+      }),
+    );
     rt.emit('database.restored', { at: rt.stamper.nowIso(), backup: name });
   }
 

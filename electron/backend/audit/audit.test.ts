@@ -27,13 +27,14 @@ describe('audit chain', () => {
   it('records setup, sign-in, password change and user creation, and verifies intact', async () => {
     const page = await h.ok('audit.list', { page: 1, pageSize: 50 }, token);
     expect(page.rows.map((row) => row.action).reverse()).toEqual([
+      'audit.chainKeyed',
       'catalogue.seed',
       'setup.initialize',
       'auth.signIn',
       'auth.changePassword',
       'users.create',
     ]);
-    expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 5, problem: null });
+    expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 6, problem: null });
   });
 
   it('refuses updates and deletes through SQL while the triggers stand', () => {

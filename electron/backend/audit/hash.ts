@@ -1,6 +1,9 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The SQL name under which a connection knows keyedAuditHash with its terminal's key (chain-key.ts). */
+export const AUDIT_HMAC_FUNCTION = 'audit_chain_hmac';
 
 export interface AuditContent {
   seq: number;
@@ -15,8 +18,8 @@ export interface AuditContent {
   detail: string | null;
 }
 
-/** The hash covers the row's content, its position and the previous hash, so edits, deletions and reorders show. */
-export function auditHash(prevHash: string, entry: AuditContent): string {
+/** What an entry's hash covers: its content, its position and the previous hash, so that edits, deletions and reorders show. */
+export function chainedMessage(prevHash: string, entry: AuditContent): string {
   const canonical = JSON.stringify([
     entry.seq,
     entry.at,
@@ -29,5 +32,20 @@ export function auditHash(prevHash: string, entry: AuditContent): string {
     entry.outcome,
     entry.detail,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+  return `${prevHash}\n${canonical}`;
+}
+
+/** The unkeyed hash of entries written before the chain was keyed: anyone can recompute it. */
+export function plainAuditHash(message: string): string {
+  return createHash('sha256').update(message).digest('hex');
+}
+
+/** HMAC-SHA256 with the terminal's key: an edit cannot be covered up without the key. */
+export function keyedAuditHash(key: Buffer, message: string): string {
+  return createHmac('sha256', key).update(message).digest('hex');
+}
+
+/** Names a key without giving it away, so that verification can tell "another key" from "edited". */
+export function auditKeyId(key: Buffer): string {
+  return keyedAuditHash(key, 'township-desk audit key id').slice(0, 16);
 }

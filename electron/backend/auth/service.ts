@@ -1,18 +1,38 @@
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/password';
 import type { Session, User } from '@shared/api';
-import { appendAudit } from '../audit/service';
+import type { Transaction } from 'kysely';
+import { appendAudit, type AuditInput } from '../audit/service';
 import { recordChange, updateSyncColumns } from '../core/changes';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext, Runtime } from '../core/runtime';
+import type { Database } from '../db/schema';
 import { findUserForSignIn, findUserRow, findUserView, toUser } from '../users/repository';
-import { afterFailure, isLocked, minutesLeft } from './lockout';
+import { isLocked, lockedUntilFrom } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
+import { countFailedAttempt, recordSignIn } from './repository';
 
-// Verifying against a fixed hash for unknown usernames keeps the answer time the same as for known ones.
+/**
+ * Unknown usernames are verified against this fixed hash (same parameters as a real one), so that
+ * every sign-in costs one scrypt whatever the account.
+ */
 const TIMING_DUMMY_HASH =
   'scrypt$32768$8$1$d/+D5RVGQ+d32mWy+17Hgw==$ExkZkmw++1Xc2C1j59eg2FFIc2RW3q6YwV554jhq5uU=';
+
+/**
+ * The one answer to every refused sign-in: a different answer for a locked, disabled or unknown
+ * account would tell a guesser which usernames exist and when to come back.
+ */
+const SIGN_IN_REFUSED_MESSAGE =
+  '用户名或密码不正确，或账号已锁定、已停用。连续输错 5 次密码会锁定 10 分钟，需要时请联系系统管理员。';
+
+const LOCKED_NOW_MESSAGE =
+  '密码连续错误 5 次，账号已锁定 10 分钟。如需立即使用，请联系系统管理员解锁。';
+
+function signInRefused(): DomainError {
+  return new DomainError('BAD_CREDENTIALS', SIGN_IN_REFUSED_MESSAGE);
+}
 
 function actorOf(row: {
   id: string;
@@ -23,21 +43,22 @@ function actorOf(row: {
   return { userId: row.id, username: row.username, role: row.role, orgUnitId: row.org_unit_id };
 }
 
-async function audit(
+function auditIn(
+  trx: Transaction<Database>,
   rt: Runtime,
   actor: Actor,
-  action: string,
-  outcome: 'success' | 'failure',
-  detail?: string,
-  objectId?: string,
-) {
-  await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
-    action,
+  input: AuditInput,
+): Promise<void> {
+  return appendAudit(trx, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
     objectType: 'user',
-    objectId: objectId ?? actor.userId,
-    outcome,
-    detail: detail ?? null,
+    objectId: actor.userId,
+    ...input,
   });
+}
+
+/** An entry that records nothing but itself (a refusal, a sign-out) is its own transaction. */
+function auditAlone(rt: Runtime, actor: Actor, input: AuditInput): Promise<void> {
+  return rt.db.transaction().execute((trx) => auditIn(trx, rt, actor, input));
 }
 
 async function userView(rt: Runtime, id: string): Promise<User> {
@@ -46,49 +67,38 @@ async function userView(rt: Runtime, id: string): Promise<User> {
   return toUser(view, rt.stamper.nowIso());
 }
 
-/** Counts a wrong password; on the fifth the account locks. Returns the error to answer with. */
+/**
+ * Counts a wrong password, with its audit entries, in one transaction; on the fifth the account
+ * locks and every session of it ends. Returns whether it locked now.
+ */
 async function registerWrongPassword(
   rt: Runtime,
-  row: { id: string; failed_attempts: number; locked_until: string | null },
+  userId: string,
   actor: Actor,
   action: string,
-) {
-  const next = afterFailure(
-    { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until },
-    rt.stamper.clock.now(),
-  );
-  await rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: next.failedAttempts, locked_until: next.lockedUntil })
-      .where('id', '=', row.id)
-      .execute();
-    await appendAudit(trx, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
+): Promise<boolean> {
+  const lockedNow = await rt.db.transaction().execute(async (trx) => {
+    const locked = await countFailedAttempt(trx, userId, lockedUntilFrom(rt.stamper.clock.now()));
+    await auditIn(trx, rt, actor, {
       action,
-      objectType: 'user',
-      objectId: row.id,
+      objectId: userId,
       outcome: 'failure',
       detail: '密码错误',
     });
-    if (next.lockedNow) {
-      await appendAudit(trx, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
+    if (locked) {
+      await auditIn(trx, rt, actor, {
         action: 'auth.lockout',
-        objectType: 'user',
-        objectId: row.id,
-        outcome: 'success',
+        objectId: userId,
         detail: '连续 5 次密码错误，锁定 10 分钟',
       });
     }
+    return locked;
   });
-  if (next.lockedNow) {
-    rt.sessions.endAllOf(row.id);
-    return new DomainError(
-      'ACCOUNT_LOCKED',
-      '密码连续错误 5 次，账号已锁定 10 分钟。如需立即使用，请联系系统管理员解锁。',
-    );
-  }
-  return null;
+  if (lockedNow) rt.sessions.endAllOf(userId);
+  return lockedNow;
 }
+
+type SignInDecision = { ok: true; userId: string } | { ok: false; lockedNow: string | null };
 
 export async function signIn(
   ctx: CallContext,
@@ -96,67 +106,75 @@ export async function signIn(
   password: string,
 ): Promise<Session> {
   const { rt } = ctx;
-  const row = await findUserForSignIn(rt.db, username);
-  const attempted: Actor = {
-    userId: row?.id ?? null,
-    username: row?.username ?? username,
-    role: row?.role ?? null,
-    orgUnitId: row?.org_unit_id ?? null,
-  };
-  if (!row) {
-    await verifyPassword(password, TIMING_DUMMY_HASH);
-    await audit(rt, attempted, 'auth.signIn', 'failure', '用户名不存在');
-    throw new DomainError('BAD_CREDENTIALS', '用户名或密码不正确');
-  }
-  const nowMs = rt.stamper.clock.now();
-  if (
-    isLocked(
-      { failedAttempts: row.failed_attempts, lockedUntil: row.locked_until },
-      rt.stamper.nowIso(),
-    )
-  ) {
-    await audit(rt, attempted, 'auth.signIn', 'failure', '账号已锁定');
-    throw new DomainError(
-      'ACCOUNT_LOCKED',
-      `账号已锁定，请 ${minutesLeft(row.locked_until!, nowMs)} 分钟后再试，或联系系统管理员解锁。`,
-    );
-  }
-  if (row.disabled_at) {
-    await audit(rt, attempted, 'auth.signIn', 'failure', '账号已停用');
-    throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系系统管理员。');
-  }
-  if (!(await verifyPassword(password, row.password_hash))) {
-    const locked = await registerWrongPassword(rt, row, attempted, 'auth.signIn');
-    throw locked ?? new DomainError('BAD_CREDENTIALS', '用户名或密码不正确');
-  }
-  const now = rt.stamper.nowIso();
-  await rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ failed_attempts: 0, locked_until: null, last_sign_in_at: now })
-      .where('id', '=', row.id)
-      .execute();
-    await appendAudit(trx, now, attempted, rt.terminal?.terminalId ?? null, {
-      action: 'auth.signIn',
-      objectType: 'user',
-      objectId: row.id,
-    });
+  const found = await findUserForSignIn(rt.db, username);
+  const matches = await verifyPassword(password, found?.password_hash ?? TIMING_DUMMY_HASH);
+  // The hash took a while: the account is read again, inside the transaction that decides, so that
+  // a lock set meanwhile by parallel guesses holds against this attempt too.
+  const decision = await rt.db.transaction().execute(async (trx): Promise<SignInDecision> => {
+    const row = found ? await findUserRow(trx, found.id) : undefined;
+    const actor: Actor = row
+      ? actorOf(row)
+      : { userId: null, username, role: null, orgUnitId: null };
+    const refuse = async (detail: string): Promise<SignInDecision> => {
+      await auditIn(trx, rt, actor, { action: 'auth.signIn', outcome: 'failure', detail });
+      return { ok: false, lockedNow: null };
+    };
+    if (!row) return refuse('用户名不存在');
+    if (row.disabled_at) return refuse('账号已停用');
+    if (isLocked(row.locked_until, rt.stamper.nowIso())) return refuse('账号已锁定');
+    if (!matches || row.password_hash !== found!.password_hash) {
+      const lockedNow = await countFailedAttempt(
+        trx,
+        row.id,
+        lockedUntilFrom(rt.stamper.clock.now()),
+      );
+      await auditIn(trx, rt, actor, {
+        action: 'auth.signIn',
+        outcome: 'failure',
+        detail: '密码错误',
+      });
+      if (lockedNow) {
+        await auditIn(trx, rt, actor, {
+          action: 'auth.lockout',
+          detail: '连续 5 次密码错误，锁定 10 分钟',
+        });
+      }
+      return { ok: false, lockedNow: lockedNow ? row.id : null };
+    }
+    await recordSignIn(trx, row.id, rt.stamper.nowIso());
+    await auditIn(trx, rt, actor, { action: 'auth.signIn' });
+    return { ok: true, userId: row.id };
   });
-  const session = rt.sessions.create(row.id);
+  if (!decision.ok) {
+    if (decision.lockedNow) rt.sessions.endAllOf(decision.lockedNow);
+    throw signInRefused();
+  }
+  const session = rt.sessions.create(decision.userId);
   return {
     token: session.token,
-    user: await userView(rt, row.id),
+    user: await userView(rt, decision.userId),
     idleLockMinutes: rt.settings.idleLockMinutes,
   };
 }
 
 export async function signOut(ctx: CallContext): Promise<void> {
   if (ctx.session) ctx.rt.sessions.end(ctx.session);
-  await audit(ctx.rt, ctx.actor, 'auth.signOut', 'success');
+  await auditAlone(ctx.rt, ctx.actor, { action: 'auth.signOut' });
 }
 
 export async function me(ctx: CallContext): Promise<User> {
   return userView(ctx.rt, requireUser(ctx.actor).userId);
+}
+
+/** Signed in already, the caller may know that its account is locked; a lock set meanwhile holds. */
+async function refuseIfLocked(rt: Runtime, userId: string): Promise<void> {
+  const row = await findUserRow(rt.db, userId);
+  if (!row || row.disabled_at)
+    throw new DomainError('UNAUTHENTICATED', '账号状态已变化，请重新登录');
+  if (isLocked(row.locked_until, rt.stamper.nowIso())) {
+    rt.sessions.endAllOf(userId);
+    throw new DomainError('ACCOUNT_LOCKED', LOCKED_NOW_MESSAGE);
+  }
 }
 
 export async function changePassword(
@@ -169,12 +187,13 @@ export async function changePassword(
   const row = await findUserRow(rt.db, user.userId);
   if (!row) throw new DomainError('NOT_FOUND', '找不到该用户');
   if (!(await verifyPassword(currentPassword, row.password_hash))) {
-    const locked = await registerWrongPassword(rt, row, ctx.actor, 'auth.changePassword');
-    throw (
-      locked ??
-      new DomainError('WRONG_PASSWORD', '当前密码不正确', { currentPassword: '当前密码不正确' })
-    );
+    if (await registerWrongPassword(rt, row.id, ctx.actor, 'auth.changePassword'))
+      throw new DomainError('ACCOUNT_LOCKED', LOCKED_NOW_MESSAGE);
+    throw new DomainError('WRONG_PASSWORD', '当前密码不正确', {
+      currentPassword: '当前密码不正确',
+    });
   }
+  await refuseIfLocked(rt, row.id);
   const problem = checkPassword(newPassword, row.username);
   if (problem) {
     throw new DomainError('WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[problem], {
@@ -206,12 +225,14 @@ export async function changePassword(
       objectId: row.id,
     });
   });
+  // Whoever knew the old password keeps no session elsewhere; this window stays signed in.
+  rt.sessions.endAllOf(row.id, ctx.session ?? undefined);
   return userView(rt, row.id);
 }
 
 export async function lock(ctx: CallContext): Promise<void> {
   if (ctx.session) ctx.rt.sessions.lock(ctx.session);
-  await audit(ctx.rt, ctx.actor, 'auth.lock', 'success');
+  await auditAlone(ctx.rt, ctx.actor, { action: 'auth.lock' });
 }
 
 export async function unlock(ctx: CallContext, password: string): Promise<Session> {
@@ -221,11 +242,13 @@ export async function unlock(ctx: CallContext, password: string): Promise<Sessio
   if (!row || row.disabled_at || !ctx.session)
     throw new DomainError('UNAUTHENTICATED', '请重新登录');
   if (!(await verifyPassword(password, row.password_hash))) {
-    const locked = await registerWrongPassword(rt, row, actorOf(row), 'auth.unlock');
-    throw locked ?? new DomainError('WRONG_PASSWORD', '密码不正确', { password: '密码不正确' });
+    if (await registerWrongPassword(rt, row.id, actorOf(row), 'auth.unlock'))
+      throw new DomainError('ACCOUNT_LOCKED', LOCKED_NOW_MESSAGE);
+    throw new DomainError('WRONG_PASSWORD', '密码不正确', { password: '密码不正确' });
   }
+  await refuseIfLocked(rt, row.id);
   rt.sessions.unlock(ctx.session);
-  await audit(rt, ctx.actor, 'auth.unlock', 'success');
+  await auditAlone(rt, ctx.actor, { action: 'auth.unlock' });
   return {
     token: ctx.session,
     user: await userView(rt, row.id),

@@ -14,16 +14,12 @@ export async function backupNow(ctx: CallContext): Promise<Backup> {
     'manual',
     ctx.rt.stamper.nowIso(),
   );
-  await appendAudit(
-    ctx.rt.db,
-    ctx.rt.stamper.nowIso(),
-    ctx.actor,
-    ctx.rt.terminal?.terminalId ?? null,
-    {
+  await ctx.rt.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
       action: 'backups.create',
       objectType: 'backup',
       objectId: backup.name,
-    },
+    }),
   );
   return backup;
 }

@@ -125,11 +125,11 @@ export async function addResident(
 
 /**
  * Moves the clock to an instant and lets the given sessions carry on: a clerk who comes back the
- * next day unlocks the screen first.
+ * next day signs in again, which renewing the session stands for.
  */
 export function moveClockTo(h: Harness, iso: string, sessions: readonly string[]): void {
   h.clock.advance(Date.parse(iso) - h.clock.now());
-  for (const token of sessions) h.backend.runtime.sessions.unlock(token);
+  for (const token of sessions) h.backend.runtime.sessions.renew(token);
 }
 
 /** Setup and sign-ins hash passwords with scrypt, several of them per test; slow on a busy machine. */

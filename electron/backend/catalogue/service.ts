@@ -177,7 +177,13 @@ export async function setActive(
   return itemDetail(ctx.rt.db, item.id);
 }
 
-async function audit(trx: Db, ctx: CallContext, action: string, itemId: string, detail: string) {
+async function audit(
+  trx: Transaction<Database>,
+  ctx: CallContext,
+  action: string,
+  itemId: string,
+  detail: string,
+) {
   await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, requireTerminal(ctx.rt).terminalId, {
     action,
     objectType: 'service_item',

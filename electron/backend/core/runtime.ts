@@ -26,6 +26,8 @@ export interface Runtime {
   appVersion: string;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
+  /** Signs the audit chain; the database connection knows it too (audit/chain-key.ts). */
+  auditKey: Buffer;
   stamper: Stamper;
   sessions: SessionStore;
   /** Null before setup. */

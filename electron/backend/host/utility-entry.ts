@@ -1,6 +1,8 @@
 import type { BackendToMain, MainToBackend } from '@shared/api';
+import { AUDIT_KEY_ENV } from '@shared/api/transport';
 import { version } from '../../../package.json';
 import { startBackend } from '../app/backend';
+import { parseAuditKey } from '../audit/key-file';
 import { parseHostArgs } from './args';
 
 /** Electron's utilityProcess port, typed here because the backend never imports Electron. */
@@ -14,10 +16,13 @@ const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPor
 async function main(port: ParentPort): Promise<void> {
   const args = parseHostArgs(process.argv, process.env);
   if (!args.dataDir) throw new Error('the backend needs --data <dir>');
+  const keyHex = process.env[AUDIT_KEY_ENV];
+  delete process.env[AUDIT_KEY_ENV];
   const backend = await startBackend({
     dataDir: args.dataDir,
     appVersion: version,
     sqliteBinding: args.sqliteBinding ?? undefined,
+    auditKey: keyHex ? parseAuditKey(keyHex) : undefined,
     onEvent: (event) => port.postMessage({ type: 'event', event }),
   });
   port.on('message', ({ data }) => {

@@ -88,17 +88,13 @@ export async function revealParty(
       : input.field === 'idNumber'
         ? party.id_number
         : party.agent_phone;
-  await appendAudit(
-    ctx.rt.db,
-    ctx.rt.stamper.nowIso(),
-    ctx.actor,
-    ctx.rt.terminal?.terminalId ?? null,
-    {
+  await ctx.rt.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
       action: 'mediation.revealParty',
       objectType: 'dispute_party',
       objectId: party.id,
       detail: `${row.case_no} ${party.name}：${REVEAL_LABELS[input.field]}${input.reason ? `（${input.reason}）` : ''}`,
-    },
+    }),
   );
   return { value };
 }

@@ -21,7 +21,7 @@ export interface Committees {
   villageAId: string;
   villageBId: string;
   staff: (username: string, role: Role, orgUnitId: string) => Promise<Staff>;
-  /** Moves the clock on and unlocks the sessions the idle lock would otherwise have locked. */
+  /** Moves the clock on; the staff are signed in again, as each morning, with the same sessions. */
   advanceDays: (days: number) => void;
 }
 
@@ -46,7 +46,7 @@ export async function setUpCommittees(h: Harness): Promise<Committees> {
     },
     advanceDays(days) {
       h.clock.advance(days * DAY_MS);
-      for (const token of tokens) h.backend.runtime.sessions.unlock(token);
+      for (const token of tokens) h.backend.runtime.sessions.renew(token);
     },
   };
 }

@@ -70,6 +70,8 @@ async function authorise(
   const lookup = rt.sessions.touch(session);
   if (lookup.state === 'missing')
     return { ok: false, result: failure('UNAUTHENTICATED', '请先登录') };
+  if (lookup.state === 'expired')
+    return { ok: false, result: failure('SESSION_EXPIRED', '登录已超过 12 小时，请重新登录') };
   if (lookup.state === 'locked' && !spec.allowLocked) {
     return { ok: false, result: failure('SESSION_LOCKED', '屏幕已锁定，请输入密码解锁') };
   }
@@ -89,11 +91,13 @@ async function authorise(
     return { ok: false, result: failure('PASSWORD_CHANGE_REQUIRED', '请先修改初始密码') };
   }
   if (!spec.access.includes(row.role)) {
-    await appendAudit(rt.db, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
-      action: name,
-      outcome: 'denied',
-      detail: '角色无权执行',
-    });
+    await rt.db.transaction().execute((trx) =>
+      appendAudit(trx, rt.stamper.nowIso(), actor, rt.terminal?.terminalId ?? null, {
+        action: name,
+        outcome: 'denied',
+        detail: '角色无权执行',
+      }),
+    );
     return { ok: false, result: failure('FORBIDDEN', '您没有权限执行此操作') };
   }
   return { ok: true, actor };

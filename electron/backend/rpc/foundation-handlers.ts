@@ -1,5 +1,5 @@
 import * as audit from '../audit/repository';
-import { verifyAudit } from '../audit/service';
+import { verifyAudit } from '../audit/verify';
 import * as auth from '../auth/service';
 import * as backups from '../backup/service';
 import { requireUser } from '../core/guards';
@@ -79,7 +79,7 @@ export const foundationHandlers: HandlerMap = {
     };
   },
   'audit.actions': (ctx) => audit.distinctActions(ctx.rt.db),
-  'audit.verify': (ctx) => verifyAudit(ctx.rt.db),
+  'audit.verify': (ctx) => verifyAudit(ctx.rt.db, ctx.rt.auditKey),
 
   'settings.get': (ctx) => ctx.rt.settings,
   'settings.update': (ctx, input) => settings.updateSettings(ctx, input),

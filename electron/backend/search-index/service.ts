@@ -42,13 +42,15 @@ export async function rebuildSearchIndexes(ctx: CallContext): Promise<SearchInde
     const damaged = rt.searchIndexDamaged;
     rt.searchIndexDamaged = null;
     const durationMs = Math.round(performance.now() - started);
-    await appendAudit(rt.db, rt.stamper.nowIso(), ctx.actor, rt.terminal?.terminalId ?? null, {
-      action: 'searchIndex.rebuild',
-      outcome: 'success',
-      detail:
-        `群众 ${counts.residents} 条、办件 ${counts.cases} 条、纠纷 ${counts.disputes} 条，用时 ${durationMs} 毫秒` +
-        (damaged ? `；重建前的错误：${damaged}` : ''),
-    });
+    await rt.db.transaction().execute((trx) =>
+      appendAudit(trx, rt.stamper.nowIso(), ctx.actor, rt.terminal?.terminalId ?? null, {
+        action: 'searchIndex.rebuild',
+        outcome: 'success',
+        detail:
+          `群众 ${counts.residents} 条、办件 ${counts.cases} 条、纠纷 ${counts.disputes} 条，用时 ${durationMs} 毫秒` +
+          (damaged ? `；重建前的错误：${damaged}` : ''),
+      }),
+    );
     return { ...counts, durationMs };
   } finally {
     rt.reindexing = false;

@@ -9,7 +9,9 @@ export type SettingKey =
   | 'idle_lock_minutes'
   | 'backup_retention_days'
   | 'last_daily_backup_at'
-  | 'counter_phone';
+  | 'counter_phone'
+  /** Set once by a migration; the next start opens the keyed part of the audit chain. */
+  | 'audit_chain_key_pending';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

@@ -32,7 +32,10 @@ export function createClientFrom(transport: Transport, session: SessionStore): A
   ): Promise<Result<MethodOutput<M>>> {
     const result = await transport.call(method, input, session.get().session?.token);
     // One place turns session problems into screens, whichever call ran into them.
-    if (!result.ok && result.error.code === 'UNAUTHENTICATED' && session.get().session) {
+    const ended =
+      !result.ok &&
+      (result.error.code === 'UNAUTHENTICATED' || result.error.code === 'SESSION_EXPIRED');
+    if (ended && session.get().session) {
       session.signedOut(result.error.message);
     }
     if (!result.ok && result.error.code === 'SESSION_LOCKED') session.setLocked(true);

@@ -22,6 +22,8 @@ export function unwrap<T>(result: Result<T>): T {
 export function isSessionProblem(error: unknown): boolean {
   return (
     error instanceof ApiCallError &&
-    (error.code === 'UNAUTHENTICATED' || error.code === 'SESSION_LOCKED')
+    (error.code === 'UNAUTHENTICATED' ||
+      error.code === 'SESSION_EXPIRED' ||
+      error.code === 'SESSION_LOCKED')
   );
 }

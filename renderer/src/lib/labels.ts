@@ -40,6 +40,7 @@ const ACTION_LABELS: Record<string, string> = {
   'recovery.restore': '恢复备份（损坏时）',
   'audit.list': '查看审计日志',
   'audit.verify': '校验审计日志',
+  'audit.chainKeyed': '审计日志启用密钥签名',
   'catalogue.seed': '载入事项目录',
   'catalogue.import': '导入事项目录',
   'catalogue.create': '新增事项',
