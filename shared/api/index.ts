@@ -1,6 +1,7 @@
 export * from './contract';
 export * from './define';
 export * from './events';
+export * from './labels';
 export * from './result';
 export * from './roles';
 export * from './transport';
