@@ -37,6 +37,6 @@ test('a trial picks its own unit from the demo org tree', async ({ page, appUrl 
   await wizard.fillAdmin(ADMIN);
   await page.getByRole('button', { name: '完成设置' }).click();
 
-  await new SignInPage(page).signInFirstTime(ADMIN);
+  await new SignInPage(page).signIn(ADMIN);
   await expect(page.getByText(/您以系统管理员身份登录城东社区/)).toBeVisible();
 });
