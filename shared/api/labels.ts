@@ -53,6 +53,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'cases.exportExcel': '导出案件',
   'cases.ofResident': '查看居民的办件',
   'cases.dashboard': '查看工作台',
+  'cases.dashboardFigures': '查看工作台统计',
   'catalogue.list': '查询事项',
   'catalogue.get': '查看事项',
   'catalogue.getVersion': '查看事项版本',
