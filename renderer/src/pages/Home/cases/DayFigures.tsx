@@ -1,4 +1,4 @@
-import { LineChart } from '@mantine/charts';
+import { BarChart } from '@mantine/charts';
 import { Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
 import type { DashboardFigures } from '@shared/api';
 
@@ -83,16 +83,17 @@ export function DayFigures({ figures }: { figures: DashboardFigures }) {
         <Title order={3} size="h5" id="week-trend-title" mb="sm">
           近 {figures.weeks.length} 周趋势（每周一至周日）
         </Title>
-        <LineChart
+        {/* Bars side by side: lines of equal small counts would hide one another. */}
+        <BarChart
           h={200}
           data={trend}
           dataKey="label"
           series={SERIES}
+          maxBarWidth={10}
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           valueFormatter={(value) => `${value} 件`}
           yAxisProps={{ allowDecimals: false }}
-          curveType="linear"
         />
       </Paper>
     </SimpleGrid>
