@@ -4,7 +4,7 @@ import type { Database } from '../db/schema';
 import { createHarness, setUpTownship, type Harness } from '../testing/harness';
 import { addCase, addItem, addOrgUnit, addResident } from './queries-fixture';
 import { addUser } from './queries-scenario';
-import { casesPerBucketSql, ratingsPerBucketSql, runningOverdueSql } from './queries-figures';
+import { casesInSpanSql, ratingsInSpanSql, runningOverdueSql } from './queries-figures';
 
 let h: Harness;
 let supervisor: string;
@@ -147,20 +147,15 @@ describe('the supervisor’s 工作台 figures', () => {
 
   it('read index entries only for the flows, and only the overdue cases’ rows', async () => {
     const db = h.backend.runtime.db;
-    const buckets = {
-      fromIso: '2026-10-04T16:00:00.000Z',
-      toIso: '2026-11-29T16:00:00.000Z',
-      days: 7,
-      count: 8,
-    };
+    const span = { fromIso: '2026-10-04T16:00:00.000Z', toIso: '2026-10-11T16:00:00.000Z' };
     const plan = async (query: RawBuilder<unknown>) =>
       (await sql<{ detail: string }>`EXPLAIN QUERY PLAN ${query}`.execute(db)).rows
         .map((row) => row.detail)
         .join('; ');
     for (const query of [
-      casesPerBucketSql(orgIds, 'created_at', buckets),
-      casesPerBucketSql(orgIds, 'completed_at', buckets),
-      ratingsPerBucketSql(orgIds, buckets),
+      casesInSpanSql(orgIds, 'created_at', span),
+      casesInSpanSql(orgIds, 'completed_at', span),
+      ratingsInSpanSql(orgIds, span),
     ]) {
       expect(await plan(query)).toMatch(/USING COVERING INDEX \w+_count \(org_unit_id=\? AND/);
     }

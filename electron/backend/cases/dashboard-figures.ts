@@ -4,18 +4,14 @@ import { requireUser } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { shanghaiDayStartIso } from '../core/time';
 import { orgScope } from '../org/repository';
-import { flowCounts, overdueCount, type Buckets } from './queries-figures';
+import { flowIn, overdueCount, type Span } from './queries-figures';
 
 /** The trend covers this week and the seven before it. */
 export const TREND_WEEKS = 8;
 
-function days(from: string, days: number, count: number): Buckets {
-  return {
-    fromIso: shanghaiDayStartIso(from, 0),
-    toIso: shanghaiDayStartIso(from, days * count),
-    days,
-    count,
-  };
+/** The Beijing days from `from`, `days` of them, as UTC instants. */
+function daysFrom(from: string, days: number): Span {
+  return { fromIso: shanghaiDayStartIso(from, 0), toIso: shanghaiDayStartIso(from, days) };
 }
 
 /** Today's counts and the weekly trend of the units the supervisor oversees. */
@@ -27,27 +23,17 @@ export async function dashboardFigures(
   const orgIds = await orgScope(db, user.orgUnitId);
   const today = shanghaiDate(ctx.rt.stamper.clock.now());
   const monday = addDays(today, -((dayOfWeek(today) + 6) % 7));
-  const firstWeek = addDays(monday, -7 * (TREND_WEEKS - 1));
-  const [day, weeks, overdue] = await Promise.all([
-    flowCounts(db, orgIds, days(today, 1, 1)),
-    flowCounts(db, orgIds, days(firstWeek, 7, TREND_WEEKS)),
-    overdueCount(db, orgIds, today),
-  ]);
+  const weekStarts = Array.from({ length: TREND_WEEKS }, (_, index) =>
+    addDays(monday, -7 * (TREND_WEEKS - 1 - index)),
+  );
+  const weeks = [];
+  for (const weekStart of weekStarts) {
+    weeks.push({ weekStart, ...(await flowIn(db, orgIds, daysFrom(weekStart, 7))) });
+  }
   return {
     today,
-    todayFlow: {
-      takenIn: day.takenIn[0]!,
-      completed: day.completed[0]!,
-      ratings: day.ratings[0]!,
-      badRatings: day.badRatings[0]!,
-    },
-    overdue,
-    weeks: weeks.takenIn.map((takenIn, week) => ({
-      weekStart: addDays(firstWeek, 7 * week),
-      takenIn,
-      completed: weeks.completed[week]!,
-      ratings: weeks.ratings[week]!,
-      badRatings: weeks.badRatings[week]!,
-    })),
+    todayFlow: await flowIn(db, orgIds, daysFrom(today, 1)),
+    overdue: await overdueCount(db, orgIds, today),
+    weeks,
   };
 }
