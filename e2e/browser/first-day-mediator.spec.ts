@@ -10,7 +10,14 @@ import {
   test,
   type Account,
 } from '../fixtures';
-import { CASE_ABBREVIATION, MEDIATOR, SUPERVISOR, signInToken } from '../fixtures/mediation-seed';
+import {
+  CASE_ABBREVIATION,
+  MEDIATOR,
+  ROSTER,
+  SUPERVISOR,
+  seedMediation,
+  signInToken,
+} from '../fixtures/mediation-seed';
 import { DisputeAftercarePage } from '../fixtures/pages/mediation-followup';
 import { DisputeFilePage } from '../fixtures/pages/mediation';
 
@@ -185,4 +192,35 @@ test('a mediator missing from the roster is told what to do, and the supervisor 
   await expect(notice).toHaveCount(0);
   await file.assignMediators(MEDIATOR.displayName, []);
   await recordFirstSession(page);
+});
+
+test('a roster entry made by hand before accounts were linked is linked to the account, not doubled', async ({
+  page,
+  appUrl,
+}) => {
+  test.slow();
+  // 周慧敏 has an account and, entered by hand, a roster entry of the same name not linked to it.
+  await seedMediation(appUrl);
+  const signIn = new SignInPage(page);
+  const shell = new AppShellPage(page);
+  await page.goto(appUrl);
+  await signIn.signIn(SUPERVISOR);
+  await shell.goTo('调解员');
+  const offRoster = page.getByRole('status').filter({ hasText: '有调解员账号还不在名册上' });
+  await offRoster
+    .getByRole('button', {
+      name: `把名册中的${MEDIATOR.displayName}关联到账号${MEDIATOR.username}`,
+    })
+    .click();
+  await expect(offRoster).toBeHidden();
+  const rows = page.getByRole('row').filter({ hasText: MEDIATOR.displayName });
+  await expect(rows).toHaveCount(1);
+  await expect(rows).toContainText('有登录账号');
+  // What the supervisor entered by hand stays: her specialties.
+  await expect(rows).toContainText('邻里');
+  const token = await signInToken(appUrl, SUPERVISOR);
+  const roster = await apiCall(appUrl, 'mediators.list', {}, token);
+  expect(roster.map((mediator) => mediator.name).sort()).toEqual(
+    [...ROSTER.map((entry) => entry.name)].sort(),
+  );
 });
