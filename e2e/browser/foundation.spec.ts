@@ -28,7 +28,7 @@ function auditRows(page: Page, cells: string[], outcome: '成功' | '失败' | '
 async function setUpAsAdmin(page: Page, appUrl: string) {
   await page.goto(appUrl);
   await new SetupWizardPage(page).complete();
-  await new SignInPage(page).signInFirstTime(ADMIN);
+  await new SignInPage(page).signIn(ADMIN);
 }
 
 test('setup, users, role navigation, lockout and the audit trail', async ({ page, appUrl }) => {

@@ -19,7 +19,17 @@ test('the idle lock covers the page and keeps a half-filled form', async ({ page
   await expect(lock).toBeVisible();
   await expect(lock).toContainText(`${ADMIN.displayName}（系统管理员，${ADMIN.username}）`);
   // The form underneath stays mounted but inert while locked: neither Tab nor a click reaches it.
-  await expect(page.locator('body > [inert]').filter({ has: dialog })).toHaveCount(1);
+  // Nor is it to be read on an unattended screen: not drawn behind an opaque lock, hidden from a
+  // screen reader; the lock is the one thing left on the page.
+  const hiddenForm = page.getByRole('dialog', { name: '新建用户', includeHidden: true });
+  await expect(hiddenForm).toHaveCount(1);
+  await expect(hiddenForm).toBeHidden();
+  await expect(page.locator('body > div:not([inert])')).toHaveCount(1);
+  await expect(page.locator('body > div:not([aria-hidden="true"])')).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: '用户管理', includeHidden: true })).toBeHidden();
+  const lockScreen = page.locator('[role="dialog"][aria-labelledby="lock-title"]');
+  await expect(lockScreen).toHaveCSS('background-color', 'rgb(20, 40, 70)');
+  await page.screenshot({ path: test.info().outputPath('locked.png') });
 
   await lock.getByRole('textbox', { name: '密码', exact: true }).fill('Not#MyPassword1');
   await lock.getByRole('button', { name: '解锁' }).click();
@@ -29,6 +39,8 @@ test('the idle lock covers the page and keeps a half-filled form', async ({ page
   await lock.getByRole('button', { name: '解锁' }).click();
   await expect(lock).toBeHidden();
   await expect(page.locator('[inert]')).toHaveCount(0);
+  await expect(page.locator('body > div[aria-hidden="true"]')).toHaveCount(0);
+  await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('textbox', { name: '用户名', exact: true })).toHaveValue('zhou01');
   await expect(dialog.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('周海波');
 });

@@ -292,7 +292,7 @@ test('a name that looks like HTML or SQL is stored and shown exactly as typed', 
   await intake.chooseItem('ZJ-XZ-0001', '城乡居民基本医疗保险参保登记');
   await intake.mark('居民身份证或户口簿', '已收取');
   await intake.mark('城乡居民基本医疗保险参保登记表', '已收取');
-  await expect(page.getByRole('switch', { name: '即办件当场办结' })).toBeChecked();
+  await expect(page.getByRole('switch', { name: '即办件当场办结并交付' })).toBeChecked();
   const { caseNo, state } = await intake.save('受理');
   expect(state).toBe('completed');
   await expect(page.getByText(`即办件已当场办结，受理编号 ${caseNo}`)).toBeVisible();

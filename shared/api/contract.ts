@@ -6,6 +6,7 @@ import { attachmentsMethods } from './methods/attachments';
 import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { caseQueryMethods } from './methods/case-queries';
+import { dashboardFiguresMethods } from './methods/dashboard-figures';
 import { catalogueMethods } from './methods/catalogue';
 import { residentsMethods } from './methods/residents';
 import { statsMethods } from './methods/stats';
@@ -34,6 +35,7 @@ export const contract = {
   ...ratingsMethods,
   ...attachmentsMethods,
   ...caseQueryMethods,
+  ...dashboardFiguresMethods,
   ...catalogueMethods,
   ...residentsMethods,
   ...statsMethods,

@@ -1,6 +1,7 @@
 export * from './contract';
 export * from './define';
 export * from './events';
+export * from './labels';
 export * from './result';
 export * from './roles';
 export * from './transport';
@@ -11,6 +12,7 @@ export * from './methods/auth';
 export * from './methods/calendar';
 export * from './methods/cases';
 export * from './methods/case-queries';
+export * from './methods/dashboard-figures';
 export * from './methods/catalogue';
 export * from './methods/stats';
 export * from './methods/common';

@@ -94,7 +94,7 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(receipt)).toBe('PRINT_NOT_AVAILABLE');
   });
 
-  it('completes an instant item on the spot with two timeline entries', async () => {
+  it('completes an instant item on the spot and hands the result out at once', async () => {
     // 城乡居民基本医疗保险参保登记 (即办件): 0 身份证或户口簿, 1 登记表, 2..5 conditional.
     const instantId = await ensureItem(h, 'ZJ-XZ-0001');
     const onSpot = await h.ok(
@@ -118,10 +118,16 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
       dueDate: '2025-09-30',
       completedDate: '2025-09-30',
     });
+    expect(onSpot.handedOutAt).not.toBeNull();
     expect(onSpot.events.map((event) => [event.action, event.fromState, event.toState])).toEqual([
       ['intake', null, 'accepted'],
       ['complete', 'accepted', 'completed'],
+      ['hand_out', 'completed', 'completed'],
     ]);
+    const dashboard = await h.ok('cases.dashboard', {}, clerk);
+    expect(dashboard.readyToHandOut.map((row) => row.id)).not.toContain(onSpot.id);
+    const again = await h.call('cases.handOut', { caseId: onSpot.id }, clerk);
+    expect(codeOf(again)).toBe('ILLEGAL_TRANSITION');
     const promised = await h.call(
       'cases.intake',
       {

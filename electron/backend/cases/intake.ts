@@ -15,7 +15,7 @@ import { openNewCase } from './opening';
 import { names, stateLabel, withNote } from './notes';
 import { enforce } from './rules';
 import { currentItemVersion, residentInScope, type ItemVersion } from './sources';
-import { moveCase } from './writes';
+import { addEvent, moveCase, updateCase } from './writes';
 
 type IntakeInput = MethodParsedInput<'cases.intake'>;
 
@@ -112,6 +112,16 @@ export async function intake(ctx: CallContext, input: IntakeInput): Promise<stri
         { action: 'complete', note: '即办件当场办结', actorName: user.displayName },
         { completed_at: now, completed_date: shanghaiDate(now), handler_id: user.userId },
       );
+      // Done at the window with the resident still there: the result goes with them, so the case
+      // never waits under 待领取或送达.
+      created = await updateCase(trx, stamp, created, { handed_out_at: now });
+      await addEvent(trx, stamp, created, {
+        action: 'hand_out',
+        from: 'completed',
+        to: 'completed',
+        note: '已在窗口将结果当场交给申请人',
+        actorName: user.displayName,
+      });
     }
     await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
       action: 'cases.intake',

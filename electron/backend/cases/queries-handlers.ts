@@ -1,4 +1,5 @@
 import type { HandlerMap } from '../rpc/handler';
+import { dashboardFigures } from './dashboard-figures';
 import { caseDashboard, casesOfResident, exportCases, listCases } from './queries-service';
 
 export const caseQueryHandlers: HandlerMap = {
@@ -6,4 +7,5 @@ export const caseQueryHandlers: HandlerMap = {
   'cases.exportExcel': (ctx, input) => exportCases(ctx, input),
   'cases.ofResident': (ctx, input) => casesOfResident(ctx, input.residentId),
   'cases.dashboard': (ctx) => caseDashboard(ctx),
+  'cases.dashboardFigures': (ctx) => dashboardFigures(ctx),
 };

@@ -3,14 +3,28 @@ import type { Mediator } from '@shared/api/methods/mediation-mediators';
 import { parsePhone } from '@shared/domain/contact/phone';
 import type { DisputeType } from '@shared/domain/mediation/vocabulary';
 import { maskPhone } from '@shared/domain/privacy/masking';
+import {
+  ACCOUNT_MEDIATOR_BACKGROUND,
+  committeeKindOf,
+} from '@shared/domain/mediation/roster-entry';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
+import type { ChangeStamp } from '../core/changes';
+import type { Database } from '../db/schema';
+import { findOrgUnit } from '../org/repository';
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { findUserRow } from '../users/repository';
 import { orgNames } from './org';
 import { ensureCode, mediationReference } from './reference';
-import { findMediator, mediatorsOf, openCaseCounts, type MediatorRow } from './team-repository';
+import {
+  findMediator,
+  mediatorOfAccount,
+  mediatorsOf,
+  openCaseCounts,
+  type MediatorRow,
+} from './team-repository';
 import { insertSynced, updateSynced } from './writes';
 
 type MediatorFields = Omit<MethodParsedInput<'mediators.update'>, 'mediatorId'>;
@@ -73,6 +87,12 @@ async function columns(ctx: CallContext, fields: MediatorFields, stored: Mediato
   }
   if (fields.userId && !(await findUserRow(ctx.rt.db, fields.userId))) {
     throw new DomainError('INVALID_INPUT', '找不到关联的用户账号', { userId: '找不到该用户' });
+  }
+  const linked = fields.userId ? await mediatorOfAccount(ctx.rt.db, fields.userId) : undefined;
+  if (linked && linked.id !== stored?.id) {
+    throw new DomainError('ALREADY_ON_ROSTER', `该账号已在名册上（${linked.name}）`, {
+      userId: '该账号已在名册上',
+    });
   }
   return {
     name: fields.name,
@@ -151,4 +171,34 @@ export async function setMediatorActive(
     });
   });
   return view(ctx, row.id);
+}
+
+/**
+ * Puts a new 调解员 account on its unit's roster, in the transaction that creates the account, so
+ * that the person can be assigned and record sessions from the first day.
+ */
+export async function addAccountToRoster(
+  trx: Transaction<Database>,
+  stamp: ChangeStamp,
+  account: { userId: string; displayName: string; orgUnitId: string },
+): Promise<string> {
+  const unit = await findOrgUnit(trx, account.orgUnitId);
+  const id = await insertSynced(trx, stamp, 'mediators', account.orgUnitId, {
+    name: account.displayName,
+    gender: null,
+    phone: null,
+    user_id: account.userId,
+    committee_kind: committeeKindOf(unit?.level ?? 'township'),
+    background: ACCOUNT_MEDIATOR_BACKGROUND,
+    specialties: '[]',
+    note: null,
+    active: 1,
+  });
+  await appendAudit(trx, stamp.stamper.nowIso(), stamp.actor, stamp.terminal.terminalId, {
+    action: 'mediators.create',
+    objectType: 'mediator',
+    objectId: id,
+    detail: `${account.displayName}（随账号加入名册）`,
+  });
+  return id;
 }

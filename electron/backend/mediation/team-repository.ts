@@ -16,6 +16,16 @@ export async function findMediator(db: Db, mediatorId: string) {
     .executeTakeFirst();
 }
 
+/** The roster entry linked to a user account, if the person is on a roster. */
+export async function mediatorOfAccount(db: Db, userId: string) {
+  return db
+    .selectFrom('mediators')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
 export type MediatorRow = NonNullable<Awaited<ReturnType<typeof findMediator>>>;
 
 export async function mediatorsOf(db: Db, orgUnitIds: readonly string[], includeInactive: boolean) {

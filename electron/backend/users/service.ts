@@ -7,6 +7,7 @@ import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
+import { addAccountToRoster } from '../mediation/roster';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
 
@@ -50,6 +51,7 @@ export interface NewUser {
   role: Role;
   orgUnitId?: string | undefined;
   initialPassword: string;
+  addToRoster?: boolean | undefined;
 }
 
 export async function createUser(ctx: CallContext, input: NewUser): Promise<User> {
@@ -89,6 +91,13 @@ export async function createUser(ctx: CallContext, input: NewUser): Promise<User
       objectId: columns.id,
       detail: `${input.username}（${input.displayName}，${ROLE_LABELS[input.role]}）`,
     });
+    if (input.role === 'mediator' && input.addToRoster) {
+      await addAccountToRoster(trx, stamp, {
+        userId: columns.id,
+        displayName: input.displayName,
+        orgUnitId,
+      });
+    }
   });
   return view(ctx, columns.id);
 }

@@ -25,6 +25,8 @@ export const usersMethods = {
       /** Defaults to this terminal's org unit. */
       orgUnitId: idSchema.optional(),
       initialPassword: passwordSchema,
+      /** With role 调解员: also put the person on the unit's mediator roster, linked to the account. */
+      addToRoster: z.boolean().default(false),
     }),
     output: userSchema,
     access: ['admin'],

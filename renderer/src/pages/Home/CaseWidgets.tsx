@@ -4,6 +4,7 @@ import { useApiQuery } from '../../api';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { CaseRowsList } from './cases/CaseRowsList';
+import { DayFigures } from './cases/DayFigures';
 import { listsFor, scopeLabel } from './cases/case-widget-lists';
 import { WidgetCard } from './mediation/WidgetCard';
 
@@ -13,6 +14,11 @@ export function CaseWidgets() {
   // Mediators have no 一窗受理 worklist.
   const allowed = canCall(user.role, 'cases.dashboard');
   const dashboard = useApiQuery('cases.dashboard', {}, { enabled: allowed });
+  const figures = useApiQuery(
+    'cases.dashboardFigures',
+    {},
+    { enabled: canCall(user.role, 'cases.dashboardFigures') },
+  );
   if (!allowed || !dashboard.data) return null;
   const data = dashboard.data;
   return (
@@ -35,6 +41,7 @@ export function CaseWidgets() {
           {data.calendarWarning}
         </Alert>
       ) : null}
+      {figures.data ? <DayFigures figures={figures.data} /> : null}
       <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }} spacing="md">
         {listsFor(user.role).map((list) => (
           <WidgetCard

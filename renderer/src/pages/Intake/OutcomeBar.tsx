@@ -53,7 +53,7 @@ export function OutcomeBar(props: OutcomeBarProps) {
             />
             {props.instant && (
               <Switch
-                label="即办件当场办结"
+                label="即办件当场办结并交付"
                 mb={8}
                 checked={props.completeOnSpot}
                 error={props.onSpotError}

@@ -42,10 +42,12 @@ interface MediatorValues {
   note: string;
 }
 
-function toFields(values: MediatorValues, editing: boolean) {
+/** `userId` is the account the entry is linked to, kept as it is: the form does not change it. */
+function toFields(values: MediatorValues, editing: boolean, userId: string | null) {
   const phone = values.phone.trim();
   return {
     name: values.name,
+    userId,
     gender: values.gender,
     // Editing shows the number masked: left empty it stays as stored.
     ...(editing && phone === '' ? {} : { phone: phone || null }),
@@ -86,7 +88,7 @@ export function MediatorModal({ mediator, units, defaultUnitId, onClose }: Media
         background: values.background ? null : '请选择调解员背景',
       }),
       convertedValidator<MediatorValues>(mediatorsMethods['mediators.create'].input, (values) =>
-        toFields(values, editing),
+        toFields(values, editing, mediator?.userId ?? null),
       ),
     ),
   });
@@ -117,9 +119,12 @@ export function MediatorModal({ mediator, units, defaultUnitId, onClose }: Media
         noValidate
         onSubmit={form.onSubmit((values) =>
           editing
-            ? update.mutate({ mediatorId: mediator.id, ...toFields(values, true) }, { onError })
+            ? update.mutate(
+                { mediatorId: mediator.id, ...toFields(values, true, mediator.userId) },
+                { onError },
+              )
             : create.mutate(
-                { ...toFields(values, false), orgUnitId: values.orgUnitId },
+                { ...toFields(values, false, null), orgUnitId: values.orgUnitId },
                 { onError },
               ),
         )}

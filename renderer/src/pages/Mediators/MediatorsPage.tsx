@@ -1,4 +1,4 @@
-import { Badge, Button, Checkbox, Group, Select, Text } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import type { Mediator } from '@shared/api';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { canCall } from '../../lib/access';
 import { referenceLabel, useMediationReference } from '../../lib/mediation-reference';
 import { useCurrentUser } from '../../session';
 import { MediatorModal } from './MediatorModal';
+import { OffRosterNotice } from './OffRosterNotice';
 import { unitsInScope } from './unit-scope';
 
 /** 调解员名册: the committee's mediators, their specialties and current load. */
@@ -35,6 +36,9 @@ export function MediatorsPage() {
         description="调委会的调解员名册。指派调解员时按擅长的纠纷类型和在办案件数推荐。离任的停用，不删除。"
         actions={canEdit ? <Button onClick={() => setEditing('new')}>新增调解员</Button> : null}
       />
+      <Box mb="md">
+        <OffRosterNotice orgUnitId={unitId} />
+      </Box>
       <Group mb="md" align="flex-end">
         {units.length > 1 ? (
           <Select
@@ -61,7 +65,21 @@ export function MediatorsPage() {
         noRecordsText="还没有调解员"
         records={roster.data ?? []}
         columns={[
-          { accessor: 'name', title: '姓名', noWrap: true },
+          {
+            accessor: 'name',
+            title: '姓名',
+            noWrap: true,
+            render: (m) => (
+              <Group gap={6} wrap="nowrap">
+                <Text size="sm">{m.name}</Text>
+                {m.userId ? (
+                  <Badge size="xs" variant="outline" color="blue">
+                    有登录账号
+                  </Badge>
+                ) : null}
+              </Group>
+            ),
+          },
           {
             accessor: 'gender',
             title: '性别',

@@ -1,1 +1,2 @@
 export { MediatorsPage } from './MediatorsPage';
+export { OffRosterNotice } from './OffRosterNotice';

@@ -1,8 +1,10 @@
 import { Checkbox, Select, Stack, type ComboboxItem, type ComboboxItemGroup } from '@mantine/core';
-import type { DemoOrgNode, OrgLevel } from '@shared/api';
+import { ORG_LEVEL_LABELS, type DemoOrgNode, type OrgLevel } from '@shared/api';
 import { useApiQuery } from '../../api';
 
 interface DemoOrgPickerProps {
+  /** The level chosen above: only units of that level are offered. */
+  level: OrgLevel;
   /** Whether the demo tree is to be loaded at setup. */
   enabled: boolean;
   onEnabledChange: (enabled: boolean) => void;
@@ -10,24 +12,23 @@ interface DemoOrgPickerProps {
   onPick: (node: { code: string; name: string; level: OrgLevel }) => void;
 }
 
-/** County first, then each township followed by its villages and communities. */
-function groupByTownship(nodes: DemoOrgNode[]): ComboboxItemGroup<ComboboxItem>[] {
-  const item = (node: DemoOrgNode): ComboboxItem => ({
-    value: node.code,
-    label: `${node.name}（${node.code}）`,
-  });
-  const counties = nodes.filter((n) => n.level === 'county');
-  const townships = nodes.filter((n) => n.level === 'township');
-  return [
-    { group: '县级中心', items: counties.map(item) },
-    ...townships.map((township) => ({
+/** The units of one level by their plain names; villages under their township, whose names repeat. */
+function optionsOf(
+  nodes: DemoOrgNode[],
+  level: OrgLevel,
+): (ComboboxItem | ComboboxItemGroup<ComboboxItem>)[] {
+  const item = (node: DemoOrgNode): ComboboxItem => ({ value: node.code, label: node.name });
+  if (level !== 'village') return nodes.filter((n) => n.level === level).map(item);
+  return nodes
+    .filter((n) => n.level === 'township')
+    .map((township) => ({
       group: township.name,
-      items: [township, ...nodes.filter((n) => n.parentCode === township.code)].map(item),
-    })),
-  ];
+      items: nodes.filter((n) => n.level === 'village' && n.parentCode === township.code).map(item),
+    }))
+    .filter((group) => group.items.length > 0);
 }
 
-export function DemoOrgPicker({ enabled, onEnabledChange, onPick }: DemoOrgPickerProps) {
+export function DemoOrgPicker({ level, enabled, onEnabledChange, onPick }: DemoOrgPickerProps) {
   const tree = useApiQuery('setup.demoOrgTree', {}, { enabled, staleTime: Infinity });
   const nodes = tree.data?.nodes ?? [];
 
@@ -41,11 +42,14 @@ export function DemoOrgPicker({ enabled, onEnabledChange, onPick }: DemoOrgPicke
       />
       {enabled ? (
         <Select
+          // A new level offers other units: the old choice goes with it.
+          key={level}
           label="从演示组织架构中选择本单位"
-          placeholder={tree.isPending ? '正在读取…' : '输入名称或代码查找'}
+          description={`列出${ORG_LEVEL_LABELS[level]}一级的单位，可在上方改选层级`}
+          placeholder={tree.isPending ? '正在读取…' : '输入名称查找'}
           searchable
           nothingFoundMessage="没有找到"
-          data={groupByTownship(nodes)}
+          data={optionsOf(nodes, level)}
           onChange={(code) => {
             const node = nodes.find((n) => n.code === code);
             if (node) onPick(node);

@@ -46,6 +46,7 @@ export function OrgStep({ form }: OrgStepProps) {
       />
       <Divider label="或者" labelPosition="center" />
       <DemoOrgPicker
+        level={level}
         enabled={loadDemoOrgTree}
         onEnabledChange={(enabled) => form.setFieldValue('loadDemoOrgTree', enabled)}
         onPick={(node) => {

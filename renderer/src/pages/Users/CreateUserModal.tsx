@@ -1,6 +1,23 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  PasswordInput,
+  Select,
+  Stack,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { ORG_LEVEL_LABELS, ROLE_LABELS, ROLES, usersMethods, type Role } from '@shared/api';
+import {
+  ORG_LEVEL_LABELS,
+  ORG_LEVELS,
+  ROLE_LABELS,
+  ROLES,
+  usersMethods,
+  type OrgUnit,
+  type Role,
+} from '@shared/api';
 import { useApiQuery } from '../../api';
 import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
 import { PASSWORD_RULE_DESCRIPTION, passwordProblem } from '../../lib/password';
@@ -18,9 +35,20 @@ interface NewUserValues {
   role: Role;
   orgUnitId: string;
   initialPassword: string;
+  addToRoster: boolean;
 }
 
 const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** Units by their plain names, grouped by level (a village's name says nothing of its level). */
+function unitOptions(units: readonly OrgUnit[]) {
+  return ORG_LEVELS.map((level) => ({
+    group: ORG_LEVEL_LABELS[level],
+    items: units
+      .filter((unit) => unit.level === level)
+      .map((unit) => ({ value: unit.id, label: unit.name })),
+  })).filter((group) => group.items.length > 0);
+}
 
 export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
   const status = useSystemStatus();
@@ -33,11 +61,13 @@ export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
       role: 'clerk',
       orgUnitId: status.orgUnit?.id ?? '',
       initialPassword: '',
+      addToRoster: true,
     },
     validate: allOf<NewUserValues>(zodValidator(usersMethods['users.create'].input), (values) => ({
       initialPassword: passwordProblem(values.initialPassword, values.username.trim()),
     })),
   });
+  const role = form.useWatchValue('role');
   const create = useUserMutation('users.create', '已新建用户，请把初始密码当面告知本人');
 
   function close() {
@@ -46,17 +76,17 @@ export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
     onClose();
   }
 
-  const orgOptions = (orgUnits.data ?? []).map((unit) => ({
-    value: unit.id,
-    label: `${unit.name}（${ORG_LEVEL_LABELS[unit.level]}）`,
-  }));
+  const orgOptions = unitOptions(orgUnits.data ?? []);
 
   return (
     <Modal opened={opened} onClose={close} title="新建用户" size="md">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
-          create.mutate(values, { onSuccess: close, onError: (e) => showFieldErrors(form, e) }),
+          create.mutate(
+            { ...values, addToRoster: values.role === 'mediator' && values.addToRoster },
+            { onSuccess: close, onError: (e) => showFieldErrors(form, e) },
+          ),
         )}
       >
         <Stack gap="md">
@@ -93,6 +123,14 @@ export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
             key={form.key('orgUnitId')}
             {...form.getInputProps('orgUnitId')}
           />
+          {role === 'mediator' ? (
+            <Checkbox
+              label="同时加入所属单位调解委员会的调解员名册"
+              description="在名册上才能被指派、记录调解；背景和擅长的纠纷类型可在“调解员”页补充"
+              key={form.key('addToRoster')}
+              {...form.getInputProps('addToRoster', { type: 'checkbox' })}
+            />
+          ) : null}
           <PasswordInput
             label="初始密码"
             withAsterisk

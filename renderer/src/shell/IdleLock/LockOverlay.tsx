@@ -24,19 +24,36 @@ interface LockOverlayProps {
 }
 
 /**
- * Everything else on the page (including open modals, which live in their own portals) is made inert
- * while locked, so neither Tab nor a screen reader reaches the form underneath.
+ * Everything else on the page (including open modals, which live in their own portals) is hidden and
+ * made inert while locked: not drawn, so no resident's data shows through on an unattended screen, and
+ * out of reach of Tab, a screen reader, text selection and find-in-page. It stays mounted, so a
+ * half-filled form is still there after unlocking.
  */
-function useInertSiblings(overlay: RefObject<HTMLDivElement | null>) {
+function useHiddenSiblings(overlay: RefObject<HTMLDivElement | null>) {
   useEffect(() => {
     const own = overlay.current;
-    const siblings = Array.from(document.body.children).filter(
-      (element): element is HTMLElement => element instanceof HTMLElement && element !== own,
-    );
-    const made = siblings.filter((element) => !element.inert);
-    for (const element of made) element.inert = true;
+    const hidden = Array.from(document.body.children)
+      .filter(
+        (element): element is HTMLElement =>
+          element instanceof HTMLElement && element !== own && !element.inert,
+      )
+      .map((element) => ({
+        element,
+        visibility: element.style.visibility,
+        ariaHidden: element.getAttribute('aria-hidden'),
+      }));
+    for (const { element } of hidden) {
+      element.inert = true;
+      element.style.visibility = 'hidden';
+      element.setAttribute('aria-hidden', 'true');
+    }
     return () => {
-      for (const element of made) element.inert = false;
+      for (const { element, visibility, ariaHidden } of hidden) {
+        element.inert = false;
+        element.style.visibility = visibility;
+        if (ariaHidden === null) element.removeAttribute('aria-hidden');
+        else element.setAttribute('aria-hidden', ariaHidden);
+      }
     };
   }, [overlay]);
 }
@@ -46,7 +63,7 @@ export function LockOverlay({ user }: LockOverlayProps) {
   const queryClient = useQueryClient();
   const { signOut } = useSessionActions();
   const overlay = useRef<HTMLDivElement>(null);
-  useInertSiblings(overlay);
+  useHiddenSiblings(overlay);
   const form = useForm({
     mode: 'uncontrolled',
     initialValues: { password: '' },
@@ -71,7 +88,8 @@ export function LockOverlay({ user }: LockOverlayProps) {
       pos="fixed"
       inset={0}
       style={{ zIndex: 10_000 }}
-      bg="rgba(20, 40, 70, 0.92)"
+      // Opaque: a dimmed page can still be read from across the counter.
+      bg="rgb(20, 40, 70)"
     >
       <Center h="100%">
         <Paper radius="md" p="xl" w={400} shadow="xl">

@@ -15,6 +15,7 @@ import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api';
 import { referenceLabel, useMediationReference } from '../../../lib/mediation-reference';
+import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
 
 interface AssignMediatorsModalProps {
@@ -69,6 +70,7 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
             本调委会在册的调解员，擅长{DISPUTE_TYPE_LABELS[dispute.type]}
             纠纷的排在前面，其次是在办案件少的。
           </Text>
+          <OffRosterNotice orgUnitId={dispute.ownerOrgId} />
           {suggestions.isSuccess && rows.length === 0 ? (
             <Alert color="orange">
               本调委会还没有在册的调解员，请负责人先在“调解员”名册中添加。

@@ -1,8 +1,9 @@
-import { Badge, Button, Group, Stack, Text } from '@mantine/core';
+import { Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { referenceLabel, useMediationReference } from '../../../lib/mediation-reference';
 import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
+import { OffRosterNotice } from '../../Mediators';
 import { AssignMediatorsModal } from './AssignMediatorsModal';
 
 function MediatorsSectionBody({ dispute }: DisputeSectionProps) {
@@ -21,6 +22,11 @@ function MediatorsSectionBody({ dispute }: DisputeSectionProps) {
         ) : null
       }
     >
+      {editable ? (
+        <Box mb="sm">
+          <OffRosterNotice orgUnitId={dispute.ownerOrgId} />
+        </Box>
+      ) : null}
       {dispute.mediators.length === 0 ? (
         <Text size="sm" c="dimmed">
           尚未指派调解员。指派一名主持调解员，必要时另加协助调解员。

@@ -18,6 +18,7 @@ import { DateField } from '../../../components/DateField';
 import { convertedValidator, showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
+import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
 
 interface SessionValues {
@@ -103,6 +104,7 @@ export function SessionModal({
         )}
       >
         <Stack>
+          <OffRosterNotice orgUnitId={dispute.ownerOrgId} />
           <SimpleGrid cols={2}>
             <DateField
               label="调解日期"

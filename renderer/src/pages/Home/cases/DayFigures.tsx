@@ -1,0 +1,101 @@
+import { BarChart } from '@mantine/charts';
+import { Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import type { DashboardFigures } from '@shared/api';
+
+const SERIES = [
+  { name: 'takenIn', label: '受理', color: 'blue.6' },
+  { name: 'completed', label: '办结', color: 'teal.6' },
+  { name: 'ratings', label: '评价', color: 'gray.6' },
+  { name: 'badRatings', label: '差评', color: 'red.6' },
+];
+
+interface FigureProps {
+  label: string;
+  value: number;
+  /** A second line under the figure, e.g. the bad ratings among the ratings. */
+  note?: string;
+  /** Red when above zero: something to act on. */
+  alarm?: boolean;
+}
+
+function Figure({ label, value, note, alarm = false }: FigureProps) {
+  return (
+    <Paper withBorder p="sm" radius="md" role="group" aria-label={label}>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Group gap={6} align="baseline">
+        <Text fz={28} fw={700} c={alarm && value > 0 ? 'red.7' : undefined} lh={1.2}>
+          {value}
+        </Text>
+        <Text size="sm" c="dimmed">
+          件
+        </Text>
+      </Group>
+      {note ? (
+        <Text size="xs" c="dimmed">
+          {note}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+/** 11-30, or 本周 for the week in progress. */
+function weekLabel(weekStart: string, last: boolean): string {
+  return last ? '本周' : weekStart.slice(5);
+}
+
+/** Today's counts and eight weeks of trend, above the lists of what needs doing. */
+export function DayFigures({ figures }: { figures: DashboardFigures }) {
+  const day = figures.todayFlow;
+  const trend = figures.weeks.map((week, index) => ({
+    ...week,
+    label: weekLabel(week.weekStart, index === figures.weeks.length - 1),
+  }));
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <Paper withBorder p="md" radius="md" component="section" aria-labelledby="day-figures-title">
+        <Title order={3} size="h5" id="day-figures-title" mb="sm">
+          今日（{figures.today}）
+        </Title>
+        <SimpleGrid cols={2} spacing="sm">
+          <Figure label="今日受理" value={day.takenIn} />
+          <Figure label="今日办结" value={day.completed} />
+          <Figure label="当前超期" value={figures.overdue} alarm />
+          <Figure
+            label="今日评价"
+            value={day.ratings}
+            note={day.badRatings > 0 ? `其中差评 ${day.badRatings} 件` : '没有差评'}
+            alarm={day.badRatings > 0}
+          />
+        </SimpleGrid>
+      </Paper>
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="figure"
+        m={0}
+        miw={0}
+        aria-labelledby="week-trend-title"
+      >
+        <Title order={3} size="h5" id="week-trend-title" mb="sm">
+          近 {figures.weeks.length} 周趋势（每周一至周日）
+        </Title>
+        {/* Bars side by side: lines of equal small counts would hide one another. */}
+        <BarChart
+          h={200}
+          data={trend}
+          dataKey="label"
+          series={SERIES}
+          maxBarWidth={10}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          valueFormatter={(value) => `${value} 件`}
+          yAxisProps={{ allowDecimals: false }}
+        />
+      </Paper>
+    </SimpleGrid>
+  );
+}
