@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createBackup } from '../backup/backups';
+import { writeBackup } from '../backup/runner';
 import { addMissingShippedYears } from '../calendar/seed';
 import { Stamper, type WallClock } from '../core/clock';
 import type { TerminalIdentity } from '../core/context';
@@ -118,7 +118,10 @@ export async function openDataFolder(
     wholeCheckPending = check.wholeCheckPending;
   }
   try {
-    return { ...(await prepare(handle, dataDir, existed, clock)), wholeCheckPending };
+    return {
+      ...(await prepare(handle, dataDir, existed, clock, nativeBinding)),
+      wholeCheckPending,
+    };
   } catch (error) {
     // Past a partial check, damage elsewhere may first show as a failing read here.
     if (!isCorruptionError(error)) throw error;
@@ -132,6 +135,7 @@ async function prepare(
   dataDir: string,
   existed: boolean,
   clock: WallClock,
+  nativeBinding: string | undefined,
 ): Promise<Omit<OpenedDatabase, 'wholeCheckPending'>> {
   const nowIso = () => new Date(clock.now()).toISOString();
   const migrated = await migrate(
@@ -139,7 +143,12 @@ async function prepare(
     migrations,
     nowIso,
     async () => {
-      if (existed) await createBackup(handle.sqlite, dataDir, 'pre-migration', nowIso());
+      if (existed)
+        await writeBackup(
+          { dataDir, databaseFile: handle.file, nativeBinding },
+          'pre-migration',
+          nowIso(),
+        );
     },
   );
   const terminal = await identity(handle.db);

@@ -3,17 +3,21 @@ import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import type { CallContext, Runtime } from '../core/runtime';
 import { getSetting, putSetting } from '../settings/repository';
-import { backupPath, createBackup, listBackups, pruneBackups } from './backups';
+import { backupPath, listBackups, pruneBackups } from './backups';
+import { databaseBytes } from './disk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Beyond the daily copies (backupRetentionDays): one a week for a month, one a month for a year. */
+export const KEEP_WEEKS = 4;
+export const KEEP_MONTHS = 12;
+/**
+ * The kept copies stay within 1.5× the database, so that with the temporary copy (1×) and the new
+ * compressed one a backup never takes the folder past 3× the database.
+ */
+export const BUDGET_SHARE_OF_DATABASE = 1.5;
 
 export async function backupNow(ctx: CallContext): Promise<Backup> {
-  const backup = await createBackup(
-    ctx.rt.sqlite,
-    ctx.rt.dataDir,
-    'manual',
-    ctx.rt.stamper.nowIso(),
-  );
+  const backup = await ctx.rt.backups.run('manual', ctx.rt.stamper.nowIso());
   await appendAudit(
     ctx.rt.db,
     ctx.rt.stamper.nowIso(),
@@ -28,15 +32,30 @@ export async function backupNow(ctx: CallContext): Promise<Backup> {
   return backup;
 }
 
-/** Takes the daily backup when the last one is a day old, then prunes beyond the retention. */
+/** Takes the daily backup when the last one is a day old, then applies the rotation. */
 export async function dailyBackupIfDue(rt: Runtime): Promise<Backup | null> {
-  if (rt.damaged) return null;
+  if (rt.damaged || rt.backups.running()) return null;
   const last = await getSetting(rt.db, 'last_daily_backup_at');
   const nowMs = rt.stamper.clock.now();
   if (last && nowMs - Date.parse(last) < DAY_MS) return null;
-  const backup = await createBackup(rt.sqlite, rt.dataDir, 'daily', rt.stamper.nowIso());
+  let backup: Backup;
+  try {
+    backup = await rt.backups.run('daily', rt.stamper.nowIso());
+  } catch (error) {
+    if (error instanceof DomainError) rt.backups.recordFailure(`每日备份未完成：${error.message}`);
+    throw error;
+  }
   await putSetting(rt.db, 'last_daily_backup_at', backup.createdAt);
-  pruneBackups(rt.dataDir, rt.settings.backupRetentionDays, nowMs);
+  pruneBackups(
+    rt.dataDir,
+    {
+      days: rt.settings.backupRetentionDays,
+      weeks: KEEP_WEEKS,
+      months: KEEP_MONTHS,
+      budgetBytes: BUDGET_SHARE_OF_DATABASE * databaseBytes(rt.databaseFile),
+    },
+    nowMs,
+  );
   return backup;
 }
 
