@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { writeBackup } from '../backup/runner';
 import { addMissingShippedYears } from '../calendar/seed';
 import { Stamper, type WallClock } from '../core/clock';
 import type { TerminalIdentity } from '../core/context';
+import { privateDatabaseFile, privateDir } from '../core/private-files';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
 import {
@@ -89,12 +90,13 @@ export async function openDataFolder(
   nativeBinding?: string,
   fullCheckMaxBytes = FULL_CHECK_AT_START_MAX_BYTES,
 ): Promise<OpenedDatabase> {
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   const size = existsSync(file) ? statSync(file).size : 0;
   const existed = size > 0;
   let handle: DatabaseHandle;
   try {
+    privateDatabaseFile(file);
     handle = openDatabase(file, nativeBinding);
   } catch (error) {
     return damagedResult(

@@ -1,6 +1,6 @@
-import { mkdirSync } from 'node:fs';
 import type { Backup } from '@shared/api';
 import { DomainError } from '../core/errors';
+import { privateDir } from '../core/private-files';
 import { backupDir, backupName, type BackupReason } from './backups';
 import {
   bytesNeededForBackup,
@@ -33,7 +33,7 @@ function checkFreeSpace(target: BackupTarget): void {
 }
 
 function started(target: BackupTarget, reason: BackupReason, nowIso: string) {
-  mkdirSync(backupDir(target.dataDir), { recursive: true, mode: 0o700 });
+  privateDir(backupDir(target.dataDir));
   checkFreeSpace(target);
   const name = backupName(reason, nowIso);
   const job = startJob(
