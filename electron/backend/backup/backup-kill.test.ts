@@ -71,8 +71,8 @@ beforeAll(async () => {
   ).run();
   db.close();
   prepared = h.dataDir;
-  [goodName] = readdirSync(backupDir(prepared));
-  goodHash = hashOf(join(backupDir(prepared), goodName!));
+  goodName = readdirSync(backupDir(prepared))[0]!;
+  goodHash = hashOf(join(backupDir(prepared), goodName));
   const copy = mkdtempSync(join(tmpdir(), 'desk-kill-'));
   cpSync(prepared, copy, { recursive: true });
   const full = await backupInChild(copy, null);

@@ -1,4 +1,4 @@
-import type { Backup } from '@shared/api';
+import { BACKUP_ROTATION, type Backup } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import type { CallContext, Runtime } from '../core/runtime';
@@ -7,15 +7,6 @@ import { backupPath, listBackups, pruneBackups } from './backups';
 import { databaseBytes } from './disk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Beyond the daily copies (backupRetentionDays): one a week for a month, one a month for a year. */
-export const KEEP_WEEKS = 4;
-export const KEEP_MONTHS = 12;
-/**
- * The kept copies stay within 1.5× the database, so that with the temporary copy (1×) and the new
- * compressed one a backup never takes the folder past 3× the database.
- */
-export const BUDGET_SHARE_OF_DATABASE = 1.5;
-
 export async function backupNow(ctx: CallContext): Promise<Backup> {
   const backup = await ctx.rt.backups.run('manual', ctx.rt.stamper.nowIso());
   await appendAudit(
@@ -50,9 +41,9 @@ export async function dailyBackupIfDue(rt: Runtime): Promise<Backup | null> {
     rt.dataDir,
     {
       days: rt.settings.backupRetentionDays,
-      weeks: KEEP_WEEKS,
-      months: KEEP_MONTHS,
-      budgetBytes: BUDGET_SHARE_OF_DATABASE * databaseBytes(rt.databaseFile),
+      weeks: BACKUP_ROTATION.weeks,
+      months: BACKUP_ROTATION.months,
+      budgetBytes: BACKUP_ROTATION.budgetShareOfDatabase * databaseBytes(rt.databaseFile),
     },
     nowMs,
   );

@@ -10,6 +10,7 @@ import type { Actor, TerminalIdentity } from './context';
 
 export interface TerminalSettings {
   idleLockMinutes: number;
+  /** Every backup of these last days is kept; older ones by the weekly and monthly rotation. */
   backupRetentionDays: number;
   /** Printed on the papers the counter hands out; empty until the administrator sets it. */
   counterPhone: string;
@@ -17,7 +18,7 @@ export interface TerminalSettings {
 
 export const DEFAULT_SETTINGS: TerminalSettings = {
   idleLockMinutes: 15,
-  backupRetentionDays: 30,
+  backupRetentionDays: 7,
   counterPhone: '',
 };
 

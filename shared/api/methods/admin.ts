@@ -10,6 +10,13 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
+/**
+ * The backup rotation beyond the daily copies (settings' backupRetentionDays): the newest backup
+ * of each of the last 4 weeks and of each of the last 12 months, all of them within 1.5× the
+ * database's size, so that with a backup's temporary copy the folder stays within 3×.
+ */
+export const BACKUP_ROTATION = { weeks: 4, months: 12, budgetShareOfDatabase: 1.5 } as const;
+
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
   backupRetentionDays: z.number().int().min(1).max(365),

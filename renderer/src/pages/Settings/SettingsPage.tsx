@@ -40,7 +40,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
           <NumberInput
             label="备份保留天数"
-            description="超过这个天数的自动备份会被删除。1 到 365 天。"
+            description="这些天内的备份全部保留；更早的每周、每月各留一份（见“备份与恢复”）。1 到 365 天。"
             min={1}
             max={365}
             allowDecimal={false}
