@@ -60,6 +60,8 @@ const job = workerData.job;
 const controller = new AbortController();
 const signal = controller.signal;
 parentPort.on('message', (message) => { if (message === 'stop') controller.abort(); });
+// The listener must not keep the thread alive once the job is done.
+parentPort.unref();
 class Stopped extends Error {}
 const checkStop = () => { if (signal.aborted) throw new Stopped('stopped'); };
 
