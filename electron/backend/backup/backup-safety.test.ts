@@ -49,6 +49,7 @@ describe('backups that are what they claim', () => {
     // This version's temporary files of a backup killed on the way.
     writeFileSync(join(dir, 'desk-20261128T020000000Z-daily.sqlite.gz.raw.tmp'), 'half');
     writeFileSync(join(dir, 'desk-20261128T020000000Z-daily.sqlite.gz.raw.tmp-journal'), 'j');
+    writeFileSync(join(dir, 'desk-20261128T020000000Z-daily.sqlite.gz.raw.tmp-wal'), 'w');
     writeFileSync(join(dir, 'desk-20261128T020000000Z-daily.sqlite.gz.tmp'), 'half');
     expect((await h.ok('backups.list', {}, admin)).map((b) => b.name)).toEqual([good!.name]);
 

@@ -11,8 +11,11 @@ export type BackupReason = Backup['reason'];
  */
 const NAME_PATTERN =
   /^desk-(\d{8}T\d{6}\d{3}Z)-(daily|manual|pre-migration|pre-restore)\.sqlite(\.gz)?$/;
-/** What a backup cut short leaves: the worker's temporary files, and an earlier version's journal. */
-const LEFTOVER_PATTERN = /(\.tmp(-journal)?|\.sqlite-journal)$/;
+/**
+ * What a backup cut short leaves: the worker's temporary files (with SQLite's own beside the copy
+ * while it is switched out of WAL), and an earlier version's journal.
+ */
+const LEFTOVER_PATTERN = /(\.tmp(-journal|-wal|-shm)?|\.sqlite-journal)$/;
 
 export function backupDir(dataDir: string): string {
   return join(dataDir, 'backups');

@@ -34,9 +34,9 @@ const STOP_WAIT_MS = 2000;
 
 /** The temporary names a job writes; a file under one of them is never a backup. */
 export function temporaryFiles(job: BackupJob | StageJob): string[] {
-  if (job.kind === 'stage') return [job.target, `${job.target}-journal`];
-  const raw = `${job.dir}/${job.name}.raw.tmp`;
-  return [raw, `${raw}-journal`, `${job.dir}/${job.name}.tmp`];
+  const sqliteFiles = (file: string) => ['', '-journal', '-wal', '-shm'].map((end) => file + end);
+  if (job.kind === 'stage') return sqliteFiles(job.target);
+  return [...sqliteFiles(`${job.dir}/${job.name}.raw.tmp`), `${job.dir}/${job.name}.tmp`];
 }
 
 /*
@@ -140,7 +140,8 @@ async function backup() {
     flushDir(job.dir);
     return fs.statSync(job.dir + '/' + job.name).size;
   } finally {
-    for (const file of [raw, raw + '-journal', gz]) fs.rmSync(file, { force: true });
+    for (const end of ['', '-journal', '-wal', '-shm']) fs.rmSync(raw + end, { force: true });
+    fs.rmSync(gz, { force: true });
   }
 }
 
@@ -159,8 +160,7 @@ async function stage() {
     flush(job.target, 'r+');
     return fs.statSync(job.target).size;
   } catch (error) {
-    fs.rmSync(job.target, { force: true });
-    fs.rmSync(job.target + '-journal', { force: true });
+    for (const end of ['', '-journal', '-wal', '-shm']) fs.rmSync(job.target + end, { force: true });
     throw error;
   }
 }
