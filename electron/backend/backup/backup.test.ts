@@ -49,6 +49,24 @@ describe('backups', () => {
     const status = await h.ok('system.status', {});
     expect(status.lastBackupAt).toBe(backups[0]!.createdAt);
     expect(status.backupWarning).toBeNull();
+
+    // Without weekly and monthly copies only the days remain.
+    await h.ok(
+      'settings.update',
+      { idleLockMinutes: 15, backupRetentionDays: 3, backupKeepWeeks: 0, backupKeepMonths: 0 },
+      token,
+    );
+    h.clock.advance(DAY);
+    await dailyBackupIfDue(h.backend.runtime);
+    const { token: again } = await h.ok('auth.signIn', {
+      username: 'admin',
+      password: NEW_ADMIN_PASSWORD,
+    });
+    expect((await h.ok('backups.list', {}, again)).map((b) => b.createdAt.slice(0, 10))).toEqual([
+      '2026-12-08',
+      '2026-12-07',
+      '2026-12-06',
+    ]);
   });
 
   it('restores a chosen backup, keeps the replaced data as a backup, and signs everyone out', async () => {

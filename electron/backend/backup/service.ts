@@ -41,8 +41,8 @@ export async function dailyBackupIfDue(rt: Runtime): Promise<Backup | null> {
     rt.dataDir,
     {
       days: rt.settings.backupRetentionDays,
-      weeks: BACKUP_ROTATION.weeks,
-      months: BACKUP_ROTATION.months,
+      weeks: rt.settings.backupKeepWeeks,
+      months: rt.settings.backupKeepMonths,
       budgetBytes: BACKUP_ROTATION.budgetShareOfDatabase * databaseBytes(rt.databaseFile),
     },
     nowMs,

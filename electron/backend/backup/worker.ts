@@ -48,7 +48,7 @@ export function temporaryFiles(job: BackupJob | StageJob): string[] {
  * checked to be our schema, gzipped, read back through gunzip against the copy's hash, flushed and
  * only then renamed to its backup name. Every file is created 0600.
  */
-const WORKER_SOURCE = `
+export const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const fs = require('node:fs');
 const zlib = require('node:zlib');
@@ -177,17 +177,21 @@ const started = Date.now();
 `;
 
 /** Runs a backup or a restore's staging in a worker thread with its own connection. */
+/** What WORKER_SOURCE reads as its workerData (plain data: a test passes it to another process). */
+export function jobWorkerData(job: BackupJob | StageJob, nativeBinding: string | undefined) {
+  return {
+    job,
+    nativeBinding,
+    modulePath: createRequire(import.meta.url).resolve('better-sqlite3'),
+    pagesPerStep: PAGES_PER_STEP,
+    gzipLevel: GZIP_LEVEL,
+  };
+}
+
 export function startJob(job: BackupJob | StageJob, nativeBinding: string | undefined): RunningJob {
-  const modulePath = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(WORKER_SOURCE, {
     eval: true,
-    workerData: {
-      job,
-      nativeBinding,
-      modulePath,
-      pagesPerStep: PAGES_PER_STEP,
-      gzipLevel: GZIP_LEVEL,
-    },
+    workerData: jobWorkerData(job, nativeBinding),
   });
   let settle: (report: JobReport) => void = () => {};
   const result = new Promise<JobReport>((resolve) => (settle = resolve));

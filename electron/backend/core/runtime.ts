@@ -12,6 +12,9 @@ export interface TerminalSettings {
   idleLockMinutes: number;
   /** Every backup of these last days is kept; older ones by the weekly and monthly rotation. */
   backupRetentionDays: number;
+  /** Then the newest backup of each of the last this many weeks, and of months. */
+  backupKeepWeeks: number;
+  backupKeepMonths: number;
   /** Printed on the papers the counter hands out; empty until the administrator sets it. */
   counterPhone: string;
 }
@@ -19,6 +22,8 @@ export interface TerminalSettings {
 export const DEFAULT_SETTINGS: TerminalSettings = {
   idleLockMinutes: 15,
   backupRetentionDays: 7,
+  backupKeepWeeks: 4,
+  backupKeepMonths: 12,
   counterPhone: '',
 };
 

@@ -35,7 +35,7 @@ export function BackupsPage() {
     <>
       <PageHeader
         title="备份与恢复"
-        description={`系统每天自动备份一次（压缩保存），保留最近 ${settings.data?.backupRetentionDays ?? '—'} 天的备份、最近 ${BACKUP_ROTATION.weeks} 周每周一份和最近 ${BACKUP_ROTATION.months} 个月每月一份，总大小不超过数据库的 ${BACKUP_ROTATION.budgetShareOfDatabase} 倍；升级和恢复前也会自动备份。`}
+        description={`系统每天自动备份一次（压缩保存），保留最近 ${settings.data?.backupRetentionDays ?? '—'} 天的备份、最近 ${settings.data?.backupKeepWeeks ?? '—'} 周每周一份和最近 ${settings.data?.backupKeepMonths ?? '—'} 个月每月一份，总大小不超过数据库的 ${BACKUP_ROTATION.budgetShareOfDatabase} 倍；升级和恢复前也会自动备份。`}
         actions={
           <Button loading={create.isPending} onClick={() => create.mutate({})}>
             立即备份
