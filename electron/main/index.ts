@@ -8,6 +8,7 @@ import { forkBackend, showBackendFailure } from './backend-process';
 import { createBackendSupervisor } from './backend-supervisor';
 import { broadcast, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
+import { PRUNE_EVERY_MS, prunePrints } from './prints-folder';
 import { hardenSession, hardenWebContents } from './security';
 import { pageTrust } from './trusted-url';
 import { userDataOverride } from './user-data';
@@ -93,7 +94,16 @@ function main(): void {
       hardenSession(session.defaultSession, isTrustedPage);
       serveApp(session.defaultSession, join(__dirname, '../renderer'));
       Menu.setApplicationMenu(buildAppMenu(isDev));
-      registerIpc({ backend, windows, isTrustedPage, printsFolder: join(userData, 'prints') });
+      const printsFolder = join(userData, 'prints');
+      registerIpc({ backend, windows, isTrustedPage, printsFolder });
+      const prune = () =>
+        void prunePrints(printsFolder, Date.now())
+          .then((removed) => {
+            if (removed.length > 0) log.info('已删除过期的打印 PDF', removed.length);
+          })
+          .catch((error: unknown) => log.error('清理打印 PDF 失败', error));
+      prune();
+      setInterval(prune, PRUNE_EVERY_MS).unref();
       backend.start();
       openWindow();
     })

@@ -1,9 +1,10 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fail, ok, type Result } from '@shared/api/result';
 import type { WebContents } from 'electron';
 import log from 'electron-log/main';
 import { pdfFileName } from './pdf-file-name';
+import { preparePrintsFolder, PRINT_FILE_MODE } from './prints-folder';
 
 const MAX_ATTEMPTS = 20;
 
@@ -15,13 +16,13 @@ export async function printToPdf(
 ): Promise<Result<{ path: string }>> {
   try {
     const pdf = await contents.printToPDF({ pageSize: 'A4', printBackground: true });
-    await mkdir(folder, { recursive: true });
+    await preparePrintsFolder(folder);
     const at = new Date();
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const path = join(folder, pdfFileName(title, at, attempt));
       try {
         // 'wx': never overwrite a document already handed to a resident.
-        await writeFile(path, pdf, { flag: 'wx' });
+        await writeFile(path, pdf, { flag: 'wx', mode: PRINT_FILE_MODE });
         log.info('已保存 PDF', path);
         return ok({ path });
       } catch (error) {

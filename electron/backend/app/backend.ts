@@ -5,8 +5,11 @@ import { openKeyedChain, registerAuditKey } from '../audit/chain-key';
 import { loadOrCreateAuditKeyFile } from '../audit/key-file';
 import { appendAudit, auditChainHead } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
-import { backupPath, createBackup } from '../backup/backups';
+import { backupPath, clearLeftovers } from '../backup/backups';
+import type { FreeBytes } from '../backup/disk';
+import { createBackupRunner } from '../backup/runner';
 import { dailyBackupIfDue } from '../backup/service';
+import { startJob } from '../backup/worker';
 import { attachmentsHandlers } from '../attachments/handlers';
 import { CalendarCache } from '../calendar/cache';
 import { calendarHandlers } from '../calendar/handlers';
@@ -33,7 +36,7 @@ import {
 } from '../db/background-check';
 import { DAMAGED_PREFIX } from '../db/integrity';
 import { DATABASE_FILE, damagedResult, openDataFolder, type OpenedDatabase } from './open-runtime';
-import { stageRestore, swapInRestore } from './restore-file';
+import { incomingPath, swapInRestore } from './restore-file';
 
 export interface BackendOptions {
   dataDir: string;
@@ -54,6 +57,8 @@ export interface BackendOptions {
    * over at start; without it (browser mode, tests) it is the data folder's 0600 key file.
    */
   auditKey?: Buffer;
+  /** Free bytes on the disk of a folder; tests make the disk look full. */
+  freeBytes?: FreeBytes;
 }
 
 export interface Backend {
@@ -127,10 +132,21 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       );
     return next;
   };
+  const databaseFile = join(options.dataDir, DATABASE_FILE);
+  // Before anything can start a backup: what one cut short left is no backup and is not listed.
+  const leftovers = clearLeftovers(options.dataDir);
+  if (leftovers.length > 0) info(`removed unfinished backups: ${leftovers.join(', ')}`);
   const opened = await open();
 
   const rt: Runtime = {
     dataDir: options.dataDir,
+    databaseFile,
+    backups: createBackupRunner(() => ({
+      dataDir: options.dataDir,
+      databaseFile,
+      nativeBinding: options.sqliteBinding,
+      freeBytes: options.freeBytes,
+    })),
     appVersion: options.appVersion,
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
@@ -252,6 +268,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       throw new DomainError('RESTORE_IN_PROGRESS', '正在从备份恢复数据，请稍候再试');
     if (rt.reindexing)
       throw new DomainError('SEARCH_INDEX_REBUILDING', '正在重建搜索索引，请稍候再试');
+    if (rt.backups.running())
+      throw new DomainError('BACKUP_IN_PROGRESS', '正在备份，备份完成后才能恢复，请稍候再试');
     rt.restoring = true;
     try {
       await restoreFrom(name, file, actor);
@@ -279,14 +297,20 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     const damaged = rt.damaged;
     const replaced = await replacedChainHead();
     // The current data is kept as a backup of its own, so that a wrong choice can be undone.
-    if (!damaged)
-      await createBackup(rt.sqlite, options.dataDir, 'pre-restore', rt.stamper.nowIso());
-    let incoming: string;
-    try {
-      incoming = stageRestore(options.dataDir, file);
-    } catch (error) {
-      log(error);
-      throw restoreFailed(error);
+    if (!damaged) await rt.backups.run('pre-restore', rt.stamper.nowIso());
+    const incoming = incomingPath(options.dataDir);
+    const staged = await startJob(
+      { kind: 'stage', backup: file, target: incoming },
+      options.sqliteBinding,
+    ).result;
+    if (!staged.ok) {
+      log(new Error(`backup ${name} could not be staged: ${staged.problem}`));
+      if (/ENOSPC/.test(staged.problem))
+        throw restoreFailed(Object.assign(new Error(staged.problem), { code: 'ENOSPC' }));
+      throw new DomainError(
+        'BACKUP_DAMAGED',
+        `所选备份已损坏或不完整（${staged.problem}），未做任何改动。请选择其他备份`,
+      );
     }
     await handle.close();
     let setAside: string | null;
@@ -335,6 +359,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       clearInterval(timer);
       stopBackgroundCheck();
+      await rt.backups.stop();
       await handle.close();
     },
   };

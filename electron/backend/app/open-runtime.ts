@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { createBackup } from '../backup/backups';
+import { writeBackup } from '../backup/runner';
 import { addMissingShippedYears } from '../calendar/seed';
 import { Stamper, type WallClock } from '../core/clock';
 import type { TerminalIdentity } from '../core/context';
+import { privateDatabaseFile, privateDir } from '../core/private-files';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
 import { openDatabase, type DatabaseHandle } from '../db/connection';
 import {
@@ -89,12 +90,13 @@ export async function openDataFolder(
   nativeBinding?: string,
   fullCheckMaxBytes = FULL_CHECK_AT_START_MAX_BYTES,
 ): Promise<OpenedDatabase> {
-  mkdirSync(dataDir, { recursive: true });
+  privateDir(dataDir);
   const file = join(dataDir, DATABASE_FILE);
   const size = existsSync(file) ? statSync(file).size : 0;
   const existed = size > 0;
   let handle: DatabaseHandle;
   try {
+    privateDatabaseFile(file);
     handle = openDatabase(file, nativeBinding);
   } catch (error) {
     return damagedResult(
@@ -118,7 +120,10 @@ export async function openDataFolder(
     wholeCheckPending = check.wholeCheckPending;
   }
   try {
-    return { ...(await prepare(handle, dataDir, existed, clock)), wholeCheckPending };
+    return {
+      ...(await prepare(handle, dataDir, existed, clock, nativeBinding)),
+      wholeCheckPending,
+    };
   } catch (error) {
     // Past a partial check, damage elsewhere may first show as a failing read here.
     if (!isCorruptionError(error)) throw error;
@@ -132,6 +137,7 @@ async function prepare(
   dataDir: string,
   existed: boolean,
   clock: WallClock,
+  nativeBinding: string | undefined,
 ): Promise<Omit<OpenedDatabase, 'wholeCheckPending'>> {
   const nowIso = () => new Date(clock.now()).toISOString();
   const migrated = await migrate(
@@ -139,7 +145,12 @@ async function prepare(
     migrations,
     nowIso,
     async () => {
-      if (existed) await createBackup(handle.sqlite, dataDir, 'pre-migration', nowIso());
+      if (existed)
+        await writeBackup(
+          { dataDir, databaseFile: handle.file, nativeBinding },
+          'pre-migration',
+          nowIso(),
+        );
     },
   );
   const terminal = await identity(handle.db);

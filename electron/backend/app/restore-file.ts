@@ -1,12 +1,4 @@
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  renameSync,
-  rmSync,
-} from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_FILE } from './open-runtime';
 
@@ -34,25 +26,13 @@ function renameRetrying(from: string, to: string): void {
 }
 
 /**
- * Step one of a restore, while the database is still open and untouched: the backup is copied
- * beside it and flushed to disk, so that a full disk fails here and a power cut after the swap
- * cannot leave a half-written file in place of the old one. Returns the copy's path.
+ * Where step one of a restore puts the chosen backup, beside the database: decompressed, flushed
+ * and verified by the backup worker while the database is still open and untouched, so that a full
+ * disk or a bad backup fails there and a power cut after the swap cannot leave a half-written file
+ * in place of the old one.
  */
-export function stageRestore(dataDir: string, backupFile: string): string {
-  const incoming = join(dataDir, `${DATABASE_FILE}${INCOMING_SUFFIX}`);
-  try {
-    copyFileSync(backupFile, incoming);
-    const fd = openSync(incoming, 'r+');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch (error) {
-    rmSync(incoming, { force: true });
-    throw error;
-  }
-  return incoming;
+export function incomingPath(dataDir: string): string {
+  return join(dataDir, `${DATABASE_FILE}${INCOMING_SUFFIX}`);
 }
 
 /** Removes a staged copy that will not be used. */

@@ -3,14 +3,14 @@ import {
   closeSync,
   existsSync,
   fsyncSync,
-  mkdirSync,
   openSync,
   readFileSync,
   renameSync,
   rmSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { PRIVATE_FILE_MODE, privateDir } from '../core/private-files';
 
 /**
  * Attachment files, content-addressed: <dataDir>/attachments/<first two hex>/<sha256>. One file per
@@ -32,10 +32,11 @@ function blobPath(dataDir: string, sha256: string): string {
 export function storeBlob(dataDir: string, sha256: string, bytes: Uint8Array): void {
   const target = blobPath(dataDir, sha256);
   if (existsSync(target)) return;
-  mkdirSync(join(target, '..'), { recursive: true });
+  privateDir(join(dataDir, 'attachments'));
+  privateDir(dirname(target));
   const temporary = `${target}.${randomUUID()}.tmp`;
   try {
-    const fd = openSync(temporary, 'wx');
+    const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
     try {
       writeSync(fd, bytes);
       fsyncSync(fd);

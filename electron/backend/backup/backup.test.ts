@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../app/open-runtime';
+import { dailyBackupIfDue } from './service';
 import {
   ADMIN_PASSWORD,
   createHarness,
@@ -23,21 +24,49 @@ afterEach(async () => {
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('backups', () => {
-  it('takes the first daily backup at setup, another a day later, and keeps 30 days', async () => {
+  it('takes the first daily backup at setup, one a day later, and keeps the rotation', async () => {
     expect((await h.ok('backups.list', {}, admin)).map((b) => b.reason)).toEqual(['daily']);
-    for (let day = 1; day <= 35; day++) {
-      h.clock.advance(DAY);
-      await h.restart();
+    await h.ok('settings.update', { idleLockMinutes: 15, backupRetentionDays: 3 }, admin);
+    // From 2026-11-27 (Friday, at setup) to 2026-12-07 (Monday), at 09:00 in Shanghai: 29 and 30
+    // November, 3, 5, 6 and 7 December.
+    for (const days of [2, 1, 3, 2, 1, 1]) {
+      h.clock.advance(days * DAY);
+      expect(await dailyBackupIfDue(h.backend.runtime)).not.toBeNull();
     }
     const { token } = await h.ok('auth.signIn', {
       username: 'admin',
       password: NEW_ADMIN_PASSWORD,
     });
     const backups = await h.ok('backups.list', {}, token);
-    expect(backups.every((b) => b.reason === 'daily')).toBe(true);
-    expect(backups.length).toBe(31);
+    expect(backups.map((b) => b.createdAt.slice(0, 10))).toEqual([
+      '2026-12-07',
+      '2026-12-06',
+      '2026-12-05',
+      '2026-11-30',
+      '2026-11-29',
+    ]);
+    expect(backups.every((b) => b.reason === 'daily' && b.name.endsWith('.sqlite.gz'))).toBe(true);
     const status = await h.ok('system.status', {});
     expect(status.lastBackupAt).toBe(backups[0]!.createdAt);
+    expect(status.backupWarning).toBeNull();
+
+    // Without weekly and monthly copies only the days remain.
+    await h.ok(
+      'settings.update',
+      { idleLockMinutes: 15, backupRetentionDays: 3, backupKeepWeeks: 0, backupKeepMonths: 0 },
+      token,
+    );
+    h.clock.advance(DAY);
+    await dailyBackupIfDue(h.backend.runtime);
+    const { token: again } = await h.ok('auth.signIn', {
+      username: 'admin',
+      password: NEW_ADMIN_PASSWORD,
+    });
+    expect((await h.ok('backups.list', {}, again)).map((b) => b.createdAt.slice(0, 10))).toEqual([
+      '2026-12-08',
+      '2026-12-07',
+      '2026-12-06',
+    ]);
   });
 
   it('restores a chosen backup, keeps the replaced data as a backup, and signs everyone out', async () => {

@@ -1,19 +1,15 @@
-import type { Backup } from '@shared/api';
+import { BACKUP_ROTATION, type Backup } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import type { CallContext, Runtime } from '../core/runtime';
 import { getSetting, putSetting } from '../settings/repository';
-import { backupPath, createBackup, listBackups, pruneBackups } from './backups';
+import { backupPath, listBackups, pruneBackups } from './backups';
+import { databaseBytes } from './disk';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export async function backupNow(ctx: CallContext): Promise<Backup> {
-  const backup = await createBackup(
-    ctx.rt.sqlite,
-    ctx.rt.dataDir,
-    'manual',
-    ctx.rt.stamper.nowIso(),
-  );
+  const backup = await ctx.rt.backups.run('manual', ctx.rt.stamper.nowIso());
   await ctx.rt.db.transaction().execute((trx) =>
     appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
       action: 'backups.create',
@@ -24,15 +20,30 @@ export async function backupNow(ctx: CallContext): Promise<Backup> {
   return backup;
 }
 
-/** Takes the daily backup when the last one is a day old, then prunes beyond the retention. */
+/** Takes the daily backup when the last one is a day old, then applies the rotation. */
 export async function dailyBackupIfDue(rt: Runtime): Promise<Backup | null> {
-  if (rt.damaged) return null;
+  if (rt.damaged || rt.backups.running()) return null;
   const last = await getSetting(rt.db, 'last_daily_backup_at');
   const nowMs = rt.stamper.clock.now();
   if (last && nowMs - Date.parse(last) < DAY_MS) return null;
-  const backup = await createBackup(rt.sqlite, rt.dataDir, 'daily', rt.stamper.nowIso());
+  let backup: Backup;
+  try {
+    backup = await rt.backups.run('daily', rt.stamper.nowIso());
+  } catch (error) {
+    if (error instanceof DomainError) rt.backups.recordFailure(`每日备份未完成：${error.message}`);
+    throw error;
+  }
   await putSetting(rt.db, 'last_daily_backup_at', backup.createdAt);
-  pruneBackups(rt.dataDir, rt.settings.backupRetentionDays, nowMs);
+  pruneBackups(
+    rt.dataDir,
+    {
+      days: rt.settings.backupRetentionDays,
+      weeks: rt.settings.backupKeepWeeks,
+      months: rt.settings.backupKeepMonths,
+      budgetBytes: BACKUP_ROTATION.budgetShareOfDatabase * databaseBytes(rt.databaseFile),
+    },
+    nowMs,
+  );
   return backup;
 }
 

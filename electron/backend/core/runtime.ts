@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import type { EventName, EventPayload } from '@shared/api';
 import type { SessionStore } from '../auth/sessions';
+import type { BackupRunner } from '../backup/runner';
 import type { CalendarCache } from '../calendar/cache';
 import type { Database } from '../db/schema';
 import type { Stamper } from './clock';
@@ -9,20 +10,28 @@ import type { Actor, TerminalIdentity } from './context';
 
 export interface TerminalSettings {
   idleLockMinutes: number;
+  /** Every backup of these last days is kept; older ones by the weekly and monthly rotation. */
   backupRetentionDays: number;
+  /** Then the newest backup of each of the last this many weeks, and of months. */
+  backupKeepWeeks: number;
+  backupKeepMonths: number;
   /** Printed on the papers the counter hands out; empty until the administrator sets it. */
   counterPhone: string;
 }
 
 export const DEFAULT_SETTINGS: TerminalSettings = {
   idleLockMinutes: 15,
-  backupRetentionDays: 30,
+  backupRetentionDays: 7,
+  backupKeepWeeks: 4,
+  backupKeepMonths: 12,
   counterPhone: '',
 };
 
 /** What the backend holds while it runs; handlers get it with the caller. */
 export interface Runtime {
   dataDir: string;
+  /** The database file in dataDir (desk.sqlite). */
+  databaseFile: string;
   appVersion: string;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
@@ -51,6 +60,8 @@ export interface Runtime {
   /** Sets `damaged` (prefixed) and signs everyone out, so that the renderer shows recovery. */
   markDamaged(problem: string): void;
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
+  /** Backups run in a worker thread with a connection of their own, one at a time. */
+  backups: BackupRunner;
   /** Replaces the database file with a backup and reopens it. */
   restore(backupName: string, actor: Actor): Promise<void>;
 }

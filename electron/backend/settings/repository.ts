@@ -8,6 +8,8 @@ export type SettingKey =
   | 'org_unit_id'
   | 'idle_lock_minutes'
   | 'backup_retention_days'
+  | 'backup_keep_weeks'
+  | 'backup_keep_months'
   | 'last_daily_backup_at'
   | 'counter_phone'
   /** Set once by a migration; the next start opens the keyed part of the audit chain. */

@@ -13,11 +13,19 @@ function intOr(value: string | undefined, fallback: number): number {
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;
 }
 
+/** Like intOr, but 0 is a value: no weekly or monthly backups. */
+function countOr(value: string | undefined, fallback: number): number {
+  const parsed = Number(value);
+  return value !== undefined && Number.isInteger(parsed) && parsed >= 0 ? parsed : fallback;
+}
+
 export async function loadTerminalSettings(db: Kysely<Database>): Promise<TerminalSettings> {
   const stored = await getSettings(db);
   return {
     idleLockMinutes: intOr(stored.idle_lock_minutes, DEFAULT_SETTINGS.idleLockMinutes),
     backupRetentionDays: intOr(stored.backup_retention_days, DEFAULT_SETTINGS.backupRetentionDays),
+    backupKeepWeeks: countOr(stored.backup_keep_weeks, DEFAULT_SETTINGS.backupKeepWeeks),
+    backupKeepMonths: countOr(stored.backup_keep_months, DEFAULT_SETTINGS.backupKeepMonths),
     counterPhone: stored.counter_phone ?? DEFAULT_SETTINGS.counterPhone,
   };
 }
@@ -41,6 +49,8 @@ export async function updateSettings(
   const before = ctx.rt.settings;
   const next: Settings = {
     ...input,
+    backupKeepWeeks: input.backupKeepWeeks ?? before.backupKeepWeeks,
+    backupKeepMonths: input.backupKeepMonths ?? before.backupKeepMonths,
     counterPhone:
       input.counterPhone === undefined
         ? before.counterPhone
@@ -49,6 +59,8 @@ export async function updateSettings(
   await ctx.rt.db.transaction().execute(async (trx) => {
     await putSetting(trx, 'idle_lock_minutes', String(next.idleLockMinutes));
     await putSetting(trx, 'backup_retention_days', String(next.backupRetentionDays));
+    await putSetting(trx, 'backup_keep_weeks', String(next.backupKeepWeeks));
+    await putSetting(trx, 'backup_keep_months', String(next.backupKeepMonths));
     await putSetting(trx, 'counter_phone', next.counterPhone);
     const phone =
       before.counterPhone === next.counterPhone
@@ -62,7 +74,7 @@ export async function updateSettings(
       {
         action: 'settings.update',
         objectType: 'settings',
-        detail: `空闲锁屏 ${before.idleLockMinutes}→${next.idleLockMinutes} 分钟；备份保留 ${before.backupRetentionDays}→${next.backupRetentionDays} 天${phone}`,
+        detail: `空闲锁屏 ${before.idleLockMinutes}→${next.idleLockMinutes} 分钟；备份保留 ${before.backupRetentionDays}→${next.backupRetentionDays} 天、每周 ${before.backupKeepWeeks}→${next.backupKeepWeeks} 份、每月 ${before.backupKeepMonths}→${next.backupKeepMonths} 份${phone}`,
       },
     );
   });

@@ -47,7 +47,14 @@ describe('the counter phone printed on receipts and notices', () => {
   it('stays as it is when an update leaves it out', async () => {
     await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
     const saved = await h.ok('settings.update', { ...BASE, idleLockMinutes: 20 }, admin);
-    expect(saved).toEqual({ ...BASE, idleLockMinutes: 20, counterPhone: '0577-88881234' });
+    expect(saved).toEqual({
+      ...BASE,
+      idleLockMinutes: 20,
+      counterPhone: '0577-88881234',
+      // The weekly and monthly backups, left out too, keep their defaults.
+      backupKeepWeeks: 4,
+      backupKeepMonths: 12,
+    });
   });
 
   it('is audited when it changes', async () => {

@@ -7,6 +7,7 @@ export async function status(rt: Runtime): Promise<SystemStatus> {
   const base = {
     appVersion: rt.appVersion,
     lastBackupAt: lastBackupAt(rt.dataDir),
+    backupWarning: rt.backups.warning(),
     online: false,
     idleLockMinutes: rt.settings.idleLockMinutes,
     searchIndex: rt.reindexing

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, Result, Role } from '@shared/api';
-import { startBackend, type Backend } from '../app/backend';
+import { startBackend, type Backend, type BackendOptions } from '../app/backend';
 import type { WallClock } from '../core/clock';
 
 /** A clock the test moves by hand. */
@@ -39,9 +39,9 @@ export interface Harness {
   cleanup(): Promise<void>;
 }
 
-/** A real backend on a real SQLite file in a fresh temp folder. */
-export async function createHarness(): Promise<Harness> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'desk-test-'));
+/** A real backend on a real SQLite file in a fresh temp folder (or `options.dataDir`). */
+export async function createHarness(options: Partial<BackendOptions> = {}): Promise<Harness> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'desk-test-'));
   const clock = new ManualClock();
   const events: { name: string; payload: unknown }[] = [];
   const start = () =>
@@ -51,6 +51,7 @@ export async function createHarness(): Promise<Harness> {
       clock,
       onEvent: (e) => events.push(e),
       log: () => {},
+      ...options,
     });
   const harness: Harness = {
     dataDir,

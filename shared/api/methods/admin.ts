@@ -10,15 +10,36 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
+/**
+ * The kept backups (daily, weekly and monthly, as the settings say) stay within 1.5× the
+ * database's size, so that with a backup's temporary copy the folder stays within 3×.
+ */
+export const BACKUP_ROTATION = { budgetShareOfDatabase: 1.5 } as const;
+
 export const settingsSchema = z.object({
   idleLockMinutes: z.number().int().min(1).max(240),
+  /** Every backup of these last days is kept. */
   backupRetentionDays: z.number().int().min(1).max(365),
+  /** Beyond them, the newest backup of each of the last this many weeks. */
+  backupKeepWeeks: z
+    .number()
+    .int()
+    .min(0, '每周备份份数为 0 到 52')
+    .max(52, '每周备份份数为 0 到 52'),
+  /** Beyond those, the newest backup of each of the last this many months. */
+  backupKeepMonths: z
+    .number()
+    .int()
+    .min(0, '每月备份份数为 0 到 120')
+    .max(120, '每月备份份数为 0 到 120'),
   /** The counter's phone printed on receipts and notices; checked and stored like a resident's. */
   counterPhone: z.string().trim().max(30, '联系电话不超过 30 个字符'),
 });
-/** An update that leaves out the counter phone keeps the one stored. */
+/** An update that leaves out the counter phone or the weekly and monthly backups keeps those stored. */
 export const settingsUpdateSchema = settingsSchema.extend({
   counterPhone: settingsSchema.shape.counterPhone.optional(),
+  backupKeepWeeks: settingsSchema.shape.backupKeepWeeks.optional(),
+  backupKeepMonths: settingsSchema.shape.backupKeepMonths.optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -17,6 +17,8 @@ export const systemStatusSchema = z.object({
   orgUnit: orgUnitSchema.nullable(),
   terminal: terminalSchema.nullable(),
   lastBackupAt: isoTimeSchema.nullable(),
+  /** Low disk space for the next backups, or why the last daily backup failed (Chinese); null when fine. */
+  backupWarning: z.string().nullable(),
   /** Sync is a later issue; until a hub is configured the terminal is offline by design. */
   online: z.boolean(),
   idleLockMinutes: z.number().int(),

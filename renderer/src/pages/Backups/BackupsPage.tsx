@@ -1,4 +1,5 @@
-import { Button, Text } from '@mantine/core';
+import { Alert, Button, Text } from '@mantine/core';
+import { BACKUP_ROTATION } from '@shared/api';
 import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiClient, useApiMutation, useApiQuery } from '../../api';
@@ -34,13 +35,18 @@ export function BackupsPage() {
     <>
       <PageHeader
         title="备份与恢复"
-        description={`系统每天自动备份一次，保留 ${settings.data?.backupRetentionDays ?? '—'} 天；升级和恢复前也会自动备份。`}
+        description={`系统每天自动备份一次（压缩保存），保留最近 ${settings.data?.backupRetentionDays ?? '—'} 天的备份、最近 ${settings.data?.backupKeepWeeks ?? '—'} 周每周一份和最近 ${settings.data?.backupKeepMonths ?? '—'} 个月每月一份，总大小不超过数据库的 ${BACKUP_ROTATION.budgetShareOfDatabase} 倍；升级和恢复前也会自动备份。`}
         actions={
           <Button loading={create.isPending} onClick={() => create.mutate({})}>
             立即备份
           </Button>
         }
       />
+      {status.backupWarning ? (
+        <Alert color="red" title="备份提醒" mb="sm">
+          {status.backupWarning}
+        </Alert>
+      ) : null}
       <Text size="sm" c="dimmed" mb="sm">
         {status.lastBackupAt ? null : '本终端还没有备份。'}
         恢复会用所选备份替换当前全部数据，只在数据出错或误操作后使用。

@@ -40,12 +40,30 @@ function SettingsForm({ settings }: { settings: Settings }) {
           />
           <NumberInput
             label="备份保留天数"
-            description="超过这个天数的自动备份会被删除。1 到 365 天。"
+            description="这些天内的备份全部保留。1 到 365 天。"
             min={1}
             max={365}
             allowDecimal={false}
             key={form.key('backupRetentionDays')}
             {...form.getInputProps('backupRetentionDays')}
+          />
+          <NumberInput
+            label="每周备份保留份数"
+            description="更早的备份每周留一份，保留最近这么多周。0 到 52。"
+            min={0}
+            max={52}
+            allowDecimal={false}
+            key={form.key('backupKeepWeeks')}
+            {...form.getInputProps('backupKeepWeeks')}
+          />
+          <NumberInput
+            label="每月备份保留份数"
+            description="再早的每月留一份，保留最近这么多个月。所有备份合计不超过数据库大小的 1.5 倍，超出时先删最早的。0 到 120。"
+            min={0}
+            max={120}
+            allowDecimal={false}
+            key={form.key('backupKeepMonths')}
+            {...form.getInputProps('backupKeepMonths')}
           />
           <TextInput
             label="窗口联系电话"

@@ -36,6 +36,11 @@ export function StatusBar({ status, user }: StatusBarProps) {
       <Text size="sm">
         最近备份：{status.lastBackupAt ? formatDateTime(status.lastBackupAt) : '尚未备份'}
       </Text>
+      {status.backupWarning ? (
+        <Badge color="red" variant="light" title={status.backupWarning}>
+          {status.backupWarning.startsWith('磁盘') ? '磁盘空间不足' : '备份未完成'}
+        </Badge>
+      ) : null}
     </Group>
   );
 }
