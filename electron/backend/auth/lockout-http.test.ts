@@ -32,7 +32,7 @@ async function signIn(password: string): Promise<{ ok: boolean; error?: { code: 
   const res = await fetch(`${new URL(host.url).origin}/api/auth.signIn`, {
     method: 'POST',
     body: JSON.stringify({ username: 'clerk1', password }),
-    headers: { [HTTP_SECRET_HEADER]: SECRET },
+    headers: { [HTTP_SECRET_HEADER]: SECRET, 'content-type': 'application/json' },
   });
   return (await res.json()) as { ok: boolean; error?: { code: string } };
 }
