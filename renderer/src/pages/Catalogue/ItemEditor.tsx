@@ -8,6 +8,7 @@ import {
   NumberInput,
   Radio,
   Stack,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -164,6 +165,16 @@ export function ItemEditor({ initialValues, itemId, versionNumber, onSaved }: It
               decimalScale={2}
               description="不收费的填 0"
               {...form.getInputProps('feeYuan')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TagsInput
+              label="简称与别名"
+              description="窗口和群众常说的叫法，如 低保、社保卡；查找事项时按这些叫法及其拼音首字母也能找到。输入后按回车添加。"
+              placeholder="输入简称后按回车"
+              splitChars={['、', ',', '，', ';', '；']}
+              clearable
+              {...form.getInputProps('aliases')}
             />
           </Grid.Col>
           <Grid.Col span={12}>
