@@ -71,8 +71,10 @@ export function ItemEditor({ initialValues, itemId, versionNumber, onSaved }: It
     if (itemId === undefined || saved.number !== versionNumber) {
       return `已保存为第 ${saved.number} 版`;
     }
-    // Only the code changed, or nothing: neither makes a version.
-    return saved.code === initialValues.code.trim() ? '内容没有变化，未生成新版本' : '已保存';
+    // Only the code or the aliases changed, or nothing: none of them makes a version.
+    const codeChanged = saved.code !== initialValues.code.trim();
+    const aliasesChanged = saved.aliases.join('、') !== initialValues.aliases.join('、');
+    return codeChanged || aliasesChanged ? '已保存' : '内容没有变化，未生成新版本';
   }
 
   // The form is longer than the window: take the person to the first field to correct.
