@@ -44,6 +44,12 @@ async function main(): Promise<void> {
   });
   await bench.measure({
     ...search,
+    name: 'resident search, common 2-character full name',
+    inputs: samples.commonFullNames,
+    call: residents,
+  });
+  await bench.measure({
+    ...search,
     name: 'resident search, 3+ characters',
     inputs: samples.residentThree,
     call: residents,
@@ -72,6 +78,19 @@ async function main(): Promise<void> {
     ...search,
     name: 'case search, 2 characters',
     inputs: samples.caseTwo,
+    call: caseSearch,
+  });
+  // Uniform samples of the register rarely draw the names clerks type most; these are those names.
+  await bench.measure({
+    ...search,
+    name: 'case search, common 2-character full name',
+    inputs: samples.commonFullNames,
+    call: caseSearch,
+  });
+  await bench.measure({
+    ...search,
+    name: 'case search, common given name',
+    inputs: samples.commonGivenNames,
     call: caseSearch,
   });
   await bench.measure({

@@ -43,3 +43,48 @@ export function personName(random: Random, gender: 'male' | 'female'): string {
   if (random.chance(surname.length > 1 ? 0.5 : 0.2)) return surname + first;
   return surname + first + givenCharacter(random, gender);
 }
+
+/** How often givenCharacter draws each character for a gender, from the lists above. */
+function givenOdds(gender: 'male' | 'female'): Map<string, number> {
+  const odds = new Map<string, number>();
+  const own = gender === 'male' ? MALE_CHARACTERS : FEMALE_CHARACTERS;
+  for (const c of SHARED_CHARACTERS)
+    odds.set(c, (odds.get(c) ?? 0) + 0.2 / SHARED_CHARACTERS.length);
+  for (const c of own) odds.set(c, (odds.get(c) ?? 0) + 0.8 / own.length);
+  return odds;
+}
+
+function topBy(odds: Map<string, number>, n: number): string[] {
+  return [...odds]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([name]) => name);
+}
+
+/**
+ * The commonest names the generator writes, by its own odds: two-character full names (王丽, 陈伟:
+ * a one-character surname and a one-character given name) and two-character given names (建国).
+ * Clerks type these most, and a uniform sample of the register rarely draws them.
+ */
+export function commonNames(n: number): { fullNames: string[]; givenNames: string[] } {
+  const total = SURNAMES.reduce((sum, [, weight]) => sum + weight, 0);
+  const genders = [givenOdds('male'), givenOdds('female')];
+  const full = new Map<string, number>();
+  const given = new Map<string, number>();
+  for (const odds of genders) {
+    for (const [surname, weight] of SURNAMES) {
+      if (surname.length !== 1) continue;
+      for (const [c, p] of odds) {
+        const name = surname + c;
+        full.set(name, (full.get(name) ?? 0) + (weight / total) * 0.2 * p * 0.5);
+      }
+    }
+    for (const [first, p1] of odds) {
+      for (const [second, p2] of odds) {
+        const name = first + second;
+        given.set(name, (given.get(name) ?? 0) + 0.8 * p1 * p2 * 0.5);
+      }
+    }
+  }
+  return { fullNames: topBy(full, n), givenNames: topBy(given, n) };
+}

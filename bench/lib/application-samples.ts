@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { materialSchema } from '@shared/domain/catalogue/service-item';
 import type { MethodInput } from '@shared/api';
+import { commonNames } from '../generate/names';
 import type { Random } from '../generate/random';
 
 /**
@@ -69,6 +70,10 @@ export interface ApplicationSamples {
   idNumbers: string[];
   numberFragments: string[];
   caseTwo: string[];
+  /** The hundred commonest two-character full names (王丽), each as often as the others. */
+  commonFullNames: string[];
+  /** The hundred commonest two-character given names (建国). */
+  commonGivenNames: string[];
   caseThree: string[];
   caseInitials: string[];
   caseNumbers: string[];
@@ -89,6 +94,9 @@ export function sampleApplications(
   );
   const cases = rows<CaseRow>(sqlite, 'cases', 'case_no, applicant_name, item_name', random, n * 3);
   const ids = residents.filter((r) => r.doc_type === 'resident_id');
+  const common = commonNames(100);
+  const cycle = (names: readonly string[]) =>
+    Array.from({ length: n }, (_, i) => names[i % names.length]!);
   const threes = residents.filter((r) => Array.from(r.name).length >= 3);
   const items = sqlite
     .prepare(
@@ -107,6 +115,8 @@ export function sampleApplications(
       .map((c) =>
         random.chance(0.8) ? twoOf(random, c.applicant_name) : pieceOf(random, c.item_name, 2),
       ),
+    commonFullNames: cycle(common.fullNames),
+    commonGivenNames: cycle(common.givenNames),
     caseThree: cases
       .slice(0, n)
       .map((c) =>

@@ -151,7 +151,11 @@ test.describe('case detail', () => {
     await page.evaluate('window.print = () => {}');
     await page.getByRole('link', { name: '打印受理回执' }).click();
     const recorded = page.waitForResponse((r) => r.url().endsWith('/api/print.record'));
-    await page.getByRole('button', { name: '打印', exact: true }).click();
+    // No counter phone was set on this terminal: the paper says so before it prints.
+    await expect(page.getByRole('alert', { name: '这份文书还不完整' })).toContainText(
+      '窗口电话未设置',
+    );
+    await page.getByRole('button', { name: '仍要打印', exact: true }).click();
     await recorded;
     await page.getByRole('button', { name: '返回' }).click();
     await expect(page.getByRole('link', { name: '打印受理回执' })).toContainText('已打印 1 次');

@@ -94,6 +94,34 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(receipt)).toBe('PRINT_NOT_AVAILABLE');
   });
 
+  it('refuses an applicant who does not qualify with no place to go, and says so on the timeline', async () => {
+    const rejected = await h.ok(
+      'cases.intake',
+      {
+        residentId,
+        itemId,
+        outcome: 'not_ours',
+        materials: [],
+        rejectReason: '申请人未满 80 周岁。',
+        redirectTo: '无需办理',
+        ineligible: true,
+      },
+      clerk,
+    );
+    expect(rejected).toMatchObject({ state: 'rejected', redirectTo: null });
+    const opening = rejected.events.at(0)?.note ?? '';
+    expect(opening).toBe('不予受理：申请人未满 80 周岁（申请人不符合办理条件）');
+    const bare = await h.call(
+      'cases.intake',
+      { residentId, itemId, outcome: 'not_ours', materials: [], ineligible: true },
+      clerk,
+    );
+    expect(bare.ok ? null : bare.error).toMatchObject({
+      code: 'REJECT_REASON_REQUIRED',
+      fields: { rejectReason: '请填写不予受理的理由' },
+    });
+  });
+
   it('completes an instant item on the spot and hands the result out at once', async () => {
     // 城乡居民基本医疗保险参保登记 (即办件): 0 身份证或户口簿, 1 登记表, 2..5 conditional.
     const instantId = await ensureItem(h, 'ZJ-XZ-0001');

@@ -2,6 +2,7 @@ import type { MethodParsedInput } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { openCase } from '@shared/domain/cases/case-workflow';
 import { checkOutcome, missingRequired } from '@shared/domain/cases/checklist';
+import { asClause } from '@shared/domain/paper/wording';
 import { appendAudit } from '../audit/service';
 import { calendarOf } from '../calendar/service';
 import { DomainError } from '../core/errors';
@@ -23,11 +24,13 @@ function checkRefusal(input: IntakeInput): void {
   if (input.outcome !== 'not_ours') return;
   const fields: Record<string, string> = {};
   if (!input.rejectReason) fields.rejectReason = '请填写不予受理的理由';
-  if (!input.redirectTo) fields.redirectTo = '请告知应到何处办理';
+  if (!input.redirectTo && !input.ineligible) fields.redirectTo = '请告知应到何处办理';
   if (Object.keys(fields).length > 0) {
     throw new DomainError(
       'REJECT_REASON_REQUIRED',
-      '不予受理须写明理由，并告知申请人应到何处办理',
+      input.ineligible
+        ? '不予受理须写明理由'
+        : '不予受理须写明理由，并告知申请人应到何处办理；申请人不符合条件的，请勾选“申请人不符合办理条件”',
       fields,
     );
   }
@@ -56,7 +59,10 @@ function openingNote(
   if (input.outcome === 'incomplete') {
     return `出具一次性告知单，尚缺：${names(missingRequired(checklist))}`;
   }
-  return `不予受理：${input.rejectReason}；请到${input.redirectTo}办理`;
+  const reason = asClause(input.rejectReason ?? '');
+  return input.ineligible
+    ? `不予受理：${reason}（申请人不符合办理条件）`
+    : `不予受理：${reason}；请到${asClause(input.redirectTo ?? '')}办理`;
 }
 
 /** The three outcomes at the window, each in one transaction with its timeline, audit and outbox. */
@@ -94,7 +100,8 @@ export async function intake(ctx: CallContext, input: IntakeInput): Promise<stri
         accepted_date: accepted?.accepted_date ?? null,
         due_date: accepted?.due_date ?? null,
         reject_reason: input.outcome === 'not_ours' ? input.rejectReason : null,
-        redirect_to: input.outcome === 'not_ours' ? input.redirectTo : null,
+        // No place to go is no place: the notice reads it from the empty column.
+        redirect_to: input.outcome === 'not_ours' && !input.ineligible ? input.redirectTo : null,
         counter_contact: `${counter.orgName} ${counter.terminalName}`,
       },
       event: {

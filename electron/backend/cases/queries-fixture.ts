@@ -88,7 +88,7 @@ export async function addItem(
 export async function addResident(
   db: Kysely<Database>,
   orgUnitId: string,
-  resident: { name: string; docNumber: string; docType?: string },
+  resident: { name: string; docNumber: string; docType?: string; phone?: string },
 ): Promise<string> {
   const id = nextId('resident');
   const row = {
@@ -98,7 +98,7 @@ export async function addResident(
     name: resident.name,
     gender: null,
     birth_date: null,
-    phone: null,
+    phone: resident.phone ?? null,
     address: null,
     village_org_id: null,
     ethnicity: null,

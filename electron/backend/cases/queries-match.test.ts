@@ -84,6 +84,7 @@ const QUERIES = [
   '0001', // parts of case numbers, with and without dashes
   '20261126-0002',
   '330302001001',
+  '330302199001011234', // an applicant's whole ID number
 ];
 const SORTS: CaseSort[] = [
   { by: 'createdAt', dir: 'desc' },

@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { DOCUMENT_TYPES } from '@shared/domain/identity/documents';
 import type { CaseSearch } from './queries-search';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -33,6 +34,27 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
   switch (search.kind) {
     case 'none':
       return [];
+    case 'applicant':
+      // Equality on residents_document (every type: the number says which it is no better than
+      // the register) and residents_phone, then the holders' cases on cases_resident.
+      return [
+        ...(search.docNumbers.length > 0
+          ? [
+              sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r
+              CROSS JOIN cases k ON k.resident_id = r.id
+              WHERE r.doc_type IN (${valueList(DOCUMENT_TYPES)})
+                AND r.doc_number IN (${valueList(search.docNumbers)}) AND r.deleted_at IS NULL`,
+            ]
+          : []),
+        ...(search.phones.length > 0
+          ? [
+              sql`SELECT k.rowid AS rid, k.created_at AS k FROM residents r
+              CROSS JOIN cases k ON k.resident_id = r.id
+              WHERE r.phone IN (${valueList(search.phones)}) AND r.deleted_at IS NULL`,
+            ]
+          : []),
+        ...(search.numbered ? candidateParts(search.numbered, scope) : []),
+      ];
     case 'fts':
       // No intake time in the full-text index: reading it would read every candidate's row.
       return [
@@ -75,6 +97,13 @@ export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
   switch (search.kind) {
     case 'none':
       return null;
+    case 'applicant': {
+      const holders = sql`c.resident_id IN (SELECT id FROM residents
+        WHERE deleted_at IS NULL AND ((doc_type IN (${valueList(DOCUMENT_TYPES)})
+          AND doc_number IN (${valueList(search.docNumbers)})) OR phone IN (${valueList(search.phones)})))`;
+      const numbered = search.numbered && rowMatches(search.numbered);
+      return numbered ? sql`(${holders} OR ${numbered})` : holders;
+    }
     case 'fts':
       // What cases_fts indexes (search-index.ts): the number as printed and as its digits alone,
       // the applicant, the item; trigram matching folds ASCII case.

@@ -34,7 +34,17 @@ function filter(query: string, extra: Partial<CaseFilter> = {}): CaseFilter {
   return { search: classifyCaseSearch(query), states: [], ...extra };
 }
 
-const QUERIES = ['', '0001', '20261127-00', '张三丰', '最低生活保障', '张三', 'zs'];
+const QUERIES = [
+  '',
+  '0001',
+  '20261127-00',
+  '张三丰',
+  '最低生活保障',
+  '张三',
+  'zs',
+  '33030219900101123x',
+  '13812345678',
+];
 const FILTERS: [string, Partial<CaseFilter>][] = [
   ['no filter', {}],
   ['states', { states: ['accepted', 'processing'] as CaseState[] }],

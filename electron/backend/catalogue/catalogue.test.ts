@@ -16,6 +16,7 @@ afterEach(async () => {
 const newItem: ServiceItemFields = {
   code: 'LOCAL-0001',
   name: '独生子女父母光荣证补办',
+  aliases: [],
   category: '卫生健康',
   department: '镇卫健办',
   type: 'promised',
@@ -103,6 +104,24 @@ describe('catalogue.list', () => {
     expect(await codeOf('居住证')).toEqual(['ZJ-XZ-0036', 'ZJ-XZ-0037']);
   });
 
+  it('finds items by the short names clerks say, and by their initials', async () => {
+    // The search box's own hint: 如 低保、dbsq.
+    expect(await codeOf('低保')).toEqual(['ZJ-XZ-0013', 'ZJ-XZ-0014']);
+    expect(await codeOf('dbsq')).toEqual(['ZJ-XZ-0013']);
+    expect(await codeOf('社保卡')).toEqual(['ZJ-XZ-0007']);
+    expect(await codeOf('残疾证')).toEqual(['ZJ-XZ-0025', 'ZJ-XZ-0026']);
+    expect(await codeOf('医保')).toEqual(['ZJ-XZ-0001', 'ZJ-XZ-0005', 'ZJ-XZ-0008']);
+    expect(await codeOf('暂住证')).toEqual(['ZJ-XZ-0036']);
+  });
+
+  it('finds pinyin initials anywhere in a name, not only from its start', async () => {
+    // 城乡居民基本医疗保险参保登记 → cxjmjbylbxcbdj; 养老保险 reads ylbx as well.
+    const insurance = ['ZJ-XZ-0001', 'ZJ-XZ-0002', 'ZJ-XZ-0003', 'ZJ-XZ-0004'];
+    expect(await codeOf('ylbx')).toEqual(insurance);
+    expect(await codeOf('YLBX')).toEqual(insurance);
+    expect(await codeOf('cjrzsl')).toEqual(['ZJ-XZ-0025']);
+  });
+
   it('lists only items a village agent may take in, and filters by category', async () => {
     const agency = await h.ok('catalogue.list', { query: '居住证', agencyOnly: true }, admin);
     expect(agency).toEqual([]);
@@ -135,6 +154,7 @@ describe('catalogue.get and getVersion', () => {
     expect(await h.ok('catalogue.getVersion', { versionId: detail.versionId }, admin)).toEqual({
       ...detail,
       active: undefined,
+      aliases: undefined,
       versions: undefined,
     });
   });
@@ -230,6 +250,33 @@ describe('catalogue.save', () => {
       admin,
     );
     expect(moved).toMatchObject({ code: 'LOCAL-0009', number: 1 });
+  });
+
+  it('saves aliases on the item without a new version, audited, and finds the item by them', async () => {
+    const created = await h.ok(
+      'catalogue.save',
+      { fields: { ...newItem, aliases: [' 光荣证 ', '', '光荣证'] } },
+      admin,
+    );
+    expect(created.aliases).toEqual(['光荣证']);
+    expect(await codeOf('光荣证')).toEqual(['LOCAL-0001']);
+    const renamed = await h.ok(
+      'catalogue.save',
+      { itemId: created.itemId, fields: { ...newItem, aliases: ['独子证'] } },
+      admin,
+    );
+    expect(renamed).toMatchObject({ number: 1, aliases: ['独子证'] });
+    expect(await codeOf('dzz')).toEqual(['LOCAL-0001']);
+    expect(await codeOf('光荣证补办')).toEqual(['LOCAL-0001']);
+    const audit = await h.ok('audit.list', { page: 1, pageSize: 5 }, admin);
+    expect(audit.rows[0]).toMatchObject({ action: 'catalogue.update' });
+    expect(audit.rows[0]?.detail).toContain('别名 独子证');
+  });
+
+  it('refuses more than ten aliases, naming the field', async () => {
+    const aliases = Array.from({ length: 11 }, (_, i) => `别名${i}`);
+    const result = await h.call('catalogue.save', { fields: { ...newItem, aliases } }, admin);
+    expect(result.ok ? null : result.error.code).toBe('INVALID_INPUT');
   });
 
   it('is for supervisors and administrators only', async () => {

@@ -9,6 +9,7 @@ import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { CallContext } from '../core/runtime';
 import {
   ACTIVE_LABEL,
+  ALIAS_SEPARATOR,
   INACTIVE_LABEL,
   ITEM_COLUMNS,
   ITEM_SHEET,
@@ -23,10 +24,10 @@ import { listCurrentVersions } from './repository';
 function sheetOf(
   workbook: ExcelJS.Workbook,
   name: string,
-  columns: readonly { key: string; header: string; width: number }[],
+  columns: readonly { key: string; header: string; width: number; optional?: boolean }[],
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({ ...column }));
+  sheet.columns = columns.map(({ key, header, width }) => ({ key, header, width }));
   sheet.getRow(1).font = { bold: true };
   return sheet;
 }
@@ -43,6 +44,7 @@ async function catalogueWorkbook(ctx: CallContext): Promise<Buffer> {
     items.addRow({
       code: row.code,
       name: row.name,
+      aliases: (JSON.parse(row.aliases) as string[]).join(ALIAS_SEPARATOR),
       category: row.category,
       department: row.department,
       type: SERVICE_ITEM_TYPE_LABELS[row.type],

@@ -25,8 +25,13 @@ export async function importCatalogue(ctx: CallContext, base64: string): Promise
   const counts = { created: 0, updated: 0, unchanged: 0 };
   const skipped: ImportProblem[] = [];
   await ctx.rt.db.transaction().execute(async (trx) => {
-    for (const { row, fields, active } of items) {
-      const existing = await findItemByCode(trx, fields.code);
+    for (const { row, fields: read, active, aliasesGiven } of items) {
+      const existing = await findItemByCode(trx, read.code);
+      // A file from before the 别名 column keeps the aliases the catalogue has.
+      const fields =
+        aliasesGiven || !existing
+          ? read
+          : { ...read, aliases: JSON.parse(existing.aliases) as string[] };
       if (!existing) {
         const id = await createItem(trx, stamp, terminal.orgUnitId, fields);
         if (active === false) {

@@ -12,6 +12,10 @@ import {
 export const ITEM_SHEET = '事项';
 export const MATERIAL_SHEET = '材料';
 
+/**
+ * `optional`: a column added after files were first exported; a file without it still imports, and
+ * what the column would hold is left as stored.
+ */
 export const ITEM_COLUMNS = [
   { key: 'code', header: '编码', width: 14 },
   { key: 'name', header: '名称', width: 34 },
@@ -24,6 +28,8 @@ export const ITEM_COLUMNS = [
   { key: 'agencyAllowed', header: '允许代办', width: 10 },
   { key: 'basis', header: '设定依据', width: 50 },
   { key: 'status', header: '状态', width: 8 },
+  // Last, so that a sheet laid out before it was added keeps its columns where they were.
+  { key: 'aliases', header: '别名', width: 24, optional: true },
 ] as const;
 
 export const MATERIAL_COLUMNS = [
@@ -35,6 +41,10 @@ export const MATERIAL_COLUMNS = [
   { key: 'condition', header: '适用情形', width: 30 },
   { key: 'source', header: '来源', width: 40 },
 ] as const;
+
+/** Aliases in one cell: 低保、低保申请. A comma or semicolon typed instead separates them too. */
+export const ALIAS_SEPARATOR = '、';
+export const ALIAS_SPLIT = /[、,，;；\n]/;
 
 export const YES = '是';
 export const NO = '否';

@@ -9,6 +9,7 @@ import {
 import { DomainError } from '../core/errors';
 import {
   ACTIVE_LABEL,
+  ALIAS_SPLIT,
   FORM_BY_LABEL,
   headerKey,
   INACTIVE_LABEL,
@@ -30,7 +31,9 @@ import {
 
 export interface ImportedItem {
   row: number;
+  /** `aliases` is as stored when the file has no 别名 column (`aliasesGiven` false). */
   fields: ServiceItemFields;
+  aliasesGiven: boolean;
   /** From the 状态 column; null when left empty. */
   active: boolean | null;
 }
@@ -46,6 +49,12 @@ export interface ReadCatalogue {
 }
 
 type Cells<K extends string> = Record<K, ExcelJS.CellValue>;
+
+interface Column<K extends string> {
+  key: K;
+  header: string;
+  optional?: boolean;
+}
 
 function unreadable(message: string): DomainError {
   return new DomainError('EXCEL_UNREADABLE', message);
@@ -85,21 +94,25 @@ function numeric(value: ExcelJS.CellValue): number | string | undefined {
   return /^-?\d+(\.\d+)?$/.test(typed) ? Number(typed) : typed;
 }
 
+/** The rows of a sheet by column key; `missing` names the optional columns the sheet lacks. */
 function rowsOf<K extends string>(
   workbook: ExcelJS.Workbook,
   sheetName: string,
-  columns: readonly { key: K; header: string }[],
-): { row: number; cells: Cells<K> }[] {
+  columns: readonly Column<K>[],
+): { rows: { row: number; cells: Cells<K> }[]; missing: Set<K> } {
   const sheet = workbook.getWorksheet(sheetName);
   if (!sheet) throw unreadable(`文件中没有“${sheetName}”工作表，请使用本系统导出的格式`);
   const positions = new Map<string, number>();
   sheet.getRow(1).eachCell((cell, column) => positions.set(headerKey(text(cell.value)), column));
-  const indexes = columns.map((column) => {
+  const missing = new Set<K>();
+  const indexes = columns.flatMap((column) => {
     const position = positions.get(headerKey(column.header));
-    if (position === undefined) {
-      throw unreadable(`“${sheetName}”工作表缺少“${column.header}”列，请使用本系统导出的格式`);
+    if (position !== undefined) return [[column.key, position] as const];
+    if (column.optional) {
+      missing.add(column.key);
+      return [];
     }
-    return [column.key, position] as const;
+    throw unreadable(`“${sheetName}”工作表缺少“${column.header}”列，请使用本系统导出的格式`);
   });
   const rows: { row: number; cells: Cells<K> }[] = [];
   sheet.eachRow((sheetRow, row) => {
@@ -110,7 +123,7 @@ function rowsOf<K extends string>(
     if (Object.values<ExcelJS.CellValue>(cells).every((value) => text(value) === '')) return;
     rows.push({ row, cells });
   });
-  return rows;
+  return { rows, missing };
 }
 
 function issueMessages(error: z.ZodError): string {
@@ -153,7 +166,7 @@ type Report = (sheet: 'item' | 'material', row: number, message: string) => void
 
 function readMaterials(workbook: ExcelJS.Workbook, report: Report) {
   const groups = new Map<string, MaterialGroup>();
-  for (const { row, cells } of rowsOf(workbook, MATERIAL_SHEET, MATERIAL_COLUMNS)) {
+  for (const { row, cells } of rowsOf(workbook, MATERIAL_SHEET, MATERIAL_COLUMNS).rows) {
     const code = text(cells.code).toUpperCase();
     if (code === '') {
       report('material', row, '请填写该材料所属事项的编码');
@@ -191,7 +204,8 @@ export async function readCatalogueWorkbook(base64: string): Promise<ReadCatalog
   const found = { item: [] as ImportProblem[], material: [] as ImportProblem[] };
   const report: Report = (sheet, row, message) =>
     found[sheet].push({ row, message: `${SHEET_LABELS[sheet]}表第 ${row} 行：${message}` });
-  const itemRows = rowsOf(workbook, ITEM_SHEET, ITEM_COLUMNS);
+  const { rows: itemRows, missing } = rowsOf(workbook, ITEM_SHEET, ITEM_COLUMNS);
+  const aliasesGiven = !missing.has('aliases');
   const groups = readMaterials(workbook, report);
   const items: ImportedItem[] = [];
   const seen = new Set<string>();
@@ -223,6 +237,7 @@ export async function readCatalogueWorkbook(base64: string): Promise<ReadCatalog
     const parsed = serviceItemSchema.safeParse({
       code,
       name: text(cells.name),
+      aliases: aliasesGiven ? text(cells.aliases).split(ALIAS_SPLIT) : [],
       category: text(cells.category),
       department: text(cells.department),
       type: TYPE_BY_LABEL.get(typeLabel) ?? typeLabel,
@@ -245,6 +260,7 @@ export async function readCatalogueWorkbook(base64: string): Promise<ReadCatalog
     items.push({
       row,
       fields: parsed.data,
+      aliasesGiven,
       active: status === '' ? null : status === ACTIVE_LABEL,
     });
   }

@@ -57,6 +57,7 @@ describe('catalogue.exportExcel', () => {
       '允许代办',
       '设定依据',
       '状态',
+      '别名',
     ]);
     expect(headers(materials)).toEqual([
       '编码',
@@ -83,6 +84,7 @@ describe('catalogue.exportExcel', () => {
       '是',
       '《中华人民共和国社会保险法》第二十五条',
       '启用',
+      '居民医保、医保参保',
     ]);
     expect((materials.getRow(4).values as unknown[]).slice(1)).toEqual([
       'ZJ-XZ-0001',
@@ -199,6 +201,27 @@ describe('catalogue.importExcel', () => {
         { name: '一寸照片', form: 'original', copies: 2, required: false, condition: null },
       ],
     });
+  });
+
+  it('reads aliases from the 别名 column, and keeps them when a file has no such column', async () => {
+    const workbook = await exported();
+    const items = workbook.getWorksheet('事项')!;
+    itemRow(items, 'ZJ-XZ-0013').getCell(12).value = '低保，低保申请、吃低保';
+    const result = await h.ok('catalogue.importExcel', { base64: await base64Of(workbook) }, admin);
+    expect(result).toMatchObject({ created: 0, updated: 1, unchanged: 41, problems: [] });
+    const [item] = await h.ok('catalogue.list', { query: '吃低保' }, admin);
+    expect(item).toMatchObject({ code: 'ZJ-XZ-0013', aliases: ['低保', '低保申请', '吃低保'] });
+    expect(item?.versionNumber).toBe(1);
+
+    const old = await exported();
+    old.getWorksheet('事项')!.spliceColumns(12, 1);
+    const again = await h.ok('catalogue.importExcel', { base64: await base64Of(old) }, admin);
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 42, problems: [] });
+    expect((await h.ok('catalogue.list', { query: '吃低保' }, admin))[0]?.aliases).toEqual([
+      '低保',
+      '低保申请',
+      '吃低保',
+    ]);
   });
 
   it('refuses a file that is not a workbook, changing nothing', async () => {

@@ -30,6 +30,14 @@ async function ensureCodeFree(trx: Trx, code: string, itemId: string | null): Pr
   }
 }
 
+/** The item row's alias columns: the names as JSON, their initials for an initials search. */
+export function aliasColumns(aliases: readonly string[]) {
+  return {
+    aliases: JSON.stringify(aliases),
+    alias_initials: aliases.map((alias) => pinyinInitials(alias)).join(' '),
+  };
+}
+
 async function addVersion(
   trx: Trx,
   stamp: ChangeStamp,
@@ -64,6 +72,7 @@ export async function createItem(
     name: fields.name,
     category: fields.category,
     initials: pinyinInitials(fields.name),
+    ...aliasColumns(fields.aliases),
   });
   await recordChange(trx, 'service_items', 'insert', columns.id, null);
   await addVersion(trx, stamp, orgUnitId, columns.id, 1, fields, versionId);
@@ -74,8 +83,8 @@ export type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number
 
 /**
  * Applies edited fields to an item: a new version when anything a case depends on changed (cases keep
- * the version they were taken in under), the item row when its code or current version changed.
- * `number` is the new version's number, null when only the code changed.
+ * the version they were taken in under), the item row when its code, aliases or current version
+ * changed. `number` is the new version's number, null when only the code or the aliases changed.
  */
 export async function reviseItem(
   trx: Trx,
@@ -86,7 +95,8 @@ export async function reviseItem(
   const current = await findVersion(trx, item.current_version_id);
   const contentChanged = !current || !sameContent(current, versionContent(fields));
   const codeChanged = fields.code !== item.code;
-  if (!contentChanged && !codeChanged) return { kind: 'unchanged' };
+  const aliasesChanged = aliasColumns(fields.aliases).aliases !== item.aliases;
+  if (!contentChanged && !codeChanged && !aliasesChanged) return { kind: 'unchanged' };
   if (codeChanged) await ensureCodeFree(trx, fields.code, item.id);
   let number: number | null = null;
   let currentVersionId = item.current_version_id;
@@ -102,6 +112,7 @@ export async function reviseItem(
       name: fields.name,
       category: fields.category,
       initials: pinyinInitials(fields.name),
+      ...aliasColumns(fields.aliases),
       ...updateSyncColumns(stamp),
     })
     .where('id', '=', item.id)

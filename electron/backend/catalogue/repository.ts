@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, ServiceItemsTable, ServiceItemVersionsTable } from '../db/schema';
 import type { VersionRow } from './fields';
 
@@ -9,7 +9,7 @@ type Db = Kysely<Database> | Transaction<Database>;
  * with plain comparisons, which costs less than keeping a search index for it.
  */
 
-export async function insertItem(db: Db, row: ServiceItemsTable): Promise<void> {
+export async function insertItem(db: Db, row: Insertable<ServiceItemsTable>): Promise<void> {
   await db.insertInto('service_items').values(row).execute();
 }
 
@@ -69,7 +69,7 @@ export async function findVersion(db: Db, versionId: string): Promise<VersionRow
 export async function listCurrentVersions(db: Db) {
   return versionQuery(db)
     .innerJoin('service_items as cur', 'cur.current_version_id', 'v.id')
-    .select(['cur.active', 'cur.version as item_version'])
+    .select(['cur.active', 'cur.aliases', 'cur.version as item_version'])
     .where('i.deleted_at', 'is', null)
     .orderBy('i.code')
     .execute();
@@ -114,6 +114,7 @@ export async function listSummaries(db: Db, filter: SummaryFilter) {
       'i.name',
       'i.category',
       'i.active',
+      'i.aliases',
       'v.department',
       'v.type',
       'v.promised_days',
@@ -126,22 +127,33 @@ export async function listSummaries(db: Db, filter: SummaryFilter) {
   if (filter.agencyOnly) query = query.where('v.agency_allowed', '=', 1);
   if (filter.category) query = query.where('i.category', '=', filter.category);
   const search = filter.search;
+  // Substring matches walk the table; the table is small (see above), so no index is needed, and
+  // initials match anywhere in a name (ylbx in cxjmjbylbxcbdj), as clerks abbreviate its middle.
   if (search.kind === 'code') {
     const code = search.text.toUpperCase();
     query = query.where((eb) =>
       eb.or([
-        eb.and([
-          eb('i.initials', '>=', search.initials),
-          eb('i.initials', '<', `${search.initials}{`),
-        ]),
+        ...(search.initials === ''
+          ? []
+          : [
+              eb(sql<number>`instr(i.initials, ${search.initials})`, '>', 0),
+              // Space-separated: an initials query has no space, so it never spans two aliases.
+              eb(sql<number>`instr(i.alias_initials, ${search.initials})`, '>', 0),
+            ]),
         eb(sql<string>`substr(upper(i.code), 1, ${code.length})`, '=', code),
         // Digits are typed from the end of a code as often as from its start (0042).
         ...(/\d/.test(code) ? [eb(sql<number>`instr(upper(i.code), ${code})`, '>', 0)] : []),
       ]),
     );
   } else if (search.kind === 'name') {
-    // A substring match walks the table; the table is small (see above), so no index is needed.
-    query = query.where(sql<number>`instr(i.name, ${search.text})`, '>', 0);
+    query = query.where((eb) =>
+      eb.or([
+        eb(sql<number>`instr(i.name, ${search.text})`, '>', 0),
+        eb.exists(
+          sql`(SELECT 1 FROM json_each(i.aliases) WHERE instr(json_each.value, ${search.text}) > 0)`,
+        ),
+      ]),
+    );
   }
   return query.execute();
 }

@@ -16,7 +16,7 @@ import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
 import type { Kysely, Transaction } from 'kysely';
 import { toVersion } from './fields';
-import { createItem, reviseItem, setItemActive } from './item-writes';
+import { aliasColumns, createItem, reviseItem, setItemActive } from './item-writes';
 import {
   findItem,
   findVersion,
@@ -30,7 +30,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 
-/** Code-like text searches codes and pinyin initials; anything else the names. */
+/** Code-like text searches codes and pinyin initials; anything else the names and aliases. */
 function catalogueSearch(query: string): SummaryFilter['search'] {
   // NFKC: full-width letters and digits typed with a Chinese input method become plain ones.
   const text = query.normalize('NFKC').trim();
@@ -39,6 +39,11 @@ function catalogueSearch(query: string): SummaryFilter['search'] {
     return { kind: 'code', text, initials: text.toLowerCase().replace(/[^a-z0-9]/g, '') };
   }
   return { kind: 'name', text };
+}
+
+function parseAliases(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((alias) => typeof alias === 'string') : [];
 }
 
 /** The shipped categories in the order the item picker groups them; others after, by name. */
@@ -66,6 +71,7 @@ function toSummary(row: SummaryRow): ServiceItemSummary {
     promisedDays: row.promised_days,
     agencyAllowed: row.agency_allowed === 1,
     active: row.active === 1,
+    aliases: parseAliases(row.aliases),
     versionId: row.version_id,
     versionNumber: row.version_number,
   };
@@ -92,6 +98,7 @@ export async function itemDetail(db: Db, itemId: string): Promise<ServiceItemDet
   return {
     ...toVersion(version),
     active: item.active === 1,
+    aliases: parseAliases(item.aliases),
     versions: heads.map((head) => ({
       versionId: head.id,
       number: head.number,
@@ -146,10 +153,20 @@ export async function saveItem(
     const fresh = (await findItem(trx, item.id)) ?? item;
     const revision = await reviseItem(trx, stamp, fresh, fields);
     if (revision.kind === 'revised') {
-      const what = revision.number
-        ? `第 ${revision.number} 版`
-        : `编码 ${item.code} → ${fields.code}`;
-      await audit(trx, ctx, 'catalogue.update', item.id, `${fields.code} ${fields.name}：${what}`);
+      const what = [
+        revision.number ? `第 ${revision.number} 版` : null,
+        fields.code !== item.code ? `编码 ${item.code} → ${fields.code}` : null,
+        aliasColumns(fields.aliases).aliases !== item.aliases
+          ? `别名 ${fields.aliases.join('、') || '无'}`
+          : null,
+      ].filter((part) => part !== null);
+      await audit(
+        trx,
+        ctx,
+        'catalogue.update',
+        item.id,
+        `${fields.code} ${fields.name}：${what.join('；')}`,
+      );
     }
     return item.id;
   });

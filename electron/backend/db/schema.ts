@@ -90,6 +90,10 @@ export interface ServiceItemsTable extends SyncColumns {
   category: string;
   /** Pinyin initials of the name, lower case, e.g. 'cxjmjbylbxcbdj'. */
   initials: string;
+  /** JSON array of the item's short names (低保, 社保卡), searched like its name; not versioned. */
+  aliases: Generated<string>;
+  /** Pinyin initials of each alias, joined by spaces: 'db dbsq'. */
+  alias_initials: Generated<string>;
 }
 
 export interface ServiceItemVersionsTable extends SyncColumns {

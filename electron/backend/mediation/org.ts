@@ -35,9 +35,3 @@ export async function orgNames(db: Db, ids: readonly string[]): Promise<Map<stri
     .execute();
   return new Map(rows.map((row) => [row.id, row]));
 }
-
-/** What the printed papers call the committee of a unit. */
-export function committeeName(orgName: string): string {
-  const name = orgName.replace(/便民服务中心$/, '');
-  return /调解委员会$/.test(name) ? name : `${name}人民调解委员会`;
-}

@@ -31,7 +31,7 @@ export async function loadTerminalSettings(db: Kysely<Database>): Promise<Termin
 }
 
 /** The canonical form (0577-88881234, 13800138000), so the papers print it one way. */
-function checkedCounterPhone(phone: string): string {
+export function checkedCounterPhone(phone: string): string {
   if (phone === '') return '';
   const parsed = parsePhone(phone);
   if (!parsed.ok) {

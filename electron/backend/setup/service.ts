@@ -10,6 +10,7 @@ import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
 import { toOrgUnit } from '../org/repository';
 import { getSetting, putSetting } from '../settings/repository';
+import { checkedCounterPhone } from '../settings/service';
 import { DEFAULT_SETTINGS } from '../core/runtime';
 import { loadDemoOrgTree } from './demo-org-tree';
 import { seedHolidayCalendar } from '../calendar/seed';
@@ -76,6 +77,8 @@ export async function initialize(
       parentCode: parentCode && nodes.some((node) => node.code === parentCode) ? parentCode : null,
     });
   }
+  // Checked before anything is written: a mistyped phone sends the wizard back to its field.
+  const counterPhone = checkedCounterPhone(input.counterPhone);
   const terminalId = rt.stamper.newId();
   rt.stamper.setNode(terminalId);
   const adminId = rt.stamper.newId();
@@ -128,6 +131,7 @@ export async function initialize(
     await putSetting(trx, 'org_unit_id', orgUnitId);
     await putSetting(trx, 'idle_lock_minutes', String(DEFAULT_SETTINGS.idleLockMinutes));
     await putSetting(trx, 'backup_retention_days', String(DEFAULT_SETTINGS.backupRetentionDays));
+    await putSetting(trx, 'counter_phone', counterPhone);
     await seedHolidayCalendar(trx, rt.stamper.nowIso());
     await seedCatalogue(trx, stamp, orgUnitId);
     await appendAudit(trx, rt.stamper.nowIso(), actor, terminalId, {
@@ -139,7 +143,7 @@ export async function initialize(
   });
 
   rt.terminal = { terminalId, orgUnitId: identity.orgUnitId };
-  rt.settings = { ...DEFAULT_SETTINGS };
+  rt.settings = { ...DEFAULT_SETTINGS, counterPhone };
   const orgRow = await rt.db
     .selectFrom('org_units')
     .selectAll()

@@ -16,6 +16,11 @@ interface PrintPageProps {
   /** The data behind the sheets is still loading, or failed with this message. */
   loading?: boolean;
   error?: string | null;
+  /**
+   * What the paper lacks that a person should know before it leaves the counter (a blank 窗口电话):
+   * shown above the sheets, and the buttons then say 仍要打印.
+   */
+  warnings?: readonly string[];
   /** One or more <Sheet>s. */
   children?: ReactNode;
 }
@@ -25,7 +30,14 @@ function deskBridge(): DeskBridge | undefined {
 }
 
 /** A print view: the sheets as they will be on paper, and a toolbar that never prints. */
-export function PrintPage({ title, onPrint, loading, error, children }: PrintPageProps) {
+export function PrintPage({
+  title,
+  onPrint,
+  loading,
+  error,
+  warnings = [],
+  children,
+}: PrintPageProps) {
   const navigate = useNavigate();
   const [busy, setBusy] = useState(false);
   const canSavePdf = Boolean(deskBridge()?.printToPdf);
@@ -65,6 +77,7 @@ export function PrintPage({ title, onPrint, loading, error, children }: PrintPag
     });
 
   const ready = !loading && !error;
+  const incomplete = ready && warnings.length > 0;
   return (
     <div className={classes.screen}>
       <Group className={classes.toolbar} justify="space-between">
@@ -87,11 +100,16 @@ export function PrintPage({ title, onPrint, loading, error, children }: PrintPag
               loading={busy}
               onClick={() => void savePdf()}
             >
-              保存为PDF
+              {incomplete ? '仍要保存为PDF' : '保存为PDF'}
             </Button>
           )}
-          <Button disabled={!ready} loading={busy} onClick={() => void print()}>
-            打印
+          <Button
+            color={incomplete ? 'orange' : undefined}
+            disabled={!ready}
+            loading={busy}
+            onClick={() => void print()}
+          >
+            {incomplete ? '仍要打印' : '打印'}
           </Button>
         </Group>
       </Group>
@@ -103,6 +121,21 @@ export function PrintPage({ title, onPrint, loading, error, children }: PrintPag
       {error && (
         <Alert color="red" m="lg" role="alert" title="无法打印">
           {error}
+        </Alert>
+      )}
+      {incomplete && (
+        <Alert
+          className={classes.screenOnly}
+          color="orange"
+          m="lg"
+          role="alert"
+          title="这份文书还不完整"
+        >
+          {warnings.map((warning) => (
+            <Text key={warning} size="sm">
+              {warning}
+            </Text>
+          ))}
         </Alert>
       )}
       {ready && children}

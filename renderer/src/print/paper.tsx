@@ -2,10 +2,21 @@ import type { ReactNode } from 'react';
 import { formatPaperDate } from './paper-date';
 import classes from './print.module.css';
 
-/** One A4 page. */
-export function Sheet({ children, label }: { children: ReactNode; label: string }) {
+/** One A4 page; `className` adds a paper's own print rules (a named page for page numbers). */
+export function Sheet({
+  children,
+  label,
+  className,
+}: {
+  children: ReactNode;
+  label: string;
+  className?: string;
+}) {
   return (
-    <article className={classes.sheet} aria-label={label}>
+    <article
+      className={className ? `${classes.sheet} ${className}` : classes.sheet}
+      aria-label={label}
+    >
       {children}
     </article>
   );

@@ -131,7 +131,8 @@ const intakeBase = z.object({
 export const casesMethods = {
   /**
    * The three outcomes at the window: complete → 受理 (an instant item may be completed on the spot);
-   * incomplete → 待补正 with the one-time notice; not ours → 不予受理 with the reason and where to go.
+   * incomplete → 待补正 with the one-time notice; not ours → 不予受理 with the reason and where to go
+   * (or, for an applicant who does not qualify, that there is nowhere else to go).
    */
   'cases.intake': method({
     input: intakeBase.extend({
@@ -139,6 +140,11 @@ export const casesMethods = {
       completeOnSpot: z.boolean().default(false),
       rejectReason: z.string().trim().max(200).nullable().default(null),
       redirectTo: z.string().trim().max(100).nullable().default(null),
+      /**
+       * 不予受理 of an applicant who does not qualify for the item anywhere: there is no other place
+       * to send them, so no redirectTo is asked for and the notice says so in its own words.
+       */
+      ineligible: z.boolean().default(false),
     }),
     output: caseDetailSchema,
     access: counter,

@@ -17,6 +17,8 @@ export const serviceItemSummarySchema = z.object({
   promisedDays: z.number().int(),
   agencyAllowed: z.boolean(),
   active: z.boolean(),
+  /** 低保, 社保卡: the short names the item is also found by. */
+  aliases: z.array(z.string()),
   versionId: idSchema,
   versionNumber: z.number().int(),
 });
@@ -43,6 +45,7 @@ export type ServiceItemVersion = z.infer<typeof serviceItemVersionSchema>;
 
 export const serviceItemDetailSchema = serviceItemVersionSchema.extend({
   active: z.boolean(),
+  aliases: z.array(z.string()),
   versions: z.array(
     z.object({
       versionId: idSchema,
@@ -60,7 +63,10 @@ const editors = ['admin', 'supervisor'] as const;
 export const excelFileSchema = z.object({ fileName: z.string(), base64: z.string() });
 
 export const catalogueMethods = {
-  /** Search by Chinese text (2+ characters), pinyin initials or code; empty query lists by category. */
+  /**
+   * Search by Chinese text in the name or an alias (低保), pinyin initials anywhere in the name or an
+   * alias (ylbx, dbsq) or code; empty query lists by category.
+   */
   'catalogue.list': method({
     input: z.object({
       query: z.string().trim().max(40).default(''),

@@ -33,6 +33,8 @@ export const setupInputSchema = z.object({
     displayName: displayNameSchema,
     password: passwordSchema,
   }),
+  /** The counter's phone printed on receipts and notices; may be left for 系统设置 later. */
+  counterPhone: z.string().trim().max(30, '联系电话不超过 30 个字符').default(''),
   /** Load resources/demo-org-tree.json so that the township's villages and county exist for a trial. */
   loadDemoOrgTree: z.boolean().default(false),
 });

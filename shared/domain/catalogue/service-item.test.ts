@@ -61,6 +61,7 @@ function item(overrides: Partial<ServiceItemFields> = {}): ServiceItemFields {
         source: '申请人自备',
       },
     ],
+    aliases: [],
     ...overrides,
   };
 }

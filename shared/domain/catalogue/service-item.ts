@@ -101,6 +101,18 @@ export function materialRequirement(
   return material.condition === null ? 'required' : 'conditional';
 }
 
+/** Most aliases an item carries: the short names clerks and residents say, not a keyword list. */
+export const MAX_ALIASES = 10;
+
+/**
+ * The short names and other names an item goes by at the counter (低保 for 最低生活保障申请, 社保卡 for
+ * 社会保障卡申领), searched like the name itself. Trimmed, blanks and repeats dropped, in the order given.
+ */
+export const aliasesSchema = z
+  .array(z.string().trim().max(20, '每个别名不超过 20 个字'))
+  .transform((aliases) => [...new Set(aliases.filter((alias) => alias !== ''))])
+  .pipe(z.array(z.string()).max(MAX_ALIASES, `别名不超过 ${MAX_ALIASES} 个`));
+
 /** The fields of an item, without the rules that span fields; extend this one, parse with serviceItemSchema. */
 export const serviceItemFieldsSchema = z.object({
   code: z
@@ -127,6 +139,8 @@ export const serviceItemFieldsSchema = z.object({
   /** The legal basis (设定依据), short. */
   basis: z.string().trim().min(1, '请填写设定依据').max(300, '设定依据不超过 300 个字'),
   materials: z.array(materialSchema).min(1, '至少列出一项申请材料').max(50, '申请材料不超过 50 项'),
+  /** Not part of a version: a case does not depend on what the item is also called. */
+  aliases: aliasesSchema.default([]),
 });
 export type ServiceItemFields = z.infer<typeof serviceItemFieldsSchema>;
 

@@ -17,6 +17,7 @@ import * as disputeRegisteredIndex from './2026_11_28_0600_dispute_registered_in
 import * as caseInitialsAsRecorded from './2026_11_28_1100_case_initials_as_recorded';
 import * as auditChainKeyPending from './2026_12_06_1100_audit_chain_key_pending';
 import * as dashboardFigureIndexes from './2026_12_06_1400_dashboard_figure_indexes';
+import * as serviceItemAliases from './2026_12_06_1600_service_item_aliases';
 
 export interface Migration {
   name: string;
@@ -43,4 +44,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_1100_case_initials_as_recorded', up: caseInitialsAsRecorded.up },
   { name: '2026_12_06_1100_audit_chain_key_pending', up: auditChainKeyPending.up },
   { name: '2026_12_06_1400_dashboard_figure_indexes', up: dashboardFigureIndexes.up },
+  { name: '2026_12_06_1600_service_item_aliases', up: serviceItemAliases.up },
 ];

@@ -25,7 +25,7 @@ function grouped(items: readonly ServiceItemSummary[]) {
 
 /**
  * Only the items the catalogue opens to village agency, searched on the backend as at the counter's
- * 受理: by Chinese text, pinyin initials (gljt) or code (0019).
+ * 受理: by name or alias (低保), pinyin initials anywhere in either (gljt, dbsq) or code (0019).
  */
 export function AgencyItemSelect({ value, onChange, error, ref }: AgencyItemSelectProps) {
   const [search, setSearch] = useState('');
@@ -64,7 +64,7 @@ export function AgencyItemSelect({ value, onChange, error, ref }: AgencyItemSele
       label="代办事项"
       withAsterisk
       searchable
-      placeholder="输入事项名称、拼音首字母或编码"
+      placeholder="输入事项名称、简称（如 低保）、拼音首字母或编码"
       description="只列出允许村（社区）代办的事项"
       nothingFoundMessage={nothingFound}
       maxDropdownHeight={320}

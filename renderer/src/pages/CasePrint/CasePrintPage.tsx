@@ -16,6 +16,9 @@ const PAPERS: Record<CaseDocument, ComponentType<CasePaperProps>> = {
   completion: CompletionPaper,
 };
 
+const MISSING_PHONE =
+  '窗口电话未设置：文书上“窗口电话”一栏将是空白，群众无法来电查询。请系统管理员在“系统设置”中填写窗口联系电话。';
+
 /** One case paper on A4 with the print toolbar; 打印 is counted and audited before it prints. */
 function CasePrintPage({ document }: { document: CaseDocument }) {
   const { id = '' } = useParams();
@@ -28,6 +31,7 @@ function CasePrintPage({ document }: { document: CaseDocument }) {
       onPrint={paper.onPrint}
       loading={paper.loading}
       error={paper.error}
+      warnings={paper.counter && !paper.counter.phone ? [MISSING_PHONE] : []}
     >
       {paper.detail && paper.counter && (
         <Sheet label={name}>

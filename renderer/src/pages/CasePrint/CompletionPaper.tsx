@@ -1,3 +1,4 @@
+import { serviceCentreName } from '@shared/domain/paper/wording';
 import {
   formatPaperDate,
   PaperClosing,
@@ -40,7 +41,7 @@ export function CompletionPaper({ detail, counter }: CasePaperProps) {
       </PaperTable>
       <PaperClosing
         signatures={['领取人（签名）', '领取日期']}
-        unit={detail.orgUnitName}
+        unit={serviceCentreName(detail.orgUnitName)}
         date={detail.completedAt}
       />
     </>

@@ -1,3 +1,4 @@
+import { serviceCentreName } from '@shared/domain/paper/wording';
 import { missingRequired } from '@shared/domain/cases/checklist';
 import {
   formatPaperDate,
@@ -61,7 +62,7 @@ export function NoticePaper({ detail, counter }: CasePaperProps) {
       />
       <PaperClosing
         signatures={['申请人（签收）', '经办人（签名）']}
-        unit={detail.orgUnitName}
+        unit={serviceCentreName(detail.orgUnitName)}
         date={at}
       />
     </>

@@ -1,3 +1,4 @@
+import { serviceCentreName } from '@shared/domain/paper/wording';
 import {
   formatPaperDate,
   PaperClosing,
@@ -63,7 +64,7 @@ export function ReceiptPaper({ detail, counter }: CasePaperProps) {
       </PaperParagraph>
       <PaperClosing
         signatures={['申请人（签名）', '受理人（签名）']}
-        unit={detail.orgUnitName}
+        unit={serviceCentreName(detail.orgUnitName)}
         date={detail.acceptedAt}
       />
     </>

@@ -47,8 +47,8 @@ export function CaseFilters(props: CaseFiltersProps) {
     <Group align="flex-start" gap="sm" mb="md" role="search" aria-label="筛选案件">
       <TextInput
         label="搜索"
-        placeholder="姓名、拼音首字母、事项或受理编号"
-        description="至少 2 个汉字、2 个字母或 3 位数字"
+        placeholder="姓名、拼音、证件号、手机号、事项或编号"
+        description="证件号、手机号请输入完整号码；其余至少 2 个字或 3 位数字"
         w={260}
         maxLength={QUERY_MAX_LENGTH}
         data-autofocus

@@ -117,8 +117,8 @@ export function CatalogueItemPage() {
         <Tabs.Panel value="content" pt="lg">
           {canEdit ? (
             <ItemEditor
-              // A new version starts the form again from what was saved.
-              key={data.versionId}
+              // A new version, or new aliases, start the form again from what was saved.
+              key={`${data.versionId} ${data.aliases.join('、')}`}
               initialValues={valuesOfVersion(data)}
               itemId={data.itemId}
               versionNumber={data.number}

@@ -113,8 +113,8 @@ export function CataloguePage() {
       <Group align="flex-end" gap="md" mb="md">
         <TextInput
           label="查找事项"
-          description="名称（2 个字起）、拼音首字母或编码"
-          placeholder="如 低保、dbsq、ZJ-XZ-0001"
+          description="名称或简称、拼音首字母（名称中任意一段）或编码"
+          placeholder="如 低保、dbsq、ylbx、0013"
           autoFocus
           autoComplete="off"
           spellCheck={false}
@@ -183,6 +183,15 @@ export function CataloguePage() {
               >
                 {item.name}
               </Anchor>
+            ),
+          },
+          {
+            accessor: 'aliases',
+            title: '简称与别名',
+            render: (item) => (
+              <Text size="sm" c="dimmed">
+                {item.aliases.join('、') || '—'}
+              </Text>
             ),
           },
           { accessor: 'department', title: '责任部门', noWrap: true },

@@ -8,6 +8,7 @@ import {
   NumberInput,
   Radio,
   Stack,
+  TagsInput,
   Text,
   Textarea,
   TextInput,
@@ -70,8 +71,10 @@ export function ItemEditor({ initialValues, itemId, versionNumber, onSaved }: It
     if (itemId === undefined || saved.number !== versionNumber) {
       return `已保存为第 ${saved.number} 版`;
     }
-    // Only the code changed, or nothing: neither makes a version.
-    return saved.code === initialValues.code.trim() ? '内容没有变化，未生成新版本' : '已保存';
+    // Only the code or the aliases changed, or nothing: none of them makes a version.
+    const codeChanged = saved.code !== initialValues.code.trim();
+    const aliasesChanged = saved.aliases.join('、') !== initialValues.aliases.join('、');
+    return codeChanged || aliasesChanged ? '已保存' : '内容没有变化，未生成新版本';
   }
 
   // The form is longer than the window: take the person to the first field to correct.
@@ -164,6 +167,16 @@ export function ItemEditor({ initialValues, itemId, versionNumber, onSaved }: It
               decimalScale={2}
               description="不收费的填 0"
               {...form.getInputProps('feeYuan')}
+            />
+          </Grid.Col>
+          <Grid.Col span={12}>
+            <TagsInput
+              label="简称与别名"
+              description="窗口和群众常说的叫法，如 低保、社保卡；查找事项时按这些叫法及其拼音首字母也能找到。输入后按回车添加。"
+              placeholder="输入简称后按回车"
+              splitChars={['、', ',', '，', ';', '；']}
+              clearable
+              {...form.getInputProps('aliases')}
             />
           </Grid.Col>
           <Grid.Col span={12}>

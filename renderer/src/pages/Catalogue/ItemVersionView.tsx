@@ -20,8 +20,15 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** One version of an item as it reads: the fields, then the materials in checklist order. */
-export function ItemVersionView({ version }: { version: ServiceItemVersion }) {
+/**
+ * One version of an item as it reads: the fields, then the materials in checklist order. The item's
+ * aliases belong to no version: shown when given (the current item), not for a past version.
+ */
+export function ItemVersionView({
+  version,
+}: {
+  version: ServiceItemVersion & { aliases?: readonly string[] };
+}) {
   return (
     <Stack gap="md">
       <SimpleGrid cols={3} spacing="lg" verticalSpacing="sm">
@@ -34,6 +41,9 @@ export function ItemVersionView({ version }: { version: ServiceItemVersion }) {
         </Fact>
         <Fact label="收费">{formatFee(version.feeFen)}</Fact>
         <Fact label="村（社区）代办">{version.agencyAllowed ? '允许' : '不允许'}</Fact>
+        {version.aliases ? (
+          <Fact label="简称与别名">{version.aliases.join('、') || '—'}</Fact>
+        ) : null}
       </SimpleGrid>
       <Fact label="设定依据">{version.basis}</Fact>
       <Title order={4}>申请材料（{version.materials.length} 项）</Title>

@@ -54,9 +54,15 @@ describe('item form values', () => {
       'conditional',
       'optional',
     ]);
-    // Every field the editor gives back is the version's own.
-    expect({ ...VERSION, ...toFields(values) }).toEqual(VERSION);
+    // Every field the editor gives back is the version's own; a past version shows no aliases.
+    expect({ ...VERSION, ...toFields(values) }).toEqual({ ...VERSION, aliases: [] });
     expect(validateItem(values)).toEqual({});
+  });
+
+  it('carries the item’s aliases, which belong to no version', () => {
+    const values = valuesOfVersion({ ...VERSION, aliases: ['高龄补贴'] });
+    expect(values.aliases).toEqual(['高龄补贴']);
+    expect(toFields(values).aliases).toEqual(['高龄补贴']);
   });
 
   it('reports the domain rules on the fields they concern', () => {

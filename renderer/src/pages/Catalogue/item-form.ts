@@ -39,6 +39,8 @@ export interface ItemValues {
   agencyAllowed: boolean;
   basis: string;
   materials: MaterialValues[];
+  /** 低保, 低保申请: the short names the item is also found by. */
+  aliases: string[];
 }
 
 export function emptyMaterial(): MaterialValues {
@@ -66,10 +68,14 @@ export function emptyItem(): ItemValues {
     agencyAllowed: false,
     basis: '',
     materials: [emptyMaterial()],
+    aliases: [],
   };
 }
 
-export function valuesOfVersion(version: ServiceItemVersion): ItemValues {
+/** The version's fields, and the item's aliases when known (a past version shows none). */
+export function valuesOfVersion(
+  version: ServiceItemVersion & { aliases?: readonly string[] },
+): ItemValues {
   return {
     code: version.code,
     name: version.name,
@@ -90,6 +96,7 @@ export function valuesOfVersion(version: ServiceItemVersion): ItemValues {
       condition: material.condition ?? '',
       source: material.source,
     })),
+    aliases: [...(version.aliases ?? [])],
   };
 }
 
@@ -112,6 +119,7 @@ export function toFields(values: ItemValues): ServiceItemFields {
     feeFen: Number.isNaN(fee) ? fee : Math.round(fee * 100),
     agencyAllowed: values.agencyAllowed,
     basis: values.basis,
+    aliases: values.aliases,
     materials: values.materials.map((material) => {
       const condition = material.condition.trim();
       return {

@@ -107,7 +107,8 @@ export function IntakePage() {
       completeOnSpot: outcome === 'complete' && itemData.type === 'instant' && completeOnSpot,
       note: note.trim() || null,
       rejectReason: refusal?.rejectReason ?? null,
-      redirectTo: refusal?.redirectTo ?? null,
+      redirectTo: refusal?.redirectTo || null,
+      ineligible: refusal?.ineligible ?? false,
     });
   }
 

@@ -22,7 +22,15 @@ function ItemOption({ item }: { item: ServiceItemSummary }) {
   return (
     <Combobox.Option value={item.id}>
       <Group gap="xs" wrap="nowrap" justify="space-between">
-        <Text size="sm">{item.name}</Text>
+        <Text size="sm">
+          {item.name}
+          {item.aliases.length > 0 && (
+            <Text span size="xs" c="inherit" opacity={0.7}>
+              {' '}
+              （{item.aliases.join('、')}）
+            </Text>
+          )}
+        </Text>
         <Group gap={6} wrap="nowrap">
           {/* Inherits the option's colour, so it stays legible on the highlighted option. */}
           <Text size="xs" c="inherit" opacity={0.7}>
@@ -38,7 +46,8 @@ function ItemOption({ item }: { item: ServiceItemSummary }) {
 }
 
 /**
- * The service item, searched on the backend by Chinese text, pinyin initials (gljt) or code (0019).
+ * The service item, searched on the backend by name or alias (低保), pinyin initials anywhere in
+ * either (ylbx, dbsq) or code (0019).
  * Only the answer to what is typed now is offered, its first match highlighted, so Enter always takes
  * the item the clerk sees; Enter pressed before the answer takes its first match when it comes.
  */
@@ -87,7 +96,7 @@ export function ItemPicker({ onChange, inputRef, disabled }: ItemPickerProps) {
         <InputBase
           ref={inputRef}
           label="办理事项"
-          placeholder="输入事项名称、拼音首字母或编码"
+          placeholder="输入事项名称、简称（如 低保）、拼音首字母或编码"
           disabled={disabled}
           autoComplete="off"
           rightSection={<Combobox.Chevron />}

@@ -110,7 +110,7 @@ function Obligation({ item }: { item: AgreementPaper['obligations'][number] }) {
 
 function AgreementSheet({ paper }: { paper: AgreementPaper }) {
   return (
-    <Sheet label={paper.title}>
+    <Sheet label={paper.title} className={classes.agreementSheet}>
       <PaperHeading title={paper.title} number={paper.caseNo} />
       {paper.parties.map((party, index) => (
         <PartyParticulars key={index} party={party} on={paper.agreedOn} />
@@ -131,18 +131,20 @@ function AgreementSheet({ paper }: { paper: AgreementPaper }) {
       ))}
       <PaperParagraph>{paper.effectText}</PaperParagraph>
       <PaperParagraph>{paper.judicialConfirmationText}</PaperParagraph>
-      <PaperParagraph>{paper.copiesText}</PaperParagraph>
-      <SignatureBlock>
-        {paper.signatureLines.map((line) => (
-          <SignLine
-            key={`${line.roleLabel}${line.name}`}
-            label={`${line.roleLabel}${line.name}（签名或按指印）`}
-          />
-        ))}
-        <SignLine label={`人民调解员 ${paper.mediatorNames.join('、')}（签名）`} />
-        <SignLine label={`记录人${paper.recorderName ? ` ${paper.recorderName}` : ''}（签名）`} />
-      </SignatureBlock>
-      <SealBlock lines={[paper.sealLine, formatPaperDate(paper.agreedOn)]} />
+      <div className={classes.closingClause}>
+        <PaperParagraph>{paper.copiesText}</PaperParagraph>
+        <SignatureBlock>
+          {paper.signatureLines.map((line) => (
+            <SignLine
+              key={`${line.roleLabel}${line.name}`}
+              label={`${line.roleLabel}${line.name}（签名或按指印）`}
+            />
+          ))}
+          <SignLine label={`人民调解员 ${paper.mediatorNames.join('、')}（签名）`} />
+          <SignLine label={`记录人${paper.recorderName ? ` ${paper.recorderName}` : ''}（签名）`} />
+        </SignatureBlock>
+        <SealBlock lines={[paper.sealLine, formatPaperDate(paper.agreedOn)]} />
+      </div>
     </Sheet>
   );
 }

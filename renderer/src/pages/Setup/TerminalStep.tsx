@@ -25,6 +25,13 @@ export function TerminalStep({ form }: TerminalStepProps) {
         description="两位数字，同一单位内不能重复，会写入受理和调解的编号，例如 01"
         {...form.getInputProps('terminalNumber')}
       />
+      <TextInput
+        label="窗口联系电话"
+        inputMode="tel"
+        autoComplete="off"
+        description="印在受理回执、一次性告知单和不予受理通知书上，群众凭它来电查询，如 0577-88881234。暂不清楚可以留空，以后在“系统设置”中填写。"
+        {...form.getInputProps('counterPhone')}
+      />
     </Stack>
   );
 }

@@ -14,6 +14,7 @@ const valid: SetupValues = {
   orgName: '五马街道便民服务中心',
   terminalName: '一号窗口',
   terminalNumber: '01',
+  counterPhone: '',
   admin: {
     username: 'admin',
     displayName: '陈建国',

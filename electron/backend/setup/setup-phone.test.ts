@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../testing/harness';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.cleanup();
+});
+
+const INPUT = {
+  level: 'township' as const,
+  divisionCode: '330324108',
+  orgName: '岩头镇',
+  terminalName: '一号窗口',
+  terminalNumber: '01',
+  admin: { username: 'admin', displayName: '管理员', password: 'Yantou#Setup2026' },
+};
+
+describe('the counter phone asked for at setup', () => {
+  it('is stored in the form the papers print, for every session to read', async () => {
+    await h.ok('setup.initialize', { ...INPUT, counterPhone: '０５７７ 5715 1234' });
+    const { token } = await h.ok('auth.signIn', {
+      username: 'admin',
+      password: 'Yantou#Setup2026',
+    });
+    expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('0577-57151234');
+  });
+
+  it('may be left for 系统设置', async () => {
+    await h.ok('setup.initialize', INPUT);
+    const { token } = await h.ok('auth.signIn', {
+      username: 'admin',
+      password: 'Yantou#Setup2026',
+    });
+    expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('');
+  });
+
+  it('refuses a mistyped phone, naming the field, and sets nothing up', async () => {
+    const result = await h.call('setup.initialize', { ...INPUT, counterPhone: '5715123' });
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'PHONE_INVALID',
+      fields: { counterPhone: expect.any(String) },
+    });
+    expect((await h.ok('setup.initialize', INPUT)).terminal.number).toBe('01');
+  });
+});
