@@ -103,10 +103,10 @@ export function ResidentsPage() {
             render: (r) => (r.gender ? GENDER_LABELS[r.gender] : '—'),
           },
           {
-            accessor: 'birthDate',
-            title: '出生日期',
+            accessor: 'age',
+            title: '年龄',
             noWrap: true,
-            render: (r) => r.birthDate ?? '—',
+            render: (r) => (r.age === null ? '—' : `${r.age} 岁`),
           },
           {
             accessor: 'docType',

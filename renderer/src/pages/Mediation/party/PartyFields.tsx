@@ -16,7 +16,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '@shared/domain/identity/do
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from '@shared/domain/mediation/agreement';
 import type { ReactNode } from 'react';
 import { DateField } from '../../../components/DateField';
-import { ageOn } from '../../../lib/age';
+import { ageOn } from '@shared/domain/identity/age';
 import { todayIso } from '../../../lib/time';
 import { type PartyFormValues } from './party-values';
 import { useResidentLookup } from './use-resident-lookup';
