@@ -44,6 +44,23 @@ export function withinScope(scope: ResidentScope, rowid: RawBuilder<unknown>): R
   return scope.kind === 'register' ? sql`` : sql`AND ${rowid} IN (${villageRowids(scope)})`;
 }
 
+/** Whether a resident is in scope: the whole-number look-up at intake asks without refusing. */
+export async function residentIsInScope(
+  ctx: CallContext,
+  scope: ResidentScope,
+  resident: { id: string; village_org_id: string | null },
+): Promise<boolean> {
+  if (scope.kind === 'register') return true;
+  if (resident.village_org_id !== null && scope.units.includes(resident.village_org_id))
+    return true;
+  // Filed for by the caller's units or the caller, on cases_resident.
+  const filed = await sql<{ found: number }>`SELECT 1 AS found FROM cases
+    WHERE resident_id = ${resident.id} AND deleted_at IS NULL
+      AND (agency_org_id IN (${listOf(scope.units)}) OR agent_user_id = ${scope.userId})
+    LIMIT 1`.execute(ctx.rt.db);
+  return filed.rows.length > 0;
+}
+
 const OUT_OF_SCOPE =
   '该群众不是本村（社区）的居民，也没有由本村（社区）代办过事项，您无权查看或修改其档案';
 
@@ -53,32 +70,7 @@ export async function ensureResidentInScope(
   scope: ResidentScope,
   resident: { id: string; village_org_id: string | null },
 ): Promise<void> {
-  if (isInScope(scope, resident) || (await filedFor(ctx, scope, resident.id))) return;
-  throw new DomainError('RESIDENT_OUT_OF_SCOPE', OUT_OF_SCOPE);
-}
-
-function isInScope(scope: ResidentScope, resident: { village_org_id: string | null }): boolean {
-  return (
-    scope.kind === 'register' ||
-    (resident.village_org_id !== null && scope.units.includes(resident.village_org_id))
-  );
-}
-
-/** Whether the caller's units (or the caller) filed an agency case for the resident (cases_resident). */
-async function filedFor(ctx: CallContext, scope: ResidentScope, residentId: string) {
-  if (scope.kind === 'register') return true;
-  const found = await sql<{ found: number }>`SELECT 1 AS found FROM cases
-    WHERE resident_id = ${residentId} AND deleted_at IS NULL
-      AND (agency_org_id IN (${listOf(scope.units)}) OR agent_user_id = ${scope.userId})
-    LIMIT 1`.execute(ctx.rt.db);
-  return found.rows.length > 0;
-}
-
-/** Whether a resident is in scope, without refusing: the whole-number lookup at intake asks it. */
-export async function residentIsInScope(
-  ctx: CallContext,
-  scope: ResidentScope,
-  resident: { id: string; village_org_id: string | null },
-): Promise<boolean> {
-  return isInScope(scope, resident) || (await filedFor(ctx, scope, resident.id));
+  if (!(await residentIsInScope(ctx, scope, resident))) {
+    throw new DomainError('RESIDENT_OUT_OF_SCOPE', OUT_OF_SCOPE);
+  }
 }
