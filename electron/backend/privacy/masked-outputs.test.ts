@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contract, type MethodInput, type MethodName } from '@shared/api';
+import { contract, type DisputePartyInput, type MethodInput, type MethodName } from '@shared/api';
 import { COMPLETE, ensureItem, PENSION } from '../cases/test-fixtures';
 import { neighbourDispute, person, setUpCommittees } from '../mediation/test-support';
 import { residentId } from '../residents/test-support';
@@ -82,6 +82,8 @@ for (const name of Object.keys(contract) as MethodName[]) {
     COVERED_BY[name] ??= 'mediation.get';
   }
 }
+
+type PersonParty = Extract<DisputePartyInput, { kind: 'person' }>;
 
 type Call = { [M in MethodName]: [M, () => MethodInput<M>] }[MethodName];
 
@@ -177,7 +179,7 @@ beforeAll(async () => {
   const { dispute } = await h.ok(
     'mediation.register',
     neighbourDispute([
-      { ...person('钱阿公', R1.docNumber), residentId: ids.r1, phone: null },
+      { ...(person('钱阿公', R1.docNumber) as PersonParty), residentId: ids.r1, phone: null },
       {
         ...person('吴某', PARTY.docNumber, 'respondent'),
         phone: PARTY.phone,
