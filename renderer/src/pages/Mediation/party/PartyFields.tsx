@@ -175,7 +175,11 @@ export function PartyFields({
               <DateField
                 label="出生日期"
                 description={
-                  value.birthDate ? `${ageOn(value.birthDate, today)} 岁` : '居民身份证号可推出'
+                  value.birthDate
+                    ? `${ageOn(value.birthDate, today)} 岁`
+                    : value.stored?.idNumberMasked
+                      ? '按已存的证件号码，不修改请留空'
+                      : '居民身份证号可推出'
                 }
                 value={value.birthDate}
                 error={errors.birthDate}
