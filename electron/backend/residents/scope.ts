@@ -27,15 +27,17 @@ const listOf = (values: readonly string[]) => sql.join(values.map((value) => sql
 
 /**
  * The rowids of a 'villages' scope, as one subquery that SQLite runs once per statement: the
- * village's residents on residents_live_village, the filed-for ones on cases_agency_org and
- * cases_agent, each case's resident by primary key.
+ * village's residents read from residents_village alone (the rowid is in the index; a tombstoned
+ * one is dropped by the outer query's own deleted_at test), the filed-for ones on
+ * cases_agency_owner and cases_agent, each case's resident by primary key. UNION ALL: IN builds its
+ * own index of the rowids, so sorting out duplicates first would only cost.
  */
 function villageRowids(scope: Extract<ResidentScope, { kind: 'villages' }>): RawBuilder<unknown> {
   const units = listOf(scope.units);
-  return sql`SELECT rowid FROM residents WHERE village_org_id IN (${units}) AND deleted_at IS NULL
-    UNION SELECT fr.rowid FROM cases fc JOIN residents fr ON fr.id = fc.resident_id
+  return sql`SELECT rowid FROM residents WHERE village_org_id IN (${units})
+    UNION ALL SELECT fr.rowid FROM cases fc JOIN residents fr ON fr.id = fc.resident_id
       WHERE fc.agency_org_id IN (${units}) AND fc.deleted_at IS NULL
-    UNION SELECT fr.rowid FROM cases fc JOIN residents fr ON fr.id = fc.resident_id
+    UNION ALL SELECT fr.rowid FROM cases fc JOIN residents fr ON fr.id = fc.resident_id
       WHERE fc.agent_user_id = ${scope.userId} AND fc.deleted_at IS NULL`;
 }
 
