@@ -13,6 +13,7 @@ import { sampleApplications } from './lib/application-samples';
 import { countFlag, flag } from './lib/args';
 import { Bench, header, LIST_PAGE, SAVE, SEARCH, summary } from './lib/measure';
 import { openBench } from './lib/open-bench';
+import { villageAgent } from './lib/village-agent';
 
 async function main(): Promise<void> {
   const dataDir = flag('data', join(__dirname, 'data', 'township'));
@@ -68,9 +69,26 @@ async function main(): Promise<void> {
   });
   await bench.measure({
     ...search,
-    name: 'resident search, 6 digits of a number',
-    inputs: samples.numberFragments,
+    name: 'resident search, whole phone',
+    inputs: samples.wholePhones,
     call: residents,
+  });
+  // Issue 11: a village agent's searches are limited to its village and the residents it filed for.
+  const agent = await villageAgent(opened);
+  const agentResidents = (query: string) =>
+    call('residents.search', { query, page: 1, pageSize: 20 }, agent);
+  await bench.measure({
+    ...search,
+    name: 'resident search, 2 characters, village agent',
+    inputs: samples.residentTwo,
+    call: agentResidents,
+  });
+  await bench.measure({
+    target: LIST_PAGE,
+    replay: true,
+    name: 'resident list, page 1, village agent',
+    inputs: Array.from({ length: runs }, () => ''),
+    call: agentResidents,
   });
 
   const caseSearch = (query: string) => cases({ query, page: 1, pageSize: 20 });

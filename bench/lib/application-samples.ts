@@ -15,6 +15,7 @@ interface ResidentRow {
   initials: string;
   doc_number: string;
   doc_type: string;
+  phone: string | null;
 }
 
 interface CaseRow {
@@ -68,7 +69,7 @@ export interface ApplicationSamples {
   residentThree: string[];
   residentInitials: string[];
   idNumbers: string[];
-  numberFragments: string[];
+  wholePhones: string[];
   caseTwo: string[];
   /** The hundred commonest two-character full names (王丽), each as often as the others. */
   commonFullNames: string[];
@@ -88,7 +89,7 @@ export function sampleApplications(
   const residents = rows<ResidentRow>(
     sqlite,
     'residents',
-    'id, name, initials, doc_number, doc_type',
+    'id, name, initials, doc_number, doc_type, phone',
     random,
     n * 4,
   );
@@ -108,8 +109,9 @@ export function sampleApplications(
     residentThree: threes.slice(0, n).map((r) => r.name),
     residentInitials: residents.slice(n, 2 * n).map((r) => r.initials.slice(0, random.int(2, 3))),
     idNumbers: ids.slice(0, n).map((r) => r.doc_number),
-    // The last six digits of an ID number: how a clerk looks up someone whose card is not at hand.
-    numberFragments: ids.slice(n, 2 * n).map((r) => r.doc_number.slice(-6)),
+    // A whole phone: how a clerk looks up someone whose card is not at hand (issue 11: part of a
+    // number no longer matches, since it rebuilt the hidden digits); the whole ID number without one.
+    wholePhones: ids.slice(n, 2 * n).map((r) => r.phone ?? r.doc_number),
     caseTwo: cases
       .slice(0, n)
       .map((c) =>

@@ -133,6 +133,17 @@ test('residents are found by two characters, pinyin initials and document number
   await expect(li.getByRole('cell', { name: '0577-****2233' })).toBeVisible();
   await expect(residents.table).not.toContainText(LI_ID);
   await expect(residents.table).not.toContainText('67112233');
+  await expect(residents.table).not.toContainText('1985-06-15');
+  await expect(li.getByRole('cell', { name: /^\d+ 岁$/ })).toBeVisible();
+
+  // Part of a number finds nothing, whatever the hidden digits are; the visible head does.
+  await residents.searchBox.fill(LI_ID.slice(0, 10));
+  await expect(
+    page.getByText('证件号码和电话请输入完整号码，遮蔽的部分不能用来查找'),
+  ).toBeVisible();
+  await residents.search(LI_ID.slice(0, 6));
+  await expect(residents.rows).toHaveCount(3);
+  await page.screenshot({ path: test.info().outputPath('residents-list.png') });
 
   await residents.searchBox.fill('33');
   await expect(page.getByText('按证件号码或电话查找请至少输入 3 位')).toBeVisible();
@@ -182,9 +193,14 @@ test('一人一档 lists the resident’s case; revealing the ID number shows it
   await expect(record.tab('矛盾纠纷')).toHaveCount(0);
 
   await expect(record.particulars).not.toContainText(ZHANG_ID);
+  // Beside the mask the age, not the birth date that is the mask's hidden middle.
+  await expect(record.particulars).toContainText(/年龄\d+ 岁/);
+  await expect(record.particulars).not.toContainText('1990-01-01');
   await record.reveal('证件号码', '办理业务核对身份');
   await expect(record.revealed('证件号码')).toHaveText(ZHANG_ID);
+  await expect(record.particulars.getByText('出生日期 1990-01-01')).toBeVisible();
   await expect(record.particulars.getByText('已记入审计日志')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('resident-revealed.png') });
   await record.particulars.getByRole('button', { name: '立即隐藏' }).click();
   await expect(record.particulars).not.toContainText(ZHANG_ID);
 

@@ -172,7 +172,7 @@ async function buildDetail(
     closedOn: row.closed_on,
     canWrite: writable,
     availableActions: writable ? availableActions(row.state as CaseState, caller.role) : [],
-    parties: parties.map(toPartyView),
+    parties: parties.map((party) => toPartyView(party, on)),
     mediators: team.map((member) => ({
       mediatorId: member.mediator_id,
       name: member.name,

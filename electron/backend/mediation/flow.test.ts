@@ -130,7 +130,9 @@ describe('a village committee keeps the whole case file', () => {
       agentPhoneMasked: '139****9000',
       attorneyDate: '2026-11-26',
       gender: 'female',
-      birthDate: '1982-02-02',
+      // Beside the masked number the age: the date is the number's hidden middle.
+      birthDate: null,
+      ageNow: 44,
     });
 
     for (const party of [zhang, li]) {

@@ -1,10 +1,14 @@
 import type { DisputeParty } from '@shared/api/methods/mediation-views';
+import { ageOn } from '@shared/domain/identity/age';
 import type { DocumentType } from '@shared/domain/identity/documents';
 import { maskDocument, maskPhone } from '@shared/domain/privacy/masking';
 import type { PartyRow } from './parties-repository';
 
-/** A party as screens show it: ID number and phones masked (PIPL art. 28). */
-export function toPartyView(row: PartyRow): DisputeParty {
+/**
+ * A party as screens show it: ID number and phones masked (PIPL art. 28), and beside a masked ID
+ * number the age, not the birth date that is its hidden middle. `today` is Asia/Shanghai's.
+ */
+export function toPartyView(row: PartyRow, today: string): DisputeParty {
   const idType = row.id_type as DocumentType | null;
   return {
     id: row.id,
@@ -15,8 +19,9 @@ export function toPartyView(row: PartyRow): DisputeParty {
     name: row.name,
     gender: row.gender,
     ethnicity: row.ethnicity,
-    birthDate: row.birth_date,
+    birthDate: row.id_number ? null : row.birth_date,
     age: row.age,
+    ageNow: row.birth_date ? ageOn(row.birth_date, today) : row.age,
     occupation: row.occupation,
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     address: row.address,

@@ -5,7 +5,7 @@ import { createResident, residentDetail, revealResident, updateResident } from '
 export const residentsHandlers: HandlerMap = {
   'residents.search': (ctx, input) => searchResidents(ctx, input),
   'residents.findByDocument': (ctx, input) => findByDocument(ctx, input.docType, input.docNumber),
-  'residents.get': (ctx, input) => residentDetail(ctx.rt.db, input.residentId),
+  'residents.get': (ctx, input) => residentDetail(ctx, input.residentId),
   'residents.create': (ctx, input) => createResident(ctx, input),
   'residents.update': (ctx, input) => updateResident(ctx, input),
   'residents.reveal': (ctx, input) => revealResident(ctx, input),

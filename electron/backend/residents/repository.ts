@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DOCUMENT_TYPES, type DocumentType } from '@shared/domain/identity/documents';
 import type { Database, ResidentsTable } from '../db/schema';
+import { withinScope, type ResidentScope } from './scope';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -92,16 +93,18 @@ export async function exactDocumentOrPhone(
   db: Db,
   docNumber: string,
   phone: string | null,
+  scope: ResidentScope,
 ): Promise<number[]> {
+  const inScope = withinScope(scope, sql`rowid`);
   // Every document type listed, so that the (doc_type, doc_number) index answers a number alone.
   const byDocument = sql`SELECT rowid AS rid FROM residents
     WHERE doc_type IN (${sql.join(DOCUMENT_TYPES.map((type) => sql`${type}`))})
-      AND doc_number = ${docNumber} AND deleted_at IS NULL`;
+      AND doc_number = ${docNumber} AND deleted_at IS NULL ${inScope}`;
   const query =
     phone === null
       ? byDocument
       : sql`${byDocument} UNION SELECT rowid AS rid FROM residents
-          WHERE phone = ${phone} AND deleted_at IS NULL`;
+          WHERE phone = ${phone} AND deleted_at IS NULL ${inScope}`;
   const result = await sql<{ rid: number }>`SELECT rid FROM (${query}) ORDER BY rid DESC`.execute(
     db,
   );

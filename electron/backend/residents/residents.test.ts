@@ -40,7 +40,7 @@ async function auditRows(action: string) {
 }
 
 describe('residents.create', () => {
-  it('derives gender and birth date from the ID number and shows the number and phone masked', async () => {
+  it('derives gender and birth date from the ID number and shows the number, phone masked and the age', async () => {
     const result = await create();
     expect(result.ok).toBe(true);
     const detail = result.ok ? result.value : null;
@@ -49,20 +49,23 @@ describe('residents.create', () => {
       docType: 'resident_id',
       docNumberMasked: `330324********${ZHANG.slice(-4)}`,
       gender: 'male',
-      birthDate: '1990-01-01',
+      age: 36,
       phoneMasked: '138****8000',
       address: '岩头镇岩头村丽水街 8 号',
       villageName: '岩头村',
     });
+    // The birth date is the masked middle: stored for the reveal and the papers, never shown beside it.
+    expect(detail).not.toHaveProperty('birthDate');
     const stored = await h.backend.runtime.db
       .selectFrom('residents')
-      .select(['doc_number', 'phone', 'initials', 'org_unit_id'])
+      .select(['doc_number', 'phone', 'initials', 'org_unit_id', 'birth_date'])
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({
       doc_number: ZHANG,
       phone: '13800138000',
       initials: 'zsf',
       org_unit_id: org('330324108'),
+      birth_date: '1990-01-01',
     });
   });
 
@@ -84,7 +87,7 @@ describe('residents.create', () => {
     const result = await create({ docNumber: ZHANG_X.toLowerCase(), name: '李四' });
     expect(result.ok ? result.value : null).toMatchObject({
       gender: 'female',
-      birthDate: '1949-12-31',
+      age: 76,
       docNumberMasked: '110105********002X',
     });
   });
@@ -127,7 +130,7 @@ describe('residents.create', () => {
       docType: 'passport',
       docNumberMasked: 'E1*****78',
       gender: null,
-      birthDate: null,
+      age: null,
       phoneMasked: '+852****4567',
     });
   });
@@ -147,8 +150,13 @@ describe('residents.create', () => {
     const warned = await create({ docNumber: twin });
     expect(warned.ok ? null : warned.error).toMatchObject({
       code: 'RESIDENT_POSSIBLE_DUPLICATE',
-      message: `已有姓名、出生日期和所属村（社区）都相同的档案（居民身份证 330324********${ZHANG.slice(-4)}），请核对是否为同一人；确认不是同一人的，请勾选“确认不是重复档案”后再保存`,
+      message:
+        '已有 1 份姓名、出生日期和所属村（社区）都相同的档案，请按姓名查找核对是否为同一人；确认不是同一人的，请勾选“确认不是重复档案”后再保存',
     });
+    // Beside the birth date just typed, a masked number would be the whole number.
+    expect(warned.ok ? '' : warned.error.message).not.toContain(ZHANG.slice(-4));
+    const [probe] = await auditRows('residents.create');
+    expect(probe).toMatchObject({ outcome: 'failure', detail: '张*丰：提示可能与已有档案重复' });
     // Another village is no look-alike; a confirmation lets the same village through.
     expect((await create({ docNumber: twin, villageOrgId: org('330324108202') })).ok).toBe(true);
     const third = residentId('33032419900101141');
@@ -234,7 +242,7 @@ describe('residents.update', () => {
     expect(await names('zjb')).toEqual(['张君宝']);
     expect(await names('丽水街')).toEqual([]);
     expect(await names('港头村')).toEqual(['张君宝']);
-    expect(await names('67112233')).toEqual(['张君宝']);
+    expect(await names('0577-67112233')).toEqual(['张君宝']);
     const [entry] = await auditRows('residents.update');
     expect(entry?.detail).toBe('张*宝：修改姓名、联系电话、住址、所属村（社区）、民族');
   });
@@ -285,9 +293,10 @@ describe('residents.reveal', () => {
         { residentId: id, field: 'docNumber', reason: '打印调解协议书' },
         clerk,
       ),
-    ).toEqual({ value: ZHANG });
+    ).toEqual({ value: ZHANG, birthDate: '1990-01-01' });
     expect(await h.ok('residents.reveal', { residentId: id, field: 'phone' }, clerk)).toEqual({
       value: '13800138000',
+      birthDate: null,
     });
     const entries = await auditRows('residents.reveal');
     expect(entries.map((entry) => [entry.username, entry.detail])).toEqual([

@@ -1,7 +1,9 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
+import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { Database } from '../db/schema';
+import { DOCUMENTS_MASKED_AS_ID } from '@shared/domain/privacy/masking';
 import { VIEW_COLUMNS, VIEW_SOURCE, viewsByRowid, type ResidentViewRow } from './repository';
+import { withinScope, type ResidentScope } from './scope';
 import type { ResidentSearch } from './search-query';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -13,6 +15,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 
 type Ranged = Exclude<ResidentSearch, { kind: 'document' }>;
+
+const REGISTER: ResidentScope = { kind: 'register' };
 
 /** The next string after every string that starts with `prefix`, for a prefix range on an index. */
 function after(prefix: string): string {
@@ -33,18 +37,34 @@ interface Plan {
   count: RawBuilder<unknown>;
 }
 
-function plan(search: Ranged, excluded: readonly number[] = []): Plan {
+/**
+ * Each plan narrows to the caller's scope (scope.ts) on the rowid its index already carries, so a
+ * village's search stays on the same index as the township's, filtered by one subquery run once.
+ */
+function plan(search: Ranged, scope: ResidentScope): Plan {
+  const inScope = withinScope(scope, sql`r.rowid`);
   switch (search.kind) {
     case 'latest':
       return {
-        from: sql`${VIEW_SOURCE} WHERE r.deleted_at IS NULL`,
+        from: sql`${VIEW_SOURCE} WHERE r.deleted_at IS NULL ${inScope}`,
         order: sql`r.rowid DESC`,
-        count: sql`residents r WHERE r.deleted_at IS NULL`,
+        count: sql`residents r WHERE r.deleted_at IS NULL ${inScope}`,
       };
+    case 'idPrefix': {
+      // residents_document, in its own order: the ID-like types, then the number.
+      const types = sql.join(DOCUMENTS_MASKED_AS_ID.map((type) => sql`${type}`));
+      const where = sql`r.doc_type IN (${types}) AND r.doc_number >= ${search.prefix}
+        AND r.doc_number < ${after(search.prefix)} AND r.deleted_at IS NULL ${inScope}`;
+      return {
+        from: sql`${VIEW_SOURCE} WHERE ${where}`,
+        order: sql`r.doc_type, r.doc_number`,
+        count: sql`residents r WHERE ${where}`,
+      };
+    }
     case 'initials': {
       // The partial index residents_live_initials: the count never reads a row.
       const where = sql`r.initials >= ${search.prefix} AND r.initials < ${after(search.prefix)}
-        AND r.deleted_at IS NULL`;
+        AND r.deleted_at IS NULL ${inScope}`;
       return {
         from: sql`${VIEW_SOURCE} WHERE ${where}`,
         order: sql`r.initials, r.rowid`,
@@ -53,7 +73,7 @@ function plan(search: Ranged, excluded: readonly number[] = []): Plan {
     }
     case 'namePrefix': {
       const where = sql`r.name >= ${search.text} AND r.name < ${after(search.text)}
-        AND r.deleted_at IS NULL`;
+        AND r.deleted_at IS NULL ${inScope}`;
       return {
         from: sql`${VIEW_SOURCE} WHERE ${where}`,
         order: sql`r.name, r.rowid`,
@@ -65,21 +85,20 @@ function plan(search: Ranged, excluded: readonly number[] = []): Plan {
       return {
         from: sql`resident_bigrams b CROSS JOIN residents r ON r.rowid = b.resident_rowid
           LEFT JOIN org_units v ON v.id = r.village_org_id
-          WHERE b.bigram = ${search.text} AND r.deleted_at IS NULL`,
+          WHERE b.bigram = ${search.text} AND r.deleted_at IS NULL
+          ${withinScope(scope, sql`b.resident_rowid`)}`,
         order: sql`b.resident_rowid DESC`,
-        count: sql`resident_bigrams b WHERE b.bigram = ${search.text}`,
+        count: sql`resident_bigrams b WHERE b.bigram = ${search.text}
+          ${withinScope(scope, sql`b.resident_rowid`)}`,
       };
     case 'fulltext': {
-      const without =
-        excluded.length > 0
-          ? sql`AND residents_fts.rowid NOT IN (${sql.join(excluded.map((rowid) => sql`${rowid}`))})`
-          : sql``;
+      const inFtsScope = withinScope(scope, sql`residents_fts.rowid`);
       return {
         from: sql`residents_fts CROSS JOIN residents r ON r.rowid = residents_fts.rowid
           LEFT JOIN org_units v ON v.id = r.village_org_id
-          WHERE residents_fts MATCH ${search.match} ${without} AND r.deleted_at IS NULL`,
+          WHERE residents_fts MATCH ${search.match} ${inFtsScope} AND r.deleted_at IS NULL`,
         order: sql`residents_fts.rowid DESC`,
-        count: sql`residents_fts WHERE residents_fts MATCH ${search.match} ${without}`,
+        count: sql`residents_fts WHERE residents_fts MATCH ${search.match} ${inFtsScope}`,
       };
     }
   }
@@ -89,9 +108,9 @@ export function pageQuery(
   search: Ranged,
   limit: number,
   offset: number,
-  excluded: readonly number[] = [],
+  scope: ResidentScope = REGISTER,
 ): RawBuilder<ResidentViewRow> {
-  const { from, order } = plan(search, excluded);
+  const { from, order } = plan(search, scope);
   return sql<ResidentViewRow>`SELECT ${VIEW_COLUMNS} FROM ${from}
     ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
 }
@@ -103,17 +122,17 @@ export function pageQuery(
 export function countQuery(
   search: Ranged,
   cap: number,
-  excluded: readonly number[] = [],
+  scope: ResidentScope = REGISTER,
 ): RawBuilder<{ total: number }> {
   return sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT 1 FROM
-    ${plan(search, excluded).count} LIMIT ${cap + 1})`;
+    ${plan(search, scope).count} LIMIT ${cap + 1})`;
 }
 
 export interface SearchPage {
   rows: ResidentViewRow[];
   /**
-   * Exact up to the cap (SEARCH_TOTAL_CAP; LIST_TOTAL_CAP for the latest residents); past it, the
-   * cap, and `isLowerBound`.
+   * Exact up to the cap (SEARCH_TOTAL_CAP, which also bounds browsing the register with no search
+   * term: queries.ts); past it, the cap, and `isLowerBound`.
    */
   total: number;
   isLowerBound: boolean;
@@ -127,9 +146,9 @@ export interface SearchPage {
 export function fulltextRowidsQuery(
   match: string,
   limit: number,
-  excluded: readonly number[] = [],
+  scope: ResidentScope = REGISTER,
 ): RawBuilder<{ rowid: number }> {
-  const { count } = plan({ kind: 'fulltext', match }, excluded);
+  const { count } = plan({ kind: 'fulltext', match }, scope);
   return sql<{ rowid: number }>`SELECT residents_fts.rowid AS rowid FROM ${count}
     ORDER BY residents_fts.rowid DESC LIMIT ${limit}`;
 }
@@ -145,16 +164,16 @@ export async function searchPage(
   search: Ranged,
   limit: number,
   offset: number,
-  excluded: readonly number[] = [],
-  cap = search.kind === 'latest' ? LIST_TOTAL_CAP : SEARCH_TOTAL_CAP,
+  scope: ResidentScope = REGISTER,
+  cap = SEARCH_TOTAL_CAP,
 ): Promise<SearchPage> {
   if (search.kind === 'fulltext') {
-    const query = fulltextRowidsQuery(search.match, Math.max(cap + 1, offset + limit), excluded);
+    const query = fulltextRowidsQuery(search.match, Math.max(cap + 1, offset + limit), scope);
     const rowids = (await query.execute(db)).rows.map((row) => row.rowid);
     const rows = await viewsByRowid(db, rowids.slice(offset, offset + limit));
     return capped(rows, rowids.length, cap);
   }
-  const rows = (await pageQuery(search, limit, offset, excluded).execute(db)).rows;
-  const counted = (await countQuery(search, cap, excluded).execute(db)).rows[0]?.total ?? 0;
+  const rows = (await pageQuery(search, limit, offset, scope).execute(db)).rows;
+  const counted = (await countQuery(search, cap, scope).execute(db)).rows[0]?.total ?? 0;
   return capped(rows, counted, cap);
 }

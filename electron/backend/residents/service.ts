@@ -1,4 +1,4 @@
-import type { MethodParsedInput, ResidentDetail } from '@shared/api';
+import type { MethodOutput, MethodParsedInput, ResidentDetail } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { parsePhone } from '@shared/domain/contact/phone';
 import {
@@ -23,6 +23,7 @@ import {
   insertResident,
   type ResidentRow,
 } from './repository';
+import { ensureResidentInScope, residentScope } from './scope';
 import { indexResident, reindexResident, residentInitials } from './search-index';
 import { toDetail } from './view';
 
@@ -52,10 +53,44 @@ function blankToNull(value: string | null): string | null {
   return value === null || value.trim() === '' ? null : value;
 }
 
-export async function residentDetail(db: Db, id: string): Promise<ResidentDetail> {
-  const row = await findResidentView(db, id);
+/** The record as screens show it; callers have checked the scope (or just wrote the record). */
+async function detailOf(ctx: CallContext, id: string): Promise<ResidentDetail> {
+  const row = await findResidentView(ctx.rt.db, id);
   if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
-  return toDetail(row);
+  return toDetail(row, shanghaiDate(ctx.rt.stamper.clock.now()));
+}
+
+/**
+ * The live record, if the caller may see it (scope.ts); a refusal is audited, since paging through
+ * other villages' residents by id is what it stops.
+ */
+async function residentInScope(ctx: CallContext, id: string, action: string) {
+  const row = await findResidentRow(ctx.rt.db, id);
+  if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  try {
+    await ensureResidentInScope(ctx, await residentScope(ctx), row);
+  } catch (refusal) {
+    await appendAudit(
+      ctx.rt.db,
+      ctx.rt.stamper.nowIso(),
+      ctx.actor,
+      requireTerminal(ctx.rt).terminalId,
+      {
+        action,
+        objectType: 'resident',
+        objectId: row.id,
+        outcome: 'denied',
+        detail: '该群众档案不在本人管理范围内',
+      },
+    );
+    throw refusal;
+  }
+  return row;
+}
+
+export async function residentDetail(ctx: CallContext, id: string): Promise<ResidentDetail> {
+  await residentInScope(ctx, id, 'residents.get');
+  return detailOf(ctx, id);
 }
 
 async function ensureNoDuplicate(
@@ -74,13 +109,8 @@ async function ensureNoDuplicate(
   if (confirmed || document.birthDate === null) return;
   const lookAlikes = await findLookAlikes(trx, name, document.birthDate, villageOrgId);
   if (lookAlikes.length === 0) return;
-  const numbers = lookAlikes
-    .map(
-      (r) =>
-        `${DOCUMENT_TYPE_LABELS[r.doc_type as DocumentType]} ${maskDocument(r.doc_type as DocumentType, r.doc_number)}`,
-    )
-    .join('、');
-  const message = `已有姓名、出生日期和所属村（社区）都相同的档案（${numbers}），请核对是否为同一人；确认不是同一人的，请勾选“确认不是重复档案”后再保存`;
+  // No masked numbers here: beside the birth date just typed, a mask would be the whole number.
+  const message = `已有 ${lookAlikes.length} 份姓名、出生日期和所属村（社区）都相同的档案，请按姓名查找核对是否为同一人；确认不是同一人的，请勾选“确认不是重复档案”后再保存`;
   throw new DomainError('RESIDENT_POSSIBLE_DUPLICATE', message, { confirmNotDuplicate: message });
 }
 
@@ -114,6 +144,24 @@ export async function createResident(
     ethnicity: blankToNull(input.ethnicity),
     initials: residentInitials(input.name),
   };
+  await ctx.rt.db
+    .transaction()
+    .execute((trx) =>
+      ensureNoDuplicate(trx, document, input.name, villageOrgId, input.confirmNotDuplicate),
+    )
+    .catch(async (refusal: unknown) => {
+      // The warning confirms that someone of this name and village has the birth date typed:
+      // probing it leaves an entry, as a reveal would.
+      if (refusal instanceof DomainError && refusal.code === 'RESIDENT_POSSIBLE_DUPLICATE') {
+        await appendAudit(ctx.rt.db, ctx.rt.stamper.nowIso(), ctx.actor, terminal.terminalId, {
+          action: 'residents.create',
+          objectType: 'resident',
+          outcome: 'failure',
+          detail: `${maskName(input.name)}：提示可能与已有档案重复`,
+        });
+      }
+      throw refusal;
+    });
   await ctx.rt.db.transaction().execute(async (trx) => {
     await ensureNoDuplicate(trx, document, input.name, villageOrgId, input.confirmNotDuplicate);
     const rowid = await insertResident(trx, row);
@@ -126,7 +174,7 @@ export async function createResident(
       detail: `${maskName(row.name)}，${DOCUMENT_TYPE_LABELS[document.type]} ${maskDocument(document.type, document.number)}`,
     });
   });
-  return residentDetail(ctx.rt.db, row.id);
+  return detailOf(ctx, row.id);
 }
 
 const FIELD_LABELS = {
@@ -144,8 +192,7 @@ export async function updateResident(
   input: MethodParsedInput<'residents.update'>,
 ): Promise<ResidentDetail> {
   requireUser(ctx.actor);
-  const found = await findResidentRow(ctx.rt.db, input.residentId);
-  if (!found) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  const found = await residentInScope(ctx, input.residentId, 'residents.update');
   const edited: Pick<ResidentRow, EditableColumn> = {
     name: input.name,
     phone: input.phone === undefined ? found.phone : checkedPhone(input.phone),
@@ -160,7 +207,7 @@ export async function updateResident(
   const changed = (Object.keys(FIELD_LABELS) as EditableColumn[]).filter(
     (column) => edited[column] !== found[column],
   );
-  if (changed.length === 0) return residentDetail(ctx.rt.db, found.id);
+  if (changed.length === 0) return detailOf(ctx, found.id);
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
     // Re-read inside the transaction: the index entries to replace are those of the row as it is.
@@ -179,19 +226,21 @@ export async function updateResident(
       detail: `${maskName(edited.name)}：修改${changed.map((column) => FIELD_LABELS[column]).join('、')}`,
     });
   });
-  return residentDetail(ctx.rt.db, found.id);
+  return detailOf(ctx, found.id);
 }
 
 const REVEAL_LABELS = { docNumber: '证件号码', phone: '联系电话' } as const;
 
-/** The full value for a task that needs it; the audit entry names the field and reason, never the value. */
+/**
+ * The full value for a task that needs it; the audit entry names the field and reason, never the
+ * value. The whole document number comes with the birth date, which beside it hides nothing.
+ */
 export async function revealResident(
   ctx: CallContext,
   input: MethodParsedInput<'residents.reveal'>,
-): Promise<{ value: string | null }> {
+): Promise<MethodOutput<'residents.reveal'>> {
   requireUser(ctx.actor);
-  const row = await findResidentRow(ctx.rt.db, input.residentId);
-  if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
+  const row = await residentInScope(ctx, input.residentId, 'residents.reveal');
   await ctx.rt.db.transaction().execute(async (trx) => {
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, requireTerminal(ctx.rt).terminalId, {
       action: 'residents.reveal',
@@ -200,5 +249,7 @@ export async function revealResident(
       detail: `查看${maskName(row.name)}的完整${REVEAL_LABELS[input.field]}；事由：${input.reason || '未填写'}`,
     });
   });
-  return { value: input.field === 'docNumber' ? row.doc_number : row.phone };
+  return input.field === 'docNumber'
+    ? { value: row.doc_number, birthDate: row.birth_date }
+    : { value: row.phone, birthDate: null };
 }

@@ -83,8 +83,15 @@ export const disputePartySchema = z.object({
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),
   ethnicity: z.string().nullable(),
+  /**
+   * Null when the party has an ID number: the date is its hidden middle. The printed agreement, which
+   * carries the whole number, states it; an edit keeps it (the backend derives it from the number).
+   */
   birthDate: isoDateSchema.nullable(),
+  /** The age typed for a party with no birth date. */
   age: z.number().int().nullable(),
+  /** What screens show: whole years today (Asia/Shanghai) from the birth date, else the typed age. */
+  ageNow: z.number().int().nullable(),
   occupation: z.string().nullable(),
   phoneMasked: z.string().nullable(),
   address: z.string().nullable(),

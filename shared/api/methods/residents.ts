@@ -5,14 +5,18 @@ import { idSchema, isoTimeSchema, pageInputSchema, totalIsLowerBoundSchema } fro
 
 export const genderSchema = z.enum(['male', 'female']);
 
-/** What lists show: document number and phone masked (PIPL art. 28). */
+/**
+ * What lists and the detail show: document number and phone masked (PIPL art. 28), and the age
+ * instead of the birth date, which is the ID number's hidden middle (it comes with the reveal).
+ */
 export const residentSummarySchema = z.object({
   id: idSchema,
   name: z.string(),
   docType: documentTypeSchema,
   docNumberMasked: z.string(),
   gender: genderSchema.nullable(),
-  birthDate: z.string().nullable(),
+  /** Whole years at the server's today in Asia/Shanghai; null when the document states no birth date. */
+  age: z.number().int().nullable(),
   phoneMasked: z.string().nullable(),
   address: z.string().nullable(),
   villageOrgId: idSchema.nullable(),
@@ -93,7 +97,8 @@ export const residentsMethods = {
       field: z.enum(['docNumber', 'phone']),
       reason: z.string().trim().max(60).default(''),
     }),
-    output: z.object({ value: z.string().nullable() }),
+    /** The birth date comes with the whole document number, beside which it hides nothing. */
+    output: z.object({ value: z.string().nullable(), birthDate: z.string().nullable() }),
     access: REVEAL_ROLES,
   }),
 };

@@ -48,7 +48,8 @@ export function maskName(name: string): string {
  * characters (E1*****78).
  */
 export function maskDocument(type: DocumentType, number: string): string {
-  return type === 'resident_id' || type === 'residence_permit'
-    ? maskIdNumber(number)
-    : keepEnds(number, 2, 2);
+  return DOCUMENTS_MASKED_AS_ID.includes(type) ? maskIdNumber(number) : keepEnds(number, 2, 2);
 }
+
+/** The document types built like a resident ID number, masked as one. */
+export const DOCUMENTS_MASKED_AS_ID: readonly DocumentType[] = ['resident_id', 'residence_permit'];

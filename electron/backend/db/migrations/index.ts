@@ -18,6 +18,7 @@ import * as caseInitialsAsRecorded from './2026_11_28_1100_case_initials_as_reco
 import * as auditChainKeyPending from './2026_12_06_1100_audit_chain_key_pending';
 import * as dashboardFigureIndexes from './2026_12_06_1400_dashboard_figure_indexes';
 import * as serviceItemAliases from './2026_12_06_1600_service_item_aliases';
+import * as residentVillageIndex from './2026_12_06_1000_resident_village_index';
 
 export interface Migration {
   name: string;
@@ -45,4 +46,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1100_audit_chain_key_pending', up: auditChainKeyPending.up },
   { name: '2026_12_06_1400_dashboard_figure_indexes', up: dashboardFigureIndexes.up },
   { name: '2026_12_06_1600_service_item_aliases', up: serviceItemAliases.up },
+  { name: '2026_12_06_1000_resident_village_index', up: residentVillageIndex.up },
 ];

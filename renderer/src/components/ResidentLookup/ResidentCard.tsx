@@ -43,7 +43,7 @@ export function ResidentCard({ resident, badge, onClear }: ResidentCardProps) {
         </Group>
         <SimpleGrid cols={3} spacing="xs" verticalSpacing={4}>
           <Fact label="性别">{resident.gender ? GENDER_LABELS[resident.gender] : null}</Fact>
-          <Fact label="出生日期">{resident.birthDate}</Fact>
+          <Fact label="年龄">{resident.age === null ? null : `${resident.age} 岁`}</Fact>
           <Fact label="联系电话">{resident.phoneMasked}</Fact>
           <Fact label={DOCUMENT_TYPE_LABELS[resident.docType]}>{resident.docNumberMasked}</Fact>
           <Fact label="所属村（社区）">{resident.villageName}</Fact>

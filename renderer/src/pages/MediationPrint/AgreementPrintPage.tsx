@@ -8,7 +8,7 @@ import {
   PrintPage,
   Sheet,
 } from '../../print';
-import { ageOn } from '../../lib/age';
+import { ageOn } from '@shared/domain/identity/age';
 import classes from './mediation-paper.module.css';
 import { Clause, SealBlock, SignatureBlock, SignLine } from './paper-parts';
 import { useCountedPrint } from './use-counted-print';

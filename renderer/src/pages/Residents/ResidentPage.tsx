@@ -63,7 +63,7 @@ function Particulars({ resident }: { resident: ResidentDetail }) {
           />
         </Fact>
         <Fact label="性别">{resident.gender ? GENDER_LABELS[resident.gender] : '—'}</Fact>
-        <Fact label="出生日期">{resident.birthDate ?? '—'}</Fact>
+        <Fact label="年龄">{resident.age === null ? '—' : `${resident.age} 岁`}</Fact>
         <Fact label="民族">{resident.ethnicity ?? '—'}</Fact>
         <Fact label="所属村（社区）">{resident.villageName ?? '—'}</Fact>
         <Fact label="住址">{resident.address ?? '—'}</Fact>

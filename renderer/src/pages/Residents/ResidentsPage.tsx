@@ -12,9 +12,9 @@ import { canCall } from '../../lib/access';
 import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { CreateResidentModal } from './CreateResidentModal';
-import { RESIDENTS_PAGE_SIZE, searchProblem } from './residents-search';
+import { isNumberQuery, RESIDENTS_PAGE_SIZE, searchProblem } from './residents-search';
 
-const SEARCH_HINT = '姓名（1 个字起）、拼音首字母、证件号码或电话';
+const SEARCH_HINT = '姓名（1 个字起）、拼音首字母、完整的证件号码或电话，或身份证号的前 6 位';
 
 export function ResidentsPage() {
   const me = useCurrentUser();
@@ -72,7 +72,13 @@ export function ResidentsPage() {
         highlightOnHover
         minHeight={240}
         fetching={list.isFetching}
-        noRecordsText={debounced.trim() ? '没有找到符合条件的群众' : '还没有群众档案'}
+        noRecordsText={
+          !debounced.trim()
+            ? '还没有群众档案'
+            : isNumberQuery(debounced)
+              ? '没有找到。证件号码和电话请输入完整号码，遮蔽的部分不能用来查找'
+              : '没有找到符合条件的群众'
+        }
         records={rows}
         totalRecords={problem === null ? (list.data?.total ?? 0) : 0}
         recordsPerPage={RESIDENTS_PAGE_SIZE}
@@ -103,10 +109,10 @@ export function ResidentsPage() {
             render: (r) => (r.gender ? GENDER_LABELS[r.gender] : '—'),
           },
           {
-            accessor: 'birthDate',
-            title: '出生日期',
+            accessor: 'age',
+            title: '年龄',
             noWrap: true,
-            render: (r) => r.birthDate ?? '—',
+            render: (r) => (r.age === null ? '—' : `${r.age} 岁`),
           },
           {
             accessor: 'docType',

@@ -18,6 +18,8 @@ interface RevealableValueProps {
 
 interface Shown {
   value: string;
+  /** Comes with the whole ID number, whose middle it is. */
+  birthDate: string | null;
   secondsLeft: number;
 }
 
@@ -51,9 +53,9 @@ export function RevealableValue({
     reveal.mutate(
       { residentId, field, reason },
       {
-        onSuccess: ({ value }) => {
+        onSuccess: ({ value, birthDate }) => {
           setAsking(false);
-          setShown({ value: value ?? '—', secondsLeft: REVEAL_SECONDS });
+          setShown({ value: value ?? '—', birthDate, secondsLeft: REVEAL_SECONDS });
         },
       },
     );
@@ -65,6 +67,7 @@ export function RevealableValue({
         <Text ff="monospace" fw={600} aria-label={`完整${fieldLabel}`}>
           {shown.value}
         </Text>
+        {shown.birthDate && <Text aria-label="出生日期">出生日期 {shown.birthDate}</Text>}
         <Badge color="orange" variant="light">
           已记入审计日志
         </Badge>

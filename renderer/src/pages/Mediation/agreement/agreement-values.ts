@@ -137,7 +137,8 @@ function agreementParty(party: DisputeParty): AgreementParty {
     gender: party.gender,
     ethnicity: given(party.ethnicity),
     birthDate: party.birthDate,
-    age: party.age,
+    // The birth date of a party with an ID number is on the case file, hidden in the mask here.
+    age: party.ageNow,
     occupation: given(party.occupation),
     phone: given(party.phoneMasked),
     address: given(party.address),

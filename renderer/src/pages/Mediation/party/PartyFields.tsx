@@ -16,7 +16,7 @@ import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '@shared/domain/identity/do
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from '@shared/domain/mediation/agreement';
 import type { ReactNode } from 'react';
 import { DateField } from '../../../components/DateField';
-import { ageOn } from '../../../lib/age';
+import { ageOn } from '@shared/domain/identity/age';
 import { todayIso } from '../../../lib/time';
 import { type PartyFormValues } from './party-values';
 import { useResidentLookup } from './use-resident-lookup';
@@ -175,7 +175,11 @@ export function PartyFields({
               <DateField
                 label="出生日期"
                 description={
-                  value.birthDate ? `${ageOn(value.birthDate, today)} 岁` : '居民身份证号可推出'
+                  value.birthDate
+                    ? `${ageOn(value.birthDate, today)} 岁`
+                    : value.stored?.idNumberMasked
+                      ? '按已存的证件号码，不修改请留空'
+                      : '居民身份证号可推出'
                 }
                 value={value.birthDate}
                 error={errors.birthDate}

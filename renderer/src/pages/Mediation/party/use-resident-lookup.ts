@@ -43,15 +43,16 @@ export function useResidentLookup(
         });
         return;
       }
-      const detail = unwrap(await client.call('residents.get', { residentId: found.id }));
+      // A resident of another village found by the whole number is not the caller's to open.
+      const detail = await client.call('residents.get', { residentId: found.id });
       onChange({
         lookedUp: true,
         createResident: false,
         resident: { id: found.id, name: found.name, phoneMasked: found.phoneMasked },
         name: found.name,
         gender: found.gender ?? document.value.gender,
-        birthDate: found.birthDate ?? document.value.birthDate,
-        ethnicity: detail.ethnicity ?? value.ethnicity,
+        birthDate: document.value.birthDate,
+        ethnicity: (detail.ok ? detail.value.ethnicity : null) ?? value.ethnicity,
         address: found.address ?? value.address,
       });
     } catch (failure) {

@@ -15,7 +15,7 @@ function personLine(party: DisputeParty): string {
   const parts = [
     party.gender ? GENDER_LABELS[party.gender] : null,
     party.ethnicity,
-    party.age !== null ? `${party.age}岁` : party.birthDate ? `${party.birthDate}出生` : null,
+    party.ageNow !== null ? `${party.ageNow}岁` : null,
     party.occupation,
   ];
   return parts.filter(Boolean).join('，') || '—';
