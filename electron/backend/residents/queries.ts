@@ -19,17 +19,13 @@ type SearchOutput = MethodOutput<'residents.search'>;
 const todayOf = (ctx: CallContext) => shanghaiDate(ctx.rt.stamper.clock.now());
 
 async function audit(ctx: CallContext, action: string, detail: string, denied = false) {
-  await appendAudit(
-    ctx.rt.db,
-    ctx.rt.stamper.nowIso(),
-    ctx.actor,
-    requireTerminal(ctx.rt).terminalId,
-    {
+  await ctx.rt.db.transaction().execute((trx) =>
+    appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, requireTerminal(ctx.rt).terminalId, {
       action,
       objectType: 'resident',
       outcome: denied ? 'denied' : 'success',
       detail,
-    },
+    }),
   );
 }
 

@@ -70,18 +70,14 @@ async function residentInScope(ctx: CallContext, id: string, action: string) {
   try {
     await ensureResidentInScope(ctx, await residentScope(ctx), row);
   } catch (refusal) {
-    await appendAudit(
-      ctx.rt.db,
-      ctx.rt.stamper.nowIso(),
-      ctx.actor,
-      requireTerminal(ctx.rt).terminalId,
-      {
+    await ctx.rt.db.transaction().execute((trx) =>
+      appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, requireTerminal(ctx.rt).terminalId, {
         action,
         objectType: 'resident',
         objectId: row.id,
         outcome: 'denied',
         detail: '该群众档案不在本人管理范围内',
-      },
+      }),
     );
     throw refusal;
   }
@@ -153,12 +149,14 @@ export async function createResident(
       // The warning confirms that someone of this name and village has the birth date typed:
       // probing it leaves an entry, as a reveal would.
       if (refusal instanceof DomainError && refusal.code === 'RESIDENT_POSSIBLE_DUPLICATE') {
-        await appendAudit(ctx.rt.db, ctx.rt.stamper.nowIso(), ctx.actor, terminal.terminalId, {
-          action: 'residents.create',
-          objectType: 'resident',
-          outcome: 'failure',
-          detail: `${maskName(input.name)}：提示可能与已有档案重复`,
-        });
+        await ctx.rt.db.transaction().execute((trx) =>
+          appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, terminal.terminalId, {
+            action: 'residents.create',
+            objectType: 'resident',
+            outcome: 'failure',
+            detail: `${maskName(input.name)}：提示可能与已有档案重复`,
+          }),
+        );
       }
       throw refusal;
     });
