@@ -11,6 +11,7 @@ export * from './methods/auth';
 export * from './methods/calendar';
 export * from './methods/cases';
 export * from './methods/case-queries';
+export * from './methods/drafts';
 export * from './methods/catalogue';
 export * from './methods/stats';
 export * from './methods/common';

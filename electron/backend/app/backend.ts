@@ -16,6 +16,7 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
+import { draftsHandlers } from '../drafts/handlers';
 import { eventReportHandlers } from '../event-reports/handlers';
 import { mediationHandlers } from '../mediation/handlers';
 import { residentsHandlers } from '../residents/handlers';
@@ -100,6 +101,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     statsHandlers,
     mediationHandlers,
     eventReportHandlers,
+    draftsHandlers,
   ]);
   const info = options.info ?? ((message: string) => console.log(message));
   const open = () =>

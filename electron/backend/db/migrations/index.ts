@@ -15,6 +15,7 @@ import * as residentInitialsCover from './2026_11_28_0520_resident_initials_cove
 import * as caseApplicantInitials from './2026_11_28_0540_case_applicant_initials';
 import * as disputeRegisteredIndex from './2026_11_28_0600_dispute_registered_index';
 import * as caseInitialsAsRecorded from './2026_11_28_1100_case_initials_as_recorded';
+import * as formDrafts from './2026_12_06_1500_form_drafts';
 
 export interface Migration {
   name: string;
@@ -39,4 +40,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_11_28_0540_case_applicant_initials', up: caseApplicantInitials.up },
   { name: '2026_11_28_0600_dispute_registered_index', up: disputeRegisteredIndex.up },
   { name: '2026_11_28_1100_case_initials_as_recorded', up: caseInitialsAsRecorded.up },
+  { name: '2026_12_06_1500_form_drafts', up: formDrafts.up },
 ];
