@@ -22,6 +22,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiCallError } from '../../../api';
 import { DateField } from '../../../components/DateField';
+import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { useDisputeMutation } from '../use-dispute-mutation';
@@ -56,6 +57,12 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
   const draft = useDisputeMutation('mediation.saveAgreementDraft', { inline: true });
   const record = useDisputeMutation('mediation.recordAgreement', { inline: true });
   const values = form.values;
+  // Typed but not yet saved with 保存草稿: kept as this mediator's own draft on this terminal.
+  const localDraft = useFormDraft<AgreementValues>(
+    `agreement:${dispute.id}`,
+    form.isDirty() ? form.getValues() : null,
+    (restored) => form.setValues(restored),
+  );
   const written = values.form === 'written';
   const missing = missingNow(dispute, values);
   // Particulars of the parties and the team are fixed on the case file, not on this page.
@@ -78,6 +85,8 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
         disputeId: dispute.id,
         agreement: toAgreementInput(form.getValues()),
       });
+      localDraft.clear();
+      form.resetDirty();
       if (then) then();
       else notifications.show({ color: 'teal', message: '已保存协议草稿' });
     } catch (error) {
@@ -102,6 +111,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
           { disputeId: dispute.id, agreement: toAgreementInput(current) },
           {
             onSuccess: (saved) => {
+              localDraft.clear();
               const visit = saved.followUps.find((followUp) => followUp.state === 'due');
               notifications.show({
                 color: 'teal',
@@ -125,6 +135,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
       }}
     >
       <Stack gap="md">
+        <DraftNotice draft={localDraft} onDiscard={() => form.reset()} />
         <Block title="协议形式">
           <Radio.Group label="协议形式" withAsterisk {...form.getInputProps('form')}>
             <Group mt={6}>

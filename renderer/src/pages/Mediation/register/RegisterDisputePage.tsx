@@ -6,6 +6,7 @@ import type { ErrorCode } from '@shared/api';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiCallError, useApiMutation } from '../../../api';
+import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
 import { PageHeader } from '../../../components/PageHeader';
 import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
@@ -73,6 +74,16 @@ export function RegisterDisputePage() {
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
   const createResidents = useCreateResidents();
   const parties = form.values.parties;
+  const draft = useFormDraft<RegisterValues>(
+    'dispute.register',
+    form.isDirty() ? form.getValues() : null,
+    // Fresh list keys: the restored ones may repeat those this page hands out next.
+    (restored) =>
+      form.setValues({
+        ...restored,
+        parties: restored.parties.map((party) => ({ ...party, key: emptyParty(party.role).key })),
+      }),
+  );
 
   function changeParty(index: number, patch: Partial<PartyFormValues>) {
     const current = form.getValues().parties[index];
@@ -91,6 +102,7 @@ export function RegisterDisputePage() {
         parties: linked.map(toPartyInput),
         acceptNow: values.acceptNow,
       });
+      draft.clear();
       refreshDisputeViews(queryClient, dispute);
       void navigate(`/mediation/${dispute.id}`);
       if (immediateReport) {
@@ -135,6 +147,7 @@ export function RegisterDisputePage() {
         title="登记纠纷"
         description="先填纠纷情况，再逐一登记当事人。自然人先输入证件号码，已有居民档案的自动带出。"
       />
+      <DraftNotice draft={draft} onDiscard={() => form.reset()} />
       <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
         <Stack gap="md">
           <AbbreviationWarning />
