@@ -1,6 +1,6 @@
 import { useDebouncedValue } from '@mantine/hooks';
 import type { FormDraft } from '@shared/api';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApiClient } from '../../api';
 import { useLeaveGuard } from './use-leave-guard';
 
@@ -39,10 +39,12 @@ export function useFormDraft<T extends object>(
   const latest = useRef<string | null>(null);
   const loadedRef = useRef(false);
   const restore = useRef(onRestore);
-  restore.current = onRestore;
 
   const json = current === null ? null : JSON.stringify(current);
-  latest.current = json;
+  useLayoutEffect(() => {
+    restore.current = onRestore;
+    latest.current = json;
+  });
   const [debounced] = useDebouncedValue(json, SAVE_DELAY_MS);
 
   useEffect(() => {
@@ -89,7 +91,7 @@ export function useFormDraft<T extends object>(
     [persist],
   );
 
-  useLeaveGuard(failed && json !== stored.current);
+  useLeaveGuard(failed);
 
   const discard = useCallback(() => {
     finished.current = null;

@@ -71,11 +71,9 @@ export function ItemPicker({
   // The input shows the chosen item's name; that is not a search for it.
   const typed = (chosen && search === chosen.name ? '' : search).trim();
   const [query] = useDebouncedValue(typed, 100);
-  const items = useApiQuery(
-    'catalogue.list',
-    agencyOnly ? { query, agencyOnly } : { query },
-    { placeholderData: keepPreviousData },
-  );
+  const items = useApiQuery('catalogue.list', agencyOnly ? { query, agencyOnly } : { query }, {
+    placeholderData: keepPreviousData,
+  });
   const answer = query === typed && !items.isPlaceholderData ? items.data : undefined;
 
   function choose(item: ServiceItemSummary | null) {
@@ -145,9 +143,7 @@ export function ItemPicker({
           ))}
           {(answer ?? []).length === 0 && (
             <Combobox.Empty>
-              {!answer
-                ? '正在查找…'
-                : (renderNothingFound?.(query) ?? '没有找到符合的事项')}
+              {!answer ? '正在查找…' : (renderNothingFound?.(query) ?? '没有找到符合的事项')}
             </Combobox.Empty>
           )}
         </Combobox.Options>

@@ -20,7 +20,7 @@ import { DateField } from '../../components/DateField';
 import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { PageHeader } from '../../components/PageHeader';
 import { ResidentLookup } from '../../components/ResidentLookup';
-import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
+import { allOf, focusFirstInvalid, showFieldErrors, zodValidator } from '../../lib/form';
 import { AgencyFiledPanel } from './AgencyFiledPanel';
 import { AgencyItemSelect } from './AgencyItemSelect';
 import { agencyMarks, attorneyPosition } from './agency-marks';
@@ -85,6 +85,7 @@ export function AgencyIntakePage() {
   const itemRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const focusChecklist = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const item = useApiQuery('catalogue.get', { itemId: itemId ?? '' }, { enabled: itemId !== null });
   const refresh = useRefreshCases();
   const form = useForm<AgencyValues>({
@@ -205,7 +206,13 @@ export function AgencyIntakePage() {
           <Section title="受托人（代办员）">
             <AgentCard />
           </Section>
-          <form noValidate onSubmit={(event) => form.onSubmit(submit)(event)}>
+          <form
+            ref={formRef}
+            noValidate
+            onSubmit={(event) =>
+              form.onSubmit(submit, () => focusFirstInvalid(formRef.current))(event)
+            }
+          >
             <Stack gap="md">
               <Section title="代办事项和材料">
                 <Stack gap="md">

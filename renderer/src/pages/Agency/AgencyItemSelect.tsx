@@ -14,7 +14,8 @@ interface AgencyItemSelectProps {
 /** A search that found nothing open to agency: say whether the item exists and must go to the township. */
 function ClosedToAgency({ query }: { query: string }) {
   const elsewhere = useApiQuery('catalogue.list', { query }, { enabled: query !== '' });
-  if (query === '' || !elsewhere.data) return <>{query === '' ? '没有找到符合的事项' : '正在查找…'}</>;
+  if (query === '' || !elsewhere.data)
+    return <>{query === '' ? '没有找到符合的事项' : '正在查找…'}</>;
   return (
     <>
       {elsewhere.data.length > 0

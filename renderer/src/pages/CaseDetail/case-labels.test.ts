@@ -56,7 +56,12 @@ describe('case labels', () => {
     ).toEqual(['receipt']);
     // The agent's 代办受理凭证 from filing on, before the township has received anything.
     expect(
-      printableDocuments({ state: 'agency_draft', acceptedAt: null, events: [], channel: 'agency' }),
+      printableDocuments({
+        state: 'agency_draft',
+        acceptedAt: null,
+        events: [],
+        channel: 'agency',
+      }),
     ).toEqual(['agency']);
   });
 

@@ -56,12 +56,7 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
         empty="无。"
       />
       {missing.length > 0 ? (
-        <MaterialTable
-          title="尚缺的必交材料"
-          kind="missing"
-          materials={missing}
-          empty="无。"
-        />
+        <MaterialTable title="尚缺的必交材料" kind="missing" materials={missing} empty="无。" />
       ) : null}
       <PaperParagraph>
         请妥善保管本凭证。办理进度可向代办员{detail.agentName ?? ''}（{village}）

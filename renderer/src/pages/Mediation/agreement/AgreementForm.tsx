@@ -18,11 +18,12 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { DisputeDetail } from '@shared/api';
 import { PARTY_ROLE_LABELS } from '@shared/domain/mediation/agreement';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiCallError } from '../../../api';
 import { DateField } from '../../../components/DateField';
 import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
+import { focusFirstInvalid } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { useDisputeMutation } from '../use-dispute-mutation';
@@ -57,6 +58,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
   const draft = useDisputeMutation('mediation.saveAgreementDraft', { inline: true });
   const record = useDisputeMutation('mediation.recordAgreement', { inline: true });
   const values = form.values;
+  const formRef = useRef<HTMLFormElement>(null);
   // Typed but not yet saved with 保存草稿: kept as this mediator's own draft on this terminal.
   const localDraft = useFormDraft<AgreementValues>(
     `agreement:${dispute.id}`,
@@ -77,6 +79,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
         Object.entries(error.fields).map(([path, message]) => [agreementFieldName(path), message]),
       ),
     );
+    focusFirstInvalid(formRef.current);
   }
 
   async function saveDraft(then?: () => void) {
@@ -128,6 +131,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();

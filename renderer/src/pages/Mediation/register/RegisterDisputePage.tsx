@@ -3,12 +3,12 @@ import { useForm, type FormErrors } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ErrorCode } from '@shared/api';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiCallError, useApiMutation } from '../../../api';
 import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
 import { PageHeader } from '../../../components/PageHeader';
-import { showFieldErrors } from '../../../lib/form';
+import { focusFirstInvalid, showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { fieldsUnder, RESIDENT_FIELDS } from '../party/party-errors';
 import { PartyFields } from '../party/PartyFields';
@@ -65,6 +65,8 @@ export function RegisterDisputePage() {
   const form = useForm<RegisterValues>({
     initialValues: {
       ...EMPTY_DISPUTE_FIELDS,
+      // Most disputes come in as a party's application; the others are chosen.
+      source: 'application',
       parties: [emptyParty('applicant'), emptyParty('respondent')],
       acceptNow: true,
     },
@@ -74,6 +76,7 @@ export function RegisterDisputePage() {
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
   const createResidents = useCreateResidents();
   const parties = form.values.parties;
+  const formRef = useRef<HTMLFormElement>(null);
   const draft = useFormDraft<RegisterValues>(
     'dispute.register',
     form.isDirty() ? form.getValues() : null,
@@ -133,8 +136,10 @@ export function RegisterDisputePage() {
             ]),
           ),
         );
+        focusFirstInvalid(formRef.current);
       } else if (failure instanceof ApiCallError) {
         showFieldErrors(form, failure, DISPUTE_FIELD_RENAMES);
+        focusFirstInvalid(formRef.current);
         if (!failure.fields) form.setErrors({ form: failure.message });
         setFailureCode(failure.code);
       }
@@ -148,7 +153,14 @@ export function RegisterDisputePage() {
         description="先填纠纷情况，再逐一登记当事人。自然人先输入证件号码，已有居民档案的自动带出。"
       />
       <DraftNotice draft={draft} onDiscard={() => form.reset()} />
-      <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={form.onSubmit(
+          (values) => void submit(values),
+          () => focusFirstInvalid(formRef.current),
+        )}
+      >
         <Stack gap="md">
           <AbbreviationWarning />
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="register-facts">

@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Modal,
   MultiSelect,
   Radio,
   SimpleGrid,
@@ -19,6 +18,7 @@ import { convertedValidator, showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 interface SessionValues {
   heldOn: string | null;
@@ -92,7 +92,13 @@ export function SessionModal({
   }));
 
   return (
-    <Modal opened onClose={onClose} title={`记录第${dispute.sessions.length + 1}次调解`} size="xl">
+    <FormModal
+      dirty={form.isDirty()}
+      opened
+      onClose={onClose}
+      title={`记录第${dispute.sessions.length + 1}次调解`}
+      size="xl"
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -162,6 +168,6 @@ export function SessionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
