@@ -30,10 +30,10 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
       <PaperHeading title="代办受理凭证" number={detail.caseNo} />
       <Addressee name={detail.applicant.name} />
       <PaperParagraph>
-        您委托{village}代办员{detail.agentName ?? ''}代为申请办理的“{detail.itemName}
-        ”事项，已于{filed}收取下列申请材料。代办员将于{formatPaperDate(detail.handoffDueDate)}
-        前（收件后 {AGENCY_HANDOVER_WORKING_DAYS} 个工作日内）移交{detail.orgUnitName}
-        受理，办理时限自乡镇（街道）受理之日起计算。
+        您委托{village}代办员{detail.agentName ?? ''}代为申请办理的“{detail.itemName}”事项，已于
+        {filed}收取下列申请材料。代办员将于{formatPaperDate(detail.handoffDueDate)}前（收件后{' '}
+        {AGENCY_HANDOVER_WORKING_DAYS} 个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，
+        办理时限自乡镇（街道）受理之日起计算。
       </PaperParagraph>
       <PaperTable>
         <PaperRow label="代办编号">{detail.caseNo}</PaperRow>
@@ -46,7 +46,6 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
         <PaperRow label="代办员">{detail.agentName ?? BLANK}</PaperRow>
         <PaperRow label="收件日期">{filed}</PaperRow>
         <PaperRow label="移交乡镇期限">{formatPaperDate(detail.handoffDueDate)}前</PaperRow>
-        <PaperRow label="受理单位">{detail.orgUnitName}</PaperRow>
         <PaperRow label="咨询电话">{counter.phone || BLANK}</PaperRow>
       </PaperTable>
       <MaterialTable
