@@ -153,9 +153,12 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
 
   await dialog.getByRole('button', { name: '调解日期：打开日历' }).click();
   await expect(calendar).toBeVisible();
+  await expect(heldOn).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('session-calendar.png') });
   await page.keyboard.press('Escape');
   await expect(calendar).toBeHidden();
   await expect(dialog).toBeVisible();
+  await expect(heldOn).toHaveValue(today);
 
   const place = dialog.getByRole('textbox', { name: '调解地点' });
   await place.fill('五马街道人民调解室');

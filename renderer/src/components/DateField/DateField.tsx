@@ -1,6 +1,6 @@
 import { ActionIcon } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 import { parseTypedDate } from './parse-typed-date';
 
 function CalendarIcon() {
@@ -20,6 +20,7 @@ function CalendarIcon() {
  */
 export function DateField({ popoverProps, onKeyDown, onChange, ...props }: DateInputProps) {
   const [open, setOpen] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
   const label = typeof props.label === 'string' ? props.label : '日期';
 
   function keyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -50,9 +51,12 @@ export function DateField({ popoverProps, onKeyDown, onChange, ...props }: DateI
           aria-label={`${label}：打开日历`}
           aria-expanded={open}
           disabled={props.disabled || props.readOnly}
-          // Keeps the focus in the field, so typing can go on after a look at the calendar.
+          // The focus goes to the field: typing goes on there, and Escape reaches the calendar.
           onMouseDown={(event) => event.preventDefault()}
-          onClick={() => setOpen((current) => !current)}
+          onClick={() => {
+            inputRef.current?.focus();
+            setOpen((current) => !current);
+          }}
         >
           <CalendarIcon />
         </ActionIcon>
@@ -60,6 +64,7 @@ export function DateField({ popoverProps, onKeyDown, onChange, ...props }: DateI
       rightSectionPointerEvents="all"
       data-mantine-stop-propagation={open || undefined}
       {...props}
+      ref={inputRef}
       onKeyDown={keyDown}
       onChange={(value) => {
         setOpen(false);
