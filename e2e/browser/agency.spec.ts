@@ -241,7 +241,7 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
   await page.keyboard.type(residentIdNumber('1938-05-20', 33));
   await page.keyboard.press('Enter');
   const newResident = page.getByRole('region', { name: '登记新群众' });
-  await expect(newResident.getByRole('textbox', { name: '所属村（社区）' })).toHaveValue(
+  await expect(newResident.getByRole('combobox', { name: '所属村（社区）' })).toHaveValue(
     CHENGDONG.name,
   );
   await expect(newResident.getByRole('textbox', { name: '姓名' })).toBeFocused();

@@ -134,6 +134,13 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
   await toAgreement.click();
   await expect(page.getByRole('heading', { name: '调解协议', level: 2 })).toBeInViewport();
   expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  // Typed but not saved as the agreement's draft: kept as the mediator's own all the same.
+  const facts = page.getByRole('textbox', { name: '纠纷主要事实' });
+  const kept = page.waitForResponse(
+    (r) => r.url().endsWith('/api/drafts.save') && (r.request().postData() ?? '').includes('院墙'),
+  );
+  await facts.fill('被申请人加高院墙后雨水排入申请人院内。');
+  await kept;
   await page.getByRole('link', { name: `← 返回案卷 ${dispute.caseNo}` }).click();
 
   await page.getByRole('button', { name: '记录调解' }).click();
@@ -178,4 +185,8 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   await expect(question).toBeHidden();
+
+  await page.getByRole('link', { name: '填写调解协议' }).click();
+  await expect(page.getByRole('status', { name: '草稿' })).toContainText('已恢复未完成的草稿');
+  await expect(facts).toHaveValue('被申请人加高院墙后雨水排入申请人院内。');
 });
