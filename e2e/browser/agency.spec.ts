@@ -289,7 +289,7 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
       value: { id: string; caseNo: string; handoffDueDate: string };
     }
   ).value;
-  await page.getByRole('button', { name: '打印代办受理凭证' }).click();
+  await page.getByRole('link', { name: '打印代办受理凭证' }).click();
   await expect(page).toHaveURL(new RegExp(`#/print/cases/${filed.id}/agency$`));
   await expect(page.getByRole('article', { name: '代办受理凭证' })).toBeVisible();
   await page.evaluate('window.print = () => {}');

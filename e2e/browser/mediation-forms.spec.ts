@@ -130,10 +130,10 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
   // Scrolled down to the outcome, the agreement form opens at its top all the same.
   const toAgreement = page.getByRole('link', { name: '填写调解协议' });
   await toAgreement.scrollIntoViewIfNeeded();
-  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  expect(await page.evaluate<number>('window.scrollY')).toBeGreaterThan(0);
   await toAgreement.click();
   await expect(page.getByRole('heading', { name: '调解协议', level: 2 })).toBeInViewport();
-  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(await page.evaluate<number>('window.scrollY')).toBe(0);
   // Typed but not saved as the agreement's draft: kept as the mediator's own all the same.
   const facts = page.getByRole('textbox', { name: '纠纷主要事实' });
   const kept = page.waitForResponse(
