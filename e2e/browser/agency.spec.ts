@@ -300,10 +300,9 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
   const text = await printedText(page, '代办受理凭证');
   expect(pageCount(text)).toBe(1);
   expect(text).toMatch(/^\s*代\s*办\s*受\s*理\s*凭\s*证\s*$/m);
-  expect(text).toMatch(new RegExp(`代办编号\\s+${filed.caseNo}`));
+  expect(text).toMatch(new RegExp(`编号：${filed.caseNo}`));
   expect(text).toMatch(/申请人\s+孙阿婆/);
-  expect(text).toMatch(new RegExp(`代办点\\s+${CHENGDONG.name}`));
-  expect(text).toMatch(new RegExp(`代办员\\s+${AGENT.displayName}`));
+  expect(text).toMatch(new RegExp(`代办员\\s+${AGENT.displayName}（${CHENGDONG.name}）`));
   expect(text).toMatch(new RegExp(`收件日期\\s+${paperDate(today)}`));
   expect(text).toMatch(new RegExp(`移交乡镇期限\\s+${paperDate(filed.handoffDueDate)}前`));
   expect(text).toMatch(/咨询电话\s+0577-67221234/);
@@ -311,11 +310,9 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
   expect(flat).toContain('已收取的申请材料');
   expect(flat).toContain('授权委托书');
   expect(flat).toContain(
-    `代办员将于${paperDate(filed.handoffDueDate)}前（收件后3个工作日内）将申请材料移交乡镇（街道）便民服务中心受理`,
+    `代办员将于${paperDate(filed.handoffDueDate)}前（收件后3个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，自受理之日起5个工作日内办结`,
   );
-  expect(flat).toContain(
-    `办理进度可向代办员${AGENT.displayName}（${CHENGDONG.name}）或拨打0577-67221234询问`,
-  );
+  expect(flat).toContain(`办理进度可向代办员${AGENT.displayName}或拨打0577-67221234询问`);
   expect(text).toContain('委托人（签名）');
   expect(text).toContain(`${CHENGDONG.name}（盖章）`);
 

@@ -33,17 +33,17 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
         您委托{village}代办员{detail.agentName ?? ''}代为申请办理的“{detail.itemName}”事项，已于
         {filed}收取下列申请材料。代办员将于{formatPaperDate(detail.handoffDueDate)}前（收件后{' '}
         {AGENCY_HANDOVER_WORKING_DAYS} 个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，
-        办理时限自乡镇（街道）受理之日起计算。
+        自受理之日起 {detail.promisedDays} 个工作日内办结。
       </PaperParagraph>
       <PaperTable>
-        <PaperRow label="代办编号">{detail.caseNo}</PaperRow>
         <ApplicantRows detail={detail} />
         <PaperRow label="代办事项">
           {detail.itemName}（{detail.itemCode}）
         </PaperRow>
-        <PaperRow label="承诺时限">乡镇（街道）受理后 {detail.promisedDays} 个工作日</PaperRow>
-        <PaperRow label="代办点">{village || BLANK}</PaperRow>
-        <PaperRow label="代办员">{detail.agentName ?? BLANK}</PaperRow>
+        <PaperRow label="代办员">
+          {detail.agentName ?? BLANK}
+          {village ? `（${village}）` : ''}
+        </PaperRow>
         <PaperRow label="收件日期">{filed}</PaperRow>
         <PaperRow label="移交乡镇期限">{formatPaperDate(detail.handoffDueDate)}前</PaperRow>
         <PaperRow label="咨询电话">{counter.phone || BLANK}</PaperRow>
@@ -58,9 +58,9 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
         <MaterialTable title="尚缺的必交材料" kind="missing" materials={missing} empty="无。" />
       ) : null}
       <PaperParagraph>
-        请妥善保管本凭证。办理进度可向代办员{detail.agentName ?? ''}（{village}）
+        请妥善保管本凭证。办理进度可向代办员{detail.agentName ?? ''}
         {counter.phone ? `或拨打 ${counter.phone} ` : ''}
-        询问；乡镇（街道）受理后将出具受理回执，材料不全的出具一次性告知单。
+        询问；乡镇（街道）受理后出具受理回执，材料不全的出具一次性告知单。
       </PaperParagraph>
       <PaperClosing
         signatures={['委托人（签名）', '代办员（签名）']}
