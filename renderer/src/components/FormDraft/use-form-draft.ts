@@ -79,9 +79,11 @@ export function useFormDraft<T extends object>(
     [client, formKey],
   );
 
+  // Only a settled value: right after a restore the debounced one still holds the empty form, and
+  // saving that would discard the draft just brought back.
   useEffect(() => {
-    if (loaded) void persist(debounced);
-  }, [loaded, debounced, persist]);
+    if (loaded && debounced === json) void persist(debounced);
+  }, [loaded, debounced, json, persist]);
 
   // Leaving within the save delay (a click on the menu) still keeps the last keystrokes.
   useEffect(
