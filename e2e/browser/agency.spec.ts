@@ -13,6 +13,8 @@ import {
   apiSignIn,
   expect,
   fileOnBehalf,
+  pageCount,
+  printedText,
   seedAgencyTownship,
   test,
 } from '../fixtures';
@@ -205,4 +207,118 @@ test('the township re-checks an agency case and sends what is missing to 补正'
   const received = await apiCall(appUrl, 'cases.get', { caseId: filed.id }, clerk);
   expect(received.state).toBe('pending_supplement');
   expect(received.materials.find((m) => m.name === '老年人户口簿')?.status).toBe('missing');
+});
+
+/** 2026-12-04 → 2026年12月4日, as official paper writes dates. */
+function paperDate(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `${year}年${month}月${day}日`;
+}
+
+test('the agent’s screen works like the clerk’s: Enter takes the first item, the principal is put in the agent’s village, a draft is kept, and a 代办受理凭证 is printed', async ({
+  page,
+  appUrl,
+}) => {
+  test.slow();
+  await seedAgencyTownship(appUrl);
+  const admin = await apiSignIn(appUrl, ADMIN);
+  await apiCall(
+    appUrl,
+    'settings.update',
+    { idleLockMinutes: 15, backupRetentionDays: 30, counterPhone: '0577-67221234' },
+    admin,
+  );
+  await apiCall(appUrl, 'auth.signOut', {}, admin);
+  const shell = new AppShellPage(page);
+  const agency = new AgencyPage(page);
+  const today = shanghaiDate(new Date());
+
+  await page.goto(appUrl);
+  await new SignInPage(page).signIn(AGENT);
+  await shell.goTo('代办');
+  await agency.startFiling();
+  await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
+  await page.keyboard.type(residentIdNumber('1938-05-20', 33));
+  await page.keyboard.press('Enter');
+  const newResident = page.getByRole('region', { name: '登记新群众' });
+  await expect(newResident.getByRole('combobox', { name: '所属村（社区）' })).toHaveValue(
+    CHENGDONG.name,
+  );
+  await expect(newResident.getByRole('textbox', { name: '姓名' })).toBeFocused();
+  await page.keyboard.type('孙阿婆');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: '申请人信息' })).toContainText('孙阿婆');
+  await expect(page.getByRole('region', { name: '申请人信息' })).toContainText(CHENGDONG.name);
+
+  // As at the counter: the first match is highlighted and Enter takes it, nothing is submitted.
+  await expect(agency.itemPicker).toBeFocused();
+  await page.keyboard.type('gljt');
+  await expect(page.getByRole('option').first()).toHaveText(new RegExp(`^${ALLOWANCE}`));
+  await page.keyboard.press('Enter');
+  await expect(agency.itemPicker).toHaveValue(ALLOWANCE);
+  await expect(page.getByText('请填写委托书签署日期')).toBeHidden();
+  for (const material of [
+    '老年人居民身份证',
+    '老年人户口簿',
+    '高龄津贴申领表',
+    '老年人社会保障卡或本人银行账户',
+    '授权委托书',
+    '受托人居民身份证',
+  ]) {
+    await agency.mark(material, '已收取');
+  }
+  await agency.fillAttorney(today, '申请人年老体弱，行动不便');
+
+  // Away by the menu and back: the filing is as it was left.
+  await shell.goTo('代办');
+  await agency.startFiling();
+  await expect(page.getByRole('status', { name: '草稿' })).toContainText('已恢复未完成的草稿');
+  await expect(page.getByRole('region', { name: '申请人信息' })).toContainText('孙阿婆');
+  await expect(agency.itemPicker).toHaveValue(ALLOWANCE);
+  await expect(page.getByRole('textbox', { name: '委托书签署日期' })).toHaveValue(today);
+  await expect(
+    page
+      .getByRole('radiogroup', { name: '授权委托书 核对结果', exact: true })
+      .getByRole('radio', { name: '已收取' }),
+  ).toBeChecked();
+
+  const saved = page.waitForResponse((r) => r.url().endsWith('/api/cases.agencyIntake'));
+  await agency.save();
+  const filed = (
+    (await (await saved).json()) as {
+      value: { id: string; caseNo: string; handoffDueDate: string };
+    }
+  ).value;
+  await page.getByRole('link', { name: '打印代办受理凭证' }).click();
+  await expect(page).toHaveURL(new RegExp(`#/print/cases/${filed.id}/agency$`));
+  await expect(page.getByRole('article', { name: '代办受理凭证' })).toBeVisible();
+  await page.evaluate('window.print = () => {}');
+  const recorded = page.waitForResponse((r) => r.url().endsWith('/api/print.record'));
+  await page.getByRole('button', { name: '打印', exact: true }).click();
+  expect(await (await recorded).json()).toEqual({ ok: true, value: { count: 1 } });
+
+  const text = await printedText(page, '代办受理凭证');
+  expect(pageCount(text)).toBe(1);
+  expect(text).toMatch(/^\s*代\s*办\s*受\s*理\s*凭\s*证\s*$/m);
+  expect(text).toMatch(new RegExp(`编号：${filed.caseNo}`));
+  expect(text).toMatch(/申请人\s+孙阿婆/);
+  expect(text).toMatch(new RegExp(`代办员\\s+${AGENT.displayName}（${CHENGDONG.name}）`));
+  expect(text).toMatch(new RegExp(`收件日期\\s+${paperDate(today)}`));
+  expect(text).toMatch(new RegExp(`移交乡镇期限\\s+${paperDate(filed.handoffDueDate)}前`));
+  expect(text).toMatch(/咨询电话\s+0577-67221234/);
+  const flat = text.replace(/\s+/g, '');
+  expect(flat).toContain('已收取的申请材料');
+  expect(flat).toContain('授权委托书');
+  expect(flat).toContain(
+    `代办员将于${paperDate(filed.handoffDueDate)}前（收件后3个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，自受理之日起5个工作日内办结`,
+  );
+  expect(flat).toContain(`办理进度可向代办员${AGENT.displayName}或拨打0577-67221234询问`);
+  expect(text).toContain('委托人（签名）');
+  expect(text).toContain(`${CHENGDONG.name}（盖章）`);
+
+  // The filing's draft went with it.
+  await page.goBack();
+  await shell.goTo('代办');
+  await agency.startFiling();
+  await expect(page.getByRole('status', { name: '草稿' })).toBeHidden();
 });

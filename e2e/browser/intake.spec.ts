@@ -14,6 +14,7 @@ import {
   seedTerminal,
   test,
 } from '../fixtures';
+import { ActionCounter } from '../fixtures/actions';
 
 // Valid GB 11643 numbers (check characters computed by MOD 11-2), born in Lucheng, Wenzhou.
 const NEW_RESIDENT_ID = '330302199003071231';
@@ -345,4 +346,38 @@ test('an application that is not ours gets a 不予受理通知书 with the reas
   expect(text).toMatch(new RegExp(`建议办理机构\\s+${redirect}`));
   expect(unwrapped(text)).toContain(`经审查，${reason}。本中心决定不予受理。请到${redirect}办理。`);
   expect(text).not.toContain('已不予受理');
+});
+
+test('a complete intake for a new resident takes at most 12 actions from the ID number to the receipt', async ({
+  page,
+  appUrl,
+}) => {
+  test.slow();
+  const intake = await openCounter(page, appUrl);
+  const act = new ActionCounter(page);
+
+  // The number field has the focus when 受理 opens: counting starts with typing into it.
+  await expect(intake.documentNumber).toBeFocused();
+  await act.type(NEW_RESIDENT_ID, '证件号码');
+  await act.press('Enter');
+  await expect(intake.newResidentForm.getByRole('textbox', { name: '姓名' })).toBeFocused();
+  await act.type('王小明', '姓名');
+  await act.press('Enter');
+  await expect(intake.residentName).toHaveText('王小明');
+  await expect(page.getByRole('combobox', { name: '办理事项' })).toBeFocused();
+  await act.type(ELDERLY_ALLOWANCE.search, '办理事项');
+  await expect(page.getByRole('option').first()).toHaveText(
+    new RegExp(`^${ELDERLY_ALLOWANCE.name}`),
+  );
+  await act.press('Enter');
+  for (const name of ELDERLY_ALLOWANCE.required) {
+    const group = page.getByRole('radiogroup', { name: `${name} 核对结果`, exact: true });
+    await act.click(group.getByText('已收取', { exact: true }), `${name} 已收取`);
+    await expect(group.getByRole('radio', { name: '已收取' })).toBeChecked();
+  }
+  await act.click(page.getByRole('button', { name: '受理', exact: true }), '受理');
+  await intake.expectPaper('receipt', '受理回执');
+
+  console.log(act.report('complete intake, ID number to receipt'));
+  expect(act.count).toBeLessThanOrEqual(12);
 });

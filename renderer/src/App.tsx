@@ -4,7 +4,7 @@ import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { HashRouter } from 'react-router';
+import { createHashRouter, RouterProvider } from 'react-router';
 import classes from './App.module.css';
 import { ApiClientProvider, createQueryClient, type ApiClient } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
@@ -16,8 +16,17 @@ interface AppProps {
   client: ApiClient;
 }
 
+/**
+ * Hash routes work the same under app:// and http://127.0.0.1. A data router, so that a form whose
+ * draft could not be saved can ask before the menu takes the person elsewhere (useBlocker).
+ */
+function createRouter() {
+  return createHashRouter([{ path: '*', element: <AppGate /> }]);
+}
+
 export function App({ client }: AppProps) {
   const [queryClient] = useState(createQueryClient);
+  const [router] = useState(createRouter);
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
@@ -26,10 +35,7 @@ export function App({ client }: AppProps) {
           <ApiClientProvider client={client}>
             <QueryClientProvider client={queryClient}>
               <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-                {/* Hash routes work the same under app:// and http://127.0.0.1. */}
-                <HashRouter>
-                  <AppGate />
-                </HashRouter>
+                <RouterProvider router={router} />
               </ModalsProvider>
             </QueryClientProvider>
           </ApiClientProvider>

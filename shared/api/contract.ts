@@ -5,6 +5,7 @@ import { authMethods } from './methods/auth';
 import { attachmentsMethods } from './methods/attachments';
 import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
+import { draftsMethods } from './methods/drafts';
 import { caseQueryMethods } from './methods/case-queries';
 import { dashboardFiguresMethods } from './methods/dashboard-figures';
 import { catalogueMethods } from './methods/catalogue';
@@ -46,6 +47,7 @@ export const contract = {
   ...mediationPrintMethods,
   ...mediationStatsMethods,
   ...eventReportsMethods,
+  ...draftsMethods,
 };
 
 export type Contract = typeof contract;

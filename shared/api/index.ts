@@ -13,6 +13,7 @@ export * from './methods/calendar';
 export * from './methods/cases';
 export * from './methods/case-queries';
 export * from './methods/dashboard-figures';
+export * from './methods/drafts';
 export * from './methods/catalogue';
 export * from './methods/stats';
 export * from './methods/common';

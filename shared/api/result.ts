@@ -78,6 +78,7 @@ export const ERROR_CODES = [
   'FOLLOW_UP_PENDING',
   'ALREADY_ACKNOWLEDGED',
   'INVALID_CURSOR',
+  'DRAFT_TOO_LARGE',
   'INTERNAL',
 ] as const;
 

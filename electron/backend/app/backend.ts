@@ -21,6 +21,7 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
+import { draftsHandlers } from '../drafts/handlers';
 import { eventReportHandlers } from '../event-reports/handlers';
 import { mediationHandlers } from '../mediation/handlers';
 import { residentsHandlers } from '../residents/handlers';
@@ -112,6 +113,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     statsHandlers,
     mediationHandlers,
     eventReportHandlers,
+    draftsHandlers,
   ]);
   const info = options.info ?? ((message: string) => console.log(message));
   const auditKey = options.auditKey ?? loadOrCreateAuditKeyFile(options.dataDir);

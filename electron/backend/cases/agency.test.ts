@@ -65,6 +65,24 @@ const filing = (materials: Checks = ALL_RECEIVED) => ({
 });
 
 describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
+  it('prints the 代办受理凭证 from filing on, counted and audited like the other papers', async () => {
+    const filed = await h.ok('cases.agencyIntake', filing(), agent);
+    expect(
+      (await h.ok('print.record', { caseId: filed.id, document: 'agency' }, agent)).count,
+    ).toBe(1);
+    const receipt = await h.call('print.record', { caseId: filed.id, document: 'receipt' }, agent);
+    expect(codeOf(receipt)).toBe('PRINT_NOT_AVAILABLE');
+    expect((await h.ok('cases.get', { caseId: filed.id }, agent)).printCounts).toEqual({
+      agency: 1,
+    });
+    const audit = await h.ok(
+      'audit.list',
+      { page: 1, pageSize: 10, action: 'print.agency' },
+      admin,
+    );
+    expect(audit.rows.map((row) => row.detail)).toEqual([`${filed.caseNo} 代办受理凭证`]);
+  });
+
   it('files at the village, hands over, and the township receives it into its workflow', async () => {
     const draft = await h.ok('cases.agencyIntake', filing(), agent);
     expect(draft).toMatchObject({

@@ -3,9 +3,10 @@ import type { Database } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+import { CASE_DOCUMENTS } from '@shared/domain/cases/papers';
+
 /** The printed documents of a case, each counted on its own. */
-export const CASE_DOCUMENTS = ['receipt', 'notice', 'rejection', 'completion'] as const;
-export type CaseDocument = (typeof CASE_DOCUMENTS)[number];
+export { CASE_DOCUMENTS, type CaseDocument } from '@shared/domain/cases/papers';
 
 export async function findItemFacts(db: Db, itemId: string, versionId: string) {
   return db

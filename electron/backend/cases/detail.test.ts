@@ -39,6 +39,13 @@ describe('printing', { timeout: SETUP_TIMEOUT_MS }, () => {
       clerk,
     );
     expect(codeOf(completion)).toBe('PRINT_NOT_AVAILABLE');
+    // The 代办受理凭证 is the village agent's paper, not the counter's.
+    const agencyPaper = await h.call(
+      'print.record',
+      { caseId: opened.id, document: 'agency' },
+      clerk,
+    );
+    expect(codeOf(agencyPaper)).toBe('PRINT_NOT_AVAILABLE');
     expect(
       (await h.ok('print.record', { caseId: opened.id, document: 'receipt' }, clerk)).count,
     ).toBe(1);

@@ -12,6 +12,7 @@ export const DOCUMENT_LABELS: Record<CaseDocument, string> = {
   notice: '一次性告知单',
   rejection: '不予受理通知书',
   completion: '办结通知',
+  agency: '代办受理凭证',
 };
 
 /** Each paper states a fact of the case, so it exists only once that fact does. */
@@ -25,6 +26,8 @@ async function printable(ctx: CallContext, row: CaseRow, document: CaseDocument)
       return row.state === 'rejected';
     case 'completion':
       return row.state === 'completed';
+    case 'agency':
+      return row.channel === 'agency';
   }
 }
 

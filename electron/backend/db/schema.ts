@@ -441,6 +441,18 @@ export interface EventReportsTable extends SyncColumns {
   acknowledgement_note: string | null;
 }
 
+/**
+ * A half-filled form, one per user and form. Terminal-local like the settings: personal data typed
+ * on this PC stays on it, so it has no sync columns and never goes to the outbox.
+ */
+export interface FormDraftsTable {
+  user_id: string;
+  form_key: string;
+  /** The form's values as JSON. */
+  data: string;
+  updated_at: string;
+}
+
 export interface Database {
   org_units: OrgUnitsTable;
   terminals: TerminalsTable;
@@ -474,4 +486,5 @@ export interface Database {
   dispute_agreements: DisputeAgreementsTable;
   dispute_follow_ups: DisputeFollowUpsTable;
   event_reports: EventReportsTable;
+  form_drafts: FormDraftsTable;
 }

@@ -53,3 +53,17 @@ export function convertedValidator<V>(
     return errors;
   };
 }
+
+/**
+ * After a refused submit: the first field with a message is scrolled to the middle of the screen and
+ * focused, so a message at the top of a long form is not missed below the fold. Waits a frame for
+ * the messages to render.
+ */
+export function focusFirstInvalid(form: HTMLElement | null) {
+  requestAnimationFrame(() => {
+    const field = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (!field) return;
+    field.scrollIntoView({ block: 'center' });
+    field.focus({ preventScroll: true });
+  });
+}

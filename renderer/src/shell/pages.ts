@@ -83,6 +83,9 @@ export const SettingsPage = lazyComponent(() =>
   import('../pages/Settings').then((m) => m.SettingsPage),
 );
 
+export const AgencyPrintPage = lazyComponent(() =>
+  import('../pages/CasePrint').then((m) => m.AgencyPrintPage),
+);
 export const ReceiptPrintPage = lazyComponent(() =>
   import('../pages/CasePrint').then((m) => m.ReceiptPrintPage),
 );

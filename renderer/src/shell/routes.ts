@@ -64,6 +64,7 @@ export const BARE_ROUTES: readonly RouteItem[] = [
   { path: '/print/cases/:id/notice', roles: CASE_PRINTERS, Page: NoticePrintPage },
   { path: '/print/cases/:id/rejection', roles: CASE_PRINTERS, Page: RejectionPrintPage },
   { path: '/print/cases/:id/completion', roles: CASE_PRINTERS, Page: CompletionPrintPage },
+  { path: '/print/cases/:id/agency', roles: CASE_PRINTERS, Page: AgencyPrintPage },
   { path: '/resident/rate/:caseId', roles: rolesOf('ratings.submit'), Page: ResidentRatingPage },
   {
     path: '/print/mediation/:id/notice',

@@ -19,6 +19,7 @@ import * as auditChainKeyPending from './2026_12_06_1100_audit_chain_key_pending
 import * as dashboardFigureIndexes from './2026_12_06_1400_dashboard_figure_indexes';
 import * as serviceItemAliases from './2026_12_06_1600_service_item_aliases';
 import * as residentVillageIndex from './2026_12_06_1000_resident_village_index';
+import * as formDrafts from './2026_12_06_1500_form_drafts';
 
 export interface Migration {
   name: string;
@@ -47,4 +48,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1400_dashboard_figure_indexes', up: dashboardFigureIndexes.up },
   { name: '2026_12_06_1600_service_item_aliases', up: serviceItemAliases.up },
   { name: '2026_12_06_1000_resident_village_index', up: residentVillageIndex.up },
+  { name: '2026_12_06_1500_form_drafts', up: formDrafts.up },
 ];

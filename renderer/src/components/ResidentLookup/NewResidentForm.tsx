@@ -23,10 +23,16 @@ interface NewResidentFormProps {
   /** The checked document nobody is on file with. */
   document: IdentityDocument;
   onCreated: (resident: ResidentSummary) => void;
+  /** Preselected 所属村（社区）, e.g. the village agent's own. */
+  defaultVillageId?: string | null;
 }
 
 /** A resident not on file yet: the few fields the counter needs, checked before sending. */
-export function NewResidentForm({ document, onCreated }: NewResidentFormProps) {
+export function NewResidentForm({
+  document,
+  onCreated,
+  defaultVillageId = null,
+}: NewResidentFormProps) {
   const [lookAlike, setLookAlike] = useState<string | null>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
   // The warning comes back from the backend: the clerk's next key is the confirmation.
@@ -43,7 +49,7 @@ export function NewResidentForm({ document, onCreated }: NewResidentFormProps) {
       name: '',
       phone: '',
       address: '',
-      villageOrgId: null,
+      villageOrgId: defaultVillageId,
       confirmNotDuplicate: false,
     },
     validate: (values) => newResidentErrors(values),

@@ -17,13 +17,20 @@ interface ResidentLookupProps {
   onResidentChange: (resident: ResidentSummary | null) => void;
   /** The document number input, e.g. to focus it again for the next resident. */
   numberRef?: Ref<HTMLInputElement>;
+  /** The village a new resident is put in unless changed, e.g. the village agent's own. */
+  defaultVillageId?: string | null;
 }
 
 /**
  * Finds the applicant by document: the number is checked here first (GB 11643 and the other
  * documents' shapes), a resident on file fills in, and one not on file gets a short form.
  */
-export function ResidentLookup({ resident, onResidentChange, numberRef }: ResidentLookupProps) {
+export function ResidentLookup({
+  resident,
+  onResidentChange,
+  numberRef,
+  defaultVillageId = null,
+}: ResidentLookupProps) {
   const [docType, setDocType] = useState<DocumentType>('resident_id');
   const [docNumber, setDocNumber] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +101,7 @@ export function ResidentLookup({ resident, onResidentChange, numberRef }: Reside
         <NewResidentForm
           key={`${unknown.type}:${unknown.number}`}
           document={unknown}
+          defaultVillageId={defaultVillageId}
           onCreated={(registered) => {
             setUnknown(null);
             setCreated(true);

@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseDetail } from '@shared/api';
 import { AGENCY_HANDOVER_WORKING_DAYS } from '@shared/domain/cases/deadline';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import { casePrintPath } from '../CasePrint';
 import { useHandOver } from './use-case-action';
 
 interface AgencyFiledPanelProps {
@@ -10,7 +11,10 @@ interface AgencyFiledPanelProps {
   onNext: () => void;
 }
 
-/** What the agent sees once the case is saved: its number, the hand-off limit, and what next. */
+/**
+ * What the agent sees once the case is saved: its number, the hand-off limit, and what next; first
+ * the 代办受理凭证 for the resident to take home.
+ */
 export function AgencyFiledPanel({ filed, onNext }: AgencyFiledPanelProps) {
   const navigate = useNavigate();
   const handOver = useHandOver();
@@ -35,8 +39,11 @@ export function AgencyFiledPanel({ filed, onNext }: AgencyFiledPanelProps) {
         </Stack>
       </Alert>
       <Group>
+        <Button component={Link} to={casePrintPath(filed.id, 'agency')} data-autofocus>
+          打印代办受理凭证
+        </Button>
         <Button
-          data-autofocus
+          variant="default"
           loading={handOver.isPending}
           onClick={() =>
             handOver.mutate(

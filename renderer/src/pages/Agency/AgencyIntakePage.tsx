@@ -1,6 +1,11 @@
 import { Alert, Button, Divider, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { casesMethods, type CaseDetail, type ResidentSummary } from '@shared/api';
+import {
+  casesMethods,
+  type CaseDetail,
+  type ResidentSummary,
+  type ServiceItemSummary,
+} from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { AGENCY_HANDOVER_WORKING_DAYS } from '@shared/domain/cases/deadline';
 import { useEffect, useRef, useState } from 'react';
@@ -12,14 +17,16 @@ import {
   type MaterialMark,
 } from '../../components/MaterialChecklist';
 import { DateField } from '../../components/DateField';
+import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { PageHeader } from '../../components/PageHeader';
 import { ResidentLookup } from '../../components/ResidentLookup';
-import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
+import { allOf, focusFirstInvalid, showFieldErrors, zodValidator } from '../../lib/form';
 import { AgencyFiledPanel } from './AgencyFiledPanel';
 import { AgencyItemSelect } from './AgencyItemSelect';
 import { agencyMarks, attorneyPosition } from './agency-marks';
 import { AgentCard } from './AgentCard';
 import { AgencyReasonInput } from './AgencyReasonInput';
+import { useCurrentUser } from '../../session';
 import { useRefreshCases } from './use-case-action';
 
 const AGENCY_ADVICE = {
@@ -39,6 +46,16 @@ interface AgencyValues {
   note: string;
 }
 
+/** What a half-done filing keeps as the agent's draft. */
+interface AgencyDraft {
+  resident: ResidentSummary | null;
+  item: ServiceItemSummary | null;
+  marksOf: { versionId: string; marks: MaterialMark[] } | null;
+  values: AgencyValues;
+}
+
+const EMPTY_VALUES: AgencyValues = { attorneyDate: null, reason: '', note: '' };
+
 function Section({ title, children }: { title: string; children: React.ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-label={title}>
@@ -54,7 +71,11 @@ function Section({ title, children }: { title: string; children: React.ReactNode
 export function AgencyIntakePage() {
   const [today] = useState(() => shanghaiDate(Date.now()));
   const [resident, setResident] = useState<ResidentSummary | null>(null);
-  const [itemId, setItemId] = useState<string | null>(null);
+  const me = useCurrentUser();
+  const [picked, setPicked] = useState<ServiceItemSummary | null>(null);
+  const itemId = picked?.id ?? null;
+  // A restored draft or a new filing remounts the picker with its item.
+  const [pickerKey, setPickerKey] = useState(0);
   const [marksOf, setMarksOf] = useState<{ versionId: string; marks: MaterialMark[] } | null>(null);
   const [problems, setProblems] = useState<{ resident?: string; item?: string; attorney?: string }>(
     {},
@@ -64,10 +85,11 @@ export function AgencyIntakePage() {
   const itemRef = useRef<HTMLInputElement>(null);
   const tableRef = useRef<HTMLTableElement>(null);
   const focusChecklist = useRef(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const item = useApiQuery('catalogue.get', { itemId: itemId ?? '' }, { enabled: itemId !== null });
   const refresh = useRefreshCases();
   const form = useForm<AgencyValues>({
-    initialValues: { attorneyDate: null, reason: '', note: '' },
+    initialValues: EMPTY_VALUES,
     validate: allOf<AgencyValues>(
       ({ attorneyDate }) => ({
         attorneyDate: !attorneyDate
@@ -79,12 +101,29 @@ export function AgencyIntakePage() {
       zodValidator(attorneySchema),
     ),
   });
+  const draft = useFormDraft<AgencyDraft>(
+    'agency',
+    !filed && (resident || picked || form.isDirty())
+      ? { resident, item: picked, marksOf, values: form.getValues() }
+      : null,
+    (restored) => fill(restored),
+  );
   const intake = useApiMutation('cases.agencyIntake', {
     onSuccess: (detail) => {
+      draft.clear();
       refresh();
       setFiled(detail);
     },
   });
+
+  function fill(values: AgencyDraft) {
+    setResident(values.resident);
+    setPicked(values.item);
+    setMarksOf(values.marksOf);
+    setProblems({});
+    form.setValues(values.values);
+    setPickerKey((key) => key + 1);
+  }
 
   const version = item.data && item.data.itemId === itemId ? item.data : null;
   const materials = version?.materials ?? [];
@@ -101,10 +140,7 @@ export function AgencyIntakePage() {
   }, [version]);
 
   function startOver() {
-    setResident(null);
-    setItemId(null);
-    setMarksOf(null);
-    setProblems({});
+    fill({ resident: null, item: null, marksOf: null, values: EMPTY_VALUES });
     setFiled(null);
     form.reset();
   }
@@ -150,9 +186,11 @@ export function AgencyIntakePage() {
         <AgencyFiledPanel filed={filed} onNext={startOver} />
       ) : (
         <Stack gap="md">
+          <DraftNotice draft={draft} onDiscard={startOver} />
           <Section title="申请人（委托人）">
             <ResidentLookup
               resident={resident}
+              defaultVillageId={me.orgUnitId}
               onResidentChange={(next) => {
                 setResident(next);
                 if (next) itemRef.current?.focus();
@@ -168,16 +206,23 @@ export function AgencyIntakePage() {
           <Section title="受托人（代办员）">
             <AgentCard />
           </Section>
-          <form noValidate onSubmit={(event) => form.onSubmit(submit)(event)}>
+          <form
+            ref={formRef}
+            noValidate
+            onSubmit={(event) =>
+              form.onSubmit(submit, () => focusFirstInvalid(formRef.current))(event)
+            }
+          >
             <Stack gap="md">
               <Section title="代办事项和材料">
                 <Stack gap="md">
                   <AgencyItemSelect
+                    key={pickerKey}
                     ref={itemRef}
-                    value={itemId}
+                    initialItem={picked}
                     onChange={(next) => {
                       focusChecklist.current = next !== null;
-                      setItemId(next);
+                      setPicked(next);
                       setProblems((current) => ({
                         ...current,
                         item: undefined,

@@ -33,21 +33,36 @@ describe('case labels', () => {
   it('offer the papers the case has grounds for', () => {
     const opened = { ...event, action: 'intake', toState: 'pending_supplement' as const };
     expect(
-      printableDocuments({ state: 'pending_supplement', acceptedAt: null, events: [opened] }),
+      printableDocuments({
+        state: 'pending_supplement',
+        acceptedAt: null,
+        events: [opened],
+        channel: 'counter',
+      }),
     ).toEqual(['notice']);
     expect(
       printableDocuments({
         state: 'completed',
         acceptedAt: '2026-11-27T02:00:00.000Z',
         events: [opened],
+        channel: 'counter',
       }),
     ).toEqual(['receipt', 'notice', 'completion']);
-    expect(printableDocuments({ state: 'rejected', acceptedAt: null, events: [] })).toEqual([
-      'rejection',
-    ]);
-    expect(printableDocuments({ state: 'processing', acceptedAt: 'x', events: [] })).toEqual([
-      'receipt',
-    ]);
+    expect(
+      printableDocuments({ state: 'rejected', acceptedAt: null, events: [], channel: 'counter' }),
+    ).toEqual(['rejection']);
+    expect(
+      printableDocuments({ state: 'processing', acceptedAt: 'x', events: [], channel: 'counter' }),
+    ).toEqual(['receipt']);
+    // The agent's 代办受理凭证 from filing on, before the township has received anything.
+    expect(
+      printableDocuments({
+        state: 'agency_draft',
+        acceptedAt: null,
+        events: [],
+        channel: 'agency',
+      }),
+    ).toEqual(['agency']);
   });
 
   it('hand out a result once', () => {

@@ -36,7 +36,7 @@ export function formatFee(fen: number): string {
  * was sent for 补正, the refusal when refused, the completion notice when completed.
  */
 export function printableDocuments(
-  detail: Pick<CaseDetail, 'state' | 'acceptedAt' | 'events'>,
+  detail: Pick<CaseDetail, 'state' | 'acceptedAt' | 'events' | 'channel'>,
 ): CaseDocument[] {
   const wasSentForSupplement = detail.events.some((e) => e.toState === 'pending_supplement');
   const has: Record<CaseDocument, boolean> = {
@@ -44,6 +44,7 @@ export function printableDocuments(
     notice: detail.state === 'pending_supplement' || wasSentForSupplement,
     rejection: detail.state === 'rejected',
     completion: detail.state === 'completed',
+    agency: detail.channel === 'agency',
   };
   return CASE_DOCUMENTS.filter((document) => has[document]);
 }

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { useParams } from 'react-router';
 import { PrintPage, Sheet } from '../../print';
+import { AgencyPaper } from './AgencyPaper';
 import { CompletionPaper } from './CompletionPaper';
 import { NoticePaper } from './NoticePaper';
 import type { CasePaperProps } from './paper-parts';
@@ -14,6 +15,7 @@ const PAPERS: Record<CaseDocument, ComponentType<CasePaperProps>> = {
   notice: NoticePaper,
   rejection: RejectionPaper,
   completion: CompletionPaper,
+  agency: AgencyPaper,
 };
 
 const MISSING_PHONE =
@@ -46,3 +48,4 @@ export const ReceiptPrintPage = () => <CasePrintPage document="receipt" />;
 export const NoticePrintPage = () => <CasePrintPage document="notice" />;
 export const RejectionPrintPage = () => <CasePrintPage document="rejection" />;
 export const CompletionPrintPage = () => <CasePrintPage document="completion" />;
+export const AgencyPrintPage = () => <CasePrintPage document="agency" />;

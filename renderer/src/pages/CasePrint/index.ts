@@ -1,4 +1,5 @@
 export {
+  AgencyPrintPage,
   CompletionPrintPage,
   NoticePrintPage,
   ReceiptPrintPage,

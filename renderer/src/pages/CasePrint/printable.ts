@@ -13,6 +13,7 @@ export function printProblem(detail: CaseDetail, document: CaseDocument): string
     notice: detail.events.some((event) => event.toState === 'pending_supplement'),
     rejection: detail.state === 'rejected',
     completion: detail.state === 'completed',
+    agency: detail.channel === 'agency',
   }[document];
   if (printable) return null;
   return `案件当前为「${CASE_STATE_LABELS[detail.state]}」，不能打印${CASE_DOCUMENT_TITLES[document]}`;

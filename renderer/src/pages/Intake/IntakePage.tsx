@@ -1,5 +1,5 @@
 import { Grid, Loader, Paper, Stack, Title } from '@mantine/core';
-import type { ResidentSummary, ServiceItemDetail } from '@shared/api';
+import type { ResidentSummary, ServiceItemDetail, ServiceItemSummary } from '@shared/api';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useApiMutation, useApiQuery, type ApiCallError } from '../../api';
 import {
@@ -9,10 +9,11 @@ import {
   toMaterialChecks,
   type MaterialMark,
 } from '../../components/MaterialChecklist';
+import { DraftNotice, useFormDraft } from '../../components/FormDraft';
 import { PageHeader } from '../../components/PageHeader';
 import { ResidentLookup } from '../../components/ResidentLookup';
 import { ItemFacts } from './ItemFacts';
-import { ItemPicker } from './ItemPicker';
+import { ItemPicker } from '../../components/ItemPicker';
 import { OutcomeBar, type Outcome } from './OutcomeBar';
 import { PendingSupplements } from './PendingSupplements';
 import { RejectModal, type RejectValues } from './RejectModal';
@@ -27,6 +28,15 @@ interface Checklist {
 
 function marksFor(item: ServiceItemDetail, checklist: Checklist | null): MaterialMark[] {
   return checklist?.versionId === item.versionId ? checklist.marks : initialMarks(item.materials);
+}
+
+/** What a half-done intake keeps as the clerk's draft (the resident as the card shows them, masked). */
+interface IntakeDraft {
+  resident: ResidentSummary | null;
+  item: ServiceItemSummary | null;
+  checklist: Checklist | null;
+  completeOnSpot: boolean;
+  note: string;
 }
 
 function Step({ title, children }: { title: string; children: ReactNode }) {
@@ -46,7 +56,10 @@ function Step({ title, children }: { title: string; children: ReactNode }) {
  */
 export function IntakePage() {
   const [resident, setResident] = useState<ResidentSummary | null>(null);
-  const [itemId, setItemId] = useState<string | null>(null);
+  const [picked, setPicked] = useState<ServiceItemSummary | null>(null);
+  const itemId = picked?.id ?? null;
+  // A restored draft remounts the picker with its item.
+  const [pickerKey, setPickerKey] = useState(0);
   const [checklist, setChecklist] = useState<Checklist | null>(null);
   const [completeOnSpot, setCompleteOnSpot] = useState(true);
   const [note, setNote] = useState('');
@@ -58,6 +71,23 @@ export function IntakePage() {
   const focusChecklist = useRef(false);
   const focusAfterLookup = useRef(false);
   const openPaper = useOpenPaper();
+  const draft = useFormDraft<IntakeDraft>(
+    'intake',
+    resident || picked || note.trim()
+      ? { resident, item: picked, checklist, completeOnSpot, note }
+      : null,
+    (restored) => fill(restored),
+  );
+
+  function fill(values: IntakeDraft) {
+    setResident(values.resident);
+    setPicked(values.item);
+    setChecklist(values.checklist);
+    setCompleteOnSpot(values.completeOnSpot);
+    setNote(values.note);
+    setSupplementId(null);
+    setPickerKey((key) => key + 1);
+  }
 
   const item = useApiQuery('catalogue.get', { itemId: itemId ?? '' }, { enabled: itemId !== null });
   const residentCases = useApiQuery(
@@ -68,7 +98,10 @@ export function IntakePage() {
   const pending = (residentCases.data ?? []).filter((c) => c.state === 'pending_supplement');
   const intake = useApiMutation('cases.intake', {
     meta: { errorShownInline: true },
-    onSuccess: openPaper,
+    onSuccess: (saved) => {
+      draft.clear();
+      openPaper(saved);
+    },
   });
 
   const itemData = itemId !== null ? item.data : undefined;
@@ -121,6 +154,12 @@ export function IntakePage() {
         title="受理"
         description="输入证件号码并回车 → 选择办理事项 → 核对材料 → 受理、一次性告知或不予受理，随后打印交群众的文书。"
       />
+      <DraftNotice
+        draft={draft}
+        onDiscard={() =>
+          fill({ resident: null, item: null, checklist: null, completeOnSpot: true, note: '' })
+        }
+      />
       <Stack gap="md">
         <Grid gap="md" align="stretch">
           <Grid.Col span={{ base: 12, lg: 7 }}>
@@ -137,10 +176,12 @@ export function IntakePage() {
           <Grid.Col span={{ base: 12, lg: 5 }}>
             <Step title="2. 办理事项">
               <ItemPicker
+                key={pickerKey}
+                initialItem={picked}
                 inputRef={itemRef}
                 disabled={supplementId !== null}
                 onChange={(chosen) => {
-                  setItemId(chosen?.id ?? null);
+                  setPicked(chosen);
                   setCompleteOnSpot(true);
                   intake.reset();
                   focusChecklist.current = chosen !== null;

@@ -1,7 +1,7 @@
 import { AppShell, Group, Text } from '@mantine/core';
 import type { SystemStatus } from '@shared/api';
-import { Suspense, useEffect } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Suspense, useEffect, useLayoutEffect } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApiClient, useApiQuery, type ClientSession } from '../../api';
 import { PageLoader } from '../../components/PageLoader';
 import { IdleLock } from '../IdleLock';
@@ -46,7 +46,16 @@ export function AppLayout({ status, session }: AppLayoutProps) {
   );
 }
 
+/** Every page opens at its top, not where the page before it was scrolled to. */
+function useScrollToTop() {
+  const { pathname } = useLocation();
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, [pathname]);
+}
+
 function Shell({ status, session }: AppLayoutProps) {
+  useScrollToTop();
   const items = navItemsFor(session.user.role);
   const linked = routesFor(LINKED_ROUTES, session.user.role);
 

@@ -18,10 +18,12 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { DisputeDetail } from '@shared/api';
 import { PARTY_ROLE_LABELS } from '@shared/domain/mediation/agreement';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ApiCallError } from '../../../api';
 import { DateField } from '../../../components/DateField';
+import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
+import { focusFirstInvalid } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { useDisputeMutation } from '../use-dispute-mutation';
@@ -56,6 +58,13 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
   const draft = useDisputeMutation('mediation.saveAgreementDraft', { inline: true });
   const record = useDisputeMutation('mediation.recordAgreement', { inline: true });
   const values = form.values;
+  const formRef = useRef<HTMLFormElement>(null);
+  // Typed but not yet saved with 保存草稿: kept as this mediator's own draft on this terminal.
+  const localDraft = useFormDraft<AgreementValues>(
+    `agreement:${dispute.id}`,
+    form.isDirty() ? form.getValues() : null,
+    (restored) => form.setValues(restored),
+  );
   const written = values.form === 'written';
   const missing = missingNow(dispute, values);
   // Particulars of the parties and the team are fixed on the case file, not on this page.
@@ -70,6 +79,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
         Object.entries(error.fields).map(([path, message]) => [agreementFieldName(path), message]),
       ),
     );
+    focusFirstInvalid(formRef.current);
   }
 
   async function saveDraft(then?: () => void) {
@@ -78,6 +88,8 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
         disputeId: dispute.id,
         agreement: toAgreementInput(form.getValues()),
       });
+      localDraft.clear();
+      form.resetDirty();
       if (then) then();
       else notifications.show({ color: 'teal', message: '已保存协议草稿' });
     } catch (error) {
@@ -102,6 +114,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
           { disputeId: dispute.id, agreement: toAgreementInput(current) },
           {
             onSuccess: (saved) => {
+              localDraft.clear();
               const visit = saved.followUps.find((followUp) => followUp.state === 'due');
               notifications.show({
                 color: 'teal',
@@ -118,6 +131,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
 
   return (
     <form
+      ref={formRef}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -125,6 +139,7 @@ export function AgreementForm({ dispute }: { dispute: DisputeDetail }) {
       }}
     >
       <Stack gap="md">
+        <DraftNotice draft={localDraft} onDiscard={() => form.reset()} />
         <Block title="协议形式">
           <Radio.Group label="协议形式" withAsterisk {...form.getInputProps('form')}>
             <Group mt={6}>

@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
 import type { DisputeDetail } from '@shared/api';
@@ -7,6 +7,7 @@ import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { EditDisputeModal } from './EditDisputeModal';
 import { PrintedTimes } from './PrintedTimes';
+import { FormModal } from '../../../components/FormModal';
 
 function RejectModal({
   dispute,
@@ -24,7 +25,7 @@ function RejectModal({
   });
   const reject = useDisputeMutation('mediation.reject', { done: '已不予受理', inline: true });
   return (
-    <Modal opened={opened} onClose={onClose} title="不予受理">
+    <FormModal dirty={form.isDirty()} opened={opened} onClose={onClose} title="不予受理">
       <form
         noValidate
         onSubmit={form.onSubmit(({ reason }) =>
@@ -55,7 +56,7 @@ function RejectModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 

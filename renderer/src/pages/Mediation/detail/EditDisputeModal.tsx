@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack } from '@mantine/core';
+import { Button, Group, Stack } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { DisputeDetail } from '@shared/api';
@@ -11,6 +11,7 @@ import {
 import { DisputeFieldsInputs } from '../register/DisputeFieldsInputs';
 import { validateDisputeFields } from '../register/validate-fields';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 /** Corrects the registration; raising the risk to 重大 reports upward as registration would. */
 export function EditDisputeModal({
@@ -26,7 +27,7 @@ export function EditDisputeModal({
   });
   const update = useDisputeMutation('mediation.update', { done: '已修改登记信息', inline: true });
   return (
-    <Modal opened onClose={onClose} title="修改登记信息" size="xl">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="修改登记信息" size="xl">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -61,6 +62,6 @@ export function EditDisputeModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

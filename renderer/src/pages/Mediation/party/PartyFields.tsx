@@ -14,7 +14,7 @@ import {
 } from '@mantine/core';
 import { DOCUMENT_TYPE_LABELS, DOCUMENT_TYPES } from '@shared/domain/identity/documents';
 import { PARTY_ROLE_LABELS, PARTY_ROLES } from '@shared/domain/mediation/agreement';
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { DateField } from '../../../components/DateField';
 import { ageOn } from '@shared/domain/identity/age';
 import { todayIso } from '../../../lib/time';
@@ -56,6 +56,7 @@ export function PartyFields({
   autoFocus,
 }: PartyFieldsProps) {
   const lookup = useResidentLookup(value, onChange);
+  const nameRef = useRef<HTMLInputElement>(null);
   const today = todayIso();
   const input = (field: keyof PartyFormValues & string) => ({
     value: (value[field] as string | null) ?? '',
@@ -125,6 +126,14 @@ export function PartyFields({
                   })
                 }
                 onBlur={() => void lookup.run(false)}
+                // Enter looks the number up (not the whole form's submit); someone new goes on to 姓名.
+                onKeyDown={(event) => {
+                  if (event.key !== 'Enter') return;
+                  event.preventDefault();
+                  void lookup.run(true).then((outcome) => {
+                    if (outcome === 'new') nameRef.current?.focus();
+                  });
+                }}
               />
               {!editing ? (
                 <Button
@@ -156,7 +165,13 @@ export function PartyFields({
               </Group>
             ) : null}
             <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm">
-              <TextInput label="姓名" withAsterisk autoComplete="off" {...input('name')} />
+              <TextInput
+                ref={nameRef}
+                label="姓名"
+                withAsterisk
+                autoComplete="off"
+                {...input('name')}
+              />
               <Select
                 label="性别"
                 data={GENDER_OPTIONS}

@@ -7,7 +7,8 @@ import type { PartyFormValues } from './party-values';
 
 /**
  * The document number first: a known resident fills the party in (一人一档), an unknown one is
- * offered a new record. Runs on leaving the field once the number is valid, or on the button.
+ * offered a new record. Runs on leaving the field once the number is valid, on Enter or on the
+ * button; answers whether the resident was found, null when nothing was looked up.
  */
 export function useResidentLookup(
   value: PartyFormValues,
@@ -17,13 +18,13 @@ export function useResidentLookup(
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  async function run(asked: boolean) {
-    if (value.stored !== null || (value.lookedUp && !asked)) return;
+  async function run(asked: boolean): Promise<'found' | 'new' | null> {
+    if (value.stored !== null || (value.lookedUp && !asked)) return null;
     setError(null);
     const document = validateDocument(value.idType, value.idNumber, todayIso());
     if (!document.ok) {
       if (asked) setError(document.error.message);
-      return;
+      return null;
     }
     setPending(true);
     try {
@@ -41,7 +42,7 @@ export function useResidentLookup(
           gender: value.gender ?? document.value.gender,
           birthDate: value.birthDate ?? document.value.birthDate,
         });
-        return;
+        return 'new';
       }
       // A resident of another village found by the whole number is not the caller's to open.
       const detail = await client.call('residents.get', { residentId: found.id });
@@ -55,8 +56,10 @@ export function useResidentLookup(
         ethnicity: (detail.ok ? detail.value.ethnicity : null) ?? value.ethnicity,
         address: found.address ?? value.address,
       });
+      return 'found';
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : '查找居民档案失败，请重试');
+      return null;
     } finally {
       setPending(false);
     }

@@ -63,6 +63,9 @@ export function DisputeFieldsInputs<V extends DisputeFieldsValues>({
           searchable
           data={typeOptions}
           data-autofocus={autoFocus || undefined}
+          autoFocus={autoFocus}
+          // Typing a few characters and Enter takes the first type that matches.
+          selectFirstOptionOnChange
           nothingFoundMessage="没有此类型"
           description={values.type ? descriptions.get(values.type) : '按司法部统计分类选择'}
           renderOption={({ option }) => (
@@ -75,7 +78,13 @@ export function DisputeFieldsInputs<V extends DisputeFieldsValues>({
           )}
           {...props('type')}
         />
-        <Select label="纠纷来源" withAsterisk data={SOURCE_OPTIONS} {...props('source')} />
+        <Select
+          label="纠纷来源"
+          withAsterisk
+          allowDeselect={false}
+          data={SOURCE_OPTIONS}
+          {...props('source')}
+        />
         {values.source === 'transfer' ? (
           <Select
             label="移送单位"

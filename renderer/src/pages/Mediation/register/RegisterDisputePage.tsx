@@ -3,11 +3,12 @@ import { useForm, type FormErrors } from '@mantine/form';
 import { modals } from '@mantine/modals';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ErrorCode } from '@shared/api';
-import { useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiCallError, useApiMutation } from '../../../api';
+import { DraftNotice, useFormDraft } from '../../../components/FormDraft';
 import { PageHeader } from '../../../components/PageHeader';
-import { showFieldErrors } from '../../../lib/form';
+import { focusFirstInvalid, showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { fieldsUnder, RESIDENT_FIELDS } from '../party/party-errors';
 import { PartyFields } from '../party/PartyFields';
@@ -64,6 +65,8 @@ export function RegisterDisputePage() {
   const form = useForm<RegisterValues>({
     initialValues: {
       ...EMPTY_DISPUTE_FIELDS,
+      // Most disputes come in as a party's application; the others are chosen.
+      source: 'application',
       parties: [emptyParty('applicant'), emptyParty('respondent')],
       acceptNow: true,
     },
@@ -73,6 +76,17 @@ export function RegisterDisputePage() {
   const [failureCode, setFailureCode] = useState<ErrorCode | null>(null);
   const createResidents = useCreateResidents();
   const parties = form.values.parties;
+  const formRef = useRef<HTMLFormElement>(null);
+  const draft = useFormDraft<RegisterValues>(
+    'dispute.register',
+    form.isDirty() ? form.getValues() : null,
+    // Fresh list keys: the restored ones may repeat those this page hands out next.
+    (restored) =>
+      form.setValues({
+        ...restored,
+        parties: restored.parties.map((party) => ({ ...party, key: emptyParty(party.role).key })),
+      }),
+  );
 
   function changeParty(index: number, patch: Partial<PartyFormValues>) {
     const current = form.getValues().parties[index];
@@ -91,6 +105,7 @@ export function RegisterDisputePage() {
         parties: linked.map(toPartyInput),
         acceptNow: values.acceptNow,
       });
+      draft.clear();
       refreshDisputeViews(queryClient, dispute);
       void navigate(`/mediation/${dispute.id}`);
       if (immediateReport) {
@@ -121,8 +136,10 @@ export function RegisterDisputePage() {
             ]),
           ),
         );
+        focusFirstInvalid(formRef.current);
       } else if (failure instanceof ApiCallError) {
         showFieldErrors(form, failure, DISPUTE_FIELD_RENAMES);
+        focusFirstInvalid(formRef.current);
         if (!failure.fields) form.setErrors({ form: failure.message });
         setFailureCode(failure.code);
       }
@@ -135,7 +152,15 @@ export function RegisterDisputePage() {
         title="登记纠纷"
         description="先填纠纷情况，再逐一登记当事人。自然人先输入证件号码，已有居民档案的自动带出。"
       />
-      <form noValidate onSubmit={form.onSubmit((values) => void submit(values))}>
+      <DraftNotice draft={draft} onDiscard={() => form.reset()} />
+      <form
+        ref={formRef}
+        noValidate
+        onSubmit={form.onSubmit(
+          (values) => void submit(values),
+          () => focusFirstInvalid(formRef.current),
+        )}
+      >
         <Stack gap="md">
           <AbbreviationWarning />
           <Paper withBorder radius="md" p="md" component="section" aria-labelledby="register-facts">

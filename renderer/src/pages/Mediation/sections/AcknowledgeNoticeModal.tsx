@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
+import { Button, Group, Select, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { NOTICE_METHOD_LABELS, NOTICE_METHODS, type DisputeParty } from '@shared/api';
 import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 const METHOD_OPTIONS = NOTICE_METHODS.map((method) => ({
   value: method,
@@ -30,7 +31,12 @@ export function AcknowledgeNoticeModal({ party, onClose }: AcknowledgeNoticeModa
     inline: true,
   });
   return (
-    <Modal opened={party !== null} onClose={onClose} title="记录权利义务告知">
+    <FormModal
+      dirty={form.isDirty()}
+      opened={party !== null}
+      onClose={onClose}
+      title="记录权利义务告知"
+    >
       {party ? (
         <form
           noValidate
@@ -71,6 +77,6 @@ export function AcknowledgeNoticeModal({ party, onClose }: AcknowledgeNoticeModa
           </Stack>
         </form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

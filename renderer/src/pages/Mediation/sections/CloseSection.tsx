@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { DisputeDetail } from '@shared/api';
 import { useState } from 'react';
@@ -7,6 +7,7 @@ import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
+import { FormModal } from '../../../components/FormModal';
 
 const READY_TEXT: Partial<Record<DisputeDetail['state'], string>> = {
   followed_up: '回访已完成，可以结案归档。',
@@ -18,7 +19,7 @@ function CloseModal({ dispute, onClose }: { dispute: DisputeDetail; onClose: () 
   const form = useForm({ initialValues: { note: '' } });
   const close = useDisputeMutation('mediation.close', { done: '已结案', inline: true });
   return (
-    <Modal opened onClose={onClose} title="结案">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="结案">
       <form
         noValidate
         onSubmit={form.onSubmit(({ note }) =>
@@ -49,7 +50,7 @@ function CloseModal({ dispute, onClose }: { dispute: DisputeDetail; onClose: () 
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }
 

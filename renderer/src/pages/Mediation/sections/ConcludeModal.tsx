@@ -1,10 +1,11 @@
-import { Button, Checkbox, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { REMEDY_ROUTE_LABELS, REMEDY_ROUTES, type DisputeDetail } from '@shared/api';
 import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 export type ConcludeKind = 'failure' | 'terminate';
 
@@ -57,7 +58,12 @@ export function ConcludeModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={failure ? '调解不成' : '终止调解'}>
+    <FormModal
+      dirty={form.isDirty()}
+      opened
+      onClose={onClose}
+      title={failure ? '调解不成' : '终止调解'}
+    >
       <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack>
           <Textarea
@@ -96,6 +102,6 @@ export function ConcludeModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { DisputeDetail } from '@shared/api';
 import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
+import { FormModal } from '../../../components/FormModal';
 
 /** 上交: the reason the case goes to the level above, which then owns it. */
 export function EscalateModal({
@@ -20,7 +21,7 @@ export function EscalateModal({
   });
   const escalate = useDisputeMutation('mediation.escalate', { inline: true });
   return (
-    <Modal opened onClose={onClose} title="上交上级调解组织">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="上交上级调解组织">
       <form
         noValidate
         onSubmit={form.onSubmit(({ reason }) =>
@@ -63,6 +64,6 @@ export function EscalateModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

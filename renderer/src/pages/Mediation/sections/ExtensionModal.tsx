@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { DisputeDetail } from '@shared/api';
@@ -11,6 +11,7 @@ import { todayIso } from '../../../lib/time';
 import { refreshDisputeViews } from '../use-dispute-mutation';
 import { earliestExtendedDueDate } from './extension-dates';
 import { FormError } from './FormError';
+import { FormModal } from '../../../components/FormModal';
 
 interface ExtensionValues {
   newDueDate: string | null;
@@ -57,7 +58,7 @@ export function ExtensionModal({
   });
 
   return (
-    <Modal opened onClose={onClose} title="延长调解期限">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="延长调解期限">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -120,6 +121,6 @@ export function ExtensionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -2,7 +2,6 @@ import {
   Button,
   Checkbox,
   Group,
-  Modal,
   Radio,
   Select,
   SimpleGrid,
@@ -25,6 +24,7 @@ import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
+import { FormModal } from '../../../components/FormModal';
 
 interface FollowUpValues {
   visitedOn: string | null;
@@ -76,7 +76,7 @@ export function FollowUpModal({ visit, onClose }: FollowUpModalProps) {
   const notPerformed = form.values.performance !== null && form.values.performance !== 'performed';
 
   return (
-    <Modal opened onClose={onClose} title="记录回访" size="lg">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="记录回访" size="lg">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -157,6 +157,6 @@ export function FollowUpModal({ visit, onClose }: FollowUpModalProps) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

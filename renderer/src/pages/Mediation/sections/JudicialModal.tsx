@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
+import { Button, Group, Radio, Select, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { JUDICIAL_RESULT_LABELS, type AgreementView, type DisputeDetail } from '@shared/api';
 import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
+import { FormModal } from '../../../components/FormModal';
 
 type Result = keyof typeof JUDICIAL_RESULT_LABELS;
 type Confirmation = NonNullable<AgreementView['judicialConfirmation']>;
@@ -60,7 +61,7 @@ export function JudicialModal({ dispute, confirmation, onClose }: JudicialModalP
   const applied = form.values.applied === 'yes';
 
   return (
-    <Modal opened onClose={onClose} title="记录司法确认">
+    <FormModal dirty={form.isDirty()} opened onClose={onClose} title="记录司法确认">
       <form
         noValidate
         onSubmit={form.onSubmit((values) => {
@@ -134,6 +135,6 @@ export function JudicialModal({ dispute, confirmation, onClose }: JudicialModalP
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
+import { Alert, Button, Group, Stack } from '@mantine/core';
 import type { DisputeDetail, DisputeParty } from '@shared/api';
 import { useState, type ReactNode } from 'react';
 import { ApiCallError } from '../../../api';
@@ -14,6 +14,7 @@ import {
 import { fieldsUnder, RESIDENT_FIELDS } from '../party/party-errors';
 import { PartyResidentError, useCreateResidents } from '../party/use-create-residents';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 interface PartyModalProps {
   dispute: DisputeDetail;
@@ -23,9 +24,10 @@ interface PartyModalProps {
 }
 
 export function PartyModal({ dispute, party, onClose }: PartyModalProps) {
-  const [values, setValues] = useState<PartyFormValues>(() =>
+  const [initial] = useState<PartyFormValues>(() =>
     party ? partyFromDetail(party) : emptyParty('third_party'),
   );
+  const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, ReactNode>>({});
   const [busy, setBusy] = useState(false);
   const save = useDisputeMutation('mediation.saveParty', {
@@ -71,7 +73,8 @@ export function PartyModal({ dispute, party, onClose }: PartyModalProps) {
   }
 
   return (
-    <Modal
+    <FormModal
+      dirty={values !== initial}
       opened
       onClose={onClose}
       title={party ? `修改当事人 ${party.name}` : '增加当事人'}
@@ -107,6 +110,6 @@ export function PartyModal({ dispute, party, onClose }: PartyModalProps) {
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Modal,
   MultiSelect,
   Radio,
   SimpleGrid,
@@ -20,6 +19,7 @@ import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal } from '../../../components/FormModal';
 
 interface SessionValues {
   heldOn: string | null;
@@ -93,7 +93,13 @@ export function SessionModal({
   }));
 
   return (
-    <Modal opened onClose={onClose} title={`记录第${dispute.sessions.length + 1}次调解`} size="xl">
+    <FormModal
+      dirty={form.isDirty()}
+      opened
+      onClose={onClose}
+      title={`记录第${dispute.sessions.length + 1}次调解`}
+      size="xl"
+    >
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -164,6 +170,6 @@ export function SessionModal({
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -3,13 +3,23 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { ServiceItemSummary } from '@shared/api';
 import { SERVICE_ITEM_TYPE_LABELS } from '@shared/domain/catalogue/service-item';
 import { keepPreviousData } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useApiQuery } from '../../api';
 
 interface ItemPickerProps {
   onChange: (item: ServiceItemSummary | null) => void;
   inputRef?: Ref<HTMLInputElement>;
   disabled?: boolean;
+  /** The item shown when the picker opens, e.g. from a restored draft. */
+  initialItem?: ServiceItemSummary | null;
+  /** Only the items a village agent may take in. */
+  agencyOnly?: boolean;
+  label?: string;
+  description?: string;
+  withAsterisk?: boolean;
+  error?: ReactNode;
+  /** What to say when a search finds nothing, e.g. why an item is not offered here. */
+  renderNothingFound?: (query: string) => ReactNode;
 }
 
 function groupByCategory(items: readonly ServiceItemSummary[]) {
@@ -51,15 +61,28 @@ function ItemOption({ item }: { item: ServiceItemSummary }) {
  * Only the answer to what is typed now is offered, its first match highlighted, so Enter always takes
  * the item the clerk sees; Enter pressed before the answer takes its first match when it comes.
  */
-export function ItemPicker({ onChange, inputRef, disabled }: ItemPickerProps) {
+export function ItemPicker({
+  onChange,
+  inputRef,
+  disabled,
+  initialItem = null,
+  agencyOnly,
+  label = '办理事项',
+  description,
+  withAsterisk,
+  error,
+  renderNothingFound,
+}: ItemPickerProps) {
   const combobox = useCombobox();
-  const [search, setSearch] = useState('');
-  const [chosen, setChosen] = useState<ServiceItemSummary | null>(null);
+  const [search, setSearch] = useState(initialItem?.name ?? '');
+  const [chosen, setChosen] = useState<ServiceItemSummary | null>(initialItem);
   const enterPending = useRef(false);
   // The input shows the chosen item's name; that is not a search for it.
   const typed = (chosen && search === chosen.name ? '' : search).trim();
   const [query] = useDebouncedValue(typed, 100);
-  const items = useApiQuery('catalogue.list', { query }, { placeholderData: keepPreviousData });
+  const items = useApiQuery('catalogue.list', agencyOnly ? { query, agencyOnly } : { query }, {
+    placeholderData: keepPreviousData,
+  });
   const answer = query === typed && !items.isPlaceholderData ? items.data : undefined;
 
   function choose(item: ServiceItemSummary | null) {
@@ -95,7 +118,10 @@ export function ItemPicker({ onChange, inputRef, disabled }: ItemPickerProps) {
       <Combobox.Target withExpandedAttribute>
         <InputBase
           ref={inputRef}
-          label="办理事项"
+          label={label}
+          description={description}
+          withAsterisk={withAsterisk}
+          error={error}
           placeholder="输入事项名称、简称（如 低保）、拼音首字母或编码"
           disabled={disabled}
           autoComplete="off"
@@ -125,7 +151,9 @@ export function ItemPicker({ onChange, inputRef, disabled }: ItemPickerProps) {
             </Combobox.Group>
           ))}
           {(answer ?? []).length === 0 && (
-            <Combobox.Empty>{answer ? '没有找到符合的事项' : '正在查找…'}</Combobox.Empty>
+            <Combobox.Empty>
+              {!answer ? '正在查找…' : (renderNothingFound?.(query) ?? '没有找到符合的事项')}
+            </Combobox.Empty>
           )}
         </Combobox.Options>
       </Combobox.Dropdown>

@@ -1,0 +1,2 @@
+export { DraftNotice } from './DraftNotice';
+export { useFormDraft, type FormDraftState } from './use-form-draft';
