@@ -114,6 +114,9 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'eventReports.attach': '添加事件报告附件',
   'eventReports.attachment': '查看事件报告附件',
   'eventReports.acknowledge': '签收事件报告',
+  'drafts.get': '读取表单草稿',
+  'drafts.save': '保存表单草稿',
+  'drafts.discard': '放弃表单草稿',
 };
 
 /**

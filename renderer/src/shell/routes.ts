@@ -3,6 +3,7 @@ import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
 import {
   AgencyIntakePage,
+  AgencyPrintPage,
   AgreementPage,
   AgreementPrintPage,
   CaseDetailPage,
