@@ -1,13 +1,12 @@
-import { BarChart } from '@mantine/charts';
-import { Group, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Skeleton, Text, Title } from '@mantine/core';
 import type { DashboardFigures } from '@shared/api';
+import { lazy, Suspense } from 'react';
 
-const SERIES = [
-  { name: 'takenIn', label: '受理', color: 'blue.6' },
-  { name: 'completed', label: '办结', color: 'teal.6' },
-  { name: 'ratings', label: '评价', color: 'gray.6' },
-  { name: 'badRatings', label: '差评', color: 'red.6' },
-];
+// The charts library is a third of the renderer's script: the 工作台 is fetched while the clerk signs
+// in, and its chart must not drag the library into what the sign-in screen waits for.
+const WeekTrendChart = lazy(() =>
+  import('./WeekTrendChart').then((m) => ({ default: m.WeekTrendChart })),
+);
 
 interface FigureProps {
   label: string;
@@ -83,18 +82,9 @@ export function DayFigures({ figures }: { figures: DashboardFigures }) {
         <Title order={3} size="h5" id="week-trend-title" mb="sm">
           近 {figures.weeks.length} 周趋势（每周一至周日）
         </Title>
-        {/* Bars side by side: lines of equal small counts would hide one another. */}
-        <BarChart
-          h={200}
-          data={trend}
-          dataKey="label"
-          series={SERIES}
-          maxBarWidth={10}
-          withLegend
-          legendProps={{ verticalAlign: 'bottom' }}
-          valueFormatter={(value) => `${value} 件`}
-          yAxisProps={{ allowDecimals: false }}
-        />
+        <Suspense fallback={<Skeleton h={200} aria-label="加载中…" />}>
+          <WeekTrendChart trend={trend} />
+        </Suspense>
       </Paper>
     </SimpleGrid>
   );
