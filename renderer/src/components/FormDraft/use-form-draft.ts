@@ -31,7 +31,6 @@ export function useFormDraft<T extends object>(
   const client = useApiClient();
   const [loaded, setLoaded] = useState(false);
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
   /** What the backend holds for this form, as JSON; null for no draft. */
   const stored = useRef<string | null>(null);
   /** Content already submitted: never saved again as a draft. */
@@ -66,15 +65,15 @@ export function useFormDraft<T extends object>(
   }, [client, formKey]);
 
   const persist = useCallback(
-    async (value: string | null) => {
-      if (value === stored.current) return;
-      if (value !== null && value === finished.current) return;
+    async (value: string | null): Promise<boolean> => {
+      if (value === stored.current) return true;
+      if (value !== null && value === finished.current) return true;
       const result =
         value === null
           ? await client.call('drafts.discard', { formKey })
           : await client.call('drafts.save', { formKey, data: JSON.parse(value) as DraftData });
       if (result.ok) stored.current = value;
-      setFailed(!result.ok);
+      return result.ok;
     },
     [client, formKey],
   );
@@ -93,7 +92,15 @@ export function useFormDraft<T extends object>(
     [persist],
   );
 
-  useLeaveGuard(failed);
+  // Typed but not stored yet: within the save delay, or a save that failed. Emptying the form or
+  // what was just submitted is nothing to lose.
+  const unsaved = useCallback(() => {
+    const value = latest.current;
+    return (
+      loadedRef.current && value !== null && value !== stored.current && value !== finished.current
+    );
+  }, []);
+  useLeaveGuard(unsaved, () => persist(latest.current));
 
   const discard = useCallback(() => {
     finished.current = null;
@@ -106,7 +113,6 @@ export function useFormDraft<T extends object>(
     finished.current = latest.current;
     stored.current = null;
     setRestoredAt(null);
-    setFailed(false);
     void client.call('drafts.discard', { formKey });
   }, [client, formKey]);
 
