@@ -11,6 +11,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { privateDir } from '../core/private-files';
 
 /** Browser mode keeps the audit key beside the database; the Electron app keeps it with safeStorage. */
 export const AUDIT_KEY_FILE = 'audit-chain.key';
@@ -34,6 +35,8 @@ export function loadOrCreateAuditKeyFile(dataDir: string): Buffer {
     if (process.platform !== 'win32') chmodSync(file, 0o600);
     return parseAuditKey(readFileSync(file, 'utf8'));
   }
+  // The first start of browser mode reads the key before the database has made its folder.
+  privateDir(dataDir);
   const key = randomBytes(32);
   const temp = `${file}.${process.pid}.tmp`;
   const fd = openSync(temp, 'wx', 0o600);
