@@ -131,6 +131,14 @@ export interface ResidentBigramsTable {
   resident_rowid: number;
 }
 
+/** Kept by triggers (migration 2026_12_06_1700): the residents a village-level unit may see. */
+export interface ResidentAccessTable {
+  unit_id: string;
+  resident_rowid: number;
+  lives: number;
+  filed: number;
+}
+
 export interface CasesTable extends SyncColumns {
   case_no: string;
   official_no: string | null;
@@ -464,6 +472,7 @@ export interface Database {
   service_item_versions: ServiceItemVersionsTable;
   residents: ResidentsTable;
   resident_bigrams: ResidentBigramsTable;
+  resident_access: ResidentAccessTable;
   cases: CasesTable;
   case_materials: CaseMaterialsTable;
   case_events: CaseEventsTable;

@@ -95,7 +95,7 @@ export async function exactDocumentOrPhone(
   phone: string | null,
   scope: ResidentScope,
 ): Promise<number[]> {
-  const inScope = withinScope(scope, sql`rowid`);
+  const inScope = withinScope(scope, sql`residents.rowid`);
   // Every document type listed, so that the (doc_type, doc_number) index answers a number alone.
   const byDocument = sql`SELECT rowid AS rid FROM residents
     WHERE doc_type IN (${sql.join(DOCUMENT_TYPES.map((type) => sql`${type}`))})

@@ -20,6 +20,7 @@ import * as dashboardFigureIndexes from './2026_12_06_1400_dashboard_figure_inde
 import * as serviceItemAliases from './2026_12_06_1600_service_item_aliases';
 import * as residentVillageIndex from './2026_12_06_1000_resident_village_index';
 import * as formDrafts from './2026_12_06_1500_form_drafts';
+import * as residentAccess from './2026_12_06_1700_resident_access';
 
 export interface Migration {
   name: string;
@@ -49,4 +50,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1600_service_item_aliases', up: serviceItemAliases.up },
   { name: '2026_12_06_1000_resident_village_index', up: residentVillageIndex.up },
   { name: '2026_12_06_1500_form_drafts', up: formDrafts.up },
+  { name: '2026_12_06_1700_resident_access', up: residentAccess.up },
 ];
