@@ -1,10 +1,10 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { AuditLogTable, Database } from '../db/schema';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 import { CHAIN_KEYED_ACTION, keyIdIn } from './chain-key';
 import { auditKeyId, chainedMessage, GENESIS_HASH, keyedAuditHash, plainAuditHash } from './hash';
 import { highestIssuedSeq } from './repository';
+import type { Db } from '../db/queryable';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type AuditRow = Selectable<AuditLogTable>;
 
 export interface VerifyResult {

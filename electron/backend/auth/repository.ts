@@ -1,8 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import { MAX_FAILED_ATTEMPTS } from './lockout';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * Counts one wrong password in the row itself (never old + 1 computed in JS, which lets parallel

@@ -1,9 +1,6 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
-import type { Database } from '../db/schema';
 import { listCalendarYears } from './repository';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /** The domain calendar as the table holds it now; services reach it through the runtime's cache. */
 export async function loadCalendar(db: Db): Promise<HolidayCalendar> {

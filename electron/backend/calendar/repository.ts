@@ -1,7 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, HolidayCalendarTable } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { HolidayCalendarTable } from '../db/schema';
+import type { Db } from '../db/queryable';
 
 /** A few dozen rows at most, one per year: read whole. */
 export async function listCalendarYears(db: Db): Promise<HolidayCalendarTable[]> {

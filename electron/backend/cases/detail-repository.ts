@@ -1,9 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
 import { CASE_DOCUMENTS } from '@shared/domain/cases/papers';
+import type { Db } from '../db/queryable';
 
 /** The printed documents of a case, each counted on its own. */
 export { CASE_DOCUMENTS, type CaseDocument } from '@shared/domain/cases/papers';

@@ -1,5 +1,4 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
 import {
   CLOCK_RUNNING_STATES,
   SUMMARY_COLUMNS,
@@ -7,8 +6,7 @@ import {
   type CaseScope,
   type CaseSummaryRow,
 } from './queries';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /** The 工作台 lists stay short enough to read at a glance; the full lists are in 案件查询. */
 export const WORKLIST_LIMIT = 50;

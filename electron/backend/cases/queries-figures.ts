@@ -1,8 +1,6 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
 import { CLOCK_RUNNING_STATES } from './queries';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * Counts for the supervisor's 工作台. The flows read index entries only (cases_live_org_created_count,

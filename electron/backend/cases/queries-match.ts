@@ -1,9 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
 import { DOCUMENT_TYPES } from '@shared/domain/identity/documents';
 import type { CaseSearch } from './queries-search';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * The caller's units and user, as far as a search's candidates need them; `foreignOwners` are the

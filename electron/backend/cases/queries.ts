@@ -1,8 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { TERMINAL_STATES, type CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageSeek } from '../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../core/page-seek-sql';
-import type { Database } from '../db/schema';
 import {
   candidateParts,
   candidateRows,
@@ -13,8 +12,7 @@ import {
   type Candidates,
 } from './queries-match';
 import type { CaseSearch } from './queries-search';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * The case lists as SQL: every filter, the sort and the paging run in SQLite on the case indexes

@@ -1,8 +1,7 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import { caseStateSchema, type CaseState } from '@shared/domain/cases/case-workflow';
-import type { CaseEventsTable, CaseMaterialsTable, CasesTable, Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { CaseEventsTable, CaseMaterialsTable, CasesTable } from '../db/schema';
+import type { Db } from '../db/queryable';
 
 export type CaseRow = Selectable<CasesTable>;
 export type CaseMaterialRow = Selectable<CaseMaterialsTable>;

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { caseNumberSearchKey } from '@shared/domain/cases/case-number';
-import type { Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 export interface CaseSearchFields {
   /** The rowid of the cases row. */

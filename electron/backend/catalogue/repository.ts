@@ -1,8 +1,7 @@
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
-import type { Database, ServiceItemsTable, ServiceItemVersionsTable } from '../db/schema';
+import { sql, type Insertable } from 'kysely';
+import type { ServiceItemsTable, ServiceItemVersionsTable } from '../db/schema';
 import type { VersionRow } from './fields';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /*
  * The catalogue is a few dozen to a few hundred rows: the list is read whole per call and filtered

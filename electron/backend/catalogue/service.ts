@@ -14,7 +14,7 @@ import { DomainError } from '../core/errors';
 import { ensureInScope, requireTerminal, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { toVersion } from './fields';
 import { aliasColumns, createItem, reviseItem, setItemActive } from './item-writes';
 import {
@@ -25,8 +25,7 @@ import {
   type SummaryFilter,
   type SummaryRow,
 } from './repository';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 

@@ -1,9 +1,7 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
-import type { Database, SyncColumns } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { SyncColumns } from '../db/schema';
+import type { Db } from '../db/queryable';
 
 /** Tables whose rows carry SyncColumns and travel to the hub. */
 export type SyncedTable =

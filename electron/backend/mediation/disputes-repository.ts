@@ -1,5 +1,4 @@
-import { sql, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { PageSeek } from '../core/page-cursor';
 import {
@@ -17,8 +16,7 @@ import {
   surnameIsCommon,
   surnameRange,
 } from './surname-walk';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 export async function findDisputeRow(db: Db, disputeId: string) {
   return db

@@ -2,13 +2,12 @@ import type { z } from 'zod';
 import type { partyInputSchema } from '@shared/api/methods/mediation';
 import { parsePhone } from '@shared/domain/contact/phone';
 import { validateDocument, type DocumentType } from '@shared/domain/identity/documents';
-import type { Kysely, Transaction } from 'kysely';
 import { DomainError } from '../core/errors';
-import type { Database, DisputePartiesTable, SyncColumns } from '../db/schema';
+import type { DisputePartiesTable, SyncColumns } from '../db/schema';
 import { findResident, type PartyRow } from './parties-repository';
 import { PARTY_NAME_SEPARATOR } from './search-index';
+import type { Db } from '../db/queryable';
 
-type Db = Kysely<Database> | Transaction<Database>;
 type DisputePartyInput = z.output<typeof partyInputSchema>;
 export type PartyValues = Omit<
   DisputePartiesTable,

@@ -1,16 +1,13 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import type { RiskThresholds } from '@shared/domain/mediation/risk-rules';
-import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
-import type { Database } from '../db/schema';
 import { effectiveAbbreviation } from './numbering';
 import { orgNames } from './org';
 import { findMediationSettings } from './settings-repository';
 import { insertSynced, updateSynced } from './writes';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /** Until the supervisor sets them, the amount and people rules are off (null), as the domain reads it. */
 export async function riskThresholdsOf(db: Db, orgUnitId: string): Promise<RiskThresholds> {

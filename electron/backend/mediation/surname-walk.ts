@@ -1,9 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
+import { sql, type RawBuilder } from 'kysely';
 import type { DisputeFilters, DisputeSort } from './disputes-repository';
 import { filterTerms } from './list-walk';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * A search of one character is a surname: the parties whose name starts with it, a range on

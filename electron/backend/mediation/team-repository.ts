@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database } from '../db/schema';
 import type { CaseState } from '@shared/domain/mediation/workflow';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /** A mediator's load: cases not yet concluded. */
 const OPEN_STATES: readonly CaseState[] = ['registered', 'accepted', 'mediating'];

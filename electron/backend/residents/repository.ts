@@ -1,9 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { DOCUMENT_TYPES, type DocumentType } from '@shared/domain/identity/documents';
-import type { Database, ResidentsTable } from '../db/schema';
+import type { ResidentsTable } from '../db/schema';
 import { withinScope, type ResidentScope } from './scope';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /** What lists, the detail and the search answer are built from. */
 export interface ResidentViewRow {

@@ -1,8 +1,6 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
-import type { Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /*
  * The residents' search indexes, kept by hand in the same transaction as the row (no triggers, so that

@@ -1,12 +1,10 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
-import type { Database } from '../db/schema';
 import { DOCUMENTS_MASKED_AS_ID } from '@shared/domain/privacy/masking';
 import { VIEW_COLUMNS, VIEW_SOURCE, viewsByRowid, type ResidentViewRow } from './repository';
 import { withinScope, type ResidentScope, type VillageScope } from './scope';
 import type { ResidentSearch } from './search-query';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 /**
  * The residents search as SQL, one shape per kind of query, each starting from its own index and

@@ -8,13 +8,11 @@ import {
   type IdentityDocument,
 } from '@shared/domain/identity/documents';
 import { maskDocument, maskName } from '@shared/domain/privacy/masking';
-import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
 import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireTerminal, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
-import type { Database } from '../db/schema';
 import {
   findLookAlikes,
   findResidentRow,
@@ -26,8 +24,7 @@ import {
 import { ensureResidentInScope, residentScope } from './scope';
 import { indexResident, reindexResident, residentInitials } from './search-index';
 import { toDetail } from './view';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 function checkedDocument(type: DocumentType, number: string, today: string): IdentityDocument {
   const checked = validateDocument(type, number, today);

@@ -1,10 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { caseFtsValues } from '../cases/search-index';
-import type { Database } from '../db/schema';
 import { disputeFtsValues } from '../mediation/search-index';
 import { residentFtsValues } from '../residents/search-index';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 export interface FtsRow {
   rowid: number;

@@ -1,7 +1,5 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import type { Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../db/queryable';
 
 /**
  * Counter statistics as GROUP BY queries. The cases counted are those taken in (created) in the

@@ -1,8 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
 import type { User } from '@shared/api';
-import type { Database } from '../db/schema';
-
-type Db = Kysely<Database> | Transaction<Database>;
+import type { Db } from '../db/queryable';
 
 const userColumns = [
   'users.id',
