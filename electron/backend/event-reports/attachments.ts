@@ -6,7 +6,7 @@ import { readBlob, sha256Hex, storeBlob } from '../attachments/store';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
-import { insertSynced } from '../mediation/writes';
+import { insertSynced } from '../core/synced-writes';
 import { findOnReport, findReportAttachment } from './repository';
 import { getEventReport, readableReport } from './service';
 

@@ -9,7 +9,7 @@ import type { Database } from '../db/schema';
 import { orgScope } from '../org/repository';
 import { actorName } from '../mediation/actor';
 import { mediationReference, referenceLabel, ensureCode } from '../mediation/reference';
-import { insertSynced, updateSynced } from '../mediation/writes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import {
   attachmentsOfReports,
   findEventReport,

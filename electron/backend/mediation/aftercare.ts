@@ -15,7 +15,7 @@ import { scheduleFollowUp } from './agreement';
 import { agreementOf, findFollowUp } from './agreement-repository';
 import { ensureNotBefore, ensureNotFuture } from './dates';
 import { ensureState, nextState } from './transition';
-import { updateSynced } from './writes';
+import { updateSynced } from '../core/synced-writes';
 
 function required(value: unknown, field: string, message: string): void {
   if (value === null || value === undefined || value === '') {

@@ -14,7 +14,7 @@ import { ensureNotBefore, ensureNotFuture } from './dates';
 import { partiesOf, type PartyRow } from './parties-repository';
 import { teamOf } from './team-repository';
 import { ensureState, nextState } from './transition';
-import { insertSynced, updateSynced } from './writes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 
 type AgreementInput = MethodParsedInput<'mediation.recordAgreement'>['agreement'];
 

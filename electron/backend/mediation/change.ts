@@ -6,7 +6,8 @@ import type { CallContext } from '../core/runtime';
 import type { Database, DisputesTable } from '../db/schema';
 import { actorName } from './actor';
 import { disputeDetail } from './detail';
-import { logDisputeChange, updateSynced, type DisputeEvent } from './writes';
+import { updateSynced } from '../core/synced-writes';
+import { logDisputeChange, type DisputeEvent } from './writes';
 
 export interface DisputeChange {
   /** Columns of the dispute to change; nothing to change leaves the row (and its version) alone. */

@@ -7,7 +7,7 @@ import { changeDispute } from './change';
 import { orgAncestry } from './org';
 import { teamOf } from './team-repository';
 import { nextState } from './transition';
-import { insertSynced, tombstoneSynced } from './writes';
+import { insertSynced, tombstoneSynced } from '../core/synced-writes';
 
 const ESCALATION_CODES = {
   UNKNOWN_ORG: 'NOT_FOUND',

@@ -10,7 +10,7 @@ import { findParty, partiesOf } from './parties-repository';
 import { partyNamesOf, partyValues } from './party-input';
 import { reindexDispute } from './search-index';
 import { EDITABLE_STATES, ensureState } from './transition';
-import { insertSynced, updateSynced } from './writes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 
 /** Adds a party or corrects one; the denormalised names and the search index follow in the same transaction. */
 export async function saveParty(ctx: CallContext, input: MethodParsedInput<'mediation.saveParty'>) {

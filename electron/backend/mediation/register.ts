@@ -15,7 +15,8 @@ import { partyNamesOf, partyValues, type PartyValues } from './party-input';
 import { ensureCode, mediationReference } from './reference';
 import { indexDispute } from './search-index';
 import { EDITABLE_STATES, ensureState, nextState } from './transition';
-import { insertSynced, logDisputeChange } from './writes';
+import { insertSynced } from '../core/synced-writes';
+import { logDisputeChange } from './writes';
 
 type DisputeFields = Omit<MethodParsedInput<'mediation.update'>, 'disputeId'>;
 

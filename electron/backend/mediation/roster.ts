@@ -25,7 +25,7 @@ import {
   openCaseCounts,
   type MediatorRow,
 } from './team-repository';
-import { insertSynced, updateSynced } from './writes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 
 type MediatorFields = Omit<MethodParsedInput<'mediators.update'>, 'mediatorId'>;
 

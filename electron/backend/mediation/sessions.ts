@@ -10,7 +10,7 @@ import { partiesOf } from './parties-repository';
 import { extensionsOf, sessionsOf } from './sessions-repository';
 import { ensureAvailable } from './team';
 import { ensureState, nextState } from './transition';
-import { insertSynced } from './writes';
+import { insertSynced } from '../core/synced-writes';
 
 /** 调解记录. The first session of an accepted case starts the mediation (已受理 → 调解中). */
 export async function recordSession(

@@ -6,7 +6,7 @@ import type { CallContext } from '../core/runtime';
 import { effectiveAbbreviation } from './numbering';
 import { orgNames } from './org';
 import { findMediationSettings } from './settings-repository';
-import { insertSynced, updateSynced } from './writes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import type { Db } from '../db/queryable';
 
 /** Until the supervisor sets them, the amount and people rules are off (null), as the domain reads it. */

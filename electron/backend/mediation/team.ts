@@ -6,7 +6,7 @@ import { changeDispute } from './change';
 import { mediatorViews } from './roster';
 import { findMediator, mediatorsOf, teamOf } from './team-repository';
 import { EDITABLE_STATES, ensureState } from './transition';
-import { insertSynced, tombstoneSynced } from './writes';
+import { insertSynced, tombstoneSynced } from '../core/synced-writes';
 
 /** Specialty in the dispute's type first, then the lightest current load, then by name. */
 export async function suggestMediators(

@@ -1,65 +1,10 @@
-import type { Insertable, Transaction, Updateable } from 'kysely';
+import type { Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
-import {
-  newSyncColumns,
-  recordChange,
-  updateSyncColumns,
-  type ChangeStamp,
-  type SyncedTable,
-} from '../core/changes';
-import type { Database, SyncColumns } from '../db/schema';
+import type { ChangeStamp } from '../core/changes';
+import { insertSynced } from '../core/synced-writes';
+import type { Database } from '../db/schema';
 
 type Trx = Transaction<Database>;
-type Row<T extends SyncedTable> = Omit<Insertable<Database[T]>, keyof SyncColumns>;
-
-/**
- * Insert, update and tombstone of synced rows, each with its change-log entry in the same transaction.
- * Kysely cannot type a table chosen at run time, hence the casts inside these three helpers only.
- */
-export async function insertSynced<T extends SyncedTable>(
-  trx: Trx,
-  stamp: ChangeStamp,
-  table: T,
-  orgUnitId: string,
-  values: Row<T>,
-): Promise<string> {
-  const columns = newSyncColumns(stamp, orgUnitId);
-  await trx
-    .insertInto(table as 'disputes')
-    .values({ ...columns, ...values } as never)
-    .execute();
-  await recordChange(trx, table, 'insert', columns.id, null);
-  return columns.id;
-}
-
-export async function updateSynced<T extends SyncedTable>(
-  trx: Trx,
-  stamp: ChangeStamp,
-  table: T,
-  row: { id: string; version: string },
-  set: Updateable<Database[T]>,
-): Promise<void> {
-  await trx
-    .updateTable(table as 'disputes')
-    .set({ ...set, ...updateSyncColumns(stamp) } as never)
-    .where('id', '=', row.id)
-    .execute();
-  await recordChange(trx, table, 'update', row.id, row.version);
-}
-
-export async function tombstoneSynced(
-  trx: Trx,
-  stamp: ChangeStamp,
-  table: SyncedTable,
-  row: { id: string; version: string },
-): Promise<void> {
-  await trx
-    .updateTable(table as 'disputes')
-    .set({ deleted_at: stamp.stamper.nowIso(), ...updateSyncColumns(stamp) })
-    .where('id', '=', row.id)
-    .execute();
-  await recordChange(trx, table, 'delete', row.id, row.version);
-}
 
 export interface DisputeEvent {
   action: string;
