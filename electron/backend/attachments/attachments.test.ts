@@ -8,7 +8,7 @@ import {
   SETUP_TIMEOUT_MS,
   setUpDemoTownship,
   signInAs,
-} from '../cases/test-fixtures';
+} from '../testing/township';
 import { startHttpHost } from '../host/http-host';
 import { createHarness, type Harness } from '../testing/harness';
 import { sha256Hex } from './store';

@@ -8,7 +8,7 @@ import {
   moveClockTo,
   setUpDemoTownship,
   signInAs,
-} from './test-fixtures';
+} from '../testing/township';
 
 type Checks = MethodInput<'cases.intake'>['materials'];
 

@@ -2,8 +2,8 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/schema';
 import { createHarness, setUpTownship, type Harness } from '../testing/harness';
-import { addCase, addItem, addOrgUnit, addResident } from './queries-fixture';
-import { addUser } from './queries-scenario';
+import { addCase, addItem, addOrgUnit, addResident } from '../testing/case-rows';
+import { addUser } from '../testing/case-scenario';
 import { casesInSpanSql, ratingsInSpanSql, runningOverdueSql } from './queries-figures';
 
 let h: Harness;

@@ -8,7 +8,7 @@ import {
   moveClockTo,
   received,
   SETUP_TIMEOUT_MS,
-} from './test-fixtures';
+} from '../testing/township';
 
 let h: Harness;
 let admin: string;

@@ -4,7 +4,7 @@ import { createHarness, type Harness } from '../testing/harness';
 import { workbookBase64 } from './export-sheet';
 import { caseListWorkbook } from './export-workbook';
 import type { CaseExportRow } from './queries';
-import { caseListScenario } from './queries-scenario';
+import { caseListScenario } from '../testing/case-scenario';
 
 let h: Harness;
 let s: Awaited<ReturnType<typeof caseListScenario>>;

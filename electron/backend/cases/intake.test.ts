@@ -10,7 +10,7 @@ import {
   PENSION,
   received,
   SETUP_TIMEOUT_MS,
-} from './test-fixtures';
+} from '../testing/township';
 
 let h: Harness;
 let admin: string;

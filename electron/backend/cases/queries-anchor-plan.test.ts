@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageSeek } from '../core/page-cursor';
 import { listCaseRows, listQuery, type CaseFilter, type CaseSort } from './queries';
-import { fullScans, planProbe, type PlanProbe } from './queries-plan';
+import { fullScans, planProbe, type PlanProbe } from '../testing/plan-probe';
 import { classifyCaseSearch } from './queries-search';
 
 let probe: PlanProbe;

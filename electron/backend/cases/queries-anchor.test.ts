@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageAnchor } from '@shared/api/methods/page-anchor';
 import { createHarness, type Harness } from '../testing/harness';
-import { addCase, addResident } from './queries-fixture';
-import { caseListScenario } from './queries-scenario';
+import { addCase, addResident } from '../testing/case-rows';
+import { caseListScenario } from '../testing/case-scenario';
 
 /**
  * Anchored paging (queries-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页

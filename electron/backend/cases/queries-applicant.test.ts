@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { upgradeLegacyId } from '@shared/domain/identity/resident-id';
 import { createHarness, type Harness } from '../testing/harness';
-import { addCase, addResident } from './queries-fixture';
-import { fullScans, planProbe } from './queries-plan';
+import { addCase, addResident } from '../testing/case-rows';
+import { fullScans, planProbe } from '../testing/plan-probe';
 import { listCaseRows } from './queries';
-import { caseListScenario } from './queries-scenario';
+import { caseListScenario } from '../testing/case-scenario';
 import { classifyCaseSearch } from './queries-search';
 
 /*

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '@shared/api';
 import { createHarness, type Harness } from '../testing/harness';
-import { addCase } from './queries-fixture';
-import { caseListScenario } from './queries-scenario';
+import { addCase } from '../testing/case-rows';
+import { caseListScenario } from '../testing/case-scenario';
 
 let h: Harness;
 let s: Awaited<ReturnType<typeof caseListScenario>>;

@@ -3,8 +3,8 @@ import { orgScope } from '../org/repository';
 import { createHarness, type Harness } from '../testing/harness';
 import { findForeignOwners, listQuery, type CaseScope } from './queries';
 import { findCandidates, type Candidates } from './queries-match';
-import { addCase } from './queries-fixture';
-import { addUser, caseListScenario } from './queries-scenario';
+import { addCase } from '../testing/case-rows';
+import { addUser, caseListScenario } from '../testing/case-scenario';
 import { classifyCaseSearch } from './queries-search';
 
 let h: Harness;

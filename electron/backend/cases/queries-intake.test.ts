@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness';
-import { addResident } from './queries-fixture';
+import { addResident } from '../testing/case-rows';
 import {
   COMPLETE,
   counterScene,
@@ -8,7 +8,7 @@ import {
   moveClockTo,
   received,
   SETUP_TIMEOUT_MS,
-} from './test-fixtures';
+} from '../testing/township';
 
 /**
  * The lists, the 工作台 and the statistics over cases that intake and the workflow really wrote, at

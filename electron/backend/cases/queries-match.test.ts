@@ -14,8 +14,8 @@ import {
 } from './queries';
 import { findCandidates, type Candidates } from './queries-match';
 import { totalCapOf } from './queries-service';
-import { addCase, addResident } from './queries-fixture';
-import { caseListScenario } from './queries-scenario';
+import { addCase, addResident } from '../testing/case-rows';
+import { caseListScenario } from '../testing/case-scenario';
 import { classifyCaseSearch } from './queries-search';
 
 let h: Harness;

@@ -12,7 +12,7 @@ import {
   type CaseSort,
 } from './queries';
 import * as worklists from './queries-dashboard';
-import { fullScans, planProbe, type PlanProbe } from './queries-plan';
+import { fullScans, planProbe, type PlanProbe } from '../testing/plan-probe';
 import { classifyCaseSearch } from './queries-search';
 
 let probe: PlanProbe;

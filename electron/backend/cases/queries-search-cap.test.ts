@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { createHarness, type Harness } from '../testing/harness';
-import { addCase, addResident } from './queries-fixture';
-import { caseListScenario } from './queries-scenario';
+import { addCase, addResident } from '../testing/case-rows';
+import { caseListScenario } from '../testing/case-scenario';
 
 let h: Harness;
 let s: Awaited<ReturnType<typeof caseListScenario>>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodInput } from '@shared/api';
 import { createHarness, type Harness } from '../testing/harness';
-import { codeOf, COMPLETE, counterScene, received, SETUP_TIMEOUT_MS } from './test-fixtures';
+import { codeOf, COMPLETE, counterScene, received, SETUP_TIMEOUT_MS } from '../testing/township';
 
 let h: Harness;
 let clerk: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { caseListScenario } from '../cases/queries-scenario';
+import { caseListScenario } from '../testing/case-scenario';
 import { createHarness, type Harness } from '../testing/harness';
 import { up } from './migrations/2026_11_28_1100_case_initials_as_recorded';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness';
-import { setUpCommittees, type Committees, type Staff } from '../mediation/test-support';
+import { setUpCommittees, type Committees, type Staff } from '../testing/mediation-township';
 import { sha256Hex } from '../attachments/store';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);

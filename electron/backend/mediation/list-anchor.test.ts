@@ -7,7 +7,7 @@ import {
   setUpCommittees,
   type Committees,
   type Staff,
-} from './test-support';
+} from '../testing/mediation-township';
 
 /** mediation.list with anchors: the cursors it gives lead to the offset's pages; bad ones are refused. */
 

@@ -9,7 +9,7 @@ import {
   setUpCommittees,
   type Committees,
   type Staff,
-} from './test-support';
+} from '../testing/mediation-township';
 
 /** What the list and registration screens ask of the backend beyond the case file itself. */
 

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planProbe, type PlanProbe } from '../cases/queries-plan';
+import { planProbe, type PlanProbe } from '../testing/plan-probe';
 import type { DisputesTable, SyncColumns } from '../db/schema';
 import type { DisputeFilters, DisputeSort } from './disputes-repository';
 import { seekFrom, type SortPosition } from '../core/page-cursor';

@@ -10,7 +10,7 @@ import {
   setUpCommittees,
   type Committees,
   type Staff,
-} from './test-support';
+} from '../testing/mediation-township';
 
 let h: Harness;
 let c: Committees;

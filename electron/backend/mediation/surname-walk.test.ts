@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planProbe, type PlanProbe } from '../cases/queries-plan';
+import { planProbe, type PlanProbe } from '../testing/plan-probe';
 import type { DisputePartiesTable, DisputesTable, SyncColumns } from '../db/schema';
 import {
   listDisputes,

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type DisputePartyInput, type MethodInput, type MethodName } from '@shared/api';
-import { COMPLETE, ensureItem, PENSION } from '../cases/test-fixtures';
-import { neighbourDispute, person, setUpCommittees } from '../mediation/test-support';
+import { COMPLETE, ensureItem, PENSION } from '../testing/township';
+import { neighbourDispute, person, setUpCommittees } from '../testing/mediation-township';
 import { residentId } from '../residents/test-support';
 import { createHarness, type Harness } from '../testing/harness';
 import { leaves, rebuilds, type Secret } from './leaks';

@@ -5,7 +5,7 @@ import {
   SETUP_TIMEOUT_MS,
   setUpDemoTownship,
   signInAs,
-} from '../cases/test-fixtures';
+} from '../testing/township';
 import { orgScope } from '../org/repository';
 import { createHarness, type Harness } from '../testing/harness';
 import { followupPageQuery } from './repository';

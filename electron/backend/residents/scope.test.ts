@@ -8,7 +8,7 @@ import {
   SETUP_TIMEOUT_MS,
   setUpDemoTownship,
   signInAs,
-} from '../cases/test-fixtures';
+} from '../testing/township';
 import { createHarness, type Harness } from '../testing/harness';
 import { countQuery, pageQuery } from './search';
 

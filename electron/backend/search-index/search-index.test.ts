@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/api';
 import { createHarness, createSignedInUser, type Harness } from '../testing/harness';
-import { COMPLETE, counterScene, SETUP_TIMEOUT_MS } from '../cases/test-fixtures';
-import { IDS, neighbourDispute, person } from '../mediation/test-support';
+import { COMPLETE, counterScene, SETUP_TIMEOUT_MS } from '../testing/township';
+import { IDS, neighbourDispute, person } from '../testing/mediation-township';
 
 let h: Harness;
 let admin: string;

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCase, addItem, addOrgUnit, addResident } from '../cases/queries-fixture';
-import { fullScans, planProbe } from '../cases/queries-plan';
-import { addUser } from '../cases/queries-scenario';
+import { addCase, addItem, addOrgUnit, addResident } from '../testing/case-rows';
+import { fullScans, planProbe } from '../testing/plan-probe';
+import { addUser } from '../testing/case-scenario';
 import { createHarness, setUpTownship, type Harness } from '../testing/harness';
 import * as stats from './repository';
 

@@ -1,6 +1,6 @@
 import type { Role } from '@shared/api';
-import { setUpTownship, type Harness } from '../testing/harness';
-import { addCase, addItem, addOrgUnit, addResident } from './queries-fixture';
+import { setUpTownship, type Harness } from './harness';
+import { addCase, addItem, addOrgUnit, addResident } from './case-rows';
 
 /** Signs a new user in past the forced password change; returns the session and the user id. */
 export async function addUser(

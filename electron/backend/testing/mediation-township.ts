@@ -1,5 +1,5 @@
 import type { DisputePartyInput, MethodInput, Role } from '@shared/api';
-import { createSignedInUser, setUpDemoTownship, type Harness } from '../testing/harness';
+import { createSignedInUser, setUpDemoTownship, type Harness } from './harness';
 
 /**
  * A township (东城街道 of the demo tree, under 永嘉县) with its villages, and signed-in staff: the

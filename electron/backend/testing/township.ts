@@ -9,7 +9,7 @@ import {
   createSignedInUser,
   setUpDemoTownship as setUpDemoTownshipWithAdmin,
   type Harness,
-} from '../testing/harness';
+} from './harness';
 
 /**
  * Test data for the case workflow. Items come from the shipped catalogue (taken as they are when
