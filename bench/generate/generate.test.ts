@@ -14,7 +14,7 @@ import { loadCalendar } from '../../electron/backend/calendar/loader';
 import { openDatabase } from '../../electron/backend/db/connection';
 import { migrate } from '../../electron/backend/db/migrate';
 import { migrations } from '../../electron/backend/db/migrations';
-import { nameBigrams } from '../../electron/backend/mediation/search-index';
+import { nameBigrams } from '../../electron/backend/mediation/list/search-index';
 import { residentBigrams } from '../../electron/backend/residents/search-index';
 import { openBench, type OpenBench } from '../lib/open-bench';
 import { generate, type Manifest } from './generate';
