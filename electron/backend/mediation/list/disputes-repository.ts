@@ -1,6 +1,7 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { PageSeek } from '../../core/page-cursor';
+import type { DisputeFilters, DisputeSort } from './filters';
 import {
   disputeOrder,
   keyColumns,
@@ -75,24 +76,6 @@ export type SummaryRow = Awaited<
 export async function summaryRows(db: Db, disputeIds: readonly string[]): Promise<SummaryRow[]> {
   if (disputeIds.length === 0) return [];
   return withSummaryColumns(db).where('d.id', 'in', disputeIds).execute();
-}
-
-export interface DisputeFilters {
-  scope: readonly string[];
-  access: 'all' | 'owner' | 'reader';
-  query: string;
-  types: readonly string[];
-  states: readonly string[];
-  riskLevels: readonly string[];
-  from?: string | undefined;
-  to?: string | undefined;
-  /** The one-month clock's warnings; `soonUntil` is today plus the due-soon days. */
-  deadline?: { status: 'due_soon' | 'overdue'; today: string; soonUntil: string } | undefined;
-}
-
-export interface DisputeSort {
-  sortBy: 'registeredOn' | 'dueDate' | 'caseNo';
-  sortDir: 'asc' | 'desc';
 }
 
 /**

@@ -2,11 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProbe, type PlanProbe } from '../../testing/plan-probe';
 import type { DisputesTable, SyncColumns } from '../../db/schema';
-import type { DisputeFilters, DisputeSort } from './disputes-repository';
+import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import { seekFrom, type SortPosition } from '../../core/page-cursor';
 import {
   disputeOrder,
-  filterTerms,
   walkCountQuery,
   walkPageQuery,
   type DisputePageRow,

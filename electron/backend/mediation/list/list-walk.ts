@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PageSeek } from '../../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
-import type { DisputeFilters, DisputeSort } from './disputes-repository';
+import { valueList, type DisputeFilters, type DisputeSort } from './filters';
 
 /**
  * The dispute list without a search, as index walks: each unit of the scope is read in sort order
@@ -11,10 +11,6 @@ import type { DisputeFilters, DisputeSort } from './disputes-repository';
  * the walks read from their indexes: the rows themselves are read for the page alone (a deep page
  * of a supervisor's township and villages would otherwise read every walked row to sort it).
  */
-
-function valueList(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
-}
 
 function direction(sort: DisputeSort, seek: PageSeek | null = null): RawBuilder<unknown> {
   return sql.raw(seekDirection(sort.sortDir, seek) === 'asc' ? 'ASC' : 'DESC');
@@ -114,9 +110,6 @@ const SORT_INDEXES: Record<DisputeSort['sortBy'], string> = {
 /** Closed and refused disputes are most of the register; the open ones are few. */
 const FINAL_STATES = ['closed', 'rejected'];
 
-/** The states whose one-month clock runs, as the deadline filter and the dashboard read them. */
-const RUNNING_STATES = ['accepted', 'mediating'];
-
 /**
  * Named, since without statistics SQLite cannot tell the (org_unit_id, …) indexes apart. A filter
  * to open states reads them through the state index instead of walking past years of closed ones.
@@ -126,28 +119,6 @@ function walkIndex(filters: DisputeFilters, sort: DisputeSort): string {
     return 'disputes_live_org_state_due';
   }
   return SORT_INDEXES[sort.sortBy];
-}
-
-export function filterTerms(filters: DisputeFilters): RawBuilder<unknown> {
-  // Spelled as a literal: the partial indexes on live disputes apply only then.
-  const terms: RawBuilder<unknown>[] = [sql`d.deleted_at IS NULL`];
-  if (filters.types.length > 0) terms.push(sql`d.type IN (${valueList(filters.types)})`);
-  if (filters.states.length > 0) terms.push(sql`d.state IN (${valueList(filters.states)})`);
-  if (filters.riskLevels.length > 0) {
-    terms.push(sql`d.risk_level IN (${valueList(filters.riskLevels)})`);
-  }
-  if (filters.from) terms.push(sql`d.registered_on >= ${filters.from}`);
-  if (filters.to) terms.push(sql`d.registered_on <= ${filters.to}`);
-  const deadline = filters.deadline;
-  if (deadline) {
-    terms.push(sql`d.state IN (${valueList(RUNNING_STATES)})`);
-    terms.push(
-      deadline.status === 'overdue'
-        ? sql`d.due_date < ${deadline.today}`
-        : sql`d.due_date >= ${deadline.today} AND d.due_date <= ${deadline.soonUntil}`,
-    );
-  }
-  return sql.join(terms, sql` AND `);
 }
 
 /** The scope as disjoint parts: each owning unit, then the disputes read but owned elsewhere. */

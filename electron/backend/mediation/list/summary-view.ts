@@ -1,6 +1,6 @@
 import type { DisputeSummary } from '@shared/api/methods/mediation-views';
 import { deadlineStatus } from '@shared/domain/mediation/clocks';
-import type { CaseState } from '@shared/domain/mediation/workflow';
+import type { DisputeState } from '@shared/domain/mediation/workflow';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema';
 import { accessTo, type Caller, type DisputeAccess } from '../dispute/access';
@@ -8,14 +8,14 @@ import { summaryRows, type SummaryRow } from './disputes-repository';
 import { readersOf } from '../dispute/readers-repository';
 
 /** The one-month clock runs from acceptance until a conclusion, and stops while a case waits upstairs. */
-export const CLOCK_STATES: readonly CaseState[] = ['accepted', 'mediating'];
+export const CLOCK_STATES: readonly DisputeState[] = ['accepted', 'mediating'];
 
 function deadlineOf(
   state: string,
   dueDate: string | null,
   today: string,
 ): DisputeSummary['deadline'] {
-  if (!dueDate || !CLOCK_STATES.includes(state as CaseState)) return 'none';
+  if (!dueDate || !CLOCK_STATES.includes(state as DisputeState)) return 'none';
   return deadlineStatus(dueDate, today).status;
 }
 

@@ -1,12 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProbe, type PlanProbe } from '../../testing/plan-probe';
 import type { DisputePartiesTable, DisputesTable, SyncColumns } from '../../db/schema';
-import {
-  listDisputes,
-  sortedMatches,
-  type DisputeFilters,
-  type DisputeSort,
-} from './disputes-repository';
+import { listDisputes, sortedMatches } from './disputes-repository';
+import type { DisputeFilters, DisputeSort } from './filters';
 import {
   pageBySurnameWalk,
   surnameCountQuery,

@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import type { DisputeFilters, DisputeSort } from './disputes-repository';
-import { filterTerms } from './list-walk';
+import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import type { Db } from '../../db/queryable';
 
 /**

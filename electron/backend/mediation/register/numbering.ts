@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { yearOf } from '@shared/domain/calendar/plain-date';
 import {
   formatCaseNumber,
@@ -8,12 +8,12 @@ import {
 } from '@shared/domain/mediation/case-number';
 import type { TerminalIdentity } from '../../core/context';
 import { DomainError } from '../../core/errors';
+import type { Db } from '../../db/queryable';
 import type { Database } from '../../db/schema';
 import { orgAncestry } from '../dispute/org';
 import { findMediationSettings } from '../roster/settings-repository';
 
 type Trx = Transaction<Database>;
-type Db = Kysely<Database> | Trx;
 
 export interface IssuedNumber {
   caseNo: string;
