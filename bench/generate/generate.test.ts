@@ -8,7 +8,7 @@ import { CASE_STATES } from '@shared/domain/cases/case-workflow';
 import { parseCaseNumber } from '@shared/domain/cases/case-number';
 import { validateDocument } from '@shared/domain/identity/documents';
 import { parseCaseNumber as parseDisputeNumber } from '@shared/domain/mediation/case-number';
-import { CASE_STATES as DISPUTE_STATES } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATES } from '@shared/domain/mediation/workflow';
 import { DATABASE_FILE } from '../../electron/backend/app/open-runtime';
 import { loadCalendar } from '../../electron/backend/calendar/loader';
 import { openDatabase } from '../../electron/backend/db/connection';

@@ -10,7 +10,7 @@ import {
   judicialConfirmationWindow,
   mediationClock,
 } from '@shared/domain/mediation/clocks';
-import { availableActions, type CaseState } from '@shared/domain/mediation/workflow';
+import { availableDisputeActions, type DisputeState } from '@shared/domain/mediation/workflow';
 import type { Kysely } from 'kysely';
 import type { CallContext } from '../../core/runtime';
 import type { Database, DisputeAgreementsTable, DisputesTable } from '../../db/schema';
@@ -32,7 +32,7 @@ export function clockOf(
   extensions: readonly ExtensionRow[],
   on: string,
 ): MediationClock | null {
-  if (!row.clock_start_on || !CLOCK_STATES.includes(row.state as CaseState)) return null;
+  if (!row.clock_start_on || !CLOCK_STATES.includes(row.state as DisputeState)) return null;
   const own = extensions
     .filter((extension) => extension.org_unit_id === row.org_unit_id)
     .map((extension) => ({
@@ -171,7 +171,7 @@ async function buildDetail(
     judicialConfirmedOn: row.judicial_confirmed_on,
     closedOn: row.closed_on,
     canWrite: writable,
-    availableActions: writable ? availableActions(row.state as CaseState, caller.role) : [],
+    availableActions: writable ? availableDisputeActions(row.state as DisputeState, caller.role) : [],
     parties: parties.map((party) => toPartyView(party, on)),
     mediators: team.map((member) => ({
       mediatorId: member.mediator_id,

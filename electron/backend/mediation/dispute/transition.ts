@@ -1,30 +1,30 @@
 import type { Role } from '@shared/api';
 import {
-  CASE_STATE_LABELS,
-  CASE_STATES,
+  DISPUTE_STATE_LABELS,
+  DISPUTE_STATES,
   isFinal,
-  transition,
-  type CaseAction,
-  type CaseState,
+  transitionDispute,
+  type DisputeAction,
+  type DisputeState,
 } from '@shared/domain/mediation/workflow';
 import { DomainError } from '../../core/errors';
 
 /** The workflow's answer, or its refusal as a DomainError with the rule's code and message. */
-export function nextState(state: string, action: CaseAction, role: Role): CaseState {
-  const result = transition(state as CaseState, action, role);
+export function nextState(state: string, action: DisputeAction, role: Role): DisputeState {
+  const result = transitionDispute(state as DisputeState, action, role);
   if (!result.ok) throw new DomainError(result.error.code, result.error.message);
   return result.value;
 }
 
 /** For changes that are not transitions but only make sense while the case is open. */
-export function ensureState(state: string, allowed: readonly CaseState[], what: string): void {
-  if (!allowed.includes(state as CaseState)) {
+export function ensureState(state: string, allowed: readonly DisputeState[], what: string): void {
+  if (!allowed.includes(state as DisputeState)) {
     throw new DomainError(
       'ILLEGAL_TRANSITION',
-      `案件当前为「${CASE_STATE_LABELS[state as CaseState] ?? state}」，不能${what}`,
+      `案件当前为「${DISPUTE_STATE_LABELS[state as DisputeState] ?? state}」，不能${what}`,
     );
   }
 }
 
 /** Until 结案 or 不予受理 the case file may still be corrected. */
-export const EDITABLE_STATES: readonly CaseState[] = CASE_STATES.filter((state) => !isFinal(state));
+export const EDITABLE_STATES: readonly DisputeState[] = DISPUTE_STATES.filter((state) => !isFinal(state));

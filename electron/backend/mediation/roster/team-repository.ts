@@ -1,8 +1,8 @@
-import type { CaseState } from '@shared/domain/mediation/workflow';
+import type { DisputeState } from '@shared/domain/mediation/workflow';
 import type { Db } from '../../db/queryable';
 
 /** A mediator's load: cases not yet concluded. */
-const OPEN_STATES: readonly CaseState[] = ['registered', 'accepted', 'mediating'];
+const OPEN_STATES: readonly DisputeState[] = ['registered', 'accepted', 'mediating'];
 
 export async function findMediator(db: Db, mediatorId: string) {
   return db
