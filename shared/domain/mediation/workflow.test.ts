@@ -63,17 +63,16 @@ describe('transitionDispute', () => {
     expect(result.error.message).toMatch(/^(案件当前为「.+」，不能|「.+」的案件已结束，不能再).+$/);
   });
 
-  it.each(REFUSED_ROLES.flatMap((role) => DISPUTE_ACTIONS.map((action) => [role, action] as const)))(
-    '%s may not %s, even where the state allows it',
-    (role, action) => {
-      const legalFrom = LEGAL.find(([, a]) => a === action)?.[0] ?? 'registered';
-      const result = transitionDispute(legalFrom, action, role);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe('ROLE_NOT_ALLOWED');
-      expect(result.error.message).toMatch(/须由调解员或负责人办理$/);
-    },
-  );
+  it.each(
+    REFUSED_ROLES.flatMap((role) => DISPUTE_ACTIONS.map((action) => [role, action] as const)),
+  )('%s may not %s, even where the state allows it', (role, action) => {
+    const legalFrom = LEGAL.find(([, a]) => a === action)?.[0] ?? 'registered';
+    const result = transitionDispute(legalFrom, action, role);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('ROLE_NOT_ALLOWED');
+    expect(result.error.message).toMatch(/须由调解员或负责人办理$/);
+  });
 
   it.each([
     ['mediating', 'accept', 'mediator', '案件当前为「调解中」，不能受理'],
@@ -136,10 +135,9 @@ describe('availableDisputeActions', () => {
 });
 
 describe('isFinal', () => {
-  it.each(DISPUTE_STATES.map((state) => [state, state === 'closed' || state === 'rejected'] as const))(
-    '%s → %s',
-    (state, expected) => {
-      expect(isFinal(state)).toBe(expected);
-    },
-  );
+  it.each(
+    DISPUTE_STATES.map((state) => [state, state === 'closed' || state === 'rejected'] as const),
+  )('%s → %s', (state, expected) => {
+    expect(isFinal(state)).toBe(expected);
+  });
 });

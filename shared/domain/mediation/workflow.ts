@@ -114,7 +114,11 @@ function refuse(code: WorkflowErrorCode, message: string): DisputeTransitionResu
 }
 
 /** State first, then role, in the same order as the applications workflow (shared/domain/cases). */
-export function transitionDispute(state: DisputeState, action: DisputeAction, role: Role): DisputeTransitionResult {
+export function transitionDispute(
+  state: DisputeState,
+  action: DisputeAction,
+  role: Role,
+): DisputeTransitionResult {
   const label = DISPUTE_ACTION_LABELS[action];
   const stateLabel = DISPUTE_STATE_LABELS[state];
   const next = TRANSITIONS[state][action];

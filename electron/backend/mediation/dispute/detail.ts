@@ -171,7 +171,9 @@ async function buildDetail(
     judicialConfirmedOn: row.judicial_confirmed_on,
     closedOn: row.closed_on,
     canWrite: writable,
-    availableActions: writable ? availableDisputeActions(row.state as DisputeState, caller.role) : [],
+    availableActions: writable
+      ? availableDisputeActions(row.state as DisputeState, caller.role)
+      : [],
     parties: parties.map((party) => toPartyView(party, on)),
     mediators: team.map((member) => ({
       mediatorId: member.mediator_id,

@@ -27,4 +27,6 @@ export function ensureState(state: string, allowed: readonly DisputeState[], wha
 }
 
 /** Until 结案 or 不予受理 the case file may still be corrected. */
-export const EDITABLE_STATES: readonly DisputeState[] = DISPUTE_STATES.filter((state) => !isFinal(state));
+export const EDITABLE_STATES: readonly DisputeState[] = DISPUTE_STATES.filter(
+  (state) => !isFinal(state),
+);

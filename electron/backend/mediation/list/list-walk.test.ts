@@ -4,12 +4,7 @@ import { planProbe, type PlanProbe } from '../../testing/plan-probe';
 import type { DisputesTable, SyncColumns } from '../../db/schema';
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import { seekFrom, type SortPosition } from '../../core/page-cursor';
-import {
-  disputeOrder,
-  walkCountQuery,
-  walkPageQuery,
-  type DisputePageRow,
-} from './list-walk';
+import { disputeOrder, walkCountQuery, walkPageQuery, type DisputePageRow } from './list-walk';
 
 let probe: PlanProbe;
 

@@ -1,7 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PageSeek } from '../../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
-import { valueList, type DisputeFilters, type DisputeSort } from './filters';
+import { filterTerms, valueList, type DisputeFilters, type DisputeSort } from './filters';
 
 /**
  * The dispute list without a search, as index walks: each unit of the scope is read in sort order
