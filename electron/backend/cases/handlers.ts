@@ -1,9 +1,9 @@
 import type { HandlerMap } from '../rpc/handler';
-import { agencyIntake, receive } from './agency';
-import { caseDetail } from './detail';
-import { intake } from './intake';
-import { recordPrint } from './print';
-import { applyTransition, handOut, supplement } from './workflow';
+import { agencyIntake, receive } from './agency/agency';
+import { caseDetail } from './detail/detail';
+import { intake } from './intake/intake';
+import { recordPrint } from './detail/print';
+import { applyTransition, handOut, supplement } from './workflow/workflow';
 
 /** The case workflow; lists, search and the 工作台 are in queries-handlers.ts. */
 export const casesHandlers: HandlerMap = {

@@ -1,6 +1,6 @@
 import type { HandlerMap } from '../rpc/handler';
-import { dashboardFigures } from './dashboard-figures';
-import { caseDashboard, casesOfResident, exportCases, listCases } from './queries-service';
+import { dashboardFigures } from './dashboard/figures';
+import { caseDashboard, casesOfResident, exportCases, listCases } from './list/service';
 
 export const caseQueryHandlers: HandlerMap = {
   'cases.list': (ctx, input) => listCases(ctx, input),

@@ -2,7 +2,7 @@ import type { Transaction, Updateable } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { newSyncColumns, recordChange, updateSyncColumns, type ChangeStamp } from '../core/changes';
 import type { CasesTable, Database } from '../db/schema';
-import type { ChecklistRow } from './checklist';
+import type { ChecklistRow } from './intake/checklist';
 import { findCase, stateOf, type CaseMaterialRow, type CaseRow } from './repository';
 
 type Trx = Transaction<Database>;
