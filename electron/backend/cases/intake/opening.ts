@@ -1,11 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
-import { newSyncColumns, recordChange, type ChangeStamp } from '../../core/changes';
+import type { ChangeStamp } from '../../core/changes';
+import { insertSynced } from '../../core/synced-writes';
 import type { CasesTable, Database } from '../../db/schema';
 import type { ChecklistRow } from './checklist';
 import { nextCaseNumber, type Counter } from './numbering';
 import { residentInitials } from '../../residents/search-index';
-import { findCase, insertCase, type CaseRow } from '../repository';
+import { findCase, findCaseRowid, type CaseRow } from '../repository';
 import { indexCaseForSearch } from './search-index';
 import type { ItemVersion } from './sources';
 import { addEvent, insertChecklist } from '../writes';
@@ -49,9 +50,7 @@ export async function openNewCase(
   opening: Opening,
 ): Promise<CaseRow> {
   const caseNo = await nextCaseNumber(trx, opening.counter, opening.today);
-  const sync = newSyncColumns(stamp, opening.orgUnitId);
-  const rowid = await insertCase(trx, {
-    ...sync,
+  const id = await insertSynced(trx, stamp, 'cases', opening.orgUnitId, {
     ...opening.columns,
     case_no: caseNo,
     official_no: null,
@@ -75,17 +74,16 @@ export async function openNewCase(
     result_note: null,
     handler_id: null,
   });
-  await recordChange(trx, 'cases', 'insert', sync.id, null);
   await indexCaseForSearch(trx, {
-    rowid,
+    rowid: await findCaseRowid(trx, id),
     caseNo,
     applicantName: opening.resident.name,
     itemName: opening.item.name,
   });
-  const created = { id: sync.id, org_unit_id: opening.orgUnitId };
+  const created = { id, org_unit_id: opening.orgUnitId };
   await insertChecklist(trx, stamp, created, opening.checklist);
   await addEvent(trx, stamp, created, { ...opening.event, from: null, to: opening.state });
-  const row = await findCase(trx, sync.id);
-  if (!row) throw new Error(`case vanished inside its transaction: ${sync.id}`);
+  const row = await findCase(trx, id);
+  if (!row) throw new Error(`case vanished inside its transaction: ${id}`);
   return row;
 }
