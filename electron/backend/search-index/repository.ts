@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { caseFtsValues } from '../cases/intake/search-index';
+import { caseFtsValues } from '../cases/service';
 import { disputeFtsValues } from '../mediation/search-index';
 import { residentFtsValues } from '../residents/search-index';
 import type { Db } from '../db/queryable';

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { CLOCK_RUNNING_STATES } from '../list/repository';
+import { CLOCK_RUNNING_STATES } from '../list/filter-sql';
 import type { Db } from '../../db/queryable';
 
 /**

@@ -1,11 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
-import {
-  CLOCK_RUNNING_STATES,
-  SUMMARY_COLUMNS,
-  scopeCondition,
-  type CaseScope,
-  type CaseSummaryRow,
-} from '../list/repository';
+import { CLOCK_RUNNING_STATES } from '../list/filter-sql';
+import { SUMMARY_COLUMNS, type CaseSummaryRow } from '../list/repository';
+import { scopeCondition, type CaseScope } from '../list/scope-sql';
 import type { Db } from '../../db/queryable';
 
 /** The 工作台 lists stay short enough to read at a glance; the full lists are in 案件查询. */

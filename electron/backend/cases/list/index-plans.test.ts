@@ -3,14 +3,14 @@ import type { CaseState } from '@shared/domain/cases/case-workflow';
 import {
   countCases,
   exportCaseRows,
-  findForeignOwners,
   listCaseRows,
   listQuery,
   pageAcrossUnits,
   residentCaseRows,
-  type CaseFilter,
-  type CaseSort,
 } from './repository';
+import type { CaseFilter } from './filter-sql';
+import { findForeignOwners } from './scope-sql';
+import type { CaseSort } from './walk-sql';
 import * as worklists from '../dashboard/worklist-sql';
 import { fullScans, planProbe, type PlanProbe } from '../../testing/plan-probe';
 import { classifyCaseSearch } from '../search/case-search';

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageSeek } from '../../core/page-cursor';
-import { listCaseRows, listQuery, type CaseFilter, type CaseSort } from './repository';
+import { listCaseRows, listQuery } from './repository';
+import type { CaseFilter } from './filter-sql';
+import type { CaseSort } from './walk-sql';
 import { fullScans, planProbe, type PlanProbe } from '../../testing/plan-probe';
 import { classifyCaseSearch } from '../search/case-search';
 

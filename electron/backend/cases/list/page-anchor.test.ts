@@ -6,7 +6,7 @@ import { addCase, addResident } from '../../testing/case-rows';
 import { caseListScenario } from '../../testing/case-scenario';
 
 /**
- * Anchored paging (queries-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
+ * Anchored paging (page-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
  * and jumps of two or three pages from the page on screen give exactly the offset's pages, in every
  * order, across the boundary where the cases without a due date or hand-over time begin.
  */

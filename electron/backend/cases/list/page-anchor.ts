@@ -11,7 +11,7 @@ import type { CasePageRow } from './repository';
 
 type ListInput = MethodParsedInput<'cases.list'>;
 
-/** Due date and hand-over time: some cases lack them (queries.ts NULLABLE_KEYS). */
+/** Due date and hand-over time: some cases lack them (walk-sql.ts NULLABLE_KEYS). */
 const NULLABLE_SORTS: readonly ListInput['sortBy'][] = ['dueDate', 'handedOverAt'];
 
 /**

@@ -1,49 +1,43 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { addWorkingDays } from '@shared/domain/calendar/working-days';
-import { CASE_ACTIONS } from '@shared/domain/cases/case-workflow';
-import { appendAudit } from '../../audit/service';
-import { calendarOf, calendarWarning } from '../../calendar/service';
+import { calendarOf } from '../../calendar/service';
 import { DomainError } from '../../core/errors';
 import { requireUser } from '../../core/guards';
 import type { CallContext } from '../../core/runtime';
 import { shanghaiDayStartIso } from '../../core/time';
 import { orgScope } from '../../org/repository';
+import { classifyCaseSearch } from '../search/case-search';
 import { caseCursors, caseSeek } from './page-anchor';
-import { caseListFileName, caseListWorkbook, EXPORT_ROW_CAP } from '../export/export-workbook';
-import { workbookBase64 } from '../export/export-sheet';
 import {
   countCases,
-  exportCaseRows,
-  findForeignOwners,
   listCaseRows,
   residentCaseRows,
   searchCandidates,
-  type CaseFilter,
-  type CaseScope,
   type CaseSummaryRow,
 } from './repository';
-import * as worklists from '../dashboard/worklist-sql';
-import { classifyCaseSearch } from '../search/case-search';
-import { runningLimit } from '../workflow/clock';
+import { findForeignOwners, type CaseScope } from './scope-sql';
+import type { CaseFilter } from './filter-sql';
 import { toCaseSummary } from './summary';
 
 type ListInput = MethodParsedInput<'cases.list'>;
+/** The list's filter and sort without its page, which the export takes too. */
 type ExportInput = MethodParsedInput<'cases.exportExcel'>;
 
-async function caseScope(ctx: CallContext): Promise<CaseScope> {
+/** Who may see which case, for the lists and the 工作台. */
+export async function caseScope(ctx: CallContext): Promise<CaseScope> {
   const user = requireUser(ctx.actor);
   const orgIds = await orgScope(ctx.rt.db, user.orgUnitId);
   const foreignOwners = await findForeignOwners(ctx.rt.db, orgIds);
   return { orgIds, userId: user.userId, foreignOwners };
 }
 
-function todayOf(ctx: CallContext): string {
+/** Today in Asia/Shanghai, as the lists count deadlines. */
+export function todayOf(ctx: CallContext): string {
   return shanghaiDate(ctx.rt.stamper.clock.now());
 }
 
-function filterOf(input: ExportInput, today: string): CaseFilter {
+export function filterOf(input: ExportInput, today: string): CaseFilter {
   return {
     search: classifyCaseSearch(input.query),
     states: input.states,
@@ -90,37 +84,6 @@ export async function listCases(
   };
 }
 
-/** The list as filtered on screen, every page, as a workbook; audited because it carries names. */
-export async function exportCases(
-  ctx: CallContext,
-  input: ExportInput,
-): Promise<MethodOutput<'cases.exportExcel'>> {
-  const user = requireUser(ctx.actor);
-  const scope = await caseScope(ctx);
-  const today = todayOf(ctx);
-  const filter = filterOf(input, today);
-  const sort = { by: input.sortBy, dir: input.sortDir };
-  const [rows, { total }] = await Promise.all([
-    exportCaseRows(ctx.rt.db, filter, scope, sort, EXPORT_ROW_CAP),
-    countCases(ctx.rt.db, filter, scope, null),
-  ]);
-  const nowIso = ctx.rt.stamper.nowIso();
-  const file = {
-    fileName: caseListFileName(nowIso),
-    base64: await workbookBase64(caseListWorkbook(rows, total, today)),
-  };
-  // In a transaction of its own: the hash chain reads the last entry and appends after it.
-  await ctx.rt.db.transaction().execute((trx) =>
-    appendAudit(trx, nowIso, ctx.actor, ctx.rt.terminal?.terminalId ?? null, {
-      action: 'cases.export',
-      objectType: 'org_unit',
-      objectId: user.orgUnitId,
-      detail: `导出案件清单 ${rows.length} 条${total > rows.length ? `（共 ${total} 条）` : ''}`,
-    }),
-  );
-  return file;
-}
-
 export async function casesOfResident(
   ctx: CallContext,
   residentId: string,
@@ -139,75 +102,4 @@ export async function casesOfResident(
     calendarOf(ctx.rt),
   ]);
   return rows.map((row) => toCaseSummary(row, today, calendar));
-}
-
-/** The longest overdue first: by the limit each has passed, then by intake. */
-function byRunningLimit(rows: CaseSummaryRow[]): CaseSummaryRow[] {
-  const limitOf = (row: CaseSummaryRow) => runningLimit(row) ?? '';
-  return rows.sort(
-    (a, b) => limitOf(a).localeCompare(limitOf(b)) || a.created_at.localeCompare(b.created_at),
-  );
-}
-
-/** 待接收 is for those the workflow lets receive a hand-off: not the administrator, who may not. */
-const RECEIVING_ROLES: readonly string[] = CASE_ACTIONS.receive.from.awaiting_receipt ?? [];
-const SUPERVISING_ROLES: readonly string[] = ['admin', 'supervisor'];
-
-export async function caseDashboard(ctx: CallContext): Promise<MethodOutput<'cases.dashboard'>> {
-  const user = requireUser(ctx.actor);
-  const { db } = ctx.rt;
-  const scope = await caseScope(ctx);
-  const calendar = await calendarOf(ctx.rt);
-  const today = todayOf(ctx);
-  const nextWorkingDay = addWorkingDays(today, 1, calendar).value;
-  const owner: worklists.WorklistOwner =
-    user.role === 'agent'
-      ? { kind: 'agent', userId: user.userId }
-      : user.role === 'clerk'
-        ? { kind: 'mine', orgIds: scope.orgIds, userId: user.userId }
-        : { kind: 'unit', orgIds: scope.orgIds };
-  const isAgent = user.role === 'agent';
-  const none = Promise.resolve([] as CaseSummaryRow[]);
-
-  const [dueToday, dueSoon, overdueCases, lateDrafts, pending, ready, awaiting, drafts, followups] =
-    await Promise.all([
-      worklists.dueBetween(db, owner, { on: today }),
-      worklists.dueBetween(db, owner, { after: today, through: nextWorkingDay }),
-      worklists.dueBetween(db, owner, { before: today }),
-      // An agent sees their own late drafts under 代办待移交; a clerk handles no drafts.
-      owner.kind === 'unit' ? worklists.lateDrafts(db, owner.orgIds, today) : none,
-      worklists.pendingSupplement(db, owner),
-      worklists.readyToHandOut(db, owner),
-      isAgent
-        ? worklists.awaitingReceiptOfAgent(db, user.userId)
-        : RECEIVING_ROLES.includes(user.role)
-          ? worklists.awaitingReceiptInScope(db, scope)
-          : none,
-      isAgent ? worklists.agencyDrafts(db, user.userId) : none,
-      SUPERVISING_ROLES.includes(user.role)
-        ? worklists.openFollowups(db, scope.orgIds)
-        : Promise.resolve(0),
-    ]);
-
-  const summarise = (rows: CaseSummaryRow[]) =>
-    rows.map((row) => toCaseSummary(row, today, calendar));
-  const overdue = byRunningLimit([...overdueCases, ...lateDrafts]).slice(
-    0,
-    worklists.WORKLIST_LIMIT,
-  );
-  const limits = [dueToday, dueSoon, overdue, drafts]
-    .flat()
-    .map(runningLimit)
-    .filter((date): date is string => date !== null);
-  return {
-    dueToday: summarise(dueToday),
-    dueSoon: summarise(dueSoon),
-    overdue: summarise(overdue),
-    pendingSupplement: summarise(pending),
-    readyToHandOut: summarise(ready),
-    awaitingReceipt: summarise(awaiting),
-    agencyDrafts: summarise(drafts),
-    followupsDue: followups,
-    calendarWarning: calendarWarning(calendar, [today, nextWorkingDay, ...limits]),
-  };
 }

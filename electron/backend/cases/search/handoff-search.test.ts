@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgScope } from '../../org/repository';
 import { createHarness, type Harness } from '../../testing/harness';
-import { findForeignOwners, listQuery, type CaseScope } from '../list/repository';
+import { listQuery } from '../list/repository';
+import { findForeignOwners, type CaseScope } from '../list/scope-sql';
 import { findCandidates, type Candidates } from './match-sql';
 import { addCase } from '../../testing/case-rows';
 import { addUser, caseListScenario } from '../../testing/case-scenario';

@@ -5,7 +5,7 @@ import type { Db } from '../../db/queryable';
 
 /**
  * The caller's units and user, as far as a search's candidates need them; `foreignOwners` are the
- * units outside the scope that own hand-offs from its villages (queries.ts, findForeignOwners).
+ * units outside the scope that own hand-offs from its villages (../list/scope-sql.ts, findForeignOwners).
  */
 export interface MatchScope {
   orgIds: readonly string[];
@@ -103,8 +103,8 @@ export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
       return numbered ? sql`(${holders} OR ${numbered})` : holders;
     }
     case 'fts':
-      // What cases_fts indexes (search-index.ts): the number as printed and as its digits alone,
-      // the applicant, the item; trigram matching folds ASCII case.
+      // What cases_fts indexes (../intake/search-index.ts): the number as printed and as its digits
+      // alone, the applicant, the item; trigram matching folds ASCII case.
       return sql`(${sql.join(
         search.texts.map(
           (text) => sql`instr(lower(c.case_no || ' ' || replace(c.case_no, '-', '')), ${text}) > 0

@@ -3,15 +3,10 @@ import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { orgScope } from '../../org/repository';
 import { createHarness, type Harness } from '../../testing/harness';
-import {
-  countCases,
-  findForeignOwners,
-  listQuery,
-  pageAcrossUnits,
-  type CaseFilter,
-  type CaseScope,
-  type CaseSort,
-} from '../list/repository';
+import type { CaseFilter } from '../list/filter-sql';
+import { countCases, listQuery, pageAcrossUnits } from '../list/repository';
+import { findForeignOwners, type CaseScope } from '../list/scope-sql';
+import type { CaseSort } from '../list/walk-sql';
 import { findCandidates, type Candidates } from './match-sql';
 import { totalCapOf } from '../list/service';
 import { addCase, addResident } from '../../testing/case-rows';
