@@ -1,7 +1,13 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageSeek } from '../../core/page-cursor';
-import { candidateParts, candidateRows, findCandidates, rowMatches, type Candidates } from '../search/match-sql';
+import {
+  candidateParts,
+  candidateRows,
+  findCandidates,
+  rowMatches,
+  type Candidates,
+} from '../search/match-sql';
 import { chosenFilters, filters, overdueParts, type CaseFilter } from './filter-sql';
 import { scopeCondition, scopeParts, type CaseScope } from './scope-sql';
 import { direction, mergeOrder, orderBy, pageRowids, sortKey, type CaseSort } from './walk-sql';

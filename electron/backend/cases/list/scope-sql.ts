@@ -69,4 +69,3 @@ export async function findForeignOwners(
     WHERE o IS NOT NULL AND o NOT IN (SELECT value FROM json_each(${ids}))`.execute(db);
   return result.rows;
 }
-

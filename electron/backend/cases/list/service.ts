@@ -9,13 +9,7 @@ import { shanghaiDayStartIso } from '../../core/time';
 import { orgScope } from '../../org/repository';
 import { classifyCaseSearch } from '../search/case-search';
 import { caseCursors, caseSeek } from './page-anchor';
-import {
-  countCases,
-  listCaseRows,
-  residentCaseRows,
-  searchCandidates,
-  type CaseSummaryRow,
-} from './repository';
+import { countCases, listCaseRows, residentCaseRows, searchCandidates } from './repository';
 import { findForeignOwners, type CaseScope } from './scope-sql';
 import type { CaseFilter } from './filter-sql';
 import { toCaseSummary } from './summary';

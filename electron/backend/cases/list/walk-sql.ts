@@ -2,7 +2,12 @@ import { sql, type RawBuilder } from 'kysely';
 import { TERMINAL_STATES } from '@shared/domain/cases/case-workflow';
 import type { PageSeek } from '../../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
-import { candidateRows, candidatesByIntake, rowMatches, type Candidates } from '../search/match-sql';
+import {
+  candidateRows,
+  candidatesByIntake,
+  rowMatches,
+  type Candidates,
+} from '../search/match-sql';
 import { filters, overdueParts, type CaseFilter, type PartFilter } from './filter-sql';
 import { scopeCondition, scopeParts, type CaseScope } from './scope-sql';
 
@@ -190,4 +195,3 @@ function stateWalks(filter: CaseFilter, walkIndex: string): CaseFilter[] {
   if (walkIndex !== 'cases_live_org_state_created') return [filter];
   return filter.states.map((state) => ({ ...filter, states: [state] }));
 }
-
