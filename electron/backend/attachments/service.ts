@@ -1,6 +1,6 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
-import { actionableCase, visibleCase } from '../cases/access';
+import { actionableCase, visibleCase } from '../cases/service';
 import { newSyncColumns, recordChange } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
