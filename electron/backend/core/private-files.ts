@@ -47,7 +47,7 @@ export function writePrivateFileAtomically(file: string, content: Uint8Array | s
   try {
     const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
     try {
-      writeSync(fd, content);
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
