@@ -17,6 +17,9 @@ import {
   type EventReportRow,
 } from './repository';
 
+// What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
+export { countReported, countUnacknowledged } from './repository';
+
 type Trx = Transaction<Database>;
 
 export interface NewEventReport {
