@@ -3,7 +3,7 @@ import { editionSchema, findDuplicates, type ReferenceProblem } from './referenc
 
 /**
  * The reference lists of dispute mediation as data: resources/dispute-types.json (the 15 statistical
- * dispute types of DESIGN.md) and resources/mediation-reference.json (sources, origins of transfers,
+ * dispute types of docs/domain.md) and resources/mediation-reference.json (sources, origins of transfers,
  * mediator backgrounds, committee kinds, event-report categories). Codes are stable English snake-case
  * and are what records store; labels are what screens and paper show. The dispute-type and source codes
  * are the ones shared/domain/mediation branches on.
@@ -63,16 +63,14 @@ export const disputeTypeEntrySchema = referenceEntrySchema.extend({
   /** What belongs to the type, to help the person registering choose. */
   description: z.string().trim().min(1, '请填写类型说明').max(100, '类型说明不超过 100 个字'),
 });
-export type DisputeTypeEntry = z.infer<typeof disputeTypeEntrySchema>;
 
 /** The shape of resources/dispute-types.json; the order of `types` is the order of the statistics. */
 export const disputeTypesFileSchema = z.object({
   edition: editionSchema,
   types: referenceList(disputeTypeEntrySchema, '纠纷类型'),
 });
-export type DisputeTypesFile = z.infer<typeof disputeTypesFileSchema>;
 
-/** The three ways a case reaches a committee that DESIGN.md counts: application, initiative, transfer. */
+/** The three ways a case reaches a committee that docs/domain.md counts: application, initiative, transfer. */
 export const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const;
 export const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
   error: '来源分组只能是申请、主动或移送',
@@ -88,7 +86,6 @@ export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
 export const disputeSourceEntrySchema = referenceEntrySchema.extend({
   group: disputeSourceGroupSchema,
 });
-export type DisputeSourceEntry = z.infer<typeof disputeSourceEntrySchema>;
 
 /** The shape of resources/mediation-reference.json. */
 export const mediationReferenceFileSchema = z.object({

@@ -3,7 +3,7 @@ import { editionSchema, findDuplicates, type ReferenceProblem } from './referenc
 
 /**
  * A service item (事项) of the township catalogue and the materials a resident brings for it
- * (DESIGN.md, "Domain reference"). The shapes are zod schemas with Chinese messages; the rules that
+ * (docs/domain.md, "The counter flow"). The shapes are zod schemas with Chinese messages; the rules that
  * span fields are pure functions, also applied by the schemas, so that an import, an edit by a
  * supervisor and the shipped resources/service-catalogue.json are all held to the same rules.
  */
@@ -243,4 +243,3 @@ export const serviceCatalogueFileSchema = z.object({
   edition: editionSchema,
   items: serviceCatalogueSchema.min(1, '事项目录不能为空'),
 });
-export type ServiceCatalogueFile = z.infer<typeof serviceCatalogueFileSchema>;
