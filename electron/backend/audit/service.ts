@@ -56,7 +56,7 @@ export async function appendAudit(
     .execute();
 }
 
-export interface ChainHead {
+interface ChainHead {
   seq: number;
   hash: string;
 }

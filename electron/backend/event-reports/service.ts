@@ -22,7 +22,7 @@ export { countReported, countUnacknowledged } from './repository';
 
 type Trx = Transaction<Database>;
 
-export interface NewEventReport {
+interface NewEventReport {
   fromOrgId: string;
   category: string;
   urgency: 'normal' | 'urgent' | 'critical';

@@ -13,13 +13,13 @@ export const referenceCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, '代码为小写字母开头的小写字母、数字或下划线，不超过 40 位');
 
-export const referenceEntrySchema = z.object({
+const referenceEntrySchema = z.object({
   code: referenceCodeSchema,
   label: z.string().trim().min(1, '请填写名称').max(40, '名称不超过 40 个字'),
 });
 export type ReferenceEntry = z.infer<typeof referenceEntrySchema>;
 
-export type ReferenceListProblemCode = 'DUPLICATE_CODE' | 'DUPLICATE_LABEL';
+type ReferenceListProblemCode = 'DUPLICATE_CODE' | 'DUPLICATE_LABEL';
 
 /** Codes and labels unique within one list: a label shown twice could not be told apart on screen. */
 export function checkReferenceList(
@@ -71,11 +71,11 @@ export const disputeTypesFileSchema = z.object({
 });
 
 /** The three ways a case reaches a committee that docs/domain.md counts: application, initiative, transfer. */
-export const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const;
-export const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
+const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const;
+const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
   error: '来源分组只能是申请、主动或移送',
 });
-export type DisputeSourceGroup = z.infer<typeof disputeSourceGroupSchema>;
+type DisputeSourceGroup = z.infer<typeof disputeSourceGroupSchema>;
 
 export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
   application: '依申请',
@@ -83,7 +83,7 @@ export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
   transfer: '移送委托',
 };
 
-export const disputeSourceEntrySchema = referenceEntrySchema.extend({
+const disputeSourceEntrySchema = referenceEntrySchema.extend({
   group: disputeSourceGroupSchema,
 });
 
