@@ -6,7 +6,7 @@ import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
-import { addAccountToRoster } from '../mediation/roster';
+import { addAccountToRoster } from '../mediation/service';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
 
