@@ -63,7 +63,6 @@ const PUBLIC_MODULES = {
   // Each domain's search-index definition, which search-index/ rebuilds and cases' intake reads.
   residents: ['search-index'],
   cases: ['search-index'],
-  mediation: ['search-index'],
   // The Handlers type every domain's handlers.ts fills in.
   rpc: ['handler'],
 };
