@@ -1,5 +1,10 @@
+/** How many rows a list screen asks for at a time, unless the person picks another size. */
+export const LIST_PAGE_SIZE = 20;
+
+type PaginationControl = 'first' | 'last' | 'previous' | 'next';
+
 /** mantine-datatable's pagination in Chinese: the buttons' names and the "第 1–20 条，共 45 条" line. */
-export const PAGINATION_LABELS: Record<string, string> = {
+export const PAGINATION_LABELS: Record<PaginationControl, string> = {
   first: '第一页',
   last: '最后一页',
   previous: '上一页',
