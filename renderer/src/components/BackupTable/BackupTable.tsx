@@ -17,7 +17,7 @@ interface BackupTableProps {
 export function BackupTable({ backups, fetching, onRestore, restoring }: BackupTableProps) {
   return (
     <ListTable
-            minHeight={160}
+      minHeight={160}
       fetching={fetching}
       noRecordsText="还没有备份"
       idAccessor="name"

@@ -135,7 +135,13 @@ export function AgencyPage() {
         fetching={list.isFetching}
         noRecordsText="没有代办件"
         records={list.data?.rows ?? []}
-        paging={{ page, onPageChange: setPage, pageSize: LIST_PAGE_SIZE, total: list.data?.total ?? 0, totalIsLowerBound: list.data?.totalIsLowerBound }}
+        paging={{
+          page,
+          onPageChange: setPage,
+          pageSize: LIST_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          totalIsLowerBound: list.data?.totalIsLowerBound,
+        }}
         columns={columns}
       />
     </>

@@ -55,7 +55,12 @@ export function AuditPage() {
         noRecordsText="没有符合条件的记录"
         idAccessor="seq"
         records={list.data?.rows ?? []}
-        paging={{ page, onPageChange: setPage, pageSize: LIST_PAGE_SIZE, total: list.data?.total ?? 0 }}
+        paging={{
+          page,
+          onPageChange: setPage,
+          pageSize: LIST_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+        }}
         columns={[
           { accessor: 'at', title: '时间', noWrap: true, render: (e) => formatDateTime(e.at) },
           { accessor: 'username', title: '用户', noWrap: true, render: (e) => e.username ?? '—' },

@@ -139,7 +139,7 @@ export function CataloguePage() {
         />
       </Group>
       <ListTable<ServiceItemSummary>
-                highlightOnHover
+        highlightOnHover
         minHeight={240}
         fetching={list.isFetching}
         noRecordsText="没有符合条件的事项"

@@ -36,7 +36,7 @@ export function VersionHistory({ item }: { item: ServiceItemDetail }) {
         每次保存修改都会生成一个新版本，新受理的案件按当前版本办理。已受理的案件保留受理时的版本：其材料清单、承诺时限和收费不随之后的修改而改变。
       </Alert>
       <ListTable<VersionHead>
-                idAccessor="versionId"
+        idAccessor="versionId"
         records={versions}
         columns={[
           {

@@ -103,7 +103,12 @@ export function EventReportsPage() {
         fetching={list.isFetching}
         noRecordsText={box === 'received' ? '没有收到事件报告' : '本单位还没有报送事件报告'}
         records={list.data?.rows ?? []}
-        paging={{ page, onPageChange: setPage, pageSize: LIST_PAGE_SIZE, total: list.data?.total ?? 0 }}
+        paging={{
+          page,
+          onPageChange: setPage,
+          pageSize: LIST_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+        }}
         columns={[
           {
             accessor: 'reportedAt',

@@ -115,7 +115,12 @@ export function FollowupsPage() {
         fetching={list.isFetching}
         noRecordsText={view === 'open' ? '没有待回访的差评' : '没有记录'}
         records={list.data?.rows ?? []}
-        paging={{ page, onPageChange: setPage, pageSize: LIST_PAGE_SIZE, total: list.data?.total ?? 0 }}
+        paging={{
+          page,
+          onPageChange: setPage,
+          pageSize: LIST_PAGE_SIZE,
+          total: list.data?.total ?? 0,
+        }}
         columns={columns}
       />
       <CallbackModal followup={recording} onClose={() => setRecording(null)} />

@@ -50,7 +50,7 @@ export function RiskFlagsTable({ flags, fetching }: RiskFlagsTableProps) {
   return (
     <ListTable
       aria-label="预警案件"
-            verticalAlign="top"
+      verticalAlign="top"
       minHeight={200}
       fetching={fetching}
       noRecordsText="当前没有触发预警的案件"

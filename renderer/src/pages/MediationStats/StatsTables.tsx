@@ -49,7 +49,7 @@ function StatsTable({ title, rows, totals }: { title: string; rows: Keyed[]; tot
   return (
     <ListTable
       aria-label={title}
-            minHeight={rows.length === 0 ? 160 : undefined}
+      minHeight={rows.length === 0 ? 160 : undefined}
       noRecordsText="所选期间没有可统计的案件"
       idAccessor="key"
       records={rows}

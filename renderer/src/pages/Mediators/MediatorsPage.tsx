@@ -57,7 +57,7 @@ export function MediatorsPage() {
         />
       </Group>
       <ListTable<Mediator>
-                highlightOnHover
+        highlightOnHover
         minHeight={200}
         fetching={roster.isFetching}
         noRecordsText="还没有调解员"

@@ -14,7 +14,7 @@ interface ResidentCasesProps {
 export function ResidentCases({ cases, loading }: ResidentCasesProps) {
   return (
     <ListTable<CaseSummary>
-            minHeight={160}
+      minHeight={160}
       fetching={loading}
       noRecordsText="还没有办件记录"
       records={cases}

@@ -18,7 +18,7 @@ interface ResidentDisputesProps {
 export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
   return (
     <ListTable<ResidentDispute>
-            minHeight={160}
+      minHeight={160}
       fetching={loading}
       noRecordsText="没有涉及本人的矛盾纠纷"
       records={disputes}

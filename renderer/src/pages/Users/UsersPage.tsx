@@ -26,7 +26,7 @@ export function UsersPage() {
         actions={<Button onClick={openCreate}>新建用户</Button>}
       />
       <ListTable
-                highlightOnHover
+        highlightOnHover
         minHeight={200}
         fetching={users.isPending}
         noRecordsText="还没有用户"
