@@ -33,3 +33,31 @@ export function cappedPaginationText(
       ? `第 ${range.from}–${range.to} 条，超过 ${range.totalRecords} 条`
       : paginationText(range);
 }
+
+/** What a list method's query gives a table: see TanStack Query's result. */
+interface ListQuery<T> {
+  isFetching: boolean;
+  data?: { rows: T[]; total: number; totalIsLowerBound?: boolean } | undefined;
+}
+
+/**
+ * The rows, the loading state and the paging of one page of a list method's answer, for a list that
+ * asks for LIST_PAGE_SIZE rows at a time: `<ListTable {...listPageProps(list, page, setPage)} …>`.
+ */
+export function listPageProps<T>(
+  list: ListQuery<T>,
+  page: number,
+  onPageChange: (page: number) => void,
+) {
+  return {
+    fetching: list.isFetching,
+    records: list.data?.rows ?? [],
+    paging: {
+      page,
+      onPageChange,
+      pageSize: LIST_PAGE_SIZE,
+      total: list.data?.total ?? 0,
+      totalIsLowerBound: list.data?.totalIsLowerBound,
+    },
+  };
+}

@@ -5,7 +5,7 @@ import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { AGENCY_CASE_COLUMNS } from './agency-columns';
@@ -75,17 +75,9 @@ export function AgencyInboxPage() {
         description="村（社区）代办员移交的代办件，先移交的在前：核对材料后接收，材料齐全即受理，不齐则出具一次性告知单。"
       />
       <ListTable<CaseSummary>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有待接收的代办件"
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: setPage,
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          totalIsLowerBound: list.data?.totalIsLowerBound,
-        }}
         columns={columns}
       />
     </>

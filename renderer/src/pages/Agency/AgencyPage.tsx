@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api';
 import { CaseStateBadge, DueDate } from '../../components/CaseStatus';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
@@ -131,17 +131,9 @@ export function AgencyPage() {
         />
       </Group>
       <ListTable<CaseSummary>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有代办件"
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: setPage,
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          totalIsLowerBound: list.data?.totalIsLowerBound,
-        }}
         columns={columns}
       />
     </>

@@ -4,7 +4,7 @@ import type { AuditEntry, Terminal } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useApiQuery } from '../../api';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { actionLabel, OUTCOME_COLORS, OUTCOME_LABELS, objectTypeLabel } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
@@ -50,17 +50,10 @@ export function AuditPage() {
         onReset={() => changeFilters(EMPTY_FILTERS)}
       />
       <ListTable<AuditEntry>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有符合条件的记录"
         idAccessor="seq"
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: setPage,
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-        }}
         columns={[
           { accessor: 'at', title: '时间', noWrap: true, render: (e) => formatDateTime(e.at) },
           { accessor: 'username', title: '用户', noWrap: true, render: (e) => e.username ?? '—' },

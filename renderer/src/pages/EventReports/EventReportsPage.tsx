@@ -5,7 +5,7 @@ import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
@@ -97,18 +97,11 @@ export function EventReportsPage() {
         />
       ) : null}
       <ListTable<EventReport>
+        {...listPageProps(list, page, setPage)}
         aria-label={box === 'received' ? '收到的事件报告' : '本单位报送的事件报告'}
         highlightOnHover
         minHeight={200}
-        fetching={list.isFetching}
         noRecordsText={box === 'received' ? '没有收到事件报告' : '本单位还没有报送事件报告'}
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: setPage,
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-        }}
         columns={[
           {
             accessor: 'reportedAt',

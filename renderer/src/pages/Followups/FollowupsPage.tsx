@@ -5,7 +5,7 @@ import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { RatingBadge } from '../../components/RatingBadge';
 import { canCall } from '../../lib/access';
@@ -111,16 +111,9 @@ export function FollowupsPage() {
         }}
       />
       <ListTable<Followup>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText={view === 'open' ? '没有待回访的差评' : '没有记录'}
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: setPage,
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-        }}
         columns={columns}
       />
       <CallbackModal followup={recording} onClose={() => setRecording(null)} />

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
-import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
+import { ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
 import { usePageAnchor } from '../../lib/page-anchor';
@@ -66,19 +66,11 @@ export function DisputeListPage() {
       <ListTable<DisputeSummary>
         highlightOnHover
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有符合条件的纠纷"
-        records={list.data?.rows ?? []}
-        paging={{
-          page,
-          onPageChange: (next) => {
-            anchor.leave(page, list.data, list.isPlaceholderData);
-            setPage(next);
-          },
-          pageSize: LIST_PAGE_SIZE,
-          total: list.data?.total ?? 0,
-          totalIsLowerBound: list.data?.totalIsLowerBound,
-        }}
+        {...listPageProps(list, page, (next) => {
+          anchor.leave(page, list.data, list.isPlaceholderData);
+          setPage(next);
+        })}
         sortStatus={sort}
         onSortStatusChange={(status) => {
           setSort(status as DisputeSortStatus);
