@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendar } from '../calendar/working-days';
-import { agencyHandOverDeadline, deadlineStatus } from './deadline';
+import { agencyHandOverDeadline, DEADLINE_STATUS_LABELS, deadlineStatus } from './deadline';
 
 // National Day + Mid-Autumn 2025 with its make-up days; 2026 deliberately absent.
 const calendar: HolidayCalendar = {
@@ -48,6 +48,19 @@ describe('deadlineStatus', () => {
       value: { status: 'ok', workingDaysLeft: 3 },
       missingYears: [2026],
     });
+  });
+});
+
+describe('DEADLINE_STATUS_LABELS: what the screens call each status', () => {
+  it.each([
+    ['2025-10-10', '未到期'],
+    ['2025-10-13', '即将到期'],
+    ['2025-10-14', '今日到期'],
+    ['2025-10-15', '已超期'],
+  ] as const)('due 2025-10-14, today %s → %s', (today, label) => {
+    expect(DEADLINE_STATUS_LABELS[deadlineStatus('2025-10-14', today, calendar).value.status]).toBe(
+      label,
+    );
   });
 });
 

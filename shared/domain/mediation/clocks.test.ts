@@ -3,6 +3,7 @@ import {
   type Extension,
   checkExtension,
   deadlineStatus,
+  DISPUTE_DEADLINE_LABELS,
   followUpDueDate,
   judicialConfirmationWindow,
   mediationClock,
@@ -38,6 +39,17 @@ describe('deadlineStatus', () => {
       daysLeft,
       status,
     });
+  });
+});
+
+describe('DISPUTE_DEADLINE_LABELS: what the screens call each status', () => {
+  it.each([
+    ['2026-02-22', '未到期'],
+    ['2026-02-23', '即将到期'],
+    ['2026-02-28', '即将到期'],
+    ['2026-03-01', '已超期'],
+  ] as const)('due 2026-02-28, today %s → %s', (today, label) => {
+    expect(DISPUTE_DEADLINE_LABELS[deadlineStatus('2026-02-28', today).status]).toBe(label);
   });
 });
 

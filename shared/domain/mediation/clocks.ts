@@ -15,6 +15,12 @@ export const FOLLOW_UP_DAYS = 15;
 
 export type DeadlineStatus = 'ok' | 'due_soon' | 'overdue';
 
+export const DISPUTE_DEADLINE_LABELS: Record<DeadlineStatus, string> = {
+  ok: '未到期',
+  due_soon: '即将到期',
+  overdue: '已超期',
+};
+
 export interface DeadlineState {
   dueDate: string;
   /** Days from today to the due date: 0 on the day itself, negative once it has passed. */

@@ -1,8 +1,8 @@
 import { Button } from '@mantine/core';
 import type { Backup } from '@shared/api';
-import { DataTable } from 'mantine-datatable';
 import { BACKUP_REASON_LABELS, formatBytes } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
+import { ListTable } from '../ListTable';
 
 interface BackupTableProps {
   /** Newest first, as the backend lists them. */
@@ -16,9 +16,7 @@ interface BackupTableProps {
 
 export function BackupTable({ backups, fetching, onRestore, restoring }: BackupTableProps) {
   return (
-    <DataTable
-      withTableBorder
-      striped
+    <ListTable
       minHeight={160}
       fetching={fetching}
       noRecordsText="还没有备份"

@@ -2,6 +2,7 @@ import { Badge, Text } from '@mantine/core';
 import type { DisputeSummary } from '@shared/api';
 import { DISPUTE_STATE_LABELS, type DisputeState } from '@shared/domain/mediation/workflow';
 import { RISK_LEVEL_LABELS, type RiskLevel } from '@shared/domain/mediation/vocabulary';
+import { DISPUTE_DEADLINE_LABELS } from '@shared/domain/mediation/clocks';
 
 const STATE_COLORS: Record<DisputeState, string> = {
   registered: 'gray',
@@ -43,9 +44,9 @@ type Deadline = Pick<DisputeSummary, 'deadline' | 'dueDate'> & {
 export function deadlineText({ deadline, dueDate, daysLeft }: Deadline): string {
   if (deadline === 'none' || !dueDate) return '—';
   if (daysLeft === undefined) {
-    return `${dueDate}${deadline === 'overdue' ? ' 已超期' : deadline === 'due_soon' ? ' 即将到期' : ''}`;
+    return deadline === 'ok' ? dueDate : `${dueDate} ${DISPUTE_DEADLINE_LABELS[deadline]}`;
   }
-  if (daysLeft < 0) return `${dueDate} 已超期 ${-daysLeft} 天`;
+  if (daysLeft < 0) return `${dueDate} ${DISPUTE_DEADLINE_LABELS.overdue} ${-daysLeft} 天`;
   if (daysLeft === 0) return `${dueDate} 今天到期`;
   return `${dueDate}（还剩 ${daysLeft} 天）`;
 }

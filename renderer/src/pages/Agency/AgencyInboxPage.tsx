@@ -1,17 +1,15 @@
 import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { AGENCY_CASE_COLUMNS } from './agency-columns';
 import { handedOverLate } from './hand-off';
-
-const PAGE_SIZE = 20;
 
 function HandedOverCell({ row }: { row: CaseSummary }) {
   return (
@@ -42,7 +40,7 @@ export function AgencyInboxPage() {
       sortBy: 'handedOverAt',
       sortDir: 'asc',
       page,
-      pageSize: PAGE_SIZE,
+      pageSize: LIST_PAGE_SIZE,
     },
     { placeholderData: keepPreviousData },
   );
@@ -76,19 +74,10 @@ export function AgencyInboxPage() {
         title="待接收"
         description="村（社区）代办员移交的代办件，先移交的在前：核对材料后接收，材料齐全即受理，不齐则出具一次性告知单。"
       />
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable<CaseSummary>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有待接收的代办件"
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={setPage}
-        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
     </>

@@ -2,22 +2,19 @@ import { Button, Group, SegmentedControl, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import type { CaseSummary } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useApiQuery } from '../../api';
-import { DueDate } from '../../components/CaseDeadline';
-import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { CaseStateBadge, DueDate } from '../../components/CaseStatus';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
-import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
 import { AGENCY_CASE_COLUMNS } from './agency-columns';
 import { AGENCY_VIEWS, statesOf, type AgencyView } from './agency-views';
 import { HandOffCell } from './HandOffCell';
 import { useHandOver } from './use-case-action';
-
-const PAGE_SIZE = 20;
 
 const RESULT_STATES: readonly CaseSummary['state'][] = ['completed', 'rejected', 'returned'];
 
@@ -41,7 +38,7 @@ export function AgencyPage() {
       channel: 'agency',
       states: statesOf(view),
       page,
-      pageSize: PAGE_SIZE,
+      pageSize: LIST_PAGE_SIZE,
     },
     { placeholderData: keepPreviousData },
   );
@@ -133,19 +130,10 @@ export function AgencyPage() {
           }}
         />
       </Group>
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable<CaseSummary>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有代办件"
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={setPage}
-        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
     </>

@@ -1,6 +1,6 @@
 import { Badge, Stack, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
-import { DueDate } from '../../components/CaseDeadline';
+import { DueDate } from '../../components/CaseStatus';
 import { formatDate } from '../../lib/time';
 import { handedOverLate } from './hand-off';
 

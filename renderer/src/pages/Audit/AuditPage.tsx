@@ -2,23 +2,16 @@ import { Badge } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { AuditEntry, Terminal } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useApiQuery } from '../../api';
+import { ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { actionLabel, OUTCOME_COLORS, OUTCOME_LABELS, objectTypeLabel } from '../../lib/labels';
 import { formatDateTime } from '../../lib/time';
 import { useSystemStatus } from '../../session';
-import { EMPTY_FILTERS, PAGE_SIZE, toListInput, type AuditFilterValues } from './audit-filters';
+import { EMPTY_FILTERS, toListInput, type AuditFilterValues } from './audit-filters';
 import { AuditFilters } from './AuditFilters';
 import { useVerifyAudit } from './use-verify-audit';
-
-const PAGINATION_LABELS: Record<string, string> = {
-  first: '第一页',
-  last: '最后一页',
-  previous: '上一页',
-  next: '下一页',
-};
 
 function terminalLabel(entry: AuditEntry, terminal: Terminal | null): string {
   if (!entry.terminalId) return '—';
@@ -56,22 +49,11 @@ export function AuditPage() {
         onChange={changeFilters}
         onReset={() => changeFilters(EMPTY_FILTERS)}
       />
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable<AuditEntry>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有符合条件的记录"
         idAccessor="seq"
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={setPage}
-        paginationText={({ from, to, totalRecords }) =>
-          `第 ${from}–${to} 条，共 ${totalRecords} 条`
-        }
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={[
           { accessor: 'at', title: '时间', noWrap: true, render: (e) => formatDateTime(e.at) },
           { accessor: 'username', title: '用户', noWrap: true, render: (e) => e.username ?? '—' },

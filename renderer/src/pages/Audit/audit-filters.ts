@@ -1,4 +1,5 @@
 import type { AUDIT_OUTCOMES, MethodInput } from '@shared/api';
+import { LIST_PAGE_SIZE } from '../../components/ListTable/pagination';
 
 export interface AuditFilterValues {
   /** Inclusive dates, YYYY-MM-DD, as @mantine/dates gives them. */
@@ -15,15 +16,13 @@ export const EMPTY_FILTERS: AuditFilterValues = {
   outcome: null,
 };
 
-export const PAGE_SIZE = 20;
-
 /** Only the filters that are set go to the backend; an empty one means "any". */
 export function toListInput(filters: AuditFilterValues, page: number): MethodInput<'audit.list'> {
   const [from, to] = filters.range;
   const username = filters.username.trim();
   return {
     page,
-    pageSize: PAGE_SIZE,
+    pageSize: LIST_PAGE_SIZE,
     ...(from ? { from } : {}),
     ...(to ? { to } : {}),
     ...(username ? { username } : {}),

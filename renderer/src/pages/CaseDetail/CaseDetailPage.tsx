@@ -2,7 +2,7 @@ import { Alert, Button, Center, Grid, Group, Loader, Stack, Text, Title } from '
 import { SERVICE_ITEM_TYPE_LABELS } from '@shared/domain/catalogue/service-item';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
-import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { CaseStateBadge } from '../../components/CaseStatus';
 import { RateButton } from '../../components/RateButton';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';

@@ -3,7 +3,7 @@ import type { CaseDetail } from '@shared/api';
 import { DOCUMENT_TYPE_LABELS, documentTypeSchema } from '@shared/domain/identity/documents';
 import { RATINGS } from '@shared/domain/cases/rating';
 import { Link } from 'react-router';
-import { DueDate } from '../../components/CaseDeadline';
+import { DueDate } from '../../components/CaseStatus';
 import { formatDateTime } from '../../lib/time';
 import { formatFee } from './case-labels';
 import { Facts, type FactItem } from './Facts';

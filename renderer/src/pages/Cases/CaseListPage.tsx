@@ -1,15 +1,15 @@
 import { Alert, Button } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
+import type { DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CaseSummary } from '@shared/api';
 import { ApiCallError, useApiMutation, useApiQuery } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { downloadFile } from '../../lib/download';
 import { usePageAnchor } from '../../lib/page-anchor';
-import { cappedPaginationText } from '../../lib/pagination';
 import { CASE_COLUMNS } from './case-columns';
 import {
   DEFAULT_PARAMS,
@@ -23,13 +23,6 @@ import {
   type CaseSortBy,
 } from './case-list-params';
 import { CaseFilters } from './CaseFilters';
-
-const PAGINATION_LABELS: Record<string, string> = {
-  first: '第一页',
-  last: '最后一页',
-  previous: '上一页',
-  next: '下一页',
-};
 
 export function CaseListPage() {
   const navigate = useNavigate();
@@ -107,26 +100,24 @@ export function CaseListPage() {
           {error.message}
         </Alert>
       ) : null}
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable<CaseSummary>
         highlightOnHover
         minHeight={240}
         fetching={list.isFetching}
         noRecordsText={hasFilters(params) ? '没有符合条件的案件' : '还没有案件'}
         records={error ? [] : (list.data?.rows ?? [])}
-        totalRecords={error ? 0 : (list.data?.total ?? 0)}
-        recordsPerPage={params.pageSize}
-        recordsPerPageOptions={PAGE_SIZES}
-        recordsPerPageLabel="每页条数"
-        onRecordsPerPageChange={(pageSize) => update({ pageSize })}
-        page={params.page}
-        onPageChange={(page) => {
-          anchor.leave(params.page, list.data, list.isPlaceholderData);
-          update({ page });
+        paging={{
+          page: params.page,
+          onPageChange: (page) => {
+            anchor.leave(params.page, list.data, list.isPlaceholderData);
+            update({ page });
+          },
+          pageSize: params.pageSize,
+          total: error ? 0 : (list.data?.total ?? 0),
+          totalIsLowerBound: list.data?.totalIsLowerBound,
+          pageSizes: PAGE_SIZES,
+          onPageSizeChange: (pageSize) => update({ pageSize }),
         }}
-        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         sortStatus={sortStatus}
         onSortStatusChange={({ columnAccessor, direction }) =>
           update({ sortBy: columnAccessor as CaseSortBy, sortDir: direction })

@@ -2,8 +2,7 @@ import { Anchor, Badge, Text, Tooltip } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
 import type { DataTableColumn } from 'mantine-datatable';
 import { Link } from 'react-router';
-import { DueDate } from '../../components/CaseDeadline';
-import { CaseStateBadge } from '../../components/CaseStateBadge';
+import { CaseStateBadge, DueDate } from '../../components/CaseStatus';
 import { formatDate } from '../../lib/time';
 
 /** The 代办 mark: which village took the case in on the resident's behalf. */

@@ -1,6 +1,7 @@
 import { caseListInputSchema, type MethodInput } from '@shared/api';
 import type { PageAnchor } from '@shared/api/methods/page-anchor';
 import { caseStateSchema, type CaseState } from '@shared/domain/cases/case-workflow';
+import { LIST_PAGE_SIZE } from '../../components/ListTable/pagination';
 
 export type CaseSortBy = 'createdAt' | 'dueDate' | 'caseNo';
 export type CaseChannel = 'counter' | 'agency';
@@ -22,7 +23,7 @@ export interface CaseListParams {
   sortDir: 'asc' | 'desc';
 }
 
-export const PAGE_SIZES = [20, 50, 100];
+export const PAGE_SIZES = [LIST_PAGE_SIZE, 50, 100];
 
 export const DEFAULT_PARAMS: CaseListParams = {
   query: '',
@@ -34,7 +35,7 @@ export const DEFAULT_PARAMS: CaseListParams = {
   agentUserId: null,
   overdueOnly: false,
   page: 1,
-  pageSize: 20,
+  pageSize: LIST_PAGE_SIZE,
   sortBy: 'createdAt',
   sortDir: 'desc',
 };

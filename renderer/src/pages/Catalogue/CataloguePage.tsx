@@ -16,10 +16,10 @@ import {
   SERVICE_ITEM_TYPE_LABELS,
 } from '@shared/domain/catalogue/service-item';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApiMutation, useApiQuery } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
 import { downloadFile } from '../../lib/download';
@@ -138,9 +138,7 @@ export function CataloguePage() {
           onChange={(event) => change({ inactive: event.currentTarget.checked })}
         />
       </Group>
-      <DataTable<ServiceItemSummary>
-        withTableBorder
-        striped
+      <ListTable<ServiceItemSummary>
         highlightOnHover
         minHeight={240}
         fetching={list.isFetching}

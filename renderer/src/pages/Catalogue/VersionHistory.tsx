@@ -1,8 +1,8 @@
 import { Alert, Badge, Button, Loader, Modal, Stack } from '@mantine/core';
 import type { ServiceItemDetail } from '@shared/api';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useApiQuery } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
 import { ItemVersionView } from './ItemVersionView';
 
@@ -35,9 +35,7 @@ export function VersionHistory({ item }: { item: ServiceItemDetail }) {
       <Alert color="blue" variant="light">
         每次保存修改都会生成一个新版本，新受理的案件按当前版本办理。已受理的案件保留受理时的版本：其材料清单、承诺时限和收费不随之后的修改而改变。
       </Alert>
-      <DataTable<VersionHead>
-        withTableBorder
-        striped
+      <ListTable<VersionHead>
         idAccessor="versionId"
         records={versions}
         columns={[

@@ -2,10 +2,10 @@ import { Anchor, Badge, Button, Checkbox, Group, Stack, Tabs, Text } from '@mant
 import { useDisclosure } from '@mantine/hooks';
 import { URGENCY_LABELS, type EventReport } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
@@ -13,15 +13,7 @@ import { AcknowledgeModal } from './AcknowledgeModal';
 import { CreateEventReportModal } from './CreateEventReportModal';
 import { REPORTER_ROLES, SIGNER_ROLES, URGENCY_COLORS } from './labels';
 
-const PAGE_SIZE = 20;
 type Box = 'received' | 'sent';
-
-const PAGINATION_LABELS: Record<string, string> = {
-  first: '第一页',
-  last: '最后一页',
-  previous: '上一页',
-  next: '下一页',
-};
 
 function AcknowledgedBadge({ report }: { report: EventReport }) {
   return report.acknowledgedAt ? (
@@ -53,7 +45,7 @@ export function EventReportsPage() {
       box,
       unacknowledgedOnly: box === 'received' && unacknowledgedOnly,
       page,
-      pageSize: PAGE_SIZE,
+      pageSize: LIST_PAGE_SIZE,
     },
     { placeholderData: keepPreviousData },
   );
@@ -104,23 +96,12 @@ export function EventReportsPage() {
           }}
         />
       ) : null}
-      <DataTable
+      <ListTable<EventReport>
+        {...listPageProps(list, page, setPage)}
         aria-label={box === 'received' ? '收到的事件报告' : '本单位报送的事件报告'}
-        withTableBorder
-        striped
         highlightOnHover
         minHeight={200}
-        fetching={list.isFetching}
         noRecordsText={box === 'received' ? '没有收到事件报告' : '本单位还没有报送事件报告'}
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={setPage}
-        paginationText={({ from, to, totalRecords }) =>
-          `第 ${from}–${to} 条，共 ${totalRecords} 条`
-        }
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={[
           {
             accessor: 'reportedAt',

@@ -1,20 +1,18 @@
 import { Anchor, Button, SegmentedControl, Text } from '@mantine/core';
 import type { Followup } from '@shared/api';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
+import { LIST_PAGE_SIZE, ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { RatingBadge } from '../../components/RatingBadge';
 import { canCall } from '../../lib/access';
-import { PAGINATION_LABELS, paginationText } from '../../lib/pagination';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
 import { CallbackModal } from './CallbackModal';
 import { FollowupDue } from './FollowupDue';
-
-const PAGE_SIZE = 20;
 
 type View = 'open' | 'done' | 'all';
 
@@ -33,7 +31,7 @@ export function FollowupsPage() {
   const [recording, setRecording] = useState<Followup | null>(null);
   const list = useApiQuery(
     'ratings.followups',
-    { page, pageSize: PAGE_SIZE, ...(view === 'all' ? {} : { state: view }) },
+    { page, pageSize: LIST_PAGE_SIZE, ...(view === 'all' ? {} : { state: view }) },
     { placeholderData: keepPreviousData },
   );
 
@@ -112,19 +110,10 @@ export function FollowupsPage() {
           setPage(1);
         }}
       />
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable<Followup>
+        {...listPageProps(list, page, setPage)}
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText={view === 'open' ? '没有待回访的差评' : '没有记录'}
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={PAGE_SIZE}
-        page={page}
-        onPageChange={setPage}
-        paginationText={paginationText}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
         columns={columns}
       />
       <CallbackModal followup={recording} onClose={() => setRecording(null)} />

@@ -3,32 +3,23 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { DisputeSummary } from '@shared/api';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useApiQuery } from '../../api';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
+import { ListTable, listPageProps } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
 import { usePageAnchor } from '../../lib/page-anchor';
-import { cappedPaginationText } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { DisputeFilters } from './list/DisputeFilters';
 import {
   EMPTY_LIST_FILTERS,
-  LIST_PAGE_SIZE,
   toDisputeListInput,
   type DisputeListFilters,
   type DisputeSortStatus,
 } from './list/list-filters';
 import { PartiesPreview } from './list/PartiesPreview';
-
-const PAGINATION_LABELS: Record<string, string> = {
-  first: '第一页',
-  last: '最后一页',
-  previous: '上一页',
-  next: '下一页',
-};
 
 export function DisputeListPage() {
   const me = useCurrentUser();
@@ -72,23 +63,14 @@ export function DisputeListPage() {
         onChange={changeFilters}
         onReset={() => changeFilters(EMPTY_LIST_FILTERS)}
       />
-      <DataTable<DisputeSummary>
-        withTableBorder
-        striped
+      <ListTable<DisputeSummary>
         highlightOnHover
         minHeight={240}
-        fetching={list.isFetching}
         noRecordsText="没有符合条件的纠纷"
-        records={list.data?.rows ?? []}
-        totalRecords={list.data?.total ?? 0}
-        recordsPerPage={LIST_PAGE_SIZE}
-        page={page}
-        onPageChange={(next) => {
+        {...listPageProps(list, page, (next) => {
           anchor.leave(page, list.data, list.isPlaceholderData);
           setPage(next);
-        }}
-        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
+        })}
         sortStatus={sort}
         onSortStatusChange={(status) => {
           setSort(status as DisputeSortStatus);

@@ -1,8 +1,8 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
-import { DataTable } from 'mantine-datatable';
 import { Link } from 'react-router';
 import { DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
+import { ListTable } from '../../components/ListTable';
 import { RISK_RULE_COLORS, RISK_RULE_LABELS, type RiskFlag } from './risk-rules';
 
 function FiredRules({ flag }: { flag: RiskFlag }) {
@@ -48,10 +48,8 @@ interface RiskFlagsTableProps {
 /** One row per flagged dispute, with every rule that fired and the cases behind a repeat rule. */
 export function RiskFlagsTable({ flags, fetching }: RiskFlagsTableProps) {
   return (
-    <DataTable
+    <ListTable
       aria-label="预警案件"
-      withTableBorder
-      striped
       verticalAlign="top"
       minHeight={200}
       fetching={fetching}

@@ -1,6 +1,7 @@
 import { Tabs } from '@mantine/core';
 import type { MediationStats } from '@shared/api';
-import { DataTable, type DataTableColumn } from 'mantine-datatable';
+import type { DataTableColumn } from 'mantine-datatable';
+import { ListTable } from '../../components/ListTable';
 import { formatFen } from '../../lib/money';
 import {
   formatRate,
@@ -46,10 +47,8 @@ function columns(firstTitle: string, totals: StatsRow): DataTableColumn<Keyed>[]
 
 function StatsTable({ title, rows, totals }: { title: string; rows: Keyed[]; totals: StatsRow }) {
   return (
-    <DataTable
+    <ListTable
       aria-label={title}
-      withTableBorder
-      striped
       minHeight={rows.length === 0 ? 160 : undefined}
       noRecordsText="所选期间没有可统计的案件"
       idAccessor="key"

@@ -2,9 +2,9 @@ import { Badge, Box, Button, Checkbox, Group, Select, Text } from '@mantine/core
 import type { Mediator } from '@shared/api';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
 import { referenceLabel, useMediationReference } from '../../lib/mediation-reference';
@@ -56,9 +56,7 @@ export function MediatorsPage() {
           onChange={(event) => setIncludeInactive(event.currentTarget.checked)}
         />
       </Group>
-      <DataTable<Mediator>
-        withTableBorder
-        striped
+      <ListTable<Mediator>
         highlightOnHover
         minHeight={200}
         fetching={roster.isFetching}

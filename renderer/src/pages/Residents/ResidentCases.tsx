@@ -1,10 +1,9 @@
-import { Anchor, Badge, Group } from '@mantine/core';
+import { Anchor, Group } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
-import { CASE_STATE_LABELS } from '@shared/domain/cases/case-workflow';
-import { DataTable } from 'mantine-datatable';
 import { Link } from 'react-router';
+import { CaseDeadlineBadge, CaseStateBadge } from '../../components/CaseStatus';
+import { ListTable } from '../../components/ListTable';
 import { formatDateTime } from '../../lib/time';
-import { CASE_STATE_COLORS, DEADLINE_BADGES } from './state-colors';
 
 interface ResidentCasesProps {
   cases: CaseSummary[];
@@ -14,9 +13,7 @@ interface ResidentCasesProps {
 /** Every application of the resident, newest first as cases.ofResident answers them. */
 export function ResidentCases({ cases, loading }: ResidentCasesProps) {
   return (
-    <DataTable<CaseSummary>
-      withTableBorder
-      striped
+    <ListTable<CaseSummary>
       minHeight={160}
       fetching={loading}
       noRecordsText="还没有办件记录"
@@ -37,21 +34,12 @@ export function ResidentCases({ cases, loading }: ResidentCasesProps) {
           accessor: 'state',
           title: '状态',
           noWrap: true,
-          render: (c) => {
-            const deadline = DEADLINE_BADGES[c.deadline];
-            return (
-              <Group gap={4} wrap="nowrap">
-                <Badge color={CASE_STATE_COLORS[c.state]} variant="light">
-                  {CASE_STATE_LABELS[c.state]}
-                </Badge>
-                {deadline ? (
-                  <Badge color={deadline.color} variant="outline">
-                    {deadline.label}
-                  </Badge>
-                ) : null}
-              </Group>
-            );
-          },
+          render: (c) => (
+            <Group gap={4} wrap="nowrap">
+              <CaseStateBadge state={c.state} />
+              <CaseDeadlineBadge deadline={c.deadline} />
+            </Group>
+          ),
         },
         {
           accessor: 'channel',

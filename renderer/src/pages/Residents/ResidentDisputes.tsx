@@ -1,11 +1,11 @@
-import { Anchor, Badge } from '@mantine/core';
+import { Anchor, Badge, Group } from '@mantine/core';
 import type { DisputeSummary } from '@shared/api';
 import { PARTY_ROLE_LABELS, type PartyRole } from '@shared/domain/mediation/agreement';
+import { DISPUTE_DEADLINE_LABELS } from '@shared/domain/mediation/clocks';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
-import { DISPUTE_STATE_LABELS } from '@shared/domain/mediation/workflow';
-import { DataTable } from 'mantine-datatable';
 import { Link } from 'react-router';
-import { DISPUTE_STATE_COLORS } from './state-colors';
+import { DisputeStateBadge } from '../../components/DisputeStatus';
+import { ListTable } from '../../components/ListTable';
 
 type ResidentDispute = DisputeSummary & { partyRole: PartyRole };
 
@@ -17,9 +17,7 @@ interface ResidentDisputesProps {
 /** The disputes the resident is a party to, as far as the caller may read them. */
 export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
   return (
-    <DataTable<ResidentDispute>
-      withTableBorder
-      striped
+    <ListTable<ResidentDispute>
       minHeight={160}
       fetching={loading}
       noRecordsText="没有涉及本人的矛盾纠纷"
@@ -53,12 +51,14 @@ export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
           title: '状态',
           noWrap: true,
           render: (d) => (
-            <Badge
-              variant="light"
-              color={d.deadline === 'overdue' ? 'red' : DISPUTE_STATE_COLORS[d.state]}
-            >
-              {DISPUTE_STATE_LABELS[d.state]}
-            </Badge>
+            <Group gap={4} wrap="nowrap">
+              <DisputeStateBadge state={d.state} />
+              {d.deadline === 'overdue' ? (
+                <Badge color="red" variant="filled" size="sm">
+                  {DISPUTE_DEADLINE_LABELS.overdue}
+                </Badge>
+              ) : null}
+            </Group>
           ),
         },
         { accessor: 'registeredOn', title: '登记日期', noWrap: true },

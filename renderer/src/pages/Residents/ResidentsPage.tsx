@@ -4,15 +4,14 @@ import type { ResidentSummary } from '@shared/api';
 import { DOCUMENT_TYPE_LABELS } from '@shared/domain/identity/documents';
 import { GENDER_LABELS } from '@shared/domain/identity/resident-id';
 import { keepPreviousData } from '@tanstack/react-query';
-import { DataTable } from 'mantine-datatable';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useApiQuery } from '../../api';
+import { LIST_PAGE_SIZE, ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
-import { cappedPaginationText, PAGINATION_LABELS } from '../../lib/pagination';
 import { useCurrentUser } from '../../session';
 import { CreateResidentModal } from './CreateResidentModal';
-import { isNumberQuery, RESIDENTS_PAGE_SIZE, searchProblem } from './residents-search';
+import { isNumberQuery, searchProblem } from './residents-search';
 
 const SEARCH_HINT = '姓名（1 个字起）、拼音首字母、完整的证件号码或电话，或身份证号的前 6 位';
 
@@ -27,7 +26,7 @@ export function ResidentsPage() {
   const problem = searchProblem(debounced);
   const list = useApiQuery(
     'residents.search',
-    { query: debounced, page, pageSize: RESIDENTS_PAGE_SIZE },
+    { query: debounced, page, pageSize: LIST_PAGE_SIZE },
     { enabled: problem === null, placeholderData: keepPreviousData },
   );
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
@@ -66,9 +65,7 @@ export function ResidentsPage() {
           if (event.key === 'Enter' && rows.length === 1 && only) open(only);
         }}
       />
-      <DataTable<ResidentSummary>
-        withTableBorder
-        striped
+      <ListTable<ResidentSummary>
         highlightOnHover
         minHeight={240}
         fetching={list.isFetching}
@@ -80,12 +77,13 @@ export function ResidentsPage() {
               : '没有找到符合条件的群众'
         }
         records={rows}
-        totalRecords={problem === null ? (list.data?.total ?? 0) : 0}
-        recordsPerPage={RESIDENTS_PAGE_SIZE}
-        page={page}
-        onPageChange={(next) => setParams({ q: query, page: String(next) }, { replace: true })}
-        paginationText={cappedPaginationText(list.data?.totalIsLowerBound)}
-        getPaginationControlProps={(control) => ({ 'aria-label': PAGINATION_LABELS[control] })}
+        paging={{
+          page,
+          onPageChange: (next) => setParams({ q: query, page: String(next) }, { replace: true }),
+          pageSize: LIST_PAGE_SIZE,
+          total: problem === null ? (list.data?.total ?? 0) : 0,
+          totalIsLowerBound: list.data?.totalIsLowerBound,
+        }}
         onRowClick={({ record }) => open(record)}
         columns={[
           {

@@ -17,5 +17,3 @@ export function searchProblem(query: string): string | null {
   const compact = text.replace(/[\s\-—()（）+]/g, '');
   return compact.length < 3 ? '按证件号码或电话查找请至少输入 3 位' : null;
 }
-
-export const RESIDENTS_PAGE_SIZE = 20;

@@ -1,9 +1,9 @@
 import { Badge, Button } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ROLE_LABELS, type User } from '@shared/api';
-import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useApiQuery } from '../../api';
+import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
@@ -25,9 +25,7 @@ export function UsersPage() {
         description="新建账号、重置密码、停用或解除锁定。用过的账号只能停用，不能删除。"
         actions={<Button onClick={openCreate}>新建用户</Button>}
       />
-      <DataTable
-        withTableBorder
-        striped
+      <ListTable
         highlightOnHover
         minHeight={200}
         fetching={users.isPending}

@@ -1,5 +1,6 @@
 import type { CaseSummary, MethodOutput, Role } from '@shared/api';
 import { CASE_ACTIONS, CASE_STATE_LABELS } from '@shared/domain/cases/case-workflow';
+import { DEADLINE_STATUS_LABELS } from '@shared/domain/cases/deadline';
 import { formatDate } from '../../../lib/time';
 
 export type CaseDashboard = MethodOutput<'cases.dashboard'>;
@@ -13,9 +14,13 @@ export interface CaseWidgetList {
 
 /** The counter's day: what is late or due first, then what waits on the resident or the village. */
 const COUNTER_LISTS: CaseWidgetList[] = [
-  { name: 'overdue', title: '已超期', empty: '没有超期的案件' },
-  { name: 'dueToday', title: '今日到期', empty: '今天没有到期的案件' },
-  { name: 'dueSoon', title: '即将到期（剩 1 个工作日）', empty: '没有下一个工作日到期的案件' },
+  { name: 'overdue', title: DEADLINE_STATUS_LABELS.overdue, empty: '没有超期的案件' },
+  { name: 'dueToday', title: DEADLINE_STATUS_LABELS.due_today, empty: '今天没有到期的案件' },
+  {
+    name: 'dueSoon',
+    title: `${DEADLINE_STATUS_LABELS.due_soon}（剩 1 个工作日）`,
+    empty: '没有下一个工作日到期的案件',
+  },
   { name: 'pendingSupplement', title: '等待补正', empty: '没有等待补正的案件' },
   { name: 'readyToHandOut', title: '待领取或送达', empty: '没有待交付的办理结果' },
   { name: 'awaitingReceipt', title: '待接收的代办件', empty: '没有村（社区）移交来的代办件' },
@@ -27,9 +32,13 @@ const AGENT_LISTS: CaseWidgetList[] = [
   { name: 'awaitingReceipt', title: '已移交，待乡镇接收', empty: '没有等待乡镇接收的代办件' },
   { name: 'pendingSupplement', title: '等待补正', empty: '没有等待补正的代办件' },
   { name: 'readyToHandOut', title: '待交还申请人', empty: '没有待交还的办理结果' },
-  { name: 'overdue', title: '已超期', empty: '没有超期的代办件' },
-  { name: 'dueToday', title: '今日到期', empty: '今天没有到期的代办件' },
-  { name: 'dueSoon', title: '即将到期（剩 1 个工作日）', empty: '没有下一个工作日到期的代办件' },
+  { name: 'overdue', title: DEADLINE_STATUS_LABELS.overdue, empty: '没有超期的代办件' },
+  { name: 'dueToday', title: DEADLINE_STATUS_LABELS.due_today, empty: '今天没有到期的代办件' },
+  {
+    name: 'dueSoon',
+    title: `${DEADLINE_STATUS_LABELS.due_soon}（剩 1 个工作日）`,
+    empty: '没有下一个工作日到期的代办件',
+  },
 ];
 
 const RECEIVING_ROLES: readonly Role[] = CASE_ACTIONS.receive.from.awaiting_receipt ?? [];
@@ -63,7 +72,10 @@ export function rowDetail(list: CaseListName, row: CaseSummary): RowDetail {
             text: `${row.agencyOrgName ?? ''}代办应于 ${row.handoffDueDate ?? '—'} 前移交，已逾期`,
             urgent: true,
           }
-        : { text: `办结期限 ${row.dueDate ?? '—'}，已超期`, urgent: true };
+        : {
+            text: `办结期限 ${row.dueDate ?? '—'}，${DEADLINE_STATUS_LABELS.overdue}`,
+            urgent: true,
+          };
     case 'dueToday':
       return { text: `今日（${row.dueDate ?? '—'}）到期`, urgent: true };
     case 'dueSoon':

@@ -1,4 +1,5 @@
 import type { MethodOutput } from '@shared/api';
+import { DISPUTE_DEADLINE_LABELS } from '@shared/domain/mediation/clocks';
 import { daysLeftText } from '../../../lib/days-left';
 
 export type MediationDashboard = MethodOutput<'mediation.dashboard'>;
@@ -38,7 +39,7 @@ export function deadlineRows(dashboard: MediationDashboard): WidgetRow[] {
     disputeId: dispute.id,
     caseNo: dispute.caseNo,
     partyNames: dispute.partyNames,
-    detail: `调解期限 ${dispute.dueDate ?? ''}${overdue ? '，已超期' : '，即将到期'}`,
+    detail: `调解期限 ${dispute.dueDate ?? ''}，${DISPUTE_DEADLINE_LABELS[overdue ? 'overdue' : 'due_soon']}`,
     overdue,
   }));
 }

@@ -7,6 +7,7 @@ import {
   RISK_LEVEL_LABELS,
   RISK_LEVELS,
 } from '@shared/domain/mediation/vocabulary';
+import { DISPUTE_DEADLINE_LABELS, DUE_SOON_DAYS } from '@shared/domain/mediation/clocks';
 import type { DisputeListFilters } from './list-filters';
 
 const STATE_OPTIONS = DISPUTE_STATES.map((state) => ({
@@ -22,8 +23,8 @@ const RISK_OPTIONS = RISK_LEVELS.map((level) => ({
   label: RISK_LEVEL_LABELS[level],
 }));
 const DEADLINE_OPTIONS = [
-  { value: 'due_soon', label: '5天内到期' },
-  { value: 'overdue', label: '已超期' },
+  { value: 'due_soon', label: `${DUE_SOON_DAYS}天内到期` },
+  { value: 'overdue', label: DISPUTE_DEADLINE_LABELS.overdue },
 ];
 const ACCESS_OPTIONS = [
   { value: 'all', label: '全部' },

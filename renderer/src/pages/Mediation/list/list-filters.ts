@@ -1,6 +1,7 @@
 import type { MethodInput } from '@shared/api';
 import type { DisputeState } from '@shared/domain/mediation/workflow';
 import type { DisputeType, RiskLevel } from '@shared/domain/mediation/vocabulary';
+import { LIST_PAGE_SIZE } from '../../../components/ListTable/pagination';
 
 export interface DisputeListFilters {
   query: string;
@@ -22,8 +23,6 @@ export const EMPTY_LIST_FILTERS: DisputeListFilters = {
   range: [null, null],
   access: 'all',
 };
-
-export const LIST_PAGE_SIZE = 20;
 
 export type DisputeSortColumn = 'registeredOn' | 'dueDate' | 'caseNo';
 export interface DisputeSortStatus {

@@ -1,13 +1,14 @@
 import { Badge, Group, Text } from '@mantine/core';
 import type { CaseSummary } from '@shared/api';
+import { DEADLINE_STATUS_LABELS } from '@shared/domain/cases/deadline';
 
 type Deadline = CaseSummary['deadline'];
 
-/** A warning badge for the states a person must act on; the colour never carries the meaning alone. */
-const WARNINGS: Partial<Record<Deadline, { label: string; color: string }>> = {
-  due_soon: { label: '剩 1 个工作日', color: 'yellow' },
-  due_today: { label: '今日到期', color: 'orange' },
-  overdue: { label: '已超期', color: 'red' },
+/** The states a person must act on, badged; the colour never carries the meaning alone. */
+const WARNING_COLORS: Partial<Record<Deadline, string>> = {
+  due_soon: 'yellow',
+  due_today: 'orange',
+  overdue: 'red',
 };
 
 const TEXT_COLORS: Partial<Record<Deadline, string>> = {
@@ -15,6 +16,17 @@ const TEXT_COLORS: Partial<Record<Deadline, string>> = {
   due_today: 'orange.8',
   overdue: 'red.8',
 };
+
+/** 即将到期, 今日到期 or 已超期 as a badge; nothing while the limit is far off or no clock runs. */
+export function CaseDeadlineBadge({ deadline }: { deadline: Deadline }) {
+  const color = WARNING_COLORS[deadline];
+  if (!color || deadline === 'none') return null;
+  return (
+    <Badge color={color} variant="filled" size="sm">
+      {DEADLINE_STATUS_LABELS[deadline]}
+    </Badge>
+  );
+}
 
 interface DueDateProps {
   /** YYYY-MM-DD, or null when the case has no promised date (yet). */
@@ -26,7 +38,7 @@ interface DueDateProps {
 /** A due date as tables show it: the date, coloured and badged at one working day left and after. */
 export function DueDate({ date, deadline }: DueDateProps) {
   if (!date) return <Text c="dimmed">—</Text>;
-  const warning = WARNINGS[deadline];
+  const warning = WARNING_COLORS[deadline] !== undefined;
   return (
     <Group gap={6} wrap="nowrap">
       <Text
@@ -36,11 +48,7 @@ export function DueDate({ date, deadline }: DueDateProps) {
       >
         {date}
       </Text>
-      {warning ? (
-        <Badge color={warning.color} variant="filled" size="sm">
-          {warning.label}
-        </Badge>
-      ) : null}
+      <CaseDeadlineBadge deadline={deadline} />
     </Group>
   );
 }

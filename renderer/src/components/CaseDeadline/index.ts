@@ -1,1 +1,0 @@
-export { DueDate } from './DueDate';

@@ -1,1 +1,0 @@
-export { CaseStateBadge } from './CaseStateBadge';

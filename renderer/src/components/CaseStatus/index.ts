@@ -1,0 +1,2 @@
+export { CaseStateBadge } from './CaseStateBadge';
+export { CaseDeadlineBadge, DueDate } from './DueDate';
