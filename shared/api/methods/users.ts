@@ -3,9 +3,7 @@ import { method } from '../define';
 import { roleSchema } from '../roles';
 import {
   displayNameSchema,
-  emptySchema,
   idSchema,
-  orgUnitSchema,
   passwordSchema,
   userSchema,
   usernameSchema,
@@ -62,10 +60,5 @@ export const usersMethods = {
     input: z.object({ userId: idSchema }),
     output: z.object({}),
     access: ['admin'],
-  }),
-  'orgUnits.list': method({
-    input: emptySchema,
-    output: z.array(orgUnitSchema),
-    access: 'session',
   }),
 };
