@@ -1,13 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { roleSchema } from '../roles';
-import {
-  displayNameSchema,
-  idSchema,
-  passwordSchema,
-  userSchema,
-  usernameSchema,
-} from './common';
+import { displayNameSchema, idSchema, passwordSchema, userSchema, usernameSchema } from './common';
 
 export const usersMethods = {
   'users.list': method({
