@@ -1,23 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync,
-} from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeStorage } from 'electron';
+import { writePrivateFileAtomically } from '../backend/core/private-files';
 
 /** The audit key as safeStorage encrypted it (DPAPI on Windows, the keychain or keyring elsewhere). */
 const ENCRYPTED_KEY_FILE = 'audit-chain.key.enc';
 
 /**
  * The key that signs the audit chain, kept encrypted by the OS for this user, outside the data
- * folder an administrator backs up and copies around. Created on first use and written under a
- * temporary name, flushed, then renamed. Undefined where the OS offers no encryption (Linux
+ * folder an administrator backs up and copies around. Created on first use, whole or not at all.
+ * Undefined where the OS offers no encryption (Linux
  * without a keyring): the backend then keeps its key in a 0600 file in the data folder.
  */
 export function auditKeyHex(
@@ -40,14 +33,6 @@ export function auditKeyHex(
     }
   }
   const key = randomBytes(32).toString('hex');
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = openSync(temp, 'w', 0o600);
-  try {
-    writeSync(fd, safeStorage.encryptString(key));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, file);
+  writePrivateFileAtomically(file, safeStorage.encryptString(key));
   return key;
 }

@@ -13,6 +13,7 @@ import { hardenSession, hardenWebContents } from './security';
 import { pageTrust } from './trusted-url';
 import { userDataOverride } from './user-data';
 import { createMainWindow } from './window';
+import { privateDir } from '../backend/core/private-files';
 
 function main(): void {
   const userDataFolder = userDataOverride({
@@ -31,6 +32,8 @@ function main(): void {
 
   const userData = app.getPath('userData');
   const logsFolder = join(userData, 'logs');
+  // Error messages can carry a resident's name: the logs are as private as the data folder.
+  privateDir(logsFolder);
   log.transports.file.resolvePathFn = () => join(logsFolder, 'main.log');
   log.errorHandler.startCatching({ showDialog: false });
   log.info(`基层一窗通 ${app.getVersion()} 启动，Electron ${process.versions.electron}`);

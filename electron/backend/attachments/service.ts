@@ -1,6 +1,6 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
-import { actionableCase, visibleCase } from '../cases/access';
+import { actionableCase, visibleCase } from '../cases/service';
 import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';

@@ -1,16 +1,7 @@
-import { createHash, randomUUID } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { PRIVATE_FILE_MODE, privateDir } from '../core/private-files';
+import { privateDir, writePrivateFileAtomically } from '../core/private-files';
 
 /**
  * Attachment files, content-addressed: <dataDir>/attachments/<first two hex>/<sha256>. One file per
@@ -26,27 +17,14 @@ function blobPath(dataDir: string, sha256: string): string {
 }
 
 /**
- * Writes the content unless it is already stored. Written to a temporary name, flushed, then renamed,
- * so that a crash never leaves a half-written file under a hash name.
+ * Writes the content unless it is already stored, whole or not at all.
  */
 export function storeBlob(dataDir: string, sha256: string, bytes: Uint8Array): void {
   const target = blobPath(dataDir, sha256);
   if (existsSync(target)) return;
   privateDir(join(dataDir, 'attachments'));
   privateDir(dirname(target));
-  const temporary = `${target}.${randomUUID()}.tmp`;
-  try {
-    const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
-  } finally {
-    rmSync(temporary, { force: true });
-  }
+  writePrivateFileAtomically(target, bytes);
 }
 
 export function readBlob(dataDir: string, sha256: string): Buffer | null {

@@ -28,6 +28,13 @@ export interface RunningJob {
 
 /** Pages per backup step: the stop flag is read between steps (4 MB at SQLite's 4 KB pages). */
 const PAGES_PER_STEP = 1000;
+/**
+ * The copy and the compressed file are flushed every 64 MB as they are written: left to the OS,
+ * gigabytes of the copy wait in the page cache and the counter's next save, which flushes its
+ * own few pages (synchronous=FULL), queues behind their write-back (intake p99 141 ms during the
+ * ten-year backup, bench/RESULTS.md run 7).
+ */
+const FLUSH_BYTES = 64 * 1024 * 1024;
 /** gzip level 1: on this data it is within a few percent of level 6 in size, at a third of the CPU. */
 const GZIP_LEVEL = 1;
 const STOP_WAIT_MS = 2000;
@@ -102,24 +109,47 @@ function problemOf(file) {
 }
 
 async function copyLive(source, raw) {
-  fs.closeSync(fs.openSync(raw, 'wx', 0o600));
+  const rawFd = fs.openSync(raw, 'wx', 0o600);
   const db = open(source, true);
+  let steps = 0;
   try {
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
-    await db.backup(raw, { progress: () => { checkStop(); return workerData.pagesPerStep; } });
+    await db.backup(raw, { progress: () => {
+      checkStop();
+      if (++steps % workerData.stepsPerFlush === 0) fs.fdatasyncSync(rawFd);
+      return workerData.pagesPerStep;
+    } });
     db.exec('COMMIT');
   } finally {
     db.close();
+    fs.closeSync(rawFd);
   }
+}
+
+/** A file written in order and flushed every flushBytes, created 0600 and never over another. */
+function flushedFile(path) {
+  const fd = fs.openSync(path, 'wx', 0o600);
+  let unflushed = 0;
+  return new Writable({
+    write(chunk, _enc, done) {
+      try {
+        fs.writeSync(fd, chunk);
+        unflushed += chunk.length;
+        if (unflushed >= workerData.flushBytes) { fs.fdatasyncSync(fd); unflushed = 0; }
+        done();
+      } catch (error) { done(error); }
+    },
+    final(done) { try { fs.fsyncSync(fd); done(); } catch (error) { done(error); } },
+    destroy(error, done) { try { fs.closeSync(fd); } catch {} done(error); },
+  });
 }
 
 async function compress(raw, gz) {
   const written = crypto.createHash('sha256');
   await pipeline(
     fs.createReadStream(raw), hashing(written), zlib.createGzip({ level: workerData.gzipLevel }),
-    fs.createWriteStream(gz, { flags: 'wx', mode: 0o600 }), { signal });
-  flush(gz, 'r+');
+    flushedFile(gz), { signal });
   const readBack = crypto.createHash('sha256');
   await pipeline(fs.createReadStream(gz), zlib.createGunzip(), hashing(readBack), sink(), { signal });
   if (written.digest('hex') !== readBack.digest('hex')) throw new Error('压缩后的备份读回与原数据不一致');
@@ -184,6 +214,8 @@ export function jobWorkerData(job: BackupJob | StageJob, nativeBinding: string |
     nativeBinding,
     modulePath: createRequire(import.meta.url).resolve('better-sqlite3'),
     pagesPerStep: PAGES_PER_STEP,
+    stepsPerFlush: Math.max(1, Math.floor(FLUSH_BYTES / (PAGES_PER_STEP * 4096))),
+    flushBytes: FLUSH_BYTES,
     gzipLevel: GZIP_LEVEL,
   };
 }

@@ -1,11 +1,21 @@
 import type { HandlerMap } from '../rpc/handler';
-import { agencyIntake, receive } from './agency';
-import { caseDetail } from './detail';
-import { intake } from './intake';
-import { recordPrint } from './print';
-import { applyTransition, handOut, supplement } from './workflow';
+import {
+  agencyIntake,
+  applyTransition,
+  caseDashboard,
+  caseDetail,
+  casesOfResident,
+  dashboardFigures,
+  exportCases,
+  handOut,
+  intake,
+  listCases,
+  receive,
+  recordPrint,
+  supplement,
+} from './service';
 
-/** The case workflow; lists, search and the 工作台 are in queries-handlers.ts. */
+/** The case workflow; each change answers the case as it now stands. */
 export const casesHandlers: HandlerMap = {
   'cases.intake': async (ctx, input) => caseDetail(ctx, await intake(ctx, input)),
   'cases.agencyIntake': async (ctx, input) => caseDetail(ctx, await agencyIntake(ctx, input)),
@@ -15,4 +25,13 @@ export const casesHandlers: HandlerMap = {
   'cases.handOut': async (ctx, input) => caseDetail(ctx, await handOut(ctx, input)),
   'cases.get': (ctx, input) => caseDetail(ctx, input.caseId),
   'print.record': (ctx, input) => recordPrint(ctx, input.caseId, input.document),
+};
+
+/** Lists, search, the export and the 工作台. */
+export const caseQueryHandlers: HandlerMap = {
+  'cases.list': (ctx, input) => listCases(ctx, input),
+  'cases.exportExcel': (ctx, input) => exportCases(ctx, input),
+  'cases.ofResident': (ctx, input) => casesOfResident(ctx, input.residentId),
+  'cases.dashboard': (ctx) => caseDashboard(ctx),
+  'cases.dashboardFigures': (ctx) => dashboardFigures(ctx),
 };

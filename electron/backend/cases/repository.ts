@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { caseStateSchema, type CaseState } from '@shared/domain/cases/case-workflow';
 import type { CaseEventsTable, CaseMaterialsTable, CasesTable } from '../db/schema';
 import type { Db } from '../db/queryable';
@@ -16,13 +16,12 @@ export async function findCase(db: Db, id: string): Promise<CaseRow | undefined>
     .executeTakeFirst();
 }
 
-export async function insertCase(db: Db, row: Insertable<CasesTable>): Promise<number> {
-  await db.insertInto('cases').values(row).execute();
-  // cases_fts is keyed by the cases rowid, which only the inserted row can tell.
+/** cases_fts is keyed by the cases rowid, which only the inserted row can tell. */
+export async function findCaseRowid(db: Db, id: string): Promise<number> {
   const { rowid } = await db
     .selectFrom('cases')
     .select(sql<number>`rowid`.as('rowid'))
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .executeTakeFirstOrThrow();
   return rowid;
 }

@@ -1,13 +1,17 @@
 import type { Transaction, Updateable } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
-import { newSyncColumns, recordChange, updateSyncColumns, type ChangeStamp } from '../core/changes';
+import type { ChangeStamp } from '../core/changes';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import type { CasesTable, Database } from '../db/schema';
-import type { ChecklistRow } from './checklist';
+import type { ChecklistRow } from './intake/checklist';
 import { findCase, stateOf, type CaseMaterialRow, type CaseRow } from './repository';
 
 type Trx = Transaction<Database>;
 
-/** Each write below also appends its outbox entry, in the caller's transaction. */
+/**
+ * The case's own writes, each through core/synced-writes.ts: the row and its outbox entry, in the
+ * caller's transaction.
+ */
 
 export async function insertChecklist(
   trx: Trx,
@@ -16,25 +20,19 @@ export async function insertChecklist(
   rows: readonly ChecklistRow[],
 ): Promise<void> {
   for (const row of rows) {
-    const columns = newSyncColumns(stamp, caseRow.org_unit_id);
-    await trx
-      .insertInto('case_materials')
-      .values({
-        ...columns,
-        case_id: caseRow.id,
-        position: row.position,
-        name: row.name,
-        form: row.form,
-        copies: row.copies,
-        required: row.required ? 1 : 0,
-        condition: row.condition,
-        source: row.source,
-        status: row.status,
-        copies_received: row.copiesReceived,
-        note: row.note,
-      })
-      .execute();
-    await recordChange(trx, 'case_materials', 'insert', columns.id, null);
+    await insertSynced(trx, stamp, 'case_materials', caseRow.org_unit_id, {
+      case_id: caseRow.id,
+      position: row.position,
+      name: row.name,
+      form: row.form,
+      copies: row.copies,
+      required: row.required ? 1 : 0,
+      condition: row.condition,
+      source: row.source,
+      status: row.status,
+      copies_received: row.copiesReceived,
+      note: row.note,
+    });
   }
 }
 
@@ -55,17 +53,11 @@ export async function updateChecklist(
     ) {
       continue;
     }
-    await trx
-      .updateTable('case_materials')
-      .set({
-        status: row.status,
-        copies_received: row.copiesReceived,
-        note: row.note,
-        ...updateSyncColumns(stamp),
-      })
-      .where('id', '=', before.id)
-      .execute();
-    await recordChange(trx, 'case_materials', 'update', before.id, before.version);
+    await updateSynced(trx, stamp, 'case_materials', before, {
+      status: row.status,
+      copies_received: row.copiesReceived,
+      note: row.note,
+    });
   }
 }
 
@@ -84,22 +76,16 @@ export async function addEvent(
   caseRow: Pick<CaseRow, 'id' | 'org_unit_id'>,
   event: CaseEvent,
 ): Promise<void> {
-  const columns = newSyncColumns(stamp, caseRow.org_unit_id);
-  await trx
-    .insertInto('case_events')
-    .values({
-      ...columns,
-      case_id: caseRow.id,
-      at: columns.created_at,
-      actor_id: stamp.actor.userId,
-      actor_name: event.actorName,
-      action: event.action,
-      from_state: event.from,
-      to_state: event.to,
-      note: event.note,
-    })
-    .execute();
-  await recordChange(trx, 'case_events', 'insert', columns.id, null);
+  await insertSynced(trx, stamp, 'case_events', caseRow.org_unit_id, {
+    case_id: caseRow.id,
+    at: stamp.stamper.nowIso(),
+    actor_id: stamp.actor.userId,
+    actor_name: event.actorName,
+    action: event.action,
+    from_state: event.from,
+    to_state: event.to,
+    note: event.note,
+  });
 }
 
 /** Updates the case and returns it as it now stands, so that a second change bases on this one. */
@@ -109,12 +95,7 @@ export async function updateCase(
   row: CaseRow,
   patch: Updateable<CasesTable>,
 ): Promise<CaseRow> {
-  await trx
-    .updateTable('cases')
-    .set({ ...patch, ...updateSyncColumns(stamp) })
-    .where('id', '=', row.id)
-    .execute();
-  await recordChange(trx, 'cases', 'update', row.id, row.version);
+  await updateSynced(trx, stamp, 'cases', row, patch);
   const updated = await findCase(trx, row.id);
   if (!updated) throw new Error(`case vanished inside its transaction: ${row.id}`);
   return updated;

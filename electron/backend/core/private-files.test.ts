@@ -1,9 +1,10 @@
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { sha256Hex, storeBlob } from '../attachments/store';
 import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+import { writePrivateFileAtomically } from './private-files';
 
 let h: Harness;
 beforeEach(async () => {
@@ -52,5 +53,24 @@ describe.runIf(process.platform !== 'win32')('data at rest', () => {
     await h.restart();
     expect(modeOf(h.dataDir)).toBe(0o700);
     expect(modeOf(join(h.dataDir, DATABASE_FILE))).toBe(0o600);
+  });
+});
+
+describe.runIf(process.platform !== 'win32')('a file written whole or not at all', () => {
+  it('replaces the old content owner-only and leaves no temporary file', () => {
+    const file = join(h.dataDir, 'key');
+    writePrivateFileAtomically(file, 'old');
+    writePrivateFileAtomically(file, 'new');
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(modeOf(file)).toBe(0o600);
+    expect(readdirSync(h.dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('keeps the old file and no temporary one when the rename fails', () => {
+    const target = join(h.dataDir, 'taken');
+    mkdirSync(join(target, 'inside'), { recursive: true });
+    expect(() => writePrivateFileAtomically(target, 'new')).toThrow();
+    expect(readdirSync(target)).toEqual(['inside']);
+    expect(readdirSync(h.dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 });

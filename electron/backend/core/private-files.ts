@@ -1,4 +1,16 @@
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
 
 /**
  * Residents' ID numbers and phones live in these files: only the user the app runs as may read
@@ -22,4 +34,38 @@ export function privateDatabaseFile(file: string): void {
   if (!existsSync(file)) closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
   for (const path of [file, `${file}-wal`, `${file}-shm`])
     if (existsSync(path)) chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+/**
+ * Writes a whole file owner-only: under a temporary name, flushed, renamed over the target, and the
+ * rename itself flushed, so that a power cut leaves the old file or the complete new one, never a
+ * half-written one under the real name (a half key would sign entries nobody can check; a half
+ * attachment would stand under the hash of the whole).
+ */
+export function writePrivateFileAtomically(file: string, content: Uint8Array | string): void {
+  const temporary = `${file}.${randomUUID()}.tmp`;
+  try {
+    const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
+    try {
+      writeSync(fd, content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  syncFolder(dirname(file));
+}
+
+/** Makes a rename durable; Windows cannot open a folder for flushing and journals renames. */
+function syncFolder(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

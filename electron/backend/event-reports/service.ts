@@ -7,8 +7,7 @@ import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
 import { orgScope } from '../org/repository';
-import { actorName } from '../mediation/actor';
-import { mediationReference, referenceLabel, ensureCode } from '../mediation/reference';
+import { actorName, ensureCode, mediationReference, referenceLabel } from '../mediation/service';
 import { insertSynced, updateSynced } from '../core/synced-writes';
 import {
   attachmentsOfReports,

@@ -1,22 +1,22 @@
 import type { HandlerMap } from '../rpc/handler';
-import { acceptDispute, rejectDispute } from './acceptance';
-import { recordFollowUp, recordJudicialConfirmation } from './aftercare';
-import { recordAgreement, saveAgreementDraft } from './agreement';
-import { closeDispute, recordFailure, terminateMediation } from './conclusion';
-import { disputeDetail } from './detail';
-import { escalateDispute } from './escalation';
-import { acknowledgeNotice, revealParty, saveParty } from './parties';
-import * as print from './print';
-import { dashboard, disputesOfResident, listDisputeSummaries } from './queries';
-import { referenceForScreens } from './reference';
-import { registerDispute, updateDispute } from './register';
-import { riskFlags } from './risk';
-import { createMediator, listMediators, setMediatorActive, updateMediator } from './roster';
-import { extendDeadline, recordSession } from './sessions';
-import { getSettings, updateSettings } from './settings';
-import { mediationStats } from './stats';
-import { monthlyReport } from './stats-excel';
-import { assignMediators, suggestMediators } from './team';
+import { acceptDispute, rejectDispute } from './register/acceptance';
+import { recordFollowUp, recordJudicialConfirmation } from './agreement/aftercare';
+import { recordAgreement, saveAgreementDraft } from './agreement/agreement';
+import { closeDispute, recordFailure, terminateMediation } from './sessions/conclusion';
+import { disputeDetail } from './dispute/detail';
+import { escalateDispute } from './escalation/escalation';
+import { acknowledgeNotice, revealParty, saveParty } from './register/parties';
+import * as print from './agreement/print';
+import { dashboard, disputesOfResident, listDisputeSummaries } from './list/list-service';
+import { referenceForScreens } from './dispute/reference';
+import { registerDispute, updateDispute } from './register/register';
+import { riskFlags } from './escalation/risk';
+import { createMediator, listMediators, setMediatorActive, updateMediator } from './roster/roster';
+import { extendDeadline, recordSession } from './sessions/sessions';
+import { getSettings, updateSettings } from './roster/settings';
+import { mediationStats } from './stats/stats';
+import { monthlyReport } from './stats/stats-excel';
+import { assignMediators, suggestMediators } from './roster/team';
 
 export const mediationHandlers: HandlerMap = {
   'mediation.register': (ctx, input) => registerDispute(ctx, input),

@@ -12,8 +12,7 @@ import {
 } from '@shared/domain/cases/rating';
 import { appendAudit } from '../audit/service';
 import { calendarOf } from '../calendar/service';
-import { visibleCase } from '../cases/access';
-import { stateOf } from '../cases/repository';
+import { stateOf, visibleCase } from '../cases/service';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import { caseFtsValues } from '../cases/search-index';
-import { disputeFtsValues } from '../mediation/search-index';
+import { caseFtsValues } from '../cases/service';
+import { disputeFtsValues } from '../mediation/service';
 import { residentFtsValues } from '../residents/search-index';
 import type { Db } from '../db/queryable';
 

@@ -1,4 +1,4 @@
-import { workbookBase64 } from '../cases/export-sheet';
+import { workbookBase64 } from '../cases/service';
 import type { HandlerMap } from '../rpc/handler';
 import { counterStats, filteredItemName } from './service';
 import { counterStatsFileName, counterStatsWorkbook } from './workbook';

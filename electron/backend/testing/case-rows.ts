@@ -3,7 +3,7 @@ import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
 import type { Database, SyncColumns } from '../db/schema';
 import { indexResident, residentInitials } from '../residents/search-index';
-import { indexCaseForSearch } from '../cases/search-index';
+import { indexCaseForSearch } from '../cases/service';
 
 /**
  * Test data for the case lists, written as intake and the workflow leave it (row, search entry,

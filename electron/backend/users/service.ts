@@ -7,7 +7,7 @@ import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { insertSynced, tombstoneSynced, updateSynced } from '../core/synced-writes';
-import { addAccountToRoster } from '../mediation/roster';
+import { addAccountToRoster } from '../mediation/service';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
 

@@ -8,7 +8,7 @@ import {
   outcomeSchema,
   riskLevelSchema,
 } from '../../domain/mediation/vocabulary';
-import { CASE_ACTIONS, CASE_STATES } from '../../domain/mediation/workflow';
+import { DISPUTE_ACTIONS, DISPUTE_STATES } from '../../domain/mediation/workflow';
 import { orgLevelSchema } from '../roles';
 import { idSchema, isoTimeSchema } from './common';
 
@@ -17,8 +17,8 @@ import { idSchema, isoTimeSchema } from './common';
  * phones are masked everywhere here (PIPL art. 28); only the printed agreement carries them whole.
  */
 
-export const disputeStateSchema = z.enum(CASE_STATES);
-export const disputeActionSchema = z.enum(CASE_ACTIONS);
+export const disputeStateSchema = z.enum(DISPUTE_STATES);
+export const disputeActionSchema = z.enum(DISPUTE_ACTIONS);
 
 /** How a party was told of the 当事人权利义务告知书. */
 export const NOTICE_METHODS = ['signed', 'oral', 'delivered'] as const;

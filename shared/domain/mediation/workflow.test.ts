@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../api/roles';
 import {
-  CASE_ACTIONS,
-  CASE_STATES,
-  type CaseAction,
-  type CaseState,
-  availableActions,
+  DISPUTE_ACTIONS,
+  DISPUTE_STATES,
+  type DisputeAction,
+  type DisputeState,
+  availableDisputeActions,
   isFinal,
-  transition,
+  transitionDispute,
 } from './workflow';
 
 /** The specification, written out independently of the table in workflow.ts. */
-const LEGAL: [CaseState, CaseAction, CaseState][] = [
+const LEGAL: [DisputeState, DisputeAction, DisputeState][] = [
   ['registered', 'accept', 'accepted'],
   ['registered', 'reject', 'rejected'],
   ['registered', 'escalate', 'escalated'],
@@ -32,48 +32,47 @@ const LEGAL: [CaseState, CaseAction, CaseState][] = [
   ['followed_up', 'record_follow_up', 'followed_up'],
   ['followed_up', 'close', 'closed'],
 ];
-const isLegal = (state: CaseState, action: CaseAction) =>
+const isLegal = (state: DisputeState, action: DisputeAction) =>
   LEGAL.some(([s, a]) => s === state && a === action);
 
-const ILLEGAL = CASE_STATES.flatMap((state) =>
-  CASE_ACTIONS.filter((action) => !isLegal(state, action)).map(
+const ILLEGAL = DISPUTE_STATES.flatMap((state) =>
+  DISPUTE_ACTIONS.filter((action) => !isLegal(state, action)).map(
     (action) => [state, action] as const,
   ),
 );
 const ALLOWED_ROLES: Role[] = ['mediator', 'supervisor'];
 const REFUSED_ROLES = ROLES.filter((role) => !ALLOWED_ROLES.includes(role));
 
-describe('transition', () => {
+describe('transitionDispute', () => {
   it.each(LEGAL)('%s --%s--> %s', (state, action, next) => {
     for (const role of ALLOWED_ROLES) {
-      expect(transition(state, action, role)).toEqual({ ok: true, value: next });
+      expect(transitionDispute(state, action, role)).toEqual({ ok: true, value: next });
     }
   });
 
   it('covers every state × action pair between the legal and the illegal tables', () => {
-    expect(LEGAL.length + ILLEGAL.length).toBe(CASE_STATES.length * CASE_ACTIONS.length);
+    expect(LEGAL.length + ILLEGAL.length).toBe(DISPUTE_STATES.length * DISPUTE_ACTIONS.length);
     expect(ILLEGAL.length).toBe(71);
   });
 
   it.each(ILLEGAL)('%s cannot %s', (state, action) => {
-    const result = transition(state, action, 'mediator');
+    const result = transitionDispute(state, action, 'mediator');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('ILLEGAL_TRANSITION');
     expect(result.error.message).toMatch(/^(案件当前为「.+」，不能|「.+」的案件已结束，不能再).+$/);
   });
 
-  it.each(REFUSED_ROLES.flatMap((role) => CASE_ACTIONS.map((action) => [role, action] as const)))(
-    '%s may not %s, even where the state allows it',
-    (role, action) => {
-      const legalFrom = LEGAL.find(([, a]) => a === action)?.[0] ?? 'registered';
-      const result = transition(legalFrom, action, role);
-      expect(result.ok).toBe(false);
-      if (result.ok) return;
-      expect(result.error.code).toBe('ROLE_NOT_ALLOWED');
-      expect(result.error.message).toMatch(/须由调解员或负责人办理$/);
-    },
-  );
+  it.each(
+    REFUSED_ROLES.flatMap((role) => DISPUTE_ACTIONS.map((action) => [role, action] as const)),
+  )('%s may not %s, even where the state allows it', (role, action) => {
+    const legalFrom = LEGAL.find(([, a]) => a === action)?.[0] ?? 'registered';
+    const result = transitionDispute(legalFrom, action, role);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('ROLE_NOT_ALLOWED');
+    expect(result.error.message).toMatch(/须由调解员或负责人办理$/);
+  });
 
   it.each([
     ['mediating', 'accept', 'mediator', '案件当前为「调解中」，不能受理'],
@@ -83,7 +82,7 @@ describe('transition', () => {
     ['closed', 'accept', 'auditor', '「已结案」的案件已结束，不能再受理'],
     ['registered', 'accept', 'clerk', '窗口人员不能受理，须由调解员或负责人办理'],
   ] as const)('%s, %s by %s: %s', (state, action, role, message) => {
-    const result = transition(state, action, role);
+    const result = transitionDispute(state, action, role);
     expect(result.ok || result.error.message).toBe(message);
   });
 
@@ -112,9 +111,9 @@ describe('transition', () => {
     ['turned away', ['reject'], 'rejected'],
     ['passed straight up, then up again', ['escalate', 'escalate', 'accept'], 'accepted'],
   ] as const)('a whole case: %s', (_, actions, end) => {
-    let state: CaseState = 'registered';
+    let state: DisputeState = 'registered';
     for (const action of actions) {
-      const result = transition(state, action, 'mediator');
+      const result = transitionDispute(state, action, 'mediator');
       if (!result.ok) throw new Error(result.error.message);
       state = result.value;
     }
@@ -122,7 +121,7 @@ describe('transition', () => {
   });
 });
 
-describe('availableActions', () => {
+describe('availableDisputeActions', () => {
   it.each([
     ['registered', 'mediator', ['accept', 'reject', 'escalate']],
     ['mediating', 'supervisor', ['record_success', 'record_failure', 'terminate', 'escalate']],
@@ -131,15 +130,14 @@ describe('availableActions', () => {
     ['mediating', 'clerk', []],
     ['closed', 'supervisor', []],
   ] as const)('%s for %s → %o', (state, role, expected) => {
-    expect(availableActions(state, role)).toEqual(expected);
+    expect(availableDisputeActions(state, role)).toEqual(expected);
   });
 });
 
 describe('isFinal', () => {
-  it.each(CASE_STATES.map((state) => [state, state === 'closed' || state === 'rejected'] as const))(
-    '%s → %s',
-    (state, expected) => {
-      expect(isFinal(state)).toBe(expected);
-    },
-  );
+  it.each(
+    DISPUTE_STATES.map((state) => [state, state === 'closed' || state === 'rejected'] as const),
+  )('%s → %s', (state, expected) => {
+    expect(isFinal(state)).toBe(expected);
+  });
 });

@@ -7,7 +7,7 @@ import { ROLE_LABELS, type Role } from '../../api/roles';
  * follow-up visit; a second visit (the obligations were not yet performed) keeps it in 已回访.
  */
 
-export const CASE_STATES = [
+export const DISPUTE_STATES = [
   'registered',
   'accepted',
   'rejected',
@@ -19,9 +19,9 @@ export const CASE_STATES = [
   'followed_up',
   'closed',
 ] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+export type DisputeState = (typeof DISPUTE_STATES)[number];
 
-export const CASE_STATE_LABELS: Record<CaseState, string> = {
+export const DISPUTE_STATE_LABELS: Record<DisputeState, string> = {
   registered: '已登记',
   accepted: '已受理',
   rejected: '不予受理',
@@ -34,7 +34,7 @@ export const CASE_STATE_LABELS: Record<CaseState, string> = {
   closed: '已结案',
 };
 
-export const CASE_ACTIONS = [
+export const DISPUTE_ACTIONS = [
   'accept',
   'reject',
   'start_mediation',
@@ -45,9 +45,9 @@ export const CASE_ACTIONS = [
   'record_follow_up',
   'close',
 ] as const;
-export type CaseAction = (typeof CASE_ACTIONS)[number];
+export type DisputeAction = (typeof DISPUTE_ACTIONS)[number];
 
-export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
+export const DISPUTE_ACTION_LABELS: Record<DisputeAction, string> = {
   accept: '受理',
   reject: '不予受理',
   start_mediation: '开始调解',
@@ -59,7 +59,7 @@ export const CASE_ACTION_LABELS: Record<CaseAction, string> = {
   close: '结案',
 };
 
-type TransitionTable = Readonly<Record<CaseState, Partial<Record<CaseAction, CaseState>>>>;
+type TransitionTable = Readonly<Record<DisputeState, Partial<Record<DisputeAction, DisputeState>>>>;
 
 const TRANSITIONS: TransitionTable = {
   registered: { accept: 'accepted', reject: 'rejected', escalate: 'escalated' },
@@ -86,7 +86,7 @@ const TRANSITIONS: TransitionTable = {
  * so that a stricter rule for one of them (say, 结案 by the supervisor only) is a one-line change.
  */
 const MEDIATION_ROLES: readonly Role[] = ['mediator', 'supervisor'];
-const ALLOWED_ROLES: Readonly<Record<CaseAction, readonly Role[]>> = {
+const ALLOWED_ROLES: Readonly<Record<DisputeAction, readonly Role[]>> = {
   accept: MEDIATION_ROLES,
   reject: MEDIATION_ROLES,
   start_mediation: MEDIATION_ROLES,
@@ -101,22 +101,26 @@ const ALLOWED_ROLES: Readonly<Record<CaseAction, readonly Role[]>> = {
 export type WorkflowErrorCode = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
 
 /** The shape of shared/domain/result.ts's RuleResult, so a service handles every rule alike. */
-export type TransitionResult =
-  | { ok: true; value: CaseState }
+export type DisputeTransitionResult =
+  | { ok: true; value: DisputeState }
   | { ok: false; error: { code: WorkflowErrorCode; message: string } };
 
-export function isFinal(state: CaseState): boolean {
+export function isFinal(state: DisputeState): boolean {
   return Object.keys(TRANSITIONS[state]).length === 0;
 }
 
-function refuse(code: WorkflowErrorCode, message: string): TransitionResult {
+function refuse(code: WorkflowErrorCode, message: string): DisputeTransitionResult {
   return { ok: false, error: { code, message } };
 }
 
 /** State first, then role, in the same order as the applications workflow (shared/domain/cases). */
-export function transition(state: CaseState, action: CaseAction, role: Role): TransitionResult {
-  const label = CASE_ACTION_LABELS[action];
-  const stateLabel = CASE_STATE_LABELS[state];
+export function transitionDispute(
+  state: DisputeState,
+  action: DisputeAction,
+  role: Role,
+): DisputeTransitionResult {
+  const label = DISPUTE_ACTION_LABELS[action];
+  const stateLabel = DISPUTE_STATE_LABELS[state];
   const next = TRANSITIONS[state][action];
   if (next === undefined) {
     return refuse(
@@ -134,7 +138,7 @@ export function transition(state: CaseState, action: CaseAction, role: Role): Tr
   return { ok: true, value: next };
 }
 
-/** The actions to offer this role on a case in this state, in the order of CASE_ACTIONS. */
-export function availableActions(state: CaseState, role: Role): CaseAction[] {
-  return CASE_ACTIONS.filter((action) => transition(state, action, role).ok);
+/** The actions to offer this role on a case in this state, in the order of DISPUTE_ACTIONS. */
+export function availableDisputeActions(state: DisputeState, role: Role): DisputeAction[] {
+  return DISPUTE_ACTIONS.filter((action) => transitionDispute(state, action, role).ok);
 }

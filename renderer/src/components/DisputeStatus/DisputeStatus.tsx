@@ -1,9 +1,9 @@
 import { Badge, Text } from '@mantine/core';
 import type { DisputeSummary } from '@shared/api';
-import { CASE_STATE_LABELS, type CaseState } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATE_LABELS, type DisputeState } from '@shared/domain/mediation/workflow';
 import { RISK_LEVEL_LABELS, type RiskLevel } from '@shared/domain/mediation/vocabulary';
 
-const STATE_COLORS: Record<CaseState, string> = {
+const STATE_COLORS: Record<DisputeState, string> = {
   registered: 'gray',
   accepted: 'blue',
   rejected: 'dark',
@@ -18,10 +18,10 @@ const STATE_COLORS: Record<CaseState, string> = {
 
 const RISK_COLORS: Record<RiskLevel, string> = { general: 'gray', serious: 'orange', major: 'red' };
 
-export function DisputeStateBadge({ state }: { state: CaseState }) {
+export function DisputeStateBadge({ state }: { state: DisputeState }) {
   return (
     <Badge color={STATE_COLORS[state]} variant="light">
-      {CASE_STATE_LABELS[state]}
+      {DISPUTE_STATE_LABELS[state]}
     </Badge>
   );
 }

@@ -2,7 +2,7 @@ import { Anchor, Badge } from '@mantine/core';
 import type { DisputeSummary } from '@shared/api';
 import { PARTY_ROLE_LABELS, type PartyRole } from '@shared/domain/mediation/agreement';
 import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
-import { CASE_STATE_LABELS } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATE_LABELS } from '@shared/domain/mediation/workflow';
 import { DataTable } from 'mantine-datatable';
 import { Link } from 'react-router';
 import { DISPUTE_STATE_COLORS } from './state-colors';
@@ -57,7 +57,7 @@ export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
               variant="light"
               color={d.deadline === 'overdue' ? 'red' : DISPUTE_STATE_COLORS[d.state]}
             >
-              {CASE_STATE_LABELS[d.state]}
+              {DISPUTE_STATE_LABELS[d.state]}
             </Badge>
           ),
         },

@@ -1,6 +1,6 @@
 import type { CaseSummary } from '@shared/api';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
-import type { CaseState as DisputeState } from '@shared/domain/mediation/workflow';
+import type { DisputeState } from '@shared/domain/mediation/workflow';
 
 /** Colours of a case's state in 一人一档: open work blue, waiting on someone orange, done teal. */
 export const CASE_STATE_COLORS: Record<CaseState, string> = {

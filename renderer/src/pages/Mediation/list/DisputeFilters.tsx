@@ -1,6 +1,6 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
-import { CASE_STATE_LABELS, CASE_STATES } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATE_LABELS, DISPUTE_STATES } from '@shared/domain/mediation/workflow';
 import {
   DISPUTE_TYPE_LABELS,
   DISPUTE_TYPES,
@@ -9,9 +9,9 @@ import {
 } from '@shared/domain/mediation/vocabulary';
 import type { DisputeListFilters } from './list-filters';
 
-const STATE_OPTIONS = CASE_STATES.map((state) => ({
+const STATE_OPTIONS = DISPUTE_STATES.map((state) => ({
   value: state,
-  label: CASE_STATE_LABELS[state],
+  label: DISPUTE_STATE_LABELS[state],
 }));
 const TYPE_OPTIONS = DISPUTE_TYPES.map((type) => ({
   value: type,

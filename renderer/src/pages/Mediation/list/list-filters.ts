@@ -1,10 +1,10 @@
 import type { MethodInput } from '@shared/api';
-import type { CaseState } from '@shared/domain/mediation/workflow';
+import type { DisputeState } from '@shared/domain/mediation/workflow';
 import type { DisputeType, RiskLevel } from '@shared/domain/mediation/vocabulary';
 
 export interface DisputeListFilters {
   query: string;
-  states: CaseState[];
+  states: DisputeState[];
   types: DisputeType[];
   riskLevels: RiskLevel[];
   deadline: 'due_soon' | 'overdue' | null;

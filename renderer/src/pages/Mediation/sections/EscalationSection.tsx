@@ -1,7 +1,7 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { ORG_LEVEL_LABELS, type DisputeDetail } from '@shared/api';
 import { OUTCOME_LABELS } from '@shared/domain/mediation/vocabulary';
-import { CASE_STATE_LABELS } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATE_LABELS } from '@shared/domain/mediation/workflow';
 import { useState } from 'react';
 import { formatDateTime } from '../../../lib/time';
 import type { DisputeSection, DisputeSectionProps } from '../detail/section';
@@ -23,7 +23,7 @@ function ReaderNotice({ dispute }: { dispute: DisputeDetail }) {
         <Text size="sm">
           现由{ORG_LEVEL_LABELS[dispute.ownerLevel]}
           {dispute.ownerOrgName}承办，当前状态：
-          {CASE_STATE_LABELS[dispute.state]}。
+          {DISPUTE_STATE_LABELS[dispute.state]}。
         </Text>
         <Text size="sm" fw={600}>
           处理结果：{outcome}

@@ -1,5 +1,5 @@
 import { Text, Timeline } from '@mantine/core';
-import { CASE_STATE_LABELS } from '@shared/domain/mediation/workflow';
+import { DISPUTE_STATE_LABELS } from '@shared/domain/mediation/workflow';
 import { formatDateTime } from '../../../lib/time';
 import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
@@ -14,7 +14,7 @@ function TimelineSectionBody({ dispute }: DisputeSectionProps) {
             <Text size="sm">
               {event.note ?? event.action}
               {event.toState && event.fromState !== event.toState
-                ? `（${event.fromState ? `${CASE_STATE_LABELS[event.fromState]} → ` : ''}${CASE_STATE_LABELS[event.toState]}）`
+                ? `（${event.fromState ? `${DISPUTE_STATE_LABELS[event.fromState]} → ` : ''}${DISPUTE_STATE_LABELS[event.toState]}）`
                 : ''}
             </Text>
             <Text size="xs" c="dimmed">

@@ -1,0 +1,99 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MethodInput } from '@shared/api';
+import { createHarness, type Harness } from '../../testing/harness';
+import { addCase } from '../../testing/case-rows';
+import { caseListScenario } from '../../testing/case-scenario';
+
+let h: Harness;
+let s: Awaited<ReturnType<typeof caseListScenario>>;
+let ids: Record<string, string>;
+
+/**
+ * The list scenario (C overdue, H a draft within its hand-off limit) on Friday 2026-11-27, with two
+ * more agency cases of the village: L a draft whose hand-off was due on Tuesday the 24th, and M
+ * handed over late, which the township now has and which no longer runs against the hand-off.
+ */
+beforeAll(async () => {
+  h = await createHarness();
+  s = await caseListScenario(h);
+  const db = h.backend.runtime.db;
+  const agency = {
+    orgUnitId: s.village,
+    channel: 'agency',
+    createdBy: s.agent.userId,
+    agentUserId: s.agent.userId,
+    agencyOrgId: s.village,
+  } as const;
+  ids = {
+    ...s.ids,
+    L: await addCase(db, {
+      ...agency,
+      caseNo: '330302001001-01-20261119-0001',
+      item: s.items.dibao,
+      resident: s.residents.wang,
+      state: 'agency_draft',
+      createdAt: '2026-11-19T02:00:00.000Z',
+      handoffDueDate: '2026-11-24',
+    }),
+    M: await addCase(db, {
+      ...agency,
+      caseNo: '330302001001-01-20261118-0001',
+      item: s.items.jiuzhu,
+      resident: s.residents.li,
+      state: 'awaiting_receipt',
+      createdAt: '2026-11-18T02:00:00.000Z',
+      handoffDueDate: '2026-11-23',
+      handedOverAt: '2026-11-25T02:00:00.000Z',
+      history: ['agency_draft'],
+    }),
+  };
+}, 60_000);
+afterAll(async () => {
+  await h.cleanup();
+});
+
+type ListInput = MethodInput<'cases.list'>;
+
+async function letters(input: ListInput, token = s.clerk.token): Promise<string[]> {
+  const { rows } = await h.ok('cases.list', input, token);
+  const byId = new Map(Object.entries(ids).map(([letter, id]) => [id, letter]));
+  return rows.map((row) => byId.get(row.id) ?? row.caseNo);
+}
+
+describe('只看超期', () => {
+  it('lists exactly the cases the list badges 已超期, a draft past its hand-off among them', async () => {
+    const { rows } = await h.ok('cases.list', {}, s.clerk.token);
+    const badged = rows.filter((row) => row.deadline === 'overdue').map((row) => row.id);
+    const overdue = await h.ok('cases.list', { overdueOnly: true }, s.clerk.token);
+    expect(overdue.rows.map((row) => row.id)).toEqual(badged);
+    expect(await letters({ overdueOnly: true })).toEqual(['L', 'C']);
+    expect(overdue.total).toBe(2);
+  });
+
+  it('keeps the draft last by due date, which it does not have yet', async () => {
+    expect(await letters({ overdueOnly: true, sortBy: 'dueDate', sortDir: 'asc' })).toEqual([
+      'C',
+      'L',
+    ]);
+  });
+
+  it('shows the village agent their late draft', async () => {
+    expect(await letters({ overdueOnly: true }, s.agent.token)).toEqual(['L']);
+  });
+
+  it('marks the late draft 是否超期 in the export of the overdue list', async () => {
+    const file = await h.ok('cases.exportExcel', { overdueOnly: true }, s.clerk.token);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows = [2, 3].map((n) => [
+      sheet.getRow(n).getCell(1).value,
+      sheet.getRow(n).getCell(10).value,
+    ]);
+    expect(rows).toEqual([
+      ['330302001001-01-20261119-0001', '是'],
+      ['330302001-01-20261116-0001', '是'],
+    ]);
+  });
+});

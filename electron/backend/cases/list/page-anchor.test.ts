@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CaseState } from '@shared/domain/cases/case-workflow';
+import type { PageAnchor } from '@shared/api/methods/page-anchor';
+import { createHarness, type Harness } from '../../testing/harness';
+import { addCase, addResident } from '../../testing/case-rows';
+import { caseListScenario } from '../../testing/case-scenario';
+
+/**
+ * Anchored paging (page-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
+ * and jumps of two or three pages from the page on screen give exactly the offset's pages, in every
+ * order, across the boundary where the cases without a due date or hand-over time begin.
+ */
+let h: Harness;
+let s: Awaited<ReturnType<typeof caseListScenario>>;
+
+const PAGE_SIZE = 4;
+
+beforeAll(async () => {
+  h = await createHarness();
+  s = await caseListScenario(h);
+  const db = h.backend.runtime.db;
+  const resident = { id: '', name: '李翻页' };
+  resident.id = await addResident(db, s.township, {
+    name: resident.name,
+    docNumber: '330302198807076543',
+  });
+  // Few distinct keys, so that ties (broken by rowid) fall on page boundaries; a third lack a due
+  // date, a half a hand-over time, so that those run over several pages.
+  const states: CaseState[] = ['completed', 'accepted', 'processing'];
+  for (let n = 0; n < 48; n += 1) {
+    const day = String(1 + (n % 7)).padStart(2, '0');
+    await addCase(db, {
+      caseNo: `330302001-01-202611${String(n % 11).padStart(2, '0')}-${String(n).padStart(4, '0')}`,
+      orgUnitId: n % 3 === 0 ? s.village : s.township,
+      item: s.items.dibao,
+      resident,
+      state: states[n % 3]!,
+      createdAt: `2026-10-${day}T0${n % 4}:00:00.000Z`,
+      dueDate: n % 3 === 2 ? null : `2026-12-${String(1 + (n % 5)).padStart(2, '0')}`,
+      handedOverAt: n % 2 === 0 ? null : `2026-10-${day}T09:00:00.000Z`,
+    });
+  }
+}, 60_000);
+afterAll(async () => {
+  await h.cleanup();
+});
+
+type Sort = {
+  sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
+  sortDir: 'asc' | 'desc';
+};
+type List = Sort & { states: CaseState[] };
+
+async function page(list: List, pageNo: number, anchor?: PageAnchor) {
+  const input = { ...list, page: pageNo, pageSize: PAGE_SIZE, ...(anchor ? { anchor } : {}) };
+  return h.ok('cases.list', input, s.clerk.token);
+}
+
+function anchorOf(
+  pageNo: number,
+  result: { firstCursor: string | null; lastCursor: string | null },
+): PageAnchor {
+  return { page: pageNo, first: result.firstCursor!, last: result.lastCursor! };
+}
+
+/** Every page by offset, as case ids. */
+async function offsetPages(list: List): Promise<string[][]> {
+  const pages: string[][] = [];
+  for (let n = 1; ; n += 1) {
+    const rows = (await page(list, n)).rows.map((row) => row.id);
+    if (rows.length === 0) return pages;
+    pages.push(rows);
+  }
+}
+
+const SORTS: Sort[] = (['createdAt', 'dueDate', 'caseNo', 'handedOverAt'] as const).flatMap(
+  (sortBy) => (['desc', 'asc'] as const).map((sortDir) => ({ sortBy, sortDir })),
+);
+const STATES: CaseState[][] = [[], ['accepted', 'processing'], ['completed']];
+const LISTS: List[] = SORTS.flatMap((sort) => STATES.map((states) => ({ ...sort, states })));
+
+describe('anchored paging', () => {
+  it.each(LISTS)(
+    'gives the offset’s pages by %o, forward, back and in jumps',
+    async (list) => {
+      const expected = await offsetPages(list);
+      expect(expected.length).toBeGreaterThanOrEqual(4);
+      const last = expected.length;
+      for (let from = 1; from <= last; from += 1) {
+        const here = await page(list, from);
+        expect(here.rows.map((row) => row.id)).toEqual(expected[from - 1]);
+        const anchor = anchorOf(from, here);
+        for (const step of [1, 2, 3, -1, -2, -3]) {
+          const to = from + step;
+          if (to < 1) continue;
+          const there = await page(list, to, anchor);
+          expect(
+            there.rows.map((row) => row.id),
+            `${from} → ${to}`,
+          ).toEqual(expected[to - 1] ?? []);
+        }
+      }
+    },
+    60_000,
+  );
+
+  it('pages by the cursors, not by the page number they claim', async () => {
+    const list: List = { sortBy: 'dueDate', sortDir: 'asc', states: [] };
+    const expected = await offsetPages(list);
+    const second = await page(list, 2);
+    // The cursors of page 2 under the name of page 5: page 6 is then the page after page 2.
+    const moved = await page(list, 6, { ...anchorOf(2, second), page: 5 });
+    expect(moved.rows.map((row) => row.id)).toEqual(expected[2]);
+  });
+
+  it('ignores an anchor of another order and finds the page by number', async () => {
+    const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
+    const other = await page({ ...list, sortDir: 'asc' }, 3);
+    const result = await page(list, 4, anchorOf(3, other));
+    expect(result.rows.map((row) => row.id)).toEqual((await offsetPages(list))[3]);
+  });
+
+  it('ignores the anchor for a search, which pages by offset', async () => {
+    const search = { sortBy: 'createdAt' as const, sortDir: 'desc' as const, query: '李翻页' };
+    const first = await h.ok(
+      'cases.list',
+      { ...search, page: 1, pageSize: PAGE_SIZE },
+      s.clerk.token,
+    );
+    const byOffset = await h.ok(
+      'cases.list',
+      { ...search, page: 3, pageSize: PAGE_SIZE },
+      s.clerk.token,
+    );
+    const anchored = await h.ok(
+      'cases.list',
+      { ...search, page: 3, pageSize: PAGE_SIZE, anchor: { ...anchorOf(1, first), page: 2 } },
+      s.clerk.token,
+    );
+    expect(byOffset.rows).toHaveLength(PAGE_SIZE);
+    expect(anchored.rows).toEqual(byOffset.rows);
+  });
+
+  it('returns no cursors for an empty page', async () => {
+    const result = await page({ sortBy: 'createdAt', sortDir: 'desc', states: [] }, 500);
+    expect(result).toMatchObject({ rows: [], firstCursor: null, lastCursor: null });
+  });
+
+  it.each([
+    ['not base64url', '!!!'],
+    ['not JSON', Buffer.from('{k:').toString('base64url')],
+    ['not a cursor', Buffer.from('{"a":1}').toString('base64url')],
+  ])('refuses a malformed cursor: %s', async (_what, cursor) => {
+    const input = {
+      page: 2,
+      pageSize: PAGE_SIZE,
+      anchor: { page: 1, first: cursor, last: cursor },
+    };
+    const result = await h.call('cases.list', input, s.clerk.token);
+    expect(result.ok ? null : result.error).toMatchObject({
+      code: 'INVALID_CURSOR',
+      message: '翻页位置无效，请回到第一页重新翻页',
+    });
+  });
+
+  it('refuses a cursor of this list whose key has the wrong shape', async () => {
+    const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
+    const first = await page(list, 1);
+    const decoded = JSON.parse(Buffer.from(first.lastCursor!, 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...decoded, k: [null] })).toString('base64url');
+    const result = await h.call(
+      'cases.list',
+      { ...list, page: 2, pageSize: PAGE_SIZE, anchor: { page: 1, first: forged, last: forged } },
+      s.clerk.token,
+    );
+    expect(result.ok ? null : result.error.code).toBe('INVALID_CURSOR');
+  });
+});

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
+import { createHarness, type Harness } from '../../testing/harness';
+import { addCase, addResident } from '../../testing/case-rows';
+import { caseListScenario } from '../../testing/case-scenario';
+
+let h: Harness;
+let s: Awaited<ReturnType<typeof caseListScenario>>;
+const MANY = SEARCH_TOTAL_CAP + 5;
+
+beforeAll(async () => {
+  h = await createHarness();
+  s = await caseListScenario(h);
+  const db = h.backend.runtime.db;
+  const resident = { id: '', name: '欧阳常来' };
+  resident.id = await addResident(db, s.township, {
+    name: resident.name,
+    docNumber: '330302197001011239',
+  });
+  for (let i = 0; i < MANY; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    await addCase(db, {
+      caseNo: `330302001-01-202610${day}-${String(i + 1).padStart(4, '0')}`,
+      orgUnitId: s.township,
+      item: s.items.jiuzhu,
+      resident,
+      state: 'accepted',
+      createdAt: `2026-10-${day}T02:${String(i % 60).padStart(2, '0')}:00.000Z`,
+      acceptedDate: `2026-10-${day}`,
+      dueDate: '2026-12-31',
+    });
+  }
+}, 120_000);
+afterAll(async () => {
+  await h.cleanup();
+});
+
+describe('a search past its counted matches', () => {
+  it('shows the last page the pager offers and nothing past it', async () => {
+    const last = await h.ok(
+      'cases.list',
+      { query: '欧阳常来', page: SEARCH_TOTAL_CAP, pageSize: 1 },
+      s.clerk.token,
+    );
+    expect(last).toMatchObject({ total: SEARCH_TOTAL_CAP, totalIsLowerBound: true });
+    expect(last.rows).toHaveLength(1);
+    expect(last.rows[0]!.applicantName).toBe('欧阳常来');
+
+    const past = await h.ok(
+      'cases.list',
+      { query: '欧阳常来', page: SEARCH_TOTAL_CAP + 1, pageSize: 1 },
+      s.clerk.token,
+    );
+    expect(past).toMatchObject({ rows: [], total: SEARCH_TOTAL_CAP, totalIsLowerBound: true });
+  });
+
+  it('still pages the plain list past that point', async () => {
+    const page = await h.ok(
+      'cases.list',
+      { page: SEARCH_TOTAL_CAP + 1, pageSize: 1 },
+      s.clerk.token,
+    );
+    expect(page.rows).toHaveLength(1);
+  });
+});

@@ -1,0 +1,107 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { MethodInput } from '@shared/api';
+import { createHarness, type Harness } from '../../testing/harness';
+import { codeOf, COMPLETE, counterScene, received, SETUP_TIMEOUT_MS } from '../../testing/township';
+
+let h: Harness;
+let clerk: string;
+let itemId: string;
+let residentId: string;
+
+beforeEach(async () => {
+  h = await createHarness();
+  ({ clerk, itemId, residentId } = await counterScene(h));
+}, SETUP_TIMEOUT_MS);
+afterEach(async () => {
+  await h.cleanup();
+});
+
+describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
+  it('answers every action a state does not allow with ILLEGAL_TRANSITION', async () => {
+    const complete = COMPLETE;
+    const inState = async (steps: MethodInput<'cases.transition'>['action'][]) => {
+      const opened = await h.ok(
+        'cases.intake',
+        { residentId, itemId, outcome: 'complete', materials: complete },
+        clerk,
+      );
+      for (const action of steps) {
+        await h.ok('cases.transition', { caseId: opened.id, action, note: '测试' }, clerk);
+      }
+      return opened.id;
+    };
+    const cases = {
+      accepted: await inState([]),
+      processing: await inState(['start']),
+      completed: await inState(['complete']),
+      returned: await inState(['return']),
+      withdrawn: await inState(['withdraw']),
+      pending_supplement: await inState(['request_supplement']),
+    };
+    const actions = [
+      'hand_over',
+      'request_supplement',
+      'start',
+      'complete',
+      'return',
+      'reject',
+      'withdraw',
+    ] as const;
+    const allowed: Record<keyof typeof cases, readonly string[]> = {
+      accepted: ['request_supplement', 'start', 'complete', 'return', 'withdraw'],
+      processing: ['request_supplement', 'complete', 'return', 'withdraw'],
+      completed: [],
+      returned: [],
+      withdrawn: [],
+      pending_supplement: ['reject', 'withdraw'],
+    };
+    for (const [state, caseId] of Object.entries(cases) as [keyof typeof cases, string][]) {
+      for (const action of actions) {
+        if (allowed[state].includes(action)) continue;
+        const result = await h.call('cases.transition', { caseId, action, note: '测试' }, clerk);
+        expect([state, action, codeOf(result)]).toEqual([state, action, 'ILLEGAL_TRANSITION']);
+      }
+    }
+    const closed = await h.call(
+      'cases.transition',
+      { caseId: cases.completed, action: 'start' },
+      clerk,
+    );
+    expect(closed.ok ? null : closed.error.message).toBe('「已办结」的案件已结束，不能再开始办理');
+  });
+
+  it('needs a reason to return or reject, and the checklist to receive or supplement', async () => {
+    const opened = await h.ok(
+      'cases.intake',
+      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
+      clerk,
+    );
+    const returned = await h.call(
+      'cases.transition',
+      { caseId: opened.id, action: 'return' },
+      clerk,
+    );
+    expect(codeOf(returned)).toBe('RETURN_REASON_REQUIRED');
+    const waiting = await h.ok(
+      'cases.intake',
+      { residentId, itemId, outcome: 'incomplete', materials: received(0) },
+      clerk,
+    );
+    const rejected = await h.call(
+      'cases.transition',
+      { caseId: waiting.id, action: 'reject' },
+      clerk,
+    );
+    expect(codeOf(rejected)).toBe('REJECT_REASON_REQUIRED');
+    const viaTransition = await h.call(
+      'cases.transition',
+      { caseId: waiting.id, action: 'supplement' as never },
+      clerk,
+    );
+    expect(codeOf(viaTransition)).toBe('INVALID_INPUT');
+    const accepted = await h.call('cases.supplement', { caseId: opened.id, materials: [] }, clerk);
+    expect(codeOf(accepted)).toBe('ILLEGAL_TRANSITION');
+    const handOut = await h.call('cases.handOut', { caseId: opened.id }, clerk);
+    expect(codeOf(handOut)).toBe('ILLEGAL_TRANSITION');
+  });
+});

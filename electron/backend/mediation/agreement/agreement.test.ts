@@ -1,0 +1,278 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, addMonths, daysBetween, shanghaiDate } from '@shared/domain/calendar/plain-date';
+import { createHarness, type Harness } from '../../testing/harness';
+import {
+  IDS,
+  neighbourDispute,
+  person,
+  setUpCommittees,
+  type Committees,
+  type Staff,
+} from '../../testing/mediation-township';
+
+let h: Harness;
+let c: Committees;
+let mediator: Staff;
+let supervisor: Staff;
+let leadId: string;
+
+const today = () => shanghaiDate(h.clock.now());
+const roster = (name: string, specialties: ('neighbour' | 'forest_land')[]) =>
+  h.ok(
+    'mediators.create',
+    {
+      name,
+      committeeKind: 'village',
+      background: 'retired_judge',
+      specialties,
+      orgUnitId: c.villageAId,
+    },
+    supervisor.token,
+  );
+
+// One township for the file (signing staff in is slow); every test works on disputes of its own.
+beforeAll(async () => {
+  h = await createHarness();
+  c = await setUpCommittees(h);
+  mediator = await c.staff('med_a', 'mediator', c.villageAId);
+  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
+  leadId = (await roster('陈秀英', ['neighbour'])).id;
+}, 120_000);
+afterAll(async () => {
+  await h.cleanup();
+});
+
+async function mediating() {
+  const { dispute } = await h.ok(
+    'mediation.register',
+    neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
+    mediator.token,
+  );
+  await h.ok(
+    'mediation.assignMediators',
+    { disputeId: dispute.id, leadMediatorId: leadId },
+    mediator.token,
+  );
+  await h.ok(
+    'mediation.recordSession',
+    {
+      disputeId: dispute.id,
+      heldOn: today(),
+      place: '城东社区调解室',
+      mediatorIds: [leadId],
+      attendees: ['张三', '李四'],
+      statements: [],
+      agreed: true,
+    },
+    mediator.token,
+  );
+  const [zhang, li] = dispute.parties;
+  return { dispute, zhang: zhang!, li: li! };
+}
+
+describe('the agreement and its art. 29 check', () => {
+  it('refuses an incomplete written agreement, naming every missing field in Chinese', async () => {
+    const { dispute, zhang, li } = await mediating();
+    const draft = {
+      form: 'written' as const,
+      disputedMatters: '排水管改道',
+      responsibilities: { [zhang.id]: '无' },
+      obligations: [{ obligorPartyId: li.id, content: '赔偿损失' }],
+      agreedOn: today(),
+    };
+    const refused = await h.call(
+      'mediation.recordAgreement',
+      { disputeId: dispute.id, agreement: draft },
+      mediator.token,
+    );
+    expect(refused).toMatchObject({ ok: false, error: { code: 'AGREEMENT_INCOMPLETE' } });
+    if (!refused.ok) {
+      expect(refused.error.message).toBe(
+        '调解协议尚缺以下内容：纠纷主要事实；被申请人李四：应承担的责任；第1项：履行方式；第1项：履行地点；第1项：履行期限',
+      );
+      expect(refused.error.fields).toMatchObject({ facts: '请填写纠纷主要事实' });
+    }
+    // The draft keeps what was written, and the case stays in mediation.
+    const saved = await h.ok(
+      'mediation.saveAgreementDraft',
+      { disputeId: dispute.id, agreement: draft },
+      mediator.token,
+    );
+    expect(saved.state).toBe('mediating');
+    expect(saved.agreement?.signedOn).toBeNull();
+    expect(saved.agreement?.missing.map((field) => field.path)).toEqual([
+      'facts',
+      `responsibilities.${li.id}`,
+      'obligations.0.method',
+      'obligations.0.place',
+      'obligations.0.deadline',
+    ]);
+    expect(
+      await h.call('mediation.printAgreement', { disputeId: dispute.id }, mediator.token),
+    ).toMatchObject({ ok: false, error: { code: 'AGREEMENT_INCOMPLETE' } });
+    expect(
+      await h.call(
+        'mediation.recordPrint',
+        { document: 'agreement', id: dispute.id },
+        mediator.token,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'AGREEMENT_INCOMPLETE' } });
+    expect(
+      await h.call(
+        'mediation.recordAgreement',
+        {
+          disputeId: dispute.id,
+          agreement: {
+            ...draft,
+            obligations: [{ obligorPartyId: 'someone-else', content: '赔偿' }],
+          },
+        },
+        mediator.token,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        fields: { 'obligations.0.obligorPartyId': '义务人不是本案当事人' },
+      },
+    });
+  });
+
+  it('records an oral agreement as such: nothing to print, nothing to confirm', async () => {
+    const { dispute, zhang, li } = await mediating();
+    const detail = await h.ok(
+      'mediation.recordAgreement',
+      {
+        disputeId: dispute.id,
+        agreement: {
+          form: 'oral',
+          obligations: [{ obligorPartyId: li.id, content: '当场向张三道歉' }],
+          responsibilities: { [zhang.id]: '' },
+          agreedOn: today(),
+        },
+      },
+      mediator.token,
+    );
+    expect(detail).toMatchObject({ state: 'succeeded', outcome: 'succeeded' });
+    expect(detail.agreement).toMatchObject({ form: 'oral', copies: 0, judicialConfirmation: null });
+    expect(detail.followUps[0]?.dueOn).toBe(addDays(today(), 15));
+    expect(
+      await h.call('mediation.printAgreement', { disputeId: dispute.id }, mediator.token),
+    ).toMatchObject({ ok: false, error: { code: 'ORAL_AGREEMENT' } });
+    expect(
+      await h.call(
+        'mediation.recordJudicialConfirmation',
+        { disputeId: dispute.id, applied: false },
+        mediator.token,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'ORAL_AGREEMENT' } });
+  });
+
+  it('extends the one-month target only with every party consenting, and says the clock before and after', async () => {
+    const { dispute, zhang, li } = await mediating();
+    const registered = today();
+    const due = addMonths(registered, 1);
+    const extension = {
+      disputeId: dispute.id,
+      newDueDate: addDays(due, 20),
+      reason: '需等待房屋鉴定结果',
+    };
+    expect(
+      await h.call(
+        'mediation.extendDeadline',
+        { ...extension, consentingPartyIds: [zhang.id] },
+        mediator.token,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'EXTENSION_CONSENT_MISSING',
+        message: '延长调解期限须经各方当事人同意，尚有当事人未同意：李四',
+      },
+    });
+    c.advanceDays(daysBetween(registered, due) - 5);
+    const extended = await h.ok(
+      'mediation.extendDeadline',
+      { ...extension, consentingPartyIds: [zhang.id, li.id] },
+      mediator.token,
+    );
+    expect(extended.before).toEqual({
+      dueDate: due,
+      daysLeft: 5,
+      status: 'due_soon',
+      extended: false,
+    });
+    expect(extended.after).toEqual({
+      dueDate: addDays(due, 20),
+      daysLeft: 25,
+      status: 'ok',
+      extended: true,
+    });
+    expect(extended.dispute).toMatchObject({ dueDate: addDays(due, 20), deadline: 'ok' });
+    expect(extended.dispute.extensions).toHaveLength(1);
+    expect(
+      await h.call(
+        'mediation.extendDeadline',
+        { ...extension, newDueDate: addDays(due, 10), consentingPartyIds: [zhang.id, li.id] },
+        mediator.token,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_LATER' } });
+  });
+
+  it('warns of the deadline on the 工作台 before and after it passes', async () => {
+    const { dispute } = await mediating();
+    const due = addMonths(today(), 1);
+    c.advanceDays(daysBetween(today(), due) - 2);
+    let board = await h.ok('mediation.dashboard', {}, mediator.token);
+    expect(board.deadlinesDueSoon.map((item) => item.id)).toContain(dispute.id);
+    c.advanceDays(3);
+    board = await h.ok('mediation.dashboard', {}, mediator.token);
+    expect(board.deadlinesOverdue.map((item) => item.id)).toContain(dispute.id);
+    expect(board.deadlinesDueSoon.map((item) => item.id)).not.toContain(dispute.id);
+  });
+
+  it('suggests mediators by specialty, then by load, and assigns only active ones', async () => {
+    const busy = (await roster('郑山林', ['forest_land'])).id;
+    const free = (await roster('钱山林', ['forest_land'])).id;
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute([person('王五', IDS.wang), person('赵六', IDS.zhao, 'respondent')], {
+        type: 'forest_land',
+      }),
+      mediator.token,
+    );
+    await h.ok(
+      'mediation.assignMediators',
+      { disputeId: dispute.id, leadMediatorId: busy },
+      mediator.token,
+    );
+    const suggestions = await h.ok(
+      'mediation.suggestMediators',
+      { disputeId: dispute.id },
+      mediator.token,
+    );
+    expect(suggestions.slice(0, 2).map((m) => [m.id, m.specialtyMatch, m.openCases])).toEqual([
+      [free, true, 0],
+      [busy, true, 1],
+    ]);
+    expect(suggestions.slice(2).every((m) => !m.specialtyMatch)).toBe(true);
+    expect(
+      await h.call(
+        'mediation.assignMediators',
+        { disputeId: dispute.id, leadMediatorId: free, memberMediatorIds: [busy] },
+        mediator.token,
+      ),
+    ).toMatchObject({ ok: true, value: { leadMediatorName: '钱山林' } });
+    await h.ok('mediators.setActive', { mediatorId: busy, active: false }, supervisor.token);
+    expect(
+      await h.call(
+        'mediation.assignMediators',
+        { disputeId: dispute.id, leadMediatorId: busy },
+        mediator.token,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'MEDIATOR_UNAVAILABLE', message: '调解员郑山林已停用，不能指派' },
+    });
+  });
+});

@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_PASSWORD,
+  NEW_ADMIN_PASSWORD,
+  createHarness,
+  type Harness,
+} from '../../testing/harness';
+import {
+  IDS,
+  neighbourDispute,
+  person,
+  setUpCommittees,
+  type Committees,
+  type Staff,
+} from '../../testing/mediation-township';
+
+let h: Harness;
+let c: Committees;
+let supervisor: Staff;
+
+async function signIn(username: string): Promise<string> {
+  const first = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
+  await h.ok(
+    'auth.changePassword',
+    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
+    first.token,
+  );
+  return first.token;
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  c = await setUpCommittees(h);
+  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
+}, 120_000);
+
+afterAll(async () => {
+  await h.cleanup();
+});
+
+describe('a new mediator account and the roster', () => {
+  it('put on the roster at creation, the mediator assigns himself and records a session', async () => {
+    const user = await h.ok(
+      'users.create',
+      {
+        username: 'wu_med',
+        displayName: '吴志明',
+        role: 'mediator',
+        orgUnitId: c.villageAId,
+        initialPassword: ADMIN_PASSWORD,
+        addToRoster: true,
+      },
+      c.admin,
+    );
+    const token = await signIn('wu_med');
+    const roster = await h.ok('mediators.list', { orgUnitId: c.villageAId }, token);
+    const entry = roster.find((mediator) => mediator.userId === user.id);
+    expect(entry).toMatchObject({
+      name: '吴志明',
+      committeeKind: 'village',
+      background: 'other',
+      active: true,
+    });
+
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
+      token,
+    );
+    await h.ok(
+      'mediation.assignMediators',
+      { disputeId: dispute.id, leadMediatorId: entry!.id },
+      token,
+    );
+    const recorded = await h.ok(
+      'mediation.recordSession',
+      {
+        disputeId: dispute.id,
+        heldOn: '2026-11-27',
+        place: '城东社区调解室',
+        mediatorIds: [entry!.id],
+        attendees: ['张三（申请人）', '李四（被申请人）'],
+        statements: [],
+        agreed: false,
+        result: '约定三日后再调',
+      },
+      token,
+    );
+    expect(recorded.sessions).toHaveLength(1);
+    expect(recorded.state).toBe('mediating');
+  });
+
+  it('leaves a mediator off the roster unless asked, and links a later entry once only', async () => {
+    const user = await h.ok(
+      'users.create',
+      {
+        username: 'zhao_med',
+        displayName: '赵丽',
+        role: 'mediator',
+        orgUnitId: c.villageAId,
+        initialPassword: ADMIN_PASSWORD,
+      },
+      c.admin,
+    );
+    const before = await h.ok('mediators.list', { orgUnitId: c.villageAId }, supervisor.token);
+    expect(before.some((mediator) => mediator.userId === user.id)).toBe(false);
+    const entry = {
+      name: '赵丽',
+      userId: user.id,
+      orgUnitId: c.villageAId,
+      committeeKind: 'village',
+      background: 'other',
+    };
+    const added = await h.ok('mediators.create', entry, supervisor.token);
+    expect(added.userId).toBe(user.id);
+    const twice = await h.call('mediators.create', entry, supervisor.token);
+    expect(twice.ok ? null : twice.error.code).toBe('ALREADY_ON_ROSTER');
+  });
+
+  it('puts no clerk on the roster, whatever the box says', async () => {
+    const user = await h.ok(
+      'users.create',
+      {
+        username: 'qian_clerk',
+        displayName: '钱芳',
+        role: 'clerk',
+        orgUnitId: c.townshipId,
+        initialPassword: ADMIN_PASSWORD,
+        addToRoster: true,
+      },
+      c.admin,
+    );
+    const roster = await h.ok(
+      'mediators.list',
+      { orgUnitId: c.townshipId, includeInactive: true },
+      supervisor.token,
+    );
+    expect(roster.some((mediator) => mediator.userId === user.id)).toBe(false);
+  });
+});

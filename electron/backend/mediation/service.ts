@@ -1,0 +1,9 @@
+/**
+ * Mediation as the other domains see it. The screens reach it through handlers.ts; another domain
+ * imports from here and nowhere deeper, so the folders below can change without it noticing.
+ */
+
+export { actorName } from './dispute/actor';
+export { ensureCode, mediationReference, referenceLabel } from './dispute/reference';
+export { disputeFtsValues } from './list/search-index';
+export { addAccountToRoster } from './roster/roster';
