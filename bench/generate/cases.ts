@@ -33,7 +33,7 @@ export interface CaseDesks {
   own: Desk;
 }
 
-export async function loadItems(db: Kysely<Database>): Promise<(ItemVersion & { code: string })[]> {
+async function loadItems(db: Kysely<Database>): Promise<(ItemVersion & { code: string })[]> {
   const rows = await db
     .selectFrom('service_items as i')
     .innerJoin('service_item_versions as v', 'v.id', 'i.current_version_id')

@@ -6,7 +6,7 @@ import type { SetUpTerminal } from './setup';
 import { syncRow, type Stamps } from './stamps';
 import { TableWriter } from './writer';
 
-export interface Desks {
+interface Desks {
   cases: CaseDesks;
   committees: { township: RegisteringCommittee; villages: RegisteringCommittee[] };
 }

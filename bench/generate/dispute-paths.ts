@@ -223,7 +223,7 @@ function close(context: Context, committee: Committee, ms: number): void {
 }
 
 /** Sessions until the outcome, at the committee that holds the case now. */
-export function mediate(context: Context, committee: Committee, fromMs: number): void {
+function mediate(context: Context, committee: Committee, fromMs: number): void {
   const { random, story } = context;
   const roll = random.float();
   const outcome = roll < 0.86 ? 'succeeded' : roll < 0.96 ? 'failed' : 'terminated';

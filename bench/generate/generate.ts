@@ -17,7 +17,7 @@ import { writeResidents } from './residents';
 import { BENCH_PASSWORD, setUpTerminal } from './setup';
 import { Stamps } from './stamps';
 
-export interface GenerateOptions {
+interface GenerateOptions {
   dataDir: string;
   residents: number;
   cases: number;

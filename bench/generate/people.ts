@@ -4,7 +4,7 @@ import { personName } from './names';
 import { type Random, Weighted } from './random';
 
 /** The division code of 永嘉县, where the terminal's township lies. */
-export const COUNTY_DIVISION = '330324';
+const COUNTY_DIVISION = '330324';
 
 // Most residents were born in 永嘉; the rest moved in from elsewhere in Zhejiang or from the
 // provinces that send workers to 瓯北's factories.
@@ -62,7 +62,7 @@ const MOBILE_PREFIXES = [
   '199',
 ];
 
-export interface Person {
+interface Person {
   name: string;
   gender: 'male' | 'female';
   birthDate: string;

@@ -7,20 +7,20 @@ import { phone } from './people';
 import type { Random } from './random';
 
 /** The township the bench terminal serves: 瓯北街道 of 永嘉县, the largest in the demo org tree. */
-export const TOWNSHIP_CODE = '330324009';
-export const TOWNSHIP_NAME = '瓯北街道';
+const TOWNSHIP_CODE = '330324009';
+const TOWNSHIP_NAME = '瓯北街道';
 /** Every bench account ends up with this password; the bench signs in with it. */
 export const BENCH_PASSWORD = 'Bench#2026a';
 const INITIAL_PASSWORD = 'Start#2016a';
 const WINDOW_NAMES = ['一号窗口', '二号窗口', '三号窗口', '四号窗口', '五号窗口', '六号窗口'];
 
-export interface Account {
+interface Account {
   id: string;
   username: string;
   displayName: string;
 }
 
-export interface OrgRef {
+interface OrgRef {
   id: string;
   code: string;
   name: string;

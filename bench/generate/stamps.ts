@@ -28,7 +28,7 @@ export class Stamps {
   }
 }
 
-export interface SyncRow {
+interface SyncRow {
   id: string;
   org_unit_id: string;
   created_at: string;

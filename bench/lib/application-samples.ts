@@ -64,7 +64,7 @@ function caseNumberFragment(random: Random, caseNo: string): string {
   return `${date}${sequence}`;
 }
 
-export interface ApplicationSamples {
+interface ApplicationSamples {
   residentTwo: string[];
   residentThree: string[];
   residentInitials: string[];

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Random } from '../generate/random';
 
 /** What a mediator types, sampled from the register: parties' names, case numbers as printed. */
-export interface DisputeSamples {
+interface DisputeSamples {
   surnames: string[];
   twos: string[];
   threes: string[];

@@ -4,7 +4,7 @@ import { RawReplay, SqlCapture } from './capture';
 import { formatMs, percentile } from './stats';
 
 /** What a measure is held to: the p95 of its API calls below `ms`. */
-export interface Target {
+interface Target {
   kind: 'search' | 'list page' | 'save';
   ms: number;
 }
@@ -13,9 +13,9 @@ export const SEARCH: Target = { kind: 'search', ms: 30 };
 export const LIST_PAGE: Target = { kind: 'list page', ms: 10 };
 export const SAVE: Target = { kind: 'save', ms: 50 };
 /** No request the user waits for may hold the backend longer than this. */
-export const BLOCK_LIMIT_MS = 50;
+const BLOCK_LIMIT_MS = 50;
 
-export interface Measured {
+interface Measured {
   name: string;
   target: Target;
   api: number[];
@@ -23,7 +23,7 @@ export interface Measured {
   raw: number[] | null;
 }
 
-export interface MeasureSpec<T> {
+interface MeasureSpec<T> {
   name: string;
   target: Target;
   /** One input per timed run, sampled from the data; the first `warmUp` are run untimed too. */
@@ -90,7 +90,7 @@ export function header(): string {
   return `${'measure'.padEnd(46)} ${'n'.padStart(4)}   API ${columns}   | raw ${columns}   | target`;
 }
 
-export function line(measured: Measured): string {
+function line(measured: Measured): string {
   const p95 = percentile(measured.api, 95);
   const max = Math.max(...measured.api);
   const verdict = p95 < measured.target.ms ? 'PASS' : 'FAIL';

@@ -11,7 +11,7 @@ import {
 } from '@playwright/test';
 
 /*
- * Security as a feature (CONVENTIONS.md): outside links and window.open never replace the app
+ * Security as a feature: outside links and window.open never replace the app
  * page, only listed government sites reach the system browser, the page is served with its CSP
  * header, and the page sees window.desk but no Node. Runs the real app where Electron's binary is
  * installed; elsewhere it is reported skipped and browser mode covers the rest.

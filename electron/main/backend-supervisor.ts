@@ -17,7 +17,7 @@ export interface BackendProcess {
 
 export type BackendEvent = Extract<BackendToMain, { type: 'event' }>['event'];
 
-export interface SupervisorOptions {
+interface SupervisorOptions {
   fork: () => BackendProcess;
   /** Backend events and 'backend.restarted', for the windows. */
   onEvent: (event: BackendEvent) => void;

@@ -11,7 +11,7 @@
  * - zjzwfw.gov.cn: 浙江政务服务网, where residents' matters are also handled online;
  * - zj.gov.cn: the Zhejiang provincial government and its departments.
  */
-export const EXTERNAL_LINK_DOMAINS = ['www.gov.cn', 'zjzwfw.gov.cn', 'zj.gov.cn'] as const;
+const EXTERNAL_LINK_DOMAINS = ['www.gov.cn', 'zjzwfw.gov.cn', 'zj.gov.cn'] as const;
 
 /** Only https, on the default port, with no user name or password, to a listed domain or its subdomain. */
 export function mayOpenExternally(url: string): boolean {

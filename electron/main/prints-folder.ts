@@ -2,7 +2,7 @@ import { chmod, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** Printed PDFs carry residents' ID numbers and phones in full: owner-only, and not kept for ever. */
-export const PRINTS_DIR_MODE = 0o700;
+const PRINTS_DIR_MODE = 0o700;
 export const PRINT_FILE_MODE = 0o600;
 /**
  * A printed PDF is a copy of a paper already handed out; the record stays in the database and

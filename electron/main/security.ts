@@ -9,7 +9,7 @@ import log from 'electron-log/main';
 import { mayOpenExternally } from './external-links';
 
 /*
- * Electron hardening in one place (CONVENTIONS.md). Every window is made here with the secure web
+ * Electron hardening in one place (docs/architecture.md, "What runs where"). Every window is made here with the secure web
  * preferences; every webContents and the session are hardened before anything loads, so that no
  * code path can open a window without them.
  */

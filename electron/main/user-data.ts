@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 /** Lets tests and development runs keep all data, logs and the instance lock in one folder. */
 export const USER_DATA_ENV = 'TOWNSHIP_DESK_USER_DATA';
 
-export interface UserDataLaunch {
+interface UserDataLaunch {
   isPackaged: boolean;
   env: Readonly<Record<string, string | undefined>>;
   /** Chromium's --user-data-dir switch, which Electron also honours for userData. */

@@ -1,10 +1,10 @@
 /** Password policy for every user: at least 8 characters from at least 3 of 4 classes. */
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MIN_CLASSES = 3;
+const PASSWORD_MIN_LENGTH = 8;
+const PASSWORD_MIN_CLASSES = 3;
 
-export type PasswordProblem = 'too-short' | 'too-few-classes' | 'contains-username';
+type PasswordProblem = 'too-short' | 'too-few-classes' | 'contains-username';
 
-export function passwordClasses(password: string): number {
+function passwordClasses(password: string): number {
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
   return classes.filter((pattern) => pattern.test(password)).length;
 }

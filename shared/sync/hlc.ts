@@ -67,9 +67,3 @@ export function parseHlc(text: string): Hlc {
   const [, iso, counter, node] = match as unknown as [string, string, string, string];
   return { wall: Date.parse(iso), counter: parseInt(counter, 16), node };
 }
-
-export function compareHlc(a: Hlc, b: Hlc): number {
-  if (a.wall !== b.wall) return a.wall - b.wall;
-  if (a.counter !== b.counter) return a.counter - b.counter;
-  return a.node < b.node ? -1 : a.node > b.node ? 1 : 0;
-}

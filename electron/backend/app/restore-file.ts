@@ -36,7 +36,7 @@ export function incomingPath(dataDir: string): string {
 }
 
 /** Removes a staged copy that will not be used. */
-export function discardStagedRestore(incoming: string): void {
+function discardStagedRestore(incoming: string): void {
   rmSync(incoming, { force: true });
 }
 

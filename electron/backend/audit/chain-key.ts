@@ -19,7 +19,7 @@ export function registerAuditKey(sqlite: BetterSqlite3.Database, key: Buffer): v
   );
 }
 
-export function chainKeyedDetail(key: Buffer): string {
+function chainKeyedDetail(key: Buffer): string {
   return `自本条起，审计记录由本机密钥签名（密钥标识 ${auditKeyId(key)}）`;
 }
 

@@ -5,7 +5,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** The SQL name under which a connection knows keyedAuditHash with its terminal's key (chain-key.ts). */
 export const AUDIT_HMAC_FUNCTION = 'audit_chain_hmac';
 
-export interface AuditContent {
+interface AuditContent {
   seq: number;
   at: string;
   user_id: string | null;

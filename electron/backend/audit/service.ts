@@ -7,6 +7,9 @@ import type { Database } from '../db/schema';
 import { AUDIT_HMAC_FUNCTION, chainedMessage, GENESIS_HASH } from './hash';
 import { highestIssuedSeq, lastEntry, listEntries } from './repository';
 
+// What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
+export { hasActed } from './repository';
+
 export interface AuditInput {
   action: string;
   objectType?: string | null;
@@ -56,7 +59,7 @@ export async function appendAudit(
     .execute();
 }
 
-export interface ChainHead {
+interface ChainHead {
   seq: number;
   hash: string;
 }

@@ -7,7 +7,7 @@ import type { Db } from '../db/queryable';
 
 type AuditRow = Selectable<AuditLogTable>;
 
-export interface VerifyResult {
+interface VerifyResult {
   ok: boolean;
   checked: number;
   problem: { seq: number; reason: string } | null;

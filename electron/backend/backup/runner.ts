@@ -12,7 +12,7 @@ import {
 } from './disk';
 import { startJob, type RunningJob } from './worker';
 
-export interface BackupTarget {
+interface BackupTarget {
   dataDir: string;
   /** The live database file; the worker opens it with a connection of its own. */
   databaseFile: string;

@@ -2,9 +2,12 @@ import { BACKUP_ROTATION, type Backup } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import type { CallContext, Runtime } from '../core/runtime';
-import { getSetting, putSetting } from '../settings/repository';
+import { getSetting, putSetting } from '../settings/service';
 import { backupPath, listBackups, pruneBackups } from './backups';
 import { databaseBytes } from './disk';
+
+// What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
+export { lastBackupAt } from './backups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

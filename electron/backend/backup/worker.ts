@@ -3,7 +3,7 @@ import { rmSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 
 /** Copies the live database into `dir` as `name`, verified, compressed, under a temporary name first. */
-export interface BackupJob {
+interface BackupJob {
   kind: 'backup';
   source: string;
   dir: string;
@@ -11,13 +11,13 @@ export interface BackupJob {
 }
 
 /** Puts a backup (compressed or not) at `target` and verifies it, for a restore to swap in. */
-export interface StageJob {
+interface StageJob {
   kind: 'stage';
   backup: string;
   target: string;
 }
 
-export type JobReport =
+type JobReport =
   { ok: true; sizeBytes: number; ms: number } | { ok: false; stopped: boolean; problem: string };
 
 export interface RunningJob {
@@ -40,7 +40,7 @@ const GZIP_LEVEL = 1;
 const STOP_WAIT_MS = 2000;
 
 /** The temporary names a job writes; a file under one of them is never a backup. */
-export function temporaryFiles(job: BackupJob | StageJob): string[] {
+function temporaryFiles(job: BackupJob | StageJob): string[] {
   const sqliteFiles = (file: string) => ['', '-journal', '-wal', '-shm'].map((end) => file + end);
   if (job.kind === 'stage') return sqliteFiles(job.target);
   return [...sqliteFiles(`${job.dir}/${job.name}.raw.tmp`), `${job.dir}/${job.name}.tmp`];

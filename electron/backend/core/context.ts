@@ -1,7 +1,4 @@
 import type { Role } from '@shared/api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
-import type { Stamper } from './clock';
 
 /** Who acts, on which terminal: the part of a request every write stamps into records, outbox and audit. */
 export interface Actor {
@@ -14,16 +11,6 @@ export interface Actor {
 export interface TerminalIdentity {
   terminalId: string;
   orgUnitId: string;
-}
-
-export interface ServiceContext {
-  db: Kysely<Database>;
-  stamper: Stamper;
-  /** Null until the first-run wizard has run. */
-  terminal: TerminalIdentity | null;
-  actor: Actor;
-  /** The session token of the caller, when there is one. */
-  session: string | null;
 }
 
 export const ANONYMOUS: Actor = { userId: null, username: null, role: null, orgUnitId: null };

@@ -22,7 +22,7 @@ const cursorSchema = z.object({
   r: z.number().int().positive(),
 });
 
-export const INVALID_CURSOR_MESSAGE = '翻页位置无效，请回到第一页重新翻页';
+const INVALID_CURSOR_MESSAGE = '翻页位置无效，请回到第一页重新翻页';
 
 /** The list a cursor belongs to: any input that changes the rows or their pages. */
 export function listFingerprint(list: unknown): string {
@@ -39,7 +39,7 @@ export function encodeCursor(fingerprint: string, position: SortPosition): strin
  * against the list's sort (a date string, or null for a key some rows lack; two integers for a
  * case number), so that a forged key cannot reach the SQL as the wrong type.
  */
-export function decodeCursor(
+function decodeCursor(
   cursor: string,
   fingerprint: string,
   keyShape: z.ZodType<readonly (string | number | null)[]>,

@@ -13,7 +13,7 @@ export interface SeekWalk {
   rowid: RawBuilder<unknown>;
 }
 
-export type SortDir = 'asc' | 'desc';
+type SortDir = 'asc' | 'desc';
 
 /** The order a walk reads in: the sort's, or its reverse when the page lies before the anchor. */
 export function seekDirection(dir: SortDir, seek: PageSeek | null): SortDir {

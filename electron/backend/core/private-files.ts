@@ -17,7 +17,7 @@ import { dirname } from 'node:path';
  * them. On Windows chmod only sets the read-only flag and these modes do nothing; there the
  * per-user profile's ACL (%APPDATA%) keeps other accounts out (README, data section).
  */
-export const PRIVATE_DIR_MODE = 0o700;
+const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates the folder (and its parents) owner-only, and makes an existing one owner-only. */
@@ -47,7 +47,7 @@ export function writePrivateFileAtomically(file: string, content: Uint8Array | s
   try {
     const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
     try {
-      writeSync(fd, content);
+      writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

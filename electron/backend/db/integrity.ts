@@ -18,7 +18,7 @@ export const FULL_CHECK_AT_START_MAX_BYTES = 64 * 1024 * 1024;
  * covers a table and its indexes. outbox and audit_log are read only at their tails through their
  * primary keys and are large, so they are left to the background check.
  */
-export const START_UP_TABLES = [
+const START_UP_TABLES = [
   'schema_migrations',
   'settings',
   'holiday_calendar',

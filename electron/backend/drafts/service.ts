@@ -4,7 +4,7 @@ import type { CallContext } from '../core/runtime';
 import { deleteDraft, findDraft, putDraft } from './repository';
 
 /** Far above any form's values; a bigger draft is a fault, not a form. */
-export const MAX_DRAFT_BYTES = 256 * 1024;
+const MAX_DRAFT_BYTES = 256 * 1024;
 
 function callerId(ctx: CallContext): string {
   // Access is checked before: every draft method needs a signed-in user.

@@ -19,7 +19,7 @@ export async function findEventReport(db: Db, id: string) {
   return withNames(db).where('e.id', '=', id).executeTakeFirst();
 }
 
-export interface EventReportFilter {
+interface EventReportFilter {
   box: 'received' | 'sent';
   orgUnitId: string;
   unacknowledgedOnly: boolean;

@@ -16,9 +16,12 @@ import {
   type EventReportRow,
 } from './repository';
 
+// What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
+export { countReported, countUnacknowledged } from './repository';
+
 type Trx = Transaction<Database>;
 
-export interface NewEventReport {
+interface NewEventReport {
   fromOrgId: string;
   category: string;
   urgency: 'normal' | 'urgent' | 'critical';

@@ -1,4 +1,4 @@
-export interface HostArgs {
+interface HostArgs {
   dataDir: string | null;
   port: number | null;
   rendererDir: string | null;

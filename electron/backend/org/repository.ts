@@ -11,15 +11,6 @@ export async function findOrgUnit(db: Db, id: string) {
     .executeTakeFirst();
 }
 
-export async function findOrgUnitByCode(db: Db, code: string) {
-  return db
-    .selectFrom('org_units')
-    .selectAll()
-    .where('code', '=', code)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
 /** The unit and every unit below it: a township administers its villages. */
 export async function orgScope(db: Db, rootId: string): Promise<string[]> {
   const rows = await sql<{ id: string }>`

@@ -4,7 +4,7 @@ import { disputeFtsValues } from '../mediation/service';
 import { residentFtsValues } from '../residents/search-index';
 import type { Db } from '../db/queryable';
 
-export interface FtsRow {
+interface FtsRow {
   rowid: number;
   values: (string | null)[];
 }

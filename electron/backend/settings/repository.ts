@@ -1,6 +1,6 @@
 import type { Db } from '../db/queryable';
 
-export type SettingKey =
+type SettingKey =
   | 'terminal_id'
   | 'org_unit_id'
   | 'idle_lock_minutes'

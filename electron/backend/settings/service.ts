@@ -8,6 +8,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { getSettings, putSetting } from './repository';
 
+// What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
+export { getSetting, putSetting } from './repository';
+
 function intOr(value: string | undefined, fallback: number): number {
   const parsed = Number(value);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : fallback;

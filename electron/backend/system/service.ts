@@ -1,6 +1,6 @@
 import type { SystemStatus } from '@shared/api';
 import type { Runtime } from '../core/runtime';
-import { lastBackupAt } from '../backup/backups';
+import { lastBackupAt } from '../backup/service';
 import { findOrgUnit, toOrgUnit } from '../org/repository';
 
 export async function status(rt: Runtime): Promise<SystemStatus> {

@@ -1,7 +1,6 @@
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/password';
 import { ROLE_LABELS, type Role, type User } from '@shared/api';
-import { appendAudit } from '../audit/service';
-import { hasActed } from '../audit/repository';
+import { appendAudit, hasActed } from '../audit/service';
 import { hashPassword } from '../auth/password-hash';
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';

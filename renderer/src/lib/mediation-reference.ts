@@ -1,7 +1,5 @@
-import type { MethodOutput } from '@shared/api';
 import { useApiQuery } from '../api';
 
-export type MediationReference = MethodOutput<'mediation.reference'>;
 export interface ReferenceOption {
   code: string;
   label: string;

@@ -13,10 +13,6 @@ export function formatDate(iso: string | null | undefined): string {
   return iso ? dayjs(iso).tz(DISPLAY_ZONE).format('YYYY-MM-DD') : '—';
 }
 
-export function formatSeconds(iso: string): string {
-  return dayjs(iso).tz(DISPLAY_ZONE).format('YYYY-MM-DD HH:mm:ss');
-}
-
 /** 上午好 / 下午好 / 晚上好 by the hour in Beijing. */
 export function greeting(now: Date): string {
   const hour = dayjs(now).tz(DISPLAY_ZONE).hour();

@@ -15,7 +15,7 @@ import {
  * which years that happened for so that the UI can warn.
  */
 
-export interface HolidayYear {
+interface HolidayYear {
   /** Days off, weekends inside a holiday period included. */
   holidays: string[];
   /** Weekend days that are working days (调休). */
@@ -55,7 +55,7 @@ export const holidayCalendarSchema = z
     }
   });
 
-export interface WorkingDay {
+interface WorkingDay {
   working: boolean;
   /** false: the year has no schedule and the answer is plain Monday–Friday. */
   known: boolean;

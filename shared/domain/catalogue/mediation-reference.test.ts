@@ -9,7 +9,7 @@ import {
   referenceLabel,
 } from './mediation-reference';
 
-/** DESIGN.md, "Dispute types", in the order of the statistics. */
+/** docs/domain.md, "Dispute types", in the order of the statistics. */
 const STATISTICAL_TYPES = [
   '婚姻家庭',
   '邻里',

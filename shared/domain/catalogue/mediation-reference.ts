@@ -3,7 +3,7 @@ import { editionSchema, findDuplicates, type ReferenceProblem } from './referenc
 
 /**
  * The reference lists of dispute mediation as data: resources/dispute-types.json (the 15 statistical
- * dispute types of DESIGN.md) and resources/mediation-reference.json (sources, origins of transfers,
+ * dispute types of docs/domain.md) and resources/mediation-reference.json (sources, origins of transfers,
  * mediator backgrounds, committee kinds, event-report categories). Codes are stable English snake-case
  * and are what records store; labels are what screens and paper show. The dispute-type and source codes
  * are the ones shared/domain/mediation branches on.
@@ -13,13 +13,13 @@ export const referenceCodeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9_]{0,39}$/, '代码为小写字母开头的小写字母、数字或下划线，不超过 40 位');
 
-export const referenceEntrySchema = z.object({
+const referenceEntrySchema = z.object({
   code: referenceCodeSchema,
   label: z.string().trim().min(1, '请填写名称').max(40, '名称不超过 40 个字'),
 });
 export type ReferenceEntry = z.infer<typeof referenceEntrySchema>;
 
-export type ReferenceListProblemCode = 'DUPLICATE_CODE' | 'DUPLICATE_LABEL';
+type ReferenceListProblemCode = 'DUPLICATE_CODE' | 'DUPLICATE_LABEL';
 
 /** Codes and labels unique within one list: a label shown twice could not be told apart on screen. */
 export function checkReferenceList(
@@ -63,21 +63,19 @@ export const disputeTypeEntrySchema = referenceEntrySchema.extend({
   /** What belongs to the type, to help the person registering choose. */
   description: z.string().trim().min(1, '请填写类型说明').max(100, '类型说明不超过 100 个字'),
 });
-export type DisputeTypeEntry = z.infer<typeof disputeTypeEntrySchema>;
 
 /** The shape of resources/dispute-types.json; the order of `types` is the order of the statistics. */
 export const disputeTypesFileSchema = z.object({
   edition: editionSchema,
   types: referenceList(disputeTypeEntrySchema, '纠纷类型'),
 });
-export type DisputeTypesFile = z.infer<typeof disputeTypesFileSchema>;
 
-/** The three ways a case reaches a committee that DESIGN.md counts: application, initiative, transfer. */
-export const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const;
-export const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
+/** The three ways a case reaches a committee that docs/domain.md counts: application, initiative, transfer. */
+const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const;
+const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
   error: '来源分组只能是申请、主动或移送',
 });
-export type DisputeSourceGroup = z.infer<typeof disputeSourceGroupSchema>;
+type DisputeSourceGroup = z.infer<typeof disputeSourceGroupSchema>;
 
 export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
   application: '依申请',
@@ -85,10 +83,9 @@ export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
   transfer: '移送委托',
 };
 
-export const disputeSourceEntrySchema = referenceEntrySchema.extend({
+const disputeSourceEntrySchema = referenceEntrySchema.extend({
   group: disputeSourceGroupSchema,
 });
-export type DisputeSourceEntry = z.infer<typeof disputeSourceEntrySchema>;
 
 /** The shape of resources/mediation-reference.json. */
 export const mediationReferenceFileSchema = z.object({

@@ -26,7 +26,7 @@ const LEVEL_LABEL: Record<OrgLevel, string> = {
   village: '村（社区）',
 };
 
-export type OrgTreeProblemCode =
+type OrgTreeProblemCode =
   | 'BAD_CODE'
   | 'EMPTY_NAME'
   | 'DUPLICATE_CODE'
@@ -36,7 +36,7 @@ export type OrgTreeProblemCode =
   | 'WRONG_PARENT_LEVEL'
   | 'CODE_NOT_UNDER_PARENT'
   | 'DUPLICATE_NAME_UNDER_PARENT';
-export type OrgTreeProblem = ReferenceProblem<OrgTreeProblemCode>;
+type OrgTreeProblem = ReferenceProblem<OrgTreeProblemCode>;
 
 export function checkOrgTree(nodes: readonly OrgTreeNode[]): OrgTreeProblem[] {
   const problems: OrgTreeProblem[] = [];

@@ -3,12 +3,12 @@ import { editionSchema, findDuplicates, type ReferenceProblem } from './referenc
 
 /**
  * A service item (事项) of the township catalogue and the materials a resident brings for it
- * (DESIGN.md, "Domain reference"). The shapes are zod schemas with Chinese messages; the rules that
+ * (docs/domain.md, "The counter flow"). The shapes are zod schemas with Chinese messages; the rules that
  * span fields are pure functions, also applied by the schemas, so that an import, an edit by a
  * supervisor and the shipped resources/service-catalogue.json are all held to the same rules.
  */
 
-export const SERVICE_ITEM_TYPES = ['instant', 'promised'] as const;
+const SERVICE_ITEM_TYPES = ['instant', 'promised'] as const;
 export const serviceItemTypeSchema = z.enum(SERVICE_ITEM_TYPES, {
   error: '办件类型只能是即办件或承诺件',
 });
@@ -49,9 +49,9 @@ export const SERVICE_CATEGORIES = [
 ] as const;
 
 /** Longest time limit accepted, in working days: well above any statutory limit of a township item. */
-export const MAX_WORKING_DAYS = 180;
+const MAX_WORKING_DAYS = 180;
 /** Highest fee accepted, in fen (100 000 yuan): a guard against yuan typed into a fen field the other way round. */
-export const MAX_FEE_FEN = 10_000_000;
+const MAX_FEE_FEN = 10_000_000;
 
 const workingDaysSchema = (label: string) =>
   z
@@ -102,13 +102,13 @@ export function materialRequirement(
 }
 
 /** Most aliases an item carries: the short names clerks and residents say, not a keyword list. */
-export const MAX_ALIASES = 10;
+const MAX_ALIASES = 10;
 
 /**
  * The short names and other names an item goes by at the counter (低保 for 最低生活保障申请, 社保卡 for
  * 社会保障卡申领), searched like the name itself. Trimmed, blanks and repeats dropped, in the order given.
  */
-export const aliasesSchema = z
+const aliasesSchema = z
   .array(z.string().trim().max(20, '每个别名不超过 20 个字'))
   .transform((aliases) => [...new Set(aliases.filter((alias) => alias !== ''))])
   .pipe(z.array(z.string()).max(MAX_ALIASES, `别名不超过 ${MAX_ALIASES} 个`));
@@ -144,15 +144,15 @@ export const serviceItemFieldsSchema = z.object({
 });
 export type ServiceItemFields = z.infer<typeof serviceItemFieldsSchema>;
 
-export type ServiceItemProblemCode =
+type ServiceItemProblemCode =
   | 'INSTANT_HAS_PROMISED_DAYS'
   | 'PROMISED_DAYS_TOO_SHORT'
   | 'PROMISED_DAYS_OVER_STATUTORY'
   | 'DUPLICATE_MATERIAL_NAME';
-export type CatalogueProblemCode = ServiceItemProblemCode | 'DUPLICATE_ITEM_CODE';
+type CatalogueProblemCode = ServiceItemProblemCode | 'DUPLICATE_ITEM_CODE';
 
-export type ServiceItemProblem = ReferenceProblem<ServiceItemProblemCode>;
-export type CatalogueProblem = ReferenceProblem<CatalogueProblemCode>;
+type ServiceItemProblem = ReferenceProblem<ServiceItemProblemCode>;
+type CatalogueProblem = ReferenceProblem<CatalogueProblemCode>;
 
 type ItemForRules = Pick<ServiceItemFields, 'type' | 'promisedDays' | 'statutoryDays'> & {
   materials: readonly Pick<Material, 'name'>[];
@@ -231,7 +231,6 @@ function reportProblems(ctx: z.RefinementCtx, problems: readonly ReferenceProble
 export const serviceItemSchema = serviceItemFieldsSchema.superRefine((item, ctx) => {
   reportProblems(ctx, checkServiceItemRules(item));
 });
-export type ServiceItem = z.infer<typeof serviceItemSchema>;
 
 /** A list of items with every item's rules and unique codes. */
 export const serviceCatalogueSchema = z.array(serviceItemFieldsSchema).superRefine((items, ctx) => {
@@ -243,4 +242,3 @@ export const serviceCatalogueFileSchema = z.object({
   edition: editionSchema,
   items: serviceCatalogueSchema.min(1, '事项目录不能为空'),
 });
-export type ServiceCatalogueFile = z.infer<typeof serviceCatalogueFileSchema>;

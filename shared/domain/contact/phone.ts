@@ -7,12 +7,12 @@ import { passed, refused, type RuleError, type RuleResult } from '../result';
  * person however the number was typed.
  */
 
-export type PhoneErrorCode =
+type PhoneErrorCode =
   'PHONE_EMPTY' | 'PHONE_CHARS' | 'PHONE_MOBILE' | 'PHONE_LANDLINE' | 'PHONE_INTERNATIONAL';
 
-export type PhoneKind = 'mobile' | 'landline' | 'international';
+type PhoneKind = 'mobile' | 'landline' | 'international';
 
-export interface Phone {
+interface Phone {
   kind: PhoneKind;
   /** 13800138000; 0577-88881234 (area code, dash, number); +85291234567. */
   number: string;

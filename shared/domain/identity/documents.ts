@@ -34,7 +34,7 @@ export const DOCUMENT_TYPE_LABELS: Record<DocumentType, string> = {
 };
 
 /** ID_FORMAT: the number does not have the shape of its document type. */
-export type DocumentErrorCode = ResidentIdErrorCode | 'ID_FORMAT';
+type DocumentErrorCode = ResidentIdErrorCode | 'ID_FORMAT';
 
 export interface IdentityDocument {
   type: DocumentType;

@@ -13,13 +13,13 @@ export type ResidentIdErrorCode =
 export type Gender = 'male' | 'female';
 export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
 
-export interface BirthAndGender {
+interface BirthAndGender {
   /** YYYY-MM-DD. */
   birthDate: string;
   gender: Gender;
 }
 
-export interface ResidentId extends BirthAndGender {
+interface ResidentId extends BirthAndGender {
   /** 18 characters with an upper-case X: the form that is stored, compared and masked. */
   number: string;
   /** The 15-digit number as typed when it was a legacy one; the same person as `number`. */

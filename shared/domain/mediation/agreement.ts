@@ -23,7 +23,7 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
 };
 
 /**
- * Residents without a mainland ID card are parties too (DESIGN.md, resident ID number); the same
+ * Residents without a mainland ID card are parties too (docs/domain.md, resident ID numbers); the same
  * document types as the resident register, so that a party linked to a resident keeps its document.
  */
 export const idTypeSchema = documentTypeSchema;

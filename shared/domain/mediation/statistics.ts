@@ -18,7 +18,7 @@ import {
  * both months, as in the MoJ monthly report, and a printed report for a past month never changes.
  *
  * Event reports (事件报告) are not counted: they are deliberately kept out of closure-rate statistics
- * (DESIGN.md). The input type admits only dispute cases (kind: 'dispute'), and a record of another
+ * (docs/domain.md). The input type admits only dispute cases (kind: 'dispute'), and a record of another
  * kind that reaches aggregate anyway is skipped.
  */
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * The closed lists the mediation rules branch on: English codes in data, Chinese labels on screen and
- * paper. The dispute types are the statistical categories of DESIGN.md, in the order the MoJ monthly
+ * paper. The dispute types are the statistical categories of docs/domain.md, in the order the MoJ monthly
  * report lists them.
  */
 

@@ -329,7 +329,7 @@ export const printFollowUp = async (ctx: CallContext, followUpId: string) =>
 
 /**
  * The agreement is the one paper that carries the parties' ID numbers and phones whole: showing it,
- * even without printing, is audited (DESIGN: full values only on an audited request).
+ * even without printing, is audited (docs/domain.md: full values only on an audited request).
  */
 export async function printAgreement(
   ctx: CallContext,

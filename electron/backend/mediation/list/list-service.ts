@@ -7,7 +7,7 @@ import {
   judicialConfirmationWindow,
 } from '@shared/domain/mediation/clocks';
 import type { CallContext } from '../../core/runtime';
-import { countUnacknowledged } from '../../event-reports/repository';
+import { countUnacknowledged } from '../../event-reports/service';
 import { callerOf } from '../dispute/access';
 import { followUpsDueBy } from '../agreement/agreement-repository';
 import { today } from '../dispute/dates';

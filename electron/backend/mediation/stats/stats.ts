@@ -12,7 +12,7 @@ import { DomainError } from '../../core/errors';
 import type { CallContext } from '../../core/runtime';
 import { shanghaiDayStartIso } from '../../core/time';
 import type { Database } from '../../db/schema';
-import { countReported } from '../../event-reports/repository';
+import { countReported } from '../../event-reports/service';
 import { callerOf } from '../dispute/access';
 
 export const EVENT_REPORTS_NOTE =
