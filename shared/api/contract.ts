@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { adminMethods } from './methods/admin';
 import { auditMethods } from './methods/audit';
+import { backupsMethods } from './methods/backups';
 import { authMethods } from './methods/auth';
 import { attachmentsMethods } from './methods/attachments';
 import { calendarMethods } from './methods/calendar';
@@ -18,7 +18,12 @@ import { mediationOutcomeMethods } from './methods/mediation-outcome';
 import { mediationPrintMethods } from './methods/mediation-print';
 import { mediationSessionMethods } from './methods/mediation-sessions';
 import { mediationStatsMethods } from './methods/mediation-stats';
+import { orgUnitsMethods } from './methods/org-units';
+import { printMethods } from './methods/print';
 import { ratingsMethods } from './methods/ratings';
+import { recoveryMethods } from './methods/recovery';
+import { searchIndexMethods } from './methods/search-index';
+import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
@@ -29,10 +34,15 @@ export const contract = {
   ...setupMethods,
   ...authMethods,
   ...usersMethods,
+  ...orgUnitsMethods,
   ...auditMethods,
-  ...adminMethods,
+  ...settingsMethods,
+  ...backupsMethods,
+  ...searchIndexMethods,
+  ...recoveryMethods,
   ...calendarMethods,
   ...casesMethods,
+  ...printMethods,
   ...ratingsMethods,
   ...attachmentsMethods,
   ...caseQueryMethods,

@@ -10,24 +10,13 @@ import type { FreeBytes } from '../backup/disk';
 import { createBackupRunner } from '../backup/runner';
 import { dailyBackupIfDue } from '../backup/service';
 import { startJob } from '../backup/worker';
-import { attachmentsHandlers } from '../attachments/handlers';
 import { CalendarCache } from '../calendar/cache';
-import { calendarHandlers } from '../calendar/handlers';
-import { caseQueryHandlers, casesHandlers } from '../cases/handlers';
-import { catalogueHandlers } from '../catalogue/handlers';
-import { statsHandlers } from '../stats/handlers';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
-import { draftsHandlers } from '../drafts/handlers';
-import { eventReportHandlers } from '../event-reports/handlers';
-import { mediationHandlers } from '../mediation/handlers';
-import { residentsHandlers } from '../residents/handlers';
-import { ratingsHandlers } from '../ratings/handlers';
 import { dispatch } from '../rpc/dispatcher';
-import { foundationHandlers } from '../rpc/foundation-handlers';
-import { buildRegistry } from '../rpc/registry';
+import { buildRegistry, DOMAIN_HANDLERS } from '../rpc/registry';
 import {
   startBackgroundCheck,
   type BackgroundCheck,
@@ -100,20 +89,7 @@ function restoreFailed(error: unknown): DomainError {
 export async function startBackend(options: BackendOptions): Promise<Backend> {
   const clock = options.clock ?? systemClock;
   const log = options.log ?? ((error: unknown) => console.error(error));
-  const registry = buildRegistry([
-    foundationHandlers,
-    calendarHandlers,
-    casesHandlers,
-    ratingsHandlers,
-    attachmentsHandlers,
-    caseQueryHandlers,
-    catalogueHandlers,
-    residentsHandlers,
-    statsHandlers,
-    mediationHandlers,
-    eventReportHandlers,
-    draftsHandlers,
-  ]);
+  const registry = buildRegistry(DOMAIN_HANDLERS);
   const info = options.info ?? ((message: string) => console.log(message));
   const auditKey = options.auditKey ?? loadOrCreateAuditKeyFile(options.dataDir);
   const open = async () => {

@@ -1,10 +1,10 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { actionableCase, visibleCase } from '../cases/service';
-import { newSyncColumns, recordChange } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
+import { insertSynced } from '../core/synced-writes';
 import { decodeUpload, ensureContentMatches } from './content';
 import { storedFileName } from './file-name';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
@@ -44,30 +44,25 @@ export async function upload(ctx: CallContext, input: UploadInput): Promise<Atta
   // same content the next upload would store.
   storeBlob(ctx.rt.dataDir, sha256, bytes);
   const stamp = stampOf(ctx);
-  const columns = newSyncColumns(stamp, row.org_unit_id);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('attachments')
-      .values({
-        ...columns,
-        sha256,
-        size: bytes.length,
-        mime: input.mime,
-        file_name: fileName,
-        case_id: row.id,
-        case_material_id: material.id,
-      })
-      .execute();
-    await recordChange(trx, 'attachments', 'insert', columns.id, null);
-    await appendAudit(trx, columns.created_at, ctx.actor, stamp.terminal.terminalId, {
+  const id = await ctx.rt.db.transaction().execute(async (trx) => {
+    const attachmentId = await insertSynced(trx, stamp, 'attachments', row.org_unit_id, {
+      sha256,
+      size: bytes.length,
+      mime: input.mime,
+      file_name: fileName,
+      case_id: row.id,
+      case_material_id: material.id,
+    });
+    await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'attachments.upload',
       objectType: 'case',
       objectId: row.id,
       detail: `${row.case_no} ${material.name}：${fileName}（${bytes.length} 字节）`,
     });
+    return attachmentId;
   });
   return toAttachment({
-    id: columns.id,
+    id,
     file_name: fileName,
     mime: input.mime,
     size: bytes.length,

@@ -2,11 +2,11 @@ import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/passwor
 import type { Session, User } from '@shared/api';
 import type { Transaction } from 'kysely';
 import { appendAudit, type AuditInput } from '../audit/service';
-import { recordChange, updateSyncColumns } from '../core/changes';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext, Runtime } from '../core/runtime';
+import { updateSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
 import { findUserForSignIn, findUserRow, findUserView, toUser } from '../users/repository';
 import { isLocked, lockedUntilFrom } from './lockout';
@@ -208,17 +208,11 @@ export async function changePassword(
   const passwordHash = await hashPassword(newPassword);
   const stamp = stampOf(ctx);
   await rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: 0,
-        failed_attempts: 0,
-        ...updateSyncColumns(stamp),
-      })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'users', 'update', row.id, row.version);
+    await updateSynced(trx, stamp, 'users', row, {
+      password_hash: passwordHash,
+      must_change_password: 0,
+      failed_attempts: 0,
+    });
     await appendAudit(trx, rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'auth.changePassword',
       objectType: 'user',

@@ -1,18 +1,12 @@
 import type { Transaction } from 'kysely';
 import type { ServiceItemFields } from '@shared/domain/catalogue/service-item';
 import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
-import { newSyncColumns, recordChange, updateSyncColumns, type ChangeStamp } from '../core/changes';
+import type { ChangeStamp } from '../core/changes';
 import { DomainError } from '../core/errors';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
 import { sameContent, versionContent } from './fields';
-import {
-  findItemByCode,
-  findVersion,
-  insertItem,
-  insertVersion,
-  lastVersionNumber,
-  type ItemRow,
-} from './repository';
+import { findItemByCode, findVersion, lastVersionNumber, type ItemRow } from './repository';
 
 /*
  * The writes of the catalogue inside a caller's transaction, shared by the edit form, the Excel import
@@ -47,10 +41,14 @@ async function addVersion(
   fields: ServiceItemFields,
   id?: string,
 ): Promise<string> {
-  const columns = newSyncColumns(stamp, orgUnitId, id);
-  await insertVersion(trx, { ...columns, item_id: itemId, number, ...versionContent(fields) });
-  await recordChange(trx, 'service_item_versions', 'insert', columns.id, null);
-  return columns.id;
+  return insertSynced(
+    trx,
+    stamp,
+    'service_item_versions',
+    orgUnitId,
+    { item_id: itemId, number, ...versionContent(fields) },
+    { id },
+  );
 }
 
 /** A new item with its version 1; returns the item id. */
@@ -61,22 +59,27 @@ export async function createItem(
   fields: ServiceItemFields,
 ): Promise<string> {
   await ensureCodeFree(trx, fields.code, null);
-  const columns = newSyncColumns(stamp, orgUnitId);
-  const versionId = stamp.stamper.newId();
+  const itemId = stamp.stamper.newId();
   // The item row names its version before the version exists: the version's item_id is the foreign key.
-  await insertItem(trx, {
-    ...columns,
-    code: fields.code,
-    current_version_id: versionId,
-    active: 1,
-    name: fields.name,
-    category: fields.category,
-    initials: pinyinInitials(fields.name),
-    ...aliasColumns(fields.aliases),
-  });
-  await recordChange(trx, 'service_items', 'insert', columns.id, null);
-  await addVersion(trx, stamp, orgUnitId, columns.id, 1, fields, versionId);
-  return columns.id;
+  const versionId = stamp.stamper.newId();
+  await insertSynced(
+    trx,
+    stamp,
+    'service_items',
+    orgUnitId,
+    {
+      code: fields.code,
+      current_version_id: versionId,
+      active: 1,
+      name: fields.name,
+      category: fields.category,
+      initials: pinyinInitials(fields.name),
+      ...aliasColumns(fields.aliases),
+    },
+    { id: itemId },
+  );
+  await addVersion(trx, stamp, orgUnitId, itemId, 1, fields, versionId);
+  return itemId;
 }
 
 export type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null };
@@ -104,20 +107,14 @@ export async function reviseItem(
     number = (await lastVersionNumber(trx, item.id)) + 1;
     currentVersionId = await addVersion(trx, stamp, item.org_unit_id, item.id, number, fields);
   }
-  await trx
-    .updateTable('service_items')
-    .set({
-      code: fields.code,
-      current_version_id: currentVersionId,
-      name: fields.name,
-      category: fields.category,
-      initials: pinyinInitials(fields.name),
-      ...aliasColumns(fields.aliases),
-      ...updateSyncColumns(stamp),
-    })
-    .where('id', '=', item.id)
-    .execute();
-  await recordChange(trx, 'service_items', 'update', item.id, item.version);
+  await updateSynced(trx, stamp, 'service_items', item, {
+    code: fields.code,
+    current_version_id: currentVersionId,
+    name: fields.name,
+    category: fields.category,
+    initials: pinyinInitials(fields.name),
+    ...aliasColumns(fields.aliases),
+  });
   return { kind: 'revised', number };
 }
 
@@ -129,11 +126,6 @@ export async function setItemActive(
   active: boolean,
 ): Promise<boolean> {
   if ((item.active === 1) === active) return false;
-  await trx
-    .updateTable('service_items')
-    .set({ active: active ? 1 : 0, ...updateSyncColumns(stamp) })
-    .where('id', '=', item.id)
-    .execute();
-  await recordChange(trx, 'service_items', 'update', item.id, item.version);
+  await updateSynced(trx, stamp, 'service_items', item, { active: active ? 1 : 0 });
   return true;
 }

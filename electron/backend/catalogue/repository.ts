@@ -1,5 +1,4 @@
-import { sql, type Insertable } from 'kysely';
-import type { ServiceItemsTable, ServiceItemVersionsTable } from '../db/schema';
+import { sql } from 'kysely';
 import type { VersionRow } from './fields';
 import type { Db } from '../db/queryable';
 
@@ -7,14 +6,6 @@ import type { Db } from '../db/queryable';
  * The catalogue is a few dozen to a few hundred rows: the list is read whole per call and filtered
  * with plain comparisons, which costs less than keeping a search index for it.
  */
-
-export async function insertItem(db: Db, row: Insertable<ServiceItemsTable>): Promise<void> {
-  await db.insertInto('service_items').values(row).execute();
-}
-
-export async function insertVersion(db: Db, row: ServiceItemVersionsTable): Promise<void> {
-  await db.insertInto('service_item_versions').values(row).execute();
-}
 
 export async function findItem(db: Db, id: string) {
   return db

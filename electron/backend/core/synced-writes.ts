@@ -11,6 +11,14 @@ import type { Database, SyncColumns } from '../db/schema';
 type Trx = Transaction<Database>;
 type Row<T extends SyncedTable> = Omit<Insertable<Database[T]>, keyof SyncColumns>;
 
+export interface InsertOptions {
+  /**
+   * The new row's id when it had to be chosen before the insert: a row that names it first (an item
+   * its current version), or an id the caller hands on (the set-up's terminal and administrator).
+   */
+  id?: string | undefined;
+}
+
 /**
  * Every write of a synced row goes through these three: the row's sync columns (id, version, origin)
  * and its change-log entry are written in the caller's transaction, so the sync can trust that
@@ -23,8 +31,9 @@ export async function insertSynced<T extends SyncedTable>(
   table: T,
   orgUnitId: string,
   values: Row<T>,
+  options: InsertOptions = {},
 ): Promise<string> {
-  const columns = newSyncColumns(stamp, orgUnitId);
+  const columns = newSyncColumns(stamp, orgUnitId, options.id);
   await trx
     .insertInto(table as 'disputes')
     .values({ ...columns, ...values } as never)

@@ -13,10 +13,10 @@ import {
 import { appendAudit } from '../audit/service';
 import { calendarOf } from '../calendar/service';
 import { stateOf, visibleCase } from '../cases/service';
-import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import { orgScope } from '../org/repository';
 import { findFollowup, listFollowups, ratingOfCase, type FollowupRow } from './repository';
 
@@ -64,27 +64,17 @@ export async function submitRating(
   const stamp = stampOf(ctx);
   const now = ctx.rt.stamper.nowIso();
   const calendar = await calendarOf(ctx.rt);
-  const rating = newSyncColumns(stamp, row.org_unit_id);
-  const followup = bad ? newSyncColumns(stamp, row.org_unit_id) : null;
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('ratings')
-      .values({
-        ...rating,
-        case_id: row.id,
-        level,
-        comment: input.comment,
-        rated_at: now,
-        bad: bad ? 1 : 0,
-      })
-      .execute();
-    await recordChange(trx, 'ratings', 'insert', rating.id, null);
-    if (followup) {
-      await trx
-        .insertInto('rating_followups')
-        .values({
-          ...followup,
-          rating_id: rating.id,
+  const followupId = await ctx.rt.db.transaction().execute(async (trx) => {
+    const ratingId = await insertSynced(trx, stamp, 'ratings', row.org_unit_id, {
+      case_id: row.id,
+      level,
+      comment: input.comment,
+      rated_at: now,
+      bad: bad ? 1 : 0,
+    });
+    const followup = bad
+      ? await insertSynced(trx, stamp, 'rating_followups', row.org_unit_id, {
+          rating_id: ratingId,
           case_id: row.id,
           due_date: followUpDueDate(shanghaiDate(now), calendar).value,
           state: 'open',
@@ -93,17 +83,16 @@ export async function submitRating(
           callback_note: null,
           rectification: null,
         })
-        .execute();
-      await recordChange(trx, 'rating_followups', 'insert', followup.id, null);
-    }
+      : null;
     await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
       action: 'ratings.submit',
       objectType: 'case',
       objectId: row.id,
       detail: `${row.case_no}：${RATINGS[level].label}（群众在评价屏自行录入）${bad ? '，已生成差评回访' : ''}`,
     });
+    return followup;
   });
-  return { bad, followupId: followup?.id ?? null };
+  return { bad, followupId };
 }
 
 export async function followups(
@@ -141,19 +130,13 @@ export async function recordCallback(
   const now = ctx.rt.stamper.nowIso();
   const calendar = await calendarOf(ctx.rt);
   await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('rating_followups')
-      .set({
-        state: 'done',
-        callback_at: now,
-        callback_by: user.userId,
-        callback_note: input.callbackNote,
-        rectification: input.rectification,
-        ...updateSyncColumns(stamp),
-      })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'rating_followups', 'update', row.id, row.version);
+    await updateSynced(trx, stamp, 'rating_followups', row, {
+      state: 'done',
+      callback_at: now,
+      callback_by: user.userId,
+      callback_note: input.callbackNote,
+      rectification: input.rectification,
+    });
     await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
       action: 'ratings.recordCallback',
       objectType: 'rating_followup',

@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import { DOCUMENT_TYPES, type DocumentType } from '@shared/domain/identity/documents';
-import type { ResidentsTable } from '../db/schema';
 import { withinScope, type ResidentScope } from './scope';
 import type { Db } from '../db/queryable';
 
@@ -29,14 +28,14 @@ export const VIEW_COLUMNS = sql`r.rowid AS rowid, r.id, r.name, r.doc_type, r.do
 
 export const VIEW_SOURCE = sql`residents r LEFT JOIN org_units v ON v.id = r.village_org_id`;
 
-export async function insertResident(db: Db, row: ResidentsTable): Promise<number> {
-  await db.insertInto('residents').values(row).execute();
-  const inserted = await db
+/** The rowid the search indexes key a resident by. */
+export async function residentRowid(db: Db, id: string): Promise<number> {
+  const row = await db
     .selectFrom('residents')
     .select(sql<number>`rowid`.as('rowid'))
-    .where('id', '=', row.id)
+    .where('id', '=', id)
     .executeTakeFirstOrThrow();
-  return inserted.rowid;
+  return row.rowid;
 }
 
 export async function findResidentRow(db: Db, id: string) {

@@ -9,16 +9,16 @@ import {
 } from '@shared/domain/identity/documents';
 import { maskDocument, maskName } from '@shared/domain/privacy/masking';
 import { appendAudit } from '../audit/service';
-import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireTerminal, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
+import { insertSynced, updateSynced } from '../core/synced-writes';
 import {
   findLookAlikes,
   findResidentRow,
   findResidentView,
   findViewByDocument,
-  insertResident,
+  residentRowid,
   type ResidentRow,
 } from './repository';
 import { ensureResidentInScope, residentScope } from './scope';
@@ -122,10 +122,7 @@ export async function createResident(
   const villageOrgId = blankToNull(input.villageOrgId);
   if (villageOrgId !== null) await ensureInScope(ctx, villageOrgId);
   const stamp = stampOf(ctx);
-  // The terminal's unit owns its residents: every counter and village point of it serves them.
-  const columns = newSyncColumns(stamp, terminal.orgUnitId);
-  const row = {
-    ...columns,
+  const values = {
     doc_type: document.type,
     doc_number: document.number,
     name: input.name,
@@ -157,19 +154,20 @@ export async function createResident(
       }
       throw refusal;
     });
-  await ctx.rt.db.transaction().execute(async (trx) => {
+  const residentId = await ctx.rt.db.transaction().execute(async (trx) => {
     await ensureNoDuplicate(trx, document, input.name, villageOrgId, input.confirmNotDuplicate);
-    const rowid = await insertResident(trx, row);
-    await indexResident(trx, { ...row, rowid });
-    await recordChange(trx, 'residents', 'insert', row.id, null);
-    await appendAudit(trx, columns.created_at, ctx.actor, terminal.terminalId, {
+    // The terminal's unit owns its residents: every counter and village point of it serves them.
+    const id = await insertSynced(trx, stamp, 'residents', terminal.orgUnitId, values);
+    await indexResident(trx, { ...values, rowid: await residentRowid(trx, id) });
+    await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, terminal.terminalId, {
       action: 'residents.create',
       objectType: 'resident',
-      objectId: row.id,
-      detail: `${maskName(row.name)}，${DOCUMENT_TYPE_LABELS[document.type]} ${maskDocument(document.type, document.number)}`,
+      objectId: id,
+      detail: `${maskName(values.name)}，${DOCUMENT_TYPE_LABELS[document.type]} ${maskDocument(document.type, document.number)}`,
     });
+    return id;
   });
-  return detailOf(ctx, row.id);
+  return detailOf(ctx, residentId);
 }
 
 const FIELD_LABELS = {
@@ -208,12 +206,10 @@ export async function updateResident(
     // Re-read inside the transaction: the index entries to replace are those of the row as it is.
     const before = (await findResidentRow(trx, found.id)) ?? found;
     await reindexResident(trx, before, { ...before, ...edited });
-    await trx
-      .updateTable('residents')
-      .set({ ...edited, initials: residentInitials(edited.name), ...updateSyncColumns(stamp) })
-      .where('id', '=', before.id)
-      .execute();
-    await recordChange(trx, 'residents', 'update', before.id, before.version);
+    await updateSynced(trx, stamp, 'residents', before, {
+      ...edited,
+      initials: residentInitials(edited.name),
+    });
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'residents.update',
       objectType: 'resident',

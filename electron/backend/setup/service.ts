@@ -3,10 +3,11 @@ import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/passwor
 import type { DemoOrgNode, MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
 import { hashPassword } from '../auth/password-hash';
-import { newSyncColumns, recordChange, type ChangeStamp } from '../core/changes';
+import type { ChangeStamp } from '../core/changes';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { CallContext } from '../core/runtime';
+import { insertSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
 import { toOrgUnit } from '../org/repository';
 import { checkedCounterPhone, getSetting, putSetting } from '../settings/service';
@@ -39,19 +40,17 @@ async function insertOrgUnits(
   const byDepth = [...nodes].sort((a, b) => a.code.length - b.code.length);
   for (const node of byDepth) {
     if (ids.has(node.code)) continue;
+    // An org unit owns itself: its id is also its org_unit_id.
     const id = stamp.stamper.newId();
     const parentId = node.parentCode ? (ids.get(node.parentCode) ?? null) : null;
-    await trx
-      .insertInto('org_units')
-      .values({
-        ...newSyncColumns(stamp, id, id),
-        code: node.code,
-        name: node.name,
-        level: node.level,
-        parent_id: parentId,
-      })
-      .execute();
-    await recordChange(trx, 'org_units', 'insert', id, null);
+    await insertSynced(
+      trx,
+      stamp,
+      'org_units',
+      id,
+      { code: node.code, name: node.name, level: node.level, parent_id: parentId },
+      { id },
+    );
     ids.set(node.code, id);
   }
 }
@@ -100,19 +99,20 @@ export async function initialize(
     const orgUnitId = ids.get(input.divisionCode)!;
     identity.orgUnitId = orgUnitId;
     actor.orgUnitId = orgUnitId;
-    await trx
-      .insertInto('terminals')
-      .values({
-        ...newSyncColumns(stamp, orgUnitId, terminalId),
-        name: input.terminalName,
-        number: input.terminalNumber,
-      })
-      .execute();
-    await recordChange(trx, 'terminals', 'insert', terminalId, null);
-    await trx
-      .insertInto('users')
-      .values({
-        ...newSyncColumns(stamp, orgUnitId, adminId),
+    await insertSynced(
+      trx,
+      stamp,
+      'terminals',
+      orgUnitId,
+      { name: input.terminalName, number: input.terminalNumber },
+      { id: terminalId },
+    );
+    await insertSynced(
+      trx,
+      stamp,
+      'users',
+      orgUnitId,
+      {
         username: input.admin.username,
         display_name: input.admin.displayName,
         role: 'admin',
@@ -123,9 +123,9 @@ export async function initialize(
         locked_until: null,
         disabled_at: null,
         last_sign_in_at: null,
-      })
-      .execute();
-    await recordChange(trx, 'users', 'insert', adminId, null);
+      },
+      { id: adminId },
+    );
     await putSetting(trx, 'terminal_id', terminalId);
     await putSetting(trx, 'org_unit_id', orgUnitId);
     await putSetting(trx, 'idle_lock_minutes', String(DEFAULT_SETTINGS.idleLockMinutes));

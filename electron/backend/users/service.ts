@@ -2,10 +2,10 @@ import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/passwor
 import { ROLE_LABELS, type Role, type User } from '@shared/api';
 import { appendAudit, hasActed } from '../audit/service';
 import { hashPassword } from '../auth/password-hash';
-import { newSyncColumns, recordChange, updateSyncColumns } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
+import { insertSynced, tombstoneSynced, updateSynced } from '../core/synced-writes';
 import { addAccountToRoster } from '../mediation/service';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
@@ -66,39 +66,34 @@ export async function createUser(ctx: CallContext, input: NewUser): Promise<User
   }
   const passwordHash = await hashPassword(input.initialPassword);
   const stamp = stampOf(ctx);
-  const columns = newSyncColumns(stamp, orgUnitId);
-  await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('users')
-      .values({
-        ...columns,
-        username: input.username,
-        display_name: input.displayName,
-        role: input.role,
-        password_hash: passwordHash,
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-        disabled_at: null,
-        last_sign_in_at: null,
-      })
-      .execute();
-    await recordChange(trx, 'users', 'insert', columns.id, null);
-    await appendAudit(trx, columns.created_at, ctx.actor, stamp.terminal.terminalId, {
+  const userId = await ctx.rt.db.transaction().execute(async (trx) => {
+    const id = await insertSynced(trx, stamp, 'users', orgUnitId, {
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: passwordHash,
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+      disabled_at: null,
+      last_sign_in_at: null,
+    });
+    await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.create',
       objectType: 'user',
-      objectId: columns.id,
+      objectId: id,
       detail: `${input.username}（${input.displayName}，${ROLE_LABELS[input.role]}）`,
     });
     if (input.role === 'mediator' && input.addToRoster) {
       await addAccountToRoster(trx, stamp, {
-        userId: columns.id,
+        userId: id,
         displayName: input.displayName,
         orgUnitId,
       });
     }
+    return id;
   });
-  return view(ctx, columns.id);
+  return view(ctx, userId);
 }
 
 export async function updateUser(
@@ -112,17 +107,11 @@ export async function updateUser(
   await ensureInScope(ctx, input.orgUnitId);
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        display_name: input.displayName,
-        role: input.role,
-        org_unit_id: input.orgUnitId,
-        ...updateSyncColumns(stamp),
-      })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'users', 'update', row.id, row.version);
+    await updateSynced(trx, stamp, 'users', row, {
+      display_name: input.displayName,
+      role: input.role,
+      org_unit_id: input.orgUnitId,
+    });
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.update',
       objectType: 'user',
@@ -141,12 +130,9 @@ export async function setDisabled(
   const row = await targetUser(ctx, userId);
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ disabled_at: disabled ? ctx.rt.stamper.nowIso() : null, ...updateSyncColumns(stamp) })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'users', 'update', row.id, row.version);
+    await updateSynced(trx, stamp, 'users', row, {
+      disabled_at: disabled ? ctx.rt.stamper.nowIso() : null,
+    });
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: disabled ? 'users.disable' : 'users.enable',
       objectType: 'user',
@@ -169,18 +155,12 @@ export async function resetPassword(
   const passwordHash = await hashPassword(newPassword);
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        must_change_password: 1,
-        failed_attempts: 0,
-        locked_until: null,
-        ...updateSyncColumns(stamp),
-      })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'users', 'update', row.id, row.version);
+    await updateSynced(trx, stamp, 'users', row, {
+      password_hash: passwordHash,
+      must_change_password: 1,
+      failed_attempts: 0,
+      locked_until: null,
+    });
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.resetPassword',
       objectType: 'user',
@@ -224,12 +204,7 @@ export async function deleteUser(ctx: CallContext, userId: string): Promise<void
   }
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({ deleted_at: ctx.rt.stamper.nowIso(), ...updateSyncColumns(stamp) })
-      .where('id', '=', row.id)
-      .execute();
-    await recordChange(trx, 'users', 'delete', row.id, row.version);
+    await tombstoneSynced(trx, stamp, 'users', row);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.delete',
       objectType: 'user',

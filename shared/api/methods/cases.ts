@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { caseActionSchema, caseStateSchema } from '../../domain/cases/case-workflow';
-import { CASE_DOCUMENTS } from '../../domain/cases/papers';
 import { ratingLevelSchema } from '../../domain/cases/rating';
 import { materialFormSchema } from '../../domain/catalogue/service-item';
 import { method } from '../define';
@@ -200,14 +199,5 @@ export const casesMethods = {
     input: z.object({ caseId: idSchema }),
     output: caseDetailSchema,
     access: staff,
-  }),
-  /** Counts a print of a case document (reprints are counted and audited). */
-  'print.record': method({
-    input: z.object({
-      caseId: idSchema,
-      document: z.enum(CASE_DOCUMENTS),
-    }),
-    output: z.object({ count: z.number().int() }),
-    access: ['admin', 'supervisor', 'clerk', 'agent'],
   }),
 };

@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { roleSchema } from '../roles';
-import {
-  displayNameSchema,
-  emptySchema,
-  idSchema,
-  orgUnitSchema,
-  passwordSchema,
-  userSchema,
-  usernameSchema,
-} from './common';
+import { displayNameSchema, idSchema, passwordSchema, userSchema, usernameSchema } from './common';
 
 export const usersMethods = {
   'users.list': method({
@@ -62,10 +54,5 @@ export const usersMethods = {
     input: z.object({ userId: idSchema }),
     output: z.object({}),
     access: ['admin'],
-  }),
-  'orgUnits.list': method({
-    input: emptySchema,
-    output: z.array(orgUnitSchema),
-    access: 'session',
   }),
 };
