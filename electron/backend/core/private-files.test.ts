@@ -1,18 +1,10 @@
 import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { sha256Hex, storeBlob } from '../attachments/store';
-import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-  await setUpTownship(h);
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { NEW_ADMIN_PASSWORD } from '../testing/harness';
+import { test } from '../testing/fixtures';
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
@@ -30,7 +22,10 @@ function notOwnerOnly(dir: string): [string, string][] {
 
 // chmod sets only the read-only flag on Windows; there the profile's ACL does this job.
 describe.runIf(process.platform !== 'win32')('data at rest', () => {
-  it('keeps the data folder, database, backups and attachments owner-only', async () => {
+  test('keeps the data folder, database, backups and attachments owner-only', async ({
+    harness: h,
+    township: _township,
+  }) => {
     const { token } = await h.ok('auth.signIn', {
       username: 'admin',
       password: NEW_ADMIN_PASSWORD,
@@ -45,7 +40,10 @@ describe.runIf(process.platform !== 'win32')('data at rest', () => {
     expect(notOwnerOnly(h.dataDir)).toEqual([]);
   });
 
-  it('narrows what an earlier version left readable to others', async () => {
+  test('narrows what an earlier version left readable to others', async ({
+    harness: h,
+    township: _township,
+  }) => {
     await h.backend.close();
     chmodSync(h.dataDir, 0o755);
     chmodSync(join(h.dataDir, DATABASE_FILE), 0o644);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type DisputePartyInput, type MethodInput, type MethodName } from '@shared/api';
 import { COMPLETE, ensureItem, PENSION } from '../testing/township';
 import { neighbourDispute, person, setUpCommittees } from '../testing/mediation-township';
-import { residentId } from '../residents/test-support';
+import { idNumber } from '@shared/testing/people';
 import { createHarness, type Harness } from '../testing/harness';
 import { leaves, rebuilds, type Secret } from './leaks';
 import { outputKeys } from './output-fields';
@@ -22,28 +22,28 @@ const ids = { r1: '', r2: '', r3: '', caseId: '', disputeId: '', sessionId: '' }
 const R1: Secret = {
   label: '城东社区的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419530917271'),
+  docNumber: idNumber('33032419530917271'),
   birthDate: '1953-09-17',
   phone: '13997318842',
 };
 const R2: Secret = {
   label: '望江社区的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419510426282'),
+  docNumber: idNumber('33032419510426282'),
   birthDate: '1951-04-26',
   phone: '15836925714',
 };
 const R3: Secret = {
   label: '无所属村的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419581203293'),
+  docNumber: idNumber('33032419581203293'),
   birthDate: '1958-12-03',
   phone: '18620473391',
 };
 const PARTY: Secret = {
   label: '未建档的当事人',
   docType: 'resident_id',
-  docNumber: residentId('33032419490715304'),
+  docNumber: idNumber('33032419490715304'),
   birthDate: '1949-07-15',
   phone: '13766154420',
 };
@@ -103,7 +103,7 @@ const READS: Call[] = [
     'residents.create',
     () => ({
       docType: 'resident_id',
-      docNumber: residentId('33032419530917313'),
+      docNumber: idNumber('33032419530917313'),
       name: '钱阿公',
       phone: null,
       address: null,

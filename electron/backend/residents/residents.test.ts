@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../testing/harness';
 import { staffSession } from '../catalogue/test-support';
-import { residentId, setUpYantou } from './test-support';
+import { idNumber } from '@shared/testing/people';
+import { setUpYantou } from './test-support';
 
 let h: Harness;
 let admin: string;
@@ -15,8 +16,8 @@ afterEach(async () => {
 });
 
 // Born 1990-01-01 (sequence 123, odd: male) and 1985-06-15 (sequence 124, even: female).
-const ZHANG = residentId('33032419900101123');
-const LI = residentId('33032419850615124');
+const ZHANG = idNumber('33032419900101123');
+const LI = idNumber('33032419850615124');
 const ZHANG_X = '11010519491231002X';
 
 async function create(overrides: Record<string, unknown> = {}) {
@@ -97,7 +98,7 @@ describe('residents.create', () => {
       `${ZHANG.slice(0, 17)}${ZHANG.endsWith('0') ? '1' : '0'}`,
       '身份证号校验位不正确，请核对最后一位',
     ],
-    [residentId('33032419990230123'), '身份证号中的出生日期 19990230 不是有效日期'],
+    [idNumber('33032419990230123'), '身份证号中的出生日期 19990230 不是有效日期'],
   ])(
     'refuses the invalid ID number %s with the rule’s message, saving nothing',
     async (number, message) => {
@@ -146,7 +147,7 @@ describe('residents.create', () => {
 
   it('warns of a look-alike with the same name, birth date and village until confirmed', async () => {
     await create();
-    const twin = residentId('33032419900101125');
+    const twin = idNumber('33032419900101125');
     const warned = await create({ docNumber: twin });
     expect(warned.ok ? null : warned.error).toMatchObject({
       code: 'RESIDENT_POSSIBLE_DUPLICATE',
@@ -159,7 +160,7 @@ describe('residents.create', () => {
     expect(probe).toMatchObject({ outcome: 'failure', detail: '张*丰：提示可能与已有档案重复' });
     // Another village is no look-alike; a confirmation lets the same village through.
     expect((await create({ docNumber: twin, villageOrgId: org('330324108202') })).ok).toBe(true);
-    const third = residentId('33032419900101141');
+    const third = idNumber('33032419900101141');
     expect((await create({ docNumber: third, confirmNotDuplicate: true })).ok).toBe(true);
   });
 

@@ -4,7 +4,8 @@ import { createHarness, type Harness } from '../testing/harness';
 import { countQuery, fulltextRowidsQuery, pageQuery, searchPage } from './search';
 import { classifyResidentSearch } from './search-query';
 import { rebuildResidentSearchIndexes } from './search-index';
-import { residentId, setUpYantou } from './test-support';
+import { idNumber } from '@shared/testing/people';
+import { setUpYantou } from './test-support';
 
 /*
  * One backend for the whole file: the searches only read, and the plans are checked on the same rows.
@@ -24,7 +25,7 @@ const people = [
   { name: '陈港生', seq: '27', address: '香港九龙', phone: '+852 1380 0138 000' },
 ];
 /** All born 1990-01-01 in 永嘉县; the two digits make the sequence. */
-const idOf = (seq: string) => residentId(`330324199001011${seq}`);
+const idOf = (seq: string) => idNumber(`330324199001011${seq}`);
 
 beforeAll(async () => {
   h = await createHarness();

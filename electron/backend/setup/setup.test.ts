@@ -1,16 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { describe, expect } from 'vitest';
+import { ADMIN_PASSWORD } from '../testing/harness';
+import { test } from '../testing/fixtures';
 
 describe('the first-run wizard', () => {
-  it('lets the administrator work at once on the password he chose himself', async () => {
+  test('lets the administrator work at once on the password he chose himself', async ({
+    harness: h,
+  }) => {
     await h.ok('setup.initialize', {
       level: 'township',
       divisionCode: '330302001',

@@ -1,0 +1,71 @@
+import { test as base } from 'vitest';
+import { CLERK } from '@shared/testing/people';
+import { createHarness, createSignedInUser, setUpTownship, type Harness } from './harness';
+import { setUpDemoTownship } from './township';
+
+/**
+ * The set-up every backend test file needs, as vitest fixtures: a test names what it wants and
+ * gets it ready, and it is cleaned up after.
+ * - `harness`: a real backend on a real SQLite file in a fresh temp folder, before the wizard.
+ * - `township`: the wizard run and the administrator signed in (`admin`), past his password change.
+ * - `clerk`: the counter clerk 王芳, created by the administrator and signed in.
+ * Nothing is set up that the test does not name, directly or through another fixture.
+ *
+ * `test` sets them up for each test; `fileTest` once for the file, whose tests then share its data
+ * (and see what earlier tests wrote). `demoTest` and `demoFileTest` do the same with 东城街道 of the
+ * demo tree, whose villages exist, instead of 五马街道.
+ */
+
+/** The fixture functions take their dependencies from a destructuring pattern, even an empty one. */
+// eslint-disable-next-line no-empty-pattern
+async function freshHarness({}: object, { onCleanup }: Cleanup): Promise<Harness> {
+  const harness = await createHarness();
+  onCleanup(() => harness.cleanup());
+  return harness;
+}
+
+async function wumaTownship({ harness }: { harness: Harness }) {
+  const { setup, token } = await setUpTownship(harness);
+  return { admin: token, setup };
+}
+
+async function dongchengTownship({ harness }: { harness: Harness }) {
+  return setUpDemoTownship(harness);
+}
+
+async function counterClerk({ harness, township }: { harness: Harness; township: Signed }) {
+  return (await createSignedInUser(harness, township.admin, CLERK)).token;
+}
+
+interface Cleanup {
+  onCleanup: (cleanup: () => Promise<void>) => void;
+}
+
+interface Signed {
+  admin: string;
+}
+
+const FILE = { scope: 'file' } as const;
+
+export const test = base
+  .extend('harness', freshHarness)
+  .extend('township', wumaTownship)
+  .extend('clerk', counterClerk);
+
+export const fileTest = base
+  .extend('harness', FILE, freshHarness)
+  .extend('township', FILE, wumaTownship)
+  .extend('clerk', FILE, counterClerk);
+
+export const demoTest = base
+  .extend('harness', freshHarness)
+  .extend('township', dongchengTownship)
+  .extend('clerk', counterClerk);
+
+export const demoFileTest = base
+  .extend('harness', FILE, freshHarness)
+  .extend('township', FILE, dongchengTownship)
+  .extend('clerk', FILE, counterClerk);
+
+/** 王芳 as the administrator created her, before she signs in and changes her initial password. */
+export const NEW_CLERK = { ...CLERK, initialPassword: 'Clerk#2026' };
