@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '@shared/domain/identity/resident-id';
+import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { residentIdNumber } from '@shared/testing/people';
 import {
   ensureItem,
   moveClockTo,
@@ -24,10 +25,7 @@ let auditor: string;
 let chengdong: string;
 let wangjiang: string;
 
-const numberOf = (serial: number) => {
-  const first17 = `33032419560308${String(serial).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-};
+const numberOf = (serial: number) => residentIdNumber(YONGJIA_AREA, '1956-03-08', serial);
 const QIAN = { name: '钱老伯', docNumber: numberOf(11), phone: '13857700011' };
 const SUN = { name: '孙阿婆', docNumber: numberOf(12), phone: '13857700012' };
 const ZHOU = { name: '周外来', docNumber: numberOf(13), phone: '13857700013' };

@@ -1,4 +1,5 @@
 import { YANTOU } from '@shared/testing/org-units';
+import { townshipFileTest, townshipTest } from '../testing/fixtures';
 import { setUpDemoTownship, type Harness } from '../testing/harness';
 
 /**
@@ -18,5 +19,9 @@ export async function setUpYantou(h: Harness) {
     if (!id) throw new Error(`no org unit ${code}`);
     return id;
   };
-  return { token: admin, org };
+  return { admin, org };
 }
+
+/** The fixtures (testing/fixtures.ts) with 岩头镇 as the township, for each test or once for the file. */
+export const yantouTest = townshipTest(setUpYantou);
+export const yantouFileTest = townshipFileTest(setUpYantou);

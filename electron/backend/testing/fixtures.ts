@@ -13,7 +13,8 @@ import { setUpDemoTownship } from './township';
  *
  * `test` sets them up for each test; `fileTest` once for the file, whose tests then share its data
  * (and see what earlier tests wrote). `demoTest` and `demoFileTest` do the same with 东城街道 of the
- * demo tree, whose villages exist, instead of 五马街道.
+ * demo tree, whose villages exist, instead of 五马街道; `townshipTest` and `townshipFileTest` with
+ * the township a test file sets up itself.
  */
 
 /** The fixture functions take their dependencies from a destructuring pattern, even an empty one. */
@@ -24,13 +25,9 @@ async function freshHarness({}: object, { onCleanup }: Cleanup): Promise<Harness
   return harness;
 }
 
-async function wumaTownship({ harness }: { harness: Harness }) {
+async function wumaTownship(harness: Harness) {
   const { setup, token } = await setUpTownship(harness);
   return { admin: token, setup };
-}
-
-async function dongchengTownship({ harness }: { harness: Harness }) {
-  return setUpDemoTownship(harness);
 }
 
 async function counterClerk({ harness, township }: { harness: Harness; township: Signed }) {
@@ -41,31 +38,33 @@ interface Cleanup {
   onCleanup: (cleanup: () => Promise<void>) => void;
 }
 
-interface Signed {
+/** What every township fixture gives: the administrator's session. */
+export interface Signed {
   admin: string;
 }
 
 const FILE = { scope: 'file' } as const;
 
-export const test = base
-  .extend('harness', freshHarness)
-  .extend('township', wumaTownship)
-  .extend('clerk', counterClerk);
+/** Fixtures set up for each test, with the township `setUp` makes of a fresh terminal. */
+export function townshipTest<T extends Signed>(setUp: (harness: Harness) => Promise<T>) {
+  return base
+    .extend('harness', freshHarness)
+    .extend('township', ({ harness }) => setUp(harness))
+    .extend('clerk', counterClerk);
+}
 
-export const fileTest = base
-  .extend('harness', FILE, freshHarness)
-  .extend('township', FILE, wumaTownship)
-  .extend('clerk', FILE, counterClerk);
+/** The same, set up once for the file. */
+export function townshipFileTest<T extends Signed>(setUp: (harness: Harness) => Promise<T>) {
+  return base
+    .extend('harness', FILE, freshHarness)
+    .extend('township', FILE, ({ harness }) => setUp(harness))
+    .extend('clerk', FILE, counterClerk);
+}
 
-export const demoTest = base
-  .extend('harness', freshHarness)
-  .extend('township', dongchengTownship)
-  .extend('clerk', counterClerk);
-
-export const demoFileTest = base
-  .extend('harness', FILE, freshHarness)
-  .extend('township', FILE, dongchengTownship)
-  .extend('clerk', FILE, counterClerk);
+export const test = townshipTest(wumaTownship);
+export const fileTest = townshipFileTest(wumaTownship);
+export const demoTest = townshipTest(setUpDemoTownship);
+export const demoFileTest = townshipFileTest(setUpDemoTownship);
 
 /** 王芳 as the administrator created her, before she signs in and changes her initial password. */
 export const NEW_CLERK = { ...CLERK, initialPassword: 'Clerk#2026' };
