@@ -1,5 +1,6 @@
 import type { Role } from '@shared/api';
 import { CHENGDONG, DONGCHENG, WANGJIANG } from '@shared/testing/org-units';
+import { townshipFileTest, townshipTest } from './fixtures';
 import { createSignedInUser, setUpDemoTownship, type Harness } from './harness';
 
 /**
@@ -53,3 +54,7 @@ export async function setUpCommittees(h: Harness): Promise<Committees> {
     },
   };
 }
+
+/** The fixtures (testing/fixtures.ts) with the committees as the township. */
+export const committeesTest = townshipTest(setUpCommittees);
+export const committeesFileTest = townshipFileTest(setUpCommittees);
