@@ -12,9 +12,9 @@ import { setUpDemoTownship } from './township';
  * Nothing is set up that the test does not name, directly or through another fixture.
  *
  * `test` sets them up for each test; `fileTest` once for the file, whose tests then share its data
- * (and see what earlier tests wrote). `demoTest` and `demoFileTest` do the same with 东城街道 of the
- * demo tree, whose villages exist, instead of 五马街道; `townshipTest` and `townshipFileTest` with
- * the township a test file sets up itself.
+ * (and see what earlier tests wrote). `demoTest` does the same with 东城街道 of the demo tree,
+ * whose villages exist, instead of 五马街道; `townshipTest` and `townshipFileTest` with the township
+ * a test file sets up itself (its own scene, as long as it gives the administrator's session).
  */
 
 /** The fixture functions take their dependencies from a destructuring pattern, even an empty one. */
@@ -39,7 +39,7 @@ interface Cleanup {
 }
 
 /** What every township fixture gives: the administrator's session. */
-export interface Signed {
+interface Signed {
   admin: string;
 }
 
@@ -64,7 +64,6 @@ export function townshipFileTest<T extends Signed>(setUp: (harness: Harness) => 
 export const test = townshipTest(wumaTownship);
 export const fileTest = townshipFileTest(wumaTownship);
 export const demoTest = townshipTest(setUpDemoTownship);
-export const demoFileTest = townshipFileTest(setUpDemoTownship);
 
 /** 王芳 as the administrator created her, before she signs in and changes her initial password. */
 export const NEW_CLERK = { ...CLERK, initialPassword: 'Clerk#2026' };
