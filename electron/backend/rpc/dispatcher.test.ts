@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { contract, type MethodName } from '@shared/api';
 import { setUpTownship } from '../testing/harness';
+import { WUMA } from '@shared/testing/org-units';
 import { test } from '../testing/fixtures';
 
 describe('the one call path', () => {
@@ -83,7 +84,7 @@ describe('the one call path', () => {
   test('refuses a second setup and a wrong division code', async ({ harness: h }) => {
     const bad = await h.call('setup.initialize', {
       level: 'village',
-      divisionCode: '330302001',
+      divisionCode: WUMA.divisionCode,
       orgName: '某村',
       terminalName: '代办点',
       terminalNumber: '01',
@@ -96,7 +97,7 @@ describe('the one call path', () => {
     await setUpTownship(h);
     const again = await h.call('setup.initialize', {
       level: 'township',
-      divisionCode: '330302001',
+      divisionCode: WUMA.divisionCode,
       orgName: '重复',
       terminalName: '二号',
       terminalNumber: '02',

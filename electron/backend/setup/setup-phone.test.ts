@@ -1,9 +1,10 @@
 import { describe, expect } from 'vitest';
+import { YANTOU } from '@shared/testing/org-units';
 import { test } from '../testing/fixtures';
 
 const INPUT = {
   level: 'township' as const,
-  divisionCode: '330324108',
+  divisionCode: YANTOU.divisionCode,
   orgName: '岩头镇',
   terminalName: '一号窗口',
   terminalNumber: '01',

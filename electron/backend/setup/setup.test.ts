@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
 import { ADMIN_PASSWORD } from '../testing/harness';
+import { WUMA } from '@shared/testing/org-units';
 import { test } from '../testing/fixtures';
 
 describe('the first-run wizard', () => {
@@ -8,8 +9,8 @@ describe('the first-run wizard', () => {
   }) => {
     await h.ok('setup.initialize', {
       level: 'township',
-      divisionCode: '330302001',
-      orgName: '五马街道便民服务中心',
+      divisionCode: WUMA.divisionCode,
+      orgName: WUMA.centre,
       terminalName: '一号窗口',
       terminalNumber: '01',
       admin: { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD },
