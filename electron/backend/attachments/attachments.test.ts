@@ -182,7 +182,7 @@ describe('attachments', { timeout: SETUP_TIMEOUT_MS }, () => {
       ['a Windows device name behind a path', 'C:\\tmp\\..\\CON.exe', '_CON.png'],
       ['a right-to-left override hiding .exe', '身份证\u202Egnp.exe', '身份证gnp.png'],
       ['a hidden file with a line break for the log', '.\n审核通过\r\n.png', '审核通过.png'],
-    ])(
+    ] as const)(
       "stores %s under a plain name with the checked type's extension",
       async (
         [, name, shown],

@@ -12,14 +12,17 @@ describe('password policy', () => {
     ['abcdefgh', 'WEAK_PASSWORD'],
     ['abcd1234', 'WEAK_PASSWORD'],
     ['Clerk2#026', 'WEAK_PASSWORD'],
-  ])('refuses %s for a new user', async ([password, code], { harness: h, township: { admin } }) => {
-    const result = await h.call(
-      'users.create',
-      { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: password },
-      admin,
-    );
-    expect(result.ok ? null : result.error.code).toBe(code);
-  });
+  ] as const)(
+    'refuses %s for a new user',
+    async ([password, code], { harness: h, township: { admin } }) => {
+      const result = await h.call(
+        'users.create',
+        { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: password },
+        admin,
+      );
+      expect(result.ok ? null : result.error.code).toBe(code);
+    },
+  );
 
   test('makes a new user change the initial password before doing anything else', async ({
     harness: h,

@@ -100,23 +100,26 @@ describe('browser-mode HTTP host', () => {
     ['a multipart form', 'multipart/form-data; boundary=x'],
     ['a JSON look-alike', 'application/jsonp'],
     ['JSON in another type', 'text/json'],
-  ])('refuses a call with %s (415, nothing run)', async ([, type], { harness: h, host }) => {
-    const headers: Record<string, string> = { 'x-desk-secret': SECRET };
-    if (type) headers['content-type'] = type;
-    const res = await fetch(`${origin(host)}/api/setup.initialize`, {
-      method: 'POST',
-      // Without a content type, fetch would label a string body text/plain itself.
-      body: type ? '{}' : new Uint8Array(Buffer.from('{}')),
-      headers,
-    });
-    expect(res.status).toBe(415);
-    expect(await res.json()).toEqual({
-      ok: false,
-      error: { code: 'INVALID_INPUT', message: '请求内容类型必须是 application/json' },
-    });
-    const status = await h.backend.call({ method: 'system.status', input: {} });
-    expect(status).toMatchObject({ ok: true, value: { setupDone: false } });
-  });
+  ] as const)(
+    'refuses a call with %s (415, nothing run)',
+    async ([, type], { harness: h, host }) => {
+      const headers: Record<string, string> = { 'x-desk-secret': SECRET };
+      if (type) headers['content-type'] = type;
+      const res = await fetch(`${origin(host)}/api/setup.initialize`, {
+        method: 'POST',
+        // Without a content type, fetch would label a string body text/plain itself.
+        body: type ? '{}' : new Uint8Array(Buffer.from('{}')),
+        headers,
+      });
+      expect(res.status).toBe(415);
+      expect(await res.json()).toEqual({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: '请求内容类型必须是 application/json' },
+      });
+      const status = await h.backend.call({ method: 'system.status', input: {} });
+      expect(status).toMatchObject({ ok: true, value: { setupDone: false } });
+    },
+  );
 
   test('serves the page with its security policy: no framing, no sniffing', async ({ host }) => {
     const page = await fetch(host.url);

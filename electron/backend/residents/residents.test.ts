@@ -98,7 +98,7 @@ describe('residents.create', () => {
       '身份证号校验位不正确，请核对最后一位',
     ],
     [idNumber('33032419990230123'), '身份证号中的出生日期 19990230 不是有效日期'],
-  ])(
+  ] as const)(
     'refuses the invalid ID number %s with the rule’s message, saving nothing',
     async ([number, message], { harness: h, create }) => {
       const result = await create({ docNumber: number });

@@ -178,7 +178,7 @@ describe('query plans', () => {
     ['initials', 'wf', 'SEARCH r USING INDEX residents_live_initials (initials>? AND initials<?)'],
     ['three or more characters', '王芳芳', 'SCAN residents_fts VIRTUAL TABLE INDEX'],
     ['one character', '王', 'SEARCH r USING INDEX residents_live_name (name>? AND name<?)'],
-  ])(
+  ] as const)(
     '%s: starts from its index, no scan of residents, no sort',
     async ([, query, first], { planOf }) => {
       const search = classifyResidentSearch(query);
