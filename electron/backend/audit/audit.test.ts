@@ -30,7 +30,7 @@ describe('audit chain', () => {
     expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 6, problem: null });
   });
 
-  test('refuses updates and deletes through SQL while the triggers stand', () => {
+  test('refuses updates and deletes through SQL while the triggers stand', ({ harness: h }) => {
     const { sqlite } = h.backend.runtime;
     expect(() => sqlite.exec("UPDATE audit_log SET outcome = 'failure' WHERE seq = 2")).toThrow(
       /append-only/,
