@@ -182,7 +182,10 @@ describe('keyed audit chain', () => {
     });
   });
 
-  test('keeps every entry when many are appended at once', async ({ harness: h }) => {
+  test('keeps every entry when many are appended at once', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     const { token: clerk } = await h.ok('auth.signIn', {
       username: 'clerk1',
       password: 'Clerk#2026',
