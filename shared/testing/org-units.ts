@@ -6,6 +6,10 @@
 /** 五马街道 of 鹿城区: a township without the demo tree. */
 export const WUMA = { divisionCode: '330302001', centre: '五马街道便民服务中心' } as const;
 
+/** 蝉街社区, a village the case tests add under 五马街道, and 南城街道, a township outside its scope. */
+export const CHANJIE = { code: '330302001001', name: '蝉街社区' } as const;
+export const NANCHENG = { code: '330302002', name: '南城街道' } as const;
+
 /** 东城街道 of the demo tree, whose villages the agents and the village committees work in. */
 export const DONGCHENG = {
   divisionCode: '330324001',

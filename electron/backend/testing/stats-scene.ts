@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { addCase, addItem, addOrgUnit, addResident } from './case-rows';
+import { addCase, addItem, addResident } from './case-rows';
+import { addVillageAndNeighbour } from './case-scenario';
 
 /**
  * November 2026 at 五马街道: five cases — two completed on time, one completed late after a 补正,
@@ -10,18 +11,7 @@ import { addCase, addItem, addOrgUnit, addResident } from './case-rows';
  */
 export async function novemberAtWuma(db: Kysely<Database>, townshipId: string) {
   const T = townshipId;
-  const village = await addOrgUnit(db, {
-    code: '330302001001',
-    name: '蝉街社区',
-    level: 'village',
-    parentId: T,
-  });
-  const elsewhere = await addOrgUnit(db, {
-    code: '330302002',
-    name: '南城街道',
-    level: 'township',
-    parentId: null,
-  });
+  const { village, elsewhere } = await addVillageAndNeighbour(db, T);
   const jiuzhu = await addItem(db, T, { code: 'MZ-002', name: '临时救助申请' });
   const dibao = await addItem(db, T, { code: 'MZ-001', name: '最低生活保障申请' });
   const resident = { id: '', name: '张三丰' };
@@ -103,13 +93,15 @@ export async function novemberAtWuma(db: Kysely<Database>, townshipId: string) {
     createdAt: '2026-11-10T02:00:00.000Z',
   });
 
-  const ratings: [string, string, string, 'open' | 'done' | null][] = [
-    [onTime1, 'very_satisfied', '2026-11-09T05:00:00.000Z', null],
-    [onTime2, 'satisfied', '2026-11-12T05:00:00.000Z', null],
-    [late, 'very_dissatisfied', '2026-11-16T05:00:00.000Z', 'done'],
-    [rejected, 'dissatisfied', '2026-11-06T05:00:00.000Z', 'open'],
+  // October's bad rating lies outside the month; its follow-up does not matter here.
+  const ratings: [string, string, string, string, 'open' | 'done' | null, boolean][] = [
+    ['rating-0', onTime1, 'very_satisfied', '2026-11-09T05:00:00.000Z', null, false],
+    ['rating-1', onTime2, 'satisfied', '2026-11-12T05:00:00.000Z', null, false],
+    ['rating-2', late, 'very_dissatisfied', '2026-11-16T05:00:00.000Z', 'done', true],
+    ['rating-3', rejected, 'dissatisfied', '2026-11-06T05:00:00.000Z', 'open', true],
+    ['rating-october', october, 'very_dissatisfied', '2026-10-31T15:00:00.000Z', null, true],
   ];
-  for (const [n, [caseId, level, ratedAt, followup]] of ratings.entries()) {
+  for (const [id, caseId, level, ratedAt, followup, bad] of ratings) {
     const sync = {
       org_unit_id: T,
       created_at: ratedAt,
@@ -124,12 +116,12 @@ export async function novemberAtWuma(db: Kysely<Database>, townshipId: string) {
       .insertInto('ratings')
       .values({
         ...sync,
-        id: `rating-${n}`,
+        id,
         case_id: caseId,
         level,
         comment: null,
         rated_at: ratedAt,
-        bad: followup ? 1 : 0,
+        bad: bad ? 1 : 0,
       })
       .execute();
     if (followup) {
@@ -137,8 +129,8 @@ export async function novemberAtWuma(db: Kysely<Database>, townshipId: string) {
         .insertInto('rating_followups')
         .values({
           ...sync,
-          id: `followup-${n}`,
-          rating_id: `rating-${n}`,
+          id: id.replace('rating', 'followup'),
+          rating_id: id,
           case_id: caseId,
           due_date: '2026-12-07',
           state: followup,
@@ -150,24 +142,5 @@ export async function novemberAtWuma(db: Kysely<Database>, townshipId: string) {
         .execute();
     }
   }
-  await db
-    .insertInto('ratings')
-    .values({
-      id: 'rating-october',
-      org_unit_id: T,
-      created_at: '2026-10-31T15:00:00.000Z',
-      created_by: null,
-      updated_at: '2026-10-31T15:00:00.000Z',
-      updated_by: null,
-      origin_terminal_id: 'terminal-test',
-      version: 'v',
-      deleted_at: null,
-      case_id: october,
-      level: 'very_dissatisfied',
-      comment: null,
-      rated_at: '2026-10-31T15:00:00.000Z',
-      bad: 1,
-    })
-    .execute();
   return { village, items: { jiuzhu: jiuzhu.itemId, dibao: dibao.itemId } };
 }
