@@ -10,8 +10,9 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+import { afterEach, describe, expect, vi } from 'vitest';
+import { test as base } from '../testing/fixtures';
+import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
 import type { CheckReport, StartBackgroundCheck } from '../db/background-check';
 import { startBackend, type Backend } from './backend';
 import { DATABASE_FILE } from './open-runtime';
@@ -19,28 +20,27 @@ import { DATABASE_FILE } from './open-runtime';
 /** Small enough that the test's database, filled below, counts as a big one. */
 const TEST_THRESHOLD = 64 * 1024;
 
-let h: Harness;
-let file: string;
 let started: Backend | null = null;
 const logged: string[] = [];
 
-beforeEach(async () => {
-  h = await createHarness();
-  await setUpTownship(h);
+/**
+ * The township's database file, filled past the test threshold, with the harness's backend closed
+ * for every test to start its own (the harness's cleanup closes it again harmlessly).
+ */
+const test = base.extend('file', { auto: true }, async ({ harness: h, township: _township }) => {
   await h.backend.close();
-  file = join(h.dataDir, DATABASE_FILE);
-  fillBigTable();
+  const file = join(h.dataDir, DATABASE_FILE);
+  fillBigTable(file);
   logged.length = 0;
+  return file;
 });
 afterEach(async () => {
   await started?.close();
   started = null;
-  // The harness's backend was closed for the test; cleanup closes it again harmlessly.
-  await h.cleanup();
 });
 
 /** resident_bigrams is never read by start-up, status or sign-in: a stand-in for the big tables. */
-function fillBigTable() {
+function fillBigTable(file: string) {
   const db = new BetterSqlite3(file);
   const insert = db.prepare('INSERT INTO resident_bigrams (bigram, resident_rowid) VALUES (?, ?)');
   db.transaction(() => {
@@ -50,7 +50,7 @@ function fillBigTable() {
 }
 
 /** Overwrites one b-tree page of `table` (or every one) with garbage, as a failing disk would. */
-function damagePageOf(table: string, which: 'one' | 'all' = 'one') {
+function damagePageOf(file: string, table: string, which: 'one' | 'all' = 'one') {
   const db = new BetterSqlite3(file, { readonly: true });
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   const pages = db
@@ -75,7 +75,7 @@ async function backupsOf(backend: Backend, session?: string) {
   return listed.value as { name: string }[];
 }
 
-const backupFiles = () => {
+const backupFiles = (h: Harness) => {
   const folder = join(h.dataDir, 'backups');
   return existsSync(folder) ? readdirSync(folder).length : 0;
 };
@@ -91,7 +91,11 @@ function heldCheck() {
   return { begin, pass: () => report({ result: { ok: true }, ms: 1 }), stopped: () => stopped };
 }
 
-async function start(threshold?: number, begin?: StartBackgroundCheck): Promise<Backend> {
+async function start(
+  h: Harness,
+  threshold?: number,
+  begin?: StartBackgroundCheck,
+): Promise<Backend> {
   started = await startBackend({
     ...(begin ? { startBackgroundCheck: begin } : {}),
     dataDir: h.dataDir,
@@ -111,17 +115,22 @@ const signIn = (backend: Backend) =>
   });
 
 describe('the integrity check at start', () => {
-  it('checks a big healthy database in the background and logs the result with its duration', async () => {
-    const backend = await start(TEST_THRESHOLD);
+  test('checks a big healthy database in the background and logs the result with its duration', async ({
+    harness: h,
+  }) => {
+    const backend = await start(h, TEST_THRESHOLD);
     expect((await signIn(backend)).ok).toBe(true);
     await backend.integrityChecked();
     expect(logged.join('\n')).toMatch(/quick_check .*: ok in \d+ ms/);
     expect(backend.runtime.damaged).toBeNull();
   });
 
-  it('starts a big database with a damaged big table, then refuses work once the background check finds it', async () => {
-    damagePageOf('resident_bigrams');
-    const backend = await start(TEST_THRESHOLD);
+  test('starts a big database with a damaged big table, then refuses work once the background check finds it', async ({
+    harness: h,
+    file,
+  }) => {
+    damagePageOf(file, 'resident_bigrams');
+    const backend = await start(h, TEST_THRESHOLD);
     expect(backend.runtime.damaged).toBeNull();
 
     await vi.waitFor(() => expect(backend.runtime.damaged).not.toBeNull(), { timeout: 15_000 });
@@ -152,9 +161,12 @@ describe('the integrity check at start', () => {
     expect(backend.runtime.damaged).toBeNull();
   });
 
-  it('keeps a damaged file, and the recovery offer, when the restore cannot put the backup in place', async () => {
-    damagePageOf('resident_bigrams');
-    const backend = await start(TEST_THRESHOLD);
+  test('keeps a damaged file, and the recovery offer, when the restore cannot put the backup in place', async ({
+    harness: h,
+    file,
+  }) => {
+    damagePageOf(file, 'resident_bigrams');
+    const backend = await start(h, TEST_THRESHOLD);
     await backend.integrityChecked();
     const problem = backend.runtime.damaged;
     expect(problem).toMatch(/完整性检查未通过/);
@@ -181,14 +193,17 @@ describe('the integrity check at start', () => {
     expect(backend.runtime.damaged).toBeNull();
   });
 
-  it('switches to recovery when a read meets damage the background check has not reached', async () => {
-    const backend = await start(TEST_THRESHOLD);
+  test('switches to recovery when a read meets damage the background check has not reached', async ({
+    harness: h,
+    file,
+  }) => {
+    const backend = await start(h, TEST_THRESHOLD);
     await backend.integrityChecked();
     const signedIn = await signIn(backend);
     if (!signedIn.ok) throw new Error(signedIn.error.code);
     const { token } = signedIn.value as { token: string };
     // resident_bigrams has not been read by this connection, so the next search reads the disk.
-    damagePageOf('resident_bigrams', 'all');
+    damagePageOf(file, 'resident_bigrams', 'all');
 
     expect(
       await backend.call({
@@ -209,28 +224,35 @@ describe('the integrity check at start', () => {
     });
   });
 
-  it('holds the daily backup of a big file until the background check has passed', async () => {
+  test('holds the daily backup of a big file until the background check has passed', async ({
+    harness: h,
+  }) => {
     h.clock.advance(25 * 60 * 60 * 1000);
-    const before = backupFiles();
-    const backend = await start(TEST_THRESHOLD);
-    expect(backupFiles()).toBe(before);
+    const before = backupFiles(h);
+    const backend = await start(h, TEST_THRESHOLD);
+    expect(backupFiles(h)).toBe(before);
     await backend.integrityChecked();
-    await vi.waitFor(() => expect(backupFiles()).toBe(before + 1));
+    await vi.waitFor(() => expect(backupFiles(h)).toBe(before + 1));
   });
 
-  it('takes no daily backup of a big file the background check finds damaged', async () => {
+  test('takes no daily backup of a big file the background check finds damaged', async ({
+    harness: h,
+    file,
+  }) => {
     h.clock.advance(25 * 60 * 60 * 1000);
-    damagePageOf('resident_bigrams');
-    const before = backupFiles();
-    const backend = await start(TEST_THRESHOLD);
+    damagePageOf(file, 'resident_bigrams');
+    const before = backupFiles(h);
+    const backend = await start(h, TEST_THRESHOLD);
     await backend.integrityChecked();
     expect(backend.runtime.damaged).not.toBeNull();
-    expect(backupFiles()).toBe(before);
+    expect(backupFiles(h)).toBe(before);
   });
 
-  it('refuses a restore while the background check still reads the file, and restores once it passed', async () => {
+  test('refuses a restore while the background check still reads the file, and restores once it passed', async ({
+    harness: h,
+  }) => {
     const check = heldCheck();
-    const backend = await start(TEST_THRESHOLD, check.begin);
+    const backend = await start(h, TEST_THRESHOLD, check.begin);
     const signedIn = await signIn(backend);
     if (!signedIn.ok) throw new Error(signedIn.error.code);
     const { token } = signedIn.value as { token: string };
@@ -259,18 +281,23 @@ describe('the integrity check at start', () => {
     ).toMatchObject({ ok: true });
   });
 
-  it('closes without waiting for a background check that has not finished', async () => {
+  test('closes without waiting for a background check that has not finished', async ({
+    harness: h,
+  }) => {
     const check = heldCheck();
-    const backend = await start(TEST_THRESHOLD, check.begin);
+    const backend = await start(h, TEST_THRESHOLD, check.begin);
     await backend.close();
     started = null;
     await backend.integrityChecked();
     expect(check.stopped()).toBe(true);
   });
 
-  it('refuses a big database at start when a table start-up reads is damaged', async () => {
-    damagePageOf('users');
-    const backend = await start(TEST_THRESHOLD);
+  test('refuses a big database at start when a table start-up reads is damaged', async ({
+    harness: h,
+    file,
+  }) => {
+    damagePageOf(file, 'users');
+    const backend = await start(h, TEST_THRESHOLD);
     expect(backend.runtime.damaged).toMatch(/完整性检查未通过/);
     expect(await signIn(backend)).toMatchObject({
       ok: false,
@@ -278,9 +305,12 @@ describe('the integrity check at start', () => {
     });
   });
 
-  it('checks a small database whole at start, big tables included', async () => {
-    damagePageOf('resident_bigrams');
-    const backend = await start();
+  test('checks a small database whole at start, big tables included', async ({
+    harness: h,
+    file,
+  }) => {
+    damagePageOf(file, 'resident_bigrams');
+    const backend = await start(h);
     expect(backend.runtime.damaged).toMatch(/完整性检查未通过/);
   });
 });

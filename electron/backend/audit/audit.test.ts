@@ -1,30 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../testing/harness';
+import { NEW_CLERK, test } from '../testing/fixtures';
 
-let h: Harness;
-let token: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token } = await setUpTownship(h));
-  await h.ok(
-    'users.create',
-    { username: 'clerk1', displayName: '王芳', role: 'clerk', initialPassword: 'Clerk#2026' },
-    token,
-  );
-});
-afterEach(async () => {
-  await h.cleanup();
+test.beforeEach(async ({ harness, township }) => {
+  await harness.ok('users.create', NEW_CLERK, township.admin);
 });
 
 /** Tampering needs the triggers out of the way, as someone editing the file with another tool would. */
-function tamper(statement: string): void {
+function tamper(h: Harness, statement: string): void {
   const { sqlite } = h.backend.runtime;
   sqlite.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   sqlite.exec(statement);
 }
 
 describe('audit chain', () => {
-  it('records setup, sign-in, password change and user creation, and verifies intact', async () => {
+  test('records setup, sign-in, password change and user creation, and verifies intact', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     const page = await h.ok('audit.list', { page: 1, pageSize: 50 }, token);
     expect(page.rows.map((row) => row.action).reverse()).toEqual([
       'audit.chainKeyed',
@@ -37,7 +30,7 @@ describe('audit chain', () => {
     expect(await h.ok('audit.verify', {}, token)).toEqual({ ok: true, checked: 6, problem: null });
   });
 
-  it('refuses updates and deletes through SQL while the triggers stand', () => {
+  test('refuses updates and deletes through SQL while the triggers stand', ({ harness: h }) => {
     const { sqlite } = h.backend.runtime;
     expect(() => sqlite.exec("UPDATE audit_log SET outcome = 'failure' WHERE seq = 2")).toThrow(
       /append-only/,
@@ -45,29 +38,35 @@ describe('audit chain', () => {
     expect(() => sqlite.exec('DELETE FROM audit_log WHERE seq = 2')).toThrow(/append-only/);
   });
 
-  it('finds an edited entry', async () => {
-    tamper("UPDATE audit_log SET detail = '无' WHERE seq = 4");
+  test('finds an edited entry', async ({ harness: h, township: { admin: token } }) => {
+    tamper(h, "UPDATE audit_log SET detail = '无' WHERE seq = 4");
     const result = await h.ok('audit.verify', {}, token);
     expect(result.ok).toBe(false);
     expect(result.problem).toEqual({ seq: 4, reason: '第 4 条审计记录的内容已被修改' });
   });
 
-  it('finds a deleted entry in the middle', async () => {
-    tamper('DELETE FROM audit_log WHERE seq = 2');
+  test('finds a deleted entry in the middle', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
+    tamper(h, 'DELETE FROM audit_log WHERE seq = 2');
     const result = await h.ok('audit.verify', {}, token);
     expect(result.problem?.seq).toBe(2);
     expect(result.problem?.reason).toContain('缺失');
   });
 
-  it('finds a deleted tail', async () => {
-    tamper('DELETE FROM audit_log WHERE seq = 4');
+  test('finds a deleted tail', async ({ harness: h, township: { admin: token } }) => {
+    tamper(h, 'DELETE FROM audit_log WHERE seq = 4');
     const result = await h.ok('audit.verify', {}, token);
     expect(result.ok).toBe(false);
     expect(result.problem?.seq).toBe(4);
   });
 
-  it('finds an entry whose hash was recomputed without its successors', async () => {
-    tamper("UPDATE audit_log SET detail = '改', hash = 'f' || substr(hash, 2) WHERE seq = 3");
+  test('finds an entry whose hash was recomputed without its successors', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
+    tamper(h, "UPDATE audit_log SET detail = '改', hash = 'f' || substr(hash, 2) WHERE seq = 3");
     const result = await h.ok('audit.verify', {}, token);
     expect(result.problem?.seq).toBe(3);
   });

@@ -1,25 +1,15 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEW_ADMIN_PASSWORD, createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
+import { NEW_CLERK, test } from '../testing/fixtures';
 import { CHAIN_KEYED_ACTION } from './chain-key';
 import { chainedMessage, GENESIS_HASH, plainAuditHash } from './hash';
 import { AUDIT_KEY_FILE } from './key-file';
 import { auditChainHead } from './service';
 
-let h: Harness;
-let token: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token } = await setUpTownship(h));
-  await h.ok(
-    'users.create',
-    { username: 'clerk1', displayName: '王芳', role: 'clerk', initialPassword: 'Clerk#2026' },
-    token,
-  );
-});
-afterEach(async () => {
-  await h.cleanup();
+test.beforeEach(async ({ harness, township }) => {
+  await harness.ok('users.create', NEW_CLERK, township.admin);
 });
 
 interface Row {
@@ -42,7 +32,11 @@ interface Row {
  * recompute every plain SHA-256 link from `fromSeq` to the end so that each entry again matches
  * its predecessor. `edit` changes a row before its hash is recomputed.
  */
-function rewriteWithPlainHashes(fromSeq: number, edit: (row: Row) => void = () => {}): void {
+function rewriteWithPlainHashes(
+  h: Harness,
+  fromSeq: number,
+  edit: (row: Row) => void = () => {},
+): void {
   const { sqlite } = h.backend.runtime;
   sqlite.exec(
     'DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;',
@@ -63,12 +57,15 @@ function rewriteWithPlainHashes(fromSeq: number, edit: (row: Row) => void = () =
   }
 }
 
-async function signInAgain(): Promise<string> {
+async function signInAgain(h: Harness): Promise<string> {
   return (await h.ok('auth.signIn', { username: 'admin', password: NEW_ADMIN_PASSWORD })).token;
 }
 
 describe('keyed audit chain', () => {
-  it('opens the keyed part with an entry that names the key, and signs every entry after it', async () => {
+  test('opens the keyed part with an entry that names the key, and signs every entry after it', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     const page = await h.ok('audit.list', { page: 1, pageSize: 50 }, token);
     const first = page.rows.at(-1)!;
     expect(first.action).toBe(CHAIN_KEYED_ACTION);
@@ -79,8 +76,11 @@ describe('keyed audit chain', () => {
       expect(row.hash).not.toBe(plainAuditHash(chainedMessage(row.prev_hash, row)));
   });
 
-  it('catches an entry edited with every plain hash after it recomputed', async () => {
-    rewriteWithPlainHashes(4, (row) => {
+  test('catches an entry edited with every plain hash after it recomputed', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
+    rewriteWithPlainHashes(h, 4, (row) => {
       if (row.seq === 4) row.detail = '无';
     });
     const result = await h.ok('audit.verify', {}, token);
@@ -91,8 +91,11 @@ describe('keyed audit chain', () => {
     });
   });
 
-  it('catches the whole chain rewritten with plain hashes, the opening entry made ordinary', async () => {
-    rewriteWithPlainHashes(1, (row) => {
+  test('catches the whole chain rewritten with plain hashes, the opening entry made ordinary', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
+    rewriteWithPlainHashes(h, 1, (row) => {
       if (row.action === CHAIN_KEYED_ACTION) row.action = 'catalogue.seed';
     });
     const result = await h.ok('audit.verify', {}, token);
@@ -100,9 +103,11 @@ describe('keyed audit chain', () => {
     expect(result.problem?.reason).toContain('未经本机密钥签名');
   });
 
-  it('keeps an unkeyed chain of an older database valid, keys it at the next start, and catches edits on either side', async () => {
+  test('keeps an unkeyed chain of an older database valid, keys it at the next start, and catches edits on either side', async ({
+    harness: h,
+  }) => {
     // An older database: the same entries with plain hashes, and the flag its migration leaves.
-    rewriteWithPlainHashes(1, (row) => {
+    rewriteWithPlainHashes(h, 1, (row) => {
       if (row.action === CHAIN_KEYED_ACTION) row.action = 'catalogue.seed';
     });
     const { seq: legacySeq } = (await auditChainHead(h.backend.runtime.db))!;
@@ -110,7 +115,7 @@ describe('keyed audit chain', () => {
       .prepare("INSERT INTO settings (key, value) VALUES ('audit_chain_key_pending', '1')")
       .run();
     await h.restart();
-    let admin = await signInAgain();
+    let admin = await signInAgain(h);
     const verified = await h.ok('audit.verify', {}, admin);
     expect(verified).toEqual({ ok: true, checked: legacySeq + 2, problem: null });
     const opening = await h.ok(
@@ -122,13 +127,13 @@ describe('keyed audit chain', () => {
 
     // The flag is consumed: another start does not open the keyed part again.
     await h.restart();
-    admin = await signInAgain();
+    admin = await signInAgain(h);
     expect(
       (await h.ok('audit.list', { page: 1, pageSize: 5, action: CHAIN_KEYED_ACTION }, admin)).total,
     ).toBe(1);
 
     // An edit in the unkeyed prefix, plain hashes recomputed to the end.
-    rewriteWithPlainHashes(2, (row) => {
+    rewriteWithPlainHashes(h, 2, (row) => {
       if (row.seq === 2) row.detail = '改过';
     });
     const prefixEdit = await h.ok('audit.verify', {}, admin);
@@ -138,11 +143,13 @@ describe('keyed audit chain', () => {
     });
   });
 
-  it('catches an edit after the switch point recomputed without the key', async () => {
+  test('catches an edit after the switch point recomputed without the key', async ({
+    harness: h,
+  }) => {
     await h.restart();
-    const admin = await signInAgain();
+    const admin = await signInAgain(h);
     const head = (await auditChainHead(h.backend.runtime.db))!;
-    rewriteWithPlainHashes(head.seq, (row) => {
+    rewriteWithPlainHashes(h, head.seq, (row) => {
       row.detail = '篡改';
     });
     const result = await h.ok('audit.verify', {}, admin);
@@ -152,19 +159,21 @@ describe('keyed audit chain', () => {
     });
   });
 
-  it('keeps the key in a file only this user can read, and tells another key from an edit', async () => {
+  test('keeps the key in a file only this user can read, and tells another key from an edit', async ({
+    harness: h,
+  }) => {
     const file = join(h.dataDir, AUDIT_KEY_FILE);
     if (process.platform !== 'win32') expect(statSync(file).mode & 0o777).toBe(0o600);
     const key = readFileSync(file, 'utf8');
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     await h.restart();
     expect(readFileSync(file, 'utf8')).toBe(key);
-    let admin = await signInAgain();
+    let admin = await signInAgain(h);
     expect((await h.ok('audit.verify', {}, admin)).ok).toBe(true);
 
     writeFileSync(file, 'f'.repeat(64));
     await h.restart();
-    admin = await signInAgain();
+    admin = await signInAgain(h);
     const result = await h.ok('audit.verify', {}, admin);
     expect(result.problem).toEqual({
       seq: 1,
@@ -173,7 +182,10 @@ describe('keyed audit chain', () => {
     });
   });
 
-  it('keeps every entry when many are appended at once', async () => {
+  test('keeps every entry when many are appended at once', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     const { token: clerk } = await h.ok('auth.signIn', {
       username: 'clerk1',
       password: 'Clerk#2026',
@@ -194,7 +206,10 @@ describe('keyed audit chain', () => {
 });
 
 describe('restore', () => {
-  it('records the head of the chain it replaced in the restored chain', async () => {
+  test('records the head of the chain it replaced in the restored chain', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     const backup = await h.ok('backups.create', {}, token);
     await h.ok(
       'users.create',
@@ -203,7 +218,7 @@ describe('restore', () => {
     );
     const replaced = (await auditChainHead(h.backend.runtime.db))!;
     await h.ok('backups.restore', { name: backup.name }, token);
-    const admin = await signInAgain();
+    const admin = await signInAgain(h);
     const restore = await h.ok(
       'audit.list',
       { page: 1, pageSize: 5, action: 'backups.restore' },

@@ -1,37 +1,32 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
+import { NEW_CLERK, test } from '../testing/fixtures';
 
-let h: Harness;
-let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin } = await setUpTownship(h));
-  await h.ok(
-    'users.create',
-    { username: 'clerk1', displayName: '王芳', role: 'clerk', initialPassword: 'Clerk#2026' },
-    admin,
-  );
-});
-afterEach(async () => {
-  await h.cleanup();
+test.beforeEach(async ({ harness, township }) => {
+  await harness.ok('users.create', NEW_CLERK, township.admin);
 });
 
 describe('password policy', () => {
-  it.each([
+  test.for([
     ['Ab1!', 'WEAK_PASSWORD'],
     ['abcdefgh', 'WEAK_PASSWORD'],
     ['abcd1234', 'WEAK_PASSWORD'],
     ['Clerk2#026', 'WEAK_PASSWORD'],
-  ])('refuses %s for a new user', async (password, code) => {
-    const result = await h.call(
-      'users.create',
-      { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: password },
-      admin,
-    );
-    expect(result.ok ? null : result.error.code).toBe(code);
-  });
+  ] as const)(
+    'refuses %s for a new user',
+    async ([password, code], { harness: h, township: { admin } }) => {
+      const result = await h.call(
+        'users.create',
+        { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: password },
+        admin,
+      );
+      expect(result.ok ? null : result.error.code).toBe(code);
+    },
+  );
 
-  it('makes a new user change the initial password before doing anything else', async () => {
+  test('makes a new user change the initial password before doing anything else', async ({
+    harness: h,
+  }) => {
     const { token, user } = await h.ok('auth.signIn', {
       username: 'clerk1',
       password: 'Clerk#2026',
@@ -55,7 +50,10 @@ describe('password policy', () => {
     expect(changed.mustChangePassword).toBe(false);
   });
 
-  it('makes a reset password be changed again, and ends the user’s sessions', async () => {
+  test('makes a reset password be changed again, and ends the user’s sessions', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const { token } = await h.ok('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     const users = await h.ok('users.list', { includeDisabled: true }, admin);
     const clerk = users.find((u) => u.username === 'clerk1')!;
@@ -76,7 +74,7 @@ const REFUSED = {
     '用户名或密码不正确，或账号已锁定、已停用。连续输错 5 次密码会锁定 10 分钟，需要时请联系系统管理员。',
 };
 
-async function clerkRow() {
+async function clerkRow(h: Harness, admin: string) {
   return (await h.ok('users.list', { includeDisabled: true }, admin)).find(
     (u) => u.username === 'clerk1',
   )!;
@@ -87,12 +85,15 @@ function errorOf(result: { ok: boolean; error?: unknown }) {
 }
 
 describe('lockout', () => {
-  it('locks after 5 wrong passwords for 10 minutes, even for the right password, and audits it', async () => {
+  test('locks after 5 wrong passwords for 10 minutes, even for the right password, and audits it', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     for (let i = 1; i <= 5; i++) {
       const wrong = await h.call('auth.signIn', { username: 'clerk1', password: `Wrong#${i}xyz` });
       expect(errorOf(wrong)).toEqual(REFUSED);
     }
-    expect((await clerkRow()).lockedUntil).not.toBeNull();
+    expect((await clerkRow(h, admin)).lockedUntil).not.toBeNull();
     const right = await h.call('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     expect(errorOf(right)).toEqual(REFUSED);
 
@@ -113,14 +114,17 @@ describe('lockout', () => {
     expect(actions[0]).toBe('auth.signIn:success:null');
   });
 
-  it('holds against 20 wrong passwords sent at once: the lock is set and the right one is refused', async () => {
+  test('holds against 20 wrong passwords sent at once: the lock is set and the right one is refused', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const guesses = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
         h.call('auth.signIn', { username: 'clerk1', password: `Guess#${i}abc` }),
       ),
     );
     expect(guesses.every((g) => !g.ok)).toBe(true);
-    expect((await clerkRow()).lockedUntil).not.toBeNull();
+    expect((await clerkRow(h, admin)).lockedUntil).not.toBeNull();
     const right = await h.call('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     expect(errorOf(right)).toEqual(REFUSED);
     const audit = await h.ok(
@@ -140,10 +144,10 @@ describe('lockout', () => {
     expect(lockouts.total).toBe(1);
   }, 60_000);
 
-  it('lets an administrator lift the lock early', async () => {
+  test('lets an administrator lift the lock early', async ({ harness: h, township: { admin } }) => {
     for (let i = 0; i < 5; i++)
       await h.call('auth.signIn', { username: 'clerk1', password: 'Nope#12345' });
-    const clerk = await clerkRow();
+    const clerk = await clerkRow(h, admin);
     expect(clerk.lockedUntil).not.toBeNull();
     await h.ok('users.unlock', { userId: clerk.id }, admin);
     expect((await h.call('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' })).ok).toBe(
@@ -151,7 +155,10 @@ describe('lockout', () => {
     );
   });
 
-  it('answers an unknown, a disabled and a locked account as it answers a wrong password', async () => {
+  test('answers an unknown, a disabled and a locked account as it answers a wrong password', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok(
       'users.create',
       { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: 'Lime#2026q' },
@@ -171,7 +178,10 @@ describe('lockout', () => {
       expect(errorOf(answer)).toEqual(REFUSED);
   });
 
-  it('takes as long for an unknown, a disabled or a locked account as for a wrong password', async () => {
+  test('takes as long for an unknown, a disabled or a locked account as for a wrong password', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok(
       'users.create',
       { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: 'Lime#2026q' },
@@ -231,7 +241,10 @@ describe('lockout', () => {
 });
 
 describe('sessions', () => {
-  it('ends the user’s other sessions when the password changes, and keeps this one', async () => {
+  test('ends the user’s other sessions when the password changes, and keeps this one', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const first = await h.ok('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     const second = await h.ok('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     await h.ok(
@@ -245,7 +258,10 @@ describe('sessions', () => {
     expect((await h.call('users.list', { includeDisabled: true }, admin)).ok).toBe(true);
   });
 
-  it('ends a session 12 hours after sign-in however busy it was, and says so', async () => {
+  test('ends a session 12 hours after sign-in however busy it was, and says so', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     for (let minutes = 0; minutes < 12 * 60; minutes += 10) {
       expect((await h.call('users.list', { includeDisabled: true }, admin)).ok).toBe(true);
       h.clock.advance(10 * 60 * 1000);
@@ -260,7 +276,10 @@ describe('sessions', () => {
     expect(again.ok ? null : again.error.code).toBe('UNAUTHENTICATED');
   });
 
-  it('does not let a screen-locked session be unlocked past its 12 hours', async () => {
+  test('does not let a screen-locked session be unlocked past its 12 hours', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok('auth.lock', {}, admin);
     h.clock.advance(12 * 60 * 60 * 1000 + 1);
     const unlock = await h.call('auth.unlock', { password: NEW_ADMIN_PASSWORD }, admin);
@@ -269,7 +288,10 @@ describe('sessions', () => {
 });
 
 describe('idle lock and roles', () => {
-  it('locks an idle session, keeps it, and unlocks with the same password', async () => {
+  test('locks an idle session, keeps it, and unlocks with the same password', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     h.clock.advance(16 * 60 * 1000);
     const locked = await h.call('users.list', { includeDisabled: true }, admin);
     expect(locked.ok ? null : locked.error.code).toBe('SESSION_LOCKED');
@@ -279,7 +301,10 @@ describe('idle lock and roles', () => {
     expect((await h.call('users.list', { includeDisabled: true }, admin)).ok).toBe(true);
   });
 
-  it('refuses a counter clerk the administrator’s methods and audits the refusal', async () => {
+  test('refuses a counter clerk the administrator’s methods and audits the refusal', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const { token } = await h.ok('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     await h.ok(
       'auth.changePassword',
@@ -300,7 +325,10 @@ describe('idle lock and roles', () => {
     ]);
   });
 
-  it('never deletes a user who has acted, but disables them', async () => {
+  test('never deletes a user who has acted, but disables them', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok('auth.signIn', { username: 'clerk1', password: 'Clerk#2026' });
     const clerk = (await h.ok('users.list', { includeDisabled: true }, admin)).find(
       (u) => u.username === 'clerk1',

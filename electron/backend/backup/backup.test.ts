@@ -1,30 +1,18 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { dailyBackupIfDue } from './service';
-import {
-  ADMIN_PASSWORD,
-  createHarness,
-  NEW_ADMIN_PASSWORD,
-  setUpTownship,
-  type Harness,
-} from '../testing/harness';
-
-let h: Harness;
-let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin } = await setUpTownship(h));
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD } from '../testing/harness';
+import { test } from '../testing/fixtures';
 
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('backups', () => {
-  it('takes the first daily backup at setup, one a day later, and keeps the rotation', async () => {
+  test('takes the first daily backup at setup, one a day later, and keeps the rotation', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     expect((await h.ok('backups.list', {}, admin)).map((b) => b.reason)).toEqual(['daily']);
     await h.ok('settings.update', { idleLockMinutes: 15, backupRetentionDays: 3 }, admin);
     // From 2026-11-27 (Friday, at setup) to 2026-12-07 (Monday), at 09:00 in Shanghai: 29 and 30
@@ -69,7 +57,10 @@ describe('backups', () => {
     ]);
   });
 
-  it('restores a chosen backup, keeps the replaced data as a backup, and signs everyone out', async () => {
+  test('restores a chosen backup, keeps the replaced data as a backup, and signs everyone out', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const before = await h.ok('backups.create', {}, admin);
     await h.ok(
       'users.create',
@@ -92,14 +83,20 @@ describe('backups', () => {
     expect(h.events.map((e) => e.name)).toContain('database.restored');
   });
 
-  it('refuses a backup name outside the backup folder', async () => {
+  test('refuses a backup name outside the backup folder', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const result = await h.call('backups.restore', { name: '../desk.sqlite' }, admin);
     expect(result).toMatchObject({ ok: false, error: { code: 'BACKUP_NOT_FOUND' } });
   });
 });
 
 describe('a damaged database', () => {
-  it('is reported at start, offers only recovery, and is restored from a backup', async () => {
+  test('is reported at start, offers only recovery, and is restored from a backup', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const [backup] = await h.ok('backups.list', {}, admin);
     await h.backend.close();
     writeFileSync(join(h.dataDir, DATABASE_FILE), Buffer.alloc(8192, 0x5a));
@@ -123,7 +120,10 @@ describe('a damaged database', () => {
     );
   });
 
-  it('refuses recovery calls while the database is fine', async () => {
+  test('refuses recovery calls while the database is fine', async ({
+    harness: h,
+    township: _township,
+  }) => {
     expect(await h.call('recovery.listBackups', {})).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },

@@ -1,17 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { ServiceItemFields } from '@shared/domain/catalogue/service-item';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import type { Harness } from '../testing/harness';
+import { test } from '../testing/fixtures';
 import { staffSession } from './test-support';
-
-let h: Harness;
-let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin } = await setUpTownship(h));
-});
-afterEach(async () => {
-  await h.cleanup();
-});
 
 const newItem: ServiceItemFields = {
   code: 'LOCAL-0001',
@@ -37,18 +28,21 @@ const newItem: ServiceItemFields = {
   ],
 };
 
-async function codeOf(name: string) {
+async function codeOf(h: Harness, admin: string, name: string) {
   const items = await h.ok('catalogue.list', { query: name }, admin);
   return items.map((item) => item.code);
 }
 
-async function auditActions() {
+async function auditActions(h: Harness, admin: string) {
   const page = await h.ok('audit.list', { page: 1, pageSize: 200 }, admin);
   return page.rows.map((row) => row.action);
 }
 
 describe('the catalogue seeded at setup', () => {
-  it('holds the 42 shipped items, grouped by category in the picker order, then by code', async () => {
+  test('holds the 42 shipped items, grouped by category in the picker order, then by code', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const items = await h.ok('catalogue.list', {}, admin);
     expect(items).toHaveLength(42);
     expect(items[0]).toMatchObject({
@@ -65,8 +59,13 @@ describe('the catalogue seeded at setup', () => {
     expect(social).toEqual([...social].sort());
   });
 
-  it('writes one audit entry for the load and an outbox entry per row', async () => {
-    expect((await auditActions()).filter((action) => action === 'catalogue.seed')).toHaveLength(1);
+  test('writes one audit entry for the load and an outbox entry per row', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    expect(
+      (await auditActions(h, admin)).filter((action) => action === 'catalogue.seed'),
+    ).toHaveLength(1);
     const outbox = await h.backend.runtime.db
       .selectFrom('outbox')
       .select(['table_name'])
@@ -77,9 +76,12 @@ describe('the catalogue seeded at setup', () => {
 });
 
 describe('catalogue.list', () => {
-  it('finds items by pinyin initials, in either case', async () => {
-    expect(await codeOf('cjrz')).toEqual(['ZJ-XZ-0025', 'ZJ-XZ-0026']);
-    expect(await codeOf('CXJM')).toEqual([
+  test('finds items by pinyin initials, in either case', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    expect(await codeOf(h, admin, 'cjrz')).toEqual(['ZJ-XZ-0025', 'ZJ-XZ-0026']);
+    expect(await codeOf(h, admin, 'CXJM')).toEqual([
       'ZJ-XZ-0001',
       'ZJ-XZ-0002',
       'ZJ-XZ-0003',
@@ -88,41 +90,56 @@ describe('catalogue.list', () => {
     ]);
   });
 
-  it('finds items by code prefix and by the digits of a code', async () => {
-    expect(await codeOf('zj-xz-0025')).toEqual(['ZJ-XZ-0025']);
-    expect(await codeOf('0036')).toEqual(['ZJ-XZ-0036']);
+  test('finds items by code prefix and by the digits of a code', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    expect(await codeOf(h, admin, 'zj-xz-0025')).toEqual(['ZJ-XZ-0025']);
+    expect(await codeOf(h, admin, '0036')).toEqual(['ZJ-XZ-0036']);
   });
 
-  it('finds items by Chinese text anywhere in the name', async () => {
-    expect(await codeOf('残疾人')).toEqual([
+  test('finds items by Chinese text anywhere in the name', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    expect(await codeOf(h, admin, '残疾人')).toEqual([
       'ZJ-XZ-0021',
       'ZJ-XZ-0022',
       'ZJ-XZ-0025',
       'ZJ-XZ-0026',
       'ZJ-XZ-0027',
     ]);
-    expect(await codeOf('居住证')).toEqual(['ZJ-XZ-0036', 'ZJ-XZ-0037']);
+    expect(await codeOf(h, admin, '居住证')).toEqual(['ZJ-XZ-0036', 'ZJ-XZ-0037']);
   });
 
-  it('finds items by the short names clerks say, and by their initials', async () => {
+  test('finds items by the short names clerks say, and by their initials', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     // The search box's own hint: 如 低保、dbsq.
-    expect(await codeOf('低保')).toEqual(['ZJ-XZ-0013', 'ZJ-XZ-0014']);
-    expect(await codeOf('dbsq')).toEqual(['ZJ-XZ-0013']);
-    expect(await codeOf('社保卡')).toEqual(['ZJ-XZ-0007']);
-    expect(await codeOf('残疾证')).toEqual(['ZJ-XZ-0025', 'ZJ-XZ-0026']);
-    expect(await codeOf('医保')).toEqual(['ZJ-XZ-0001', 'ZJ-XZ-0005', 'ZJ-XZ-0008']);
-    expect(await codeOf('暂住证')).toEqual(['ZJ-XZ-0036']);
+    expect(await codeOf(h, admin, '低保')).toEqual(['ZJ-XZ-0013', 'ZJ-XZ-0014']);
+    expect(await codeOf(h, admin, 'dbsq')).toEqual(['ZJ-XZ-0013']);
+    expect(await codeOf(h, admin, '社保卡')).toEqual(['ZJ-XZ-0007']);
+    expect(await codeOf(h, admin, '残疾证')).toEqual(['ZJ-XZ-0025', 'ZJ-XZ-0026']);
+    expect(await codeOf(h, admin, '医保')).toEqual(['ZJ-XZ-0001', 'ZJ-XZ-0005', 'ZJ-XZ-0008']);
+    expect(await codeOf(h, admin, '暂住证')).toEqual(['ZJ-XZ-0036']);
   });
 
-  it('finds pinyin initials anywhere in a name, not only from its start', async () => {
+  test('finds pinyin initials anywhere in a name, not only from its start', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     // 城乡居民基本医疗保险参保登记 → cxjmjbylbxcbdj; 养老保险 reads ylbx as well.
     const insurance = ['ZJ-XZ-0001', 'ZJ-XZ-0002', 'ZJ-XZ-0003', 'ZJ-XZ-0004'];
-    expect(await codeOf('ylbx')).toEqual(insurance);
-    expect(await codeOf('YLBX')).toEqual(insurance);
-    expect(await codeOf('cjrzsl')).toEqual(['ZJ-XZ-0025']);
+    expect(await codeOf(h, admin, 'ylbx')).toEqual(insurance);
+    expect(await codeOf(h, admin, 'YLBX')).toEqual(insurance);
+    expect(await codeOf(h, admin, 'cjrzsl')).toEqual(['ZJ-XZ-0025']);
   });
 
-  it('lists only items a village agent may take in, and filters by category', async () => {
+  test('lists only items a village agent may take in, and filters by category', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const agency = await h.ok('catalogue.list', { query: '居住证', agencyOnly: true }, admin);
     expect(agency).toEqual([]);
     const all = await h.ok('catalogue.list', { agencyOnly: true }, admin);
@@ -140,7 +157,10 @@ describe('catalogue.list', () => {
 });
 
 describe('catalogue.get and getVersion', () => {
-  it('shows the current version with its materials and the version history', async () => {
+  test('shows the current version with its materials and the version history', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const [item] = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025' }, admin);
     const detail = await h.ok('catalogue.get', { itemId: item!.id }, admin);
     expect(detail).toMatchObject({
@@ -159,18 +179,21 @@ describe('catalogue.get and getVersion', () => {
     });
   });
 
-  it('answers NOT_FOUND for an unknown item', async () => {
+  test('answers NOT_FOUND for an unknown item', async ({ harness: h, township: { admin } }) => {
     const result = await h.call('catalogue.get', { itemId: 'nope' }, admin);
     expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
   });
 });
 
 describe('catalogue.save', () => {
-  it('creates an item with version 1, audited and in the outbox', async () => {
+  test('creates an item with version 1, audited and in the outbox', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const detail = await h.ok('catalogue.save', { fields: newItem }, admin);
     expect(detail).toMatchObject({ code: 'LOCAL-0001', number: 1, active: true });
-    expect(await codeOf('dsznfmgrzbb')).toEqual(['LOCAL-0001']);
-    expect(await auditActions()).toContain('catalogue.create');
+    expect(await codeOf(h, admin, 'dsznfmgrzbb')).toEqual(['LOCAL-0001']);
+    expect(await auditActions(h, admin)).toContain('catalogue.create');
     const outbox = await h.backend.runtime.db
       .selectFrom('outbox')
       .select(['table_name', 'op'])
@@ -179,7 +202,10 @@ describe('catalogue.save', () => {
     expect(outbox).toHaveLength(2);
   });
 
-  it('refuses a code already used, ignoring case', async () => {
+  test('refuses a code already used, ignoring case', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const result = await h.call(
       'catalogue.save',
       { fields: { ...newItem, code: 'zj-xz-0001' } },
@@ -192,7 +218,10 @@ describe('catalogue.save', () => {
     });
   });
 
-  it('refuses an item that breaks the rules spanning fields, naming the field', async () => {
+  test('refuses an item that breaks the rules spanning fields, naming the field', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const result = await h.call(
       'catalogue.save',
       { fields: { ...newItem, type: 'instant', promisedDays: 3 } },
@@ -209,10 +238,13 @@ describe('catalogue.save', () => {
       admin,
     );
     expect(over.ok ? null : over.error.code).toBe('SERVICE_ITEM_INVALID');
-    expect(await codeOf('LOCAL')).toEqual([]);
+    expect(await codeOf(h, admin, 'LOCAL')).toEqual([]);
   });
 
-  it('makes a new version on an edit, keeping the old one for cases taken in under it', async () => {
+  test('makes a new version on an edit, keeping the old one for cases taken in under it', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const created = await h.ok('catalogue.save', { fields: newItem }, admin);
     const edited = await h.ok(
       'catalogue.save',
@@ -230,19 +262,25 @@ describe('catalogue.save', () => {
     const [summary] = await h.ok('catalogue.list', { query: 'LOCAL-0001' }, admin);
     expect(summary).toMatchObject({ name: '独生子女父母光荣证补领', versionNumber: 2 });
     // The item row follows the current version: its initials now end in "bl" (补领).
-    expect(await codeOf('dsznfmgrzbl')).toEqual(['LOCAL-0001']);
-    expect(await codeOf('dsznfmgrzbb')).toEqual([]);
+    expect(await codeOf(h, admin, 'dsznfmgrzbl')).toEqual(['LOCAL-0001']);
+    expect(await codeOf(h, admin, 'dsznfmgrzbb')).toEqual([]);
   });
 
-  it('writes nothing when the edit changes nothing', async () => {
+  test('writes nothing when the edit changes nothing', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const created = await h.ok('catalogue.save', { fields: newItem }, admin);
-    const before = await auditActions();
+    const before = await auditActions(h, admin);
     const again = await h.ok('catalogue.save', { itemId: created.itemId, fields: newItem }, admin);
     expect(again.versions).toHaveLength(1);
-    expect(await auditActions()).toEqual(before);
+    expect(await auditActions(h, admin)).toEqual(before);
   });
 
-  it('changes a code without a new version when nothing else changed', async () => {
+  test('changes a code without a new version when nothing else changed', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const created = await h.ok('catalogue.save', { fields: newItem }, admin);
     const moved = await h.ok(
       'catalogue.save',
@@ -252,34 +290,43 @@ describe('catalogue.save', () => {
     expect(moved).toMatchObject({ code: 'LOCAL-0009', number: 1 });
   });
 
-  it('saves aliases on the item without a new version, audited, and finds the item by them', async () => {
+  test('saves aliases on the item without a new version, audited, and finds the item by them', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const created = await h.ok(
       'catalogue.save',
       { fields: { ...newItem, aliases: [' 光荣证 ', '', '光荣证'] } },
       admin,
     );
     expect(created.aliases).toEqual(['光荣证']);
-    expect(await codeOf('光荣证')).toEqual(['LOCAL-0001']);
+    expect(await codeOf(h, admin, '光荣证')).toEqual(['LOCAL-0001']);
     const renamed = await h.ok(
       'catalogue.save',
       { itemId: created.itemId, fields: { ...newItem, aliases: ['独子证'] } },
       admin,
     );
     expect(renamed).toMatchObject({ number: 1, aliases: ['独子证'] });
-    expect(await codeOf('dzz')).toEqual(['LOCAL-0001']);
-    expect(await codeOf('光荣证补办')).toEqual(['LOCAL-0001']);
+    expect(await codeOf(h, admin, 'dzz')).toEqual(['LOCAL-0001']);
+    expect(await codeOf(h, admin, '光荣证补办')).toEqual(['LOCAL-0001']);
     const audit = await h.ok('audit.list', { page: 1, pageSize: 5 }, admin);
     expect(audit.rows[0]).toMatchObject({ action: 'catalogue.update' });
     expect(audit.rows[0]?.detail).toContain('别名 独子证');
   });
 
-  it('refuses more than ten aliases, naming the field', async () => {
+  test('refuses more than ten aliases, naming the field', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const aliases = Array.from({ length: 11 }, (_, i) => `别名${i}`);
     const result = await h.call('catalogue.save', { fields: { ...newItem, aliases } }, admin);
     expect(result.ok ? null : result.error.code).toBe('INVALID_INPUT');
   });
 
-  it('is for supervisors and administrators only', async () => {
+  test('is for supervisors and administrators only', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const clerk = await staffSession(h, admin, 'clerk1', 'clerk');
     const result = await h.call('catalogue.save', { fields: newItem }, clerk);
     expect(result.ok ? null : result.error.code).toBe('FORBIDDEN');
@@ -292,16 +339,19 @@ describe('catalogue.save', () => {
 });
 
 describe('catalogue.setActive', () => {
-  it('takes an item out of the list and puts it back, audited', async () => {
+  test('takes an item out of the list and puts it back, audited', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const [item] = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025' }, admin);
     const off = await h.ok('catalogue.setActive', { itemId: item!.id, active: false }, admin);
     expect(off.active).toBe(false);
-    expect(await codeOf('ZJ-XZ-0025')).toEqual([]);
+    expect(await codeOf(h, admin, 'ZJ-XZ-0025')).toEqual([]);
     const all = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025', includeInactive: true }, admin);
     expect(all.map((i) => [i.code, i.active])).toEqual([['ZJ-XZ-0025', false]]);
     await h.ok('catalogue.setActive', { itemId: item!.id, active: true }, admin);
-    expect(await codeOf('ZJ-XZ-0025')).toEqual(['ZJ-XZ-0025']);
-    const actions = await auditActions();
+    expect(await codeOf(h, admin, 'ZJ-XZ-0025')).toEqual(['ZJ-XZ-0025']);
+    const actions = await auditActions(h, admin);
     expect(actions).toContain('catalogue.deactivate');
     expect(actions).toContain('catalogue.activate');
   });

@@ -1,19 +1,10 @@
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../testing/harness';
+import { test } from '../testing/fixtures';
 import { staffSession } from './test-support';
 
-let h: Harness;
-let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin } = await setUpTownship(h));
-});
-afterEach(async () => {
-  await h.cleanup();
-});
-
-async function exported(): Promise<ExcelJS.Workbook> {
+async function exported(h: Harness, admin: string): Promise<ExcelJS.Workbook> {
   const file = await h.ok('catalogue.exportExcel', {}, admin);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ExcelJS.Buffer);
@@ -39,10 +30,13 @@ function itemRow(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Row {
 }
 
 describe('catalogue.exportExcel', () => {
-  it('writes an items sheet and a materials sheet with Chinese headers, bold and frozen', async () => {
+  test('writes an items sheet and a materials sheet with Chinese headers, bold and frozen', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const file = await h.ok('catalogue.exportExcel', {}, admin);
     expect(file.fileName).toBe('事项目录-20261127.xlsx');
-    const workbook = await exported();
+    const workbook = await exported(h, admin);
     const items = workbook.getWorksheet('事项')!;
     const materials = workbook.getWorksheet('材料')!;
     expect(headers(items)).toEqual([
@@ -99,7 +93,7 @@ describe('catalogue.exportExcel', () => {
 });
 
 describe('catalogue.importExcel', () => {
-  it('reads its own export back unchanged', async () => {
+  test('reads its own export back unchanged', async ({ harness: h, township: { admin } }) => {
     const file = await h.ok('catalogue.exportExcel', {}, admin);
     const result = await h.ok('catalogue.importExcel', { base64: file.base64 }, admin);
     expect(result).toEqual({ created: 0, updated: 0, unchanged: 42, problems: [] });
@@ -107,8 +101,11 @@ describe('catalogue.importExcel', () => {
     expect(items.every((item) => item.versionNumber === 1)).toBe(true);
   });
 
-  it('creates new items, versions changed ones, and skips rows with problems, saying why', async () => {
-    const workbook = await exported();
+  test('creates new items, versions changed ones, and skips rows with problems, saying why', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    const workbook = await exported(h, admin);
     const items = workbook.getWorksheet('事项')!;
     const materials = workbook.getWorksheet('材料')!;
     // A changed promise and fee (in yuan) on 0025, a deactivated 0036.
@@ -170,8 +167,8 @@ describe('catalogue.importExcel', () => {
     expect(audit.rows[0]?.detail).toBe('新增 0 项，更新 2 项，未变 39 项，有误 5 行');
   });
 
-  it('creates the valid new items of a sheet', async () => {
-    const workbook = await exported();
+  test('creates the valid new items of a sheet', async ({ harness: h, township: { admin } }) => {
+    const workbook = await exported(h, admin);
     workbook
       .getWorksheet('事项')!
       .addRow([
@@ -203,8 +200,11 @@ describe('catalogue.importExcel', () => {
     });
   });
 
-  it('reads aliases from the 别名 column, and keeps them when a file has no such column', async () => {
-    const workbook = await exported();
+  test('reads aliases from the 别名 column, and keeps them when a file has no such column', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    const workbook = await exported(h, admin);
     const items = workbook.getWorksheet('事项')!;
     itemRow(items, 'ZJ-XZ-0013').getCell(12).value = '低保，低保申请、吃低保';
     const result = await h.ok('catalogue.importExcel', { base64: await base64Of(workbook) }, admin);
@@ -213,7 +213,7 @@ describe('catalogue.importExcel', () => {
     expect(item).toMatchObject({ code: 'ZJ-XZ-0013', aliases: ['低保', '低保申请', '吃低保'] });
     expect(item?.versionNumber).toBe(1);
 
-    const old = await exported();
+    const old = await exported(h, admin);
     old.getWorksheet('事项')!.spliceColumns(12, 1);
     const again = await h.ok('catalogue.importExcel', { base64: await base64Of(old) }, admin);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 42, problems: [] });
@@ -224,7 +224,10 @@ describe('catalogue.importExcel', () => {
     ]);
   });
 
-  it('refuses a file that is not a workbook, changing nothing', async () => {
+  test('refuses a file that is not a workbook, changing nothing', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const result = await h.call(
       'catalogue.importExcel',
       { base64: Buffer.from('not a workbook').toString('base64') },
@@ -234,7 +237,10 @@ describe('catalogue.importExcel', () => {
     expect(await h.ok('catalogue.list', {}, admin)).toHaveLength(42);
   });
 
-  it('refuses a workbook in another layout, naming what is missing', async () => {
+  test('refuses a workbook in another layout, naming what is missing', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const other = new ExcelJS.Workbook();
     other.addWorksheet('Sheet1').addRow(['编码', '名称']);
     const noSheet = await h.call('catalogue.importExcel', { base64: await base64Of(other) }, admin);
@@ -255,7 +261,10 @@ describe('catalogue.importExcel', () => {
     });
   });
 
-  it('is for supervisors and administrators only', async () => {
+  test('is for supervisors and administrators only', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     const file = await h.ok('catalogue.exportExcel', {}, admin);
     const clerk = await staffSession(h, admin, 'clerk1', 'clerk');
     const result = await h.call('catalogue.importExcel', { base64: file.base64 }, clerk);

@@ -1,19 +1,11 @@
 import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { sha256Hex, storeBlob } from '../attachments/store';
-import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
+import { NEW_ADMIN_PASSWORD } from '../testing/harness';
+import { test } from '../testing/fixtures';
 import { writePrivateFileAtomically } from './private-files';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-  await setUpTownship(h);
-});
-afterEach(async () => {
-  await h.cleanup();
-});
 
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
@@ -31,7 +23,10 @@ function notOwnerOnly(dir: string): [string, string][] {
 
 // chmod sets only the read-only flag on Windows; there the profile's ACL does this job.
 describe.runIf(process.platform !== 'win32')('data at rest', () => {
-  it('keeps the data folder, database, backups and attachments owner-only', async () => {
+  test('keeps the data folder, database, backups and attachments owner-only', async ({
+    harness: h,
+    township: _township,
+  }) => {
     const { token } = await h.ok('auth.signIn', {
       username: 'admin',
       password: NEW_ADMIN_PASSWORD,
@@ -46,7 +41,10 @@ describe.runIf(process.platform !== 'win32')('data at rest', () => {
     expect(notOwnerOnly(h.dataDir)).toEqual([]);
   });
 
-  it('narrows what an earlier version left readable to others', async () => {
+  test('narrows what an earlier version left readable to others', async ({
+    harness: h,
+    township: _township,
+  }) => {
     await h.backend.close();
     chmodSync(h.dataDir, 0o755);
     chmodSync(join(h.dataDir, DATABASE_FILE), 0o644);
@@ -57,7 +55,7 @@ describe.runIf(process.platform !== 'win32')('data at rest', () => {
 });
 
 describe.runIf(process.platform !== 'win32')('a file written whole or not at all', () => {
-  it('replaces the old content owner-only and leaves no temporary file', () => {
+  test('replaces the old content owner-only and leaves no temporary file', ({ harness: h }) => {
     const file = join(h.dataDir, 'key');
     writePrivateFileAtomically(file, 'old');
     writePrivateFileAtomically(file, 'new');
@@ -66,7 +64,7 @@ describe.runIf(process.platform !== 'win32')('a file written whole or not at all
     expect(readdirSync(h.dataDir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('keeps the old file and no temporary one when the rename fails', () => {
+  test('keeps the old file and no temporary one when the rename fails', ({ harness: h }) => {
     const target = join(h.dataDir, 'taken');
     mkdirSync(join(target, 'inside'), { recursive: true });
     expect(() => writePrivateFileAtomically(target, 'new')).toThrow();

@@ -1,19 +1,13 @@
 import { sql } from 'kysely';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { caseListScenario } from '../testing/case-scenario';
-import { createHarness, type Harness } from '../testing/harness';
+import { test } from '../testing/fixtures';
 import { up } from './migrations/2026_11_28_1100_case_initials_as_recorded';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
-
 describe('2026_11_28_1100 case initials as recorded', () => {
-  it("gives a renamed resident's earlier cases the initials of the name they were taken in under", async () => {
+  test("gives a renamed resident's earlier cases the initials of the name they were taken in under", async ({
+    harness: h,
+  }) => {
     const s = await caseListScenario(h);
     const db = h.backend.runtime.db;
     // 张三丰 is renamed 张三 in the register; 0540 then filled every case from the register.

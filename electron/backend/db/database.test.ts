@@ -1,19 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { sql } from 'kysely';
 import { recordChange, newSyncColumns } from '../core/changes';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
+import { test } from '../testing/fixtures';
 import { migrations } from './migrations';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
-
 describe('database from empty', () => {
-  it('runs the migrations and opens with WAL, synchronous=FULL and foreign keys', async () => {
+  test('runs the migrations and opens with WAL, synchronous=FULL and foreign keys', async ({
+    harness: h,
+  }) => {
     const { sqlite, db } = h.backend.runtime;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
@@ -40,7 +34,9 @@ describe('database from empty', () => {
     expect(status).toMatchObject({ setupDone: false, database: 'ok' });
   });
 
-  it('does not run a migration twice and refuses a database from a newer version', async () => {
+  test('does not run a migration twice and refuses a database from a newer version', async ({
+    harness: h,
+  }) => {
     await h.restart();
     const applied = await sql<{ n: number }>`SELECT count(*) AS n FROM schema_migrations`.execute(
       h.backend.runtime.db,
@@ -57,8 +53,10 @@ describe('database from empty', () => {
 });
 
 describe('outbox', () => {
-  it('writes a change-log entry with every synced change, stamped with increasing versions', async () => {
-    const { token } = await setUpTownship(h);
+  test('writes a change-log entry with every synced change, stamped with increasing versions', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     await h.ok(
       'users.create',
       { username: 'clerk1', displayName: '王芳', role: 'clerk', initialPassword: 'Clerk#2026' },
@@ -90,8 +88,10 @@ describe('outbox', () => {
     expect(new Set(versions).size).toBe(versions.length);
   });
 
-  it('writes no entry when the change rolls back', async () => {
-    await setUpTownship(h);
+  test('writes no entry when the change rolls back', async ({
+    harness: h,
+    township: _township,
+  }) => {
     const rt = h.backend.runtime;
     const before = await rt.db
       .selectFrom('outbox')

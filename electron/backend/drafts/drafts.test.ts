@@ -1,37 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  createHarness,
-  createSignedInUser,
-  NEW_ADMIN_PASSWORD,
-  setUpTownship,
-  type Harness,
-} from '../testing/harness';
+import { describe, expect } from 'vitest';
+import { createSignedInUser, NEW_ADMIN_PASSWORD } from '../testing/harness';
+import { test as base } from '../testing/fixtures';
 
-let h: Harness;
-let clerk: string;
-let other: string;
-beforeEach(async () => {
-  h = await createHarness();
-  const { token: admin } = await setUpTownship(h);
-  ({ token: clerk } = await createSignedInUser(h, admin, {
-    username: 'clerk1',
-    displayName: '王窗口',
-    role: 'clerk',
-  }));
-  ({ token: other } = await createSignedInUser(h, admin, {
-    username: 'clerk2',
-    displayName: '李窗口',
-    role: 'clerk',
-  }));
-});
-afterEach(async () => {
-  await h.cleanup();
+/** A second clerk at the next window. */
+const test = base.extend('other', async ({ harness, township }) => {
+  const user = { username: 'clerk2', displayName: '李窗口', role: 'clerk' } as const;
+  return (await createSignedInUser(harness, township.admin, user)).token;
 });
 
 const INTAKE = { residentName: '王小明', note: '家属代为询问' };
 
 describe('form drafts', () => {
-  it('keeps the last draft of a form for its user across a backend restart', async () => {
+  test('keeps the last draft of a form for its user across a backend restart', async ({
+    harness: h,
+    clerk,
+  }) => {
     expect(await h.ok('drafts.get', { formKey: 'intake' }, clerk)).toBeNull();
     await h.ok('drafts.save', { formKey: 'intake', data: { note: '先' } }, clerk);
     const { updatedAt } = await h.ok('drafts.save', { formKey: 'intake', data: INTAKE }, clerk);
@@ -47,7 +30,11 @@ describe('form drafts', () => {
     });
   });
 
-  it('is the caller’s own: another user neither reads nor discards it', async () => {
+  test('is the caller’s own: another user neither reads nor discards it', async ({
+    harness: h,
+    clerk,
+    other,
+  }) => {
     await h.ok('drafts.save', { formKey: 'intake', data: INTAKE }, clerk);
     expect(await h.ok('drafts.get', { formKey: 'intake' }, other)).toBeNull();
     expect(await h.ok('drafts.discard', { formKey: 'intake' }, other)).toEqual({
@@ -57,7 +44,7 @@ describe('form drafts', () => {
     expect((await h.ok('drafts.get', { formKey: 'intake' }, clerk))?.data).toEqual(INTAKE);
   });
 
-  it('keeps one draft per form, and a discarded draft is gone', async () => {
+  test('keeps one draft per form, and a discarded draft is gone', async ({ harness: h, clerk }) => {
     await h.ok('drafts.save', { formKey: 'intake', data: INTAKE }, clerk);
     await h.ok('drafts.save', { formKey: 'agreement:0190d3a0-1', data: { facts: '漏水' } }, clerk);
     expect(await h.ok('drafts.discard', { formKey: 'intake' }, clerk)).toEqual({ discarded: true });
@@ -67,7 +54,10 @@ describe('form drafts', () => {
     });
   });
 
-  it('refuses a signed-out caller, a malformed form name and an oversized draft', async () => {
+  test('refuses a signed-out caller, a malformed form name and an oversized draft', async ({
+    harness: h,
+    clerk,
+  }) => {
     const signedOut = await h.call('drafts.get', { formKey: 'intake' });
     expect(signedOut.ok || signedOut.error.code).toBe('UNAUTHENTICATED');
     const badKey = await h.call('drafts.save', { formKey: '../intake', data: {} }, clerk);

@@ -1,31 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
-import { setUpCommittees, type Committees, type Staff } from '../testing/mediation-township';
+import { describe, expect } from 'vitest';
+import { committeesFileTest as test, type Staff } from '../testing/mediation-township';
 import { sha256Hex } from '../attachments/store';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
 
-let h: Harness;
-let c: Committees;
 let villageA: Staff;
 let villageB: Staff;
 let township: Staff;
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ township: c }) => {
   villageA = await c.staff('agent_a', 'agent', c.villageAId);
   villageB = await c.staff('med_b', 'mediator', c.villageBId);
   township = await c.staff('med_t', 'mediator', c.townshipId);
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('event reports', () => {
-  it('go to the level above, are acknowledged there once, and stay out of reach of other villages', async () => {
+  test('go to the level above, are acknowledged there once, and stay out of reach of other villages', async ({
+    harness: h,
+    township: c,
+  }) => {
     const report = await h.ok(
       'eventReports.create',
       {
@@ -92,7 +87,7 @@ describe('event reports', () => {
     ).toBe(0);
   });
 
-  it('refuses a category the reference list does not know', async () => {
+  test('refuses a category the reference list does not know', async ({ harness: h }) => {
     expect(
       await h.call(
         'eventReports.create',
@@ -105,7 +100,9 @@ describe('event reports', () => {
     });
   });
 
-  it('carry photos and scans from the reporting unit until the receiver has signed for them', async () => {
+  test('carry photos and scans from the reporting unit until the receiver has signed for them', async ({
+    harness: h,
+  }) => {
     const report = await h.ok(
       'eventReports.create',
       { category: 'safety_hazard', title: '危房外墙开裂', description: '老街12号外墙出现贯通裂缝' },
@@ -186,7 +183,7 @@ describe('event reports', () => {
     ).toBe(false);
   });
 
-  it('sends a township report to the county centre', async () => {
+  test('sends a township report to the county centre', async ({ harness: h, township: c }) => {
     const report = await h.ok(
       'eventReports.create',
       { category: 'safety_hazard', title: '河堤渗水', description: '东门河堤多处渗水' },

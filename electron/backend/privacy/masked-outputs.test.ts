@@ -1,10 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { contract, type DisputePartyInput, type MethodInput, type MethodName } from '@shared/api';
 import { COMPLETE, ensureItem, PENSION } from '../testing/township';
-import { neighbourDispute, person, setUpCommittees } from '../testing/mediation-township';
-import { residentId } from '../residents/test-support';
-import { createHarness, type Harness } from '../testing/harness';
+import { committeesFileTest as test } from '../testing/mediation-township';
+import { idNumber, neighbourDispute, person } from '@shared/testing/people';
 import { leaves, rebuilds, type Secret } from './leaks';
 import { outputKeys } from './output-fields';
 
@@ -15,35 +14,34 @@ import { outputKeys } from './output-fields';
  * carries a birth date beside a mask, or a number unmasked, fails here without being named.
  */
 
-let h: Harness;
 const tokens = new Map<string, string>();
 const ids = { r1: '', r2: '', r3: '', caseId: '', disputeId: '', sessionId: '' };
 
 const R1: Secret = {
   label: '城东社区的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419530917271'),
+  docNumber: idNumber('33032419530917271'),
   birthDate: '1953-09-17',
   phone: '13997318842',
 };
 const R2: Secret = {
   label: '望江社区的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419510426282'),
+  docNumber: idNumber('33032419510426282'),
   birthDate: '1951-04-26',
   phone: '15836925714',
 };
 const R3: Secret = {
   label: '无所属村的居民',
   docType: 'resident_id',
-  docNumber: residentId('33032419581203293'),
+  docNumber: idNumber('33032419581203293'),
   birthDate: '1958-12-03',
   phone: '18620473391',
 };
 const PARTY: Secret = {
   label: '未建档的当事人',
   docType: 'resident_id',
-  docNumber: residentId('33032419490715304'),
+  docNumber: idNumber('33032419490715304'),
   birthDate: '1949-07-15',
   phone: '13766154420',
 };
@@ -103,7 +101,7 @@ const READS: Call[] = [
     'residents.create',
     () => ({
       docType: 'resident_id',
-      docNumber: residentId('33032419530917313'),
+      docNumber: idNumber('33032419530917313'),
       name: '钱阿公',
       phone: null,
       address: null,
@@ -129,9 +127,7 @@ const READS: Call[] = [
 
 const ROLES = ['admin', 'clerk', 'supervisor', 'auditor', 'agentA', 'mediatorA', 'auditorB'];
 
-beforeAll(async () => {
-  h = await createHarness();
-  const c = await setUpCommittees(h);
+test.beforeAll(async ({ harness: h, township: c }) => {
   tokens.set('admin', c.admin);
   const staff = [
     ['clerk', 'clerk', c.townshipId],
@@ -223,9 +219,6 @@ beforeAll(async () => {
   );
   ids.sessionId = session.sessions[0]!.id;
 }, 180_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 /** The answer's texts: its JSON leaves, an error's message, and an Excel file's cells. */
 async function textsOf(result: unknown): Promise<string[]> {
@@ -242,7 +235,7 @@ async function textsOf(result: unknown): Promise<string[]> {
 }
 
 describe('no answer rebuilds a masked value', { timeout: 180_000 }, () => {
-  it('every method whose answer can carry personal data is called here or covered', () => {
+  test('every method whose answer can carry personal data is called here or covered', () => {
     const personal = /masked$|^idNumber$|^docNumber$|phone$|birthDate/i;
     const called = new Set<string>(READS.map(([name]) => name));
     const missing = (Object.keys(contract) as MethodName[]).filter(
@@ -255,7 +248,9 @@ describe('no answer rebuilds a masked value', { timeout: 180_000 }, () => {
     expect(missing).toEqual([]);
   });
 
-  it('as every role, in lists, details, exports, print data and error messages', async () => {
+  test('as every role, in lists, details, exports, print data and error messages', async ({
+    harness: h,
+  }) => {
     const problems: string[] = [];
     const served = new Set<string>();
     for (const [method, input] of READS) {
@@ -276,7 +271,9 @@ describe('no answer rebuilds a masked value', { timeout: 180_000 }, () => {
     );
   });
 
-  it('the printed agreement and the reveal still carry the whole number with the birth date', async () => {
+  test('the printed agreement and the reveal still carry the whole number with the birth date', async ({
+    harness: h,
+  }) => {
     const revealed = await h.ok(
       'residents.reveal',
       { residentId: ids.r1, field: 'docNumber' },

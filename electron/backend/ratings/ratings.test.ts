@@ -1,34 +1,21 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  addResident,
-  ensureItem,
-  SETUP_TIMEOUT_MS,
-  setUpDemoTownship,
-  signInAs,
-} from '../testing/township';
+import { describe, expect } from 'vitest';
+import { addResident, ensureItem, SETUP_TIMEOUT_MS } from '../testing/township';
 import { orgScope } from '../org/repository';
-import { createHarness, type Harness } from '../testing/harness';
+import { demoTest } from '../testing/fixtures';
 import { followupPageQuery } from './repository';
 
-let h: Harness;
-let admin: string;
-let clerk: string;
-let residentId: string;
-let itemId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  ({ admin } = await setUpDemoTownship(h));
-  clerk = await signInAs(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' });
-  ({ id: residentId } = await addResident(h, { name: '冯奶奶', serial: 74 }));
-  itemId = await ensureItem(h, 'ZJ-XZ-0003');
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
+/** 冯奶奶 and the pension item, for the clerk to take in. */
+const test = demoTest.extend('visit', async ({ harness: h, township: _township }) => {
+  const { id: residentId } = await addResident(h, { name: '冯奶奶', serial: 74 });
+  return { residentId, itemId: await ensureItem(h, 'ZJ-XZ-0003') };
 });
 
 describe('ratings', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('rates a visit only once it produced a notice, an acceptance or a result', async () => {
+  test('rates a visit only once it produced a notice, an acceptance or a result', async ({
+    harness: h,
+    clerk,
+    visit: { residentId, itemId },
+  }) => {
     const opened = await h.ok(
       'cases.intake',
       { residentId, itemId, outcome: 'incomplete', materials: [] },
@@ -57,7 +44,10 @@ describe('ratings', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(rated).toEqual({ bad: false, followupId: null });
   });
 
-  it('lists follow-ups through the org/state/due index, not a scan', async () => {
+  test('lists follow-ups through the org/state/due index, not a scan', async ({
+    harness: h,
+    township: _township,
+  }) => {
     const rt = h.backend.runtime;
     const scope = await orgScope(rt.db, rt.terminal!.orgUnitId);
     for (const state of ['open', undefined] as const) {

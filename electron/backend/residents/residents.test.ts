@@ -1,46 +1,42 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
 import { staffSession } from '../catalogue/test-support';
-import { residentId, setUpYantou } from './test-support';
-
-let h: Harness;
-let admin: string;
-let org: (code: string) => string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin, org } = await setUpYantou(h));
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { idNumber } from '@shared/testing/people';
+import { yantouTest } from './test-support';
 
 // Born 1990-01-01 (sequence 123, odd: male) and 1985-06-15 (sequence 124, even: female).
-const ZHANG = residentId('33032419900101123');
-const LI = residentId('33032419850615124');
+const ZHANG = idNumber('33032419900101123');
+const LI = idNumber('33032419850615124');
 const ZHANG_X = '11010519491231002X';
 
-async function create(overrides: Record<string, unknown> = {}) {
-  return h.call(
-    'residents.create',
-    {
-      docType: 'resident_id',
-      docNumber: ZHANG,
-      name: '张三丰',
-      phone: '138 0013 8000',
-      address: '岩头镇岩头村丽水街 8 号',
-      villageOrgId: org('330324108201'),
-      ...overrides,
-    } as never,
-    admin,
-  );
-}
-
-async function auditRows(action: string) {
-  return (await h.ok('audit.list', { page: 1, pageSize: 50, action }, admin)).rows;
-}
+/** Registers 张三丰 (or what `overrides` says instead) as the administrator. */
+const test = yantouTest
+  .extend('create', ({ harness: h, township: { admin, org } }) => {
+    return (overrides: Record<string, unknown> = {}) =>
+      h.call(
+        'residents.create',
+        {
+          docType: 'resident_id',
+          docNumber: ZHANG,
+          name: '张三丰',
+          phone: '138 0013 8000',
+          address: '岩头镇岩头村丽水街 8 号',
+          villageOrgId: org('330324108201'),
+          ...overrides,
+        } as never,
+        admin,
+      );
+  })
+  .extend('auditRows', ({ harness: h, township: { admin } }) => {
+    return async (action: string) =>
+      (await h.ok('audit.list', { page: 1, pageSize: 50, action }, admin)).rows;
+  });
 
 describe('residents.create', () => {
-  it('derives gender and birth date from the ID number and shows the number, phone masked and the age', async () => {
+  test('derives gender and birth date from the ID number and shows the number, phone masked and the age', async ({
+    harness: h,
+    township: { org },
+    create,
+  }) => {
     const result = await create();
     expect(result.ok).toBe(true);
     const detail = result.ok ? result.value : null;
@@ -69,7 +65,11 @@ describe('residents.create', () => {
     });
   });
 
-  it('is audited without the full number and written to the outbox', async () => {
+  test('is audited without the full number and written to the outbox', async ({
+    harness: h,
+    create,
+    auditRows,
+  }) => {
     const created = await create();
     const id = created.ok ? created.value.id : '';
     const [entry] = await auditRows('residents.create');
@@ -83,7 +83,7 @@ describe('residents.create', () => {
     expect(outbox).toEqual([{ op: 'insert' }]);
   });
 
-  it('accepts a lower-case x and stores it upper case', async () => {
+  test('accepts a lower-case x and stores it upper case', async ({ create }) => {
     const result = await create({ docNumber: ZHANG_X.toLowerCase(), name: '李四' });
     expect(result.ok ? result.value : null).toMatchObject({
       gender: 'female',
@@ -92,15 +92,15 @@ describe('residents.create', () => {
     });
   });
 
-  it.each([
+  test.for([
     [
       `${ZHANG.slice(0, 17)}${ZHANG.endsWith('0') ? '1' : '0'}`,
       '身份证号校验位不正确，请核对最后一位',
     ],
-    [residentId('33032419990230123'), '身份证号中的出生日期 19990230 不是有效日期'],
-  ])(
+    [idNumber('33032419990230123'), '身份证号中的出生日期 19990230 不是有效日期'],
+  ] as const)(
     'refuses the invalid ID number %s with the rule’s message, saving nothing',
-    async (number, message) => {
+    async ([number, message], { harness: h, create }) => {
       const result = await create({ docNumber: number });
       expect(result.ok ? null : result.error).toEqual({
         code: 'DOCUMENT_INVALID',
@@ -111,7 +111,7 @@ describe('residents.create', () => {
     },
   );
 
-  it('refuses a phone that is not one', async () => {
+  test('refuses a phone that is not one', async ({ create }) => {
     const result = await create({ phone: '12345' });
     expect(result.ok ? null : result.error).toMatchObject({
       code: 'PHONE_INVALID',
@@ -119,7 +119,9 @@ describe('residents.create', () => {
     });
   });
 
-  it('serves a resident without a mainland ID: a passport, no gender or birth date derived', async () => {
+  test('serves a resident without a mainland ID: a passport, no gender or birth date derived', async ({
+    create,
+  }) => {
     const result = await create({
       docType: 'passport',
       docNumber: 'e12345678',
@@ -135,7 +137,7 @@ describe('residents.create', () => {
     });
   });
 
-  it('keeps one record per document, naming the existing one masked', async () => {
+  test('keeps one record per document, naming the existing one masked', async ({ create }) => {
     await create();
     const again = await create({ name: '张三', docNumber: ZHANG.toLowerCase() });
     expect(again.ok ? null : again.error).toMatchObject({
@@ -144,9 +146,13 @@ describe('residents.create', () => {
     });
   });
 
-  it('warns of a look-alike with the same name, birth date and village until confirmed', async () => {
+  test('warns of a look-alike with the same name, birth date and village until confirmed', async ({
+    township: { org },
+    create,
+    auditRows,
+  }) => {
     await create();
-    const twin = residentId('33032419900101125');
+    const twin = idNumber('33032419900101125');
     const warned = await create({ docNumber: twin });
     expect(warned.ok ? null : warned.error).toMatchObject({
       code: 'RESIDENT_POSSIBLE_DUPLICATE',
@@ -159,16 +165,23 @@ describe('residents.create', () => {
     expect(probe).toMatchObject({ outcome: 'failure', detail: '张*丰：提示可能与已有档案重复' });
     // Another village is no look-alike; a confirmation lets the same village through.
     expect((await create({ docNumber: twin, villageOrgId: org('330324108202') })).ok).toBe(true);
-    const third = residentId('33032419900101141');
+    const third = idNumber('33032419900101141');
     expect((await create({ docNumber: third, confirmNotDuplicate: true })).ok).toBe(true);
   });
 
-  it('refuses a home village outside the caller’s units', async () => {
+  test('refuses a home village outside the caller’s units', async ({
+    township: { org },
+    create,
+  }) => {
     const result = await create({ villageOrgId: org('330324110201') });
     expect(result.ok ? null : result.error.code).toBe('FORBIDDEN');
   });
 
-  it('stores and shows a name that looks like HTML or SQL exactly as typed', async () => {
+  test('stores and shows a name that looks like HTML or SQL exactly as typed', async ({
+    harness: h,
+    township: { admin },
+    create,
+  }) => {
     const name = `<b>王</b>'; DROP TABLE residents;--`;
     const result = await create({ name });
     const id = result.ok ? result.value.id : '';
@@ -180,7 +193,11 @@ describe('residents.create', () => {
 });
 
 describe('residents.findByDocument', () => {
-  it('finds a resident by the number as typed: lower-case x, spaces, full-width digits', async () => {
+  test('finds a resident by the number as typed: lower-case x, spaces, full-width digits', async ({
+    harness: h,
+    township: { admin },
+    create,
+  }) => {
     await create({ docNumber: ZHANG_X, name: '李四' });
     const typed = `110105 1949１２３１ 002x`;
     const found = await h.ok(
@@ -191,7 +208,11 @@ describe('residents.findByDocument', () => {
     expect(found).toMatchObject({ name: '李四', docNumberMasked: '110105********002X' });
   });
 
-  it('finds the 18-digit record from the legacy 15-digit number', async () => {
+  test('finds the 18-digit record from the legacy 15-digit number', async ({
+    harness: h,
+    township: { admin },
+    create,
+  }) => {
     await create({ docNumber: ZHANG_X, name: '李四' });
     const found = await h.ok(
       'residents.findByDocument',
@@ -201,7 +222,11 @@ describe('residents.findByDocument', () => {
     expect(found?.name).toBe('李四');
   });
 
-  it('answers null for an unknown number or another document type', async () => {
+  test('answers null for an unknown number or another document type', async ({
+    harness: h,
+    township: { admin },
+    create,
+  }) => {
     await create();
     expect(
       await h.ok('residents.findByDocument', { docType: 'resident_id', docNumber: LI }, admin),
@@ -213,7 +238,12 @@ describe('residents.findByDocument', () => {
 });
 
 describe('residents.update', () => {
-  it('changes the details, keeps the document, and follows in the search indexes', async () => {
+  test('changes the details, keeps the document, and follows in the search indexes', async ({
+    harness: h,
+    township: { admin, org },
+    create,
+    auditRows,
+  }) => {
     const created = await create();
     const id = created.ok ? created.value.id : '';
     const updated = await h.ok(
@@ -247,7 +277,12 @@ describe('residents.update', () => {
     expect(entry?.detail).toBe('张*宝：修改姓名、联系电话、住址、所属村（社区）、民族');
   });
 
-  it('keeps the phone when the edit leaves it out, and clears it when it is blank', async () => {
+  test('keeps the phone when the edit leaves it out, and clears it when it is blank', async ({
+    harness: h,
+    township: { admin, org },
+    create,
+    auditRows,
+  }) => {
     const created = await create();
     const id = created.ok ? created.value.id : '';
     const fields = {
@@ -264,7 +299,12 @@ describe('residents.update', () => {
     expect(cleared.phoneMasked).toBeNull();
   });
 
-  it('writes nothing when nothing changed', async () => {
+  test('writes nothing when nothing changed', async ({
+    harness: h,
+    township: { admin, org },
+    create,
+    auditRows,
+  }) => {
     const created = await create();
     const detail = created.ok ? created.value : null;
     await h.ok(
@@ -283,7 +323,12 @@ describe('residents.update', () => {
 });
 
 describe('residents.reveal', () => {
-  it('gives the full number, audited with the field and reason but never the value', async () => {
+  test('gives the full number, audited with the field and reason but never the value', async ({
+    harness: h,
+    township: { admin },
+    create,
+    auditRows,
+  }) => {
     const created = await create();
     const id = created.ok ? created.value.id : '';
     const clerk = await staffSession(h, admin, 'clerk1', 'clerk');
@@ -306,7 +351,11 @@ describe('residents.reveal', () => {
     expect(entries.some((entry) => entry.detail?.includes(ZHANG))).toBe(false);
   });
 
-  it('is refused to an auditor, who sees only masked values', async () => {
+  test('is refused to an auditor, who sees only masked values', async ({
+    harness: h,
+    township: { admin },
+    create,
+  }) => {
     const created = await create();
     const id = created.ok ? created.value.id : '';
     const auditor = await staffSession(h, admin, 'audit1', 'auditor');

@@ -1,6 +1,7 @@
 import { CompiledQuery } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkCharacter } from '@shared/domain/identity/resident-id';
+import { describe, expect } from 'vitest';
+import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { residentIdNumber } from '@shared/testing/people';
 import {
   ensureItem,
   moveClockTo,
@@ -9,89 +10,99 @@ import {
   setUpDemoTownship,
   signInAs,
 } from '../testing/township';
-import { createHarness, type Harness } from '../testing/harness';
+import { townshipFileTest } from '../testing/fixtures';
+import type { Harness } from '../testing/harness';
 import { countQuery, pageQuery } from './search';
 
 /*
  * Who sees which resident (issue 11 item 2), as an attacker with a village account would try it:
  * 城东社区's agent, 望江社区's auditor and the township's clerk on one 东城街道 terminal.
  */
-let h: Harness;
-let admin: string;
-let clerk: string;
 let agent: string;
 let auditor: string;
 let chengdong: string;
 let wangjiang: string;
 
-const numberOf = (serial: number) => {
-  const first17 = `33032419560308${String(serial).padStart(3, '0')}`;
-  return first17 + checkCharacter(first17);
-};
+const numberOf = (serial: number) => residentIdNumber(YONGJIA_AREA, '1956-03-08', serial);
 const QIAN = { name: '钱老伯', docNumber: numberOf(11), phone: '13857700011' };
 const SUN = { name: '孙阿婆', docNumber: numberOf(12), phone: '13857700012' };
 const ZHOU = { name: '周外来', docNumber: numberOf(13), phone: '13857700013' };
 const ids = new Map<string, string>();
 
-beforeAll(async () => {
-  h = await createHarness();
+const test = townshipFileTest((h) => {
   moveClockTo(h, '2025-09-22T01:00:00.000Z', []);
-  let townshipId: string;
-  ({
-    admin,
-    townshipId,
-    villageId: chengdong,
-    otherVillageId: wangjiang,
-  } = await setUpDemoTownship(h));
-  clerk = await signInAs(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' });
-  agent = await signInAs(h, admin, {
-    username: 'agent1',
-    displayName: '周代办',
-    role: 'agent',
-    orgUnitId: chengdong,
+  return setUpDemoTownship(h);
+})
+  .extend('listed', ({ harness: h }) => {
+    return async (token: string, query = '') =>
+      (await h.ok('residents.search', { query }, token)).rows.map((row) => row.name).sort();
+  })
+  .extend('refusal', ({ harness: h }) => {
+    return async (method: Parameters<Harness['call']>[0], input: unknown, token: string) => {
+      const result = await h.call(method, input as never, token);
+      return result.ok ? 'OK' : result.error.code;
+    };
+  })
+  .extend('deniedAudit', ({ harness: h, township: { admin } }) => {
+    return async (action: string) => {
+      const rows = (await h.ok('audit.list', { page: 1, pageSize: 50, action }, admin)).rows;
+      return rows.filter((row) => row.outcome === 'denied').map((row) => row.username);
+    };
+  })
+  .extend('planOf', ({ harness: h }) => {
+    return async (query: ReturnType<typeof pageQuery | typeof countQuery>) => {
+      const db = h.backend.runtime.db;
+      const compiled = query.compile(db);
+      return (
+        await db.executeQuery<{ detail: string }>(
+          CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
+        )
+      ).rows.map((row) => row.detail);
+    };
   });
-  auditor = await signInAs(h, admin, {
-    username: 'audit2',
-    displayName: '吴审计',
-    role: 'auditor',
-    orgUnitId: wangjiang,
-  });
-  for (const [person, village] of [
-    [QIAN, chengdong],
-    [SUN, wangjiang],
-    [ZHOU, null],
-  ] as const) {
-    const created = await h.ok(
-      'residents.create',
-      { docType: 'resident_id', ...person, villageOrgId: village, address: '东城街道' },
-      admin,
-    );
-    ids.set(person.name, created.id);
-  }
-  expect(townshipId).toBeTruthy();
-}, SETUP_TIMEOUT_MS);
-afterAll(async () => {
-  await h.cleanup();
-});
+
+// The clerk signs in first, as the township's staff did before the village accounts existed.
+test.beforeAll(
+  async ({
+    harness: h,
+    township: { admin, townshipId, villageId, otherVillageId },
+    clerk: _clerk,
+  }) => {
+    chengdong = villageId;
+    wangjiang = otherVillageId;
+    agent = await signInAs(h, admin, {
+      username: 'agent1',
+      displayName: '周代办',
+      role: 'agent',
+      orgUnitId: chengdong,
+    });
+    auditor = await signInAs(h, admin, {
+      username: 'audit2',
+      displayName: '吴审计',
+      role: 'auditor',
+      orgUnitId: wangjiang,
+    });
+    for (const [person, village] of [
+      [QIAN, chengdong],
+      [SUN, wangjiang],
+      [ZHOU, null],
+    ] as const) {
+      const created = await h.ok(
+        'residents.create',
+        { docType: 'resident_id', ...person, villageOrgId: village, address: '东城街道' },
+        admin,
+      );
+      ids.set(person.name, created.id);
+    }
+    expect(townshipId).toBeTruthy();
+  },
+  SETUP_TIMEOUT_MS,
+);
 
 const idOf = (person: { name: string }) => ids.get(person.name)!;
 
-async function listed(token: string, query = '') {
-  return (await h.ok('residents.search', { query }, token)).rows.map((row) => row.name).sort();
-}
-
-async function refusal(method: Parameters<Harness['call']>[0], input: unknown, token: string) {
-  const result = await h.call(method, input as never, token);
-  return result.ok ? 'OK' : result.error.code;
-}
-
-async function deniedAudit(action: string) {
-  const rows = (await h.ok('audit.list', { page: 1, pageSize: 50, action }, admin)).rows;
-  return rows.filter((row) => row.outcome === 'denied').map((row) => row.username);
-}
-
 describe('a village agent', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('lists and finds only the residents of its village', async () => {
+  test('lists and finds only the residents of its village', async ({ listed }) => {
     expect(await listed(agent)).toEqual([QIAN.name]);
     expect(await listed(agent, SUN.name)).toEqual([]);
     expect(await listed(agent, '孙阿')).toEqual([]);
@@ -101,7 +112,11 @@ describe('a village agent', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(await listed(agent, QIAN.phone)).toEqual([QIAN.name]);
   });
 
-  it('is refused, with an audit entry, another village’s resident by id', async () => {
+  test('is refused, with an audit entry, another village’s resident by id', async ({
+    harness: h,
+    refusal,
+    deniedAudit,
+  }) => {
     const sun = idOf(SUN);
     const result = await h.call('residents.get', { residentId: sun }, agent);
     expect(result.ok ? null : result.error).toEqual({
@@ -125,7 +140,12 @@ describe('a village agent', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(stored.address).toBe('东城街道');
   });
 
-  it('finds a resident from elsewhere by the whole number, files for them, and then serves them', async () => {
+  test('finds a resident from elsewhere by the whole number, files for them, and then serves them', async ({
+    harness: h,
+    township: { admin },
+    listed,
+    refusal,
+  }) => {
     const zhou = idOf(ZHOU);
     expect(await refusal('residents.get', { residentId: zhou }, agent)).toBe(
       'RESIDENT_OUT_OF_SCOPE',
@@ -166,7 +186,12 @@ describe('a village agent', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
   });
 
-  it('follows a move: the old village loses a resident it never filed for, keeps one it did', async () => {
+  test('follows a move: the old village loses a resident it never filed for, keeps one it did', async ({
+    harness: h,
+    township: { admin },
+    listed,
+    refusal,
+  }) => {
     const move = (person: typeof QIAN, villageOrgId: string | null) =>
       h.ok(
         'residents.update',
@@ -189,7 +214,10 @@ describe('a village agent', { timeout: SETUP_TIMEOUT_MS }, () => {
 });
 
 describe('a village auditor and the township clerk', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('gives the auditor of 望江社区 its own residents, masked, and nothing to reveal', async () => {
+  test('gives the auditor of 望江社区 its own residents, masked, and nothing to reveal', async ({
+    listed,
+    refusal,
+  }) => {
     expect(await listed(auditor)).toEqual([SUN.name]);
     expect(await refusal('residents.get', { residentId: idOf(QIAN) }, auditor)).toBe(
       'RESIDENT_OUT_OF_SCOPE',
@@ -199,7 +227,11 @@ describe('a village auditor and the township clerk', { timeout: SETUP_TIMEOUT_MS
     ).toBe('FORBIDDEN');
   });
 
-  it('gives the township clerk the residents of every village and of none', async () => {
+  test('gives the township clerk the residents of every village and of none', async ({
+    harness: h,
+    listed,
+    clerk,
+  }) => {
     expect(await listed(clerk)).toEqual([QIAN.name, SUN.name, ZHOU.name].sort());
     expect((await h.ok('residents.get', { residentId: idOf(SUN) }, clerk)).name).toBe(SUN.name);
     expect(
@@ -209,7 +241,13 @@ describe('a village auditor and the township clerk', { timeout: SETUP_TIMEOUT_MS
 });
 
 describe('paging through the register', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('audits browsing past the first page and refuses any page past the 200th row', async () => {
+  test('audits browsing past the first page and refuses any page past the 200th row', async ({
+    harness: h,
+    township: { admin },
+    refusal,
+    deniedAudit,
+    clerk,
+  }) => {
     await h.ok('residents.search', { query: '', page: 2, pageSize: 2 }, clerk);
     const browsed = (
       await h.ok('audit.list', { page: 1, pageSize: 50, action: 'residents.search' }, admin)
@@ -234,7 +272,7 @@ describe('paging through the register', { timeout: SETUP_TIMEOUT_MS }, () => {
 });
 
 describe('number searches', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('cannot recover a masked phone digit by digit', async () => {
+  test('cannot recover a masked phone digit by digit', async ({ listed, clerk }) => {
     // The attacker sees 138****0011 and tries every digit at each hidden place (40 searches);
     // before issue 11 the one right digit string found 钱老伯, narrowing it down place by place.
     const target = QIAN.phone;
@@ -252,7 +290,7 @@ describe('number searches', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(await listed(clerk, target)).toEqual([QIAN.name]);
   });
 
-  it('cannot recover the birth date hidden in a masked ID number', async () => {
+  test('cannot recover the birth date hidden in a masked ID number', async ({ listed, clerk }) => {
     const answers = new Set<string>();
     for (let digit = 0; digit <= 9; digit += 1) {
       answers.add(JSON.stringify(await listed(clerk, `3303241${digit}`)));
@@ -263,17 +301,7 @@ describe('number searches', { timeout: SETUP_TIMEOUT_MS }, () => {
 });
 
 describe('query plans of a village scope', () => {
-  async function planOf(query: ReturnType<typeof pageQuery | typeof countQuery>) {
-    const db = h.backend.runtime.db;
-    const compiled = query.compile(db);
-    return (
-      await db.executeQuery<{ detail: string }>(
-        CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
-      )
-    ).rows.map((row) => row.detail);
-  }
-
-  it('walks one village’s own entries for its list, never the register', async () => {
+  test('walks one village’s own entries for its list, never the register', async ({ planOf }) => {
     const scope = { kind: 'villages', units: [chengdong] } as const;
     for (const query of [
       pageQuery({ kind: 'latest' }, 20, 0, scope),
@@ -287,7 +315,9 @@ describe('query plans of a village scope', () => {
     }
   });
 
-  it('tests each search candidate with one probe of resident_access, without gathering the village', async () => {
+  test('tests each search candidate with one probe of resident_access, without gathering the village', async ({
+    planOf,
+  }) => {
     const scope = { kind: 'villages', units: [chengdong, wangjiang] } as const;
     for (const query of [
       pageQuery({ kind: 'latest' }, 20, 0, scope),

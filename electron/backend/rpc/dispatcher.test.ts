@@ -1,18 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { contract, type MethodName } from '@shared/api';
-import { createHarness, setUpTownship, type Harness } from '../testing/harness';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { setUpTownship } from '../testing/harness';
+import { WUMA } from '@shared/testing/org-units';
+import { test } from '../testing/fixtures';
 
 describe('the one call path', () => {
-  it('refuses malformed input to every method with INVALID_INPUT and a Chinese message', async () => {
-    const { token } = await setUpTownship(h);
+  test('refuses malformed input to every method with INVALID_INPUT and a Chinese message', async ({
+    harness: h,
+    township: { admin: token },
+  }) => {
     for (const method of Object.keys(contract) as MethodName[]) {
       for (const input of [
         42,
@@ -32,7 +28,7 @@ describe('the one call path', () => {
     }
   });
 
-  it('names the field of a bad input', async () => {
+  test('names the field of a bad input', async ({ harness: h }) => {
     const result = await h.call('setup.initialize', {
       level: 'township',
       divisionCode: '33030200',
@@ -51,8 +47,10 @@ describe('the one call path', () => {
     }
   });
 
-  it('refuses an unknown method, a bad envelope, and a call without a session', async () => {
-    await setUpTownship(h);
+  test('refuses an unknown method, a bad envelope, and a call without a session', async ({
+    harness: h,
+    township: _township,
+  }) => {
     expect(await h.backend.call({ method: 'users.drop', input: {} })).toMatchObject({
       ok: false,
       error: { code: 'UNKNOWN_METHOD' },
@@ -75,7 +73,7 @@ describe('the one call path', () => {
     });
   });
 
-  it('answers only status and setup before the wizard has run', async () => {
+  test('answers only status and setup before the wizard has run', async ({ harness: h }) => {
     expect(
       await h.call('auth.signIn', { username: 'admin', password: 'Desk#2026a' }),
     ).toMatchObject({ ok: false, error: { code: 'SETUP_REQUIRED' } });
@@ -83,10 +81,10 @@ describe('the one call path', () => {
     expect(tree.nodes.length).toBeGreaterThan(10);
   });
 
-  it('refuses a second setup and a wrong division code', async () => {
+  test('refuses a second setup and a wrong division code', async ({ harness: h }) => {
     const bad = await h.call('setup.initialize', {
       level: 'village',
-      divisionCode: '330302001',
+      divisionCode: WUMA.divisionCode,
       orgName: '某村',
       terminalName: '代办点',
       terminalNumber: '01',
@@ -99,7 +97,7 @@ describe('the one call path', () => {
     await setUpTownship(h);
     const again = await h.call('setup.initialize', {
       level: 'township',
-      divisionCode: '330302001',
+      divisionCode: WUMA.divisionCode,
       orgName: '重复',
       terminalName: '二号',
       terminalNumber: '02',

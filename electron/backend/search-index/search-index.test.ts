@@ -1,31 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Result } from '@shared/api';
-import { createHarness, createSignedInUser, type Harness } from '../testing/harness';
+import { townshipTest } from '../testing/fixtures';
+import { createSignedInUser, type Harness } from '../testing/harness';
 import { COMPLETE, counterScene, SETUP_TIMEOUT_MS } from '../testing/township';
 import { IDS, neighbourDispute, person } from '../testing/mediation-township';
 
-let h: Harness;
-let admin: string;
-let clerk: string;
-let mediator: string;
-let caseNo: string;
-
-beforeEach(async () => {
-  h = await createHarness();
+/**
+ * The counter scene of testing/township.ts, with the committee's abbreviation set, a mediator, a
+ * case taken in, two residents registered and a dispute between them.
+ */
+async function searchScene(h: Harness) {
   const scene = await counterScene(h);
-  ({ admin, clerk } = scene);
+  const { admin, clerk } = scene;
   await h.ok(
     'mediation.updateSettings',
     { abbreviation: '东城', riskThresholds: { amountFen: null, people: null } },
     scene.supervisor,
   );
   const township = h.backend.runtime.terminal!.orgUnitId;
-  ({ token: mediator } = await createSignedInUser(h, admin, {
+  const { token: mediator } = await createSignedInUser(h, admin, {
     username: 'med',
     displayName: '调解员',
     role: 'mediator',
     orgUnitId: township,
-  }));
+  });
   const taken = await h.ok(
     'cases.intake',
     {
@@ -36,9 +34,8 @@ beforeEach(async () => {
     },
     clerk,
   );
-  caseNo = taken.caseNo;
-  await register('欧阳明华', IDS.zhang, '0577-66881234');
-  await register('司马光远', IDS.li);
+  await register(h, clerk, '欧阳明华', IDS.zhang, '0577-66881234');
+  await register(h, clerk, '司马光远', IDS.li);
   await h.ok(
     'mediation.register',
     neighbourDispute([person('欧阳明华', IDS.zhang), person('司马光远', IDS.li, 'respondent')], {
@@ -46,12 +43,16 @@ beforeEach(async () => {
     }),
     mediator,
   );
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
+  return { admin, clerk, mediator, caseNo: taken.caseNo };
+}
 
-async function register(name: string, docNumber: string, phone: string | null = null) {
+async function register(
+  h: Harness,
+  clerk: string,
+  name: string,
+  docNumber: string,
+  phone: string | null = null,
+) {
   await h.ok(
     'residents.create',
     { name, docType: 'resident_id', docNumber, phone, confirmNotDuplicate: true },
@@ -68,38 +69,49 @@ const EVERY_ONE_FOUND = {
   dispute: 1,
 };
 
-/** What the counter finds by typing: a case by applicant and by number, a resident, a dispute. */
-async function searches() {
-  const byName = await h.call('cases.list', { query: '李阿婆' }, clerk);
-  const byNumber = await h.call('cases.list', { query: caseNo.slice(-8) }, clerk);
-  const resident = await h.call('residents.search', { query: '欧阳明' }, clerk);
-  // A whole phone and a whole document number: found on their own indexes (issue 11: part of a
-  // number no longer matches, since it gave back the masked digits).
-  const byPhone = await h.call('residents.search', { query: '0577-66881234' }, clerk);
-  const byDocument = await h.call('residents.search', { query: IDS.li }, clerk);
-  const dispute = await h.call('mediation.list', { query: '司马光' }, mediator);
-  const found = (result: Result<{ total: number }>) =>
-    result.ok ? result.value.total : result.error.code;
-  return {
-    byName: found(byName),
-    byNumber: found(byNumber),
-    resident: found(resident),
-    byPhone: found(byPhone),
-    byDocument: found(byDocument),
-    dispute: found(dispute),
-  };
-}
-
-/** Overwrites an index's segment pages, as a torn write inside the FTS5 b-tree would leave them. */
-function damage(table: 'cases_fts' | 'residents_fts' | 'disputes_fts') {
-  const { sqlite } = h.backend.runtime;
-  sqlite.unsafeMode(true);
-  sqlite.prepare(`UPDATE ${table}_data SET block = randomblob(length(block)) WHERE id > 10`).run();
-  sqlite.unsafeMode(false);
-}
+const test = townshipTest(searchScene)
+  .extend('searches', ({ harness: h, township: { clerk, mediator, caseNo } }) => {
+    /** What the counter finds by typing: a case by applicant and by number, a resident, a dispute. */
+    return async () => {
+      const byName = await h.call('cases.list', { query: '李阿婆' }, clerk);
+      const byNumber = await h.call('cases.list', { query: caseNo.slice(-8) }, clerk);
+      const resident = await h.call('residents.search', { query: '欧阳明' }, clerk);
+      // A whole phone and a whole document number: found on their own indexes (issue 11: part of a
+      // number no longer matches, since it gave back the masked digits).
+      const byPhone = await h.call('residents.search', { query: '0577-66881234' }, clerk);
+      const byDocument = await h.call('residents.search', { query: IDS.li }, clerk);
+      const dispute = await h.call('mediation.list', { query: '司马光' }, mediator);
+      const found = (result: Result<{ total: number }>) =>
+        result.ok ? result.value.total : result.error.code;
+      return {
+        byName: found(byName),
+        byNumber: found(byNumber),
+        resident: found(resident),
+        byPhone: found(byPhone),
+        byDocument: found(byDocument),
+        dispute: found(dispute),
+      };
+    };
+  })
+  .extend('damage', ({ harness: h }) => {
+    /** Overwrites an index's segment pages, as a torn write inside the FTS5 b-tree would leave them. */
+    return (table: 'cases_fts' | 'residents_fts' | 'disputes_fts') => {
+      const { sqlite } = h.backend.runtime;
+      sqlite.unsafeMode(true);
+      sqlite
+        .prepare(`UPDATE ${table}_data SET block = randomblob(length(block)) WHERE id > 10`)
+        .run();
+      sqlite.unsafeMode(false);
+    };
+  });
 
 describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('is reported with its own code, and a rebuild by the administrator mends it', async () => {
+  test('is reported with its own code, and a rebuild by the administrator mends it', async ({
+    harness: h,
+    township: { admin, clerk },
+    searches,
+    damage,
+  }) => {
     expect(await searches()).toEqual(EVERY_ONE_FOUND);
     damage('cases_fts');
 
@@ -146,7 +158,12 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect((await h.ok('system.status', {})).searchIndex).toBe('ok');
   });
 
-  it('mends the resident and dispute indexes too, and new rows are indexed after it', async () => {
+  test('mends the resident and dispute indexes too, and new rows are indexed after it', async ({
+    harness: h,
+    township: { admin, clerk, mediator },
+    searches,
+    damage,
+  }) => {
     damage('residents_fts');
     damage('disputes_fts');
     const before = await searches();
@@ -158,7 +175,7 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     await h.ok('searchIndex.rebuild', {}, admin);
     expect(await searches()).toEqual(EVERY_ONE_FOUND);
 
-    await register('欧阳明月', IDS.zhao);
+    await register(h, clerk, '欧阳明月', IDS.zhao);
     await h.ok(
       'mediation.register',
       neighbourDispute([person('司马光明', IDS.wang), person('欧阳明月', IDS.zhao, 'respondent')], {
@@ -170,7 +187,11 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect((await h.ok('residents.search', { query: '欧阳明' }, clerk)).total).toBe(2);
   });
 
-  it('refuses every other request while it rebuilds, and a second rebuild', async () => {
+  test('refuses every other request while it rebuilds, and a second rebuild', async ({
+    harness: h,
+    township: { admin, clerk },
+    searches,
+  }) => {
     const rt = h.backend.runtime;
     const running = h.call('searchIndex.rebuild', {}, admin);
     while (!rt.reindexing) await new Promise((resolve) => setImmediate(resolve));
@@ -185,7 +206,11 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(await searches()).toEqual(EVERY_ONE_FOUND);
   });
 
-  it('waits for the requests already under way before it reads a table', async () => {
+  test('waits for the requests already under way before it reads a table', async ({
+    harness: h,
+    township: { admin },
+    searches,
+  }) => {
     const rt = h.backend.runtime;
     // A request past the gate and not yet answered, as an intake's transaction between two awaits.
     rt.inFlight += 1;
@@ -202,7 +227,11 @@ describe('a damaged search index', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(await searches()).toEqual(EVERY_ONE_FOUND);
   });
 
-  it('clears what a rebuild stopped half-way left behind', async () => {
+  test('clears what a rebuild stopped half-way left behind', async ({
+    harness: h,
+    township: { admin },
+    searches,
+  }) => {
     // A power cut after the first batches: the shadow index exists, the live one is untouched.
     h.backend.runtime.sqlite.exec(
       `CREATE VIRTUAL TABLE cases_fts_rebuild USING fts5(case_no, applicant_name, item_name, content='', contentless_delete=1, tokenize='trigram');

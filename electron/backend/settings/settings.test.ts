@@ -1,20 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, NEW_ADMIN_PASSWORD, setUpTownship, type Harness } from '../testing/harness';
-
-let h: Harness;
-let admin: string;
-beforeEach(async () => {
-  h = await createHarness();
-  ({ token: admin } = await setUpTownship(h));
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { describe, expect } from 'vitest';
+import { NEW_ADMIN_PASSWORD } from '../testing/harness';
+import { test } from '../testing/fixtures';
 
 const BASE = { idleLockMinutes: 15, backupRetentionDays: 30 };
 
 describe('the counter phone printed on receipts and notices', () => {
-  it('is empty until set, then stored in its canonical form and kept across a restart', async () => {
+  test('is empty until set, then stored in its canonical form and kept across a restart', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     expect((await h.ok('settings.get', {}, admin)).counterPhone).toBe('');
     const saved = await h.ok(
       'settings.update',
@@ -30,7 +24,10 @@ describe('the counter phone printed on receipts and notices', () => {
     expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('0577-88881234');
   });
 
-  it('refuses a number without an area code, named for its field, and keeps the old one', async () => {
+  test('refuses a number without an area code, named for its field, and keeps the old one', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
     const refused = await h.call('settings.update', { ...BASE, counterPhone: '88881234' }, admin);
     expect(refused).toEqual({
@@ -44,7 +41,10 @@ describe('the counter phone printed on receipts and notices', () => {
     expect((await h.ok('settings.get', {}, admin)).counterPhone).toBe('0577-88881234');
   });
 
-  it('stays as it is when an update leaves it out', async () => {
+  test('stays as it is when an update leaves it out', async ({
+    harness: h,
+    township: { admin },
+  }) => {
     await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
     const saved = await h.ok('settings.update', { ...BASE, idleLockMinutes: 20 }, admin);
     expect(saved).toEqual({
@@ -57,7 +57,7 @@ describe('the counter phone printed on receipts and notices', () => {
     });
   });
 
-  it('is audited when it changes', async () => {
+  test('is audited when it changes', async ({ harness: h, township: { admin } }) => {
     await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
     const { rows } = await h.ok('audit.list', { action: 'settings.update' }, admin);
     expect(rows[0]?.detail).toContain('窗口电话 未填→0577-88881234');

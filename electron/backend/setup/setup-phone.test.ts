@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { describe, expect } from 'vitest';
+import { YANTOU } from '@shared/testing/org-units';
+import { test } from '../testing/fixtures';
 
 const INPUT = {
   level: 'township' as const,
-  divisionCode: '330324108',
+  divisionCode: YANTOU.divisionCode,
   orgName: '岩头镇',
   terminalName: '一号窗口',
   terminalNumber: '01',
@@ -19,7 +12,9 @@ const INPUT = {
 };
 
 describe('the counter phone asked for at setup', () => {
-  it('is stored in the form the papers print, for every session to read', async () => {
+  test('is stored in the form the papers print, for every session to read', async ({
+    harness: h,
+  }) => {
     await h.ok('setup.initialize', { ...INPUT, counterPhone: '０５７７ 5715 1234' });
     const { token } = await h.ok('auth.signIn', {
       username: 'admin',
@@ -28,7 +23,7 @@ describe('the counter phone asked for at setup', () => {
     expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('0577-57151234');
   });
 
-  it('may be left for 系统设置', async () => {
+  test('may be left for 系统设置', async ({ harness: h }) => {
     await h.ok('setup.initialize', INPUT);
     const { token } = await h.ok('auth.signIn', {
       username: 'admin',
@@ -37,7 +32,9 @@ describe('the counter phone asked for at setup', () => {
     expect((await h.ok('settings.get', {}, token)).counterPhone).toBe('');
   });
 
-  it('refuses a mistyped phone, naming the field, and sets nothing up', async () => {
+  test('refuses a mistyped phone, naming the field, and sets nothing up', async ({
+    harness: h,
+  }) => {
     const result = await h.call('setup.initialize', { ...INPUT, counterPhone: '5715123' });
     expect(result.ok ? null : result.error).toMatchObject({
       code: 'PHONE_INVALID',

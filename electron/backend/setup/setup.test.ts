@@ -1,20 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
-
-let h: Harness;
-beforeEach(async () => {
-  h = await createHarness();
-});
-afterEach(async () => {
-  await h.cleanup();
-});
+import { describe, expect } from 'vitest';
+import { ADMIN_PASSWORD } from '../testing/harness';
+import { WUMA } from '@shared/testing/org-units';
+import { test } from '../testing/fixtures';
 
 describe('the first-run wizard', () => {
-  it('lets the administrator work at once on the password he chose himself', async () => {
+  test('lets the administrator work at once on the password he chose himself', async ({
+    harness: h,
+  }) => {
     await h.ok('setup.initialize', {
       level: 'township',
-      divisionCode: '330302001',
-      orgName: '五马街道便民服务中心',
+      divisionCode: WUMA.divisionCode,
+      orgName: WUMA.centre,
       terminalName: '一号窗口',
       terminalNumber: '01',
       admin: { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD },

@@ -1,21 +1,18 @@
-import type { Role } from '@shared/api';
-import { setUpTownship, type Harness } from './harness';
+import type { Kysely } from 'kysely';
+import { CHANJIE, NANCHENG } from '@shared/testing/org-units';
+import { CLERK } from '@shared/testing/people';
+import type { Database } from '../db/schema';
+import { createSignedInUser, setUpTownship, type Harness } from './harness';
 import { addCase, addItem, addOrgUnit, addResident } from './case-rows';
 
 /** Signs a new user in past the forced password change; returns the session and the user id. */
-export async function addUser(
-  h: Harness,
-  admin: string,
-  user: { username: string; displayName: string; role: Role; orgUnitId?: string },
-): Promise<{ token: string; userId: string }> {
-  const created = await h.ok('users.create', { ...user, initialPassword: 'Start#2026a' }, admin);
-  const first = await h.ok('auth.signIn', { username: user.username, password: 'Start#2026a' });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: 'Start#2026a', newPassword: 'Window#2026b' },
-    first.token,
-  );
-  return { token: first.token, userId: created.id };
+export { createSignedInUser as addUser };
+
+/** 蝉街社区 under the township, and 南城街道 beside it, outside its scope. */
+export async function addVillageAndNeighbour(db: Kysely<Database>, township: string) {
+  const village = await addOrgUnit(db, { ...CHANJIE, level: 'village', parentId: township });
+  const elsewhere = await addOrgUnit(db, { ...NANCHENG, level: 'township', parentId: null });
+  return { village, elsewhere };
 }
 
 /**
@@ -29,30 +26,19 @@ export async function caseListScenario(h: Harness) {
   const { setup, token: admin } = await setUpTownship(h);
   const db = h.backend.runtime.db;
   const township = setup.orgUnit.id;
-  const village = await addOrgUnit(db, {
-    code: '330302001001',
-    name: '蝉街社区',
-    level: 'village',
-    parentId: township,
-  });
-  const elsewhere = await addOrgUnit(db, {
-    code: '330302002',
-    name: '南城街道',
-    level: 'township',
-    parentId: null,
-  });
-  const clerk = await addUser(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' });
-  const clerk2 = await addUser(h, admin, {
+  const { village, elsewhere } = await addVillageAndNeighbour(db, township);
+  const clerk = await createSignedInUser(h, admin, CLERK);
+  const clerk2 = await createSignedInUser(h, admin, {
     username: 'clerk2',
     displayName: '陈静',
     role: 'clerk',
   });
-  const supervisor = await addUser(h, admin, {
+  const supervisor = await createSignedInUser(h, admin, {
     username: 'boss',
     displayName: '周主任',
     role: 'supervisor',
   });
-  const agent = await addUser(h, admin, {
+  const agent = await createSignedInUser(h, admin, {
     username: 'agent1',
     displayName: '蝉街代办员',
     role: 'agent',

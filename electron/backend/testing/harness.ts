@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MethodInput, MethodName, MethodOutput, Result, Role } from '@shared/api';
+import { DONGCHENG, WUMA } from '@shared/testing/org-units';
 import { startBackend, type Backend, type BackendOptions } from '../app/backend';
 import type { WallClock } from '../core/clock';
 
@@ -93,8 +94,8 @@ async function initializeAsAdmin(h: Harness, input: MethodInput<'setup.initializ
 export async function setUpTownship(h: Harness, options: { loadDemoOrgTree?: boolean } = {}) {
   return initializeAsAdmin(h, {
     level: 'township',
-    divisionCode: '330302001',
-    orgName: '五马街道便民服务中心',
+    divisionCode: WUMA.divisionCode,
+    orgName: WUMA.centre,
     terminalName: '一号窗口',
     terminalNumber: '01',
     admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },
@@ -104,18 +105,20 @@ export async function setUpTownship(h: Harness, options: { loadDemoOrgTree?: boo
 
 /**
  * 东城街道 (330324001) of the demo tree of 永嘉县, so that its county and villages exist, with an
- * admin session; `unitId` finds an org unit of the tree by its division code.
+ * admin session; `unit` finds an org unit of the tree by its division code. `divisionCode` sets up
+ * another township of the tree instead.
  */
 export async function setUpDemoTownship(
   h: Harness,
   names: { orgName: string; terminalName: string } = {
-    orgName: '东城街道便民服务中心',
+    orgName: DONGCHENG.centre,
     terminalName: '一号窗口',
   },
+  divisionCode: string = DONGCHENG.divisionCode,
 ) {
   const { token } = await initializeAsAdmin(h, {
     level: 'township',
-    divisionCode: '330324001',
+    divisionCode,
     ...names,
     terminalNumber: '01',
     admin: { username: 'admin', displayName: '管理员', password: ADMIN_PASSWORD },

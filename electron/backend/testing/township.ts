@@ -1,6 +1,7 @@
 import type { MethodInput, Role } from '@shared/api';
 import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
-import { checkCharacter } from '@shared/domain/identity/resident-id';
+import { CHENGDONG, DONGCHENG, WANGJIANG, YONGJIA_AREA } from '@shared/testing/org-units';
+import { PHONES, residentIdNumber } from '@shared/testing/people';
 import shipped from '../../../resources/service-catalogue.json';
 import { newSyncColumns, type ChangeStamp } from '../core/changes';
 import { ANONYMOUS } from '../core/context';
@@ -29,10 +30,10 @@ export async function setUpDemoTownship(h: Harness) {
   const { admin, unit } = await setUpDemoTownshipWithAdmin(h);
   return {
     admin,
-    townshipId: unit('330324001').id,
+    townshipId: unit(DONGCHENG.divisionCode).id,
     /** 城东社区 and 望江社区, two villages of the township. */
-    villageId: unit('330324001001').id,
-    otherVillageId: unit('330324001002').id,
+    villageId: unit(CHENGDONG.code).id,
+    otherVillageId: unit(WANGJIANG.code).id,
   };
 }
 
@@ -100,8 +101,7 @@ export async function addResident(
   h: Harness,
   resident: { name: string; serial: number; villageOrgId?: string; phone?: string },
 ): Promise<{ id: string; docNumber: string }> {
-  const first17 = `33032419560308${String(resident.serial).padStart(3, '0')}`;
-  const docNumber = first17 + checkCharacter(first17);
+  const docNumber = residentIdNumber(YONGJIA_AREA, '1956-03-08', resident.serial);
   const stamp = fixtureStamp(h);
   const columns = newSyncColumns(stamp, stamp.terminal.orgUnitId);
   await h.backend.runtime.db
@@ -113,7 +113,7 @@ export async function addResident(
       name: resident.name,
       gender: resident.serial % 2 === 1 ? 'male' : 'female',
       birth_date: '1956-03-08',
-      phone: resident.phone ?? '13857701234',
+      phone: resident.phone ?? PHONES.resident,
       address: '永嘉县东城街道城东路 8 号',
       village_org_id: resident.villageOrgId ?? null,
       ethnicity: null,
