@@ -2,7 +2,7 @@ import { describe, expect } from 'vitest';
 import type { ServiceItemFields } from '@shared/domain/catalogue/service-item';
 import type { Harness } from '../testing/harness';
 import { test } from '../testing/fixtures';
-import { staffSession } from './test-support';
+import { staffSession } from '../testing/catalogue';
 
 const newItem: ServiceItemFields = {
   code: 'LOCAL-0001',

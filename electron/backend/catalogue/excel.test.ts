@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { Harness } from '../testing/harness';
 import { test } from '../testing/fixtures';
-import { staffSession } from './test-support';
+import { staffSession } from '../testing/catalogue';
 
 async function exported(h: Harness, admin: string): Promise<ExcelJS.Workbook> {
   const file = await h.ok('catalogue.exportExcel', {}, admin);

@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
-import { staffSession } from '../catalogue/test-support';
+import { staffSession } from '../testing/catalogue';
 import { idNumber } from '@shared/testing/people';
-import { yantouTest } from './test-support';
+import { yantouTest } from '../testing/residents';
 
 // Born 1990-01-01 (sequence 123, odd: male) and 1985-06-15 (sequence 124, even: female).
 const ZHANG = idNumber('33032419900101123');

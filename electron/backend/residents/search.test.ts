@@ -4,7 +4,7 @@ import { countQuery, fulltextRowidsQuery, pageQuery, searchPage } from './search
 import { classifyResidentSearch } from './search-query';
 import { rebuildResidentSearchIndexes } from './search-index';
 import { idNumber } from '@shared/testing/people';
-import { yantouFileTest } from './test-support';
+import { yantouFileTest } from '../testing/residents';
 
 /*
  * One backend for the whole file: the searches only read, and the plans are checked on the same rows.

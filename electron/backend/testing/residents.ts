@@ -1,6 +1,6 @@
 import { YANTOU } from '@shared/testing/org-units';
-import { townshipFileTest, townshipTest } from '../testing/fixtures';
-import { setUpDemoTownship, type Harness } from '../testing/harness';
+import { townshipFileTest, townshipTest } from './fixtures';
+import { setUpDemoTownship, type Harness } from './harness';
 
 /**
  * 岩头镇 of the demo tree (永嘉县), so that the township has villages; returns an admin session and the

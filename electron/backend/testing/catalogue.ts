@@ -1,5 +1,5 @@
 import type { Role } from '@shared/api';
-import type { Harness } from '../testing/harness';
+import type { Harness } from './harness';
 
 /** A signed-in user of `role`, past the forced password change, for tests of role-limited methods. */
 export async function staffSession(
