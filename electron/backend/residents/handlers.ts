@@ -1,5 +1,5 @@
 import type { HandlerMap } from '../rpc/handler';
-import { findByDocument, searchResidents } from './queries';
+import { findByDocument, searchResidents } from './lookup-service';
 import { createResident, residentDetail, revealResident, updateResident } from './service';
 
 export const residentsHandlers: HandlerMap = {

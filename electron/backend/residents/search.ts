@@ -146,7 +146,7 @@ export interface SearchPage {
   rows: ResidentViewRow[];
   /**
    * Exact up to the cap (SEARCH_TOTAL_CAP, which also bounds browsing the register with no search
-   * term: queries.ts); past it, the cap, and `isLowerBound`.
+   * term: lookup-service.ts); past it, the cap, and `isLowerBound`.
    */
   total: number;
   isLowerBound: boolean;
