@@ -2,7 +2,6 @@ import { describe, expect } from 'vitest';
 import { counterTest as test } from '../../testing/cases';
 import {
   codeOf,
-  COMPLETE,
   ensureItem,
   moveClockTo,
   received,
@@ -12,13 +11,9 @@ import {
 describe('printing', { timeout: SETUP_TIMEOUT_MS }, () => {
   test('counts reprints and audits them as 重印', async ({
     harness: h,
-    township: { admin, clerk, itemId, residentId },
+    township: { admin, clerk, takeIn },
   }) => {
-    const opened = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+    const opened = await takeIn();
     const notice = await h.call('print.record', { caseId: opened.id, document: 'notice' }, clerk);
     expect(codeOf(notice)).toBe('PRINT_NOT_AVAILABLE');
     const completion = await h.call(

@@ -62,13 +62,9 @@ describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
 
   test('needs a reason to return or reject, and the checklist to receive or supplement', async ({
     harness: h,
-    township: { clerk, itemId, residentId },
+    township: { clerk, itemId, residentId, takeIn },
   }) => {
-    const opened = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+    const opened = await takeIn();
     const returned = await h.call(
       'cases.transition',
       { caseId: opened.id, action: 'return' },

@@ -1,13 +1,6 @@
 import { describe, expect } from 'vitest';
 import { counterTest as test } from '../../testing/cases';
-import {
-  codeOf,
-  COMPLETE,
-  IN_PERSON,
-  moveClockTo,
-  received,
-  SETUP_TIMEOUT_MS,
-} from '../../testing/township';
+import { codeOf, IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, () => {
   test('runs intake → 一次性告知 → 补正 → 受理 → 办理 → 办结 → rating, on working days', async ({
@@ -142,13 +135,9 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
 
   test('opens a follow-up due 15 working days after a bad rating, flags it overdue, records the call-back', async ({
     harness: h,
-    township: { clerk, supervisor, itemId, residentId },
+    township: { clerk, supervisor, takeIn },
   }) => {
-    const done = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+    const done = await takeIn();
     const rated = await h.ok(
       'ratings.submit',
       { caseId: done.id, level: 'very_dissatisfied', comment: '排队太久' },
@@ -204,13 +193,9 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
 
   test('does not count the days an accepted case waits for 补正', async ({
     harness: h,
-    township: { clerk, itemId, residentId },
+    township: { clerk, takeIn },
   }) => {
-    const accepted = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+    const accepted = await takeIn();
     expect(accepted.dueDate).toBe('2025-10-14');
     moveClockTo(h, '2025-10-09T02:00:00.000Z', [clerk]);
     const waiting = await h.ok(
