@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
+import { townshipTest } from '../../testing/fixtures';
+import type { Harness } from '../../testing/harness';
 import {
   addResident,
+  codeOf,
   SETUP_TIMEOUT_MS,
   ensureItem,
   moveClockTo,
@@ -19,53 +21,46 @@ const ALL_RECEIVED: Checks = [0, 1, 2, 3, 4, 5].map((position) => ({
 }));
 const WITHOUT_ATTORNEY: Checks = ALL_RECEIVED.filter((check) => check.position !== 4);
 
-let h: Harness;
-let admin: string;
-let clerk: string;
-let agent: string;
-let townshipId: string;
-let villageId: string;
-let otherVillageId: string;
-let itemId: string;
-let residentId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  // Monday 2025-09-22, 09:00 in Shanghai.
+/** 东城街道 on Monday 2025-09-22, 09:00 in Shanghai: a clerk, 城东社区's agent and one of its residents. */
+async function agencyScene(h: Harness) {
   moveClockTo(h, '2025-09-22T01:00:00.000Z', []);
-  ({ admin, townshipId, villageId, otherVillageId } = await setUpDemoTownship(h));
-  clerk = await signInAs(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' });
-  agent = await signInAs(h, admin, {
+  const township = await setUpDemoTownship(h);
+  const { admin, villageId } = township;
+  const clerk = await signInAs(h, admin, {
+    username: 'clerk1',
+    displayName: '王芳',
+    role: 'clerk',
+  });
+  const agent = await signInAs(h, admin, {
     username: 'agent1',
     displayName: '周代办',
     role: 'agent',
     orgUnitId: villageId,
   });
-  itemId = await ensureItem(h, 'ZJ-XZ-0003');
-  ({ id: residentId } = await addResident(h, {
+  const itemId = await ensureItem(h, 'ZJ-XZ-0003');
+  const { id: residentId } = await addResident(h, {
     name: '钱老伯',
     serial: 51,
     villageOrgId: villageId,
-  }));
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
-
-function codeOf(result: { ok: boolean; error?: { code: string } }) {
-  return result.ok ? 'OK' : result.error?.code;
+  });
+  /** The agent's filing for 钱老伯, with these materials. */
+  const filing = (materials: Checks = ALL_RECEIVED) => ({
+    residentId,
+    itemId,
+    materials,
+    attorneyDate: '2025-09-21',
+    reason: '申请人年老行动不便',
+  });
+  return { ...township, clerk, agent, itemId, residentId, filing };
 }
 
-const filing = (materials: Checks = ALL_RECEIVED) => ({
-  residentId,
-  itemId,
-  materials,
-  attorneyDate: '2025-09-21',
-  reason: '申请人年老行动不便',
-});
+const test = townshipTest(agencyScene);
 
 describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('prints the 代办受理凭证 from filing on, counted and audited like the other papers', async () => {
+  test('prints the 代办受理凭证 from filing on, counted and audited like the other papers', async ({
+    harness: h,
+    township: { admin, agent, filing },
+  }) => {
     const filed = await h.ok('cases.agencyIntake', filing(), agent);
     expect(
       (await h.ok('print.record', { caseId: filed.id, document: 'agency' }, agent)).count,
@@ -83,7 +78,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(audit.rows.map((row) => row.detail)).toEqual([`${filed.caseNo} 代办受理凭证`]);
   });
 
-  it('files at the village, hands over, and the township receives it into its workflow', async () => {
+  test('files at the village, hands over, and the township receives it into its workflow', async ({
+    harness: h,
+    township: { clerk, agent, townshipId, villageId, filing },
+  }) => {
     const draft = await h.ok('cases.agencyIntake', filing(), agent);
     expect(draft).toMatchObject({
       state: 'agency_draft',
@@ -160,7 +158,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
   });
 
-  it('sends an incomplete agency case to 补正 at receipt, counting from the 补正', async () => {
+  test('sends an incomplete agency case to 补正 at receipt, counting from the 补正', async ({
+    harness: h,
+    township: { clerk, agent, filing },
+  }) => {
     const draft = await h.ok('cases.agencyIntake', filing(ALL_RECEIVED.slice(2)), agent);
     expect(draft.events[0]?.note).toBe(
       '代办收件，2025-09-25 前移交乡镇；尚缺：申请人居民身份证、申请人户口簿',
@@ -183,7 +184,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(accepted).toMatchObject({ state: 'accepted', acceptedDate: '2025-09-22' });
   });
 
-  it('lists the hand-off in the township inbox and the agent’s own list with agent and dates', async () => {
+  test('lists the hand-off in the township inbox and the agent’s own list with agent and dates', async ({
+    harness: h,
+    township: { clerk, agent, filing },
+  }) => {
     const draft = await h.ok('cases.agencyIntake', filing(), agent);
     const me = await h.ok('auth.me', {}, agent);
     const mine = await h.ok('cases.list', { agentUserId: me.id, channel: 'agency' }, agent);
@@ -218,13 +222,19 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(detail.handedOverAt).toBe('2025-09-23T06:30:00.000Z');
   });
 
-  it('files for a resident the township registered without a village', async () => {
+  test('files for a resident the township registered without a village', async ({
+    harness: h,
+    township: { agent, filing },
+  }) => {
     const { id: townsman } = await addResident(h, { name: '孙大伯', serial: 53 });
     const draft = await h.ok('cases.agencyIntake', { ...filing(), residentId: townsman }, agent);
     expect(draft).toMatchObject({ applicantName: '孙大伯', state: 'agency_draft' });
   });
 
-  it('refuses items not open to agency and filings without the power of attorney', async () => {
+  test('refuses items not open to agency and filings without the power of attorney', async ({
+    harness: h,
+    township: { admin, clerk, agent, filing },
+  }) => {
     const notAllowed = await h.call(
       'cases.agencyIntake',
       { ...filing([]), itemId: await ensureItem(h, 'ZJ-XZ-0036') },
@@ -252,7 +262,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(notVillage)).toBe('FORBIDDEN');
   });
 
-  it('keeps cases away from agents of other villages', async () => {
+  test('keeps cases away from agents of other villages', async ({
+    harness: h,
+    township: { admin, agent, otherVillageId, filing },
+  }) => {
     const draft = await h.ok('cases.agencyIntake', filing(), agent);
     const neighbour = await signInAs(h, admin, {
       username: 'agent3',
@@ -269,7 +282,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(handOver)).toBe('FORBIDDEN');
   });
 
-  it('notes a hand-over after the 3-working-day limit', async () => {
+  test('notes a hand-over after the 3-working-day limit', async ({
+    harness: h,
+    township: { agent, filing },
+  }) => {
     const draft = await h.ok('cases.agencyIntake', filing(), agent);
     moveClockTo(h, '2025-09-26T02:00:00.000Z', [agent]);
     const late = await h.ok('cases.get', { caseId: draft.id }, agent);

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodOutput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+let s: CaseListScene;
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   // One bad rating on F with its open follow-up, and one follow-up already done.
   const db = h.backend.runtime.db;
   const base = {
@@ -55,9 +55,6 @@ beforeAll(async () => {
       .execute();
   }
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 type Dashboard = MethodOutput<'cases.dashboard'>;
 type ListName = Exclude<keyof Dashboard, 'followupsDue' | 'calendarWarning'>;
@@ -80,7 +77,7 @@ function lettersOf(dashboard: Dashboard): Record<ListName, string[]> {
 }
 
 describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
-  it('shows a clerk the cases they handle or took in, and the hand-offs waiting at the township', async () => {
+  test('shows a clerk the cases they handle or took in, and the hand-offs waiting at the township', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk.token);
     expect(lettersOf(dashboard)).toEqual({
       dueToday: ['A'],
@@ -97,12 +94,12 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(dashboard.calendarWarning).toBeNull();
   });
 
-  it('shows another clerk only their own overdue case', async () => {
+  test('shows another clerk only their own overdue case', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk2.token);
     expect(lettersOf(dashboard)).toMatchObject({ dueToday: [], dueSoon: ['B'], overdue: ['C'] });
   });
 
-  it('shows the supervisor the whole unit and the open bad-rating follow-ups', async () => {
+  test('shows the supervisor the whole unit and the open bad-rating follow-ups', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.supervisor.token);
     expect(lettersOf(dashboard)).toEqual({
       dueToday: ['A'],
@@ -117,12 +114,12 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(dashboard.followupsDue).toBe(1);
   });
 
-  it('gives the administrator, whom the workflow does not let receive, no 待接收 list', async () => {
+  test('gives the administrator, whom the workflow does not let receive, no 待接收 list', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.admin);
     expect(lettersOf(dashboard)).toMatchObject({ overdue: ['C'], awaitingReceipt: [] });
   });
 
-  it('shows a village agent their drafts with the hand-off limit and what waits at the township', async () => {
+  test('shows a village agent their drafts with the hand-off limit and what waits at the township', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, s.agent.token);
     expect(lettersOf(dashboard)).toEqual({
       dueToday: [],
@@ -141,7 +138,7 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
   });
 
   // Late: it adds a case.
-  it('shows the supervisor a village draft past its hand-off limit among the overdue, not the clerk', async () => {
+  test('shows the supervisor a village draft past its hand-off limit among the overdue, not the clerk', async () => {
     const late = await addCase(h.backend.runtime.db, {
       caseNo: '330302001001-01-20261120-0001',
       orgUnitId: s.village,
@@ -169,7 +166,7 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(agent.agencyDrafts.map((row) => row.id)).toEqual([late, s.ids.H]);
   });
 
-  it('warns when a date falls in a year whose holiday schedule is not loaded', async () => {
+  test('warns when a date falls in a year whose holiday schedule is not loaded', async () => {
     await h.backend.runtime.db.deleteFrom('holiday_calendar').where('year', '=', 2026).execute();
     h.backend.runtime.calendar.invalidate();
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk.token);

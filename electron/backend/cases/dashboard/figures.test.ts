@@ -1,9 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Database } from '../../db/schema';
-import { createHarness, setUpTownship, type Harness } from '../../testing/harness';
-import { addCase, addItem, addOrgUnit, addResident } from '../../testing/case-rows';
-import { addUser } from '../../testing/case-scenario';
+import type { Harness } from '../../testing/harness';
+import { fileTest as test } from '../../testing/fixtures';
+import { addCase, addItem, addResident } from '../../testing/case-rows';
+import { addUser, addVillageAndNeighbour } from '../../testing/case-scenario';
 import { casesInSpanSql, ratingsInSpanSql, runningOverdueSql } from './figures-sql';
 
 let h: Harness;
@@ -43,23 +44,11 @@ async function addRating(
  * Friday 2026-11-27, 09:00 in Beijing (the harness clock); the trend's weeks start on Mondays
  * 2026-10-05 … 2026-11-23. Cases of the township (T), its village (V) and a township outside (E).
  */
-beforeAll(async () => {
-  h = await createHarness();
-  const { setup, token: admin } = await setUpTownship(h);
+test.beforeAll(async ({ harness, township: { setup, admin } }) => {
+  h = harness;
   const db = h.backend.runtime.db;
   const T = setup.orgUnit.id;
-  const V = await addOrgUnit(db, {
-    code: '330302001001',
-    name: '蝉街社区',
-    level: 'village',
-    parentId: T,
-  });
-  const E = await addOrgUnit(db, {
-    code: '330302002',
-    name: '南城街道',
-    level: 'township',
-    parentId: null,
-  });
+  const { village: V, elsewhere: E } = await addVillageAndNeighbour(db, T);
   orgIds = [T, V];
   supervisor = (
     await addUser(h, admin, { username: 'boss', displayName: '周主任', role: 'supervisor' })
@@ -114,12 +103,8 @@ beforeAll(async () => {
   await addRating(db, E, elsewhere, '2026-11-27T00:45:00.000Z', true);
 }, 120_000);
 
-afterAll(async () => {
-  await h.cleanup();
-});
-
 describe('the supervisor’s 工作台 figures', () => {
-  it('count today by the Beijing day and eight weeks Monday to Sunday, in scope only', async () => {
+  test('count today by the Beijing day and eight weeks Monday to Sunday, in scope only', async () => {
     const figures = await h.ok('cases.dashboardFigures', {}, supervisor);
     expect(figures.today).toBe('2026-11-27');
     expect(figures.todayFlow).toEqual({ takenIn: 2, completed: 1, ratings: 2, badRatings: 1 });
@@ -140,12 +125,12 @@ describe('the supervisor’s 工作台 figures', () => {
     expect(figures.weeks.map((week) => week.badRatings)).toEqual([0, 0, 0, 0, 0, 1, 0, 1]);
   });
 
-  it('are the supervisor’s: a clerk is refused', async () => {
+  test('are the supervisor’s: a clerk is refused', async () => {
     const result = await h.call('cases.dashboardFigures', {}, clerk);
     expect(result.ok ? null : result.error.code).toBe('FORBIDDEN');
   });
 
-  it('read index entries only for the flows, and only the overdue cases’ rows', async () => {
+  test('read index entries only for the flows, and only the overdue cases’ rows', async () => {
     const db = h.backend.runtime.db;
     const span = { fromIso: '2026-10-04T16:00:00.000Z', toIso: '2026-10-11T16:00:00.000Z' };
     const plan = async (query: RawBuilder<unknown>) =>

@@ -1,36 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
+import { counterTest as test } from '../../testing/cases';
 import {
   codeOf,
-  COMPLETE,
-  counterScene,
   ensureItem,
   moveClockTo,
   received,
   SETUP_TIMEOUT_MS,
 } from '../../testing/township';
 
-let h: Harness;
-let admin: string;
-let clerk: string;
-let itemId: string;
-let residentId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  ({ admin, clerk, itemId, residentId } = await counterScene(h));
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
-
 describe('printing', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('counts reprints and audits them as 重印', async () => {
-    const opened = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+  test('counts reprints and audits them as 重印', async ({
+    harness: h,
+    township: { admin, clerk, takeIn },
+  }) => {
+    const opened = await takeIn();
     const notice = await h.call('print.record', { caseId: opened.id, document: 'notice' }, clerk);
     expect(codeOf(notice)).toBe('PRINT_NOT_AVAILABLE');
     const completion = await h.call(
@@ -67,7 +50,10 @@ describe('printing', { timeout: SETUP_TIMEOUT_MS }, () => {
 });
 
 describe('calendar warning', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('warns when a date of the case falls in a year without a holiday schedule', async () => {
+  test('warns when a date of the case falls in a year without a holiday schedule', async ({
+    harness: h,
+    township: { clerk, residentId },
+  }) => {
     // 最低生活保障申请: 20 working days from late December 2026 end in 2027, which is not loaded.
     const relief = await ensureItem(h, 'ZJ-XZ-0013');
     moveClockTo(h, '2026-12-21T02:00:00.000Z', [clerk]);

@@ -1,20 +1,17 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../../testing/harness';
 import { workbookBase64 } from './export-sheet';
 import { caseListWorkbook } from './export-workbook';
 import type { CaseExportRow } from '../list/repository';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+let s: CaseListScene;
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function readBack(base64: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -33,7 +30,7 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
 }
 
 describe('cases.exportExcel', () => {
-  it('exports the filtered list as the clerk sees it, with masked ID numbers', async () => {
+  test('exports the filtered list as the clerk sees it, with masked ID numbers', async () => {
     const file = await h.ok(
       'cases.exportExcel',
       { states: ['completed', 'processing'], sortBy: 'caseNo', sortDir: 'asc' },
@@ -108,7 +105,7 @@ describe('cases.exportExcel', () => {
     ]);
   });
 
-  it('exports every page of a search, and labels agency cases', async () => {
+  test('exports every page of a search, and labels agency cases', async () => {
     const file = await h.ok('cases.exportExcel', { query: '张三' }, s.clerk.token);
     const rows = values(await readBack(file.base64)).slice(1);
     expect(rows.map((row) => [row[0], row[4], row[5]])).toEqual([
@@ -118,7 +115,7 @@ describe('cases.exportExcel', () => {
     ]);
   });
 
-  it('records the export in the audit log with its row count', async () => {
+  test('records the export in the audit log with its row count', async () => {
     await h.ok('cases.exportExcel', { channel: 'agency' }, s.clerk.token);
     const { rows } = await h.ok('audit.list', { action: 'cases.export' }, s.admin);
     expect(rows[0]).toMatchObject({
@@ -129,14 +126,14 @@ describe('cases.exportExcel', () => {
     });
   });
 
-  it('refuses a search too short to run, and exports nothing', async () => {
+  test('refuses a search too short to run, and exports nothing', async () => {
     const result = await h.call('cases.exportExcel', { query: '1' }, s.clerk.token);
     expect(result.ok ? null : result.error.code).toBe('QUERY_TOO_SHORT');
   });
 });
 
 describe('the capped export', () => {
-  it('says in the sheet that only the first rows were exported', async () => {
+  test('says in the sheet that only the first rows were exported', async () => {
     const row: CaseExportRow = {
       id: 'case-1',
       case_no: '330302001-01-20261127-0001',

@@ -1,10 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
+import { counterTest as test } from '../../testing/cases';
 import {
   addResident,
   codeOf,
   COMPLETE,
-  counterScene,
   ensureItem,
   moveClockTo,
   PENSION,
@@ -12,22 +11,11 @@ import {
   SETUP_TIMEOUT_MS,
 } from '../../testing/township';
 
-let h: Harness;
-let admin: string;
-let clerk: string;
-let itemId: string;
-let residentId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  ({ admin, clerk, itemId, residentId } = await counterScene(h));
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
-
 describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('refuses 受理 with missing materials and names them', async () => {
+  test('refuses 受理 with missing materials and names them', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const result = await h.call(
       'cases.intake',
       { residentId, itemId, outcome: 'complete', materials: received(0, 1, 2) },
@@ -40,7 +28,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
   });
 
-  it('refuses a one-time notice when nothing is missing', async () => {
+  test('refuses a one-time notice when nothing is missing', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const result = await h.call(
       'cases.intake',
       { residentId, itemId, outcome: 'incomplete', materials: COMPLETE },
@@ -49,7 +40,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(result)).toBe('NOTHING_MISSING');
   });
 
-  it('refuses 不予受理 without the reason and where to go, and records both', async () => {
+  test('refuses 不予受理 without the reason and where to go, and records both', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const bare = await h.call(
       'cases.intake',
       {
@@ -94,7 +88,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(receipt)).toBe('PRINT_NOT_AVAILABLE');
   });
 
-  it('refuses an applicant who does not qualify with no place to go, and says so on the timeline', async () => {
+  test('refuses an applicant who does not qualify with no place to go, and says so on the timeline', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const rejected = await h.ok(
       'cases.intake',
       {
@@ -122,7 +119,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
   });
 
-  it('completes an instant item on the spot and hands the result out at once', async () => {
+  test('completes an instant item on the spot and hands the result out at once', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     // 城乡居民基本医疗保险参保登记 (即办件): 0 身份证或户口簿, 1 登记表, 2..5 conditional.
     const instantId = await ensureItem(h, 'ZJ-XZ-0001');
     const onSpot = await h.ok(
@@ -170,7 +170,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(promised)).toBe('INVALID_INPUT');
   });
 
-  it('keeps the item version it was taken in under, and masks the applicant', async () => {
+  test('keeps the item version it was taken in under, and masks the applicant', async ({
+    harness: h,
+    township: { clerk, itemId },
+  }) => {
     const { id } = await addResident(h, { name: '赵大伯', serial: 31, phone: '13857708000' });
     const taken = await h.ok(
       'cases.intake',
@@ -197,7 +200,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(taken.itemVersionId).toBe(version.current_version_id);
   });
 
-  it('is for the counter: an administrator cannot take a case in', async () => {
+  test('is for the counter: an administrator cannot take a case in', async ({
+    harness: h,
+    township: { admin, itemId, residentId },
+  }) => {
     const result = await h.call(
       'cases.intake',
       { residentId, itemId, outcome: 'complete', materials: COMPLETE },
@@ -206,7 +212,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(codeOf(result)).toBe('ROLE_NOT_ALLOWED');
   });
 
-  it('numbers cases per terminal and day, restarting the next day', async () => {
+  test('numbers cases per terminal and day, restarting the next day', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const take = async () =>
       (
         await h.ok(

@@ -1,20 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 let late: string;
 
 /**
  * The list scenario's G, filed on the 26th and handed over that day, and N, filed a week earlier but
  * handed over only on the 27th: the inbox puts the case that has waited longest at the township first.
  */
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   late = await addCase(h.backend.runtime.db, {
     caseNo: '330302001001-01-20261119-0001',
     orgUnitId: s.village,
@@ -31,12 +31,9 @@ beforeAll(async () => {
     history: ['agency_draft'],
   });
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('the list by 移交时间', () => {
-  it('puts the hand-off waiting longest first, whenever it was filed', async () => {
+  test('puts the hand-off waiting longest first, whenever it was filed', async () => {
     const inbox: MethodInput<'cases.list'> = { states: ['awaiting_receipt'], channel: 'agency' };
     const byFiling = await h.ok('cases.list', { ...inbox, sortDir: 'asc' }, s.clerk.token);
     expect(byFiling.rows.map((row) => row.id)).toEqual([late, s.ids.G]);
@@ -48,7 +45,7 @@ describe('the list by 移交时间', () => {
     expect(byHandOver.rows.map((row) => row.id)).toEqual([s.ids.G, late]);
   });
 
-  it('keeps the cases never handed over last, in either direction', async () => {
+  test('keeps the cases never handed over last, in either direction', async () => {
     for (const sortDir of ['asc', 'desc'] as const) {
       const { rows, total } = await h.ok(
         'cases.list',

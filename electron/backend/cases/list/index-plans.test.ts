@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import {
   countCases,
@@ -12,15 +12,13 @@ import type { CaseFilter } from './filter-sql';
 import { findForeignOwners } from './scope-sql';
 import type { CaseSort } from './walk-sql';
 import * as worklists from '../dashboard/worklist-sql';
-import { fullScans, planProbe, type PlanProbe } from '../../testing/plan-probe';
+import { fullScans, type PlanProbe } from '../../testing/plan-probe';
+import { planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
 
 let probe: PlanProbe;
-beforeAll(async () => {
-  probe = await planProbe();
-});
-afterAll(async () => {
-  await probe.close();
+test.beforeAll(({ probe: migrated }) => {
+  probe = migrated;
 });
 
 const scope = {
@@ -60,7 +58,7 @@ const SORTS: CaseSort[] = [
 ];
 
 describe('fullScans', () => {
-  it('flags a scan of a table and lets the FTS index, a subquery and the catalogue pass', () => {
+  test('flags a scan of a table and lets the FTS index, a subquery and the catalogue pass', () => {
     expect(
       fullScans([
         'SCAN c',
@@ -82,7 +80,7 @@ describe('no list or search reads the whole cases table', () => {
       ([name, extra]) => [query === '' ? '(no query)' : query, name, query, extra] as const,
     ),
   );
-  it.each(cases)('search %s with %s', async (_label, _name, query, extra) => {
+  test.each(cases)('search %s with %s', async (_label, _name, query, extra) => {
     for (const sort of SORTS) {
       await listCaseRows(probe.db, filter(query, extra), scope, sort, 20, 40);
     }
@@ -97,7 +95,7 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  it('starts a search from its index, not from the cases in scope', async () => {
+  test('starts a search from its index, not from the cases in scope', async () => {
     await listCaseRows(probe.db, filter('张三丰'), scope, SORTS[0]!, 20, 0);
     await listCaseRows(probe.db, filter('张三'), scope, SORTS[0]!, 20, 0);
     await listCaseRows(probe.db, filter('zs'), scope, SORTS[0]!, 20, 0);
@@ -117,7 +115,7 @@ describe('no list or search reads the whole cases table', () => {
     ]);
   });
 
-  it('walks each unit of the scope in sort order, so that only the page is merged and sorted', async () => {
+  test('walks each unit of the scope in sort order, so that only the page is merged and sorted', async () => {
     const plain = filter('');
     await listCaseRows(probe.db, plain, scope, SORTS[0]!, 20, 0);
     await probe.db.executeQuery(
@@ -135,7 +133,7 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  it('finds hand-offs owned outside the tree with a seek per owner, not a read of the cases', async () => {
+  test('finds hand-offs owned outside the tree with a seek per owner, not a read of the cases', async () => {
     await findForeignOwners(probe.db, scope.orgIds);
     const [plan] = await probe.plans();
     expect(fullScans(plan!.lines)).toEqual([]);
@@ -149,7 +147,7 @@ describe('no list or search reads the whole cases table', () => {
     ]);
   });
 
-  it.each([
+  test.each([
     ['createdAt', 'cases_live_org_created'],
     ['dueDate', 'cases_live_org_due'],
     ['caseNo', 'cases_live_org_case_no'],
@@ -175,7 +173,7 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  it('finds open cases through the state index rather than walking years of closed ones', async () => {
+  test('finds open cases through the state index rather than walking years of closed ones', async () => {
     const open = filter('', { states: ['awaiting_receipt'] });
     await listCaseRows(probe.db, open, scope, { by: 'createdAt', dir: 'desc' }, 20, 0);
     const [plan] = await probe.plans();
@@ -186,7 +184,7 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  it('seeks 只看超期 by state for both limits, never reading a unit’s every case', async () => {
+  test('seeks 只看超期 by state for both limits, never reading a unit’s every case', async () => {
     const overdue = filter('', { overdueOn: '2026-11-27' });
     await listCaseRows(probe.db, overdue, scope, SORTS[0]!, 20, 0);
     await countCases(probe.db, overdue, scope, 10_000);
@@ -200,7 +198,7 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  it.each([
+  test.each([
     ['one open state', ['pending_supplement']],
     ['two open states', ['accepted', 'processing']],
   ] as const)(
@@ -222,7 +220,7 @@ describe('no list or search reads the whole cases table', () => {
     },
   );
 
-  it('tests a walked case for initials on the case itself, never reading residents', async () => {
+  test('tests a walked case for initials on the case itself, never reading residents', async () => {
     await probe.db.executeQuery(
       listQuery(filter('zs'), scope, { by: 'createdAt', dir: 'desc' }, 20, 0, {
         kind: 'many',
@@ -235,7 +233,7 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  it('walks across units on the intake index, in its order, only as far as its budget', async () => {
+  test('walks across units on the intake index, in its order, only as far as its budget', async () => {
     await pageAcrossUnits(probe.db, filter('生活'), scope, { by: 'createdAt', dir: 'desc' }, 20);
     const [plan] = await probe.plans();
     expect(plan!.lines).toContain('SCAN c USING INDEX cases_live_created');
@@ -246,7 +244,7 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  it('reads a resident’s cases through their index', async () => {
+  test('reads a resident’s cases through their index', async () => {
     await residentCaseRows(probe.db, 'resident', scope);
     const [plan] = await probe.plans();
     expect(fullScans(plan!.lines)).toEqual([]);
@@ -260,7 +258,7 @@ describe('the 工作台 lists read only what they show', () => {
     { kind: 'mine', orgIds: scope.orgIds, userId: 'clerk' },
     { kind: 'agent', userId: 'agent' },
   ];
-  it.each(owners)('for $kind', async (owner) => {
+  test.each(owners)('for $kind', async (owner) => {
     await worklists.dueBetween(probe.db, owner, { on: '2026-11-27' });
     await worklists.dueBetween(probe.db, owner, { after: '2026-11-27', through: '2026-11-30' });
     await worklists.dueBetween(probe.db, owner, { before: '2026-11-27' });
@@ -272,7 +270,7 @@ describe('the 工作台 lists read only what they show', () => {
     if (owner.kind !== 'agent') expect(handOut).toContain('cases_to_hand_out');
   });
 
-  it('for hand-offs and follow-ups', async () => {
+  test('for hand-offs and follow-ups', async () => {
     await worklists.awaitingReceiptInScope(probe.db, scope);
     await worklists.awaitingReceiptOfAgent(probe.db, 'agent');
     await worklists.agencyDrafts(probe.db, 'agent');

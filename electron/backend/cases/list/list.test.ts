@@ -1,19 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 // Read-only tests: one scenario for the file keeps the password hashing of its users to once.
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 type ListInput = MethodInput<'cases.list'>;
 
@@ -25,7 +22,7 @@ async function letters(input: ListInput, token = s.clerk.token): Promise<string[
 }
 
 describe('cases.list', () => {
-  it('lists every case in the clerk’s scope, newest first, with the total', async () => {
+  test('lists every case in the clerk’s scope, newest first, with the total', async () => {
     const page = await h.ok('cases.list', {}, s.clerk.token);
     expect(page.total).toBe(8);
     expect(await letters({})).toEqual(['D', 'G', 'H', 'B', 'A', 'C', 'E', 'F']);
@@ -42,14 +39,14 @@ describe('cases.list', () => {
     expect(page.rows.find((row) => row.id === s.ids.G)?.agencyOrgName).toBe('蝉街社区');
   });
 
-  it('pages in the database and keeps the total of the whole list', async () => {
+  test('pages in the database and keeps the total of the whole list', async () => {
     const second = await h.ok('cases.list', { page: 2, pageSize: 3 }, s.clerk.token);
     expect(second.total).toBe(8);
     expect(await letters({ page: 2, pageSize: 3 })).toEqual(['B', 'A', 'C']);
     expect(await letters({ page: 3, pageSize: 3 })).toEqual(['E', 'F']);
   });
 
-  it('shows where each open case stands against its limit', async () => {
+  test('shows where each open case stands against its limit', async () => {
     const { rows } = await h.ok('cases.list', {}, s.clerk.token);
     const deadline = Object.fromEntries(
       Object.entries(s.ids).map(([letter, id]) => [
@@ -70,7 +67,7 @@ describe('cases.list', () => {
     });
   });
 
-  it.each<[string, ListInput, string[]]>([
+  test.each<[string, ListInput, string[]]>([
     ['state', { states: ['completed'] }, ['E', 'F']],
     ['two states', { states: ['accepted', 'processing'] }, ['B', 'A', 'C']],
     ['item', { itemId: 'item' }, ['D', 'A', 'F']],
@@ -86,11 +83,11 @@ describe('cases.list', () => {
     expect(await letters(resolved)).toEqual(expected);
   });
 
-  it('filters by the agent who filed', async () => {
+  test('filters by the agent who filed', async () => {
     expect(await letters({ agentUserId: s.agent.userId })).toEqual(['G', 'H']);
   });
 
-  it.each<[string, ListInput, string[]]>([
+  test.each<[string, ListInput, string[]]>([
     [
       'due date, soonest first',
       { sortBy: 'dueDate', sortDir: 'asc' },
@@ -111,13 +108,13 @@ describe('cases.list', () => {
     expect(await letters(input)).toEqual(expected);
   });
 
-  it('shows a village agent only the cases of their village, after the hand-over too', async () => {
+  test('shows a village agent only the cases of their village, after the hand-over too', async () => {
     expect(await letters({}, s.agent.token)).toEqual(['G', 'H']);
   });
 });
 
 describe('cases.list search', () => {
-  it.each<[string, string, string[]]>([
+  test.each<[string, string, string[]]>([
     ['a case number’s sequence', '0002', ['D']],
     ['a case number’s date and start of sequence', '20261126-00', ['D', 'G']],
     ['digits without the dashes', '202611260002', ['D']],
@@ -136,26 +133,26 @@ describe('cases.list search', () => {
     expect(total).toBe(expected.length);
   });
 
-  it('combines a search with filters and paging', async () => {
+  test('combines a search with filters and paging', async () => {
     expect(await letters({ query: '张三', states: ['completed'] })).toEqual(['E']);
     const page = await h.ok('cases.list', { query: '张三', pageSize: 2, page: 2 }, s.clerk.token);
     expect(page.total).toBe(3);
     expect(page.rows.map((row) => row.id)).toEqual([s.ids.E]);
   });
 
-  it('never finds cases outside the caller’s scope', async () => {
+  test('never finds cases outside the caller’s scope', async () => {
     expect(await letters({ query: '张三丰' }, s.agent.token)).toEqual(['G']);
     expect(await letters({ query: '0001' }, s.agent.token)).toEqual(['G', 'H']);
   });
 
-  it('takes a name, an item or a number typed as something that looks like SQL or FTS syntax', async () => {
+  test('takes a name, an item or a number typed as something that looks like SQL or FTS syntax', async () => {
     for (const query of ['"张三', "张' OR 1=1 --", '最低 OR 救助', 'NEAR(张三丰)']) {
       const result = await h.call('cases.list', { query }, s.clerk.token);
       expect(result.ok).toBe(true);
     }
   });
 
-  it.each([
+  test.each([
     ['00', '按编号查找请至少输入 3 位数字，例如 0001'],
     ['7', '按编号查找请至少输入 3 位数字，例如 0001'],
     ['张', '请至少输入 2 个汉字，例如申请人姓名或事项名称'],
@@ -167,7 +164,7 @@ describe('cases.list search', () => {
 });
 
 describe('cases.ofResident', () => {
-  it('lists all of a resident’s cases in scope, newest first (一人一档)', async () => {
+  test('lists all of a resident’s cases in scope, newest first (一人一档)', async () => {
     const rows = await h.ok(
       'cases.ofResident',
       { residentId: s.residents.zhang.id },
@@ -180,14 +177,14 @@ describe('cases.ofResident', () => {
     ]);
   });
 
-  it('answers NOT_FOUND for a resident that does not exist', async () => {
+  test('answers NOT_FOUND for a resident that does not exist', async () => {
     const result = await h.call('cases.ofResident', { residentId: 'nobody' }, s.clerk.token);
     expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
   });
 });
 
 describe('hand-offs owned outside the tree', () => {
-  it('are followed by the village they came from', async () => {
+  test('are followed by the village they came from', async () => {
     // Last in the file: it adds a case the other tests do not expect.
     const Y = await addCase(h.backend.runtime.db, {
       caseNo: '330302001001-01-20261127-0001',

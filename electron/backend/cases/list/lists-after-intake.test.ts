@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../../testing/harness';
+import { counterFileTest as test, type CounterScene } from '../../testing/cases';
 import { addResident } from '../../testing/case-rows';
 import {
   COMPLETE,
-  counterScene,
   IN_PERSON,
   moveClockTo,
   received,
@@ -17,13 +17,13 @@ import {
  * refused, and one accepted that day, due 2025-10-14 after the holiday, and completed on the 15th.
  */
 let h: Harness;
-let scene: Awaited<ReturnType<typeof counterScene>>;
+let scene: CounterScene;
 type Name = 'done' | 'alsoDone' | 'waiting' | 'refused' | 'late';
 const cases = {} as Record<Name, { id: string; caseNo: string; dueDate: string | null }>;
 
-beforeAll(async () => {
-  h = await createHarness();
-  scene = await counterScene(h);
+test.beforeAll(async ({ harness, township: counter }) => {
+  h = harness;
+  scene = counter;
   const { clerk, supervisor } = scene;
   const township = h.backend.runtime.terminal!.orgUnitId;
   const residentId = await addResident(h.backend.runtime.db, township, {
@@ -57,12 +57,9 @@ beforeAll(async () => {
   moveClockTo(h, '2025-10-15T01:30:00.000Z', [clerk, supervisor]);
   await h.ok('cases.transition', { caseId: cases.late.id, action: 'complete' }, clerk);
 }, SETUP_TIMEOUT_MS);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('lists them newest first and finds them by name, pinyin, item and number', async () => {
+  test('lists them newest first and finds them by name, pinyin, item and number', async () => {
     const ids = async (query: string) =>
       (await h.ok('cases.list', { query }, scene.clerk)).rows.map((row) => row.id);
     const all = [cases.late, cases.refused, cases.waiting, cases.alsoDone, cases.done].map(
@@ -78,7 +75,7 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     expect(await ids('202509300003')).toEqual([cases.waiting.id]);
   });
 
-  it('sorts by the promised date across the holiday, cases without one last', async () => {
+  test('sorts by the promised date across the holiday, cases without one last', async () => {
     expect(cases.late.dueDate).toBe('2025-10-14');
     const { rows } = await h.ok(
       'cases.list',
@@ -93,7 +90,7 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     ]);
   });
 
-  it('puts them on the clerk’s 工作台', async () => {
+  test('puts them on the clerk’s 工作台', async () => {
     const dashboard = await h.ok('cases.dashboard', {}, scene.clerk);
     expect(dashboard.pendingSupplement.map((row) => row.id)).toEqual([cases.waiting.id]);
     expect(dashboard.readyToHandOut.map((row) => row.id)).toEqual([
@@ -104,7 +101,7 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     expect(dashboard.overdue).toEqual([]);
   });
 
-  it('counts them in the month’s statistics: two of three completed on time', async () => {
+  test('counts them in the month’s statistics: two of three completed on time', async () => {
     const stats = await h.ok(
       'stats.counter',
       { from: '2025-09-01', to: '2025-09-30' },

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 let ids: Record<string, string>;
 
 /**
@@ -14,9 +14,9 @@ let ids: Record<string, string>;
  * more agency cases of the village: L a draft whose hand-off was due on Tuesday the 24th, and M
  * handed over late, which the township now has and which no longer runs against the hand-off.
  */
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   const db = h.backend.runtime.db;
   const agency = {
     orgUnitId: s.village,
@@ -49,9 +49,6 @@ beforeAll(async () => {
     }),
   };
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 type ListInput = MethodInput<'cases.list'>;
 
@@ -62,7 +59,7 @@ async function letters(input: ListInput, token = s.clerk.token): Promise<string[
 }
 
 describe('只看超期', () => {
-  it('lists exactly the cases the list badges 已超期, a draft past its hand-off among them', async () => {
+  test('lists exactly the cases the list badges 已超期, a draft past its hand-off among them', async () => {
     const { rows } = await h.ok('cases.list', {}, s.clerk.token);
     const badged = rows.filter((row) => row.deadline === 'overdue').map((row) => row.id);
     const overdue = await h.ok('cases.list', { overdueOnly: true }, s.clerk.token);
@@ -71,18 +68,18 @@ describe('只看超期', () => {
     expect(overdue.total).toBe(2);
   });
 
-  it('keeps the draft last by due date, which it does not have yet', async () => {
+  test('keeps the draft last by due date, which it does not have yet', async () => {
     expect(await letters({ overdueOnly: true, sortBy: 'dueDate', sortDir: 'asc' })).toEqual([
       'C',
       'L',
     ]);
   });
 
-  it('shows the village agent their late draft', async () => {
+  test('shows the village agent their late draft', async () => {
     expect(await letters({ overdueOnly: true }, s.agent.token)).toEqual(['L']);
   });
 
-  it('marks the late draft 是否超期 in the export of the overdue list', async () => {
+  test('marks the late draft 是否超期 in the export of the overdue list', async () => {
     const file = await h.ok('cases.exportExcel', { overdueOnly: true }, s.clerk.token);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);

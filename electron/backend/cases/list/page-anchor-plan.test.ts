@@ -1,17 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { PageSeek } from '../../core/page-cursor';
 import { listCaseRows, listQuery } from './repository';
 import type { CaseFilter } from './filter-sql';
 import type { CaseSort } from './walk-sql';
-import { fullScans, planProbe, type PlanProbe } from '../../testing/plan-probe';
+import { fullScans, type PlanProbe } from '../../testing/plan-probe';
+import { planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
 
 let probe: PlanProbe;
-beforeAll(async () => {
-  probe = await planProbe();
-});
-afterAll(async () => {
-  await probe.close();
+test.beforeAll(({ probe: migrated }) => {
+  probe = migrated;
 });
 
 const scope = {
@@ -47,7 +45,7 @@ describe('an anchored page', () => {
     ),
   );
 
-  it.each(cases)(
+  test.each(cases)(
     'by %s %s (backward: %s) starts each unit’s walk at the anchor on its index',
     async (by, dir, backward, index, column) => {
       const sort: CaseSort = { by, dir };
@@ -81,7 +79,7 @@ describe('an anchored page', () => {
     },
   );
 
-  it.each(SORT_COLUMNS.filter(([by]) => NULLABLE.has(by)))(
+  test.each(SORT_COLUMNS.filter(([by]) => NULLABLE.has(by)))(
     'by %s, past a case without the key, walks those cases on by rowid',
     async (by, index, column) => {
       for (const backward of [false, true]) {
@@ -115,7 +113,7 @@ describe('an anchored page', () => {
     },
   );
 
-  it('reads a page per walk however deep the page, where the offset reads every row before it', () => {
+  test('reads a page per walk however deep the page, where the offset reads every row before it', () => {
     const sort: CaseSort = { by: 'createdAt', dir: 'desc' };
     const limits = (seek: PageSeek | null) =>
       listQuery(plain, scope, sort, 20, 10_000, { kind: 'none' }, seek)

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageAnchor } from '@shared/api/methods/page-anchor';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 /**
  * Anchored paging (page-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
@@ -11,13 +11,13 @@ import { caseListScenario } from '../../testing/case-scenario';
  * order, across the boundary where the cases without a due date or hand-over time begin.
  */
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 
 const PAGE_SIZE = 4;
 
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   const db = h.backend.runtime.db;
   const resident = { id: '', name: '李翻页' };
   resident.id = await addResident(db, s.township, {
@@ -41,9 +41,6 @@ beforeAll(async () => {
     });
   }
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 type Sort = {
   sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
@@ -80,7 +77,7 @@ const STATES: CaseState[][] = [[], ['accepted', 'processing'], ['completed']];
 const LISTS: List[] = SORTS.flatMap((sort) => STATES.map((states) => ({ ...sort, states })));
 
 describe('anchored paging', () => {
-  it.each(LISTS)(
+  test.each(LISTS)(
     'gives the offset’s pages by %o, forward, back and in jumps',
     async (list) => {
       const expected = await offsetPages(list);
@@ -104,7 +101,7 @@ describe('anchored paging', () => {
     60_000,
   );
 
-  it('pages by the cursors, not by the page number they claim', async () => {
+  test('pages by the cursors, not by the page number they claim', async () => {
     const list: List = { sortBy: 'dueDate', sortDir: 'asc', states: [] };
     const expected = await offsetPages(list);
     const second = await page(list, 2);
@@ -113,14 +110,14 @@ describe('anchored paging', () => {
     expect(moved.rows.map((row) => row.id)).toEqual(expected[2]);
   });
 
-  it('ignores an anchor of another order and finds the page by number', async () => {
+  test('ignores an anchor of another order and finds the page by number', async () => {
     const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
     const other = await page({ ...list, sortDir: 'asc' }, 3);
     const result = await page(list, 4, anchorOf(3, other));
     expect(result.rows.map((row) => row.id)).toEqual((await offsetPages(list))[3]);
   });
 
-  it('ignores the anchor for a search, which pages by offset', async () => {
+  test('ignores the anchor for a search, which pages by offset', async () => {
     const search = { sortBy: 'createdAt' as const, sortDir: 'desc' as const, query: '李翻页' };
     const first = await h.ok(
       'cases.list',
@@ -141,12 +138,12 @@ describe('anchored paging', () => {
     expect(anchored.rows).toEqual(byOffset.rows);
   });
 
-  it('returns no cursors for an empty page', async () => {
+  test('returns no cursors for an empty page', async () => {
     const result = await page({ sortBy: 'createdAt', sortDir: 'desc', states: [] }, 500);
     expect(result).toMatchObject({ rows: [], firstCursor: null, lastCursor: null });
   });
 
-  it.each([
+  test.each([
     ['not base64url', '!!!'],
     ['not JSON', Buffer.from('{k:').toString('base64url')],
     ['not a cursor', Buffer.from('{"a":1}').toString('base64url')],
@@ -163,7 +160,7 @@ describe('anchored paging', () => {
     });
   });
 
-  it('refuses a cursor of this list whose key has the wrong shape', async () => {
+  test('refuses a cursor of this list whose key has the wrong shape', async () => {
     const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
     const first = await page(list, 1);
     const decoded = JSON.parse(Buffer.from(first.lastCursor!, 'base64url').toString('utf8'));

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { upgradeLegacyId } from '@shared/domain/identity/resident-id';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
 import { fullScans, planProbe } from '../../testing/plan-probe';
 import { listCaseRows } from '../list/repository';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 import { classifyCaseSearch } from './case-search';
 
 /*
@@ -14,13 +14,13 @@ import { classifyCaseSearch } from './case-search';
  */
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 let zhao: string;
 let legacy: string;
 
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   const db = h.backend.runtime.db;
   const zhaoResident = { id: '', name: '赵六' };
   zhaoResident.id = await addResident(db, s.township, {
@@ -51,9 +51,6 @@ beforeAll(async () => {
     createdAt: '2026-11-27T03:00:00.000Z',
   });
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function found(query: string, token = s.clerk.token): Promise<string[]> {
   const page = await h.ok('cases.list', { query, pageSize: 50 }, token);
@@ -61,7 +58,7 @@ async function found(query: string, token = s.clerk.token): Promise<string[]> {
 }
 
 describe('the case search by the applicant', () => {
-  it('finds every case of the holder of a whole ID number the caller may see, x in either case', async () => {
+  test('finds every case of the holder of a whole ID number the caller may see, x in either case', async () => {
     const zhang = [s.ids.A, s.ids.E, s.ids.G].sort();
     expect(await found('330302199001011234')).toEqual(zhang);
     expect(await found(' 3303 0219 9001 0112 34 ')).toEqual(zhang);
@@ -69,11 +66,11 @@ describe('the case search by the applicant', () => {
     expect(await found('３３０３０２１９８００２０２３４５Ｘ')).toEqual([zhao]);
   });
 
-  it('stays in the caller’s units: the village agent sees the case it handed over, not the township’s', async () => {
+  test('stays in the caller’s units: the village agent sees the case it handed over, not the township’s', async () => {
     expect(await found('330302199001011234', s.agent.token)).toEqual([s.ids.G]);
   });
 
-  it('finds by a passport number and by a whole phone, as typed with spaces or dashes', async () => {
+  test('finds by a passport number and by a whole phone, as typed with spaces or dashes', async () => {
     // 王五 holds the passport; the scenario took in two of his cases.
     const wang = await found('E12345678');
     expect(wang).toContain(s.ids.F);
@@ -83,11 +80,11 @@ describe('the case search by the applicant', () => {
     expect(await found('+86 138 1234 5678')).toEqual([zhao]);
   });
 
-  it('finds a resident registered from a 15-digit card by that number', async () => {
+  test('finds a resident registered from a 15-digit card by that number', async () => {
     expect(await found('330302400101123')).toEqual([legacy]);
   });
 
-  it('never matches a part of a number: the birth date, the masked middle, the visible ends', async () => {
+  test('never matches a part of a number: the birth date, the masked middle, the visible ends', async () => {
     for (const part of [
       '19800202', // the birth date the mask hides
       '198002023', // more of it
@@ -102,11 +99,11 @@ describe('the case search by the applicant', () => {
     }
   });
 
-  it('still finds a case by its number', async () => {
+  test('still finds a case by its number', async () => {
     expect(await found('20261127-0001')).toEqual([zhao]);
   });
 
-  it('reads the holders on the residents’ document and phone indexes, and their cases on cases_resident', async () => {
+  test('reads the holders on the residents’ document and phone indexes, and their cases on cases_resident', async () => {
     const probe = await planProbe();
     try {
       const scope = { orgIds: ['township'], userId: 'clerk', foreignOwners: [] };

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { orgScope } from '../../org/repository';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { listQuery } from '../list/repository';
 import { findForeignOwners, type CaseScope } from '../list/scope-sql';
 import { findCandidates, type Candidates } from './match-sql';
 import { addCase } from '../../testing/case-rows';
-import { addUser, caseListScenario } from '../../testing/case-scenario';
+import { addUser } from '../../testing/case-scenario';
+import { caseListFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from './case-search';
 
 let h: Harness;
@@ -13,9 +14,9 @@ let handedOver: string;
 let agentScope: CaseScope;
 
 /** A colleague's case as the real hand-over leaves it: owned by the township, filed by the village. */
-beforeAll(async () => {
-  h = await createHarness();
-  const s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  const s = township;
   const db = h.backend.runtime.db;
   const colleague = await addUser(h, s.admin, {
     username: 'agent2',
@@ -45,9 +46,6 @@ beforeAll(async () => {
     foreignOwners: await findForeignOwners(db, orgIds),
   };
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function pageIds(query: string, candidates: Candidates): Promise<string[]> {
   const filter = { search: classifyCaseSearch(query), states: [] };
@@ -59,7 +57,7 @@ async function pageIds(query: string, candidates: Candidates): Promise<string[]>
 }
 
 describe("a village agent's search", () => {
-  it.each(['救助', '临时救助'])(
+  test.each(['救助', '临时救助'])(
     "finds a colleague's case handed over to the township by its item: %s",
     async (query) => {
       const db = h.backend.runtime.db;

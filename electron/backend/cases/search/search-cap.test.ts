@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 const MANY = SEARCH_TOTAL_CAP + 5;
 
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   const db = h.backend.runtime.db;
   const resident = { id: '', name: '欧阳常来' };
   resident.id = await addResident(db, s.township, {
@@ -31,12 +31,9 @@ beforeAll(async () => {
     });
   }
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('a search past its counted matches', () => {
-  it('shows the last page the pager offers and nothing past it', async () => {
+  test('shows the last page the pager offers and nothing past it', async () => {
     const last = await h.ok(
       'cases.list',
       { query: '欧阳常来', page: SEARCH_TOTAL_CAP, pageSize: 1 },
@@ -54,7 +51,7 @@ describe('a search past its counted matches', () => {
     expect(past).toMatchObject({ rows: [], total: SEARCH_TOTAL_CAP, totalIsLowerBound: true });
   });
 
-  it('still pages the plain list past that point', async () => {
+  test('still pages the plain list past that point', async () => {
     const page = await h.ok(
       'cases.list',
       { page: SEARCH_TOTAL_CAP + 1, pageSize: 1 },

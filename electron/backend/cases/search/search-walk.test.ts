@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import { orgScope } from '../../org/repository';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import type { CaseFilter } from '../list/filter-sql';
 import { countCases, listQuery, pageAcrossUnits } from '../list/repository';
 import { findForeignOwners, type CaseScope } from '../list/scope-sql';
@@ -10,17 +10,17 @@ import type { CaseSort } from '../list/walk-sql';
 import { findCandidates, type Candidates } from './match-sql';
 import { totalCapOf } from '../list/service';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListScenario } from '../../testing/case-scenario';
+import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
 import { classifyCaseSearch } from './case-search';
 
 let h: Harness;
-let s: Awaited<ReturnType<typeof caseListScenario>>;
+let s: CaseListScene;
 let clerkScope: CaseScope;
 let agentScope: CaseScope;
 
-beforeAll(async () => {
-  h = await createHarness();
-  s = await caseListScenario(h);
+test.beforeAll(async ({ harness, township }) => {
+  h = harness;
+  s = township;
   const db = h.backend.runtime.db;
   const scopeOf = async (orgUnitId: string, userId: string) => {
     const orgIds = await orgScope(db, orgUnitId);
@@ -29,9 +29,6 @@ beforeAll(async () => {
   clerkScope = await scopeOf(s.township, s.clerk.userId);
   agentScope = await scopeOf(s.village, s.agent.userId);
 }, 60_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function ids(
   filter: CaseFilter,
@@ -94,7 +91,7 @@ const STATES: CaseState[][] = [[], ['completed'], ['accepted', 'processing']];
 const acrossOutcomes = new Set<'read' | 'left'>();
 
 describe('a search page read by walking the list', () => {
-  it.each(QUERIES)('finds what the candidates find, in the same order: %s', async (query) => {
+  test.each(QUERIES)('finds what the candidates find, in the same order: %s', async (query) => {
     const matched = new Set<string>();
     for (const scope of [clerkScope, agentScope]) {
       for (const sort of SORTS) {
@@ -112,7 +109,7 @@ describe('a search page read by walking the list', () => {
     expect(matched.size).toBeGreaterThan(0);
   });
 
-  it.each(QUERIES)(
+  test.each(QUERIES)(
     'finds the same page walking across units, or leaves it to the unit walks: %s',
     async (query) => {
       for (const scope of [clerkScope, agentScope]) {
@@ -132,11 +129,11 @@ describe('a search page read by walking the list', () => {
     },
   );
 
-  it('reads full pages across units and leaves those the matches cannot fill', () => {
+  test('reads full pages across units and leaves those the matches cannot fill', () => {
     expect(acrossOutcomes).toEqual(new Set(['read', 'left']));
   });
 
-  it('walks across units only in order of intake: the other orders have no index across units', async () => {
+  test('walks across units only in order of intake: the other orders have no index across units', async () => {
     const filter = { search: classifyCaseSearch('救助'), states: [] };
     const db = h.backend.runtime.db;
     expect(
@@ -147,7 +144,7 @@ describe('a search page read by walking the list', () => {
     }
   });
 
-  it('is chosen when the search indexes hold more candidates than the threshold', async () => {
+  test('is chosen when the search indexes hold more candidates than the threshold', async () => {
     const db = h.backend.runtime.db;
     const search = classifyCaseSearch('救助');
     const kind = async (threshold?: number) =>
@@ -161,7 +158,7 @@ describe('a search page read by walking the list', () => {
 describe('the capped count', () => {
   const all = { search: classifyCaseSearch(''), states: [] };
 
-  it('is exact up to the cap and a lower bound past it', async () => {
+  test('is exact up to the cap and a lower bound past it', async () => {
     const db = h.backend.runtime.db;
     expect(await countCases(db, all, clerkScope, null)).toEqual({ total: 8, isLowerBound: false });
     expect(await countCases(db, all, clerkScope, 8)).toEqual({ total: 8, isLowerBound: false });
@@ -169,7 +166,7 @@ describe('the capped count', () => {
     expect(await countCases(db, all, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
   });
 
-  it('stops sooner for a search than for the plain list', () => {
+  test('stops sooner for a search than for the plain list', () => {
     expect(SEARCH_TOTAL_CAP).toBeLessThan(LIST_TOTAL_CAP);
     expect(totalCapOf(all)).toBe(LIST_TOTAL_CAP);
     for (const query of ['张三', '张三丰', 'zs', '0001']) {
@@ -177,12 +174,12 @@ describe('the capped count', () => {
     }
   });
 
-  it('tells the list the total is a lower bound', async () => {
+  test('tells the list the total is a lower bound', async () => {
     const page = await h.ok('cases.list', { pageSize: 2 }, s.clerk.token);
     expect(page).toMatchObject({ total: 8, totalIsLowerBound: false });
   });
   // Last: it adds a case. 王救助's case of 临时救助申请 matches 救助 by applicant and by item.
-  it('counts a case matched by two indexes once', async () => {
+  test('counts a case matched by two indexes once', async () => {
     const db = h.backend.runtime.db;
     const resident = { id: '', name: '王救助' };
     resident.id = await addResident(db, s.township, {

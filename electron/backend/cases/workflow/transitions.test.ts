@@ -1,23 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { createHarness, type Harness } from '../../testing/harness';
-import { codeOf, COMPLETE, counterScene, received, SETUP_TIMEOUT_MS } from '../../testing/township';
-
-let h: Harness;
-let clerk: string;
-let itemId: string;
-let residentId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  ({ clerk, itemId, residentId } = await counterScene(h));
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
+import { counterTest as test } from '../../testing/cases';
+import { codeOf, COMPLETE, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('answers every action a state does not allow with ILLEGAL_TRANSITION', async () => {
+  test('answers every action a state does not allow with ILLEGAL_TRANSITION', async ({
+    harness: h,
+    township: { clerk, itemId, residentId },
+  }) => {
     const complete = COMPLETE;
     const inState = async (steps: MethodInput<'cases.transition'>['action'][]) => {
       const opened = await h.ok(
@@ -70,12 +60,11 @@ describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(closed.ok ? null : closed.error.message).toBe('「已办结」的案件已结束，不能再开始办理');
   });
 
-  it('needs a reason to return or reject, and the checklist to receive or supplement', async () => {
-    const opened = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+  test('needs a reason to return or reject, and the checklist to receive or supplement', async ({
+    harness: h,
+    township: { clerk, itemId, residentId, takeIn },
+  }) => {
+    const opened = await takeIn();
     const returned = await h.call(
       'cases.transition',
       { caseId: opened.id, action: 'return' },

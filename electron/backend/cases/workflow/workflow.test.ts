@@ -1,32 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
-import {
-  codeOf,
-  COMPLETE,
-  counterScene,
-  IN_PERSON,
-  moveClockTo,
-  received,
-  SETUP_TIMEOUT_MS,
-} from '../../testing/township';
-
-let h: Harness;
-let admin: string;
-let clerk: string;
-let supervisor: string;
-let itemId: string;
-let residentId: string;
-
-beforeEach(async () => {
-  h = await createHarness();
-  ({ admin, clerk, supervisor, itemId, residentId } = await counterScene(h));
-}, SETUP_TIMEOUT_MS);
-afterEach(async () => {
-  await h.cleanup();
-});
+import { describe, expect } from 'vitest';
+import { counterTest as test } from '../../testing/cases';
+import { codeOf, IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, () => {
-  it('runs intake → 一次性告知 → 补正 → 受理 → 办理 → 办结 → rating, on working days', async () => {
+  test('runs intake → 一次性告知 → 补正 → 受理 → 办理 → 办结 → rating, on working days', async ({
+    harness: h,
+    township: { admin, clerk, itemId, residentId },
+  }) => {
     const noticed = await h.ok(
       'cases.intake',
       {
@@ -153,12 +133,11 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
     );
   });
 
-  it('opens a follow-up due 15 working days after a bad rating, flags it overdue, records the call-back', async () => {
-    const done = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+  test('opens a follow-up due 15 working days after a bad rating, flags it overdue, records the call-back', async ({
+    harness: h,
+    township: { clerk, supervisor, takeIn },
+  }) => {
+    const done = await takeIn();
     const rated = await h.ok(
       'ratings.submit',
       { caseId: done.id, level: 'very_dissatisfied', comment: '排队太久' },
@@ -212,12 +191,11 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
     expect((await h.ok('ratings.followups', { state: 'open' }, supervisor)).total).toBe(0);
   });
 
-  it('does not count the days an accepted case waits for 补正', async () => {
-    const accepted = await h.ok(
-      'cases.intake',
-      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
-      clerk,
-    );
+  test('does not count the days an accepted case waits for 补正', async ({
+    harness: h,
+    township: { clerk, takeIn },
+  }) => {
+    const accepted = await takeIn();
     expect(accepted.dueDate).toBe('2025-10-14');
     moveClockTo(h, '2025-10-09T02:00:00.000Z', [clerk]);
     const waiting = await h.ok(
