@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../testing/harness';
 import {
+  committeesFileTest as test,
   IDS,
   neighbourDispute,
   person,
-  setUpCommittees,
   type Committees,
   type Staff,
 } from '../testing/mediation-township';
@@ -30,17 +30,14 @@ const roster = (name: string, specialties: ('neighbour' | 'contract')[]) =>
   );
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   mediator = await c.staff('med_a', 'mediator', c.villageAId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
   memberId = (await roster('周建国', ['contract'])).id;
   leadId = (await roster('陈秀英', ['neighbour'])).id;
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 const agent = { agentName: '李小明', agentPhone: '13900139000', attorneyDate: '2026-11-26' };
 
@@ -109,7 +106,7 @@ function agreement(zhangId: string, liId: string) {
 }
 
 describe('a village committee keeps the whole case file', () => {
-  it('register → sessions → agreement → judicial confirmation → follow-up → closed', async () => {
+  test('register → sessions → agreement → judicial confirmation → follow-up → closed', async () => {
     const { dispute, zhang, li } = await registerAndMediate();
     expect(dispute).toMatchObject({
       caseNo: '（2026）永城东人调字第1号',

@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import {
+  committeesFileTest as test,
   IDS,
   neighbourDispute,
   person,
-  setUpCommittees,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
@@ -17,18 +17,15 @@ let supervisor: Staff;
 
 const today = () => shanghaiDate(h.clock.now());
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   mediator = await c.staff('med_t', 'mediator', c.townshipId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('risk early warning', () => {
-  it("lists each flagged case with the rules that fired, by the supervisor's thresholds", async () => {
+  test("lists each flagged case with the rules that fired, by the supervisor's thresholds", async () => {
     const settings = await h.ok(
       'mediation.updateSettings',
       { abbreviation: '东城', riskThresholds: { amountFen: 10_000_000, people: 10 } },

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../../testing/harness';
 import {
+  committeesFileTest as test,
   IDS,
   neighbourDispute,
   person,
-  setUpCommittees,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
@@ -17,9 +17,9 @@ let mediator: Staff;
 
 const PAGE_SIZE = 2;
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   mediator = await c.staff('med_a', 'mediator', c.villageAId);
   const pair = [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
   for (let n = 0; n < 7; n += 1) {
@@ -32,9 +32,6 @@ beforeAll(async () => {
     if (n % 2 === 0) c.advanceDays(1);
   }
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 type Sort = { sortBy: 'registeredOn' | 'dueDate' | 'caseNo'; sortDir: 'asc' | 'desc' };
 
@@ -43,7 +40,7 @@ async function list(input: Record<string, unknown>) {
 }
 
 describe('mediation.list by anchor', () => {
-  it.each<Sort>([
+  test.each<Sort>([
     { sortBy: 'registeredOn', sortDir: 'desc' },
     { sortBy: 'dueDate', sortDir: 'asc' },
     { sortBy: 'caseNo', sortDir: 'desc' },
@@ -66,7 +63,7 @@ describe('mediation.list by anchor', () => {
     }
   });
 
-  it('ignores the anchor for a search', async () => {
+  test('ignores the anchor for a search', async () => {
     const first = await list({ query: '张三', page: 1 });
     const third = await list({ query: '张三', page: 3 });
     // Page 1's cursors called page 2's: a seek would give page 2 again.
@@ -74,7 +71,7 @@ describe('mediation.list by anchor', () => {
     expect((await list({ query: '张三', page: 3, anchor })).rows).toEqual(third.rows);
   });
 
-  it('refuses a malformed cursor, or one whose key does not fit the order', async () => {
+  test('refuses a malformed cursor, or one whose key does not fit the order', async () => {
     const first = await list({ sortBy: 'caseNo', sortDir: 'desc', page: 1 });
     const decoded = JSON.parse(Buffer.from(first.lastCursor!, 'base64url').toString('utf8'));
     expect(decoded.k).toHaveLength(2);

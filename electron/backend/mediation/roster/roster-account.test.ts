@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
+import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
 import {
-  ADMIN_PASSWORD,
-  NEW_ADMIN_PASSWORD,
-  createHarness,
-  type Harness,
-} from '../../testing/harness';
-import {
+  committeesFileTest as test,
   IDS,
   neighbourDispute,
   person,
-  setUpCommittees,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
@@ -28,18 +23,14 @@ async function signIn(username: string): Promise<string> {
   return first.token;
 }
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
 }, 120_000);
 
-afterAll(async () => {
-  await h.cleanup();
-});
-
 describe('a new mediator account and the roster', () => {
-  it('put on the roster at creation, the mediator assigns himself and records a session', async () => {
+  test('put on the roster at creation, the mediator assigns himself and records a session', async () => {
     const user = await h.ok(
       'users.create',
       {
@@ -90,7 +81,7 @@ describe('a new mediator account and the roster', () => {
     expect(recorded.state).toBe('mediating');
   });
 
-  it('leaves a mediator off the roster unless asked, and links a later entry once only', async () => {
+  test('leaves a mediator off the roster unless asked, and links a later entry once only', async () => {
     const user = await h.ok(
       'users.create',
       {
@@ -117,7 +108,7 @@ describe('a new mediator account and the roster', () => {
     expect(twice.ok ? null : twice.error.code).toBe('ALREADY_ON_ROSTER');
   });
 
-  it('puts no clerk on the roster, whatever the box says', async () => {
+  test('puts no clerk on the roster, whatever the box says', async () => {
     const user = await h.ok(
       'users.create',
       {
