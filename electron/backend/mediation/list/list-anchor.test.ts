@@ -2,12 +2,10 @@ import { describe, expect } from 'vitest';
 import type { Harness } from '../../testing/harness';
 import {
   committeesFileTest as test,
-  IDS,
-  neighbourDispute,
-  person,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 /** mediation.list with anchors: the cursors it gives lead to the offset's pages; bad ones are refused. */
 

@@ -1,28 +1,17 @@
 import { describe, expect } from 'vitest';
 import { CompiledQuery } from 'kysely';
-import type { Harness } from '../../testing/harness';
 import { listQuerySql } from '../list/disputes-repository';
 import { nameBigrams } from '../list/search-index';
-import {
-  committeesFileTest as test,
-  IDS,
-  neighbourDispute,
-  person,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
 let villageA: Staff;
 let villageB: Staff;
 let township: Staff;
 let auditor: Staff;
 let clerk: Staff;
 
-test.beforeAll(async ({ harness, township: committees }) => {
-  h = harness;
-  c = committees;
+test.beforeAll(async ({ township: c }) => {
   villageA = await c.staff('med_a', 'mediator', c.villageAId);
   villageB = await c.staff('med_b', 'mediator', c.villageBId);
   township = await c.staff('med_t', 'mediator', c.townshipId);
@@ -33,7 +22,10 @@ test.beforeAll(async ({ harness, township: committees }) => {
 const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
 describe('registration', () => {
-  test('files an event report to the township with a 重大 dispute, and says so', async () => {
+  test('files an event report to the township with a 重大 dispute, and says so', async ({
+    harness: h,
+    township: c,
+  }) => {
     const { dispute, immediateReport } = await h.ok(
       'mediation.register',
       neighbourDispute(pair(), { riskLevel: 'major', peopleInvolved: 30 }),
@@ -77,7 +69,7 @@ describe('registration', () => {
     expect(raised.events.at(-1)?.note).toBe('风险等级 一般 → 重大');
   });
 
-  test('refuses bad particulars by field, saving nothing', async () => {
+  test('refuses bad particulars by field, saving nothing', async ({ harness: h }) => {
     const before = (await h.ok('mediation.list', {}, villageA.token)).total;
     const cases = [
       [
@@ -127,7 +119,7 @@ describe('registration', () => {
     expect((await h.ok('mediation.list', {}, villageA.token)).total).toBe(before);
   });
 
-  test('registers a transferred dispute with an organisation party', async () => {
+  test('registers a transferred dispute with an organisation party', async ({ harness: h }) => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute(
@@ -155,7 +147,10 @@ describe('registration', () => {
 });
 
 describe('access and privacy', () => {
-  test('masks ID numbers and phones in every list and detail; reveals them on an audited request', async () => {
+  test('masks ID numbers and phones in every list and detail; reveals them on an audited request', async ({
+    harness: h,
+    township: c,
+  }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     const list = await h.ok('mediation.list', {}, villageA.token);
     const detail = await h.ok('mediation.get', { disputeId: dispute.id }, villageA.token);
@@ -185,7 +180,9 @@ describe('access and privacy', () => {
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  test("keeps a village's cases from another village's mediators; the township's auditor reads them", async () => {
+  test("keeps a village's cases from another village's mediators; the township's auditor reads them", async ({
+    harness: h,
+  }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     expect(await h.call('mediation.get', { disputeId: dispute.id }, villageB.token)).toMatchObject({
       ok: false,
@@ -216,7 +213,10 @@ describe('access and privacy', () => {
     });
   });
 
-  test("lists a resident's disputes in the 一人一档, from the resident record's particulars", async () => {
+  test("lists a resident's disputes in the 一人一档, from the resident record's particulars", async ({
+    harness: h,
+    township: c,
+  }) => {
     const residentId = 'resident-0001';
     await h.backend.runtime.db
       .insertInto('residents')
@@ -269,7 +269,9 @@ describe('access and privacy', () => {
 });
 
 describe('search and list', () => {
-  test('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async () => {
+  test('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async ({
+    harness: h,
+  }) => {
     const { dispute: first } = await h.ok(
       'mediation.register',
       neighbourDispute([person('欧阳娜娜', IDS.wang), person('赵六', IDS.zhao, 'respondent')], {
@@ -317,7 +319,10 @@ describe('search and list', () => {
     expect(await find('相如')).toEqual(['欧阳娜娜、赵六、司马相如']);
   });
 
-  test('never scans the disputes table for a list the user waits for', async () => {
+  test('never scans the disputes table for a list the user waits for', async ({
+    harness: h,
+    township: c,
+  }) => {
     const db = h.backend.runtime.db;
     for (const query of ['', '1', '欧', '娜娜', '欧阳娜', '人调字第2号']) {
       const compiled = listQuerySql(db, {

@@ -2,12 +2,10 @@ import { describe, expect } from 'vitest';
 import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
 import {
   committeesFileTest as test,
-  IDS,
-  neighbourDispute,
-  person,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 let h: Harness;
 let c: Committees;

@@ -5,12 +5,10 @@ import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { Harness } from '../../testing/harness';
 import {
   committeesFileTest as test,
-  IDS,
-  neighbourDispute,
-  person,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 let h: Harness;
 let c: Committees;
