@@ -6,6 +6,7 @@ import {
   type Staff,
 } from '../testing/mediation-township';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { enrolVillageMediator } from '../testing/mediation-roster';
 
 let h: Harness;
 let c: Committees;
@@ -15,17 +16,7 @@ let leadId: string;
 let memberId: string;
 
 const roster = (name: string, specialties: ('neighbour' | 'contract')[]) =>
-  h.ok(
-    'mediators.create',
-    {
-      name,
-      committeeKind: 'village',
-      background: 'village_cadre',
-      specialties,
-      orgUnitId: c.villageAId,
-    },
-    supervisor.token,
-  );
+  enrolVillageMediator(h, c, supervisor.token, { name, background: 'village_cadre', specialties });
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
 test.beforeAll(async ({ harness, township: committees }) => {

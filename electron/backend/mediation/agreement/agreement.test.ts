@@ -7,6 +7,7 @@ import {
   type Staff,
 } from '../../testing/mediation-township';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { enrolVillageMediator } from '../../testing/mediation-roster';
 
 let h: Harness;
 let c: Committees;
@@ -16,17 +17,7 @@ let leadId: string;
 
 const today = () => shanghaiDate(h.clock.now());
 const roster = (name: string, specialties: ('neighbour' | 'forest_land')[]) =>
-  h.ok(
-    'mediators.create',
-    {
-      name,
-      committeeKind: 'village',
-      background: 'retired_judge',
-      specialties,
-      orgUnitId: c.villageAId,
-    },
-    supervisor.token,
-  );
+  enrolVillageMediator(h, c, supervisor.token, { name, background: 'retired_judge', specialties });
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
 test.beforeAll(async ({ harness, township: committees }) => {
