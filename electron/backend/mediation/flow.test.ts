@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../testing/harness';
+import { describe, expect } from 'vitest';
+import type { Harness } from '../testing/harness';
 import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
+  committeesFileTest as test,
   type Committees,
   type Staff,
 } from '../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { enrolVillageMediator } from '../testing/mediation-roster';
 
 let h: Harness;
 let c: Committees;
@@ -17,30 +16,17 @@ let leadId: string;
 let memberId: string;
 
 const roster = (name: string, specialties: ('neighbour' | 'contract')[]) =>
-  h.ok(
-    'mediators.create',
-    {
-      name,
-      committeeKind: 'village',
-      background: 'village_cadre',
-      specialties,
-      orgUnitId: c.villageAId,
-    },
-    supervisor.token,
-  );
+  enrolVillageMediator(h, c, supervisor.token, { name, background: 'village_cadre', specialties });
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   mediator = await c.staff('med_a', 'mediator', c.villageAId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
   memberId = (await roster('周建国', ['contract'])).id;
   leadId = (await roster('陈秀英', ['neighbour'])).id;
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 const agent = { agentName: '李小明', agentPhone: '13900139000', attorneyDate: '2026-11-26' };
 
@@ -109,7 +95,7 @@ function agreement(zhangId: string, liId: string) {
 }
 
 describe('a village committee keeps the whole case file', () => {
-  it('register → sessions → agreement → judicial confirmation → follow-up → closed', async () => {
+  test('register → sessions → agreement → judicial confirmation → follow-up → closed', async () => {
     const { dispute, zhang, li } = await registerAndMediate();
     expect(dispute).toMatchObject({
       caseNo: '（2026）永城东人调字第1号',

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { addDays, addMonths, daysBetween, shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
+  committeesFileTest as test,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { enrolVillageMediator } from '../../testing/mediation-roster';
 
 let h: Harness;
 let c: Committees;
@@ -18,29 +17,16 @@ let leadId: string;
 
 const today = () => shanghaiDate(h.clock.now());
 const roster = (name: string, specialties: ('neighbour' | 'forest_land')[]) =>
-  h.ok(
-    'mediators.create',
-    {
-      name,
-      committeeKind: 'village',
-      background: 'retired_judge',
-      specialties,
-      orgUnitId: c.villageAId,
-    },
-    supervisor.token,
-  );
+  enrolVillageMediator(h, c, supervisor.token, { name, background: 'retired_judge', specialties });
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   mediator = await c.staff('med_a', 'mediator', c.villageAId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
   leadId = (await roster('陈秀英', ['neighbour'])).id;
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function mediating() {
   const { dispute } = await h.ok(
@@ -71,7 +57,7 @@ async function mediating() {
 }
 
 describe('the agreement and its art. 29 check', () => {
-  it('refuses an incomplete written agreement, naming every missing field in Chinese', async () => {
+  test('refuses an incomplete written agreement, naming every missing field in Chinese', async () => {
     const { dispute, zhang, li } = await mediating();
     const draft = {
       form: 'written' as const,
@@ -138,7 +124,7 @@ describe('the agreement and its art. 29 check', () => {
     });
   });
 
-  it('records an oral agreement as such: nothing to print, nothing to confirm', async () => {
+  test('records an oral agreement as such: nothing to print, nothing to confirm', async () => {
     const { dispute, zhang, li } = await mediating();
     const detail = await h.ok(
       'mediation.recordAgreement',
@@ -168,7 +154,7 @@ describe('the agreement and its art. 29 check', () => {
     ).toMatchObject({ ok: false, error: { code: 'ORAL_AGREEMENT' } });
   });
 
-  it('extends the one-month target only with every party consenting, and says the clock before and after', async () => {
+  test('extends the one-month target only with every party consenting, and says the clock before and after', async () => {
     const { dispute, zhang, li } = await mediating();
     const registered = today();
     const due = addMonths(registered, 1);
@@ -219,7 +205,7 @@ describe('the agreement and its art. 29 check', () => {
     ).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_LATER' } });
   });
 
-  it('warns of the deadline on the 工作台 before and after it passes', async () => {
+  test('warns of the deadline on the 工作台 before and after it passes', async () => {
     const { dispute } = await mediating();
     const due = addMonths(today(), 1);
     c.advanceDays(daysBetween(today(), due) - 2);
@@ -231,7 +217,7 @@ describe('the agreement and its art. 29 check', () => {
     expect(board.deadlinesDueSoon.map((item) => item.id)).not.toContain(dispute.id);
   });
 
-  it('suggests mediators by specialty, then by load, and assigns only active ones', async () => {
+  test('suggests mediators by specialty, then by load, and assigns only active ones', async () => {
     const busy = (await roster('郑山林', ['forest_land'])).id;
     const free = (await roster('钱山林', ['forest_land'])).id;
     const { dispute } = await h.ok(

@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
+  committeesFileTest as test,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 let h: Harness;
 let c: Committees;
@@ -21,9 +19,9 @@ let townshipMediatorId: string;
 
 const today = () => shanghaiDate(h.clock.now());
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   villageA = await c.staff('med_a', 'mediator', c.villageAId);
   villageB = await c.staff('med_b', 'mediator', c.villageBId);
   township = await c.staff('med_t', 'mediator', c.townshipId);
@@ -39,9 +37,6 @@ beforeAll(async () => {
   villageMediatorId = await roster('陈秀英', c.villageAId, 'village');
   townshipMediatorId = await roster('吴志明', c.townshipId, 'township');
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 async function session(token: string, disputeId: string, mediatorId: string) {
   return h.ok(
@@ -60,7 +55,7 @@ async function session(token: string, disputeId: string, mediatorId: string) {
 }
 
 describe('escalation village → township → county', () => {
-  it('register at a village → failed → escalated → the township resolves it; the village still reads it', async () => {
+  test('register at a village → failed → escalated → the township resolves it; the village still reads it', async () => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')], {
@@ -227,7 +222,7 @@ describe('escalation village → township → county', () => {
     expect(villageStats.totals).toMatchObject({ accepted: 0, succeeded: 0 });
   });
 
-  it('passes a township case up to the county centre; the township keeps reading it', async () => {
+  test('passes a township case up to the county centre; the township keeps reading it', async () => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute([person('王五', IDS.wang), person('赵六', IDS.zhao, 'respondent')]),

@@ -1,34 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { createHarness, type Harness } from '../../testing/harness';
-import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
 let mediator: Staff;
 let supervisor: Staff;
 
-const today = () => shanghaiDate(h.clock.now());
-
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ township: c }) => {
   mediator = await c.staff('med_t', 'mediator', c.townshipId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 describe('risk early warning', () => {
-  it("lists each flagged case with the rules that fired, by the supervisor's thresholds", async () => {
+  test("lists each flagged case with the rules that fired, by the supervisor's thresholds", async ({
+    harness: h,
+    township: c,
+  }) => {
     const settings = await h.ok(
       'mediation.updateSettings',
       { abbreviation: '东城', riskThresholds: { amountFen: 10_000_000, people: 10 } },
@@ -81,7 +68,7 @@ describe('risk early warning', () => {
       'mediation.recordSession',
       {
         disputeId: quiet.id,
-        heldOn: today(),
+        heldOn: shanghaiDate(h.clock.now()),
         place: '街道调解室',
         mediatorIds: [mediatorId],
         attendees: ['赵六', '商行店主'],
@@ -104,7 +91,7 @@ describe('risk early warning', () => {
           form: 'oral',
           responsibilities: { [zhao!.id]: '', [shop!.id]: '' },
           obligations: [{ obligorPartyId: shop!.id, content: '退还货款' }],
-          agreedOn: today(),
+          agreedOn: shanghaiDate(h.clock.now()),
         },
       },
       mediator.token,
@@ -114,7 +101,7 @@ describe('risk early warning', () => {
       'mediation.recordFollowUp',
       {
         followUpId: settled.followUps[0]!.id,
-        visitedOn: today(),
+        visitedOn: shanghaiDate(h.clock.now()),
         method: 'visit',
         performance: 'not_performed',
         satisfaction: 'dissatisfied',
@@ -148,7 +135,7 @@ describe('risk early warning', () => {
       'repeat_address',
     ]);
     expect(byCase.get(quiet.caseNo)?.map((rule) => rule.description)).toEqual([
-      `${today()}回访发现矛盾出现反复`,
+      `${shanghaiDate(h.clock.now())}回访发现矛盾出现反复`,
     ]);
     expect(flags).toHaveLength(4);
 

@@ -1,37 +1,26 @@
 import { CompiledQuery } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../testing/harness';
+import { describe, expect } from 'vitest';
 import { listQuerySql } from './disputes-repository';
-import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 /** What the list and registration screens ask of the backend beyond the case file itself. */
 
-let h: Harness;
-let c: Committees;
 let mediator: Staff;
 let clerk: Staff;
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ township: c }) => {
   mediator = await c.staff('med_a', 'mediator', c.villageAId);
   clerk = await c.staff('clerk', 'clerk', c.townshipId);
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
 describe('the deadline filter of the list', () => {
-  it('finds the open cases due within five days or past their one-month clock', async () => {
+  test('finds the open cases due within five days or past their one-month clock', async ({
+    harness: h,
+    township: c,
+  }) => {
     // Accepted 2026-11-27: due 2026-12-27.
     const { dispute: early } = await h.ok(
       'mediation.register',
@@ -76,7 +65,7 @@ describe('the deadline filter of the list', () => {
     expect(await ids('overdue')).toEqual([]);
   });
 
-  it('reads the deadline filter through an index', async () => {
+  test('reads the deadline filter through an index', async ({ harness: h, township: c }) => {
     const db = h.backend.runtime.db;
     const compiled = listQuerySql(db, {
       scope: [c.villageAId],
@@ -99,7 +88,7 @@ describe('the deadline filter of the list', () => {
 });
 
 describe('reference lists for the screens', () => {
-  it('gives every role the lists the backend checks codes against', async () => {
+  test('gives every role the lists the backend checks codes against', async ({ harness: h }) => {
     const reference = await h.ok('mediation.reference', {}, clerk.token);
     expect(reference.disputeTypes.map((type) => type.label)).toContain('邻里');
     expect(reference.disputeTypes[1]).toMatchObject({

@@ -1,26 +1,17 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProbe, type PlanProbe } from '../../testing/plan-probe';
-import type { DisputesTable, SyncColumns } from '../../db/schema';
+import {
+  disputeRow,
+  insertWalkDispute,
+  insertWalkUnits,
+  syncColumns,
+} from '../../testing/mediation-walk-scene';
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import { seekFrom, type SortPosition } from '../../core/page-cursor';
 import { disputeOrder, walkCountQuery, walkPageQuery, type DisputePageRow } from './list-walk';
 
 let probe: PlanProbe;
-
-function sync(id: string, orgUnitId: string, at = '2026-01-01T00:00:00.000Z'): SyncColumns {
-  return {
-    id,
-    org_unit_id: orgUnitId,
-    created_at: at,
-    created_by: null,
-    updated_at: at,
-    updated_by: null,
-    origin_terminal_id: 'terminal',
-    version: `${at}-0000-terminal`,
-    deleted_at: null,
-  };
-}
 
 const STATES = ['closed', 'closed', 'mediating', 'accepted', 'closed', 'rejected', 'succeeded'];
 
@@ -31,62 +22,24 @@ const STATES = ['closed', 'closed', 'mediating', 'accepted', 'closed', 'rejected
 beforeAll(async () => {
   probe = await planProbe();
   const db = probe.db;
-  for (const [id, parent] of [
-    ['T', null],
-    ['V1', 'T'],
-    ['V2', 'T'],
-    ['C', null],
-  ] as const) {
-    await db
-      .insertInto('org_units')
-      .values({ ...sync(id, id), code: id, name: id, level: 'township', parent_id: parent })
-      .execute();
-  }
+  await insertWalkUnits(db);
   const owners = ['T', 'T', 'V1', 'V2', 'T', 'C'];
   for (let i = 0; i < 60; i++) {
     const owner = owners[i % owners.length]!;
     const registered = `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 5)).padStart(2, '0')}`;
-    const row: DisputesTable = {
-      ...sync(`d${String(i).padStart(2, '0')}`, owner),
+    const row = disputeRow(syncColumns(`d${String(i).padStart(2, '0')}`, owner, i === 7), {
       case_no: `（${2024 + (i % 3)}）永人调字第${i + 1}号`,
-      official_no: null,
       registered_org_id: owner === 'C' && i % 4 === 1 ? 'V1' : owner,
       case_year: 2024 + (i % 3),
-      case_terminal: '01',
       case_seq: 60 - i,
       state: STATES[i % STATES.length]!,
       type: i % 2 === 0 ? 'neighbour' : 'contract',
-      source: 'application',
-      transfer_origin: null,
-      summary: '纠纷',
-      occurred_on: null,
-      place: null,
-      amount_fen: null,
-      people_involved: null,
       risk_level: i % 5 === 0 ? 'serious' : 'general',
       party_names: '张三、李四',
       registered_on: registered,
-      accepted_on: registered,
-      clock_start_on: registered,
       due_date: i % 4 === 0 ? null : `2026-12-${String(1 + (i % 7)).padStart(2, '0')}`,
-      outcome: null,
-      concluded_on: null,
-      failure_reason: null,
-      routes_told: null,
-      termination_reason: null,
-      reject_reason: null,
-      performed_on: null,
-      judicial_confirmed_on: null,
-      closed_on: null,
-    };
-    if (i === 7) row.deleted_at = '2026-11-01T00:00:00.000Z';
-    await db.insertInto('disputes').values(row).execute();
-    if (row.registered_org_id !== owner) {
-      await db
-        .insertInto('dispute_readers')
-        .values({ ...sync(`r${i}`, 'V1'), dispute_id: row.id, reader_org_id: 'V1' })
-        .execute();
-    }
+    });
+    await insertWalkDispute(db, row, `r${i}`);
   }
   await probe.plans();
 });

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planProbe, type PlanProbe } from '../../testing/plan-probe';
-import type { DisputePartiesTable, DisputesTable, SyncColumns } from '../../db/schema';
+import type { DisputePartiesTable } from '../../db/schema';
+import {
+  disputeRow,
+  insertWalkDispute,
+  insertWalkUnits,
+  syncColumns,
+} from '../../testing/mediation-walk-scene';
 import { listDisputes, sortedMatches } from './disputes-repository';
 import type { DisputeFilters, DisputeSort } from './filters';
 import {
@@ -11,21 +17,6 @@ import {
 } from './surname-walk';
 
 let probe: PlanProbe;
-
-function sync(id: string, orgUnitId: string, deleted = false): SyncColumns {
-  const at = '2026-01-01T00:00:00.000Z';
-  return {
-    id,
-    org_unit_id: orgUnitId,
-    created_at: at,
-    created_by: null,
-    updated_at: at,
-    updated_by: null,
-    origin_terminal_id: 'terminal',
-    version: `${at}-0000-terminal`,
-    deleted_at: deleted ? '2026-11-01T00:00:00.000Z' : null,
-  };
-}
 
 const STATES = ['closed', 'mediating', 'accepted', 'closed', 'rejected', 'succeeded'];
 const SURNAMES = ['陈', '王', '陈', '张', '王', '陈', '李'];
@@ -38,59 +29,28 @@ const SURNAMES = ['陈', '王', '陈', '张', '王', '陈', '李'];
 beforeAll(async () => {
   probe = await planProbe();
   const db = probe.db;
-  for (const [id, parent] of [
-    ['T', null],
-    ['V1', 'T'],
-    ['V2', 'T'],
-    ['C', null],
-  ] as const) {
-    await db
-      .insertInto('org_units')
-      .values({ ...sync(id, id), code: id, name: id, level: 'township', parent_id: parent })
-      .execute();
-  }
+  await insertWalkUnits(db);
   const owners = ['T', 'V1', 'T', 'V2', 'C', 'T', 'V1'];
   for (let i = 0; i < 150; i++) {
     const owner = owners[i % owners.length]!;
     const registered = `2026-${String(1 + (i % 9)).padStart(2, '0')}-${String(1 + (i % 4)).padStart(2, '0')}`;
-    const row: DisputesTable = {
-      ...sync(`d${String(i).padStart(3, '0')}`, owner, i === 12),
+    const row = disputeRow(syncColumns(`d${String(i).padStart(3, '0')}`, owner, i === 12), {
       case_no: `（2026）永人调字第${i + 1}号`,
-      official_no: null,
       registered_org_id: owner === 'C' && i % 3 === 1 ? 'V1' : owner,
       case_year: 2026,
-      case_terminal: '01',
       case_seq: i + 1,
       state: STATES[i % STATES.length]!,
       type: i % 2 === 0 ? 'neighbour' : 'contract',
-      source: 'application',
-      transfer_origin: null,
-      summary: '纠纷',
-      occurred_on: null,
-      place: null,
-      amount_fen: null,
-      people_involved: null,
       risk_level: i % 5 === 0 ? 'serious' : 'general',
       party_names: '',
       registered_on: registered,
-      accepted_on: registered,
-      clock_start_on: registered,
       due_date: `2026-12-${String(1 + (i % 7)).padStart(2, '0')}`,
-      outcome: null,
-      concluded_on: null,
-      failure_reason: null,
-      routes_told: null,
-      termination_reason: null,
-      reject_reason: null,
-      performed_on: null,
-      judicial_confirmed_on: null,
-      closed_on: null,
-    };
-    await db.insertInto('disputes').values(row).execute();
+    });
+    await insertWalkDispute(db, row, `r${i}`);
     for (let position = 0; position <= i % 3; position++) {
       const surname = SURNAMES[(i * 3 + position * 5) % SURNAMES.length]!;
       const party: DisputePartiesTable = {
-        ...sync(`p${i}-${position}`, owner, (i + position) % 11 === 0),
+        ...syncColumns(`p${i}-${position}`, owner, (i + position) % 11 === 0),
         dispute_id: row.id,
         position,
         role: position === 0 ? 'applicant' : 'respondent',
@@ -115,12 +75,6 @@ beforeAll(async () => {
         notice_method: null,
       };
       await db.insertInto('dispute_parties').values(party).execute();
-    }
-    if (row.registered_org_id !== owner) {
-      await db
-        .insertInto('dispute_readers')
-        .values({ ...sync(`r${i}`, 'V1'), dispute_id: row.id, reader_org_id: 'V1' })
-        .execute();
     }
   }
   await probe.plans();

@@ -1,42 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import { CompiledQuery } from 'kysely';
-import { createHarness, type Harness } from '../../testing/harness';
 import { listQuerySql } from '../list/disputes-repository';
 import { nameBigrams } from '../list/search-index';
-import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
 let villageA: Staff;
 let villageB: Staff;
 let township: Staff;
 let auditor: Staff;
 let clerk: Staff;
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ township: c }) => {
   villageA = await c.staff('med_a', 'mediator', c.villageAId);
   villageB = await c.staff('med_b', 'mediator', c.villageBId);
   township = await c.staff('med_t', 'mediator', c.townshipId);
   auditor = await c.staff('aud', 'auditor', c.townshipId);
   clerk = await c.staff('clerk', 'clerk', c.townshipId);
 }, 120_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
 describe('registration', () => {
-  it('files an event report to the township with a 重大 dispute, and says so', async () => {
+  test('files an event report to the township with a 重大 dispute, and says so', async ({
+    harness: h,
+    township: c,
+  }) => {
     const { dispute, immediateReport } = await h.ok(
       'mediation.register',
       neighbourDispute(pair(), { riskLevel: 'major', peopleInvolved: 30 }),
@@ -80,7 +69,7 @@ describe('registration', () => {
     expect(raised.events.at(-1)?.note).toBe('风险等级 一般 → 重大');
   });
 
-  it('refuses bad particulars by field, saving nothing', async () => {
+  test('refuses bad particulars by field, saving nothing', async ({ harness: h }) => {
     const before = (await h.ok('mediation.list', {}, villageA.token)).total;
     const cases = [
       [
@@ -130,7 +119,7 @@ describe('registration', () => {
     expect((await h.ok('mediation.list', {}, villageA.token)).total).toBe(before);
   });
 
-  it('registers a transferred dispute with an organisation party', async () => {
+  test('registers a transferred dispute with an organisation party', async ({ harness: h }) => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute(
@@ -158,7 +147,10 @@ describe('registration', () => {
 });
 
 describe('access and privacy', () => {
-  it('masks ID numbers and phones in every list and detail; reveals them on an audited request', async () => {
+  test('masks ID numbers and phones in every list and detail; reveals them on an audited request', async ({
+    harness: h,
+    township: c,
+  }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     const list = await h.ok('mediation.list', {}, villageA.token);
     const detail = await h.ok('mediation.get', { disputeId: dispute.id }, villageA.token);
@@ -188,7 +180,9 @@ describe('access and privacy', () => {
     ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
-  it("keeps a village's cases from another village's mediators; the township's auditor reads them", async () => {
+  test("keeps a village's cases from another village's mediators; the township's auditor reads them", async ({
+    harness: h,
+  }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     expect(await h.call('mediation.get', { disputeId: dispute.id }, villageB.token)).toMatchObject({
       ok: false,
@@ -219,7 +213,10 @@ describe('access and privacy', () => {
     });
   });
 
-  it("lists a resident's disputes in the 一人一档, from the resident record's particulars", async () => {
+  test("lists a resident's disputes in the 一人一档, from the resident record's particulars", async ({
+    harness: h,
+    township: c,
+  }) => {
     const residentId = 'resident-0001';
     await h.backend.runtime.db
       .insertInto('residents')
@@ -272,7 +269,9 @@ describe('access and privacy', () => {
 });
 
 describe('search and list', () => {
-  it('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async () => {
+  test('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async ({
+    harness: h,
+  }) => {
     const { dispute: first } = await h.ok(
       'mediation.register',
       neighbourDispute([person('欧阳娜娜', IDS.wang), person('赵六', IDS.zhao, 'respondent')], {
@@ -320,7 +319,10 @@ describe('search and list', () => {
     expect(await find('相如')).toEqual(['欧阳娜娜、赵六、司马相如']);
   });
 
-  it('never scans the disputes table for a list the user waits for', async () => {
+  test('never scans the disputes table for a list the user waits for', async ({
+    harness: h,
+    township: c,
+  }) => {
     const db = h.backend.runtime.db;
     for (const query of ['', '1', '欧', '娜娜', '欧阳娜', '人调字第2号']) {
       const compiled = listQuerySql(db, {
@@ -342,7 +344,7 @@ describe('search and list', () => {
     }
   });
 
-  it('indexes the 2-character substrings of each name, never across names', () => {
+  test('indexes the 2-character substrings of each name, never across names', () => {
     expect(nameBigrams('欧阳娜娜、赵六')).toEqual(['欧阳', '阳娜', '娜娜', '赵六']);
   });
 });

@@ -1,24 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ADMIN_PASSWORD,
-  NEW_ADMIN_PASSWORD,
-  createHarness,
-  type Harness,
-} from '../../testing/harness';
-import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { describe, expect } from 'vitest';
+import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
+import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
 let supervisor: Staff;
 
-async function signIn(username: string): Promise<string> {
+async function signIn(h: Harness, username: string): Promise<string> {
   const first = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
   await h.ok(
     'auth.changePassword',
@@ -28,18 +15,15 @@ async function signIn(username: string): Promise<string> {
   return first.token;
 }
 
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ township: c }) => {
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
 }, 120_000);
 
-afterAll(async () => {
-  await h.cleanup();
-});
-
 describe('a new mediator account and the roster', () => {
-  it('put on the roster at creation, the mediator assigns himself and records a session', async () => {
+  test('put on the roster at creation, the mediator assigns himself and records a session', async ({
+    harness: h,
+    township: c,
+  }) => {
     const user = await h.ok(
       'users.create',
       {
@@ -52,7 +36,7 @@ describe('a new mediator account and the roster', () => {
       },
       c.admin,
     );
-    const token = await signIn('wu_med');
+    const token = await signIn(h, 'wu_med');
     const roster = await h.ok('mediators.list', { orgUnitId: c.villageAId }, token);
     const entry = roster.find((mediator) => mediator.userId === user.id);
     expect(entry).toMatchObject({
@@ -90,7 +74,10 @@ describe('a new mediator account and the roster', () => {
     expect(recorded.state).toBe('mediating');
   });
 
-  it('leaves a mediator off the roster unless asked, and links a later entry once only', async () => {
+  test('leaves a mediator off the roster unless asked, and links a later entry once only', async ({
+    harness: h,
+    township: c,
+  }) => {
     const user = await h.ok(
       'users.create',
       {
@@ -117,7 +104,10 @@ describe('a new mediator account and the roster', () => {
     expect(twice.ok ? null : twice.error.code).toBe('ALREADY_ON_ROSTER');
   });
 
-  it('puts no clerk on the roster, whatever the box says', async () => {
+  test('puts no clerk on the roster, whatever the box says', async ({
+    harness: h,
+    township: c,
+  }) => {
     const user = await h.ok(
       'users.create',
       {

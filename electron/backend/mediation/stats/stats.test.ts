@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { MethodInput } from '@shared/api';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { createHarness, type Harness } from '../../testing/harness';
+import type { Harness } from '../../testing/harness';
 import {
-  IDS,
-  neighbourDispute,
-  person,
-  setUpCommittees,
+  committeesFileTest as test,
   type Committees,
   type Staff,
 } from '../../testing/mediation-township';
+import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 let h: Harness;
 let c: Committees;
@@ -90,9 +88,9 @@ async function agree(token: string, disputeId: string, partyIds: string[]) {
 }
 
 /** A hand-made November and December: what each measure must count is known case by case. */
-beforeAll(async () => {
-  h = await createHarness();
-  c = await setUpCommittees(h);
+test.beforeAll(async ({ harness, township: committees }) => {
+  h = harness;
+  c = committees;
   village = await c.staff('med_a', 'mediator', c.villageAId);
   township = await c.staff('med_t', 'mediator', c.townshipId);
   supervisor = await c.staff('sup', 'supervisor', c.townshipId);
@@ -180,9 +178,6 @@ beforeAll(async () => {
     hotline.parties.map((party) => party.id),
   );
 }, 180_000);
-afterAll(async () => {
-  await h.cleanup();
-});
 
 const zero = {
   accepted: 0,
@@ -194,7 +189,7 @@ const zero = {
 };
 
 describe('statistics in the MoJ categories', () => {
-  it('counts each measure in the month it happened, by type, source and level', async () => {
+  test('counts each measure in the month it happened, by type, source and level', async () => {
     const stats = await h.ok(
       'mediation.stats',
       { from: '2026-11-01', to: '2026-12-31', granularity: 'month' },
@@ -299,7 +294,7 @@ describe('statistics in the MoJ categories', () => {
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  it('exports the monthly report with this month and the year to date, saying event reports are left out', async () => {
+  test('exports the monthly report with this month and the year to date, saying event reports are left out', async () => {
     const file = await h.ok('mediation.statsExcel', { month: '2026-12' }, supervisor.token);
     expect(file.fileName).toBe('人民调解统计月报_东城街道_2026-12.xlsx');
     const workbook = new ExcelJS.Workbook();
