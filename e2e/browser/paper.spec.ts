@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import {
-  ADMIN,
   CLERK,
   IntakePage,
   SignInPage,
@@ -10,6 +9,8 @@ import {
   printedText,
   seedTerminal,
   test,
+  registerResident,
+  setCounterPhone,
 } from '../fixtures';
 import { residentIdNumber } from '../fixtures/case-seed';
 import {
@@ -44,18 +45,13 @@ test('an ineligible applicant’s 不予受理通知书 reads right, and a paper
 }) => {
   test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
-  });
   const idNumber = residentIdNumber('1950-02-03', 17);
-  await apiCall(
-    appUrl,
-    'residents.create',
-    { name: '潘阿松', docType: 'resident_id', docNumber: idNumber, phone: '13957712345' },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
+  await registerResident(appUrl, CLERK, {
+    name: '潘阿松',
+    docType: 'resident_id',
+    docNumber: idNumber,
+    phone: '13957712345',
+  });
 
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);
@@ -101,29 +97,14 @@ test('the counter phone given at setup is printed, and the paper prints without 
 }) => {
   test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
-  const admin = await apiCall(appUrl, 'auth.signIn', {
-    username: ADMIN.username,
-    password: ADMIN.password,
-  });
-  await apiCall(
-    appUrl,
-    'settings.update',
-    { idleLockMinutes: 15, backupRetentionDays: 30, counterPhone: '0577 5715 1234' },
-    admin.token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, admin.token);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
-  });
+  await setCounterPhone(appUrl, '0577 5715 1234');
   const idNumber = residentIdNumber('1950-02-03', 19);
-  await apiCall(
-    appUrl,
-    'residents.create',
-    { name: '金阿婆', docType: 'resident_id', docNumber: idNumber, phone: '13957712346' },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
+  await registerResident(appUrl, CLERK, {
+    name: '金阿婆',
+    docType: 'resident_id',
+    docNumber: idNumber,
+    phone: '13957712346',
+  });
 
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);
