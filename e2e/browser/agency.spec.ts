@@ -75,13 +75,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
   ).toBeVisible();
   await agency.mark('授权委托书', '已收取');
   await shot(page, 'agency-intake');
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/cases.agencyIntake'));
-  await agency.save();
-  const filed = (
-    (await (await saved).json()) as {
-      value: { id: string; caseNo: string; handoffDueDate: string };
-    }
-  ).value;
+  const filed = await agency.saveFiled();
   const panel = page.getByRole('status').filter({ hasText: '代办件已保存' });
   await expect(panel).toContainText(`案件编号：${filed.caseNo}`);
   await expect(panel).toContainText(
@@ -283,13 +277,7 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
       .getByRole('radio', { name: '已收取' }),
   ).toBeChecked();
 
-  const saved = page.waitForResponse((r) => r.url().endsWith('/api/cases.agencyIntake'));
-  await agency.save();
-  const filed = (
-    (await (await saved).json()) as {
-      value: { id: string; caseNo: string; handoffDueDate: string };
-    }
-  ).value;
+  const filed = await agency.saveFiled();
   await page.getByRole('link', { name: '打印代办受理凭证' }).click();
   await expect(page).toHaveURL(new RegExp(`#/print/cases/${filed.id}/agency$`));
   await expect(page.getByRole('article', { name: '代办受理凭证' })).toBeVisible();

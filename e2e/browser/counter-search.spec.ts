@@ -8,6 +8,7 @@ import {
   expect,
   seedTerminal,
   test,
+  apiSignIn,
 } from '../fixtures';
 import { CaseSeeder, residentIdNumber } from '../fixtures/case-seed';
 import { CaseListPage } from '../fixtures/pages/cases';
@@ -90,10 +91,7 @@ test('a clerk holding the applicant’s ID card finds their cases by its whole n
   test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
-  });
+  const token = await apiSignIn(appUrl, CLERK);
   // The card's check character is X; a clerk types it as x.
   const idNumber = residentIdNumber('1961-08-09', 3);
   const resident = await apiCall(

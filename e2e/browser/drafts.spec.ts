@@ -4,10 +4,10 @@ import {
   CLERK,
   IntakePage,
   SignInPage,
-  apiCall,
   expect,
   seedTerminal,
   test,
+  registerResident,
 } from '../fixtures';
 import { MEDIATOR, SUPERVISOR, seedMediation } from '../fixtures/mediation-seed';
 import { startServer, type RunningServer } from '../fixtures/server';
@@ -18,17 +18,11 @@ const ALLOWANCE = '高龄津贴申领';
 /** A clerk, and 李建华 on file as another counter registered her. */
 async function seedCounter(appUrl: string) {
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
+  await registerResident(appUrl, CLERK, {
+    docType: 'resident_id',
+    docNumber: RESIDENT_ID,
+    name: '李建华',
   });
-  await apiCall(
-    appUrl,
-    'residents.create',
-    { docType: 'resident_id', docNumber: RESIDENT_ID, name: '李建华' },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
 }
 
 function draftNotice(page: Page) {

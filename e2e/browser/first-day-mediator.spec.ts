@@ -11,11 +11,11 @@ import {
   type Account,
 } from '../fixtures';
 import {
-  CASE_ABBREVIATION,
   MEDIATOR,
   ROSTER,
   SUPERVISOR,
   seedMediation,
+  setCaseAbbreviation,
   signInToken,
 } from '../fixtures/mediation-seed';
 import { DisputeAftercarePage } from '../fixtures/pages/mediation-followup';
@@ -35,13 +35,7 @@ const NEWCOMER: Account = {
 /** The committee's case-number abbreviation, set by the supervisor as on any first day. */
 async function setAbbreviation(appUrl: string) {
   const token = await signInToken(appUrl, SUPERVISOR);
-  const settings = await apiCall(appUrl, 'mediation.getSettings', {}, token);
-  await apiCall(
-    appUrl,
-    'mediation.updateSettings',
-    { abbreviation: CASE_ABBREVIATION, riskThresholds: settings.riskThresholds },
-    token,
-  );
+  await setCaseAbbreviation(appUrl, token);
   await apiCall(appUrl, 'auth.signOut', {}, token);
 }
 

@@ -1,18 +1,18 @@
 import type { Page } from '@playwright/test';
 import {
-  ADMIN,
   CLERK,
   IntakePage,
   ORG,
   SignInPage,
   TERMINAL,
-  apiCall,
   expect,
   lastPage,
   pageCount,
   printedText,
   seedTerminal,
   test,
+  registerResident,
+  setCounterPhone,
 } from '../fixtures';
 import { ActionCounter } from '../fixtures/actions';
 
@@ -60,17 +60,7 @@ function section(text: string, heading: string, next?: string): string {
 /** A terminal with a clerk, the counter's phone set, and a sign-in on the clerk's own password. */
 async function openCounter(page: Page, appUrl: string) {
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: ADMIN.username,
-    password: ADMIN.password,
-  });
-  await apiCall(
-    appUrl,
-    'settings.update',
-    { idleLockMinutes: 15, backupRetentionDays: 30, counterPhone: COUNTER_PHONE },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
+  await setCounterPhone(appUrl, COUNTER_PHONE);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);
   const intake = new IntakePage(page);
@@ -80,23 +70,13 @@ async function openCounter(page: Page, appUrl: string) {
 
 /** A resident already on file, registered through the API as another counter would have. */
 async function residentOnFile(appUrl: string, name: string, docNumber = KNOWN_RESIDENT_ID) {
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
+  await registerResident(appUrl, CLERK, {
+    docType: 'resident_id',
+    docNumber,
+    name,
+    phone: '13957712345',
+    address: '五马街道墨池坊 3 号',
   });
-  await apiCall(
-    appUrl,
-    'residents.create',
-    {
-      docType: 'resident_id',
-      docNumber,
-      name,
-      phone: '13957712345',
-      address: '五马街道墨池坊 3 号',
-    },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
 }
 
 /**

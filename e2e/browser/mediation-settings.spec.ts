@@ -1,25 +1,7 @@
 import { shanghaiDate, addDays } from '../../shared/domain/calendar/plain-date';
 import { AppShellPage, expect, seedTerminal, SignInPage, test } from '../fixtures';
-import { MEDIATOR, SUPERVISOR } from '../fixtures/mediation-seed';
+import { APPLICANT, MEDIATOR, RESPONDENT, SUPERVISOR } from '../fixtures/mediation-seed';
 import { RegisterDisputePage } from '../fixtures/pages/mediation';
-
-const APPLICANT = {
-  idNumber: '330302197803122018',
-  name: '陈国强',
-  ethnicity: '汉族',
-  occupation: '个体工商户',
-  phone: '13957700001',
-  address: '鹿城区五马街道墨池坊12号',
-};
-
-const RESPONDENT = {
-  idNumber: '330302198207153023',
-  name: '林美华',
-  ethnicity: '汉族',
-  occupation: '教师',
-  phone: '13857700002',
-  address: '鹿城区五马街道墨池坊14号',
-};
 
 test('a unit whose name gives no case-number abbreviation registers once the supervisor sets one', async ({
   page,

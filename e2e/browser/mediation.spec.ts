@@ -2,8 +2,10 @@ import { addDays, addMonths, shanghaiDate } from '../../shared/domain/calendar/p
 import { AppShellPage, expect, SignInPage, test } from '../fixtures';
 import { apiCall } from '../fixtures/api';
 import {
+  APPLICANT,
   CASE_ABBREVIATION,
   MEDIATOR,
+  RESPONDENT as RESPONDENT_ON_FILE,
   seedMediation,
   SUPERVISOR,
   signInToken,
@@ -23,25 +25,8 @@ function paperDate(iso: string): string {
   return `${year}年${month}月${day}日`;
 }
 
-const APPLICANT = {
-  idNumber: '330302197803122018',
-  name: '陈国强',
-  ethnicity: '汉族',
-  occupation: '个体工商户',
-  phone: '13957700001',
-  address: '鹿城区五马街道墨池坊12号',
-};
-
 /** Already in the resident register (一人一档) from an application at the counter. */
-const RESPONDENT = {
-  idNumber: '330302198207153023',
-  name: '林美华',
-  ethnicity: '汉族',
-  phone: '13857700002',
-  address: '鹿城区五马街道墨池坊14号',
-  occupation: '教师',
-  agent: { name: '林小军', phone: '13757700003' },
-};
+const RESPONDENT = { ...RESPONDENT_ON_FILE, agent: { name: '林小军', phone: '13757700003' } };
 
 test('a mediator registers a neighbour dispute, mediates it to a signed agreement, and is told when the visit falls due', async ({
   page,

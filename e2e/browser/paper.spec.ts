@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
 import {
-  ADMIN,
   CLERK,
   IntakePage,
   SignInPage,
@@ -10,6 +9,8 @@ import {
   printedText,
   seedTerminal,
   test,
+  registerResident,
+  setCounterPhone,
 } from '../fixtures';
 import { residentIdNumber } from '../fixtures/case-seed';
 import {
@@ -38,30 +39,36 @@ async function stubPrintDialog(page: Page) {
   );
 }
 
+/** A resident another counter put on file, looked up by the clerk at the counter. */
+async function lookUpAtCounter(
+  page: Page,
+  appUrl: string,
+  name: string,
+  sequence: number,
+  phone: string,
+) {
+  const idNumber = residentIdNumber('1950-02-03', sequence);
+  await registerResident(appUrl, CLERK, {
+    name,
+    docType: 'resident_id',
+    docNumber: idNumber,
+    phone,
+  });
+  await page.goto(appUrl);
+  await new SignInPage(page).signIn(CLERK);
+  const intake = new IntakePage(page);
+  await intake.open();
+  await intake.lookUp(idNumber);
+  return intake;
+}
+
 test('an ineligible applicant’s 不予受理通知书 reads right, and a paper without the counter phone says so first', async ({
   page,
   appUrl,
 }) => {
   test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
-  });
-  const idNumber = residentIdNumber('1950-02-03', 17);
-  await apiCall(
-    appUrl,
-    'residents.create',
-    { name: '潘阿松', docType: 'resident_id', docNumber: idNumber, phone: '13957712345' },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
-
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
-  const intake = new IntakePage(page);
-  await intake.open();
-  await intake.lookUp(idNumber);
+  const intake = await lookUpAtCounter(page, appUrl, '潘阿松', 17, '13957712345');
   await expect(intake.residentName).toHaveText('潘阿松');
   await intake.chooseItem('dbsq', '最低生活保障申请');
   const dialog = await intake.openRefusal();
@@ -101,35 +108,8 @@ test('the counter phone given at setup is printed, and the paper prints without 
 }) => {
   test.slow();
   await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
-  const admin = await apiCall(appUrl, 'auth.signIn', {
-    username: ADMIN.username,
-    password: ADMIN.password,
-  });
-  await apiCall(
-    appUrl,
-    'settings.update',
-    { idleLockMinutes: 15, backupRetentionDays: 30, counterPhone: '0577 5715 1234' },
-    admin.token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, admin.token);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: CLERK.username,
-    password: CLERK.password,
-  });
-  const idNumber = residentIdNumber('1950-02-03', 19);
-  await apiCall(
-    appUrl,
-    'residents.create',
-    { name: '金阿婆', docType: 'resident_id', docNumber: idNumber, phone: '13957712346' },
-    token,
-  );
-  await apiCall(appUrl, 'auth.signOut', {}, token);
-
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
-  const intake = new IntakePage(page);
-  await intake.open();
-  await intake.lookUp(idNumber);
+  await setCounterPhone(appUrl, '0577 5715 1234');
+  const intake = await lookUpAtCounter(page, appUrl, '金阿婆', 19, '13957712346');
   await intake.chooseItem('hkqy', '户口迁移');
   const dialog = await intake.openRefusal();
   await dialog

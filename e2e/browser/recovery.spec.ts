@@ -9,6 +9,7 @@ import {
   expect,
   seedTerminal,
   test,
+  apiSignIn,
 } from '../fixtures';
 import { startServer } from '../fixtures/server';
 
@@ -31,10 +32,7 @@ test('a damaged database offers only a restore, which brings the data back', asy
   const first = await startServer(dataDir);
   try {
     await seedTerminal(first.url);
-    const { token } = await apiCall(first.url, 'auth.signIn', {
-      username: ADMIN.username,
-      password: ADMIN.password,
-    });
+    const token = await apiSignIn(first.url, ADMIN);
     await apiCall(first.url, 'backups.create', {}, token);
   } finally {
     await first.stop();
@@ -63,10 +61,7 @@ test('the administrator rebuilds the search indexes and the search still finds t
   appUrl,
 }) => {
   await seedTerminal(appUrl);
-  const { token } = await apiCall(appUrl, 'auth.signIn', {
-    username: ADMIN.username,
-    password: ADMIN.password,
-  });
+  const token = await apiSignIn(appUrl, ADMIN);
   await apiCall(
     appUrl,
     'residents.create',

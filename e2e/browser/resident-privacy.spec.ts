@@ -6,6 +6,7 @@ import {
   CLERK,
   apiCall,
   apiSignIn,
+  createUser,
   expect,
   seedAgencyTownship,
   test,
@@ -71,18 +72,7 @@ test('a village sees its own villagers; numbers are found whole; masks come with
   const admin = await apiSignIn(appUrl, ADMIN);
   const units = await apiCall(appUrl, 'orgUnits.list', {}, admin);
   const unitId = (code: string) => units.find((unit) => unit.code === code)!.id;
-  await apiCall(
-    appUrl,
-    'users.create',
-    {
-      username: AUDITOR.username,
-      displayName: AUDITOR.displayName,
-      role: 'auditor',
-      orgUnitId: unitId(WANGJIANG.code),
-      initialPassword: AUDITOR.initialPassword,
-    },
-    admin,
-  );
+  await createUser(appUrl, admin, AUDITOR, 'auditor', unitId(WANGJIANG.code));
   const first = await apiCall(appUrl, 'auth.signIn', {
     username: AUDITOR.username,
     password: AUDITOR.initialPassword,
