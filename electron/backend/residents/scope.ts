@@ -24,7 +24,7 @@ export async function residentScope(ctx: CallContext): Promise<ResidentScope> {
 
 export type VillageScope = Extract<ResidentScope, { kind: 'villages' }>;
 
-export const unitList = (scope: VillageScope) => sql.join(scope.units.map((unit) => sql`${unit}`));
+const unitList = (scope: VillageScope) => sql.join(scope.units.map((unit) => sql`${unit}`));
 
 /**
  * `AND <rowid> is in scope` for a 'villages' scope, nothing for the whole register: one primary-key
