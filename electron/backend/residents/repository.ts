@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { DOCUMENT_TYPES, type DocumentType } from '@shared/domain/identity/documents';
 import { withinScope, type ResidentScope } from './scope';
 import type { Db } from '../db/queryable';
+import { valueList } from '../core/value-list-sql';
 
 /** What lists, the detail and the search answer are built from. */
 export interface ResidentViewRow {
@@ -96,7 +97,7 @@ export async function exactDocumentOrPhone(
   const inScope = withinScope(scope, sql`residents.rowid`);
   // Every document type listed, so that the (doc_type, doc_number) index answers a number alone.
   const byDocument = sql`SELECT rowid AS rid FROM residents
-    WHERE doc_type IN (${sql.join(DOCUMENT_TYPES.map((type) => sql`${type}`))})
+    WHERE doc_type IN (${valueList(DOCUMENT_TYPES)})
       AND doc_number = ${docNumber} AND deleted_at IS NULL ${inScope}`;
   const query =
     phone === null
@@ -111,7 +112,7 @@ export async function exactDocumentOrPhone(
 
 export async function viewsByRowid(db: Db, rowids: readonly number[]): Promise<ResidentViewRow[]> {
   if (rowids.length === 0) return [];
-  const list = sql.join(rowids.map((rowid) => sql`${rowid}`));
+  const list = valueList(rowids);
   const result = await sql<ResidentViewRow>`SELECT ${VIEW_COLUMNS} FROM ${VIEW_SOURCE}
     WHERE r.rowid IN (${list}) AND r.deleted_at IS NULL ORDER BY r.rowid DESC`.execute(db);
   return result.rows;

@@ -3,6 +3,7 @@ import { DomainError } from '../core/errors';
 import { requireTerminal, requireUser } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { orgScope } from '../org/repository';
+import { valueList } from '../core/value-list-sql';
 
 /**
  * Which residents a caller sees, reveals and edits.
@@ -24,8 +25,6 @@ export async function residentScope(ctx: CallContext): Promise<ResidentScope> {
 
 export type VillageScope = Extract<ResidentScope, { kind: 'villages' }>;
 
-const unitList = (scope: VillageScope) => sql.join(scope.units.map((unit) => sql`${unit}`));
-
 /**
  * `AND <rowid> is in scope` for a 'villages' scope, nothing for the whole register: one primary-key
  * probe of resident_access per candidate and unit, so a search reads the candidates its own index yields and
@@ -35,7 +34,7 @@ export function withinScope(scope: ResidentScope, rowid: RawBuilder<unknown>): R
   return scope.kind === 'register'
     ? sql``
     : sql`AND EXISTS (SELECT 1 FROM resident_access a
-        WHERE a.resident_rowid = ${rowid} AND a.unit_id IN (${unitList(scope)}))`;
+        WHERE a.resident_rowid = ${rowid} AND a.unit_id IN (${valueList(scope.units)}))`;
 }
 
 /** Whether a resident is in scope: the whole-number look-up at intake asks without refusing. */

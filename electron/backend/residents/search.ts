@@ -5,6 +5,7 @@ import { VIEW_COLUMNS, VIEW_SOURCE, viewsByRowid, type ResidentViewRow } from '.
 import { withinScope, type ResidentScope, type VillageScope } from './scope';
 import type { ResidentSearch } from './search-query';
 import type { Db } from '../db/queryable';
+import { valueList } from '../core/value-list-sql';
 
 /**
  * The residents search as SQL, one shape per kind of query, each starting from its own index and
@@ -66,7 +67,7 @@ function plan(search: Ranged, scope: ResidentScope): Plan {
       };
     case 'idPrefix': {
       // residents_document, in its own order: the ID-like types, then the number.
-      const types = sql.join(DOCUMENTS_MASKED_AS_ID.map((type) => sql`${type}`));
+      const types = valueList(DOCUMENTS_MASKED_AS_ID);
       const where = sql`r.doc_type IN (${types}) AND r.doc_number >= ${search.prefix}
         AND r.doc_number < ${after(search.prefix)} AND r.deleted_at IS NULL ${inScope}`;
       return {

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/queryable';
+import { valueList } from '../core/value-list-sql';
 
 /**
  * Counter statistics as GROUP BY queries. The cases counted are those taken in (created) in the
@@ -30,10 +31,6 @@ export interface CountsRow {
   rejected: number;
 }
 
-function list(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
-}
-
 function counts(today: string): RawBuilder<unknown> {
   return sql`count(*) AS taken_in,
     coalesce(sum(c.accepted_at IS NOT NULL), 0) AS accepted,
@@ -49,7 +46,7 @@ function counts(today: string): RawBuilder<unknown> {
 
 function inRange(range: StatsRange): RawBuilder<unknown> {
   const item = range.itemId ? sql`AND c.item_id = ${range.itemId}` : sql``;
-  return sql`c.org_unit_id IN (${list(range.orgIds)}) ${item}
+  return sql`c.org_unit_id IN (${valueList(range.orgIds)}) ${item}
     AND c.created_at >= ${range.fromIso} AND c.created_at < ${range.toIso}
     AND c.deleted_at IS NULL`;
 }
@@ -130,7 +127,7 @@ function ratingsInRange(range: StatsRange): RawBuilder<unknown> {
   const item = range.itemId
     ? sql`AND EXISTS (SELECT 1 FROM cases rc WHERE rc.id = r.case_id AND rc.item_id = ${range.itemId})`
     : sql``;
-  return sql`r.org_unit_id IN (${list(range.orgIds)}) ${item}
+  return sql`r.org_unit_id IN (${valueList(range.orgIds)}) ${item}
     AND r.rated_at >= ${range.fromIso} AND r.rated_at < ${range.toIso} AND r.deleted_at IS NULL`;
 }
 
@@ -167,7 +164,7 @@ export async function badRatingFollowups(
     WHERE ${ratingsInRange(range)} AND r.bad = 1`.execute(db);
   const done = await sql<{ n: number }>`SELECT count(*) AS n
     FROM rating_followups f CROSS JOIN ratings r ON r.id = f.rating_id
-    WHERE f.org_unit_id IN (${list(range.orgIds)}) AND f.state = 'done' AND f.deleted_at IS NULL
+    WHERE f.org_unit_id IN (${valueList(range.orgIds)}) AND f.state = 'done' AND f.deleted_at IS NULL
       AND ${ratingsInRange(range)} AND r.bad = 1`.execute(db);
   return { bad: bad.rows[0]?.n ?? 0, done: done.rows[0]?.n ?? 0 };
 }

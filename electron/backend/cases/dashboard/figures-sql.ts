@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { CLOCK_RUNNING_STATES } from '../list/filter-sql';
 import type { Db } from '../../db/queryable';
+import { valueList } from '../../core/value-list-sql';
 
 /**
  * Counts for the supervisor's 工作台. The flows read index entries only (cases_live_org_created_count,
@@ -23,10 +24,6 @@ export interface Flow {
   badRatings: number;
 }
 
-function list(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
-}
-
 /** Cases taken in or completed in the span. */
 export function casesInSpanSql(
   orgIds: readonly string[],
@@ -35,7 +32,7 @@ export function casesInSpanSql(
 ): RawBuilder<{ n: number }> {
   const at = sql.ref(`c.${column}`);
   return sql<{ n: number }>`SELECT count(*) AS n FROM cases c
-    WHERE c.org_unit_id IN (${list(orgIds)}) AND c.deleted_at IS NULL
+    WHERE c.org_unit_id IN (${valueList(orgIds)}) AND c.deleted_at IS NULL
       AND ${at} >= ${span.fromIso} AND ${at} < ${span.toIso}`;
 }
 
@@ -46,7 +43,7 @@ export function ratingsInSpanSql(
 ): RawBuilder<{ n: number; bad: number }> {
   return sql<{ n: number; bad: number }>`SELECT count(*) AS n, coalesce(sum(r.bad), 0) AS bad
     FROM ratings r
-    WHERE r.org_unit_id IN (${list(orgIds)}) AND r.deleted_at IS NULL
+    WHERE r.org_unit_id IN (${valueList(orgIds)}) AND r.deleted_at IS NULL
       AND r.rated_at >= ${span.fromIso} AND r.rated_at < ${span.toIso}`;
 }
 
@@ -56,8 +53,8 @@ export function runningOverdueSql(
   today: string,
 ): RawBuilder<{ n: number }> {
   return sql<{ n: number }>`SELECT count(*) AS n FROM cases c
-    WHERE c.org_unit_id IN (${list(orgIds)}) AND c.deleted_at IS NULL
-      AND c.state IN (${list(CLOCK_RUNNING_STATES)}) AND c.due_date < ${today}`;
+    WHERE c.org_unit_id IN (${valueList(orgIds)}) AND c.deleted_at IS NULL
+      AND c.state IN (${valueList(CLOCK_RUNNING_STATES)}) AND c.due_date < ${today}`;
 }
 
 async function countOf(db: Db, query: RawBuilder<{ n: number }>): Promise<number> {
@@ -92,7 +89,7 @@ export async function overdueCount(
   const drafts = await countOf(
     db,
     sql<{ n: number }>`SELECT count(*) AS n FROM cases c
-      WHERE c.org_unit_id IN (${list(orgIds)}) AND c.deleted_at IS NULL
+      WHERE c.org_unit_id IN (${valueList(orgIds)}) AND c.deleted_at IS NULL
         AND c.state = 'agency_draft' AND c.handoff_due_date < ${today}`,
   );
   return running + drafts;

@@ -3,6 +3,7 @@ import { CLOCK_RUNNING_STATES } from '../list/filter-sql';
 import { SUMMARY_COLUMNS, type CaseSummaryRow } from '../list/repository';
 import { scopeCondition, type CaseScope } from '../list/scope-sql';
 import type { Db } from '../../db/queryable';
+import { valueList } from '../../core/value-list-sql';
 
 /** The 工作台 lists stay short enough to read at a glance; the full lists are in 案件查询. */
 export const WORKLIST_LIMIT = 50;
@@ -20,9 +21,9 @@ export type WorklistOwner =
 function owned(owner: WorklistOwner): RawBuilder<unknown> {
   switch (owner.kind) {
     case 'unit':
-      return sql`c.org_unit_id IN (${list(owner.orgIds)})`;
+      return sql`c.org_unit_id IN (${valueList(owner.orgIds)})`;
     case 'mine':
-      return sql`c.org_unit_id IN (${list(owner.orgIds)})
+      return sql`c.org_unit_id IN (${valueList(owner.orgIds)})
         AND (c.handler_id = ${owner.userId} OR c.created_by = ${owner.userId})`;
     case 'agent':
       return sql`c.agent_user_id = ${owner.userId}`;
@@ -43,11 +44,7 @@ async function worklist(
   return result.rows;
 }
 
-function list(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
-}
-
-const running = sql`c.state IN (${list(CLOCK_RUNNING_STATES)})`;
+const running = sql`c.state IN (${valueList(CLOCK_RUNNING_STATES)})`;
 
 export interface DueRange {
   on?: string;
@@ -121,7 +118,7 @@ export function lateDrafts(
 ): Promise<CaseSummaryRow[]> {
   return worklist(
     db,
-    sql`c.org_unit_id IN (${list(orgIds)}) AND c.state = 'agency_draft'
+    sql`c.org_unit_id IN (${valueList(orgIds)}) AND c.state = 'agency_draft'
       AND c.handoff_due_date < ${today}`,
     sql`c.handoff_due_date, c.created_at`,
   );
@@ -138,7 +135,7 @@ export function agencyDrafts(db: Db, agentUserId: string): Promise<CaseSummaryRo
 
 export async function openFollowups(db: Db, orgIds: readonly string[]): Promise<number> {
   const result = await sql<{ n: number }>`SELECT count(*) AS n FROM rating_followups f
-    WHERE f.org_unit_id IN (${list(orgIds)})
+    WHERE f.org_unit_id IN (${valueList(orgIds)})
       AND f.state = 'open' AND f.deleted_at IS NULL`.execute(db);
   return result.rows[0]?.n ?? 0;
 }

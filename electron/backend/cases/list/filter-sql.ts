@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
-import { valueList } from '../search/match-sql';
+import { valueList } from '../../core/value-list-sql';
 import type { CaseSearch } from '../search/case-search';
 
 /** The filters a clerk sets on a case list, as SQL terms. */

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { valueList } from '../search/match-sql';
+import { valueList } from '../../core/value-list-sql';
 import type { Db } from '../../db/queryable';
 
 /** Which cases a list may show the caller, as SQL terms the case indexes answer. */

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { DOCUMENT_TYPES } from '@shared/domain/identity/documents';
 import type { CaseSearch } from './case-search';
 import type { Db } from '../../db/queryable';
+import { valueList } from '../../core/value-list-sql';
 
 /**
  * The caller's units and user, as far as a search's candidates need them; `foreignOwners` are the
@@ -11,10 +12,6 @@ export interface MatchScope {
   orgIds: readonly string[];
   userId: string;
   foreignOwners: readonly { agencyOrgId: string; orgUnitId: string }[];
-}
-
-export function valueList(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
 }
 
 /**

@@ -14,6 +14,7 @@ import { today } from '../dispute/dates';
 import { riskThresholdsOf } from '../roster/settings';
 import { summariesOf } from '../list/summary-view';
 import { EDITABLE_STATES } from '../dispute/transition';
+import { valueList } from '../../core/value-list-sql';
 
 /**
  * A person is matched by document number where the case file has one (so that a party typed in
@@ -50,7 +51,7 @@ export async function riskFlags(ctx: CallContext): Promise<MethodOutput<'mediati
   const on = today(ctx);
   const windowStart = addMonths(on, -12);
   const db = ctx.rt.db;
-  const inScope = sql<SqlBool>`d.org_unit_id IN (${sql.join(caller.scope)}) AND d.deleted_at IS NULL AND (d.registered_on >= ${windowStart} OR d.state IN (${sql.join(EDITABLE_STATES)}))`;
+  const inScope = sql<SqlBool>`d.org_unit_id IN (${valueList(caller.scope)}) AND d.deleted_at IS NULL AND (d.registered_on >= ${windowStart} OR d.state IN (${valueList(EDITABLE_STATES)}))`;
   const disputes = await db
     .selectFrom('disputes as d')
     .select([

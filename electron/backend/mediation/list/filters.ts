@@ -1,4 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
+import { valueList } from '../../core/value-list-sql';
 
 /**
  * What the dispute list is asked for (scope, search, filters, sort) and the filters as SQL terms: the
@@ -21,10 +22,6 @@ export interface DisputeFilters {
 export interface DisputeSort {
   sortBy: 'registeredOn' | 'dueDate' | 'caseNo';
   sortDir: 'asc' | 'desc';
-}
-
-export function valueList(values: readonly string[]): RawBuilder<unknown> {
-  return sql.join(values.map((value) => sql`${value}`));
 }
 
 /** The states whose one-month clock runs, as the deadline filter and the dashboard read them. */

@@ -1,7 +1,8 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { PageSeek } from '../../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
-import { filterTerms, valueList, type DisputeFilters, type DisputeSort } from './filters';
+import { valueList } from '../../core/value-list-sql';
+import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 
 /**
  * The dispute list without a search, as index walks: each unit of the scope is read in sort order

@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import type { Db } from '../../db/queryable';
+import { valueList } from '../../core/value-list-sql';
 
 /**
  * A search of one character is a surname: the parties whose name starts with it, a range on
@@ -43,7 +44,7 @@ export async function surnameIsCommon(
 
 /** The caller's access to `d` as the list's filters ask for it. */
 function inScope(filters: DisputeFilters): RawBuilder<unknown> {
-  const scope = sql.join(filters.scope.map((id) => sql`${id}`));
+  const scope = valueList(filters.scope);
   const owned = sql`d.org_unit_id IN (${scope})`;
   const read = sql`d.id IN (SELECT r.dispute_id FROM dispute_readers r
     WHERE r.reader_org_id IN (${scope}) AND r.deleted_at IS NULL)`;
