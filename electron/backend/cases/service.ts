@@ -18,14 +18,7 @@ export { casesOfResident, listCases } from './list/service';
 export { applyTransition, handOut, supplement } from './workflow/workflow';
 
 // What other domains use: attachments and ratings hang off a case its reader may see; the search
-// index rebuild writes the case entries intake writes; statistics share the export's sheet.
+// index rebuild writes the case entries intake writes.
 export { actionableCase, visibleCase } from './access';
 export { stateOf } from './repository';
 export { caseFtsValues, indexCaseForSearch } from './intake/search-index';
-export {
-  addTableSheet,
-  newWorkbook,
-  workbookBase64,
-  type Cell,
-  type Column,
-} from './export/export-sheet';

@@ -7,6 +7,7 @@ import {
 } from '@shared/domain/catalogue/service-item';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { CallContext } from '../core/runtime';
+import { addHeadedSheet, workbookBase64 } from '../core/workbook';
 import {
   ACTIVE_LABEL,
   ALIAS_SEPARATOR,
@@ -21,24 +22,13 @@ import {
 import { parseMaterials } from './fields';
 import { listCurrentVersions } from './repository';
 
-function sheetOf(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  columns: readonly { key: string; header: string; width: number; optional?: boolean }[],
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map(({ key, header, width }) => ({ key, header, width }));
-  sheet.getRow(1).font = { bold: true };
-  return sheet;
-}
-
 /** The whole catalogue, current versions, active and inactive: what the import reads back. */
-async function catalogueWorkbook(ctx: CallContext): Promise<Buffer> {
+async function catalogueWorkbook(ctx: CallContext): Promise<ExcelJS.Workbook> {
   const rows = await listCurrentVersions(ctx.rt.db);
   const workbook = new ExcelJS.Workbook();
   workbook.created = new Date(ctx.rt.stamper.clock.now());
-  const items = sheetOf(workbook, ITEM_SHEET, ITEM_COLUMNS);
-  const materials = sheetOf(workbook, MATERIAL_SHEET, MATERIAL_COLUMNS);
+  const items = addHeadedSheet(workbook, ITEM_SHEET, ITEM_COLUMNS);
+  const materials = addHeadedSheet(workbook, MATERIAL_SHEET, MATERIAL_COLUMNS);
   items.getColumn('fee').numFmt = '0.00';
   for (const row of rows) {
     items.addRow({
@@ -67,11 +57,11 @@ async function catalogueWorkbook(ctx: CallContext): Promise<Buffer> {
       });
     }
   }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook;
 }
 
 export async function exportCatalogue(ctx: CallContext) {
-  const buffer = await catalogueWorkbook(ctx);
+  const workbook = await catalogueWorkbook(ctx);
   const date = shanghaiDate(ctx.rt.stamper.clock.now()).replaceAll('-', '');
-  return { fileName: `事项目录-${date}.xlsx`, base64: buffer.toString('base64') };
+  return { fileName: `事项目录-${date}.xlsx`, base64: await workbookBase64(workbook) };
 }

@@ -1,4 +1,4 @@
-import { workbookBase64 } from '../cases/service';
+import { workbookBase64 } from '../core/workbook';
 import type { HandlerMap } from '../rpc/handler';
 import { counterStats, filteredItemName } from './service';
 import { counterStatsFileName, counterStatsWorkbook } from './workbook';

@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import type { CounterStats } from '@shared/api';
 import { RATINGS } from '@shared/domain/cases/rating';
 import { periodLabel } from '@shared/domain/cases/stats-period';
-import { addTableSheet, newWorkbook, type Cell, type Column } from '../cases/service';
+import { addTableSheet, newWorkbook, type Cell, type Column } from '../core/workbook';
 
 const PERCENT = '0.0%';
 

@@ -3,7 +3,7 @@ import { CASE_STATE_LABELS } from '@shared/domain/cases/case-workflow';
 import type { DocumentType } from '@shared/domain/identity/documents';
 import { maskDocument } from '@shared/domain/privacy/masking';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { addTableSheet, newWorkbook, type Column } from './export-sheet';
+import { addTableSheet, newWorkbook, type Column } from '../../core/workbook';
 import type { CaseExportRow } from '../list/repository';
 import { isOverdue } from '../list/summary';
 

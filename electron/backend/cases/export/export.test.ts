@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { Harness } from '../../testing/harness';
-import { workbookBase64 } from './export-sheet';
+import { workbookBase64 } from '../../core/workbook';
 import { caseListWorkbook } from './export-workbook';
 import type { CaseExportRow } from '../list/repository';
 import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';

@@ -4,7 +4,7 @@ import { requireUser } from '../../core/guards';
 import type { CallContext } from '../../core/runtime';
 import { countCases, exportCaseRows } from '../list/repository';
 import { caseScope, filterOf, todayOf } from '../list/service';
-import { workbookBase64 } from './export-sheet';
+import { workbookBase64 } from '../../core/workbook';
 import { caseListFileName, caseListWorkbook, EXPORT_ROW_CAP } from './export-workbook';
 
 /** The list as filtered on screen, every page, as a workbook; audited because it carries names. */

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { MediationStats } from '@shared/api/methods/mediation-stats';
 import { ORG_LEVEL_LABELS, ORG_LEVELS } from '@shared/api/roles';
 import { addDays, addMonths } from '@shared/domain/calendar/plain-date';
@@ -9,6 +9,7 @@ import {
   DISPUTE_TYPES,
 } from '@shared/domain/mediation/vocabulary';
 import type { CallContext } from '../../core/runtime';
+import { newWorkbook, workbookBase64 } from '../../core/workbook';
 import { callerOf } from '../dispute/access';
 import { today } from '../dispute/dates';
 import { orgNames } from '../dispute/org';
@@ -102,8 +103,7 @@ function monthlyReportWorkbook(
   stats: { month: MediationStats; year: MediationStats },
   generatedOn: string,
 ): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = '基层一窗通';
+  const workbook = newWorkbook();
   const sheet = workbook.addWorksheet('月报表', { pageSetup: { orientation: 'landscape' } });
   sheet.columns = [{ width: 16 }, ...MEASURES.flatMap(() => [{ width: 10 }, { width: 11 }])];
   const [year, monthNumber] = [month.slice(0, 4), Number(month.slice(5, 7))];
@@ -182,9 +182,8 @@ export async function monthlyReport(ctx: CallContext, month: string) {
   };
   const orgName = (await orgNames(ctx.rt.db, [caller.orgUnitId])).get(caller.orgUnitId)?.name ?? '';
   const workbook = monthlyReportWorkbook(orgName, month, stats, today(ctx));
-  const buffer = await workbook.xlsx.writeBuffer();
   return {
     fileName: `人民调解统计月报_${orgName}_${month}.xlsx`,
-    base64: Buffer.from(buffer).toString('base64'),
+    base64: await workbookBase64(workbook),
   };
 }

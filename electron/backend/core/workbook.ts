@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 export type Cell = string | number | null;
 
 export interface Column {
+  /** For rows added as objects keyed by column (`sheet.addRow({ code: … })`). */
+  key?: string;
   header: string;
   /** In characters; Chinese characters count about two. */
   width: number;
@@ -12,7 +14,27 @@ export interface Column {
 
 /**
  * A sheet as the counter's spreadsheets look: one bold header row that stays in place while
- * scrolling, then the rows. Dates go in as YYYY-MM-DD text so that no time zone can shift them.
+ * scrolling, and no rows yet.
+ */
+export function addHeadedSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly Column[],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
+    ...(column.key ? { key: column.key } : {}),
+    header: column.header,
+    width: column.width,
+    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
+  }));
+  sheet.getRow(1).font = { bold: true };
+  return sheet;
+}
+
+/**
+ * A headed sheet (addHeadedSheet) with its rows. Dates go in as YYYY-MM-DD text so that no time
+ * zone can shift them.
  */
 export function addTableSheet(
   workbook: ExcelJS.Workbook,
@@ -20,13 +42,7 @@ export function addTableSheet(
   columns: readonly Column[],
   rows: readonly (readonly Cell[])[],
 ): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.header,
-    width: column.width,
-    ...(column.numFmt ? { style: { numFmt: column.numFmt } } : {}),
-  }));
-  sheet.getRow(1).font = { bold: true };
+  const sheet = addHeadedSheet(workbook, name, columns);
   for (const row of rows) sheet.addRow([...row]);
   return sheet;
 }
