@@ -25,11 +25,11 @@ const cursorSchema = z.object({
 const INVALID_CURSOR_MESSAGE = '翻页位置无效，请回到第一页重新翻页';
 
 /** The list a cursor belongs to: any input that changes the rows or their pages. */
-export function listFingerprint(list: unknown): string {
+function listFingerprint(list: unknown): string {
   return createHash('sha256').update(JSON.stringify(list)).digest('base64url').slice(0, 16);
 }
 
-export function encodeCursor(fingerprint: string, position: SortPosition): string {
+function encodeCursor(fingerprint: string, position: SortPosition): string {
   const json = JSON.stringify({ f: fingerprint, k: position.key, r: position.rowid });
   return Buffer.from(json, 'utf8').toString('base64url');
 }
@@ -91,7 +91,7 @@ export function seekFrom(
 }
 
 /** The anchor of a list request as positions, or null when it is absent or of another list. */
-export function anchorPositions(
+function anchorPositions(
   anchor: { page: number; first: string; last: string } | undefined,
   fingerprint: string,
   keyShape: z.ZodType<readonly (string | number | null)[]>,
@@ -100,4 +100,37 @@ export function anchorPositions(
   const first = decodeCursor(anchor.first, fingerprint, keyShape);
   const last = decodeCursor(anchor.last, fingerprint, keyShape);
   return first && last ? { page: anchor.page, first, last } : null;
+}
+
+interface PagedInput {
+  page: number;
+  pageSize: number;
+  anchor?: { page: number; first: string; last: string } | undefined;
+}
+
+/**
+ * The seek to the requested page from its anchor, when one of the same list is given and near, and
+ * the fingerprint of the list the request pages through: `name` and everything in the input but the
+ * page and its anchor.
+ */
+export function anchoredSeek(
+  name: string,
+  input: PagedInput,
+  keyShape: z.ZodType<readonly (string | number | null)[]>,
+): { seek: PageSeek | null; fingerprint: string } {
+  const { page: _page, anchor: _anchor, ...list } = input;
+  const fingerprint = listFingerprint({ list: name, ...list });
+  const anchor = anchorPositions(input.anchor, fingerprint, keyShape);
+  return { seek: anchor && seekFrom(anchor, input.page, input.pageSize), fingerprint };
+}
+
+/** The cursors of a page's first and last rows, which the next request sends back as its anchor. */
+export function pageCursors<Row>(
+  rows: readonly Row[],
+  fingerprint: string,
+  positionOf: (row: Row) => SortPosition,
+): { firstCursor: string | null; lastCursor: string | null } {
+  const cursor = (row: Row | undefined) =>
+    row === undefined ? null : encodeCursor(fingerprint, positionOf(row));
+  return { firstCursor: cursor(rows[0]), lastCursor: cursor(rows.at(-1)) };
 }

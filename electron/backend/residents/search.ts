@@ -51,6 +51,15 @@ function latestOfVillage(scope: VillageScope): Plan {
   };
 }
 
+/** A plan read from residents itself, whose count reads the rows its pages do. */
+function onResidents(where: RawBuilder<unknown>, order: RawBuilder<unknown>): Plan {
+  return {
+    from: sql`${VIEW_SOURCE} WHERE ${where}`,
+    order,
+    count: sql`residents r WHERE ${where}`,
+  };
+}
+
 /**
  * Each plan narrows to the caller's scope (scope.ts) on the rowid its index already carries, so a
  * village's search stays on the same index as the township's, with one probe per candidate.
@@ -60,40 +69,24 @@ function plan(search: Ranged, scope: ResidentScope): Plan {
   switch (search.kind) {
     case 'latest':
       if (scope.kind === 'villages' && scope.units.length === 1) return latestOfVillage(scope);
-      return {
-        from: sql`${VIEW_SOURCE} WHERE r.deleted_at IS NULL ${inScope}`,
-        order: sql`r.rowid DESC`,
-        count: sql`residents r WHERE r.deleted_at IS NULL ${inScope}`,
-      };
+      return onResidents(sql`r.deleted_at IS NULL ${inScope}`, sql`r.rowid DESC`);
     case 'idPrefix': {
       // residents_document, in its own order: the ID-like types, then the number.
       const types = valueList(DOCUMENTS_MASKED_AS_ID);
       const where = sql`r.doc_type IN (${types}) AND r.doc_number >= ${search.prefix}
         AND r.doc_number < ${after(search.prefix)} AND r.deleted_at IS NULL ${inScope}`;
-      return {
-        from: sql`${VIEW_SOURCE} WHERE ${where}`,
-        order: sql`r.doc_type, r.doc_number`,
-        count: sql`residents r WHERE ${where}`,
-      };
+      return onResidents(where, sql`r.doc_type, r.doc_number`);
     }
     case 'initials': {
       // The partial index residents_live_initials: the count never reads a row.
       const where = sql`r.initials >= ${search.prefix} AND r.initials < ${after(search.prefix)}
         AND r.deleted_at IS NULL ${inScope}`;
-      return {
-        from: sql`${VIEW_SOURCE} WHERE ${where}`,
-        order: sql`r.initials, r.rowid`,
-        count: sql`residents r WHERE ${where}`,
-      };
+      return onResidents(where, sql`r.initials, r.rowid`);
     }
     case 'namePrefix': {
       const where = sql`r.name >= ${search.text} AND r.name < ${after(search.text)}
         AND r.deleted_at IS NULL ${inScope}`;
-      return {
-        from: sql`${VIEW_SOURCE} WHERE ${where}`,
-        order: sql`r.name, r.rowid`,
-        count: sql`residents r WHERE ${where}`,
-      };
+      return onResidents(where, sql`r.name, r.rowid`);
     }
     case 'bigram':
       // CROSS JOIN keeps SQLite starting from the bigram and reading residents by rowid.
@@ -143,7 +136,7 @@ export function countQuery(
     ${plan(search, scope).count} LIMIT ${cap + 1})`;
 }
 
-export interface SearchPage {
+interface SearchPage {
   rows: ResidentViewRow[];
   /**
    * Exact up to the cap (SEARCH_TOTAL_CAP, which also bounds browsing the register with no search

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import type { MethodParsedInput } from '@shared/api';
-import {
-  anchorPositions,
-  encodeCursor,
-  listFingerprint,
-  seekFrom,
-  type PageSeek,
-} from '../../core/page-cursor';
+import { anchoredSeek, pageCursors, type PageSeek } from '../../core/page-cursor';
 import type { DisputePageRow } from './list-walk';
 
 type ListInput = MethodParsedInput<'mediation.list'>;
@@ -19,25 +13,20 @@ const KEY_SHAPES: Record<ListInput['sortBy'], z.ZodType<readonly (string | numbe
 };
 
 /**
- * The list the request pages through: everything but the page and its anchor. A search pages by
- * offset (its matches are few and sorted whole), so its anchor is never used.
+ * The seek to the requested page from its anchor. A search pages by offset (its matches are few and
+ * sorted whole), so its anchor is never used.
  */
 export function disputeSeek(input: ListInput): { seek: PageSeek | null; fingerprint: string } {
-  const { page: _page, anchor: _anchor, ...list } = input;
-  const fingerprint = listFingerprint({ list: 'mediation.list', ...list });
-  const anchor = anchorPositions(input.anchor, fingerprint, KEY_SHAPES[input.sortBy]);
-  const seek = anchor && !input.query ? seekFrom(anchor, input.page, input.pageSize) : null;
-  return { seek, fingerprint };
+  const { seek, fingerprint } = anchoredSeek('mediation.list', input, KEY_SHAPES[input.sortBy]);
+  return { seek: input.query ? null : seek, fingerprint };
 }
 
 export function disputeCursors(
   rows: readonly DisputePageRow[],
   fingerprint: string,
 ): { firstCursor: string | null; lastCursor: string | null } {
-  const cursor = (row: DisputePageRow | undefined) => {
-    if (!row) return null;
-    const key = row.k2 === null ? [row.k] : [row.k, row.k2];
-    return encodeCursor(fingerprint, { key, rowid: row.rid });
-  };
-  return { firstCursor: cursor(rows[0]), lastCursor: cursor(rows.at(-1)) };
+  return pageCursors(rows, fingerprint, (row) => ({
+    key: row.k2 === null ? [row.k] : [row.k, row.k2],
+    rowid: row.rid,
+  }));
 }
