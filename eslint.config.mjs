@@ -50,7 +50,8 @@ const ASSEMBLERS = ['app', 'host', 'testing'];
 const PUBLIC_MODULES = {
   // The one password format: setup and users make accounts with it.
   auth: ['password-hash'],
-  // The blob store and the checks of an upload, which event reports use for their own files.
+  // The blob store, the checks of an upload and the attachment as the contract shows it, which event
+  // reports use for their own files.
   attachments: ['store', 'content', 'file-name'],
   // Reference data that setup loads on the first run.
   calendar: ['seed'],

@@ -1,5 +1,8 @@
+import type { MethodOutput } from '@shared/api';
 import { DomainError } from '../core/errors';
+import { storedFileName } from './file-name';
 import { contentMatchesMime } from './magic';
+import { sha256Hex } from './store';
 
 /**
  * The checks every upload passes, whatever record it belongs to (a case material or an event report):
@@ -18,7 +21,7 @@ const MIME_LABELS: Record<AcceptedMime, string> = {
   'application/pdf': 'PDF 文件',
 };
 
-export function decodeUpload(base64: string): Buffer {
+function decodeUpload(base64: string): Buffer {
   const text = base64.replace(/\s/g, '');
   const bytes = BASE64.test(text) && text.length % 4 === 0 ? Buffer.from(text, 'base64') : null;
   if (!bytes || bytes.length === 0) {
@@ -35,11 +38,39 @@ export function decodeUpload(base64: string): Buffer {
 }
 
 /** A renamed file (a .doc saved as .jpg) is refused rather than stored under a type it is not. */
-export function ensureContentMatches(mime: AcceptedMime, bytes: Uint8Array): void {
+function ensureContentMatches(mime: AcceptedMime, bytes: Uint8Array): void {
   if (!contentMatchesMime(mime, bytes)) {
     throw new DomainError(
       'ATTACHMENT_TYPE_MISMATCH',
       `文件内容与所选类型（${MIME_LABELS[mime]}）不符，可能是改了扩展名，请重新扫描或另存后上传`,
     );
   }
+}
+
+/** An upload as it is stored: its checked bytes, the name it is kept under and its content's hash. */
+export function checkedUpload(input: { base64: string; mime: AcceptedMime; fileName: string }): {
+  bytes: Buffer;
+  fileName: string;
+  sha256: string;
+} {
+  const bytes = decodeUpload(input.base64);
+  ensureContentMatches(input.mime, bytes);
+  return { bytes, fileName: storedFileName(input.fileName, input.mime), sha256: sha256Hex(bytes) };
+}
+
+/** A stored attachment as the contract shows it, whatever record it belongs to. */
+export function toAttachment(row: {
+  id: string;
+  file_name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}): MethodOutput<'attachments.upload'> {
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    mime: row.mime,
+    size: row.size,
+    sha256: row.sha256,
+  };
 }

@@ -5,39 +5,19 @@ import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { insertSynced } from '../core/synced-writes';
-import { decodeUpload, ensureContentMatches } from './content';
-import { storedFileName } from './file-name';
+import { checkedUpload, toAttachment } from './content';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
-import { readBlob, sha256Hex, storeBlob } from './store';
+import { readBlob, storeBlob } from './store';
 
 type Attachment = MethodOutput<'attachments.upload'>;
 type UploadInput = MethodParsedInput<'attachments.upload'>;
-
-function toAttachment(row: {
-  id: string;
-  file_name: string;
-  mime: string;
-  size: number;
-  sha256: string;
-}): Attachment {
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    mime: row.mime,
-    size: row.size,
-    sha256: row.sha256,
-  };
-}
 
 /** A scan or photo of a checklist material, stored once per content and linked to the material. */
 export async function upload(ctx: CallContext, input: UploadInput): Promise<Attachment> {
   const row = await actionableCase(ctx, input.caseId);
   const material = await findCaseMaterial(ctx.rt.db, row.id, input.caseMaterialId);
   if (!material) throw new DomainError('NOT_FOUND', '找不到该材料，请刷新后重试');
-  const bytes = decodeUpload(input.base64);
-  ensureContentMatches(input.mime, bytes);
-  const fileName = storedFileName(input.fileName, input.mime);
-  const sha256 = sha256Hex(bytes);
+  const { bytes, fileName, sha256 } = checkedUpload(input);
   const existing = await findOnMaterial(ctx.rt.db, row.id, material.id, sha256);
   if (existing) return toAttachment(existing);
   // The file first: a row never names a missing file, and a file left by a failed insert is the

@@ -1,8 +1,7 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
-import { decodeUpload, ensureContentMatches } from '../attachments/content';
-import { storedFileName } from '../attachments/file-name';
-import { readBlob, sha256Hex, storeBlob } from '../attachments/store';
+import { checkedUpload, toAttachment } from '../attachments/content';
+import { readBlob, storeBlob } from '../attachments/store';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
@@ -29,10 +28,7 @@ export async function attachToReport(
       `该事件报告已由${report.acknowledged_by_name}签收，不能再添加附件，如有新情况请另行报告`,
     );
   }
-  const bytes = decodeUpload(input.base64);
-  ensureContentMatches(input.mime, bytes);
-  const fileName = storedFileName(input.fileName, input.mime);
-  const sha256 = sha256Hex(bytes);
+  const { bytes, fileName, sha256 } = checkedUpload(input);
   if (await findOnReport(ctx.rt.db, report.id, sha256)) return getEventReport(ctx, report.id);
   // The file first: a row never names a missing file, and a file left by a failed insert is the
   // same content the next upload would store.
@@ -68,12 +64,5 @@ export async function reportAttachment(
   await readableReport(ctx, row.event_report_id);
   const bytes = readBlob(ctx.rt.dataDir, row.sha256);
   if (!bytes) throw new DomainError('NOT_FOUND', '附件文件缺失，可能尚未从下级同步');
-  return {
-    id: row.id,
-    fileName: row.file_name,
-    mime: row.mime,
-    size: row.size,
-    sha256: row.sha256,
-    base64: bytes.toString('base64'),
-  };
+  return { ...toAttachment(row), base64: bytes.toString('base64') };
 }
