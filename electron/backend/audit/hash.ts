@@ -1,22 +1,16 @@
 import { createHash, createHmac } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { AuditLogTable } from '../db/schema';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** The SQL name under which a connection knows keyedAuditHash with its terminal's key (chain-key.ts). */
 export const AUDIT_HMAC_FUNCTION = 'audit_chain_hmac';
 
-interface AuditContent {
-  seq: number;
-  at: string;
-  user_id: string | null;
-  username: string | null;
-  terminal_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
+/** An entry's own columns, all but the hashes; any outcome text hashes the same way. */
+type AuditContent = Omit<Selectable<AuditLogTable>, 'outcome' | 'prev_hash' | 'hash'> & {
   outcome: string;
-  detail: string | null;
-}
+};
 
 /** What an entry's hash covers: its content, its position and the previous hash, so that edits, deletions and reorders show. */
 export function chainedMessage(prevHash: string, entry: AuditContent): string {
