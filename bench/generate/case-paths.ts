@@ -1,5 +1,5 @@
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { withNote } from '../../electron/backend/cases/workflow/notes';
+import { withNote } from '../../electron/backend/cases/service';
 import {
   accept,
   iso,

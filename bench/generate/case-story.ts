@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { Material } from '@shared/domain/catalogue/service-item';
-import { resumeFields } from '../../electron/backend/cases/workflow/clock';
+import { resumeFields } from '../../electron/backend/cases/service';
 import { residentInitials } from '../../electron/backend/residents/search-index';
 import type {
   CaseEventsTable,

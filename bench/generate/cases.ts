@@ -10,7 +10,7 @@ import type {
   CasesTable,
   Database,
 } from '../../electron/backend/db/schema';
-import { indexCaseForSearch } from '../../electron/backend/cases/intake/search-index';
+import { indexCaseForSearch } from '../../electron/backend/cases/service';
 import { agencyCase, counterCase } from './case-paths';
 import type { AgencyPoint, CaseWorld, ItemVersion, Window } from './case-story';
 import { casesPerDay, itemMix } from './case-volume';

@@ -5,9 +5,11 @@ import type { HolidayCalendar } from '@shared/domain/calendar/working-days';
 import { formatCaseNumber, includesTerminal } from '@shared/domain/mediation/case-number';
 import { targetDueDate } from '@shared/domain/mediation/clocks';
 import type { Database, DisputesTable } from '../../electron/backend/db/schema';
-import { effectiveAbbreviation } from '../../electron/backend/mediation/register/numbering';
-import { partyNamesOf } from '../../electron/backend/mediation/register/party-input';
-import { indexDispute } from '../../electron/backend/mediation/list/search-index';
+import {
+  effectiveAbbreviation,
+  indexDispute,
+  partyNamesOf,
+} from '../../electron/backend/mediation/service';
 import { casesPerDay } from './case-volume';
 import { afterRegistration } from './dispute-paths';
 import { PartyMaker } from './dispute-parties';

@@ -3,10 +3,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { addDays, addMonths, shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { DATABASE_FILE } from '../../electron/backend/app/open-runtime';
-import { registerAuditKey } from '../../electron/backend/audit/chain-key';
-import { loadOrCreateAuditKeyFile } from '../../electron/backend/audit/key-file';
-import { appendAudit } from '../../electron/backend/audit/service';
-import { loadCalendar } from '../../electron/backend/calendar/loader';
+import {
+  appendAudit,
+  loadOrCreateAuditKeyFile,
+  registerAuditKey,
+} from '../../electron/backend/audit/service';
+import { loadCalendar } from '../../electron/backend/calendar/service';
 import { writeCases, type CaseCounts } from './cases';
 import { writeDesks } from './desks';
 import { writeDisputes, type DisputeCounts } from './disputes';

@@ -9,6 +9,9 @@ import { highestIssuedSeq, lastEntry, listEntries } from './repository';
 
 // What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
 export { hasActed } from './repository';
+// The key of the chain, for the bench's generator, which writes a database as the app opens it.
+export { registerAuditKey } from './chain-key';
+export { loadOrCreateAuditKeyFile } from './key-file';
 
 export interface AuditInput {
   action: string;

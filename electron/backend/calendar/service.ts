@@ -4,6 +4,9 @@ import { missingYearsMessage, type HolidayCalendar } from '@shared/domain/calend
 import type { Runtime } from '../core/runtime';
 import { listCalendarYears } from './repository';
 
+// The bench's generator dates its cases by the calendar as stored.
+export { loadCalendar } from './loader';
+
 /** The working-day calendar of this runtime, cached until holiday_calendar changes. */
 export function calendarOf(rt: Runtime): Promise<HolidayCalendar> {
   return rt.calendar.get(rt.db);

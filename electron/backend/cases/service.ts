@@ -22,3 +22,7 @@ export { applyTransition, handOut, supplement } from './workflow/workflow';
 export { actionableCase, visibleCase } from './access';
 export { stateOf } from './repository';
 export { caseFtsValues, indexCaseForSearch } from './intake/search-index';
+
+// The bench's generator writes cases' clocks and timeline notes as the use cases do.
+export { resumeFields } from './workflow/clock';
+export { withNote } from './workflow/notes';

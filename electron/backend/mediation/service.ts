@@ -7,3 +7,8 @@ export { actorName } from './dispute/actor';
 export { ensureCode, mediationReference, referenceLabel } from './dispute/reference';
 export { disputeFtsValues } from './list/search-index';
 export { addAccountToRoster } from './roster/roster';
+
+// The bench's generator numbers, names and indexes disputes as registration does.
+export { indexDispute } from './list/search-index';
+export { effectiveAbbreviation } from './register/numbering';
+export { partyNamesOf } from './register/party-input';
