@@ -1,5 +1,6 @@
 import type { Transaction, Updateable } from 'kysely';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
+import { appendAudit } from '../audit/service';
 import type { ChangeStamp } from '../core/changes';
 import { insertSynced, updateSynced } from '../core/synced-writes';
 import type { CasesTable, Database } from '../db/schema';
@@ -61,7 +62,7 @@ export async function updateChecklist(
   }
 }
 
-export interface CaseEvent {
+interface CaseEvent {
   action: string;
   from: CaseState | null;
   to: CaseState | null;
@@ -113,4 +114,19 @@ export async function moveCase(
   const updated = await updateCase(trx, stamp, row, { ...patch, state: to });
   await addEvent(trx, stamp, updated, { ...event, from: stateOf(row), to });
   return updated;
+}
+
+/** The audit entry of a step on one case, in the step's transaction. */
+export async function auditCase(
+  trx: Trx,
+  stamp: ChangeStamp,
+  at: string,
+  entry: { action: string; caseId: string; detail: string },
+): Promise<void> {
+  await appendAudit(trx, at, stamp.actor, stamp.terminal.terminalId, {
+    action: entry.action,
+    objectType: 'case',
+    objectId: entry.caseId,
+    detail: entry.detail,
+  });
 }

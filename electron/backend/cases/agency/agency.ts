@@ -4,22 +4,22 @@ import { addWorkingDays } from '@shared/domain/calendar/working-days';
 import { openCase, transition } from '@shared/domain/cases/case-workflow';
 import { isPowerOfAttorney, missingRequired } from '@shared/domain/cases/checklist';
 import { AGENCY_HANDOVER_WORKING_DAYS } from '@shared/domain/cases/deadline';
-import { appendAudit } from '../../audit/service';
 import { calendarOf } from '../../calendar/service';
 import { DomainError } from '../../core/errors';
 import { stampOf } from '../../core/guards';
 import type { CallContext } from '../../core/runtime';
 import { findOrgUnit } from '../../org/repository';
 import { actingUser, actionableCase } from '../access';
-import { buildChecklist, recheck, storedChecklist } from '../intake/checklist';
+import { buildChecklist } from '../intake/checklist';
 import { acceptanceFields } from '../workflow/clock';
 import { thisCounter } from '../intake/numbering';
 import { names, withNote } from '../workflow/notes';
 import { openNewCase } from '../intake/opening';
-import { listMaterials, stateOf } from '../repository';
+import { stateOf } from '../repository';
+import { recheckCase } from '../workflow/recheck';
 import { enforce } from '../workflow/rules';
 import { currentItemVersion, residentInScope } from '../intake/sources';
-import { moveCase, updateChecklist } from '../writes';
+import { auditCase, moveCase, updateChecklist } from '../writes';
 
 async function agentVillage(ctx: CallContext, orgUnitId: string) {
   const village = await findOrgUnit(ctx.rt.db, orgUnitId);
@@ -101,10 +101,9 @@ export async function agencyIntake(
         actorName: user.displayName,
       },
     });
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: 'cases.agencyIntake',
-      objectType: 'case',
-      objectId: created.id,
+      caseId: created.id,
       detail: `${created.case_no} ${item.name}：${village.name}代办`,
     });
     return created;
@@ -125,9 +124,7 @@ export async function receive(
   const state = stateOf(row);
   // Refused first as a receipt, whatever the materials: that is what the clerk was doing.
   enforce(transition({ state }, 'receive', user.role));
-  const stored = await listMaterials(ctx.rt.db, row.id);
-  const checklist = recheck(storedChecklist(stored), input.materials);
-  const missing = missingRequired(checklist);
+  const { stored, checklist, missing } = await recheckCase(ctx.rt.db, row.id, input.materials);
   const action = missing.length === 0 ? 'receive' : 'request_supplement';
   const step = enforce(transition({ state }, action, user.role));
   const counter = await thisCounter(ctx.rt);
@@ -154,10 +151,9 @@ export async function receive(
         counter_contact: `${counter.orgName} ${counter.terminalName}`,
       },
     );
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: 'cases.receive',
-      objectType: 'case',
-      objectId: row.id,
+      caseId: row.id,
       detail: `${row.case_no}：${note}`,
     });
   });

@@ -3,7 +3,6 @@ import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { openCase } from '@shared/domain/cases/case-workflow';
 import { checkOutcome, missingRequired } from '@shared/domain/cases/checklist';
 import { asClause } from '@shared/domain/paper/wording';
-import { appendAudit } from '../../audit/service';
 import { calendarOf } from '../../calendar/service';
 import { DomainError } from '../../core/errors';
 import { stampOf } from '../../core/guards';
@@ -16,7 +15,7 @@ import { openNewCase } from './opening';
 import { names, stateLabel, withNote } from '../workflow/notes';
 import { enforce } from '../workflow/rules';
 import { currentItemVersion, residentInScope, type ItemVersion } from './sources';
-import { addEvent, moveCase, updateCase } from '../writes';
+import { addEvent, auditCase, moveCase, updateCase } from '../writes';
 
 type IntakeInput = MethodParsedInput<'cases.intake'>;
 
@@ -130,10 +129,9 @@ export async function intake(ctx: CallContext, input: IntakeInput): Promise<stri
         actorName: user.displayName,
       });
     }
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: 'cases.intake',
-      objectType: 'case',
-      objectId: created.id,
+      caseId: created.id,
       detail: `${created.case_no} ${item.name}：${stateLabel(created)}`,
     });
     return created;

@@ -2,8 +2,6 @@ import type { MethodParsedInput } from '@shared/api';
 import type { Updateable } from 'kysely';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { transition, type CaseState, type Transition } from '@shared/domain/cases/case-workflow';
-import { missingRequired } from '@shared/domain/cases/checklist';
-import { appendAudit } from '../../audit/service';
 import { calendarOf } from '../../calendar/service';
 import { DomainError } from '../../core/errors';
 import { stampOf } from '../../core/guards';
@@ -11,12 +9,12 @@ import type { CallContext } from '../../core/runtime';
 import type { CasesTable } from '../../db/schema';
 import { findOrgUnit } from '../../org/repository';
 import { actingUser, actionableCase } from '../access';
-import { recheck, storedChecklist } from '../intake/checklist';
 import { acceptanceFields, resumeFields } from './clock';
 import { names, stateLabel, withNote } from './notes';
-import { listMaterials, stateOf, type CaseRow } from '../repository';
+import { stateOf, type CaseRow } from '../repository';
+import { recheckCase } from './recheck';
 import { enforce } from './rules';
-import { addEvent, moveCase, updateCase, updateChecklist } from '../writes';
+import { addEvent, auditCase, moveCase, updateCase, updateChecklist } from '../writes';
 
 type TransitionInput = MethodParsedInput<'cases.transition'>;
 
@@ -109,10 +107,9 @@ export async function applyTransition(ctx: CallContext, input: TransitionInput):
       { action: step.action, note, actorName: user.displayName },
       patch,
     );
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: `cases.${step.action}`,
-      objectType: 'case',
-      objectId: row.id,
+      caseId: row.id,
       detail: `${row.case_no}：${stateLabel(row)} → ${stateLabel(moved)}${note ? `，${note}` : ''}`,
     });
   });
@@ -131,10 +128,11 @@ export async function supplement(
   const user = await actingUser(ctx);
   const row = await actionableCase(ctx, input.caseId);
   const step = enforce(transition({ state: stateOf(row) }, 'supplement', user.role));
-  const stored = await listMaterials(ctx.rt.db, row.id);
-  const before = storedChecklist(stored);
-  const checklist = recheck(before, input.materials);
-  const missing = missingRequired(checklist);
+  const { stored, before, checklist, missing } = await recheckCase(
+    ctx.rt.db,
+    row.id,
+    input.materials,
+  );
   const arrived = checklist.filter(
     (entry, index) => entry.status === 'received' && before[index]?.status !== 'received',
   );
@@ -176,10 +174,9 @@ export async function supplement(
         clock,
       );
     }
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: 'cases.supplement',
-      objectType: 'case',
-      objectId: row.id,
+      caseId: row.id,
       detail: `${row.case_no}：${note}`,
     });
   });
@@ -218,10 +215,9 @@ export async function handOut(
       note,
       actorName: user.displayName,
     });
-    await appendAudit(trx, now, ctx.actor, stamp.terminal.terminalId, {
+    await auditCase(trx, stamp, now, {
       action: 'cases.handOut',
-      objectType: 'case',
-      objectId: row.id,
+      caseId: row.id,
       detail: `${row.case_no}：${note}`,
     });
   });
