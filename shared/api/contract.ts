@@ -60,7 +60,7 @@ export const contract = {
   ...draftsMethods,
 };
 
-export type Contract = typeof contract;
+type Contract = typeof contract;
 export type MethodName = keyof Contract;
 export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
 export type MethodParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;

@@ -7,7 +7,7 @@ import type { Role } from './roles';
  * - 'session': any signed-in user, even one who still has to change the password;
  * - a list of roles: a signed-in user with one of them who has changed the initial password.
  */
-export type Access = 'public' | 'session' | readonly Role[];
+type Access = 'public' | 'session' | readonly Role[];
 
 export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;

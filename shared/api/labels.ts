@@ -123,7 +123,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
  * What the services audit under a name of their own: a step inside a method (enable or disable), an
  * outcome (a lockout), or an older name kept in existing logs.
  */
-export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.lockout': '账号锁定',
   'audit.chainKeyed': '审计日志启用密钥签名',
   'users.disable': '停用用户',

@@ -18,7 +18,7 @@ export async function highestIssuedSeq(db: Db): Promise<number> {
   return row.rows[0]?.seq ?? 0;
 }
 
-export interface AuditFilter {
+interface AuditFilter {
   fromIso?: string;
   toIso?: string;
   username?: string;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { WallClock } from '../core/clock';
 
-export interface SessionRecord {
+interface SessionRecord {
   token: string;
   userId: string;
   createdAt: number;
@@ -13,9 +13,9 @@ export interface SessionRecord {
  * A sign-in lasts at most 12 hours however busy it is: a counter's day (08:30–17:30 and overtime)
  * needs one sign-in, while a session left open on a shared PC does not survive to the next morning.
  */
-export const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
+const SESSION_MAX_AGE_MS = 12 * 60 * 60 * 1000;
 
-export type SessionLookup =
+type SessionLookup =
   | { state: 'active'; session: SessionRecord }
   | { state: 'locked'; session: SessionRecord }
   | { state: 'expired' }

@@ -5,7 +5,7 @@ import type { Db } from '../db/queryable';
 
 export type CaseRow = Selectable<CasesTable>;
 export type CaseMaterialRow = Selectable<CaseMaterialsTable>;
-export type CaseEventRow = Selectable<CaseEventsTable>;
+type CaseEventRow = Selectable<CaseEventsTable>;
 
 export async function findCase(db: Db, id: string): Promise<CaseRow | undefined> {
   return db

@@ -29,7 +29,7 @@ import {
  * without that material would silently drop it from the checklist.
  */
 
-export interface ImportedItem {
+interface ImportedItem {
   row: number;
   /** `aliases` is as stored when the file has no 别名 column (`aliasesGiven` false). */
   fields: ServiceItemFields;
@@ -43,7 +43,7 @@ export interface ImportProblem {
   message: string;
 }
 
-export interface ReadCatalogue {
+interface ReadCatalogue {
   items: ImportedItem[];
   problems: ImportProblem[];
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { ServiceItemVersionsTable } from '../db/schema';
 
 /** The columns of a version that an edit can change; the rest are sync columns and the item link. */
-export type VersionContent = Pick<
+type VersionContent = Pick<
   ServiceItemVersionsTable,
   | 'name'
   | 'category'

@@ -82,7 +82,7 @@ export async function createItem(
   return itemId;
 }
 
-export type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null };
+type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null };
 
 /**
  * Applies edited fields to an item: a new version when anything a case depends on changed (cases keep

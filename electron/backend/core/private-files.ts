@@ -18,7 +18,7 @@ import { dirname } from 'node:path';
  * per-user profile's ACL (%APPDATA%) keeps other accounts out (README, data section).
  */
 const PRIVATE_DIR_MODE = 0o700;
-export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FILE_MODE = 0o600;
 
 /** Creates the folder (and its parents) owner-only, and makes an existing one owner-only. */
 export function privateDir(dir: string): void {

@@ -11,7 +11,7 @@ import type { Database, SyncColumns } from '../db/schema';
 type Trx = Transaction<Database>;
 type Row<T extends SyncedTable> = Omit<Insertable<Database[T]>, keyof SyncColumns>;
 
-export interface InsertOptions {
+interface InsertOptions {
   /**
    * The new row's id when it had to be chosen before the insert: a row that names it first (an item
    * its current version), or an id the caller hands on (the set-up's terminal and administrator).

@@ -36,7 +36,7 @@ function phoneDigits(phone: string | null): string | null {
   return phone === null ? null : phone.replace(/\D/g, '');
 }
 
-export interface IndexedResident {
+interface IndexedResident {
   rowid: number;
   name: string;
   doc_number: string;
@@ -63,7 +63,7 @@ export async function indexResident(db: Db, resident: IndexedResident): Promise<
 }
 
 /** `resident` as it was indexed: the old bigrams are deleted by primary key. */
-export async function unindexResident(db: Db, resident: IndexedResident): Promise<void> {
+async function unindexResident(db: Db, resident: IndexedResident): Promise<void> {
   // contentless_delete=1 lets a contentless table forget a row by rowid alone.
   await sql`DELETE FROM residents_fts WHERE rowid = ${resident.rowid}`.execute(db);
   const bigrams = residentBigrams(resident.name, resident.address);

@@ -26,7 +26,7 @@ const LETTERS = /^[a-z]+$/i;
 const DOCUMENT_LIKE = /^[0-9a-z+\s\-—()（）]+$/i;
 
 /** The leading digits an ID number's mask shows (330302********1234): a search may match no more. */
-export const ID_VISIBLE_HEAD = 6;
+const ID_VISIBLE_HEAD = 6;
 
 /** An FTS5 string literal: the text is matched as typed, never read as query syntax. */
 function ftsPhrase(text: string): string {

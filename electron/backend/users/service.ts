@@ -44,7 +44,7 @@ export async function listUsers(ctx: CallContext, includeDisabled: boolean): Pro
   return (await listUserViews(ctx.rt.db, scope, includeDisabled)).map((row) => toUser(row, nowIso));
 }
 
-export interface NewUser {
+interface NewUser {
   username: string;
   displayName: string;
   role: Role;

@@ -3,9 +3,9 @@ import { method } from '../define';
 import { idSchema, isoTimeSchema, pageInputSchema } from './common';
 
 export const AUDIT_OUTCOMES = ['success', 'failure', 'denied'] as const;
-export const auditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
+const auditOutcomeSchema = z.enum(AUDIT_OUTCOMES);
 
-export const auditEntrySchema = z.object({
+const auditEntrySchema = z.object({
   seq: z.number().int(),
   at: isoTimeSchema,
   userId: idSchema.nullable(),

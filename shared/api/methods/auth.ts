@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { emptySchema, passwordSchema, userSchema } from './common';
 
-export const sessionSchema = z.object({
+const sessionSchema = z.object({
   token: z.string(),
   user: userSchema,
   idleLockMinutes: z.number().int(),

@@ -16,7 +16,7 @@ export const materialCheckSchema = z.object({
 });
 export type MaterialCheck = z.input<typeof materialCheckSchema>;
 
-export const caseMaterialSchema = z.object({
+const caseMaterialSchema = z.object({
   id: idSchema,
   position: z.number().int(),
   name: z.string(),
@@ -40,7 +40,7 @@ export const caseMaterialSchema = z.object({
 });
 export type CaseMaterial = z.infer<typeof caseMaterialSchema>;
 
-export const deadlineStatusSchema = z.enum(['none', 'ok', 'due_soon', 'due_today', 'overdue']);
+const deadlineStatusSchema = z.enum(['none', 'ok', 'due_soon', 'due_today', 'overdue']);
 
 export const caseSummarySchema = z.object({
   id: idSchema,
@@ -64,7 +64,7 @@ export const caseSummarySchema = z.object({
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
-export const caseEventSchema = z.object({
+const caseEventSchema = z.object({
   id: idSchema,
   at: isoTimeSchema,
   actorName: z.string().nullable(),
@@ -76,7 +76,7 @@ export const caseEventSchema = z.object({
 
 export { ratingLevelSchema };
 
-export const caseDetailSchema = caseSummarySchema.extend({
+const caseDetailSchema = caseSummarySchema.extend({
   officialNo: z.string().nullable(),
   itemId: idSchema,
   itemVersionId: idSchema,

@@ -7,7 +7,7 @@ import {
 import { method } from '../define';
 import { idSchema, isoTimeSchema } from './common';
 
-export const serviceItemSummarySchema = z.object({
+const serviceItemSummarySchema = z.object({
   id: idSchema,
   code: z.string(),
   name: z.string(),
@@ -24,7 +24,7 @@ export const serviceItemSummarySchema = z.object({
 });
 export type ServiceItemSummary = z.infer<typeof serviceItemSummarySchema>;
 
-export const serviceItemVersionSchema = z.object({
+const serviceItemVersionSchema = z.object({
   versionId: idSchema,
   itemId: idSchema,
   number: z.number().int(),
@@ -43,7 +43,7 @@ export const serviceItemVersionSchema = z.object({
 });
 export type ServiceItemVersion = z.infer<typeof serviceItemVersionSchema>;
 
-export const serviceItemDetailSchema = serviceItemVersionSchema.extend({
+const serviceItemDetailSchema = serviceItemVersionSchema.extend({
   active: z.boolean(),
   aliases: z.array(z.string()),
   versions: z.array(

@@ -13,7 +13,7 @@ const flowSchema = z.object({
   badRatings: count,
 });
 
-export const dashboardFiguresSchema = z.object({
+const dashboardFiguresSchema = z.object({
   /** Asia/Shanghai date the figures are of. */
   today: z.string(),
   todayFlow: flowSchema,

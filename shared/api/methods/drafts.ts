@@ -7,14 +7,14 @@ import { isoTimeSchema } from './common';
  * Which form a draft belongs to: 'intake', 'agency', 'dispute.register', or a form of one record
  * such as 'agreement:<dispute id>'.
  */
-export const formKeySchema = z
+const formKeySchema = z
   .string()
   .regex(/^[a-z][a-z.]{0,39}(:[0-9A-Za-z-]{1,64})?$/, '草稿的表单名称不正确');
 
 /** What the form held, as the renderer serialised it; the backend keeps it as given. */
 const draftDataSchema = z.record(z.string(), z.unknown());
 
-export const formDraftSchema = z.object({
+const formDraftSchema = z.object({
   formKey: z.string(),
   data: draftDataSchema,
   updatedAt: isoTimeSchema,

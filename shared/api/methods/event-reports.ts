@@ -13,14 +13,14 @@ import { nullableText } from './mediation';
  */
 
 export const URGENCIES = ['normal', 'urgent', 'critical'] as const;
-export const urgencySchema = z.enum(URGENCIES);
+const urgencySchema = z.enum(URGENCIES);
 export const URGENCY_LABELS: Record<z.infer<typeof urgencySchema>, string> = {
   normal: '一般',
   urgent: '紧急',
   critical: '特急',
 };
 
-export const eventReportSchema = z.object({
+const eventReportSchema = z.object({
   id: idSchema,
   category: z.string(),
   categoryLabel: z.string(),

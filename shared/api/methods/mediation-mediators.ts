@@ -7,7 +7,7 @@ import { MEDIATION_READERS, MEDIATION_WRITERS, nullableText } from './mediation'
 import { disputeDetailSchema } from './mediation-views';
 
 /** A person on the roster; not necessarily a user of the app (many 乡贤 mediators never sign in). */
-export const mediatorSchema = z.object({
+const mediatorSchema = z.object({
   id: idSchema,
   name: z.string(),
   gender: z.enum(['male', 'female']).nullable(),

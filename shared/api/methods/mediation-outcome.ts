@@ -25,7 +25,7 @@ export const obligationInputSchema = z.object({
  * The agreement as the mediator writes it. The parties' particulars, the case number and the
  * mediators come from the case file, so that paper and record cannot disagree.
  */
-export const agreementInputSchema = z.object({
+const agreementInputSchema = z.object({
   form: z.enum(['written', 'oral']),
   facts: nullableText(5000, '纠纷事实不超过 5000 个字'),
   disputedMatters: nullableText(5000, '争议事项不超过 5000 个字'),

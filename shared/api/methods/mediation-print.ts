@@ -16,7 +16,7 @@ const header = {
   caseNo: z.string(),
 };
 
-export const printedDocumentSchema = z.enum([
+const printedDocumentSchema = z.enum([
   'notice',
   'sessionRecord',
   'agreement',
@@ -26,7 +26,7 @@ export const printedDocumentSchema = z.enum([
 
 const partyLine = z.object({ roleLabel: z.string(), name: z.string() });
 
-export const noticePrintSchema = z.object({
+const noticePrintSchema = z.object({
   ...header,
   /** The day of registration, when the committee gives the notice: the date by its seal on any reprint. */
   issuedOn: z.string(),
@@ -39,7 +39,7 @@ export const noticePrintSchema = z.object({
   ),
 });
 
-export const sessionRecordPrintSchema = z.object({
+const sessionRecordPrintSchema = z.object({
   ...header,
   number: z.number().int(),
   heldOn: z.string(),
@@ -54,7 +54,7 @@ export const sessionRecordPrintSchema = z.object({
   signatureLines: z.array(partyLine),
 });
 
-export const agreementPartyPrintSchema = z.object({
+const agreementPartyPrintSchema = z.object({
   roleLabel: z.string(),
   kind: z.enum(['person', 'organisation']),
   name: z.string(),
@@ -74,7 +74,7 @@ export const agreementPartyPrintSchema = z.object({
   attorneyDate: z.string().nullable(),
 });
 
-export const agreementPrintSchema = z.object({
+const agreementPrintSchema = z.object({
   ...header,
   parties: z.array(agreementPartyPrintSchema),
   facts: z.string(),
@@ -105,7 +105,7 @@ export const agreementPrintSchema = z.object({
   agreedOn: z.string(),
 });
 
-export const judicialCoverPrintSchema = z.object({
+const judicialCoverPrintSchema = z.object({
   ...header,
   court: z.string().nullable(),
   parties: z.array(partyLine),
@@ -119,7 +119,7 @@ export const judicialCoverPrintSchema = z.object({
   remarks: z.array(z.string()),
 });
 
-export const followUpPrintSchema = z.object({
+const followUpPrintSchema = z.object({
   ...header,
   parties: z.array(partyLine),
   agreedOn: z.string().nullable(),

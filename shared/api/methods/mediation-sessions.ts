@@ -5,7 +5,7 @@ import { idSchema } from './common';
 import { MEDIATION_WRITERS, nullableText } from './mediation';
 import { disputeDetailSchema, mediationClockSchema } from './mediation-views';
 
-export const sessionInputSchema = z.object({
+const sessionInputSchema = z.object({
   disputeId: idSchema,
   heldOn: isoDateSchema,
   place: z.string().trim().min(1, '请填写调解地点').max(100, '调解地点不超过 100 个字'),

@@ -8,7 +8,7 @@ import { idSchema } from './common';
 import { MEDIATION_READERS } from './mediation';
 import { disputeSummarySchema } from './mediation-views';
 
-export const mediationStatisticsRowSchema = z.object({
+const mediationStatisticsRowSchema = z.object({
   /** 'YYYY-MM', 'YYYY-Qn' or 'YYYY'. */
   period: z.string(),
   /** A dispute type, source or level code, or 'all'. */
@@ -25,7 +25,7 @@ export const mediationStatisticsRowSchema = z.object({
 
 const levelShare = z.object({ count: z.number().int(), percent: z.number() });
 
-export const mediationStatsSchema = z.object({
+const mediationStatsSchema = z.object({
   from: isoDateSchema,
   to: isoDateSchema,
   granularity: z.enum(['month', 'quarter', 'year']),
@@ -47,7 +47,7 @@ export const mediationStatsSchema = z.object({
 });
 export type MediationStats = z.infer<typeof mediationStatsSchema>;
 
-export const firedRuleSchema = z.object({
+const firedRuleSchema = z.object({
   rule: z.enum([
     'repeat_party',
     'repeat_address',
@@ -60,7 +60,7 @@ export const firedRuleSchema = z.object({
   related: z.array(z.object({ id: idSchema, caseNo: z.string() })),
 });
 
-export const mediationSettingsSchema = z.object({
+const mediationSettingsSchema = z.object({
   orgUnitId: idSchema,
   orgUnitName: z.string(),
   /** The configured abbreviation of case numbers, or null for the derived one. */

@@ -18,7 +18,7 @@ import { idSchema, isoTimeSchema } from './common';
  */
 
 export const disputeStateSchema = z.enum(DISPUTE_STATES);
-export const disputeActionSchema = z.enum(DISPUTE_ACTIONS);
+const disputeActionSchema = z.enum(DISPUTE_ACTIONS);
 
 /** How a party was told of the 当事人权利义务告知书. */
 export const NOTICE_METHODS = ['signed', 'oral', 'delivered'] as const;
@@ -39,7 +39,7 @@ export const REMEDY_ROUTE_LABELS: Record<z.infer<typeof remedyRouteSchema>, stri
 };
 
 /** Whose case this is to the caller: the owner writes, the others read. */
-export const disputeAccessSchema = z.enum(['owner', 'reader', 'oversight']);
+const disputeAccessSchema = z.enum(['owner', 'reader', 'oversight']);
 
 export const mediationDeadlineSchema = z.object({
   dueDate: isoDateSchema,
@@ -74,7 +74,7 @@ export const disputeSummarySchema = z.object({
 });
 export type DisputeSummary = z.infer<typeof disputeSummarySchema>;
 
-export const disputePartySchema = z.object({
+const disputePartySchema = z.object({
   id: idSchema,
   position: z.number().int(),
   role: partyRoleSchema,
@@ -108,14 +108,14 @@ export const disputePartySchema = z.object({
 });
 export type DisputeParty = z.infer<typeof disputePartySchema>;
 
-export const assignedMediatorSchema = z.object({
+const assignedMediatorSchema = z.object({
   mediatorId: idSchema,
   name: z.string(),
   role: z.enum(['lead', 'member']),
   background: z.string(),
 });
 
-export const mediationSessionSchema = z.object({
+const mediationSessionSchema = z.object({
   id: idSchema,
   /** 第N次调解. */
   number: z.number().int(),
@@ -131,7 +131,7 @@ export const mediationSessionSchema = z.object({
 });
 export type MediationSession = z.infer<typeof mediationSessionSchema>;
 
-export const disputeExtensionSchema = z.object({
+const disputeExtensionSchema = z.object({
   id: idSchema,
   previousDueDate: isoDateSchema,
   newDueDate: isoDateSchema,
@@ -140,7 +140,7 @@ export const disputeExtensionSchema = z.object({
   consentingPartyIds: z.array(idSchema),
 });
 
-export const obligationViewSchema = z.object({
+const obligationViewSchema = z.object({
   obligorPartyId: idSchema.nullable(),
   content: z.string(),
   amountFen: z.number().int().nullable(),
@@ -156,7 +156,7 @@ export const JUDICIAL_RESULT_LABELS: Record<z.infer<typeof judicialResultSchema>
   rejected: '裁定驳回申请',
 };
 
-export const judicialConfirmationSchema = z.object({
+const judicialConfirmationSchema = z.object({
   /** From the effective date; 'applied_late' when filed after the last day. */
   window: z.object({
     lastDay: isoDateSchema,
@@ -172,7 +172,7 @@ export const judicialConfirmationSchema = z.object({
   note: z.string().nullable(),
 });
 
-export const agreementViewSchema = z.object({
+const agreementViewSchema = z.object({
   form: z.enum(['written', 'oral']),
   facts: z.string().nullable(),
   disputedMatters: z.string().nullable(),
@@ -235,7 +235,7 @@ export const disputeFollowUpSchema = z.object({
 });
 export type DisputeFollowUp = z.infer<typeof disputeFollowUpSchema>;
 
-export const disputeEventSchema = z.object({
+const disputeEventSchema = z.object({
   id: idSchema,
   at: isoTimeSchema,
   actorName: z.string().nullable(),
@@ -247,7 +247,7 @@ export const disputeEventSchema = z.object({
   note: z.string().nullable(),
 });
 
-export const linkedEventReportSchema = z.object({
+const linkedEventReportSchema = z.object({
   id: idSchema,
   title: z.string(),
   receivingOrgName: z.string(),

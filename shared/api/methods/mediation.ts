@@ -58,7 +58,7 @@ const agentFields = {
   attorneyDate: isoDateSchema.nullable().default(null),
 };
 
-export const personPartyInputSchema = z.object({
+const personPartyInputSchema = z.object({
   kind: z.literal('person'),
   role: partyRoleSchema,
   /** Link to the resident register (一人一档); its particulars fill what is left empty here. */
@@ -76,7 +76,7 @@ export const personPartyInputSchema = z.object({
   ...agentFields,
 });
 
-export const organisationPartyInputSchema = z.object({
+const organisationPartyInputSchema = z.object({
   kind: z.literal('organisation'),
   role: partyRoleSchema,
   name: z.string().trim().min(1, '请填写单位名称').max(100, '单位名称不超过 100 个字'),
@@ -115,7 +115,7 @@ function transferNeedsOrigin(
   }
 }
 
-export const registerDisputeInputSchema = z
+const registerDisputeInputSchema = z
   .object({
     ...disputeFields,
     parties: z.array(partyInputSchema).min(2, '纠纷至少有两方当事人').max(30, '当事人不超过 30 位'),
@@ -124,7 +124,7 @@ export const registerDisputeInputSchema = z
   })
   .superRefine(transferNeedsOrigin);
 
-export const disputeListInputSchema = pageInputSchema.extend({
+const disputeListInputSchema = pageInputSchema.extend({
   /** Case number (any part), a party's name (1 character: surname), or the sequence number. */
   query: z.string().trim().max(40).default(''),
   types: z.array(disputeTypeSchema).default([]),

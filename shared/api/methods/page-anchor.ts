@@ -7,7 +7,7 @@ import { z } from 'zod';
  * walking every row before it; without an anchor, or with one for another sort or filter, a page is
  * found by its number alone.
  */
-export const pageCursorSchema = z.string().min(1).max(400);
+const pageCursorSchema = z.string().min(1).max(400);
 
 export const pageAnchorSchema = z.object({
   /** The page the cursors belong to. */

@@ -3,7 +3,7 @@ import { method } from '../define';
 import { ratingLevelSchema } from './cases';
 import { idSchema, isoTimeSchema, pageInputSchema } from './common';
 
-export const followupSchema = z.object({
+const followupSchema = z.object({
   id: idSchema,
   caseId: idSchema,
   caseNo: z.string(),

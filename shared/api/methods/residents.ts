@@ -3,13 +3,13 @@ import { documentTypeSchema } from '../../domain/identity/documents';
 import { method } from '../define';
 import { idSchema, isoTimeSchema, pageInputSchema, totalIsLowerBoundSchema } from './common';
 
-export const genderSchema = z.enum(['male', 'female']);
+const genderSchema = z.enum(['male', 'female']);
 
 /**
  * What lists and the detail show: document number and phone masked (PIPL art. 28), and the age
  * instead of the birth date, which is the ID number's hidden middle (it comes with the reveal).
  */
-export const residentSummarySchema = z.object({
+const residentSummarySchema = z.object({
   id: idSchema,
   name: z.string(),
   docType: documentTypeSchema,
@@ -24,7 +24,7 @@ export const residentSummarySchema = z.object({
 });
 export type ResidentSummary = z.infer<typeof residentSummarySchema>;
 
-export const residentDetailSchema = residentSummarySchema.extend({
+const residentDetailSchema = residentSummarySchema.extend({
   ethnicity: z.string().nullable(),
   createdAt: isoTimeSchema,
   updatedAt: isoTimeSchema,
@@ -42,7 +42,7 @@ export const residentFieldsSchema = z.object({
 const staff = ['admin', 'supervisor', 'clerk', 'agent', 'mediator', 'auditor'] as const;
 const writers = ['admin', 'supervisor', 'clerk', 'agent', 'mediator'] as const;
 /** Roles whose tasks need a full ID number or phone now and then; every reveal is audited. */
-export const REVEAL_ROLES = ['admin', 'supervisor', 'clerk', 'agent', 'mediator'] as const;
+const REVEAL_ROLES = ['admin', 'supervisor', 'clerk', 'agent', 'mediator'] as const;
 
 export const residentsMethods = {
   /** Name (1–2 characters use their own index, 3+ full text), pinyin initials, document number, phone. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { emptySchema } from './common';
 
-export const searchIndexRebuildSchema = z.object({
+const searchIndexRebuildSchema = z.object({
   residents: z.number().int(),
   cases: z.number().int(),
   disputes: z.number().int(),

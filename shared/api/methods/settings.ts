@@ -22,7 +22,7 @@ export const settingsSchema = z.object({
   counterPhone: z.string().trim().max(30, '联系电话不超过 30 个字符'),
 });
 /** An update that leaves out the counter phone or the weekly and monthly backups keeps those stored. */
-export const settingsUpdateSchema = settingsSchema.extend({
+const settingsUpdateSchema = settingsSchema.extend({
   counterPhone: settingsSchema.shape.counterPhone.optional(),
   backupKeepWeeks: settingsSchema.shape.backupKeepWeeks.optional(),
   backupKeepMonths: settingsSchema.shape.backupKeepMonths.optional(),

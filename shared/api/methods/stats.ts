@@ -11,7 +11,7 @@ const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 Y
  * taken in then, by what has become of them by today, so that the on-time rate compares like with
  * like; ratings count by the date they were given.
  */
-export const counterStatsInputSchema = z.object({
+const counterStatsInputSchema = z.object({
   from: dateSchema,
   to: dateSchema,
   period: z.enum(['day', 'month', 'quarter', 'year']).default('month'),
@@ -31,7 +31,7 @@ const countsSchema = z.object({
   onTimeRate: z.number().nullable(),
 });
 
-export const counterStatsSchema = z.object({
+const counterStatsSchema = z.object({
   totals: countsSchema,
   byItem: z.array(countsSchema.extend({ itemId: z.string(), itemName: z.string() })),
   byPeriod: z.array(countsSchema.extend({ period: z.string() })),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import { emptySchema, isoTimeSchema, orgUnitSchema, terminalSchema } from './common';
 
-export const systemStatusSchema = z.object({
+const systemStatusSchema = z.object({
   appVersion: z.string(),
   /** False until the first-run wizard has run on this database. */
   setupDone: z.boolean(),

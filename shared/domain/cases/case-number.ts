@@ -8,7 +8,7 @@ import { isIsoDate } from '../calendar/plain-date';
  * counter. The hub may later assign an official number; both are kept.
  */
 
-export interface CaseNumberParts {
+interface CaseNumberParts {
   /** Division code of the org unit: county 6, township 9 or village 12 digits. */
   orgCode: string;
   /** Two digits, as set up for this terminal. */

@@ -42,9 +42,9 @@ export const TERMINAL_STATES: readonly CaseState[] = [
   'withdrawn',
 ];
 
-export const CASE_OPENING_NAMES = ['complete', 'incomplete', 'not_ours', 'agency'] as const;
+const CASE_OPENING_NAMES = ['complete', 'incomplete', 'not_ours', 'agency'] as const;
 export const caseOpeningSchema = z.enum(CASE_OPENING_NAMES);
-export type CaseOpening = z.infer<typeof caseOpeningSchema>;
+type CaseOpening = z.infer<typeof caseOpeningSchema>;
 
 const COUNTER: readonly Role[] = ['clerk', 'supervisor'];
 
@@ -113,7 +113,7 @@ export const CASE_ACTIONS: Record<CaseAction, ActionRule> = {
   },
 };
 
-export type WorkflowErrorCode = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
+type WorkflowErrorCode = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
 
 export interface Transition {
   from: CaseState;
@@ -121,7 +121,7 @@ export interface Transition {
   action: CaseAction;
 }
 
-export type WorkflowError = RuleError<WorkflowErrorCode> & Transition;
+type WorkflowError = RuleError<WorkflowErrorCode> & Transition;
 
 export function isTerminal(state: CaseState): boolean {
   return TERMINAL_STATES.includes(state);

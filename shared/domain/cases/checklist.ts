@@ -26,8 +26,8 @@ export function missingRequired<T extends ChecklistEntry>(entries: readonly T[])
   return entries.filter(isMissingRequired);
 }
 
-export type IntakeOutcome = 'complete' | 'incomplete' | 'not_ours';
-export type ChecklistErrorCode = 'MATERIALS_INCOMPLETE' | 'NOTHING_MISSING';
+type IntakeOutcome = 'complete' | 'incomplete' | 'not_ours';
+type ChecklistErrorCode = 'MATERIALS_INCOMPLETE' | 'NOTHING_MISSING';
 
 /**
  * The clerk's chosen outcome must agree with the checklist: 受理 only with nothing required missing,

@@ -19,7 +19,7 @@ export const DEADLINE_STATUS_LABELS: Record<DeadlineStatus, string> = {
   overdue: '已超期',
 };
 
-export interface Deadline {
+interface Deadline {
   status: DeadlineStatus;
   /** Working days after today up to the due date; negative: working days overdue. */
   workingDaysLeft: number;
@@ -47,7 +47,7 @@ export function deadlineStatus(
   return { value: { status, workingDaysLeft }, missingYears };
 }
 
-export interface HandOverDeadline extends Deadline {
+interface HandOverDeadline extends Deadline {
   dueDate: string;
 }
 

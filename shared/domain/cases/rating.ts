@@ -35,7 +35,7 @@ export const RATEABLE_STATES: readonly CaseState[] = [
   'pending_supplement',
 ];
 
-export const RATING_COMMENT_MAX_LENGTH = 500;
+const RATING_COMMENT_MAX_LENGTH = 500;
 export const ratingCommentSchema = z
   .string()
   .trim()

@@ -75,14 +75,6 @@ const DISPUTE_SOURCE_GROUPS = ['application', 'initiative', 'transfer'] as const
 const disputeSourceGroupSchema = z.enum(DISPUTE_SOURCE_GROUPS, {
   error: '来源分组只能是申请、主动或移送',
 });
-type DisputeSourceGroup = z.infer<typeof disputeSourceGroupSchema>;
-
-export const DISPUTE_SOURCE_GROUP_LABELS: Record<DisputeSourceGroup, string> = {
-  application: '依申请',
-  initiative: '主动',
-  transfer: '移送委托',
-};
-
 const disputeSourceEntrySchema = referenceEntrySchema.extend({
   group: disputeSourceGroupSchema,
 });

@@ -26,9 +26,9 @@ export const PARTY_ROLE_LABELS: Record<PartyRole, string> = {
  * Residents without a mainland ID card are parties too (docs/domain.md, resident ID numbers); the same
  * document types as the resident register, so that a party linked to a resident keeps its document.
  */
-export const idTypeSchema = documentTypeSchema;
+const idTypeSchema = documentTypeSchema;
 
-export const personPartySchema = z.object({
+const personPartySchema = z.object({
   kind: z.literal('person'),
   id: z.string().min(1),
   role: partyRoleSchema,
@@ -44,7 +44,7 @@ export const personPartySchema = z.object({
   idNumber: text,
 });
 
-export const organisationPartySchema = z.object({
+const organisationPartySchema = z.object({
   kind: z.literal('organisation'),
   id: z.string().min(1),
   role: partyRoleSchema,
@@ -55,14 +55,14 @@ export const organisationPartySchema = z.object({
   phone: text,
 });
 
-export const agreementPartySchema = z.discriminatedUnion('kind', [
+const agreementPartySchema = z.discriminatedUnion('kind', [
   personPartySchema,
   organisationPartySchema,
 ]);
 export type AgreementParty = z.infer<typeof agreementPartySchema>;
 
 /** Numbered by position on paper (第一项, 第二项 …), so the number is not stored and cannot drift. */
-export const obligationSchema = z.object({
+const obligationSchema = z.object({
   obligorPartyId: z.string().nullable().optional(),
   content: text,
   amountFen: z.number().int().nonnegative().nullable().optional(),

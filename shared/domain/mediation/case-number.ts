@@ -14,13 +14,13 @@ import { z } from 'zod';
  * Abbreviations may coincide between org units; records are keyed by org unit, so the pair stays unique.
  */
 
-export const terminalNumberSchema = z.string().regex(/^\d{2}$/, '终端编号为两位数字');
+const terminalNumberSchema = z.string().regex(/^\d{2}$/, '终端编号为两位数字');
 export const orgAbbreviationSchema = z
   .string()
   .regex(/^\p{Script=Han}{1,10}$/u, '单位简称为 1 到 10 个汉字')
   .refine((value) => !value.includes('人调'), '单位简称不能包含“人调”');
 
-export const caseNumberPartsSchema = z.object({
+const caseNumberPartsSchema = z.object({
   year: z.number().int().min(2000).max(9999),
   orgAbbreviation: orgAbbreviationSchema,
   /** null: a number issued by terminal 01 while it was its org's only terminal. */
@@ -74,7 +74,7 @@ export function nextSequence(
   return highest + 1;
 }
 
-export interface NextCaseNumberInput {
+interface NextCaseNumberInput {
   /** Registration date, 'YYYY-MM-DD' in Asia/Shanghai: the year of the number. */
   today: string;
   /** Checked with orgAbbreviationSchema when the org unit is configured; a bad one throws here. */

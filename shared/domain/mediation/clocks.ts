@@ -10,10 +10,10 @@ import { addDays, addMonths, daysBetween } from '../calendar/plain-date';
 
 /** 'due_soon' within this many days of the last day, the last day itself included. */
 export const DUE_SOON_DAYS = 5;
-export const JUDICIAL_CONFIRMATION_DAYS = 30;
-export const FOLLOW_UP_DAYS = 15;
+const JUDICIAL_CONFIRMATION_DAYS = 30;
+const FOLLOW_UP_DAYS = 15;
 
-export type DeadlineStatus = 'ok' | 'due_soon' | 'overdue';
+type DeadlineStatus = 'ok' | 'due_soon' | 'overdue';
 
 export const DISPUTE_DEADLINE_LABELS: Record<DeadlineStatus, string> = {
   ok: '未到期',
@@ -21,7 +21,7 @@ export const DISPUTE_DEADLINE_LABELS: Record<DeadlineStatus, string> = {
   overdue: '已超期',
 };
 
-export interface DeadlineState {
+interface DeadlineState {
   dueDate: string;
   /** Days from today to the due date: 0 on the day itself, negative once it has passed. */
   daysLeft: number;
@@ -49,7 +49,7 @@ export interface Extension {
   recordedOn: string;
 }
 
-export type ExtensionError =
+type ExtensionError =
   | { code: 'EXTENSION_CONSENT_MISSING'; message: string; missingPartyIds: string[] }
   | { code: 'EXTENSION_NOT_LATER'; message: string };
 
@@ -95,9 +95,9 @@ export function mediationClock(
   return { ...deadlineStatus(dueDate, today), extended: dueDate !== targetDueDate(acceptedOn) };
 }
 
-export type JudicialConfirmationStatus = DeadlineStatus | 'applied' | 'applied_late';
+type JudicialConfirmationStatus = DeadlineStatus | 'applied' | 'applied_late';
 
-export interface JudicialConfirmationWindow {
+interface JudicialConfirmationWindow {
   lastDay: string;
   daysLeft: number;
   status: JudicialConfirmationStatus;

@@ -20,10 +20,9 @@ export interface Ownership {
   readerOrgIds: readonly string[];
 }
 
-export type EscalationErrorCode =
-  'UNKNOWN_ORG' | 'NOT_OWNER' | 'ESCALATION_AT_TOP' | 'NOT_DIRECT_PARENT';
+type EscalationErrorCode = 'UNKNOWN_ORG' | 'NOT_OWNER' | 'ESCALATION_AT_TOP' | 'NOT_DIRECT_PARENT';
 
-export type EscalationResult =
+type EscalationResult =
   | { ok: true; value: { ownerOrgId: string; readerOrgIds: string[] } }
   | { ok: false; error: { code: EscalationErrorCode; message: string } };
 
@@ -58,7 +57,7 @@ export function escalate(
   return { ok: true, value: { ownerOrgId: toOrgId, readerOrgIds } };
 }
 
-export interface ResolvableCase {
+interface ResolvableCase {
   /** Level of the org unit that owns the case now. */
   ownerLevel: OrgLevel;
   outcome: Outcome | null;
@@ -73,13 +72,13 @@ export function resolutionLevel(resolvable: ResolvableCase): OrgLevel | null {
   return resolvable.outcome === 'succeeded' ? resolvable.ownerLevel : null;
 }
 
-export interface LevelShare {
+interface LevelShare {
   count: number;
   /** Percent of all resolved cases, one decimal. */
   percent: number;
 }
 
-export interface SharesByLevel {
+interface SharesByLevel {
   resolved: number;
   byLevel: Record<OrgLevel, LevelShare>;
 }

@@ -37,10 +37,10 @@ export const riskThresholdsSchema = z.object({
 });
 export type RiskThresholds = z.infer<typeof riskThresholdsSchema>;
 
-export type RiskRuleId =
+type RiskRuleId =
   'repeat_party' | 'repeat_address' | 'major_risk' | 'amount' | 'people' | 'renewed_conflict';
 
-export interface FiredRule {
+interface FiredRule {
   rule: RiskRuleId;
   description: string;
   /** The other disputes that made a repeat rule fire. */

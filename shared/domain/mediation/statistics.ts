@@ -37,10 +37,10 @@ export interface DisputeCaseStat {
 }
 
 export type Granularity = 'month' | 'quarter' | 'year';
-export type GroupBy = 'type' | 'source' | 'level' | 'all';
-export type GroupKey = DisputeType | DisputeSource | OrgLevel | 'all';
+type GroupBy = 'type' | 'source' | 'level' | 'all';
+type GroupKey = DisputeType | DisputeSource | OrgLevel | 'all';
 
-export interface Measures {
+interface Measures {
   accepted: number;
   concluded: number;
   succeeded: number;
@@ -51,7 +51,7 @@ export interface Measures {
   amountFen: number;
 }
 
-export interface StatisticsRow extends Measures {
+interface StatisticsRow extends Measures {
   period: string;
   group: GroupKey;
 }

@@ -77,7 +77,7 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = {
 };
 
 /** How a mediation ended; the statistics and the resolution level read only this. */
-export const OUTCOMES = ['succeeded', 'failed', 'terminated'] as const;
+const OUTCOMES = ['succeeded', 'failed', 'terminated'] as const;
 export const outcomeSchema = z.enum(OUTCOMES);
 export type Outcome = z.infer<typeof outcomeSchema>;
 

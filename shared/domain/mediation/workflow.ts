@@ -47,7 +47,7 @@ export const DISPUTE_ACTIONS = [
 ] as const;
 export type DisputeAction = (typeof DISPUTE_ACTIONS)[number];
 
-export const DISPUTE_ACTION_LABELS: Record<DisputeAction, string> = {
+const DISPUTE_ACTION_LABELS: Record<DisputeAction, string> = {
   accept: '受理',
   reject: '不予受理',
   start_mediation: '开始调解',
@@ -98,10 +98,10 @@ const ALLOWED_ROLES: Readonly<Record<DisputeAction, readonly Role[]>> = {
   close: MEDIATION_ROLES,
 };
 
-export type WorkflowErrorCode = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
+type WorkflowErrorCode = 'ILLEGAL_TRANSITION' | 'ROLE_NOT_ALLOWED';
 
 /** The shape of shared/domain/result.ts's RuleResult, so a service handles every rule alike. */
-export type DisputeTransitionResult =
+type DisputeTransitionResult =
   | { ok: true; value: DisputeState }
   | { ok: false; error: { code: WorkflowErrorCode; message: string } };
 

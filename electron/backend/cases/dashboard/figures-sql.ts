@@ -17,7 +17,7 @@ export interface Span {
   toIso: string;
 }
 
-export interface Flow {
+interface Flow {
   takenIn: number;
   completed: number;
   ratings: number;

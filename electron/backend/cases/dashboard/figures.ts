@@ -7,7 +7,7 @@ import { orgScope } from '../../org/repository';
 import { flowIn, overdueCount, type Span } from './figures-sql';
 
 /** The trend covers this week and the seven before it. */
-export const TREND_WEEKS = 8;
+const TREND_WEEKS = 8;
 
 /** The Beijing days from `from`, `days` of them, as UTC instants. */
 function daysFrom(from: string, days: number): Span {

@@ -2,7 +2,7 @@ import { CASE_DOCUMENTS } from '@shared/domain/cases/papers';
 import type { Db } from '../../db/queryable';
 
 /** The printed documents of a case, each counted on its own. */
-export { CASE_DOCUMENTS, type CaseDocument } from '@shared/domain/cases/papers';
+export { type CaseDocument } from '@shared/domain/cases/papers';
 
 export async function findItemFacts(db: Db, itemId: string, versionId: string) {
   return db

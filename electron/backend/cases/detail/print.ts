@@ -7,7 +7,7 @@ import type { CaseDocument } from './detail-repository';
 import { stateLabel } from '../workflow/notes';
 import { everPendingSupplement, type CaseRow } from '../repository';
 
-export const DOCUMENT_LABELS: Record<CaseDocument, string> = {
+const DOCUMENT_LABELS: Record<CaseDocument, string> = {
   receipt: '受理回执',
   notice: '一次性告知单',
   rejection: '不予受理通知书',

@@ -12,7 +12,7 @@ import type { ItemVersion } from './sources';
 import { addEvent, insertChecklist } from '../writes';
 
 /** The columns that differ between a case taken in at the window and one filed by a village agent. */
-export type OpeningColumns = Pick<
+type OpeningColumns = Pick<
   CasesTable,
   | 'channel'
   | 'agent_user_id'
@@ -28,7 +28,7 @@ export type OpeningColumns = Pick<
   | 'counter_contact'
 >;
 
-export interface Opening {
+interface Opening {
   orgUnitId: string;
   state: CaseState;
   today: string;

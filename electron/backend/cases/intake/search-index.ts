@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { caseNumberSearchKey } from '@shared/domain/cases/case-number';
 import type { Db } from '../../db/queryable';
 
-export interface CaseSearchFields {
+interface CaseSearchFields {
   /** The rowid of the cases row. */
   rowid: number;
   caseNo: string;

@@ -82,7 +82,7 @@ export function listQuery(
 }
 
 /** A list's total, exact up to `cap`; past it, `total` is the cap and a lower bound. */
-export interface CaseCount {
+interface CaseCount {
   total: number;
   isLowerBound: boolean;
 }
@@ -94,7 +94,7 @@ export interface CaseCount {
  * would collect every candidate first); a plain list counts each part of the scope on its own
  * index, reading index entries only.
  */
-export function countQuery(
+function countQuery(
   filter: CaseFilter,
   scope: CaseScope,
   cap: number | null,
@@ -222,7 +222,7 @@ export async function exportCaseRows(
 }
 
 /** 一人一档: every case of a resident that the caller may see, newest first. */
-export function residentCasesQuery(residentId: string, scope: CaseScope) {
+function residentCasesQuery(residentId: string, scope: CaseScope) {
   return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
     FROM cases c LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     WHERE c.resident_id = ${residentId} AND c.deleted_at IS NULL AND ${scopeCondition(scope, true)}

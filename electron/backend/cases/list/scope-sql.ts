@@ -5,7 +5,7 @@ import type { Db } from '../../db/queryable';
 /** Which cases a list may show the caller, as SQL terms the case indexes answer. */
 
 /** An agency case of a village in scope that a unit outside the caller's tree now owns. */
-export interface ForeignOwner {
+interface ForeignOwner {
   agencyOrgId: string;
   orgUnitId: string;
 }

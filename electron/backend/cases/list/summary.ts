@@ -4,7 +4,7 @@ import { deadlineStatus } from '@shared/domain/cases/deadline';
 import { runningLimit } from '../workflow/clock';
 import type { CaseSummaryRow } from './repository';
 
-export function deadlineOf(
+function deadlineOf(
   row: CaseSummaryRow,
   today: string,
   calendar: HolidayCalendar,

@@ -8,7 +8,7 @@ import { valueList } from '../../core/value-list-sql';
  * The caller's units and user, as far as a search's candidates need them; `foreignOwners` are the
  * units outside the scope that own hand-offs from its villages (../list/scope-sql.ts, findForeignOwners).
  */
-export interface MatchScope {
+interface MatchScope {
   orgIds: readonly string[];
   userId: string;
   foreignOwners: readonly { agencyOrgId: string; orgUnitId: string }[];
@@ -122,7 +122,7 @@ export function rowMatches(search: CaseSearch): RawBuilder<unknown> | null {
  * are then at least one case in a few hundred, so a page of them is near the top, while sorting them
  * all would read every one. Below it the candidates are fewer than such a walk would read.
  */
-export const WALK_THRESHOLD = 5_000;
+const WALK_THRESHOLD = 5_000;
 
 /**
  * What the search indexes hold for a search: nothing to look up (no search), too many to sort (a

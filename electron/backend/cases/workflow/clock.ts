@@ -54,7 +54,7 @@ export function resumeFields(
   };
 }
 
-export interface CaseDeadline {
+interface CaseDeadline {
   status: 'none' | DeadlineStatus;
   workingDaysLeft: number | null;
   missingYears: number[];

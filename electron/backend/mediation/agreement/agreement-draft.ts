@@ -5,7 +5,7 @@ import type { AgreementDraft, AgreementParty } from '@shared/domain/mediation/ag
 import type { DisputeAgreementsTable } from '../../db/schema';
 import type { PartyRow } from '../register/parties-repository';
 
-export type StoredObligation = z.output<typeof obligationInputSchema>;
+type StoredObligation = z.output<typeof obligationInputSchema>;
 
 const orUndefined = (value: string | null): string | undefined => value ?? undefined;
 

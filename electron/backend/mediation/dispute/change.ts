@@ -9,7 +9,7 @@ import { disputeDetail } from './detail';
 import { updateSynced } from '../../core/synced-writes';
 import { logDisputeChange, type DisputeEvent } from './timeline';
 
-export interface DisputeChange {
+interface DisputeChange {
   /** Columns of the dispute to change; nothing to change leaves the row (and its version) alone. */
   set?: Updateable<DisputesTable>;
   /** The rest of the change: rows beside the dispute, in the same transaction. */

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { OrgLevel } from '@shared/api';
 import type { Db } from '../../db/queryable';
 
-export interface OrgRow {
+interface OrgRow {
   id: string;
   name: string;
   level: OrgLevel;

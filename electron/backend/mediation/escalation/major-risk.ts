@@ -4,7 +4,7 @@ import type { ChangeStamp } from '../../core/changes';
 import type { Database, DisputesTable } from '../../db/schema';
 import { fileEventReport } from '../../event-reports/service';
 
-export interface ImmediateReport {
+interface ImmediateReport {
   eventReportId: string;
   receivingOrgId: string;
   receivingOrgName: string;

@@ -140,7 +140,7 @@ function filtered(db: Db, filters: DisputeFilters) {
     });
 }
 
-export interface DisputePage {
+interface DisputePage {
   rows: DisputePageRow[];
   /** Exact up to the cap; past it, the cap, and `isLowerBound`. */
   total: number;

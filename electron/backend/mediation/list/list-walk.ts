@@ -46,7 +46,7 @@ export function keyColumns(sort: DisputeSort): RawBuilder<unknown>[] {
  * The sort key a walk carries out of its index (k, k2), so that merging the walks reads no rows;
  * with the rowid, the position a page's cursors hold.
  */
-export function sortKey(sort: DisputeSort): RawBuilder<unknown> {
+function sortKey(sort: DisputeSort): RawBuilder<unknown> {
   const [k, k2] = keyColumns(sort);
   return sql`d.rowid AS rid, ${k} AS k, ${k2 ?? sql`NULL`} AS k2`;
 }

@@ -28,7 +28,7 @@ export function nameBigrams(partyNames: string): string[] {
   return [...bigrams];
 }
 
-export interface IndexedDispute {
+interface IndexedDispute {
   rowid: number;
   caseNo: string;
   partyNames: string;
@@ -53,7 +53,7 @@ export async function indexDispute(db: Db, dispute: IndexedDispute): Promise<voi
   }
 }
 
-export async function unindexDispute(db: Db, rowid: number): Promise<void> {
+async function unindexDispute(db: Db, rowid: number): Promise<void> {
   await sql`DELETE FROM disputes_fts WHERE rowid = ${rowid}`.execute(db);
   await db.deleteFrom('dispute_bigrams').where('dispute_rowid', '=', rowid).execute();
 }

@@ -26,7 +26,7 @@ export function surnameRange(surname: string): [string, string] {
  * disputes are few enough to sort (1 000 parties: about 3 ms at 20 000 disputes); above it one
  * dispute in 20 matches, so a scope holding half the disputes finds a page of 20 within 800.
  */
-export const SURNAME_WALK_THRESHOLD = 1_000;
+const SURNAME_WALK_THRESHOLD = 1_000;
 
 /** Disputes the walk may read per row of the page before it gives up: 4 000 for a page of 20. */
 const ENTRIES_PER_ROW = 200;

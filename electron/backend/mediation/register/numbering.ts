@@ -15,7 +15,7 @@ import { findMediationSettings } from '../roster/settings-repository';
 
 type Trx = Transaction<Database>;
 
-export interface IssuedNumber {
+interface IssuedNumber {
   caseNo: string;
   year: number;
   terminalNumber: string;
