@@ -2,7 +2,7 @@ import type { MethodOutput } from '@shared/api';
 import { DomainError } from '../core/errors';
 import { storedFileName } from './file-name';
 import { contentMatchesMime } from './magic';
-import { sha256Hex } from './store';
+import { readBlob, sha256Hex } from './store';
 
 /**
  * The checks every upload passes, whatever record it belongs to (a case material or an event report):
@@ -58,14 +58,16 @@ export function checkedUpload(input: { base64: string; mime: AcceptedMime; fileN
   return { bytes, fileName: storedFileName(input.fileName, input.mime), sha256: sha256Hex(bytes) };
 }
 
-/** A stored attachment as the contract shows it, whatever record it belongs to. */
-export function toAttachment(row: {
+interface AttachmentRow {
   id: string;
   file_name: string;
   mime: string;
   size: number;
   sha256: string;
-}): MethodOutput<'attachments.upload'> {
+}
+
+/** A stored attachment as the contract shows it, whatever record it belongs to. */
+export function toAttachment(row: AttachmentRow): MethodOutput<'attachments.upload'> {
   return {
     id: row.id,
     fileName: row.file_name,
@@ -73,4 +75,18 @@ export function toAttachment(row: {
     size: row.size,
     sha256: row.sha256,
   };
+}
+
+/**
+ * A stored attachment with its bytes. `missing` is the message for a row whose file has not arrived:
+ * it says where the file may yet come from.
+ */
+export function withContent(
+  dataDir: string,
+  row: AttachmentRow,
+  missing: string,
+): MethodOutput<'attachments.get'> {
+  const bytes = readBlob(dataDir, row.sha256);
+  if (!bytes) throw new DomainError('NOT_FOUND', missing);
+  return { ...toAttachment(row), base64: bytes.toString('base64') };
 }

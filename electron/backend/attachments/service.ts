@@ -5,9 +5,9 @@ import { DomainError } from '../core/errors';
 import { stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { insertSynced } from '../core/synced-writes';
-import { checkedUpload, toAttachment } from './content';
+import { checkedUpload, toAttachment, withContent } from './content';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
-import { readBlob, storeBlob } from './store';
+import { storeBlob } from './store';
 
 type Attachment = MethodOutput<'attachments.upload'>;
 type UploadInput = MethodParsedInput<'attachments.upload'>;
@@ -57,7 +57,5 @@ export async function getAttachment(
   const row = await findAttachment(ctx.rt.db, attachmentId);
   if (!row?.case_id) throw new DomainError('NOT_FOUND', '找不到该附件');
   await visibleCase(ctx, row.case_id);
-  const bytes = readBlob(ctx.rt.dataDir, row.sha256);
-  if (!bytes) throw new DomainError('NOT_FOUND', '附件文件缺失，可能尚未从上级同步');
-  return { ...toAttachment(row), base64: bytes.toString('base64') };
+  return withContent(ctx.rt.dataDir, row, '附件文件缺失，可能尚未从上级同步');
 }

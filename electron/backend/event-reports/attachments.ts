@@ -1,7 +1,7 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import { appendAudit } from '../audit/service';
-import { checkedUpload, toAttachment } from '../attachments/content';
-import { readBlob, storeBlob } from '../attachments/store';
+import { checkedUpload, withContent } from '../attachments/content';
+import { storeBlob } from '../attachments/store';
 import { DomainError } from '../core/errors';
 import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
@@ -62,7 +62,5 @@ export async function reportAttachment(
   const row = await findReportAttachment(ctx.rt.db, attachmentId);
   if (!row?.event_report_id) throw new DomainError('NOT_FOUND', '找不到该附件');
   await readableReport(ctx, row.event_report_id);
-  const bytes = readBlob(ctx.rt.dataDir, row.sha256);
-  if (!bytes) throw new DomainError('NOT_FOUND', '附件文件缺失，可能尚未从下级同步');
-  return { ...toAttachment(row), base64: bytes.toString('base64') };
+  return withContent(ctx.rt.dataDir, row, '附件文件缺失，可能尚未从下级同步');
 }
