@@ -1,20 +1,19 @@
 import { describe, expect } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let mediator: Staff;
-let supervisor: Staff;
-
-test.beforeAll(async ({ township: c }) => {
-  mediator = await c.staff('med_t', 'mediator', c.townshipId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-}, 120_000);
+test.beforeAll(
+  ({ townshipMediator, supervisor }) => void [townshipMediator, supervisor],
+  SET_UP_TIME,
+);
 
 describe('risk early warning', () => {
   test("lists each flagged case with the rules that fired, by the supervisor's thresholds", async ({
     harness: h,
     township: c,
+    townshipMediator: mediator,
+    supervisor,
   }) => {
     const settings = await h.ok(
       'mediation.updateSettings',

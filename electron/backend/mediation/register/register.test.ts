@@ -2,22 +2,14 @@ import { describe, expect } from 'vitest';
 import { CompiledQuery } from 'kysely';
 import { listQuerySql } from '../list/disputes-repository';
 import { nameBigrams } from '../list/search-index';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let villageA: Staff;
-let villageB: Staff;
-let township: Staff;
-let auditor: Staff;
-let clerk: Staff;
-
-test.beforeAll(async ({ township: c }) => {
-  villageA = await c.staff('med_a', 'mediator', c.villageAId);
-  villageB = await c.staff('med_b', 'mediator', c.villageBId);
-  township = await c.staff('med_t', 'mediator', c.townshipId);
-  auditor = await c.staff('aud', 'auditor', c.townshipId);
-  clerk = await c.staff('clerk', 'clerk', c.townshipId);
-}, 120_000);
+test.beforeAll(
+  ({ villageAMediator, villageBMediator, townshipMediator, auditor, townshipClerk }) =>
+    void [villageAMediator, villageBMediator, townshipMediator, auditor, townshipClerk],
+  SET_UP_TIME,
+);
 
 const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
@@ -25,6 +17,8 @@ describe('registration', () => {
   test('files an event report to the township with a 重大 dispute, and says so', async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    townshipMediator: township,
   }) => {
     const { dispute, immediateReport } = await h.ok(
       'mediation.register',
@@ -69,7 +63,10 @@ describe('registration', () => {
     expect(raised.events.at(-1)?.note).toBe('风险等级 一般 → 重大');
   });
 
-  test('refuses bad particulars by field, saving nothing', async ({ harness: h }) => {
+  test('refuses bad particulars by field, saving nothing', async ({
+    harness: h,
+    villageAMediator: villageA,
+  }) => {
     const before = (await h.ok('mediation.list', {}, villageA.token)).total;
     const cases = [
       [
@@ -119,7 +116,10 @@ describe('registration', () => {
     expect((await h.ok('mediation.list', {}, villageA.token)).total).toBe(before);
   });
 
-  test('registers a transferred dispute with an organisation party', async ({ harness: h }) => {
+  test('registers a transferred dispute with an organisation party', async ({
+    harness: h,
+    villageAMediator: villageA,
+  }) => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute(
@@ -150,6 +150,8 @@ describe('access and privacy', () => {
   test('masks ID numbers and phones in every list and detail; reveals them on an audited request', async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
   }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     const list = await h.ok('mediation.list', {}, villageA.token);
@@ -182,6 +184,11 @@ describe('access and privacy', () => {
 
   test("keeps a village's cases from another village's mediators; the township's auditor reads them", async ({
     harness: h,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
+    townshipMediator: township,
+    auditor,
+    townshipClerk: clerk,
   }) => {
     const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
     expect(await h.call('mediation.get', { disputeId: dispute.id }, villageB.token)).toMatchObject({
@@ -216,6 +223,8 @@ describe('access and privacy', () => {
   test("lists a resident's disputes in the 一人一档, from the resident record's particulars", async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
   }) => {
     const residentId = 'resident-0001';
     await h.backend.runtime.db
@@ -271,6 +280,7 @@ describe('access and privacy', () => {
 describe('search and list', () => {
   test('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async ({
     harness: h,
+    villageBMediator: villageB,
   }) => {
     const { dispute: first } = await h.ok(
       'mediation.register',

@@ -1,9 +1,7 @@
 import { describe, expect } from 'vitest';
 import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
-
-let supervisor: Staff;
 
 async function signIn(h: Harness, username: string): Promise<string> {
   const first = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
@@ -15,9 +13,7 @@ async function signIn(h: Harness, username: string): Promise<string> {
   return first.token;
 }
 
-test.beforeAll(async ({ township: c }) => {
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-}, 120_000);
+test.beforeAll(({ supervisor }) => void supervisor, SET_UP_TIME);
 
 describe('a new mediator account and the roster', () => {
   test('put on the roster at creation, the mediator assigns himself and records a session', async ({
@@ -77,6 +73,7 @@ describe('a new mediator account and the roster', () => {
   test('leaves a mediator off the roster unless asked, and links a later entry once only', async ({
     harness: h,
     township: c,
+    supervisor,
   }) => {
     const user = await h.ok(
       'users.create',
@@ -107,6 +104,7 @@ describe('a new mediator account and the roster', () => {
   test('puts no clerk on the roster, whatever the box says', async ({
     harness: h,
     township: c,
+    supervisor,
   }) => {
     const user = await h.ok(
       'users.create',
