@@ -1,21 +1,18 @@
 import { describe, expect } from 'vitest';
 import { FILE, SET_UP_TIME, staffTest } from '../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
-import { enrolVillageMediator } from '../testing/mediation-roster';
 
 const agent = { agentName: '李小明', agentPhone: '13900139000', attorneyDate: '2026-11-26' };
 
+const cadre = (name: string, specialties: ('neighbour' | 'contract')[]) => ({
+  name,
+  background: 'village_cadre' as const,
+  specialties,
+});
+
 const test = staffTest
-  .extend('roster', FILE, ({ harness: h, township: c, supervisor }) => {
-    return (name: string, specialties: ('neighbour' | 'contract')[]) =>
-      enrolVillageMediator(h, c, supervisor.token, {
-        name,
-        background: 'village_cadre',
-        specialties,
-      });
-  })
-  .extend('memberId', FILE, async ({ roster }) => (await roster('周建国', ['contract'])).id)
-  .extend('leadId', FILE, async ({ roster }) => (await roster('陈秀英', ['neighbour'])).id)
+  .extend('memberId', FILE, async ({ enrol }) => (await enrol(cadre('周建国', ['contract']))).id)
+  .extend('leadId', FILE, async ({ enrol }) => (await enrol(cadre('陈秀英', ['neighbour']))).id)
   .extend('registerAndMediate', ({ harness: h, villageAMediator: mediator, leadId, memberId }) => {
     return async () => {
       const { dispute } = await h.ok(

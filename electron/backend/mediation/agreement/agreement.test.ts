@@ -2,18 +2,15 @@ import { describe, expect } from 'vitest';
 import { addDays, addMonths, daysBetween } from '@shared/domain/calendar/plain-date';
 import { FILE, SET_UP_TIME, staffTest, today } from '../../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
-import { enrolVillageMediator } from '../../testing/mediation-roster';
+
+const judge = (name: string, specialties: ('neighbour' | 'forest_land')[]) => ({
+  name,
+  background: 'retired_judge' as const,
+  specialties,
+});
 
 const test = staffTest
-  .extend('roster', FILE, ({ harness: h, township: c, supervisor }) => {
-    return (name: string, specialties: ('neighbour' | 'forest_land')[]) =>
-      enrolVillageMediator(h, c, supervisor.token, {
-        name,
-        background: 'retired_judge',
-        specialties,
-      });
-  })
-  .extend('leadId', FILE, async ({ roster }) => (await roster('陈秀英', ['neighbour'])).id)
+  .extend('leadId', FILE, async ({ enrol }) => (await enrol(judge('陈秀英', ['neighbour']))).id)
   .extend('mediating', ({ harness: h, villageAMediator: mediator, leadId }) => {
     return async () => {
       const { dispute } = await h.ok(
@@ -230,10 +227,10 @@ describe('the agreement and its art. 29 check', () => {
     harness: h,
     villageAMediator: mediator,
     supervisor,
-    roster,
+    enrol,
   }) => {
-    const busy = (await roster('郑山林', ['forest_land'])).id;
-    const free = (await roster('钱山林', ['forest_land'])).id;
+    const busy = (await enrol(judge('郑山林', ['forest_land']))).id;
+    const free = (await enrol(judge('钱山林', ['forest_land']))).id;
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute([person('王五', IDS.wang), person('赵六', IDS.zhao, 'respondent')], {

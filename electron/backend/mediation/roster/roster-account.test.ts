@@ -1,17 +1,23 @@
 import { describe, expect } from 'vitest';
-import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
-import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
+import type { MethodInput } from '@shared/api';
+import { ADMIN_PASSWORD, createSignedInUser } from '../../testing/harness';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-async function signIn(h: Harness, username: string): Promise<string> {
-  const first = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
-    first.token,
-  );
-  return first.token;
-}
+type Account = Pick<
+  MethodInput<'users.create'>,
+  'username' | 'displayName' | 'role' | 'addToRoster'
+>;
+
+/** An account the administrator creates at 城东社区 unless `orgUnitId` says otherwise. */
+const test = staffTest.extend('createAccount', FILE, ({ harness: h, township: c }) => {
+  return (account: Account & { orgUnitId?: string }) =>
+    h.ok(
+      'users.create',
+      { orgUnitId: c.villageAId, ...account, initialPassword: ADMIN_PASSWORD },
+      c.admin,
+    );
+});
 
 test.beforeAll(({ supervisor }) => void supervisor, SET_UP_TIME);
 
@@ -20,21 +26,17 @@ describe('a new mediator account and the roster', () => {
     harness: h,
     township: c,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'wu_med',
-        displayName: '吴志明',
-        role: 'mediator',
-        orgUnitId: c.villageAId,
-        initialPassword: ADMIN_PASSWORD,
-        addToRoster: true,
-      },
-      c.admin,
-    );
-    const token = await signIn(h, 'wu_med');
+    // Not a literal, so that addToRoster passes through the helper to users.create.
+    const wu = {
+      username: 'wu_med',
+      displayName: '吴志明',
+      role: 'mediator' as const,
+      orgUnitId: c.villageAId,
+      addToRoster: true,
+    };
+    const { token, userId } = await createSignedInUser(h, c.admin, wu);
     const roster = await h.ok('mediators.list', { orgUnitId: c.villageAId }, token);
-    const entry = roster.find((mediator) => mediator.userId === user.id);
+    const entry = roster.find((mediator) => mediator.userId === userId);
     expect(entry).toMatchObject({
       name: '吴志明',
       committeeKind: 'village',
@@ -74,18 +76,13 @@ describe('a new mediator account and the roster', () => {
     harness: h,
     township: c,
     supervisor,
+    createAccount,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'zhao_med',
-        displayName: '赵丽',
-        role: 'mediator',
-        orgUnitId: c.villageAId,
-        initialPassword: ADMIN_PASSWORD,
-      },
-      c.admin,
-    );
+    const user = await createAccount({
+      username: 'zhao_med',
+      displayName: '赵丽',
+      role: 'mediator',
+    });
     const before = await h.ok('mediators.list', { orgUnitId: c.villageAId }, supervisor.token);
     expect(before.some((mediator) => mediator.userId === user.id)).toBe(false);
     const entry = {
@@ -105,19 +102,15 @@ describe('a new mediator account and the roster', () => {
     harness: h,
     township: c,
     supervisor,
+    createAccount,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'qian_clerk',
-        displayName: '钱芳',
-        role: 'clerk',
-        orgUnitId: c.townshipId,
-        initialPassword: ADMIN_PASSWORD,
-        addToRoster: true,
-      },
-      c.admin,
-    );
+    const user = await createAccount({
+      username: 'qian_clerk',
+      displayName: '钱芳',
+      role: 'clerk',
+      orgUnitId: c.townshipId,
+      addToRoster: true,
+    });
     const roster = await h.ok(
       'mediators.list',
       { orgUnitId: c.townshipId, includeInactive: true },
