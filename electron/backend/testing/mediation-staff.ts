@@ -1,13 +1,12 @@
 import type { Role } from '@shared/api';
-import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import type { Harness } from './harness';
 import { enrolVillageMediator, type RosterEntry } from './mediation-roster';
 import { committeesFileTest, type Committees, type Staff } from './mediation-township';
 
 /**
  * The committees' people as fixtures, once for the file: a test names whom it needs
  * (`{ villageAMediator, supervisor }`) and gets them signed in; every test of the file meets the
- * same accounts. `enrol` puts a mediator of 城东社区's committee on the roster. The usernames are what the tests' expectations show (med_a signs for 城东社区).
+ * same accounts. The usernames are what the tests' expectations show (med_t acknowledges as
+ * med_t). `enrol` puts a mediator of 城东社区's committee on the roster.
  *
  * Signing in is slow (a few scrypt hashes each), so a file makes its township and people in a
  * `beforeAll` that names them, with `SET_UP_TIME`, rather than in its first test's time.
@@ -32,10 +31,6 @@ export const staffTest = committeesFileTest
   .extend('auditor', FILE, member('aud', 'auditor', 'townshipId'))
   .extend('townshipClerk', FILE, member('clerk', 'clerk', 'townshipId'))
   .extend('villageAAgent', FILE, member('agent_a', 'agent', 'villageAId'))
-  // The supervisor puts a mediator of 城东社区's committee on the roster.
   .extend('enrol', FILE, ({ harness, township, supervisor }) => {
     return (entry: RosterEntry) => enrolVillageMediator(harness, township, supervisor.token, entry);
   });
-
-/** The date on the terminal's clock, in Asia/Shanghai. */
-export const today = (h: Harness) => shanghaiDate(h.clock.now());

@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { addDays, addMonths, daysBetween } from '@shared/domain/calendar/plain-date';
-import { FILE, SET_UP_TIME, staffTest, today } from '../../testing/mediation-staff';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
+import { assignAndHold, today, zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 const judge = (name: string, specialties: ('neighbour' | 'forest_land')[]) => ({
@@ -15,27 +16,14 @@ const test = staffTest
     return async () => {
       const { dispute } = await h.ok(
         'mediation.register',
-        neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
+        neighbourDispute(zhangAndLi()),
         mediator.token,
       );
-      await h.ok(
-        'mediation.assignMediators',
-        { disputeId: dispute.id, leadMediatorId: leadId },
-        mediator.token,
-      );
-      await h.ok(
-        'mediation.recordSession',
-        {
-          disputeId: dispute.id,
-          heldOn: today(h),
-          place: '城东社区调解室',
-          mediatorIds: [leadId],
-          attendees: ['张三', '李四'],
-          statements: [],
-          agreed: true,
-        },
-        mediator.token,
-      );
+      await assignAndHold(h, mediator.token, dispute.id, leadId, {
+        place: '城东社区调解室',
+        attendees: ['张三', '李四'],
+        agreed: true,
+      });
       const [zhang, li] = dispute.parties;
       return { dispute, zhang: zhang!, li: li! };
     };

@@ -1,5 +1,6 @@
 import { describe, expect } from 'vitest';
-import { FILE, SET_UP_TIME, staffTest, today } from '../../testing/mediation-staff';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
+import { sessionOf, today, zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 const test = staffTest
@@ -21,19 +22,7 @@ const test = staffTest
   )
   .extend('session', ({ harness: h }) => {
     return (token: string, disputeId: string, mediatorId: string) =>
-      h.ok(
-        'mediation.recordSession',
-        {
-          disputeId,
-          heldOn: today(h),
-          place: '调解室',
-          mediatorIds: [mediatorId],
-          attendees: ['双方当事人'],
-          statements: [],
-          agreed: false,
-        },
-        token,
-      );
+      h.ok('mediation.recordSession', sessionOf(h, disputeId, [mediatorId]), token);
   });
 
 test.beforeAll(
@@ -68,7 +57,7 @@ describe('escalation village → township → county', () => {
   }) => {
     const { dispute } = await h.ok(
       'mediation.register',
-      neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')], {
+      neighbourDispute(zhangAndLi(), {
         type: 'house_homestead',
         amountFen: 8_000_000,
       }),
@@ -124,15 +113,7 @@ describe('escalation village → township → county', () => {
     expect(
       await h.call(
         'mediation.recordSession',
-        {
-          disputeId: dispute.id,
-          heldOn: today(h),
-          place: '村委会',
-          mediatorIds: [villageMediatorId],
-          attendees: ['张三'],
-          statements: [],
-          agreed: false,
-        },
+        sessionOf(h, dispute.id, [villageMediatorId], { place: '村委会', attendees: ['张三'] }),
         villageA.token,
       ),
     ).toMatchObject({

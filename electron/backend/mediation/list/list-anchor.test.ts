@@ -1,6 +1,7 @@
 import { describe, expect } from 'vitest';
 import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
 /** mediation.list with anchors: the cursors it gives lead to the offset's pages; bad ones are refused. */
 
@@ -12,7 +13,7 @@ const test = staffTest.extend('list', FILE, ({ harness: h, villageAMediator: med
 });
 
 test.beforeAll(async ({ harness: h, township: c, villageAMediator: mediator }) => {
-  const pair = [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
+  const pair = zhangAndLi();
   for (let n = 0; n < 7; n += 1) {
     // Some left unaccepted: no due date, so that they run over the last pages by due date.
     await h.ok(

@@ -2,7 +2,8 @@ import { CompiledQuery } from 'kysely';
 import { describe, expect } from 'vitest';
 import { listQuerySql } from './disputes-repository';
 import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
 /** What the list and registration screens ask of the backend beyond the case file itself. */
 
@@ -10,8 +11,6 @@ test.beforeAll(
   ({ villageAMediator, townshipClerk }) => void [villageAMediator, townshipClerk],
   SET_UP_TIME,
 );
-
-const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
 describe('the deadline filter of the list', () => {
   test('finds the open cases due within five days or past their one-month clock', async ({
@@ -22,19 +21,19 @@ describe('the deadline filter of the list', () => {
     // Accepted 2026-11-27: due 2026-12-27.
     const { dispute: early } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       mediator.token,
     );
     c.advanceDays(10);
     // Accepted 2026-12-07: due 2027-01-07.
     const { dispute: later } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       mediator.token,
     );
     const { dispute: notAccepted } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { acceptNow: false }),
+      neighbourDispute(zhangAndLi(), { acceptNow: false }),
       mediator.token,
     );
     const ids = async (deadline: 'due_soon' | 'overdue') =>
@@ -107,7 +106,7 @@ describe('reference lists for the screens', () => {
     const origin = reference.transferOrigins.find((entry) => entry.label === '公安机关')!;
     const { dispute } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { source: 'transfer', transferOrigin: origin.code }),
+      neighbourDispute(zhangAndLi(), { source: 'transfer', transferOrigin: origin.code }),
       mediator.token,
     );
     expect(dispute.transferOrigin).toBe(origin.code);

@@ -3,6 +3,7 @@ import { CompiledQuery } from 'kysely';
 import { listQuerySql } from '../list/disputes-repository';
 import { nameBigrams } from '../list/search-index';
 import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
+import { zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
 test.beforeAll(
@@ -10,8 +11,6 @@ test.beforeAll(
     void [villageAMediator, villageBMediator, townshipMediator, auditor, townshipClerk],
   SET_UP_TIME,
 );
-
-const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
 describe('registration', () => {
   test('files an event report to the township with a 重大 dispute, and says so', async ({
@@ -22,7 +21,7 @@ describe('registration', () => {
   }) => {
     const { dispute, immediateReport } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { riskLevel: 'major', peopleInvolved: 30 }),
+      neighbourDispute(zhangAndLi(), { riskLevel: 'major', peopleInvolved: 30 }),
       villageA.token,
     );
     expect(immediateReport).toMatchObject({
@@ -50,7 +49,7 @@ describe('registration', () => {
     // Raising a case to 重大 later reports it the same way; a general one reports nothing.
     const { dispute: later, immediateReport: none } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       villageA.token,
     );
     expect(none).toBeNull();
@@ -90,12 +89,12 @@ describe('registration', () => {
         ]),
         'parties.1.attorneyDate',
       ],
-      [neighbourDispute(pair(), { source: 'transfer' }), 'transferOrigin'],
+      [neighbourDispute(zhangAndLi(), { source: 'transfer' }), 'transferOrigin'],
       [
-        neighbourDispute(pair(), { source: 'transfer', transferOrigin: 'nowhere' }),
+        neighbourDispute(zhangAndLi(), { source: 'transfer', transferOrigin: 'nowhere' }),
         'transferOrigin',
       ],
-      [neighbourDispute(pair(), { occurredOn: '2099-01-01' }), 'occurredOn'],
+      [neighbourDispute(zhangAndLi(), { occurredOn: '2099-01-01' }), 'occurredOn'],
       [
         neighbourDispute([
           person('张三', IDS.zhang),
@@ -153,7 +152,11 @@ describe('access and privacy', () => {
     villageAMediator: villageA,
     villageBMediator: villageB,
   }) => {
-    const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi()),
+      villageA.token,
+    );
     const list = await h.ok('mediation.list', {}, villageA.token);
     const detail = await h.ok('mediation.get', { disputeId: dispute.id }, villageA.token);
     for (const shown of [list, detail]) {
@@ -190,7 +193,11 @@ describe('access and privacy', () => {
     auditor,
     townshipClerk: clerk,
   }) => {
-    const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi()),
+      villageA.token,
+    );
     expect(await h.call('mediation.get', { disputeId: dispute.id }, villageB.token)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: '该纠纷案件不属于本单位，无权查看' },
@@ -209,7 +216,7 @@ describe('access and privacy', () => {
       availableActions: [],
     });
     expect(
-      await h.call('mediation.register', neighbourDispute(pair()), auditor.token),
+      await h.call('mediation.register', neighbourDispute(zhangAndLi()), auditor.token),
     ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },

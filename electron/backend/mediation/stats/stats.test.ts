@@ -2,8 +2,9 @@ import { describe, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { MethodInput } from '@shared/api';
 import type { Harness } from '../../testing/harness';
-import { staffTest as test, today } from '../../testing/mediation-staff';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { staffTest as test } from '../../testing/mediation-staff';
+import { assignAndHold, today, zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
 async function rosterOf(h: Harness, supervisor: string, orgUnitId: string, committeeKind: string) {
   return (
@@ -28,24 +29,7 @@ async function mediating(
   input: MethodInput<'mediation.register'>,
 ) {
   const { dispute } = await h.ok('mediation.register', input, token);
-  await h.ok(
-    'mediation.assignMediators',
-    { disputeId: dispute.id, leadMediatorId: mediatorId },
-    token,
-  );
-  await h.ok(
-    'mediation.recordSession',
-    {
-      disputeId: dispute.id,
-      heldOn: today(h),
-      place: '调解室',
-      mediatorIds: [mediatorId],
-      attendees: ['双方'],
-      statements: [],
-      agreed: true,
-    },
-    token,
-  );
+  await assignAndHold(h, token, dispute.id, mediatorId, { attendees: ['双方'], agreed: true });
   return dispute;
 }
 
@@ -86,10 +70,14 @@ test.beforeAll(
   }) => {
     const villageMediator = await rosterOf(h, supervisor.token, c.villageAId, 'village');
     const townshipMediator = await rosterOf(h, supervisor.token, c.townshipId, 'township');
-    const parties = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
 
     // 2026-11-27: a success, a failure, a termination, one not accepted, and an event report.
-    const success = await mediating(h, village.token, villageMediator, neighbourDispute(parties()));
+    const success = await mediating(
+      h,
+      village.token,
+      villageMediator,
+      neighbourDispute(zhangAndLi()),
+    );
     const signed = await agree(
       h,
       village.token,
@@ -100,7 +88,7 @@ test.beforeAll(
       h,
       village.token,
       villageMediator,
-      neighbourDispute(parties(), {
+      neighbourDispute(zhangAndLi(), {
         type: 'contract',
         source: 'transfer',
         transferOrigin: 'police',
@@ -114,7 +102,7 @@ test.beforeAll(
     );
     const { dispute: terminated } = await h.ok(
       'mediation.register',
-      neighbourDispute(parties(), { source: 'grid_report', amountFen: null }),
+      neighbourDispute(zhangAndLi(), { source: 'grid_report', amountFen: null }),
       village.token,
     );
     await h.ok(
@@ -124,7 +112,7 @@ test.beforeAll(
     );
     await h.ok(
       'mediation.register',
-      neighbourDispute(parties(), { type: 'marriage_family', acceptNow: false }),
+      neighbourDispute(zhangAndLi(), { type: 'marriage_family', acceptNow: false }),
       village.token,
     );
     await h.ok(
@@ -163,7 +151,7 @@ test.beforeAll(
       h,
       township.token,
       townshipMediator,
-      neighbourDispute(parties(), { source: 'hotline_12345', amountFen: 100_000 }),
+      neighbourDispute(zhangAndLi(), { source: 'hotline_12345', amountFen: 100_000 }),
     );
     await agree(
       h,
