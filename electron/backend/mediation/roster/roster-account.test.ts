@@ -2,22 +2,33 @@ import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
 import { ADMIN_PASSWORD, createSignedInUser } from '../../testing/harness';
 import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
 type Account = Pick<
   MethodInput<'users.create'>,
   'username' | 'displayName' | 'role' | 'addToRoster'
 >;
 
-/** An account the administrator creates at 城东社区 unless `orgUnitId` says otherwise. */
-const test = staffTest.extend('createAccount', FILE, ({ harness: h, township: c }) => {
-  return (account: Account & { orgUnitId?: string }) =>
-    h.ok(
-      'users.create',
-      { orgUnitId: c.villageAId, ...account, initialPassword: ADMIN_PASSWORD },
-      c.admin,
-    );
-});
+/**
+ * `createAccount`: an account the administrator creates at 城东社区 unless `orgUnitId` says
+ * otherwise; `onRoster`: whether the supervisor finds a user on a unit's roster.
+ */
+const test = staffTest
+  .extend('createAccount', FILE, ({ harness: h, township: c }) => {
+    return (account: Account & { orgUnitId?: string }) =>
+      h.ok(
+        'users.create',
+        { orgUnitId: c.villageAId, ...account, initialPassword: ADMIN_PASSWORD },
+        c.admin,
+      );
+  })
+  .extend('onRoster', FILE, ({ harness: h, supervisor }) => {
+    return async (userId: string, query: MethodInput<'mediators.list'>) =>
+      (await h.ok('mediators.list', query, supervisor.token)).some(
+        (mediator) => mediator.userId === userId,
+      );
+  });
 
 test.beforeAll(({ supervisor }) => void supervisor, SET_UP_TIME);
 
@@ -44,11 +55,7 @@ describe('a new mediator account and the roster', () => {
       active: true,
     });
 
-    const { dispute } = await h.ok(
-      'mediation.register',
-      neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
-      token,
-    );
+    const { dispute } = await h.ok('mediation.register', neighbourDispute(zhangAndLi()), token);
     await h.ok(
       'mediation.assignMediators',
       { disputeId: dispute.id, leadMediatorId: entry!.id },
@@ -77,14 +84,14 @@ describe('a new mediator account and the roster', () => {
     township: c,
     supervisor,
     createAccount,
+    onRoster,
   }) => {
     const user = await createAccount({
       username: 'zhao_med',
       displayName: '赵丽',
       role: 'mediator',
     });
-    const before = await h.ok('mediators.list', { orgUnitId: c.villageAId }, supervisor.token);
-    expect(before.some((mediator) => mediator.userId === user.id)).toBe(false);
+    expect(await onRoster(user.id, { orgUnitId: c.villageAId })).toBe(false);
     const entry = {
       name: '赵丽',
       userId: user.id,
@@ -99,10 +106,9 @@ describe('a new mediator account and the roster', () => {
   });
 
   test('puts no clerk on the roster, whatever the box says', async ({
-    harness: h,
     township: c,
-    supervisor,
     createAccount,
+    onRoster,
   }) => {
     const user = await createAccount({
       username: 'qian_clerk',
@@ -111,11 +117,6 @@ describe('a new mediator account and the roster', () => {
       orgUnitId: c.townshipId,
       addToRoster: true,
     });
-    const roster = await h.ok(
-      'mediators.list',
-      { orgUnitId: c.townshipId, includeInactive: true },
-      supervisor.token,
-    );
-    expect(roster.some((mediator) => mediator.userId === user.id)).toBe(false);
+    expect(await onRoster(user.id, { orgUnitId: c.townshipId, includeInactive: true })).toBe(false);
   });
 });
