@@ -1,10 +1,16 @@
 import { describe, expect } from 'vitest';
 import { SET_UP_TIME, staffTest as test } from '../testing/mediation-staff';
 import { sha256Hex } from '../attachments/store';
+import type { Harness } from '../testing/harness';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
+
+/** A safety-hazard report filed with `token`. */
+function hazard(h: Harness, token: string, title: string, description: string) {
+  return h.ok('eventReports.create', { category: 'safety_hazard', title, description }, token);
+}
 
 test.beforeAll(
   ({ villageAAgent, villageBMediator, townshipMediator }) =>
@@ -108,11 +114,7 @@ describe('event reports', () => {
     villageBMediator: villageB,
     townshipMediator: township,
   }) => {
-    const report = await h.ok(
-      'eventReports.create',
-      { category: 'safety_hazard', title: '危房外墙开裂', description: '老街12号外墙出现贯通裂缝' },
-      villageA.token,
-    );
+    const report = await hazard(h, villageA.token, '危房外墙开裂', '老街12号外墙出现贯通裂缝');
     expect(report).toMatchObject({ attachments: [], canAttach: true });
     const attach = (
       token: string,
@@ -193,11 +195,7 @@ describe('event reports', () => {
     township: c,
     townshipMediator: township,
   }) => {
-    const report = await h.ok(
-      'eventReports.create',
-      { category: 'safety_hazard', title: '河堤渗水', description: '东门河堤多处渗水' },
-      township.token,
-    );
+    const report = await hazard(h, township.token, '河堤渗水', '东门河堤多处渗水');
     expect(report).toMatchObject({ receivingOrgId: c.countyId, receivingOrgName: '永嘉县' });
   });
 });
