@@ -38,36 +38,31 @@ describe('audit chain', () => {
     expect(() => sqlite.exec('DELETE FROM audit_log WHERE seq = 2')).toThrow(/append-only/);
   });
 
-  test('finds an edited entry', async ({ harness: h, township: { admin: token } }) => {
-    tamper(h, "UPDATE audit_log SET detail = '无' WHERE seq = 4");
+  test.for([
+    {
+      label: 'an edited entry',
+      statement: "UPDATE audit_log SET detail = '无' WHERE seq = 4",
+      problem: { seq: 4, reason: '第 4 条审计记录的内容已被修改' },
+    },
+    {
+      label: 'a deleted entry in the middle',
+      statement: 'DELETE FROM audit_log WHERE seq = 2',
+      problem: { seq: 2, reason: expect.stringContaining('缺失') },
+    },
+    {
+      label: 'a deleted tail',
+      statement: 'DELETE FROM audit_log WHERE seq = 4',
+      problem: { seq: 4, reason: expect.any(String) },
+    },
+    {
+      label: 'an entry whose hash was recomputed without its successors',
+      statement: "UPDATE audit_log SET detail = '改', hash = 'f' || substr(hash, 2) WHERE seq = 3",
+      problem: { seq: 3, reason: expect.any(String) },
+    },
+  ])('finds $label', async ({ statement, problem }, { harness: h, township: { admin: token } }) => {
+    tamper(h, statement);
     const result = await h.ok('audit.verify', {}, token);
     expect(result.ok).toBe(false);
-    expect(result.problem).toEqual({ seq: 4, reason: '第 4 条审计记录的内容已被修改' });
-  });
-
-  test('finds a deleted entry in the middle', async ({
-    harness: h,
-    township: { admin: token },
-  }) => {
-    tamper(h, 'DELETE FROM audit_log WHERE seq = 2');
-    const result = await h.ok('audit.verify', {}, token);
-    expect(result.problem?.seq).toBe(2);
-    expect(result.problem?.reason).toContain('缺失');
-  });
-
-  test('finds a deleted tail', async ({ harness: h, township: { admin: token } }) => {
-    tamper(h, 'DELETE FROM audit_log WHERE seq = 4');
-    const result = await h.ok('audit.verify', {}, token);
-    expect(result.ok).toBe(false);
-    expect(result.problem?.seq).toBe(4);
-  });
-
-  test('finds an entry whose hash was recomputed without its successors', async ({
-    harness: h,
-    township: { admin: token },
-  }) => {
-    tamper(h, "UPDATE audit_log SET detail = '改', hash = 'f' || substr(hash, 2) WHERE seq = 3");
-    const result = await h.ok('audit.verify', {}, token);
-    expect(result.problem?.seq).toBe(3);
+    expect(result.problem).toEqual(problem);
   });
 });

@@ -1,6 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Selectable } from 'kysely';
 import { describe, expect } from 'vitest';
+import type { AuditLogTable } from '../db/schema';
 import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
 import { NEW_CLERK, test } from '../testing/fixtures';
 import { CHAIN_KEYED_ACTION } from './chain-key';
@@ -12,20 +14,8 @@ test.beforeEach(async ({ harness, township }) => {
   await harness.ok('users.create', NEW_CLERK, township.admin);
 });
 
-interface Row {
-  seq: number;
-  at: string;
-  user_id: string | null;
-  username: string | null;
-  terminal_id: string | null;
-  action: string;
-  object_type: string | null;
-  object_id: string | null;
-  outcome: string;
-  detail: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/** An audit_log row as SQLite gives it back. */
+type Row = Selectable<AuditLogTable>;
 
 /**
  * What someone with a SQLite tool and this source code can do without the key: change rows, then

@@ -80,6 +80,14 @@ async function clerkRow(h: Harness, admin: string) {
   )!;
 }
 
+/** A second clerk, whose account the tests disable. */
+const LI_MING = {
+  username: 'clerk2',
+  displayName: '李明',
+  role: 'clerk',
+  initialPassword: 'Lime#2026q',
+} as const;
+
 function errorOf(result: { ok: boolean; error?: unknown }) {
   return result.ok ? null : result.error;
 }
@@ -159,11 +167,7 @@ describe('lockout', () => {
     harness: h,
     township: { admin },
   }) => {
-    await h.ok(
-      'users.create',
-      { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: 'Lime#2026q' },
-      admin,
-    );
+    await h.ok('users.create', LI_MING, admin);
     const clerk2 = (await h.ok('users.list', { includeDisabled: true }, admin)).find(
       (u) => u.username === 'clerk2',
     )!;
@@ -182,11 +186,7 @@ describe('lockout', () => {
     harness: h,
     township: { admin },
   }) => {
-    await h.ok(
-      'users.create',
-      { username: 'clerk2', displayName: '李明', role: 'clerk', initialPassword: 'Lime#2026q' },
-      admin,
-    );
+    await h.ok('users.create', LI_MING, admin);
     await h.ok(
       'users.create',
       { username: 'clerk3', displayName: '赵强', role: 'clerk', initialPassword: 'Pear#2026q' },

@@ -5,6 +5,18 @@ import { test } from '../testing/fixtures';
 import { putCalendarYear } from './repository';
 import { calendarOf } from './service';
 
+/** A year as the county hub sends it: only the holidays given, no working weekends. */
+function putHubYear(h: Harness, year: number, holidays: string[]) {
+  const rt = h.backend.runtime;
+  return putCalendarYear(rt.db, {
+    year,
+    holidays: JSON.stringify(holidays),
+    workdays: JSON.stringify([]),
+    source: 'hub',
+    loaded_at: rt.stamper.nowIso(),
+  });
+}
+
 function signInAgain(h: Harness) {
   return h.ok('auth.signIn', { username: 'admin', password: NEW_ADMIN_PASSWORD });
 }
@@ -44,13 +56,7 @@ describe('holiday calendar', () => {
   }) => {
     const rt = h.backend.runtime;
     await rt.db.deleteFrom('holiday_calendar').where('year', '=', 2025).execute();
-    await putCalendarYear(rt.db, {
-      year: 2026,
-      holidays: JSON.stringify(['2026-01-01']),
-      workdays: JSON.stringify([]),
-      source: 'hub',
-      loaded_at: rt.stamper.nowIso(),
-    });
+    await putHubYear(h, 2026, ['2026-01-01']);
     await h.restart();
     const status = await h.ok('calendar.status', {}, (await signInAgain(h)).token);
     const byYear = new Map(status.years.map((year) => [year.year, year.source]));
@@ -65,13 +71,7 @@ describe('holiday calendar', () => {
     const rt = h.backend.runtime;
     const before = await calendarOf(rt);
     expect(await calendarOf(rt)).toBe(before);
-    await putCalendarYear(rt.db, {
-      year: 2027,
-      holidays: JSON.stringify(['2027-01-01']),
-      workdays: JSON.stringify([]),
-      source: 'hub',
-      loaded_at: rt.stamper.nowIso(),
-    });
+    await putHubYear(h, 2027, ['2027-01-01']);
     expect((await calendarOf(rt)).years[2027]).toBeUndefined();
     rt.calendar.invalidate();
     expect((await calendarOf(rt)).years[2027]).toEqual({ holidays: ['2027-01-01'], workdays: [] });

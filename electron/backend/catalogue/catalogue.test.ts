@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { ServiceItemFields } from '@shared/domain/catalogue/service-item';
 import type { Harness } from '../testing/harness';
-import { test } from '../testing/fixtures';
+import { test as base } from '../testing/fixtures';
 import { staffSession } from '../testing/catalogue';
 
 const newItem: ServiceItemFields = {
@@ -27,6 +27,19 @@ const newItem: ServiceItemFields = {
     },
   ],
 };
+
+/**
+ * `created`: newItem saved by the administrator, for the tests that edit it; `shipped0025`: the
+ * list's entry for the shipped item ZJ-XZ-0025.
+ */
+const test = base
+  .extend('created', ({ harness: h, township: { admin } }) =>
+    h.ok('catalogue.save', { fields: newItem }, admin),
+  )
+  .extend('shipped0025', async ({ harness: h, township: { admin } }) => {
+    const [item] = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025' }, admin);
+    return item;
+  });
 
 async function codeOf(h: Harness, admin: string, name: string) {
   const items = await h.ok('catalogue.list', { query: name }, admin);
@@ -160,8 +173,8 @@ describe('catalogue.get and getVersion', () => {
   test('shows the current version with its materials and the version history', async ({
     harness: h,
     township: { admin },
+    shipped0025: item,
   }) => {
-    const [item] = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025' }, admin);
     const detail = await h.ok('catalogue.get', { itemId: item!.id }, admin);
     expect(detail).toMatchObject({
       code: 'ZJ-XZ-0025',
@@ -244,8 +257,8 @@ describe('catalogue.save', () => {
   test('makes a new version on an edit, keeping the old one for cases taken in under it', async ({
     harness: h,
     township: { admin },
+    created,
   }) => {
-    const created = await h.ok('catalogue.save', { fields: newItem }, admin);
     const edited = await h.ok(
       'catalogue.save',
       {
@@ -269,8 +282,8 @@ describe('catalogue.save', () => {
   test('writes nothing when the edit changes nothing', async ({
     harness: h,
     township: { admin },
+    created,
   }) => {
-    const created = await h.ok('catalogue.save', { fields: newItem }, admin);
     const before = await auditActions(h, admin);
     const again = await h.ok('catalogue.save', { itemId: created.itemId, fields: newItem }, admin);
     expect(again.versions).toHaveLength(1);
@@ -280,8 +293,8 @@ describe('catalogue.save', () => {
   test('changes a code without a new version when nothing else changed', async ({
     harness: h,
     township: { admin },
+    created,
   }) => {
-    const created = await h.ok('catalogue.save', { fields: newItem }, admin);
     const moved = await h.ok(
       'catalogue.save',
       { itemId: created.itemId, fields: { ...newItem, code: 'LOCAL-0009' } },
@@ -342,8 +355,8 @@ describe('catalogue.setActive', () => {
   test('takes an item out of the list and puts it back, audited', async ({
     harness: h,
     township: { admin },
+    shipped0025: item,
   }) => {
-    const [item] = await h.ok('catalogue.list', { query: 'ZJ-XZ-0025' }, admin);
     const off = await h.ok('catalogue.setActive', { itemId: item!.id, active: false }, admin);
     expect(off.active).toBe(false);
     expect(await codeOf(h, admin, 'ZJ-XZ-0025')).toEqual([]);

@@ -19,6 +19,23 @@ function headers(sheet: ExcelJS.Worksheet): unknown[] {
   return (sheet.getRow(1).values as unknown[]).slice(1);
 }
 
+/** A new item NEW-1 as a row of the items sheet, with the status cell as given. */
+function busPassRow(status: string): unknown[] {
+  return [
+    'NEW-1',
+    '老年人免费乘车卡申领',
+    '民政',
+    '县交通运输局',
+    '承诺件',
+    3,
+    10,
+    0,
+    '是',
+    '县政府文件',
+    status,
+  ];
+}
+
 /** The row of the items sheet whose code cell is `code`. */
 function itemRow(sheet: ExcelJS.Worksheet, code: string): ExcelJS.Row {
   let found: ExcelJS.Row | undefined;
@@ -114,19 +131,7 @@ describe('catalogue.importExcel', () => {
     itemRow(items, 'ZJ-XZ-0036').getCell(11).value = '停用';
     // An instant item promising days: refused with the rule's message.
     itemRow(items, 'ZJ-XZ-0001').getCell(6).value = 3;
-    items.addRow([
-      'NEW-1',
-      '老年人免费乘车卡申领',
-      '民政',
-      '县交通运输局',
-      '承诺件',
-      3,
-      10,
-      0,
-      '是',
-      '县政府文件',
-      '启用',
-    ]);
+    items.addRow(busPassRow('启用'));
     items.addRow(['NEW-2', '某事项', '民政', '某部门', '即办件', 0, 0, 0, '可以', '依据', '启用']);
     materials.addRow(['NEW-1', '申请人居民身份证', '原件', 1, '必交', '', '申请人自备']);
     materials.addRow(['NEW-1', '一寸照片', '原件', 'two', '必交', '', '申请人自备']);
@@ -169,21 +174,7 @@ describe('catalogue.importExcel', () => {
 
   test('creates the valid new items of a sheet', async ({ harness: h, township: { admin } }) => {
     const workbook = await exported(h, admin);
-    workbook
-      .getWorksheet('事项')!
-      .addRow([
-        'NEW-1',
-        '老年人免费乘车卡申领',
-        '民政',
-        '县交通运输局',
-        '承诺件',
-        3,
-        10,
-        0,
-        '是',
-        '县政府文件',
-        '',
-      ]);
+    workbook.getWorksheet('事项')!.addRow(busPassRow(''));
     workbook
       .getWorksheet('材料')!
       .addRow(['new-1', '一寸照片', '原件', 2, '选交', '', '申请人自备']);

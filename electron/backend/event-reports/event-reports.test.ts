@@ -1,25 +1,30 @@
 import { describe, expect } from 'vitest';
-import { committeesFileTest as test, type Staff } from '../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../testing/mediation-staff';
 import { sha256Hex } from '../attachments/store';
+import type { Harness } from '../testing/harness';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
 const PDF = Buffer.from('%PDF-1.7\n%âãÏÓ\n');
 
-let villageA: Staff;
-let villageB: Staff;
-let township: Staff;
+/** A safety-hazard report filed with `token`. */
+function hazard(h: Harness, token: string, title: string, description: string) {
+  return h.ok('eventReports.create', { category: 'safety_hazard', title, description }, token);
+}
 
-test.beforeAll(async ({ township: c }) => {
-  villageA = await c.staff('agent_a', 'agent', c.villageAId);
-  villageB = await c.staff('med_b', 'mediator', c.villageBId);
-  township = await c.staff('med_t', 'mediator', c.townshipId);
-}, 120_000);
+test.beforeAll(
+  ({ villageAAgent, villageBMediator, townshipMediator }) =>
+    void [villageAAgent, villageBMediator, townshipMediator],
+  SET_UP_TIME,
+);
 
 describe('event reports', () => {
   test('go to the level above, are acknowledged there once, and stay out of reach of other villages', async ({
     harness: h,
     township: c,
+    villageAAgent: villageA,
+    villageBMediator: villageB,
+    townshipMediator: township,
   }) => {
     const report = await h.ok(
       'eventReports.create',
@@ -87,7 +92,10 @@ describe('event reports', () => {
     ).toBe(0);
   });
 
-  test('refuses a category the reference list does not know', async ({ harness: h }) => {
+  test('refuses a category the reference list does not know', async ({
+    harness: h,
+    villageAAgent: villageA,
+  }) => {
     expect(
       await h.call(
         'eventReports.create',
@@ -102,12 +110,11 @@ describe('event reports', () => {
 
   test('carry photos and scans from the reporting unit until the receiver has signed for them', async ({
     harness: h,
+    villageAAgent: villageA,
+    villageBMediator: villageB,
+    townshipMediator: township,
   }) => {
-    const report = await h.ok(
-      'eventReports.create',
-      { category: 'safety_hazard', title: '危房外墙开裂', description: '老街12号外墙出现贯通裂缝' },
-      villageA.token,
-    );
+    const report = await hazard(h, villageA.token, '危房外墙开裂', '老街12号外墙出现贯通裂缝');
     expect(report).toMatchObject({ attachments: [], canAttach: true });
     const attach = (
       token: string,
@@ -183,12 +190,12 @@ describe('event reports', () => {
     ).toBe(false);
   });
 
-  test('sends a township report to the county centre', async ({ harness: h, township: c }) => {
-    const report = await h.ok(
-      'eventReports.create',
-      { category: 'safety_hazard', title: '河堤渗水', description: '东门河堤多处渗水' },
-      township.token,
-    );
+  test('sends a township report to the county centre', async ({
+    harness: h,
+    township: c,
+    townshipMediator: township,
+  }) => {
+    const report = await hazard(h, township.token, '河堤渗水', '东门河堤多处渗水');
     expect(report).toMatchObject({ receivingOrgId: c.countyId, receivingOrgName: '永嘉县' });
   });
 });

@@ -1,70 +1,61 @@
 import { describe, expect } from 'vitest';
-import type { Harness } from '../testing/harness';
-import {
-  committeesFileTest as test,
-  type Committees,
-  type Staff,
-} from '../testing/mediation-township';
+import { FILE, SET_UP_TIME, staffTest } from '../testing/mediation-staff';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
-import { enrolVillageMediator } from '../testing/mediation-roster';
-
-let h: Harness;
-let c: Committees;
-let mediator: Staff;
-let supervisor: Staff;
-let leadId: string;
-let memberId: string;
-
-const roster = (name: string, specialties: ('neighbour' | 'contract')[]) =>
-  enrolVillageMediator(h, c, supervisor.token, { name, background: 'village_cadre', specialties });
-
-// One township for the file (signing staff in is slow); every test works on disputes of its own.
-test.beforeAll(async ({ harness, township: committees }) => {
-  h = harness;
-  c = committees;
-  mediator = await c.staff('med_a', 'mediator', c.villageAId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-  memberId = (await roster('周建国', ['contract'])).id;
-  leadId = (await roster('陈秀英', ['neighbour'])).id;
-}, 120_000);
 
 const agent = { agentName: '李小明', agentPhone: '13900139000', attorneyDate: '2026-11-26' };
 
-async function registerAndMediate() {
-  const { dispute } = await h.ok(
-    'mediation.register',
-    neighbourDispute([
-      person('张三', IDS.zhang),
-      { ...person('李四', IDS.li, 'respondent'), ...agent },
-    ]),
-    mediator.token,
-  );
-  await h.ok(
-    'mediation.assignMediators',
-    { disputeId: dispute.id, leadMediatorId: leadId, memberMediatorIds: [memberId] },
-    mediator.token,
-  );
-  const [zhang, li] = dispute.parties;
-  await h.ok(
-    'mediation.recordSession',
-    {
-      disputeId: dispute.id,
-      heldOn: '2026-11-27',
-      place: '城东社区调解室',
-      mediatorIds: [leadId, memberId],
-      recorderName: '王记录',
-      attendees: ['张三（申请人）', '李四（被申请人）', '李小明（代理人）'],
-      statements: [
-        { partyId: zhang!.id, text: '李家院墙的排水管对着我家院子。' },
-        { partyId: li!.id, text: '排水管是十年前装的，一直没问题。' },
-      ],
-      agreed: false,
-      result: '双方分歧较大，约定三日后再调',
-    },
-    mediator.token,
-  );
-  return { dispute, zhang: zhang!, li: li! };
-}
+const cadre = (name: string, specialties: ('neighbour' | 'contract')[]) => ({
+  name,
+  background: 'village_cadre' as const,
+  specialties,
+});
+
+const test = staffTest
+  .extend('memberId', FILE, async ({ enrol }) => (await enrol(cadre('周建国', ['contract']))).id)
+  .extend('leadId', FILE, async ({ enrol }) => (await enrol(cadre('陈秀英', ['neighbour']))).id)
+  .extend('registerAndMediate', ({ harness: h, villageAMediator: mediator, leadId, memberId }) => {
+    return async () => {
+      const { dispute } = await h.ok(
+        'mediation.register',
+        neighbourDispute([
+          person('张三', IDS.zhang),
+          { ...person('李四', IDS.li, 'respondent'), ...agent },
+        ]),
+        mediator.token,
+      );
+      await h.ok(
+        'mediation.assignMediators',
+        { disputeId: dispute.id, leadMediatorId: leadId, memberMediatorIds: [memberId] },
+        mediator.token,
+      );
+      const [zhang, li] = dispute.parties;
+      await h.ok(
+        'mediation.recordSession',
+        {
+          disputeId: dispute.id,
+          heldOn: '2026-11-27',
+          place: '城东社区调解室',
+          mediatorIds: [leadId, memberId],
+          recorderName: '王记录',
+          attendees: ['张三（申请人）', '李四（被申请人）', '李小明（代理人）'],
+          statements: [
+            { partyId: zhang!.id, text: '李家院墙的排水管对着我家院子。' },
+            { partyId: li!.id, text: '排水管是十年前装的，一直没问题。' },
+          ],
+          agreed: false,
+          result: '双方分歧较大，约定三日后再调',
+        },
+        mediator.token,
+      );
+      return { dispute, zhang: zhang!, li: li! };
+    };
+  });
+
+// One township for the file (signing staff in is slow); every test works on disputes of its own.
+test.beforeAll(
+  ({ villageAMediator, memberId, leadId }) => void [villageAMediator, memberId, leadId],
+  SET_UP_TIME,
+);
 
 function agreement(zhangId: string, liId: string) {
   return {
@@ -95,7 +86,13 @@ function agreement(zhangId: string, liId: string) {
 }
 
 describe('a village committee keeps the whole case file', () => {
-  test('register → sessions → agreement → judicial confirmation → follow-up → closed', async () => {
+  test('register → sessions → agreement → judicial confirmation → follow-up → closed', async ({
+    harness: h,
+    township: c,
+    villageAMediator: mediator,
+    leadId,
+    registerAndMediate,
+  }) => {
     const { dispute, zhang, li } = await registerAndMediate();
     expect(dispute).toMatchObject({
       caseNo: '（2026）永城东人调字第1号',

@@ -1,8 +1,15 @@
 import { describe, expect } from 'vitest';
 import { NEW_ADMIN_PASSWORD } from '../testing/harness';
-import { test } from '../testing/fixtures';
+import type { MethodInput } from '@shared/api';
+import { test as base } from '../testing/fixtures';
 
 const BASE = { idleLockMinutes: 15, backupRetentionDays: 30 };
+
+/** `update`: the administrator saves BASE with `change` on top. */
+const test = base.extend('update', ({ harness: h, township: { admin } }) => {
+  return (change: Partial<MethodInput<'settings.update'>>) =>
+    h.ok('settings.update', { ...BASE, ...change }, admin);
+});
 
 describe('the counter phone printed on receipts and notices', () => {
   test('is empty until set, then stored in its canonical form and kept across a restart', async ({
@@ -41,12 +48,9 @@ describe('the counter phone printed on receipts and notices', () => {
     expect((await h.ok('settings.get', {}, admin)).counterPhone).toBe('0577-88881234');
   });
 
-  test('stays as it is when an update leaves it out', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
-    const saved = await h.ok('settings.update', { ...BASE, idleLockMinutes: 20 }, admin);
+  test('stays as it is when an update leaves it out', async ({ update }) => {
+    await update({ counterPhone: '0577-88881234' });
+    const saved = await update({ idleLockMinutes: 20 });
     expect(saved).toEqual({
       ...BASE,
       idleLockMinutes: 20,
@@ -57,8 +61,8 @@ describe('the counter phone printed on receipts and notices', () => {
     });
   });
 
-  test('is audited when it changes', async ({ harness: h, township: { admin } }) => {
-    await h.ok('settings.update', { ...BASE, counterPhone: '0577-88881234' }, admin);
+  test('is audited when it changes', async ({ harness: h, township: { admin }, update }) => {
+    await update({ counterPhone: '0577-88881234' });
     const { rows } = await h.ok('audit.list', { action: 'settings.update' }, admin);
     expect(rows[0]?.detail).toContain('窗口电话 未填→0577-88881234');
   });

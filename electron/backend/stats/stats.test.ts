@@ -1,7 +1,17 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
-import { fileTest as test } from '../testing/fixtures';
+import type { MethodInput } from '@shared/api';
+import { fileTest } from '../testing/fixtures';
 import { novemberAtWuma } from '../testing/stats-scene';
+
+/** The counter figures, as the administrator asks for them. */
+const test = fileTest.extend(
+  'counter',
+  { scope: 'file' },
+  ({ harness: h, township: { admin } }) => {
+    return (input: MethodInput<'stats.counter'>) => h.ok('stats.counter', input, admin);
+  },
+);
 
 let village: string;
 let items: { jiuzhu: string; dibao: string };
@@ -26,19 +36,13 @@ const TOTALS = {
 };
 
 describe('stats.counter', () => {
-  test('counts the cases taken in during November by what became of them', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const result = await h.ok('stats.counter', NOVEMBER, admin);
+  test('counts the cases taken in during November by what became of them', async ({ counter }) => {
+    const result = await counter(NOVEMBER);
     expect(result.totals).toEqual({ ...TOTALS, onTimeRate: 2 / 3 });
   });
 
-  test('splits the counts by item, the busiest first', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const { byItem } = await h.ok('stats.counter', NOVEMBER, admin);
+  test('splits the counts by item, the busiest first', async ({ counter }) => {
+    const { byItem } = await counter(NOVEMBER);
     expect(byItem).toEqual([
       {
         itemId: items.dibao,
@@ -72,30 +76,23 @@ describe('stats.counter', () => {
     ['month', ['2026-11']],
     ['quarter', ['2026-Q4']],
     ['year', ['2026']],
-  ] as const)(
-    'groups by %s on Shanghai dates',
-    async ([period, expected], { harness: h, township: { admin } }) => {
-      const { byPeriod } = await h.ok('stats.counter', { ...NOVEMBER, period }, admin);
-      expect(byPeriod.map((row) => row.period)).toEqual(expected);
-      expect(byPeriod.reduce((sum, row) => sum + row.takenIn, 0)).toBe(5);
-    },
-  );
+  ] as const)('groups by %s on Shanghai dates', async ([period, expected], { counter }) => {
+    const { byPeriod } = await counter({ ...NOVEMBER, period });
+    expect(byPeriod.map((row) => row.period)).toEqual(expected);
+    expect(byPeriod.reduce((sum, row) => sum + row.takenIn, 0)).toBe(5);
+  });
 
   test('counts agency cases by village with the hand-offs made after their limit day', async ({
-    harness: h,
-    township: { admin },
+    counter,
   }) => {
-    const { agencyByVillage } = await h.ok('stats.counter', NOVEMBER, admin);
+    const { agencyByVillage } = await counter(NOVEMBER);
     expect(agencyByVillage).toEqual([
       { orgUnitId: village, villageName: '蝉街社区', cases: 2, handedOverLate: 1 },
     ]);
   });
 
-  test('gives the 好差评 distribution and the bad-rating follow-up rate', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const result = await h.ok('stats.counter', NOVEMBER, admin);
+  test('gives the 好差评 distribution and the bad-rating follow-up rate', async ({ counter }) => {
+    const result = await counter(NOVEMBER);
     expect(result.ratings).toEqual([
       { level: 'very_satisfied', count: 1 },
       { level: 'satisfied', count: 1 },
@@ -106,21 +103,15 @@ describe('stats.counter', () => {
     expect(result).toMatchObject({ badRatings: 2, followupsDone: 1, followupRate: 0.5 });
   });
 
-  test('takes in the case of 23:59 on 31 October only in October', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const october = await h.ok('stats.counter', { from: '2026-10-01', to: '2026-10-31' }, admin);
+  test('takes in the case of 23:59 on 31 October only in October', async ({ counter }) => {
+    const october = await counter({ from: '2026-10-01', to: '2026-10-31' });
     expect(october.totals).toMatchObject({ takenIn: 1, accepted: 1, overdue: 1 });
     expect(october.totals.onTimeRate).toBeNull();
     expect(october).toMatchObject({ badRatings: 1, followupsDone: 0, followupRate: 0 });
   });
 
-  test('answers with empty counts and no rates for a period without cases', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const empty = await h.ok('stats.counter', { from: '2025-01-01', to: '2025-01-31' }, admin);
+  test('answers with empty counts and no rates for a period without cases', async ({ counter }) => {
+    const empty = await counter({ from: '2025-01-01', to: '2025-01-31' });
     expect(empty.totals).toEqual({
       takenIn: 0,
       accepted: 0,
@@ -134,11 +125,8 @@ describe('stats.counter', () => {
     expect(empty.followupRate).toBeNull();
   });
 
-  test('narrows every figure to one item, ratings by their case’s item', async ({
-    harness: h,
-    township: { admin },
-  }) => {
-    const result = await h.ok('stats.counter', { ...NOVEMBER, itemId: items.jiuzhu }, admin);
+  test('narrows every figure to one item, ratings by their case’s item', async ({ counter }) => {
+    const result = await counter({ ...NOVEMBER, itemId: items.jiuzhu });
     expect(result.totals).toMatchObject({ takenIn: 2, completed: 2, completedOnTime: 2 });
     expect(result.byItem.map((row) => row.itemName)).toEqual(['临时救助申请']);
     expect(result.byPeriod).toMatchObject([{ period: '2026-11', takenIn: 2 }]);

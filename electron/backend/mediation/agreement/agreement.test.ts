@@ -1,70 +1,50 @@
 import { describe, expect } from 'vitest';
-import { addDays, addMonths, daysBetween, shanghaiDate } from '@shared/domain/calendar/plain-date';
-import type { Harness } from '../../testing/harness';
-import {
-  committeesFileTest as test,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { addDays, addMonths, daysBetween } from '@shared/domain/calendar/plain-date';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
+import { assignAndHold, today, zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
-import { enrolVillageMediator } from '../../testing/mediation-roster';
 
-let h: Harness;
-let c: Committees;
-let mediator: Staff;
-let supervisor: Staff;
-let leadId: string;
+const judge = (name: string, specialties: ('neighbour' | 'forest_land')[]) => ({
+  name,
+  background: 'retired_judge' as const,
+  specialties,
+});
 
-const today = () => shanghaiDate(h.clock.now());
-const roster = (name: string, specialties: ('neighbour' | 'forest_land')[]) =>
-  enrolVillageMediator(h, c, supervisor.token, { name, background: 'retired_judge', specialties });
+const test = staffTest
+  .extend('leadId', FILE, async ({ enrol }) => (await enrol(judge('陈秀英', ['neighbour']))).id)
+  .extend('mediating', ({ harness: h, villageAMediator: mediator, leadId }) => {
+    return async () => {
+      const { dispute } = await h.ok(
+        'mediation.register',
+        neighbourDispute(zhangAndLi()),
+        mediator.token,
+      );
+      await assignAndHold(h, mediator.token, dispute.id, leadId, {
+        place: '城东社区调解室',
+        attendees: ['张三', '李四'],
+        agreed: true,
+      });
+      const [zhang, li] = dispute.parties;
+      return { dispute, zhang: zhang!, li: li! };
+    };
+  });
 
 // One township for the file (signing staff in is slow); every test works on disputes of its own.
-test.beforeAll(async ({ harness, township: committees }) => {
-  h = harness;
-  c = committees;
-  mediator = await c.staff('med_a', 'mediator', c.villageAId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-  leadId = (await roster('陈秀英', ['neighbour'])).id;
-}, 120_000);
-
-async function mediating() {
-  const { dispute } = await h.ok(
-    'mediation.register',
-    neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
-    mediator.token,
-  );
-  await h.ok(
-    'mediation.assignMediators',
-    { disputeId: dispute.id, leadMediatorId: leadId },
-    mediator.token,
-  );
-  await h.ok(
-    'mediation.recordSession',
-    {
-      disputeId: dispute.id,
-      heldOn: today(),
-      place: '城东社区调解室',
-      mediatorIds: [leadId],
-      attendees: ['张三', '李四'],
-      statements: [],
-      agreed: true,
-    },
-    mediator.token,
-  );
-  const [zhang, li] = dispute.parties;
-  return { dispute, zhang: zhang!, li: li! };
-}
+test.beforeAll(({ villageAMediator, leadId }) => void [villageAMediator, leadId], SET_UP_TIME);
 
 describe('the agreement and its art. 29 check', () => {
-  test('refuses an incomplete written agreement, naming every missing field in Chinese', async () => {
+  test('refuses an incomplete written agreement, naming every missing field in Chinese', async ({
+    harness: h,
+    villageAMediator: mediator,
+    mediating,
+  }) => {
     const { dispute, zhang, li } = await mediating();
     const draft = {
       form: 'written' as const,
       disputedMatters: '排水管改道',
       responsibilities: { [zhang.id]: '无' },
       obligations: [{ obligorPartyId: li.id, content: '赔偿损失' }],
-      agreedOn: today(),
+      agreedOn: today(h),
     };
     const refused = await h.call(
       'mediation.recordAgreement',
@@ -124,7 +104,11 @@ describe('the agreement and its art. 29 check', () => {
     });
   });
 
-  test('records an oral agreement as such: nothing to print, nothing to confirm', async () => {
+  test('records an oral agreement as such: nothing to print, nothing to confirm', async ({
+    harness: h,
+    villageAMediator: mediator,
+    mediating,
+  }) => {
     const { dispute, zhang, li } = await mediating();
     const detail = await h.ok(
       'mediation.recordAgreement',
@@ -134,14 +118,14 @@ describe('the agreement and its art. 29 check', () => {
           form: 'oral',
           obligations: [{ obligorPartyId: li.id, content: '当场向张三道歉' }],
           responsibilities: { [zhang.id]: '' },
-          agreedOn: today(),
+          agreedOn: today(h),
         },
       },
       mediator.token,
     );
     expect(detail).toMatchObject({ state: 'succeeded', outcome: 'succeeded' });
     expect(detail.agreement).toMatchObject({ form: 'oral', copies: 0, judicialConfirmation: null });
-    expect(detail.followUps[0]?.dueOn).toBe(addDays(today(), 15));
+    expect(detail.followUps[0]?.dueOn).toBe(addDays(today(h), 15));
     expect(
       await h.call('mediation.printAgreement', { disputeId: dispute.id }, mediator.token),
     ).toMatchObject({ ok: false, error: { code: 'ORAL_AGREEMENT' } });
@@ -154,9 +138,14 @@ describe('the agreement and its art. 29 check', () => {
     ).toMatchObject({ ok: false, error: { code: 'ORAL_AGREEMENT' } });
   });
 
-  test('extends the one-month target only with every party consenting, and says the clock before and after', async () => {
+  test('extends the one-month target only with every party consenting, and says the clock before and after', async ({
+    harness: h,
+    township: c,
+    villageAMediator: mediator,
+    mediating,
+  }) => {
     const { dispute, zhang, li } = await mediating();
-    const registered = today();
+    const registered = today(h);
     const due = addMonths(registered, 1);
     const extension = {
       disputeId: dispute.id,
@@ -205,10 +194,15 @@ describe('the agreement and its art. 29 check', () => {
     ).toMatchObject({ ok: false, error: { code: 'EXTENSION_NOT_LATER' } });
   });
 
-  test('warns of the deadline on the 工作台 before and after it passes', async () => {
+  test('warns of the deadline on the 工作台 before and after it passes', async ({
+    harness: h,
+    township: c,
+    villageAMediator: mediator,
+    mediating,
+  }) => {
     const { dispute } = await mediating();
-    const due = addMonths(today(), 1);
-    c.advanceDays(daysBetween(today(), due) - 2);
+    const due = addMonths(today(h), 1);
+    c.advanceDays(daysBetween(today(h), due) - 2);
     let board = await h.ok('mediation.dashboard', {}, mediator.token);
     expect(board.deadlinesDueSoon.map((item) => item.id)).toContain(dispute.id);
     c.advanceDays(3);
@@ -217,9 +211,14 @@ describe('the agreement and its art. 29 check', () => {
     expect(board.deadlinesDueSoon.map((item) => item.id)).not.toContain(dispute.id);
   });
 
-  test('suggests mediators by specialty, then by load, and assigns only active ones', async () => {
-    const busy = (await roster('郑山林', ['forest_land'])).id;
-    const free = (await roster('钱山林', ['forest_land'])).id;
+  test('suggests mediators by specialty, then by load, and assigns only active ones', async ({
+    harness: h,
+    villageAMediator: mediator,
+    supervisor,
+    enrol,
+  }) => {
+    const busy = (await enrol(judge('郑山林', ['forest_land']))).id;
+    const free = (await enrol(judge('钱山林', ['forest_land']))).id;
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute([person('王五', IDS.wang), person('赵六', IDS.zhao, 'respondent')], {

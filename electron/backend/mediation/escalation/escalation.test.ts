@@ -1,70 +1,69 @@
 import { describe, expect } from 'vitest';
-import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import type { Harness } from '../../testing/harness';
-import {
-  committeesFileTest as test,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
+import { sessionOf, today, zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
-let villageA: Staff;
-let villageB: Staff;
-let township: Staff;
-let supervisor: Staff;
-let villageMediatorId: string;
-let townshipMediatorId: string;
+const test = staffTest
+  .extend('roster', FILE, ({ harness: h, supervisor }) => {
+    return async (name: string, orgUnitId: string, committeeKind: string) =>
+      (
+        await h.ok(
+          'mediators.create',
+          { name, committeeKind, background: 'retired_judge', specialties: [], orgUnitId },
+          supervisor.token,
+        )
+      ).id;
+  })
+  .extend('villageMediatorId', FILE, ({ township: c, roster }) =>
+    roster('陈秀英', c.villageAId, 'village'),
+  )
+  .extend('townshipMediatorId', FILE, ({ township: c, roster }) =>
+    roster('吴志明', c.townshipId, 'township'),
+  )
+  .extend('session', ({ harness: h }) => {
+    return (token: string, disputeId: string, mediatorId: string) =>
+      h.ok('mediation.recordSession', sessionOf(h, disputeId, [mediatorId]), token);
+  });
 
-const today = () => shanghaiDate(h.clock.now());
-
-test.beforeAll(async ({ harness, township: committees }) => {
-  h = harness;
-  c = committees;
-  villageA = await c.staff('med_a', 'mediator', c.villageAId);
-  villageB = await c.staff('med_b', 'mediator', c.villageBId);
-  township = await c.staff('med_t', 'mediator', c.townshipId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-  const roster = async (name: string, orgUnitId: string, committeeKind: string) =>
-    (
-      await h.ok(
-        'mediators.create',
-        { name, committeeKind, background: 'retired_judge', specialties: [], orgUnitId },
-        supervisor.token,
-      )
-    ).id;
-  villageMediatorId = await roster('陈秀英', c.villageAId, 'village');
-  townshipMediatorId = await roster('吴志明', c.townshipId, 'township');
-}, 120_000);
-
-async function session(token: string, disputeId: string, mediatorId: string) {
-  return h.ok(
-    'mediation.recordSession',
-    {
-      disputeId,
-      heldOn: today(),
-      place: '调解室',
-      mediatorIds: [mediatorId],
-      attendees: ['双方当事人'],
-      statements: [],
-      agreed: false,
-    },
-    token,
-  );
-}
+test.beforeAll(
+  ({
+    villageAMediator,
+    villageBMediator,
+    townshipMediator,
+    villageMediatorId,
+    townshipMediatorId,
+  }) =>
+    void [
+      villageAMediator,
+      villageBMediator,
+      townshipMediator,
+      villageMediatorId,
+      townshipMediatorId,
+    ],
+  SET_UP_TIME,
+);
 
 describe('escalation village → township → county', () => {
-  test('register at a village → failed → escalated → the township resolves it; the village still reads it', async () => {
+  test('register at a village → failed → escalated → the township resolves it; the village still reads it', async ({
+    harness: h,
+    township: c,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
+    townshipMediator: township,
+    supervisor,
+    villageMediatorId,
+    townshipMediatorId,
+    session,
+  }) => {
     const { dispute } = await h.ok(
       'mediation.register',
-      neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')], {
+      neighbourDispute(zhangAndLi(), {
         type: 'house_homestead',
         amountFen: 8_000_000,
       }),
       villageA.token,
     );
-    const registeredOn = today();
+    const registeredOn = today(h);
     await session(villageA.token, dispute.id, villageMediatorId);
     const failed = await h.ok(
       'mediation.recordFailure',
@@ -114,15 +113,7 @@ describe('escalation village → township → county', () => {
     expect(
       await h.call(
         'mediation.recordSession',
-        {
-          disputeId: dispute.id,
-          heldOn: today(),
-          place: '村委会',
-          mediatorIds: [villageMediatorId],
-          attendees: ['张三'],
-          statements: [],
-          agreed: false,
-        },
+        sessionOf(h, dispute.id, [villageMediatorId], { place: '村委会', attendees: ['张三'] }),
         villageA.token,
       ),
     ).toMatchObject({
@@ -181,7 +172,7 @@ describe('escalation village → township → county', () => {
               deadline: '2027-01-31',
             },
           ],
-          agreedOn: today(),
+          agreedOn: today(h),
         },
       },
       township.token,
@@ -222,7 +213,12 @@ describe('escalation village → township → county', () => {
     expect(villageStats.totals).toMatchObject({ accepted: 0, succeeded: 0 });
   });
 
-  test('passes a township case up to the county centre; the township keeps reading it', async () => {
+  test('passes a township case up to the county centre; the township keeps reading it', async ({
+    harness: h,
+    township: c,
+    townshipMediator: township,
+    supervisor,
+  }) => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute([person('王五', IDS.wang), person('赵六', IDS.zhao, 'respondent')]),

@@ -1,20 +1,20 @@
 import { describe, expect } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
+import { sessionOf, zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let mediator: Staff;
-let supervisor: Staff;
-
-test.beforeAll(async ({ township: c }) => {
-  mediator = await c.staff('med_t', 'mediator', c.townshipId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-}, 120_000);
+test.beforeAll(
+  ({ townshipMediator, supervisor }) => void [townshipMediator, supervisor],
+  SET_UP_TIME,
+);
 
 describe('risk early warning', () => {
   test("lists each flagged case with the rules that fired, by the supervisor's thresholds", async ({
     harness: h,
     township: c,
+    townshipMediator: mediator,
+    supervisor,
   }) => {
     const settings = await h.ok(
       'mediation.updateSettings',
@@ -29,10 +29,7 @@ describe('risk early warning', () => {
     const register = async (input: Parameters<typeof neighbourDispute>) =>
       (await h.ok('mediation.register', neighbourDispute(...input), mediator.token)).dispute;
 
-    const first = await register([
-      [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')],
-      { place: '城东社区1号院', amountFen: null },
-    ]);
+    const first = await register([zhangAndLi(), { place: '城东社区1号院', amountFen: null }]);
     expect(first.caseNo).toBe('（2026）东城人调字第1号');
     c.advanceDays(40);
     const second = await register([
@@ -66,15 +63,11 @@ describe('risk early warning', () => {
     ).id;
     await h.ok(
       'mediation.recordSession',
-      {
-        disputeId: quiet.id,
-        heldOn: shanghaiDate(h.clock.now()),
+      sessionOf(h, quiet.id, [mediatorId], {
         place: '街道调解室',
-        mediatorIds: [mediatorId],
         attendees: ['赵六', '商行店主'],
-        statements: [],
         agreed: true,
-      },
+      }),
       mediator.token,
     );
     const [zhao, shop] = quiet.parties;

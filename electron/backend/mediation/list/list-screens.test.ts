@@ -1,42 +1,39 @@
 import { CompiledQuery } from 'kysely';
 import { describe, expect } from 'vitest';
 import { listQuerySql } from './disputes-repository';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
+import { zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
 /** What the list and registration screens ask of the backend beyond the case file itself. */
 
-let mediator: Staff;
-let clerk: Staff;
-
-test.beforeAll(async ({ township: c }) => {
-  mediator = await c.staff('med_a', 'mediator', c.villageAId);
-  clerk = await c.staff('clerk', 'clerk', c.townshipId);
-}, 120_000);
-
-const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
+test.beforeAll(
+  ({ villageAMediator, townshipClerk }) => void [villageAMediator, townshipClerk],
+  SET_UP_TIME,
+);
 
 describe('the deadline filter of the list', () => {
   test('finds the open cases due within five days or past their one-month clock', async ({
     harness: h,
     township: c,
+    villageAMediator: mediator,
   }) => {
     // Accepted 2026-11-27: due 2026-12-27.
     const { dispute: early } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       mediator.token,
     );
     c.advanceDays(10);
     // Accepted 2026-12-07: due 2027-01-07.
     const { dispute: later } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       mediator.token,
     );
     const { dispute: notAccepted } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { acceptNow: false }),
+      neighbourDispute(zhangAndLi(), { acceptNow: false }),
       mediator.token,
     );
     const ids = async (deadline: 'due_soon' | 'overdue') =>
@@ -88,7 +85,11 @@ describe('the deadline filter of the list', () => {
 });
 
 describe('reference lists for the screens', () => {
-  test('gives every role the lists the backend checks codes against', async ({ harness: h }) => {
+  test('gives every role the lists the backend checks codes against', async ({
+    harness: h,
+    villageAMediator: mediator,
+    townshipClerk: clerk,
+  }) => {
     const reference = await h.ok('mediation.reference', {}, clerk.token);
     expect(reference.disputeTypes.map((type) => type.label)).toContain('邻里');
     expect(reference.disputeTypes[1]).toMatchObject({
@@ -105,7 +106,7 @@ describe('reference lists for the screens', () => {
     const origin = reference.transferOrigins.find((entry) => entry.label === '公安机关')!;
     const { dispute } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { source: 'transfer', transferOrigin: origin.code }),
+      neighbourDispute(zhangAndLi(), { source: 'transfer', transferOrigin: origin.code }),
       mediator.token,
     );
     expect(dispute.transferOrigin).toBe(origin.code);

@@ -2,33 +2,26 @@ import { describe, expect } from 'vitest';
 import { CompiledQuery } from 'kysely';
 import { listQuerySql } from '../list/disputes-repository';
 import { nameBigrams } from '../list/search-index';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
+import { SET_UP_TIME, staffTest as test } from '../../testing/mediation-staff';
+import { zhangAndLi } from '../../testing/mediation-inputs';
 import { IDS, neighbourDispute, person } from '@shared/testing/people';
 
-let villageA: Staff;
-let villageB: Staff;
-let township: Staff;
-let auditor: Staff;
-let clerk: Staff;
-
-test.beforeAll(async ({ township: c }) => {
-  villageA = await c.staff('med_a', 'mediator', c.villageAId);
-  villageB = await c.staff('med_b', 'mediator', c.villageBId);
-  township = await c.staff('med_t', 'mediator', c.townshipId);
-  auditor = await c.staff('aud', 'auditor', c.townshipId);
-  clerk = await c.staff('clerk', 'clerk', c.townshipId);
-}, 120_000);
-
-const pair = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
+test.beforeAll(
+  ({ villageAMediator, villageBMediator, townshipMediator, auditor, townshipClerk }) =>
+    void [villageAMediator, villageBMediator, townshipMediator, auditor, townshipClerk],
+  SET_UP_TIME,
+);
 
 describe('registration', () => {
   test('files an event report to the township with a 重大 dispute, and says so', async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    townshipMediator: township,
   }) => {
     const { dispute, immediateReport } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair(), { riskLevel: 'major', peopleInvolved: 30 }),
+      neighbourDispute(zhangAndLi(), { riskLevel: 'major', peopleInvolved: 30 }),
       villageA.token,
     );
     expect(immediateReport).toMatchObject({
@@ -56,7 +49,7 @@ describe('registration', () => {
     // Raising a case to 重大 later reports it the same way; a general one reports nothing.
     const { dispute: later, immediateReport: none } = await h.ok(
       'mediation.register',
-      neighbourDispute(pair()),
+      neighbourDispute(zhangAndLi()),
       villageA.token,
     );
     expect(none).toBeNull();
@@ -69,7 +62,10 @@ describe('registration', () => {
     expect(raised.events.at(-1)?.note).toBe('风险等级 一般 → 重大');
   });
 
-  test('refuses bad particulars by field, saving nothing', async ({ harness: h }) => {
+  test('refuses bad particulars by field, saving nothing', async ({
+    harness: h,
+    villageAMediator: villageA,
+  }) => {
     const before = (await h.ok('mediation.list', {}, villageA.token)).total;
     const cases = [
       [
@@ -93,12 +89,12 @@ describe('registration', () => {
         ]),
         'parties.1.attorneyDate',
       ],
-      [neighbourDispute(pair(), { source: 'transfer' }), 'transferOrigin'],
+      [neighbourDispute(zhangAndLi(), { source: 'transfer' }), 'transferOrigin'],
       [
-        neighbourDispute(pair(), { source: 'transfer', transferOrigin: 'nowhere' }),
+        neighbourDispute(zhangAndLi(), { source: 'transfer', transferOrigin: 'nowhere' }),
         'transferOrigin',
       ],
-      [neighbourDispute(pair(), { occurredOn: '2099-01-01' }), 'occurredOn'],
+      [neighbourDispute(zhangAndLi(), { occurredOn: '2099-01-01' }), 'occurredOn'],
       [
         neighbourDispute([
           person('张三', IDS.zhang),
@@ -119,7 +115,10 @@ describe('registration', () => {
     expect((await h.ok('mediation.list', {}, villageA.token)).total).toBe(before);
   });
 
-  test('registers a transferred dispute with an organisation party', async ({ harness: h }) => {
+  test('registers a transferred dispute with an organisation party', async ({
+    harness: h,
+    villageAMediator: villageA,
+  }) => {
     const { dispute } = await h.ok(
       'mediation.register',
       neighbourDispute(
@@ -150,8 +149,14 @@ describe('access and privacy', () => {
   test('masks ID numbers and phones in every list and detail; reveals them on an audited request', async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
   }) => {
-    const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi()),
+      villageA.token,
+    );
     const list = await h.ok('mediation.list', {}, villageA.token);
     const detail = await h.ok('mediation.get', { disputeId: dispute.id }, villageA.token);
     for (const shown of [list, detail]) {
@@ -182,8 +187,17 @@ describe('access and privacy', () => {
 
   test("keeps a village's cases from another village's mediators; the township's auditor reads them", async ({
     harness: h,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
+    townshipMediator: township,
+    auditor,
+    townshipClerk: clerk,
   }) => {
-    const { dispute } = await h.ok('mediation.register', neighbourDispute(pair()), villageA.token);
+    const { dispute } = await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi()),
+      villageA.token,
+    );
     expect(await h.call('mediation.get', { disputeId: dispute.id }, villageB.token)).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN', message: '该纠纷案件不属于本单位，无权查看' },
@@ -202,7 +216,7 @@ describe('access and privacy', () => {
       availableActions: [],
     });
     expect(
-      await h.call('mediation.register', neighbourDispute(pair()), auditor.token),
+      await h.call('mediation.register', neighbourDispute(zhangAndLi()), auditor.token),
     ).toMatchObject({
       ok: false,
       error: { code: 'FORBIDDEN' },
@@ -216,6 +230,8 @@ describe('access and privacy', () => {
   test("lists a resident's disputes in the 一人一档, from the resident record's particulars", async ({
     harness: h,
     township: c,
+    villageAMediator: villageA,
+    villageBMediator: villageB,
   }) => {
     const residentId = 'resident-0001';
     await h.backend.runtime.db
@@ -271,6 +287,7 @@ describe('access and privacy', () => {
 describe('search and list', () => {
   test('finds disputes by case number, 1-, 2- and 3-character names and the sequence, with filters and paging', async ({
     harness: h,
+    villageBMediator: villageB,
   }) => {
     const { dispute: first } = await h.ok(
       'mediation.register',

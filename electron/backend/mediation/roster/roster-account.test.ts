@@ -1,44 +1,53 @@
 import { describe, expect } from 'vitest';
-import { ADMIN_PASSWORD, NEW_ADMIN_PASSWORD, type Harness } from '../../testing/harness';
-import { committeesFileTest as test, type Staff } from '../../testing/mediation-township';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import type { MethodInput } from '@shared/api';
+import { ADMIN_PASSWORD, createSignedInUser } from '../../testing/harness';
+import { FILE, SET_UP_TIME, staffTest } from '../../testing/mediation-staff';
+import { zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
-let supervisor: Staff;
+type Account = Pick<
+  MethodInput<'users.create'>,
+  'username' | 'displayName' | 'role' | 'addToRoster'
+>;
 
-async function signIn(h: Harness, username: string): Promise<string> {
-  const first = await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD });
-  await h.ok(
-    'auth.changePassword',
-    { currentPassword: ADMIN_PASSWORD, newPassword: NEW_ADMIN_PASSWORD },
-    first.token,
-  );
-  return first.token;
-}
+/**
+ * `createAccount`: an account the administrator creates at 城东社区 unless `orgUnitId` says
+ * otherwise; `onRoster`: whether the supervisor finds a user on a unit's roster.
+ */
+const test = staffTest
+  .extend('createAccount', FILE, ({ harness: h, township: c }) => {
+    return (account: Account & { orgUnitId?: string }) =>
+      h.ok(
+        'users.create',
+        { orgUnitId: c.villageAId, ...account, initialPassword: ADMIN_PASSWORD },
+        c.admin,
+      );
+  })
+  .extend('onRoster', FILE, ({ harness: h, supervisor }) => {
+    return async (userId: string, query: MethodInput<'mediators.list'>) =>
+      (await h.ok('mediators.list', query, supervisor.token)).some(
+        (mediator) => mediator.userId === userId,
+      );
+  });
 
-test.beforeAll(async ({ township: c }) => {
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-}, 120_000);
+test.beforeAll(({ supervisor }) => void supervisor, SET_UP_TIME);
 
 describe('a new mediator account and the roster', () => {
   test('put on the roster at creation, the mediator assigns himself and records a session', async ({
     harness: h,
     township: c,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'wu_med',
-        displayName: '吴志明',
-        role: 'mediator',
-        orgUnitId: c.villageAId,
-        initialPassword: ADMIN_PASSWORD,
-        addToRoster: true,
-      },
-      c.admin,
-    );
-    const token = await signIn(h, 'wu_med');
+    // Not a literal, so that addToRoster passes through the helper to users.create.
+    const wu = {
+      username: 'wu_med',
+      displayName: '吴志明',
+      role: 'mediator' as const,
+      orgUnitId: c.villageAId,
+      addToRoster: true,
+    };
+    const { token, userId } = await createSignedInUser(h, c.admin, wu);
     const roster = await h.ok('mediators.list', { orgUnitId: c.villageAId }, token);
-    const entry = roster.find((mediator) => mediator.userId === user.id);
+    const entry = roster.find((mediator) => mediator.userId === userId);
     expect(entry).toMatchObject({
       name: '吴志明',
       committeeKind: 'village',
@@ -46,11 +55,7 @@ describe('a new mediator account and the roster', () => {
       active: true,
     });
 
-    const { dispute } = await h.ok(
-      'mediation.register',
-      neighbourDispute([person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')]),
-      token,
-    );
+    const { dispute } = await h.ok('mediation.register', neighbourDispute(zhangAndLi()), token);
     await h.ok(
       'mediation.assignMediators',
       { disputeId: dispute.id, leadMediatorId: entry!.id },
@@ -77,20 +82,16 @@ describe('a new mediator account and the roster', () => {
   test('leaves a mediator off the roster unless asked, and links a later entry once only', async ({
     harness: h,
     township: c,
+    supervisor,
+    createAccount,
+    onRoster,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'zhao_med',
-        displayName: '赵丽',
-        role: 'mediator',
-        orgUnitId: c.villageAId,
-        initialPassword: ADMIN_PASSWORD,
-      },
-      c.admin,
-    );
-    const before = await h.ok('mediators.list', { orgUnitId: c.villageAId }, supervisor.token);
-    expect(before.some((mediator) => mediator.userId === user.id)).toBe(false);
+    const user = await createAccount({
+      username: 'zhao_med',
+      displayName: '赵丽',
+      role: 'mediator',
+    });
+    expect(await onRoster(user.id, { orgUnitId: c.villageAId })).toBe(false);
     const entry = {
       name: '赵丽',
       userId: user.id,
@@ -105,26 +106,17 @@ describe('a new mediator account and the roster', () => {
   });
 
   test('puts no clerk on the roster, whatever the box says', async ({
-    harness: h,
     township: c,
+    createAccount,
+    onRoster,
   }) => {
-    const user = await h.ok(
-      'users.create',
-      {
-        username: 'qian_clerk',
-        displayName: '钱芳',
-        role: 'clerk',
-        orgUnitId: c.townshipId,
-        initialPassword: ADMIN_PASSWORD,
-        addToRoster: true,
-      },
-      c.admin,
-    );
-    const roster = await h.ok(
-      'mediators.list',
-      { orgUnitId: c.townshipId, includeInactive: true },
-      supervisor.token,
-    );
-    expect(roster.some((mediator) => mediator.userId === user.id)).toBe(false);
+    const user = await createAccount({
+      username: 'qian_clerk',
+      displayName: '钱芳',
+      role: 'clerk',
+      orgUnitId: c.townshipId,
+      addToRoster: true,
+    });
+    expect(await onRoster(user.id, { orgUnitId: c.townshipId, includeInactive: true })).toBe(false);
   });
 });

@@ -1,24 +1,12 @@
 import { describe, expect } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { MethodInput } from '@shared/api';
-import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { Harness } from '../../testing/harness';
-import {
-  committeesFileTest as test,
-  type Committees,
-  type Staff,
-} from '../../testing/mediation-township';
-import { IDS, neighbourDispute, person } from '@shared/testing/people';
+import { staffTest as test } from '../../testing/mediation-staff';
+import { assignAndHold, today, zhangAndLi } from '../../testing/mediation-inputs';
+import { neighbourDispute } from '@shared/testing/people';
 
-let h: Harness;
-let c: Committees;
-let village: Staff;
-let township: Staff;
-let supervisor: Staff;
-
-const today = () => shanghaiDate(h.clock.now());
-
-async function rosterOf(orgUnitId: string, committeeKind: string) {
+async function rosterOf(h: Harness, supervisor: string, orgUnitId: string, committeeKind: string) {
   return (
     await h.ok(
       'mediators.create',
@@ -29,39 +17,23 @@ async function rosterOf(orgUnitId: string, committeeKind: string) {
         specialties: [],
         orgUnitId,
       },
-      supervisor.token,
+      supervisor,
     )
   ).id;
 }
 
 async function mediating(
+  h: Harness,
   token: string,
   mediatorId: string,
   input: MethodInput<'mediation.register'>,
 ) {
   const { dispute } = await h.ok('mediation.register', input, token);
-  await h.ok(
-    'mediation.assignMediators',
-    { disputeId: dispute.id, leadMediatorId: mediatorId },
-    token,
-  );
-  await h.ok(
-    'mediation.recordSession',
-    {
-      disputeId: dispute.id,
-      heldOn: today(),
-      place: '调解室',
-      mediatorIds: [mediatorId],
-      attendees: ['双方'],
-      statements: [],
-      agreed: true,
-    },
-    token,
-  );
+  await assignAndHold(h, token, dispute.id, mediatorId, { attendees: ['双方'], agreed: true });
   return dispute;
 }
 
-async function agree(token: string, disputeId: string, partyIds: string[]) {
+async function agree(h: Harness, token: string, disputeId: string, partyIds: string[]) {
   return h.ok(
     'mediation.recordAgreement',
     {
@@ -80,7 +52,7 @@ async function agree(token: string, disputeId: string, partyIds: string[]) {
             deadline: '2026-12-31',
           },
         ],
-        agreedOn: today(),
+        agreedOn: today(h),
       },
     },
     token,
@@ -88,96 +60,108 @@ async function agree(token: string, disputeId: string, partyIds: string[]) {
 }
 
 /** A hand-made November and December: what each measure must count is known case by case. */
-test.beforeAll(async ({ harness, township: committees }) => {
-  h = harness;
-  c = committees;
-  village = await c.staff('med_a', 'mediator', c.villageAId);
-  township = await c.staff('med_t', 'mediator', c.townshipId);
-  supervisor = await c.staff('sup', 'supervisor', c.townshipId);
-  const villageMediator = await rosterOf(c.villageAId, 'village');
-  const townshipMediator = await rosterOf(c.townshipId, 'township');
-  const parties = () => [person('张三', IDS.zhang), person('李四', IDS.li, 'respondent')];
+test.beforeAll(
+  async ({
+    harness: h,
+    township: c,
+    villageAMediator: village,
+    townshipMediator: township,
+    supervisor,
+  }) => {
+    const villageMediator = await rosterOf(h, supervisor.token, c.villageAId, 'village');
+    const townshipMediator = await rosterOf(h, supervisor.token, c.townshipId, 'township');
 
-  // 2026-11-27: a success, a failure, a termination, one not accepted, and an event report.
-  const success = await mediating(village.token, villageMediator, neighbourDispute(parties()));
-  const signed = await agree(
-    village.token,
-    success.id,
-    success.parties.map((party) => party.id),
-  );
-  const failure = await mediating(
-    village.token,
-    villageMediator,
-    neighbourDispute(parties(), {
-      type: 'contract',
-      source: 'transfer',
-      transferOrigin: 'police',
-      amountFen: 2_000_000,
-    }),
-  );
-  await h.ok(
-    'mediation.recordFailure',
-    { disputeId: failure.id, reason: '分歧大', routesTold: ['litigation'] },
-    village.token,
-  );
-  const { dispute: terminated } = await h.ok(
-    'mediation.register',
-    neighbourDispute(parties(), { source: 'grid_report', amountFen: null }),
-    village.token,
-  );
-  await h.ok(
-    'mediation.terminate',
-    { disputeId: terminated.id, reason: '当事人撤回申请' },
-    village.token,
-  );
-  await h.ok(
-    'mediation.register',
-    neighbourDispute(parties(), { type: 'marriage_family', acceptNow: false }),
-    village.token,
-  );
-  await h.ok(
-    'eventReports.create',
-    { category: 'safety_hazard', title: '危房', description: '村口老屋墙体开裂' },
-    village.token,
-  );
+    // 2026-11-27: a success, a failure, a termination, one not accepted, and an event report.
+    const success = await mediating(
+      h,
+      village.token,
+      villageMediator,
+      neighbourDispute(zhangAndLi()),
+    );
+    const signed = await agree(
+      h,
+      village.token,
+      success.id,
+      success.parties.map((party) => party.id),
+    );
+    const failure = await mediating(
+      h,
+      village.token,
+      villageMediator,
+      neighbourDispute(zhangAndLi(), {
+        type: 'contract',
+        source: 'transfer',
+        transferOrigin: 'police',
+        amountFen: 2_000_000,
+      }),
+    );
+    await h.ok(
+      'mediation.recordFailure',
+      { disputeId: failure.id, reason: '分歧大', routesTold: ['litigation'] },
+      village.token,
+    );
+    const { dispute: terminated } = await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi(), { source: 'grid_report', amountFen: null }),
+      village.token,
+    );
+    await h.ok(
+      'mediation.terminate',
+      { disputeId: terminated.id, reason: '当事人撤回申请' },
+      village.token,
+    );
+    await h.ok(
+      'mediation.register',
+      neighbourDispute(zhangAndLi(), { type: 'marriage_family', acceptNow: false }),
+      village.token,
+    );
+    await h.ok(
+      'eventReports.create',
+      { category: 'safety_hazard', title: '危房', description: '村口老屋墙体开裂' },
+      village.token,
+    );
 
-  // 2026-12-03: the November success is performed and confirmed; the township resolves one.
-  c.advanceDays(6);
-  await h.ok(
-    'mediation.recordFollowUp',
-    {
-      followUpId: signed.followUps[0]!.id,
-      visitedOn: today(),
-      method: 'phone',
-      performance: 'performed',
-      satisfaction: 'satisfied',
-      renewedConflict: false,
-    },
-    village.token,
-  );
-  await h.ok(
-    'mediation.recordJudicialConfirmation',
-    {
-      disputeId: success.id,
-      applied: true,
-      appliedOn: today(),
-      court: '永嘉县人民法院',
-      result: 'confirmed',
-      resultOn: today(),
-    },
-    village.token,
-  );
-  const hotline = await mediating(
-    township.token,
-    townshipMediator,
-    neighbourDispute(parties(), { source: 'hotline_12345', amountFen: 100_000 }),
-  );
-  await agree(
-    township.token,
-    hotline.id,
-    hotline.parties.map((party) => party.id),
-  );
-}, 180_000);
+    // 2026-12-03: the November success is performed and confirmed; the township resolves one.
+    c.advanceDays(6);
+    await h.ok(
+      'mediation.recordFollowUp',
+      {
+        followUpId: signed.followUps[0]!.id,
+        visitedOn: today(h),
+        method: 'phone',
+        performance: 'performed',
+        satisfaction: 'satisfied',
+        renewedConflict: false,
+      },
+      village.token,
+    );
+    await h.ok(
+      'mediation.recordJudicialConfirmation',
+      {
+        disputeId: success.id,
+        applied: true,
+        appliedOn: today(h),
+        court: '永嘉县人民法院',
+        result: 'confirmed',
+        resultOn: today(h),
+      },
+      village.token,
+    );
+    const hotline = await mediating(
+      h,
+      township.token,
+      townshipMediator,
+      neighbourDispute(zhangAndLi(), { source: 'hotline_12345', amountFen: 100_000 }),
+    );
+    await agree(
+      h,
+      township.token,
+      hotline.id,
+      hotline.parties.map((party) => party.id),
+    );
+  },
+  180_000,
+);
 
 const zero = {
   accepted: 0,
@@ -189,7 +173,11 @@ const zero = {
 };
 
 describe('statistics in the MoJ categories', () => {
-  test('counts each measure in the month it happened, by type, source and level', async () => {
+  test('counts each measure in the month it happened, by type, source and level', async ({
+    harness: h,
+    villageAMediator: village,
+    supervisor,
+  }) => {
     const stats = await h.ok(
       'mediation.stats',
       { from: '2026-11-01', to: '2026-12-31', granularity: 'month' },
@@ -294,7 +282,10 @@ describe('statistics in the MoJ categories', () => {
     ).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
-  test('exports the monthly report with this month and the year to date, saying event reports are left out', async () => {
+  test('exports the monthly report with this month and the year to date, saying event reports are left out', async ({
+    harness: h,
+    supervisor,
+  }) => {
     const file = await h.ok('mediation.statsExcel', { month: '2026-12' }, supervisor.token);
     expect(file.fileName).toBe('人民调解统计月报_东城街道_2026-12.xlsx');
     const workbook = new ExcelJS.Workbook();
