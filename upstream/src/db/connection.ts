@@ -9,7 +9,10 @@ import type { HubDatabase } from './schema';
  * coordinator) by URL, or PGlite, PostgreSQL compiled to WebAssembly, in a folder (or in memory for
  * tests) so that a county can try the hub without installing a database server.
  */
-export type HubStorage = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir?: string };
+export type HubStorage =
+  | { kind: 'postgres'; url: string }
+  // `from`: a data directory dumped by PGlite's dumpDataDir, to start without running initdb again.
+  | { kind: 'pglite'; dataDir?: string; from?: Blob };
 
 export function openHubDatabase(storage: HubStorage): Kysely<HubDatabase> {
   if (storage.kind === 'postgres') {
@@ -19,5 +22,10 @@ export function openHubDatabase(storage: HubStorage): Kysely<HubDatabase> {
       }),
     });
   }
-  return new Kysely<HubDatabase>({ dialect: new PGliteDialect(new PGlite(storage.dataDir)) });
+  // One options object: PGlite ignores the second argument when the first is not a string.
+  const pglite = new PGlite({
+    ...(storage.dataDir ? { dataDir: storage.dataDir } : {}),
+    ...(storage.from ? { loadDataDir: storage.from } : {}),
+  });
+  return new Kysely<HubDatabase>({ dialect: new PGliteDialect(pglite) });
 }
