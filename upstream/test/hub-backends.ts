@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { describe, inject } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openHubDatabase } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations';
@@ -11,14 +11,16 @@ import type { HubDatabase } from '../src/db/schema';
 export interface Backend {
   label: string;
   /** A fresh, migrated database; close() drops what open() made. */
-  open(): Promise<{ db: Kysely<HubDatabase>; url: string | null; close(): Promise<void> }>;
+  open(
+    onQuery?: (sql: string) => void,
+  ): Promise<{ db: Kysely<HubDatabase>; url: string | null; close(): Promise<void> }>;
 }
 
 const pglite: Backend = {
   label: 'PGlite',
-  async open() {
+  async open(onQuery) {
     const template = await readFile(inject('pgliteTemplate'));
-    const db = openHubDatabase({ kind: 'pglite', from: new Blob([template]) });
+    const db = openHubDatabase({ kind: 'pglite', from: new Blob([template]) }, onQuery);
     // Already migrated in the template; running it checks that the template is current.
     await migrate(db, migrations);
     return { db, url: null, close: () => db.destroy() };
@@ -28,14 +30,14 @@ const pglite: Backend = {
 function postgres(serverUrl: string): Backend {
   return {
     label: 'PostgreSQL',
-    async open() {
+    async open(onQuery) {
       const name = `hub_test_${randomBytes(6).toString('hex')}`;
       const admin = new pg.Client({ connectionString: serverUrl });
       await admin.connect();
       await admin.query(`CREATE DATABASE ${name}`);
       await admin.end();
       const url = serverUrl.replace(/\/[^/]*$/, `/${name}`);
-      const db = openHubDatabase({ kind: 'postgres', url });
+      const db = openHubDatabase({ kind: 'postgres', url }, onQuery);
       await migrate(db, migrations);
       return {
         db,
@@ -63,4 +65,14 @@ export function describeOnBackends(title: string, body: (backend: Backend) => vo
   else
     describe.skip(`${title} [PostgreSQL: skipped, ${inject('postgresSkipReason')}]`, () =>
       body(pglite));
+}
+
+/** Opens the backend's database for the suite and closes it after; returns a getter for it. */
+export function useDatabase(backend: Backend): () => Kysely<HubDatabase> {
+  let opened: Awaited<ReturnType<Backend['open']>>;
+  beforeAll(async () => {
+    opened = await backend.open();
+  });
+  afterAll(() => opened.close());
+  return () => opened.db;
 }
