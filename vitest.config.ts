@@ -32,6 +32,11 @@ export default defineConfig({
           name: 'hub',
           include: ['upstream/**/*.test.ts'],
           globalSetup: ['upstream/test/postgres-server.ts'],
+          // One worker, files in turn, modules shared: the files share one PGlite database, which
+          // then compiles its WebAssembly once per run instead of once per file
+          // (upstream/test/hub-backends.ts).
+          isolate: false,
+          fileParallelism: false,
         },
       },
     ],

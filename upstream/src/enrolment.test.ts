@@ -1,18 +1,17 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { HUB_PATHS, HUB_ERROR_MESSAGES } from '@shared/sync/hub-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import { describeOnBackends, type Backend } from '../test/hub-backends';
+import { describeOnBackends, useDatabase, type Backend } from '../test/hub-backends';
 import { startTestHub, type TestHub } from '../test/test-hub';
 import type { Db } from './org-units';
 
 describeOnBackends('enrolment', (backend: Backend) => {
+  const database = useDatabase(backend);
   let db: Db;
-  let close: () => Promise<void>;
   let hub: TestHub;
-  beforeAll(async () => {
-    ({ db, close } = await backend.open());
+  beforeAll(() => {
+    db = database();
   });
-  afterAll(() => close());
   afterEach(() => hub.close());
 
   it('enrols the county centre with the code printed at start, and the token then works', async () => {

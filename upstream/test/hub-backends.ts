@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, inject } from 'vitest';
+import { beforeAll, describe, inject } from 'vitest';
 import { openHubDatabase } from '../src/db/connection';
 import { migrate } from '../src/db/migrate';
 import { migrations } from '../src/db/migrations';
@@ -67,12 +67,32 @@ export function describeOnBackends(title: string, body: (backend: Backend) => vo
       body(pglite));
 }
 
-/** Opens the backend's database for the suite and closes it after; returns a getter for it. */
+type Opened = Awaited<ReturnType<Backend['open']>>;
+const databases = new Map<string, Promise<Opened>>();
+const queryListeners = new Set<(sql: string) => void>();
+
+/** Calls `listener` with the SQL of every statement until the returned function is called. */
+export function listenToQueries(listener: (sql: string) => void): () => void {
+  queryListeners.add(listener);
+  return () => queryListeners.delete(listener);
+}
+
+/**
+ * The backend's database for the suite. The hub project runs its files one after another in one
+ * worker without isolation (vitest.config.ts), so every file shares one database per backend:
+ * PGlite compiles its WebAssembly once, not once per file. Tests stay apart by county (each test
+ * hub serves a county of its own). The database lives as long as the worker; the global setup
+ * removes the PostgreSQL cluster at the end.
+ */
 export function useDatabase(backend: Backend): () => Kysely<HubDatabase> {
-  let opened: Awaited<ReturnType<Backend['open']>>;
+  let opened: Opened;
   beforeAll(async () => {
-    opened = await backend.open();
+    let database = databases.get(backend.label);
+    if (!database) {
+      database = backend.open((sql) => queryListeners.forEach((listener) => listener(sql)));
+      databases.set(backend.label, database);
+    }
+    opened = await database;
   });
-  afterAll(() => opened.close());
   return () => opened.db;
 }

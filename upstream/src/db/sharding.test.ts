@@ -1,7 +1,12 @@
 import { sql, type Kysely } from 'kysely';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
-import { describeOnBackends, type Backend } from '../../test/hub-backends';
+import {
+  describeOnBackends,
+  listenToQueries,
+  useDatabase,
+  type Backend,
+} from '../../test/hub-backends';
 import { smallOrgTree, startTestHub } from '../../test/test-hub';
 import type { HubDatabase } from './schema';
 
@@ -49,13 +54,11 @@ async function shardingProblems(db: Kysely<HubDatabase>): Promise<string[]> {
 }
 
 describeOnBackends('built to shard by county', (backend: Backend) => {
-  const queries: string[] = [];
+  const database = useDatabase(backend);
   let db: Kysely<HubDatabase>;
-  let close: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, close } = await backend.open((text) => queries.push(text)));
+  beforeAll(() => {
+    db = database();
   });
-  afterAll(() => close());
 
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
@@ -81,7 +84,8 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   });
 
   it('names county_code in every statement a terminal’s calls run', async () => {
-    queries.length = 0;
+    const queries: string[] = [];
+    const stopListening = listenToQueries((text) => queries.push(text));
     const hub = await startTestHub(db);
     const county = (await hub.enrol(hub.firstCode)).body;
     const code = await hub.call('POST', HUB_PATHS.adminEnrolmentCodes, {
@@ -102,6 +106,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     });
     await hub.call('GET', HUB_PATHS.health);
     await hub.close();
+    stopListening();
     expect(queries.length).toBeGreaterThan(20);
     const statements = queries.filter(
       (text) => !/^(begin|commit|rollback|start transaction)\b/i.test(text),
