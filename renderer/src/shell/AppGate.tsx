@@ -13,7 +13,7 @@ import { whenIdle } from './when-idle';
 
 // Only the sign-in screen (and the password change that may follow it) comes with the first
 // script; the rest arrives when it is needed (issue 12 item 9).
-const AppLayout = lazyComponent(() => import('./AppLayout').then((m) => m.AppLayout));
+const AppLayout = lazyComponent(() => import('./AppLayout').then((m) => m.RoutedAppLayout));
 const SetupWizard = lazyComponent(() => import('../pages/Setup').then((m) => m.SetupWizard));
 const DatabaseDamagedPage = lazyComponent(() =>
   import('../pages/DatabaseDamaged').then((m) => m.DatabaseDamagedPage),
