@@ -1,6 +1,5 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -24,10 +23,8 @@ export function App({ client }: AppProps) {
         <ErrorBoundary>
           <ApiClientProvider client={client}>
             <QueryClientProvider client={queryClient}>
-              <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
-                {/* The router comes with the shell (RoutedAppLayout): sign-in needs none. */}
-                <AppGate />
-              </ModalsProvider>
+              {/* The router and modals come with the shell (RoutedAppLayout): sign-in needs neither. */}
+              <AppGate />
             </QueryClientProvider>
           </ApiClientProvider>
         </ErrorBoundary>

@@ -2,6 +2,7 @@ import type { SystemStatus } from '@shared/api';
 import { createContext, use, useEffect, useState } from 'react';
 import { createHashRouter, RouterProvider, type DataRouter } from 'react-router';
 import type { ClientSession } from '../../api';
+import { DeskModals } from '../../components/DeskModals';
 import { AppLayout } from './AppLayout';
 
 interface RoutedAppLayoutProps {
@@ -44,8 +45,10 @@ export function RoutedAppLayout(props: RoutedAppLayoutProps) {
     };
   }, [router]);
   return (
-    <LayoutProps value={props}>
-      <RouterProvider router={router} />
-    </LayoutProps>
+    <DeskModals>
+      <LayoutProps value={props}>
+        <RouterProvider router={router} />
+      </LayoutProps>
+    </DeskModals>
   );
 }
