@@ -35,6 +35,16 @@ function usePreloadWhileSigningIn(signingIn: boolean) {
   }, [signingIn]);
 }
 
+/**
+ * A page opened with a session (a reload, a new window) shows the shell: fetch it while the status
+ * is asked for rather than after, now that the router, modals and most styles come with it.
+ */
+function usePreloadWhenSignedIn(signedIn: boolean) {
+  useEffect(() => {
+    if (signedIn) AppLayout.preload().catch(() => undefined);
+  }, [signedIn]);
+}
+
 interface ScreenProps {
   status: SystemStatus;
   session: ClientSession | null;
@@ -54,6 +64,7 @@ export function AppGate() {
   // Refetched now and then: the last backup time and online state change without anyone asking.
   const status = useApiQuery('system.status', {}, { refetchInterval: 60_000 });
   const { session } = useSessionState();
+  usePreloadWhenSignedIn(session !== null);
   usePreloadWhileSigningIn(
     status.data?.database === 'ok' && status.data.setupDone && session === null,
   );
