@@ -1,11 +1,7 @@
 // First: zod must be configured before any schema in @shared/api is built or used.
 import './setup/zod';
 import './setup/dayjs';
-import '@mantine/core/styles.css';
-import '@mantine/charts/styles.css';
-import '@mantine/dates/styles.css';
-import '@mantine/notifications/styles.css';
-import 'mantine-datatable/styles.css';
+import './setup/styles-first-screen';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createApiClient } from './api';

@@ -1,4 +1,4 @@
-import { createTheme, Modal, Notification } from '@mantine/core';
+import { createTheme, Notification, type ModalProps } from '@mantine/core';
 import type { DatePickerInputProps } from '@mantine/dates';
 
 // Noto Sans CJK ships with Debian and Microsoft YaHei with Windows: the counters run both.
@@ -12,10 +12,13 @@ export const theme = createTheme({
   defaultRadius: 'sm',
   // Mantine's own close buttons are unlabeled for screen readers unless told.
   components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } }),
+    // Plain objects rather than Modal.extend: that would bring the modal's code into the first
+    // script, whose screens open none (issue 12).
+    Modal: {
+      defaultProps: { closeButtonProps: { 'aria-label': '关闭' } } satisfies Partial<ModalProps>,
+    },
     // Chinese calendar headings read 2026年11月, not the locale's default 十一月 2026. A plain
-    // object rather than DatePickerInput.extend: that would bring the date picker's code into the
-    // first script, which only the pages with a date field need.
+    // object for the same reason: only the pages with a date field need the date picker's code.
     DatePickerInput: {
       defaultProps: {
         monthLabelFormat: 'YYYY年M月',

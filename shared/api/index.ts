@@ -1,5 +1,6 @@
 export * from './contract';
 export * from './define';
+export * from './event-names';
 export * from './events';
 export * from './labels';
 export * from './result';

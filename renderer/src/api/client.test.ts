@@ -2,7 +2,7 @@ import type { Result, Session } from '@shared/api';
 import { describe, expect, it } from 'vitest';
 import { createClientFrom } from './client';
 import { createSessionStore } from './session-store';
-import type { Transport } from './transport';
+import type { RawEvent, Transport } from './transport';
 
 function memoryStorage(): Storage {
   const items = new Map<string, string>();
@@ -61,5 +61,24 @@ describe('createClientFrom', () => {
     };
     await createClientFrom(answering(forbidden), store).call('auth.me', {});
     expect(store.get().session?.token).toBe('t-1');
+  });
+
+  it('passes on the backend events the contract names and drops any other', () => {
+    let emit: (event: RawEvent) => void = () => {};
+    const transport: Transport = {
+      call: async () => ({ ok: true, value: {} }),
+      onEvent: (listener) => {
+        emit = listener;
+        return () => {};
+      },
+    };
+    const heard: string[] = [];
+    createClientFrom(transport, createSessionStore(memoryStorage())).onEvent((event) =>
+      heard.push(event.name),
+    );
+    emit({ name: 'database.restored', payload: { at: '2026-11-27T06:00:00.000Z', backup: 'b' } });
+    emit({ name: 'toString', payload: {} });
+    emit({ name: 'backend.restarted', payload: { at: '2026-11-27T06:00:00.000Z', reason: 'x' } });
+    expect(heard).toEqual(['database.restored', 'backend.restarted']);
   });
 });

@@ -1,12 +1,14 @@
-import {
-  eventSchemas,
-  type DeskBridge,
-  type DeskEvent,
-  type MethodInput,
-  type MethodName,
-  type MethodOutput,
-  type Result,
+import type {
+  DeskBridge,
+  DeskEvent,
+  MethodInput,
+  MethodName,
+  MethodOutput,
+  Result,
 } from '@shared/api';
+// The first script's values from shared/api come from zod-free files, never the index: an index
+// import brings every schema of the contract with it (issue 12).
+import { eventNames } from '@shared/api/event-names';
 import { createDeskTransport } from './desk-transport';
 import { createHttpTransport } from './http-transport';
 import { takeLaunchSecret } from './launch-secret';
@@ -21,8 +23,10 @@ export interface ApiClient {
   session: SessionStore;
 }
 
+const knownEvents: ReadonlySet<string> = new Set(eventNames);
+
 function isKnownEvent(event: { name: string }): event is DeskEvent {
-  return Object.prototype.hasOwnProperty.call(eventSchemas, event.name);
+  return knownEvents.has(event.name);
 }
 
 export function createClientFrom(transport: Transport, session: SessionStore): ApiClient {

@@ -1,4 +1,5 @@
-import { HTTP_SECRET_HEADER, HTTP_SESSION_HEADER, type Result } from '@shared/api';
+import type { Result } from '@shared/api';
+import { HTTP_SECRET_HEADER, HTTP_SESSION_HEADER } from '@shared/api/transport';
 import { transportFailure, type RawEvent, type Transport } from './transport';
 
 const NO_SECRET = '访问密钥无效：请使用程序启动时打印的完整地址重新打开本页面';

@@ -1,7 +1,6 @@
 import type { Session } from '@shared/api';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { useNavigate } from 'react-router';
 import { useApiClient } from '../api';
 
 /** What one user saw must not show to the next: drop everything but the terminal's own status. */
@@ -13,16 +12,16 @@ function forgetUserData(queryClient: QueryClient) {
 export function useSessionActions() {
   const client = useApiClient();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
 
   const signedIn = useCallback(
     (session: Session) => {
+      // Every user starts at the 工作台, not on the page the previous user left open. The shell's
+      // router is made when the session below shows the shell, and starts from this address.
+      window.history.replaceState(window.history.state, '', '#/');
       forgetUserData(queryClient);
       client.session.signedIn(session);
-      // Every user starts at the 工作台, not on the page the previous user left open.
-      void navigate('/', { replace: true });
     },
-    [client, queryClient, navigate],
+    [client, queryClient],
   );
 
   /** Sign-out and 切换用户 are the same on a shared PC: end the session, back to sign-in. */

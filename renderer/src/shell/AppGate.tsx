@@ -13,7 +13,7 @@ import { whenIdle } from './when-idle';
 
 // Only the sign-in screen (and the password change that may follow it) comes with the first
 // script; the rest arrives when it is needed (issue 12 item 9).
-const AppLayout = lazyComponent(() => import('./AppLayout').then((m) => m.AppLayout));
+const AppLayout = lazyComponent(() => import('./AppLayout').then((m) => m.RoutedAppLayout));
 const SetupWizard = lazyComponent(() => import('../pages/Setup').then((m) => m.SetupWizard));
 const DatabaseDamagedPage = lazyComponent(() =>
   import('../pages/DatabaseDamaged').then((m) => m.DatabaseDamagedPage),
@@ -35,6 +35,16 @@ function usePreloadWhileSigningIn(signingIn: boolean) {
   }, [signingIn]);
 }
 
+/**
+ * A page opened with a session (a reload, a new window) shows the shell: fetch it while the status
+ * is asked for rather than after, now that the router, modals and most styles come with it.
+ */
+function usePreloadWhenSignedIn(signedIn: boolean) {
+  useEffect(() => {
+    if (signedIn) AppLayout.preload().catch(() => undefined);
+  }, [signedIn]);
+}
+
 interface ScreenProps {
   status: SystemStatus;
   session: ClientSession | null;
@@ -54,6 +64,7 @@ export function AppGate() {
   // Refetched now and then: the last backup time and online state change without anyone asking.
   const status = useApiQuery('system.status', {}, { refetchInterval: 60_000 });
   const { session } = useSessionState();
+  usePreloadWhenSignedIn(session !== null);
   usePreloadWhileSigningIn(
     status.data?.database === 'ok' && status.data.setupDone && session === null,
   );

@@ -1,1 +1,3 @@
+// The screens behind the first one bring the rest of Mantine's styles (issue 12).
+import '../../setup/styles';
 export { DatabaseDamagedPage } from './DatabaseDamagedPage';

@@ -1,0 +1,1 @@
+export { DeskModals } from './DeskModals';
