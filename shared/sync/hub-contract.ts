@@ -11,6 +11,8 @@ import { orgLevelSchema } from '../api/roles';
 export const PROTOCOL_HEADER = 'x-township-desk-protocol';
 /** The protocol this release speaks. */
 export const HUB_PROTOCOL_VERSION = 1;
+/** Sent by the terminal on every authenticated request: the hub lists it per terminal. */
+export const APP_VERSION_HEADER = 'x-township-desk-app-version';
 /** Sent by the hub on every answer (and in a 426 body): the oldest protocol it still accepts. */
 export const OLDEST_PROTOCOL_HEADER = 'x-township-desk-oldest-protocol';
 
@@ -58,6 +60,7 @@ export const HUB_ERROR_CODES = [
   'ORG_TREE_INVALID',
   'ORG_TREE_EDITION_STALE',
   'CANNOT_REVOKE_SELF',
+  'TERMINAL_NUMBERS_EXHAUSTED',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
   'PROTOCOL_TOO_OLD',
@@ -81,6 +84,7 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   ORG_TREE_INVALID: '组织机构数据有误，未发布',
   ORG_TREE_EDITION_STALE: '组织机构已有更新的版本，请刷新后再发布',
   CANNOT_REVOKE_SELF: '不能停用正在使用的本终端',
+  TERMINAL_NUMBERS_EXHAUSTED: '该单位的终端编号（01–99）已全部发出，请联系县级中心',
   PAYLOAD_TOO_LARGE: '提交的内容过大，县级平台未接收',
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   PROTOCOL_TOO_OLD: '本机软件版本过旧，县级平台已不再支持，请先更新软件。本机数据仍可离线使用',
@@ -114,6 +118,7 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   ORG_TREE_INVALID: 422,
   ORG_TREE_EDITION_STALE: 409,
   CANNOT_REVOKE_SELF: 409,
+  TERMINAL_NUMBERS_EXHAUSTED: 409,
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   PROTOCOL_TOO_OLD: 426,

@@ -1,0 +1,137 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import type { LoggerOptions } from 'pino';
+import { ZodError } from 'zod';
+import {
+  APP_VERSION_HEADER,
+  HUB_PATHS,
+  OLDEST_PROTOCOL_HEADER,
+  PROTOCOL_HEADER,
+} from '@shared/sync/hub-contract';
+import { HubFailure } from './failure';
+import type { Db } from './org-units';
+import { RateLimiter, type RateLimit } from './rate-limit';
+import { registerRoutes } from './routes';
+import { secretHash } from './secrets';
+import { authenticate, type Caller } from './terminals';
+
+export interface HubConfig {
+  db: Db;
+  /** The county this hub process serves: every query filters on it. */
+  countyCode: string;
+  now: () => Date;
+  /** The oldest protocol version still accepted; older terminals are told to update (426). */
+  oldestProtocolVersion: number;
+  /** Largest request body in bytes. */
+  bodyLimit: number;
+  /** Per token, or per address for requests without one (enrolment). */
+  rateLimit: RateLimit;
+  enrolRateLimit: RateLimit;
+  logger: LoggerOptions | false;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_LIMITS = {
+  bodyLimit: 2 * 1024 * 1024,
+  rateLimit: { max: 600, windowMs: 60_000 },
+  // Codes are guessed by trying: a few attempts a minute per address is plenty for people typing.
+  enrolRateLimit: { max: 10, windowMs: 60_000 },
+} as const;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    hubCaller?: Caller;
+  }
+}
+
+function bearerToken(request: FastifyRequest): string | null {
+  const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
+  return match ? match[1]! : null;
+}
+
+function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  return fields;
+}
+
+export function buildHub(config: HubConfig): FastifyInstance {
+  const app = Fastify({
+    logger: config.logger,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+  });
+  const limiter = new RateLimiter(config.rateLimit);
+  const enrolLimiter = new RateLimiter(config.enrolRateLimit);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(OLDEST_PROTOCOL_HEADER, String(config.oldestProtocolVersion));
+    if (request.url === HUB_PATHS.health) return;
+    const stated = Number(request.headers[PROTOCOL_HEADER]);
+    if (!Number.isInteger(stated) || stated < config.oldestProtocolVersion) {
+      throw new HubFailure('PROTOCOL_TOO_OLD', undefined, {
+        oldestProtocolVersion: config.oldestProtocolVersion,
+      });
+    }
+    const token = bearerToken(request);
+    const retryAfter = token
+      ? limiter.take(`token:${secretHash(token)}`, Date.now())
+      : enrolLimiter.take(`address:${request.ip}`, Date.now());
+    if (retryAfter !== null) {
+      reply.header('retry-after', String(retryAfter));
+      throw new HubFailure('RATE_LIMITED', undefined, { retryAfterSeconds: retryAfter });
+    }
+  });
+
+  app.decorate('hubAuthenticate', async (request: FastifyRequest): Promise<Caller> => {
+    const token = bearerToken(request);
+    if (!token) throw new HubFailure('UNAUTHENTICATED');
+    const appVersion = request.headers[APP_VERSION_HEADER];
+    request.hubCaller = await authenticate(
+      config.db,
+      config.countyCode,
+      token,
+      typeof appVersion === 'string' ? appVersion : undefined,
+      config.now(),
+    );
+    return request.hubCaller;
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    if (error instanceof HubFailure) {
+      if (error.status >= 500) request.log.error({ err: error }, 'hub failure');
+      return reply.status(error.status).send(error.body());
+    }
+    if (error instanceof ZodError) {
+      const failure = new HubFailure('INVALID_INPUT', undefined, { fields: zodFields(error) });
+      return reply.status(failure.status).send(failure.body());
+    }
+    const status = (error as { statusCode?: number }).statusCode ?? 500;
+    if (status === 413) {
+      const failure = new HubFailure('PAYLOAD_TOO_LARGE');
+      return reply.status(failure.status).send(failure.body());
+    }
+    if (status >= 400 && status < 500) {
+      // Fastify's own refusals: malformed JSON, a wrong content type.
+      const failure = new HubFailure('INVALID_INPUT');
+      return reply.status(failure.status).send(failure.body());
+    }
+    request.log.error({ err: error }, 'unexpected error');
+    const failure = new HubFailure('INTERNAL');
+    return reply.status(failure.status).send(failure.body());
+  });
+
+  app.setNotFoundHandler((_request, reply) => {
+    const failure = new HubFailure('NOT_FOUND', '县级平台没有这个接口');
+    return reply.status(failure.status).send(failure.body());
+  });
+
+  registerRoutes(app, config);
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hubAuthenticate(request: FastifyRequest): Promise<Caller>;
+  }
+}

@@ -1,0 +1,12 @@
+import type { Kysely } from 'kysely';
+import * as hubFoundation from './2026_12_06_1800_hub_foundation';
+
+export interface Migration {
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+}
+
+/** Listed statically, in order. Append only; never reorder or edit a released one. */
+export const migrations: readonly Migration[] = [
+  { name: '2026_12_06_1800_hub_foundation', up: hubFoundation.up },
+];

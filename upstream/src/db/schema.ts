@@ -1,0 +1,61 @@
+import type { ColumnType } from 'kysely';
+
+/** timestamptz: both drivers read a Date; we write ISO strings or Dates. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
+
+export interface CountiesTable {
+  county_code: string;
+  name: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export interface OrgUnitsTable {
+  county_code: string;
+  id: string;
+  code: string;
+  name: string;
+  level: 'county' | 'township' | 'village';
+  parent_id: string | null;
+  retired_at: NullableTimestamp;
+}
+
+export interface OrgTreeEditionsTable {
+  county_code: string;
+  edition: number;
+  published_at: Timestamp;
+  published_by_terminal_id: string | null;
+  unit_count: number;
+}
+
+export interface TerminalsTable {
+  county_code: string;
+  id: string;
+  org_unit_id: string;
+  terminal_number: string;
+  app_version: string;
+  hostname: string | null;
+  token_hash: string;
+  enrolled_at: Timestamp;
+  last_contact_at: Timestamp;
+  revoked_at: NullableTimestamp;
+}
+
+export interface EnrolmentCodesTable {
+  county_code: string;
+  code_hash: string;
+  org_unit_id: string;
+  issued_by_terminal_id: string | null;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  used_by_terminal_id: string | null;
+}
+
+export interface HubDatabase {
+  counties: CountiesTable;
+  org_units: OrgUnitsTable;
+  org_tree_editions: OrgTreeEditionsTable;
+  terminals: TerminalsTable;
+  enrolment_codes: EnrolmentCodesTable;
+}

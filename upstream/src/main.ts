@@ -1,0 +1,112 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { HUB_PROTOCOL_VERSION, publishOrgTreeRequestSchema } from '@shared/sync/hub-contract';
+import { buildHub, DEFAULT_LIMITS } from './app';
+import { openHubDatabase, type HubStorage } from './db/connection';
+import { migrate } from './db/migrate';
+import { migrations } from './db/migrations';
+import { hasEnrolledTerminal, issueEnrolmentCode } from './enrolment';
+import { ensureCounty } from './org-units';
+import { latestOrgTree, publishOrgTree } from './org-tree';
+
+/** The demo county of resources/demo-org-tree.json, so that a demo terminal and the hub agree. */
+const DEMO_COUNTY = { code: '330324', name: '永嘉县' };
+const DEMO_ORG_TREE = resolve(__dirname, '../../resources/demo-org-tree.json');
+
+const orgTreeFileSchema = z.object({
+  nodes: publishOrgTreeRequestSchema.shape.units,
+});
+
+const USAGE = `npm run hub -- [--data DIR] [--port N] [--host ADDRESS] [--county CODE --county-name NAME] [--org-tree FILE]
+  --data         PGlite data folder (default ./hub-data); ignored when DATABASE_URL is set
+  --port         TCP port (default 8686)
+  --host         address to listen on (default 127.0.0.1; 0.0.0.0 behind a reverse proxy on another host)
+  --county       the county's 6-digit division code (default ${DEMO_COUNTY.code}, the demo county)
+  --county-name  the county's name (default ${DEMO_COUNTY.name})
+  --org-tree     a JSON file {nodes:[{code,name,level,parentCode}]} published as the first org tree
+                 edition when the county has none (default for the demo county: resources/demo-org-tree.json)
+  --trust-proxy  take client addresses from X-Forwarded-For (only behind your own reverse proxy)`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string', default: 'hub-data' },
+      port: { type: 'string', default: '8686' },
+      host: { type: 'string', default: '127.0.0.1' },
+      county: { type: 'string', default: DEMO_COUNTY.code },
+      'county-name': { type: 'string' },
+      'org-tree': { type: 'string' },
+      'trust-proxy': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const countyCode = values.county;
+  if (!/^\d{6}$/.test(countyCode))
+    throw new Error(`--county takes a 6-digit division code\n${USAGE}`);
+  const countyName =
+    values['county-name'] ?? (countyCode === DEMO_COUNTY.code ? DEMO_COUNTY.name : undefined);
+  if (!countyName)
+    throw new Error(`--county-name is required with --county ${countyCode}\n${USAGE}`);
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port\n${USAGE}`);
+
+  const storage: HubStorage = process.env.DATABASE_URL
+    ? { kind: 'postgres', url: process.env.DATABASE_URL }
+    : { kind: 'pglite', dataDir: resolve(values.data) };
+  if (storage.kind === 'pglite') mkdirSync(storage.dataDir!, { recursive: true });
+  const db = openHubDatabase(storage);
+  await migrate(db, migrations);
+  await ensureCounty(db, countyCode, countyName);
+
+  const treeFile =
+    values['org-tree'] ?? (countyCode === DEMO_COUNTY.code ? DEMO_ORG_TREE : undefined);
+  if (treeFile && !(await latestOrgTree(db, countyCode))) {
+    const { nodes } = orgTreeFileSchema.parse(JSON.parse(await readFile(treeFile, 'utf8')));
+    await publishOrgTree(db, countyCode, { baseEdition: 0, units: nodes }, null, new Date());
+  }
+
+  const app = buildHub({
+    db,
+    countyCode,
+    now: () => new Date(),
+    oldestProtocolVersion: HUB_PROTOCOL_VERSION,
+    ...DEFAULT_LIMITS,
+    logger: { level: process.env.LOG_LEVEL ?? 'info' },
+    trustProxy: values['trust-proxy'],
+  });
+  const address = await app.listen({ port, host: values.host });
+
+  const lines = [
+    `县级平台已启动 / county hub listening: ${address}`,
+    `  county ${countyCode} ${countyName}; storage: ${storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${storage.dataDir}`}`,
+  ];
+  if (!(await hasEnrolledTerminal(db, countyCode))) {
+    const first = await issueEnrolmentCode(db, countyCode, countyCode, null, new Date());
+    lines.push(
+      `  县级中心首台终端加入码 / enrolment code for the county centre's first terminal: ${first.code}`,
+      `  (one use, valid until ${first.expiresAt}; a new one is printed at each start until a terminal has joined)`,
+    );
+  }
+  // The code goes to the operator's console only, never into the structured log.
+  process.stdout.write(`${lines.join('\n')}\n`);
+
+  const stop = async () => {
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
