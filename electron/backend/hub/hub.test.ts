@@ -6,7 +6,7 @@ import type { Result } from '@shared/api';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
-import { startCountyHub, type CountyHub } from '../testing/county-hub';
+import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
 import { PLAIN_TOKEN_FILE } from './token-store';
 
 /** The demo county that `npm run hub` serves, and one of its townships. */
@@ -46,7 +46,7 @@ describe('a terminal and the county hub', () => {
     hub = await startCountyHub(join(hubDir, 'hub'));
     county = await createHarness();
     township = await createHarness();
-  }, 90_000);
+  }, HUB_START_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await county?.cleanup();

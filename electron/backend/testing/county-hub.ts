@@ -7,7 +7,11 @@ const TSX = resolve(REPO_ROOT, 'node_modules/.bin/tsx');
 const HUB_MAIN = resolve(REPO_ROOT, 'upstream/src/main.ts');
 const LISTENING = /county hub listening: (http:\/\/\S+)/;
 const FIRST_CODE = /first terminal: ([A-Z0-9-]+)/;
-const START_TIMEOUT_MS = 60_000;
+/**
+ * PGlite runs initdb in WebAssembly on an empty folder: about 15 s on an idle machine, and several
+ * times that when the machine is shared by parallel test runs.
+ */
+export const HUB_START_TIMEOUT_MS = 180_000;
 
 /** The real county hub, started as `npm run hub` starts it, on PGlite in a folder of the test's. */
 export interface CountyHub {
@@ -51,11 +55,12 @@ export function startCountyHub(dataDir: string): Promise<CountyHub> {
     let url: string | null = null;
     const fail = (reason: string) => {
       clearTimeout(timer);
+      child.removeAllListeners('exit');
       void stop().then(() => rejectStart(new Error(`${reason}\n${output.join('')}`)));
     };
     const timer = setTimeout(
       () => fail('the hub did not print its URL and code in time'),
-      START_TIMEOUT_MS,
+      HUB_START_TIMEOUT_MS,
     );
     child.once('exit', (code) => fail(`the hub exited with code ${code} before it was ready`));
     createInterface({ input: child.stdout }).on('line', (line) => {
