@@ -249,6 +249,30 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The county hub runs on a server: it shares the contract in shared/ with the terminals, and
+    // nothing of the desktop app.
+    files: ['upstream/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            electronPattern,
+            {
+              regex: '^(\\.\\./)+(electron|renderer)(/|$)',
+              message:
+                'upstream/ is the county hub, a separate server: it imports shared/ (the contract), never the desktop app. Move what both need into shared/.',
+            },
+            {
+              group: ['better-sqlite3'],
+              message: 'The hub keeps its data in PostgreSQL (or PGlite), through Kysely.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [nativePattern] }] },
   },

@@ -8,9 +8,7 @@ import { buildHub, DEFAULT_LIMITS } from './app';
 import { openHubDatabase, type HubStorage } from './db/connection';
 import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
-import { hasEnrolledTerminal, issueEnrolmentCode } from './enrolment';
-import { ensureCounty } from './org-units';
-import { latestOrgTree, publishOrgTree } from './org-tree';
+import { prepareCounty } from './county';
 
 /** The demo county of resources/demo-org-tree.json, so that a demo terminal and the hub agree. */
 const DEMO_COUNTY = { code: '330324', name: '永嘉县' };
@@ -63,14 +61,16 @@ async function main(): Promise<void> {
   if (storage.kind === 'pglite') mkdirSync(storage.dataDir!, { recursive: true });
   const db = openHubDatabase(storage);
   await migrate(db, migrations);
-  await ensureCounty(db, countyCode, countyName);
-
   const treeFile =
     values['org-tree'] ?? (countyCode === DEMO_COUNTY.code ? DEMO_ORG_TREE : undefined);
-  if (treeFile && !(await latestOrgTree(db, countyCode))) {
-    const { nodes } = orgTreeFileSchema.parse(JSON.parse(await readFile(treeFile, 'utf8')));
-    await publishOrgTree(db, countyCode, { baseEdition: 0, units: nodes }, null, new Date());
-  }
+  const initialOrgTree = treeFile
+    ? orgTreeFileSchema.parse(JSON.parse(await readFile(treeFile, 'utf8'))).nodes
+    : undefined;
+  const { firstCode } = await prepareCounty(
+    db,
+    { countyCode, countyName, initialOrgTree },
+    new Date(),
+  );
 
   const app = buildHub({
     db,
@@ -87,11 +87,10 @@ async function main(): Promise<void> {
     `县级平台已启动 / county hub listening: ${address}`,
     `  county ${countyCode} ${countyName}; storage: ${storage.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${storage.dataDir}`}`,
   ];
-  if (!(await hasEnrolledTerminal(db, countyCode))) {
-    const first = await issueEnrolmentCode(db, countyCode, countyCode, null, new Date());
+  if (firstCode) {
     lines.push(
-      `  县级中心首台终端加入码 / enrolment code for the county centre's first terminal: ${first.code}`,
-      `  (one use, valid until ${first.expiresAt}; a new one is printed at each start until a terminal has joined)`,
+      `  县级中心首台终端加入码 / enrolment code for the county centre's first terminal: ${firstCode.code}`,
+      `  (one use, valid until ${firstCode.expiresAt}; a new one is printed at each start until a terminal has joined)`,
     );
   }
   // The code goes to the operator's console only, never into the structured log.

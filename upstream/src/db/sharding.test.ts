@@ -1,0 +1,111 @@
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { HUB_PATHS } from '@shared/sync/hub-contract';
+import { describeOnBackends, type Backend } from '../../test/hub-backends';
+import { smallOrgTree, startTestHub } from '../../test/test-hub';
+import type { HubDatabase } from './schema';
+
+/**
+ * What Citus needs to distribute every hub table by county (upstream/README.md, "Built to shard"):
+ * each table's primary key starts with county_code, and every other unique key and every foreign
+ * key includes it. Read from the catalogue, so that a table added later is checked too.
+ */
+async function shardingProblems(db: Kysely<HubDatabase>): Promise<string[]> {
+  const tables = await sql<{ table: string; first: string | null }>`
+    SELECT t.relname AS "table", a.attname AS "first"
+    FROM pg_class t
+    JOIN pg_namespace n ON n.oid = t.relnamespace
+    LEFT JOIN pg_index i ON i.indrelid = t.oid AND i.indisprimary
+    LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+    WHERE n.nspname = 'public' AND t.relkind IN ('r', 'p')
+    ORDER BY 1`.execute(db);
+  const uniques = await sql<{ index: string; columns: string[] }>`
+    SELECT ix.relname AS "index",
+           array(SELECT a.attname FROM pg_attribute a
+                 WHERE a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)) AS "columns"
+    FROM pg_index i
+    JOIN pg_class ix ON ix.oid = i.indexrelid
+    JOIN pg_namespace n ON n.oid = ix.relnamespace
+    WHERE n.nspname = 'public' AND i.indisunique`.execute(db);
+  const foreignKeys = await sql<{ constraint: string; columns: string[] }>`
+    SELECT c.conname AS "constraint",
+           array(SELECT a.attname FROM pg_attribute a
+                 WHERE a.attrelid = c.conrelid AND a.attnum = ANY (c.conkey)) AS "columns"
+    FROM pg_constraint c
+    JOIN pg_namespace n ON n.oid = c.connamespace
+    WHERE n.nspname = 'public' AND c.contype = 'f'`.execute(db);
+  const problems = [
+    ...tables.rows
+      .filter((row) => row.first !== 'county_code')
+      .map((row) => `table ${row.table}: primary key does not start with county_code`),
+    ...uniques.rows
+      .filter((row) => !row.columns.includes('county_code'))
+      .map((row) => `unique index ${row.index} lacks county_code`),
+    ...foreignKeys.rows
+      .filter((row) => !row.columns.includes('county_code'))
+      .map((row) => `foreign key ${row.constraint} lacks county_code`),
+  ];
+  return problems.sort();
+}
+
+describeOnBackends('built to shard by county', (backend: Backend) => {
+  const queries: string[] = [];
+  let db: Kysely<HubDatabase>;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    ({ db, close } = await backend.open((text) => queries.push(text)));
+  });
+  afterAll(() => close());
+
+  it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
+    const tables = await sql<{ n: number }>`
+      SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
+    expect(tables.rows[0]!.n).toBe(5);
+    expect(await shardingProblems(db)).toEqual([]);
+  });
+
+  it('catches a table keyed otherwise', async () => {
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await sql`CREATE TABLE releases (version text PRIMARY KEY, county_code text)`.execute(trx);
+        await sql`CREATE TABLE notes (county_code text, id text, token text UNIQUE,
+                    PRIMARY KEY (county_code, id))`.execute(trx);
+        expect(await shardingProblems(trx)).toEqual([
+          'table releases: primary key does not start with county_code',
+          'unique index notes_token_key lacks county_code',
+          'unique index releases_pkey lacks county_code',
+        ]);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+  });
+
+  it('names county_code in every statement a terminal’s calls run', async () => {
+    queries.length = 0;
+    const hub = await startTestHub(db);
+    const county = (await hub.enrol(hub.firstCode)).body;
+    const code = await hub.call('POST', HUB_PATHS.adminEnrolmentCodes, {
+      token: county.token,
+      body: { orgUnitCode: `${hub.countyCode}001` },
+    });
+    const township = (await hub.enrol(code.body.code)).body;
+    await hub.call('GET', HUB_PATHS.orgTree, { token: township.token });
+    await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    await hub.call('PUT', HUB_PATHS.adminOrgTree, {
+      token: county.token,
+      body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },
+    });
+    await hub.call('GET', HUB_PATHS.adminTerminals, { token: county.token });
+    await hub.call('POST', HUB_PATHS.adminRevokeTerminal(township.terminalId), {
+      token: county.token,
+      body: {},
+    });
+    await hub.call('GET', HUB_PATHS.health);
+    await hub.close();
+    expect(queries.length).toBeGreaterThan(20);
+    const statements = queries.filter(
+      (text) => !/^(begin|commit|rollback|start transaction)\b/i.test(text),
+    );
+    expect(statements.filter((text) => !text.includes('"county_code"'))).toEqual([]);
+  });
+});
