@@ -118,6 +118,7 @@ test.describe.serial('a county hub and its terminals', () => {
       '终端已被县级平台停用。本机数据仍可离线使用；如需恢复连接，请向县级中心管理员索取新的加入码后重新连接',
     );
     await expect(page.getByRole('table', { name: '县级平台连接' })).toContainText('已被停用');
+    await expect(shell.statusBar).toContainText('已被县级平台停用');
     await page.screenshot({ path: test.info().outputPath('revoked.png') });
     await shell.goTo('用户管理');
     await expect(page.getByRole('cell', { name: ADMIN.username, exact: true })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  APP_VERSION_HEADER,
   HUB_ERROR_MESSAGES,
   HUB_METHODS,
   HUB_PATHS,
@@ -37,6 +38,8 @@ export class HubUnreachable extends Error {}
 export interface HubClientOptions {
   baseUrl: string;
   token?: string | null;
+  /** This app's version: the county centre's 终端管理 lists it per terminal. */
+  appVersion: string;
   timeoutMs?: number;
 }
 
@@ -53,7 +56,10 @@ async function request<S extends z.ZodType>(
   schema: S,
   body?: unknown,
 ): Promise<z.output<S>> {
-  const headers: Record<string, string> = { [PROTOCOL_HEADER]: String(HUB_PROTOCOL_VERSION) };
+  const headers: Record<string, string> = {
+    [PROTOCOL_HEADER]: String(HUB_PROTOCOL_VERSION),
+    [APP_VERSION_HEADER]: options.appVersion,
+  };
   if (options.token) headers.authorization = bearer(options.token);
   if (body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;

@@ -36,7 +36,7 @@ async function countyLink(ctx: CallContext): Promise<CountyLink> {
       'HUB_NOT_JOINED',
       '本机保存的县级平台接入凭证已无法读取，请在“县级平台”页重新连接',
     );
-  return { enrolment, client: { baseUrl: enrolment.hubUrl, token } };
+  return { enrolment, client: { baseUrl: enrolment.hubUrl, token, appVersion: rt.appVersion } };
 }
 
 /** One call to the hub; its answer also tells when the hub last heard from this terminal. */

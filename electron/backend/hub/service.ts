@@ -67,7 +67,11 @@ function statusOf(rt: Runtime, enrolment: Enrolment, problem: string | null = nu
  */
 async function checkWithHub(rt: Runtime, enrolment: Enrolment): Promise<HubStatus> {
   try {
-    await terminalSelf({ baseUrl: enrolment.hubUrl, token: rt.hubTokens.read() });
+    await terminalSelf({
+      baseUrl: enrolment.hubUrl,
+      token: rt.hubTokens.read(),
+      appVersion: rt.appVersion,
+    });
     await recordContact(rt.db, rt.stamper.nowIso());
   } catch (error) {
     if (error instanceof HubRefusal && error.code === 'TERMINAL_REVOKED') {
@@ -127,7 +131,7 @@ export async function join(
 ): Promise<HubStatus> {
   const { rt } = ctx;
   const code = checkedCode(input.code);
-  const client = { baseUrl: input.hubUrl };
+  const client = { baseUrl: input.hubUrl, appVersion: rt.appVersion };
   let enrolled;
   let orgTree: OrgTreeEdition | null;
   try {

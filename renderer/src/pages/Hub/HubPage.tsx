@@ -3,6 +3,7 @@ import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { HUB_STATE_LABELS, ORG_LEVEL_LABELS, type HubState, type HubStatus } from '@shared/api';
 import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { apiKey, useApiQuery } from '../../api';
 import { HubJoinForm } from '../../components/HubJoinForm';
 import { PageHeader } from '../../components/PageHeader';
@@ -55,6 +56,12 @@ export function HubPage() {
   const queryClient = useQueryClient();
   // Opening the page asks the hub how it sees this terminal: a revocation shows here at once.
   const status = useApiQuery('hub.status', CHECK);
+  // What the hub answered also goes to the status bar's badge, which reads without asking the hub.
+  const state = status.data?.state;
+  useEffect(() => {
+    if (state)
+      void queryClient.invalidateQueries({ queryKey: apiKey('hub.status', {}), exact: true });
+  }, [state, queryClient]);
 
   function openReconnect(current: HubStatus) {
     const id = modals.open({
