@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { dialog, utilityProcess, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import log from 'electron-log/main';
-import { AUDIT_KEY_ENV } from '@shared/api/transport';
+import { AUDIT_KEY_ENV, HUB_TOKEN_KEY_ENV } from '@shared/api/transport';
 import type { BackendProcess } from './backend-supervisor';
 
 /**
@@ -14,18 +14,23 @@ export function forkBackend(
   dataFolder: string,
   sqliteBinding: string | undefined,
   auditKey: string | undefined,
+  hubTokenKey: string | undefined,
 ): BackendProcess {
   const args = [
     '--data',
     dataFolder,
     ...(sqliteBinding ? ['--sqlite-binding', sqliteBinding] : []),
   ];
-  // The key goes through the environment, never the command line that every local user can list;
-  // the backend removes it from its environment as it starts.
+  // The keys go through the environment, never the command line that every local user can list;
+  // the backend removes them from its environment as it starts.
   const child = utilityProcess.fork(entry, args, {
     stdio: 'pipe',
     serviceName: 'township-desk-backend',
-    env: { ...process.env, ...(auditKey ? { [AUDIT_KEY_ENV]: auditKey } : {}) },
+    env: {
+      ...process.env,
+      ...(auditKey ? { [AUDIT_KEY_ENV]: auditKey } : {}),
+      ...(hubTokenKey ? { [HUB_TOKEN_KEY_ENV]: hubTokenKey } : {}),
+    },
   });
   const backendLog = log.scope('backend');
   if (child.stdout) createInterface({ input: child.stdout }).on('line', backendLog.info);

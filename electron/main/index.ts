@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { app, Menu, session, type BrowserWindow } from 'electron';
+import { app, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
 import { APP_ENTRY_URL } from './app-protocol-path';
 import { auditKeyHex } from './audit-key';
 import { registerAppScheme, serveApp } from './app-protocol';
 import { forkBackend, showBackendFailure } from './backend-process';
+import { hubTokenKeyHex } from './hub-token-key';
 import { createBackendSupervisor } from './backend-supervisor';
 import { broadcast, registerIpc } from './ipc';
 import { buildAppMenu } from './menu';
@@ -55,11 +56,13 @@ function main(): void {
 
   // Read once, when the first backend starts (safeStorage needs the app ready), for every restart.
   let auditKey: string | undefined;
+  let hubTokenKey: string | undefined;
   let auditKeyRead = false;
   const backend = createBackendSupervisor({
     fork: () => {
       if (!auditKeyRead) {
         auditKey = auditKeyHex(userData, log.scope('audit-key'));
+        hubTokenKey = hubTokenKeyHex(userData, safeStorage, log.scope('hub-token-key'));
         auditKeyRead = true;
       }
       return forkBackend(
@@ -67,6 +70,7 @@ function main(): void {
         join(userData, 'data'),
         isDev ? process.env.TOWNSHIP_DESK_SQLITE_BINDING : undefined,
         auditKey,
+        hubTokenKey,
       );
     },
     onEvent: (event) => broadcast(windows, isTrustedPage, event),

@@ -6,6 +6,7 @@ import { attachmentsMethods } from './methods/attachments';
 import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { draftsMethods } from './methods/drafts';
+import { hubMethods } from './methods/hub';
 import { caseQueryMethods } from './methods/case-queries';
 import { dashboardFiguresMethods } from './methods/dashboard-figures';
 import { catalogueMethods } from './methods/catalogue';
@@ -58,6 +59,7 @@ export const contract = {
   ...mediationStatsMethods,
   ...eventReportsMethods,
   ...draftsMethods,
+  ...hubMethods,
 };
 
 type Contract = typeof contract;

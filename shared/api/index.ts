@@ -20,6 +20,7 @@ export * from './methods/stats';
 export * from './methods/common';
 export * from './methods/residents';
 export * from './methods/event-reports';
+export * from './methods/hub';
 export * from './methods/mediation';
 export * from './methods/mediation-mediators';
 export * from './methods/mediation-outcome';

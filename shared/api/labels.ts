@@ -117,6 +117,14 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'drafts.get': '读取表单草稿',
   'drafts.save': '保存表单草稿',
   'drafts.discard': '放弃表单草稿',
+  'hub.status': '查看县级平台连接',
+  'hub.pendingJoin': '读取待完成的县级平台加入',
+  'hub.join': '加入县级平台',
+  'hub.reconnect': '重新连接县级平台',
+  'hub.completeSetup': '加入县级平台后完成设置',
+  'hub.issueCode': '签发终端加入码',
+  'hub.listTerminals': '查看县级平台终端',
+  'hub.revokeTerminal': '停用终端',
 };
 
 /**

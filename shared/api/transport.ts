@@ -33,6 +33,9 @@ export type BackendToMain =
  */
 export const AUDIT_KEY_ENV = 'TOWNSHIP_DESK_AUDIT_KEY';
 
+/** Likewise the key that seals the county hub's token (64 hex digits). */
+export const HUB_TOKEN_KEY_ENV = 'TOWNSHIP_DESK_HUB_TOKEN_KEY';
+
 /** Headers of browser mode's HTTP API. */
 export const HTTP_SECRET_HEADER = 'x-desk-secret';
 export const HTTP_SESSION_HEADER = 'x-desk-session';

@@ -15,6 +15,7 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
+import { tokenStoreFor } from '../hub/token-store';
 import { dispatch } from '../rpc/dispatcher';
 import { buildRegistry, DOMAIN_HANDLERS } from '../rpc/registry';
 import {
@@ -46,6 +47,11 @@ export interface BackendOptions {
    * over at start; without it (browser mode, tests) it is the data folder's 0600 key file.
    */
   auditKey?: Buffer;
+  /**
+   * The key that seals the county hub's token, kept by Electron main with safeStorage; without it
+   * (browser mode, tests) the token is a 0600 file in the data folder.
+   */
+  hubTokenKey?: Buffer;
   /** Free bytes on the disk of a folder; tests make the disk look full. */
   freeBytes?: FreeBytes;
 }
@@ -125,6 +131,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       freeBytes: options.freeBytes,
     })),
     appVersion: options.appVersion,
+    hubTokens: tokenStoreFor(options.dataDir, options.hubTokenKey),
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
     auditKey,

@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { BackupRunner } from '../backup/runner';
 import type { CalendarCache } from '../calendar/cache';
 import type { Database } from '../db/schema';
+import type { TokenStore } from '../hub/token-store';
 import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
 
@@ -33,6 +34,8 @@ export interface Runtime {
   /** The database file in dataDir (desk.sqlite). */
   databaseFile: string;
   appVersion: string;
+  /** The county hub's bearer token: outside the database file (hub/token-store.ts). */
+  hubTokens: TokenStore;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
   /** Signs the audit chain; the database connection knows it too (audit/chain-key.ts). */

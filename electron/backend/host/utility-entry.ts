@@ -1,5 +1,5 @@
 import type { BackendToMain, MainToBackend } from '@shared/api';
-import { AUDIT_KEY_ENV } from '@shared/api/transport';
+import { AUDIT_KEY_ENV, HUB_TOKEN_KEY_ENV } from '@shared/api/transport';
 import { version } from '../../../package.json';
 import { startBackend } from '../app/backend';
 import { parseAuditKey } from '../audit/key-file';
@@ -18,11 +18,15 @@ async function main(port: ParentPort): Promise<void> {
   if (!args.dataDir) throw new Error('the backend needs --data <dir>');
   const keyHex = process.env[AUDIT_KEY_ENV];
   delete process.env[AUDIT_KEY_ENV];
+  const hubKeyHex = process.env[HUB_TOKEN_KEY_ENV];
+  delete process.env[HUB_TOKEN_KEY_ENV];
   const backend = await startBackend({
     dataDir: args.dataDir,
     appVersion: version,
     sqliteBinding: args.sqliteBinding ?? undefined,
     auditKey: keyHex ? parseAuditKey(keyHex) : undefined,
+    // The same shape as the audit key: 64 hexadecimal digits.
+    hubTokenKey: hubKeyHex ? parseAuditKey(hubKeyHex) : undefined,
     onEvent: (event) => port.postMessage({ type: 'event', event }),
   });
   port.on('message', ({ data }) => {

@@ -31,6 +31,9 @@ const BEFORE_SETUP = new Set<MethodName>([
   'setup.demoOrgTree',
   'setup.initialize',
   'recovery.listBackups',
+  'hub.pendingJoin',
+  'hub.join',
+  'hub.completeSetup',
 ]);
 
 function failure(

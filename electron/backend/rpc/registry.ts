@@ -8,6 +8,7 @@ import { caseQueryHandlers, casesHandlers } from '../cases/handlers';
 import { catalogueHandlers } from '../catalogue/handlers';
 import { draftsHandlers } from '../drafts/handlers';
 import { eventReportHandlers } from '../event-reports/handlers';
+import { hubHandlers } from '../hub/handlers';
 import { mediationHandlers } from '../mediation/handlers';
 import { orgHandlers } from '../org/handlers';
 import { ratingsHandlers } from '../ratings/handlers';
@@ -44,6 +45,7 @@ export const DOMAIN_HANDLERS: readonly HandlerMap[] = [
   mediationHandlers,
   eventReportHandlers,
   draftsHandlers,
+  hubHandlers,
 ];
 
 /** Merges the domains' handler maps; a name twice or a contract method without a handler fails at start. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/queryable';
 
-type SettingKey =
+export type SettingKey =
   | 'terminal_id'
   | 'org_unit_id'
   | 'idle_lock_minutes'
@@ -10,7 +10,20 @@ type SettingKey =
   | 'last_daily_backup_at'
   | 'counter_phone'
   /** Set once by a migration; the next start opens the keyed part of the audit chain. */
-  | 'audit_chain_key_pending';
+  | 'audit_chain_key_pending'
+  /** The county hub this terminal joined (hub/repository.ts); the token is never here. */
+  | 'hub_url'
+  | 'hub_name'
+  | 'hub_terminal_id'
+  | 'hub_terminal_number'
+  | 'hub_org_unit'
+  | 'hub_county_code'
+  | 'hub_joined_at'
+  | 'hub_last_contact_at'
+  | 'hub_revoked_at'
+  | 'hub_org_tree_edition'
+  /** A join made in the wizard whose administrator is not created yet. */
+  | 'hub_pending_enrolment';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

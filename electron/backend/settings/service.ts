@@ -9,7 +9,7 @@ import type { Database } from '../db/schema';
 import { getSettings, putSetting } from './repository';
 
 // What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
-export { getSetting, putSetting } from './repository';
+export { getSetting, getSettings, putSetting, type SettingKey } from './repository';
 
 function intOr(value: string | undefined, fallback: number): number {
   const parsed = Number(value);

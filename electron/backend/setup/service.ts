@@ -30,18 +30,21 @@ function validate(input: SetupInput): void {
     throw new DomainError('WEAK_PASSWORD', PASSWORD_PROBLEM_MESSAGES[passwordProblem], fields);
 }
 
+/** An org unit to create at setup; `id` when the hub named it (derived from the division code). */
+export type SetupOrgNode = DemoOrgNode & { id?: string };
+
 /** Inserts the org units, parents first; returns code → id. */
 async function insertOrgUnits(
   trx: Transaction<Database>,
   stamp: ChangeStamp,
-  nodes: DemoOrgNode[],
+  nodes: SetupOrgNode[],
   ids: Map<string, string>,
 ) {
   const byDepth = [...nodes].sort((a, b) => a.code.length - b.code.length);
   for (const node of byDepth) {
     if (ids.has(node.code)) continue;
     // An org unit owns itself: its id is also its org_unit_id.
-    const id = stamp.stamper.newId();
+    const id = node.id ?? stamp.stamper.newId();
     const parentId = node.parentCode ? (ids.get(node.parentCode) ?? null) : null;
     await insertSynced(
       trx,
@@ -55,29 +58,31 @@ async function insertOrgUnits(
   }
 }
 
-export async function initialize(
+/** What both ways of setting up (standalone, or after joining the county hub) write. */
+export interface NewTerminal {
+  /** Every org unit to create; one of them has `divisionCode`. */
+  nodes: SetupOrgNode[];
+  divisionCode: string;
+  /** The hub's id for this terminal; a new one when set up standalone. */
+  terminalId?: string;
+  terminalName: string;
+  terminalNumber: string;
+  /** Already checked (checkedCounterPhone). */
+  counterPhone: string;
+  admin: SetupInput['admin'];
+  audit: { action: string; detail: string };
+  /** More writes in the same transaction (the hub's enrolment settings). */
+  alsoWrite?: (trx: Transaction<Database>) => Promise<void>;
+}
+
+/** Creates the org units, this terminal and its first administrator in one transaction. */
+export async function setUpTerminal(
   ctx: CallContext,
-  input: SetupInput,
+  input: NewTerminal,
 ): Promise<MethodOutput<'setup.initialize'>> {
   const { rt } = ctx;
   if (rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
-  validate(input);
-  const nodes: DemoOrgNode[] = input.loadDemoOrgTree ? loadDemoOrgTree().nodes : [];
-  const own = nodes.find((node) => node.code === input.divisionCode);
-  if (own) {
-    own.name = input.orgName;
-  } else {
-    const parentCode = parentDivisionCode(input.divisionCode);
-    nodes.push({
-      code: input.divisionCode,
-      name: input.orgName,
-      level: input.level,
-      parentCode: parentCode && nodes.some((node) => node.code === parentCode) ? parentCode : null,
-    });
-  }
-  // Checked before anything is written: a mistyped phone sends the wizard back to its field.
-  const counterPhone = checkedCounterPhone(input.counterPhone);
-  const terminalId = rt.stamper.newId();
+  const terminalId = input.terminalId ?? rt.stamper.newId();
   rt.stamper.setNode(terminalId);
   const adminId = rt.stamper.newId();
   const passwordHash = await hashPassword(input.admin.password);
@@ -95,7 +100,7 @@ export async function initialize(
     // Two windows could submit the wizard at once; the transaction is the one place that decides.
     if (await getSetting(trx, 'terminal_id'))
       throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
-    await insertOrgUnits(trx, stamp, nodes, ids);
+    await insertOrgUnits(trx, stamp, input.nodes, ids);
     const orgUnitId = ids.get(input.divisionCode)!;
     identity.orgUnitId = orgUnitId;
     actor.orgUnitId = orgUnitId;
@@ -130,19 +135,20 @@ export async function initialize(
     await putSetting(trx, 'org_unit_id', orgUnitId);
     await putSetting(trx, 'idle_lock_minutes', String(DEFAULT_SETTINGS.idleLockMinutes));
     await putSetting(trx, 'backup_retention_days', String(DEFAULT_SETTINGS.backupRetentionDays));
-    await putSetting(trx, 'counter_phone', counterPhone);
+    await putSetting(trx, 'counter_phone', input.counterPhone);
     await seedHolidayCalendar(trx, rt.stamper.nowIso());
     await seedCatalogue(trx, stamp, orgUnitId);
+    await input.alsoWrite?.(trx);
     await appendAudit(trx, rt.stamper.nowIso(), actor, terminalId, {
-      action: 'setup.initialize',
+      action: input.audit.action,
       objectType: 'org_unit',
       objectId: orgUnitId,
-      detail: `${input.orgName}（${input.divisionCode}），终端 ${input.terminalNumber} ${input.terminalName}${input.loadDemoOrgTree ? '，已加载演示组织架构' : ''}`,
+      detail: input.audit.detail,
     });
   });
 
   rt.terminal = { terminalId, orgUnitId: identity.orgUnitId };
-  rt.settings = { ...DEFAULT_SETTINGS, counterPhone };
+  rt.settings = { ...DEFAULT_SETTINGS, counterPhone: input.counterPhone };
   const orgRow = await rt.db
     .selectFrom('org_units')
     .selectAll()
@@ -157,6 +163,41 @@ export async function initialize(
       orgUnitId: identity.orgUnitId,
     },
   };
+}
+
+export async function initialize(
+  ctx: CallContext,
+  input: SetupInput,
+): Promise<MethodOutput<'setup.initialize'>> {
+  if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
+  validate(input);
+  const nodes: DemoOrgNode[] = input.loadDemoOrgTree ? loadDemoOrgTree().nodes : [];
+  const own = nodes.find((node) => node.code === input.divisionCode);
+  if (own) {
+    own.name = input.orgName;
+  } else {
+    const parentCode = parentDivisionCode(input.divisionCode);
+    nodes.push({
+      code: input.divisionCode,
+      name: input.orgName,
+      level: input.level,
+      parentCode: parentCode && nodes.some((node) => node.code === parentCode) ? parentCode : null,
+    });
+  }
+  // Checked before anything is written: a mistyped phone sends the wizard back to its field.
+  const counterPhone = checkedCounterPhone(input.counterPhone);
+  return setUpTerminal(ctx, {
+    nodes,
+    divisionCode: input.divisionCode,
+    terminalName: input.terminalName,
+    terminalNumber: input.terminalNumber,
+    counterPhone,
+    admin: input.admin,
+    audit: {
+      action: 'setup.initialize',
+      detail: `${input.orgName}（${input.divisionCode}），终端 ${input.terminalNumber} ${input.terminalName}${input.loadDemoOrgTree ? '，已加载演示组织架构' : ''}`,
+    },
+  });
 }
 
 export function demoOrgTree(): MethodOutput<'setup.demoOrgTree'> {

@@ -1,4 +1,10 @@
-import { EVENT_REPORT_READERS, MEDIATION_READERS, ROLES, type Role } from '@shared/api';
+import {
+  EVENT_REPORT_READERS,
+  MEDIATION_READERS,
+  ROLES,
+  type OrgLevel,
+  type Role,
+} from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
 import { INBOX_ROLES } from '../pages/Agency/inbox-roles';
@@ -14,6 +20,8 @@ import {
   EventReportsPage,
   FollowupsPage,
   HomePage,
+  HubPage,
+  HubTerminalsPage,
   IntakePage,
   MediationRisksPage,
   MediationSettingsPage,
@@ -30,6 +38,8 @@ export interface NavItem {
   label: string;
   /** Who sees the item and may open its page; the backend checks again on every call. */
   roles: readonly Role[];
+  /** Only at a terminal of these levels (the county centre's 终端管理); every level when absent. */
+  levels?: readonly OrgLevel[];
   Page: ComponentType;
 }
 
@@ -97,8 +107,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/audit', label: '审计日志', roles: ['admin', 'supervisor', 'auditor'], Page: AuditPage },
   { path: '/backups', label: '备份与恢复', roles: ['admin'], Page: BackupsPage },
   { path: '/settings', label: '系统设置', roles: ['admin'], Page: SettingsPage },
+  { path: '/hub', label: '县级平台', roles: ['admin'], Page: HubPage },
+  {
+    path: '/hub/terminals',
+    label: '终端管理',
+    roles: ['admin'],
+    levels: ['county'],
+    Page: HubTerminalsPage,
+  },
 ];
 
-export function navItemsFor(role: Role): NavItem[] {
-  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+export function navItemsFor(role: Role, level: OrgLevel | null): NavItem[] {
+  return NAV_ITEMS.filter(
+    (item) =>
+      item.roles.includes(role) &&
+      (!item.levels || (level !== null && item.levels.includes(level))),
+  );
 }

@@ -79,6 +79,10 @@ export const AuditPage = lazyComponent(() => import('../pages/Audit').then((m) =
 export const BackupsPage = lazyComponent(() =>
   import('../pages/Backups').then((m) => m.BackupsPage),
 );
+export const HubPage = lazyComponent(() => import('../pages/Hub').then((m) => m.HubPage));
+export const HubTerminalsPage = lazyComponent(() =>
+  import('../pages/HubTerminals').then((m) => m.HubTerminalsPage),
+);
 export const SettingsPage = lazyComponent(() =>
   import('../pages/Settings').then((m) => m.SettingsPage),
 );

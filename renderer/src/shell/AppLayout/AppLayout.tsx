@@ -56,7 +56,7 @@ function useScrollToTop() {
 
 function Shell({ status, session }: AppLayoutProps) {
   useScrollToTop();
-  const items = navItemsFor(session.user.role);
+  const items = navItemsFor(session.user.role, status.orgUnit?.level ?? null);
   const linked = routesFor(LINKED_ROUTES, session.user.role);
 
   return (

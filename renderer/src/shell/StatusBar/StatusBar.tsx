@@ -1,6 +1,27 @@
 import { Badge, Divider, Group, Text } from '@mantine/core';
-import { ROLE_LABELS, type SystemStatus, type User } from '@shared/api';
+import { ROLE_LABELS, type HubState, type SystemStatus, type User } from '@shared/api';
+import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/time';
+
+const HUB_BADGES: Record<HubState, { label: string; color: string }> = {
+  // Until sync with the county hub exists, offline is the normal state, not a fault.
+  standalone: { label: '离线（未配置县级平台）', color: 'gray' },
+  pending: { label: '已加入县级平台', color: 'gray' },
+  connected: { label: '已加入县级平台', color: 'gray' },
+  revoked: { label: '已被县级平台停用', color: 'red' },
+  tokenMissing: { label: '县级平台凭证丢失', color: 'orange' },
+};
+
+/** The enrolment as this terminal last knew it; the 县级平台 page asks the hub itself. */
+function HubBadge() {
+  const hub = useApiQuery('hub.status', {}, { refetchInterval: 60_000 });
+  const badge = HUB_BADGES[hub.data?.state ?? 'standalone'];
+  return (
+    <Badge color={badge.color} variant="light" title={hub.data?.problem ?? undefined}>
+      {badge.label}
+    </Badge>
+  );
+}
 
 interface StatusBarProps {
   status: SystemStatus;
@@ -27,10 +48,7 @@ export function StatusBar({ status, user }: StatusBarProps) {
           在线
         </Badge>
       ) : (
-        // Until sync with the county hub exists, offline is the normal state, not a fault.
-        <Badge color="gray" variant="light">
-          离线（未配置县级平台）
-        </Badge>
+        <HubBadge />
       )}
       <Divider orientation="vertical" />
       <Text size="sm">

@@ -1,0 +1,1 @@
+export { HubJoinForm } from './HubJoinForm';

@@ -1,0 +1,1 @@
+export { HubTerminalsPage } from './HubTerminalsPage';
