@@ -10,7 +10,7 @@ test.describe('案件 list', () => {
     appUrl,
   }) => {
     test.slow();
-    await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+    await seedTerminal(appUrl, [CLERK]);
     const seed = await CaseSeeder.signIn(appUrl, CLERK);
     const sima = await seed.resident(SIMA.name, SIMA.birth, 11);
     const ouyang = await seed.resident(OUYANG.name, OUYANG.birth, 22);

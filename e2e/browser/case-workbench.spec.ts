@@ -15,7 +15,7 @@ test('the 工作台 shows an overdue case and one waiting for 补正, each openi
   appUrl,
   dataDir,
 }) => {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const sima = await seed.resident(SIMA.name, SIMA.birth, 11);
   const ouyang = await seed.resident(OUYANG.name, OUYANG.birth, 22);

@@ -25,10 +25,7 @@ test('a supervisor’s edit of the materials makes a new version; a case taken i
 }) => {
   // Three accounts and four sessions, each verifying a deliberately slow password hash.
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: CLERK, role: 'clerk' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, CLERK]);
   const counter = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await counter.resident('陈阿婆', '1940-01-01', 123);
   const before = await counter.acceptComplete(resident.id, ITEM_NAME);
@@ -90,7 +87,7 @@ test('an item is deactivated; the catalogue goes out to Excel and comes back in,
   page,
   appUrl,
 }, testInfo) => {
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
+  await seedTerminal(appUrl, [SUPERVISOR]);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(SUPERVISOR);
   const catalogue = new CataloguePage(page);

@@ -24,7 +24,7 @@ test('a clerk finds an item by its short name and by initials from anywhere in t
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await seed.resident('周阿婆', '1948-05-06', 21);
   await seed.signOut();
@@ -60,7 +60,7 @@ test('a supervisor adds a short name to an item, and the counter finds the item 
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
+  await seedTerminal(appUrl, [SUPERVISOR]);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(SUPERVISOR);
   await new AppShellPage(page).goTo('事项目录');
@@ -89,7 +89,7 @@ test('a clerk holding the applicant’s ID card finds their cases by its whole n
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const token = await apiSignIn(appUrl, CLERK);
   // The card's check character is X; a clerk types it as x.

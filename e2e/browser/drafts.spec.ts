@@ -17,7 +17,7 @@ const ALLOWANCE = '高龄津贴申领';
 
 /** A clerk, and 李建华 on file as another counter registered her. */
 async function seedCounter(appUrl: string) {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   await registerResident(appUrl, CLERK, {
     docType: 'resident_id',
     docNumber: RESIDENT_ID,

@@ -8,6 +8,7 @@ import {
   expect,
   seedTerminal,
   test,
+  account,
   type Account,
 } from '../fixtures';
 import {
@@ -25,12 +26,7 @@ import { DisputeFilePage } from '../fixtures/pages/mediation';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** A mediator who joins the township's committee on his first day. */
-const NEWCOMER: Account = {
-  username: 'tiaojie02',
-  displayName: '陈立新',
-  initialPassword: 'Newcomer#Init26',
-  password: 'Chen#Lixin2026',
-};
+const NEWCOMER = account('mediator', 'tiaojie02', '陈立新', 'Newcomer#Init26', 'Chen#Lixin2026');
 
 /** The committee's case-number abbreviation, set by the supervisor as on any first day. */
 async function setAbbreviation(appUrl: string) {
@@ -96,7 +92,7 @@ test('a mediator created with the roster box checked assigns himself and records
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
+  await seedTerminal(appUrl, [SUPERVISOR]);
   await setAbbreviation(appUrl);
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);
@@ -151,10 +147,7 @@ test('a mediator missing from the roster is told what to do, and the supervisor 
 }) => {
   test.slow();
   // Accounts made before the box existed: the mediator has no roster entry.
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: MEDIATOR, role: 'mediator' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, MEDIATOR]);
   await setAbbreviation(appUrl);
   const dispute = await registerDispute(appUrl, MEDIATOR);
   const signIn = new SignInPage(page);

@@ -17,10 +17,7 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   page,
   appUrl,
 }) => {
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: CENTRE_SUPERVISOR, role: 'supervisor' },
-  ]);
+  await seedTerminal(appUrl, [CLERK, CENTRE_SUPERVISOR]);
   // Scripts by URL, whether imported or preloaded (a modulepreload is not resourceType 'script').
   const scripts = new Map<string, Promise<number>>();
   const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(new URL(url).pathname);

@@ -9,7 +9,7 @@ import {
   expect,
   test,
   seedTerminal,
-  type Account,
+  account,
 } from '../fixtures';
 
 const SIGN_IN_REFUSED =
@@ -115,7 +115,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
 test('an administrator lifts a lockout before its ten minutes are up', async ({ page, appUrl }) => {
   // Seven sign-ins, each verifying a deliberately slow password hash.
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);
   const users = new UsersPage(page);
@@ -140,12 +140,13 @@ test('a display name that looks like HTML or SQL is shown exactly as typed', asy
   page,
   appUrl,
 }) => {
-  const tricky: Account = {
-    username: 'wang01',
-    displayName: `<b>王</b>'; DROP TABLE users;--`,
-    initialPassword: 'Wang#Init2026',
-    password: 'Wang#Own2026x',
-  };
+  const tricky = account(
+    'mediator',
+    'wang01',
+    `<b>王</b>'; DROP TABLE users;--`,
+    'Wang#Init2026',
+    'Wang#Own2026x',
+  );
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);
   const users = new UsersPage(page);

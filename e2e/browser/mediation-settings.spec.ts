@@ -9,10 +9,7 @@ test('a unit whose name gives no case-number abbreviation registers once the sup
 }) => {
   test.slow();
   // 鹿城区五马街道便民服务中心 is too long to shorten by itself: no abbreviation until one is set.
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: MEDIATOR, role: 'mediator' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, MEDIATOR]);
   const today = shanghaiDate(Date.now());
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);

@@ -24,10 +24,7 @@ test('a resident rates 不满意 on the view turned toward them; the supervisor 
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: CENTRE_SUPERVISOR, role: 'supervisor' },
-  ]);
+  await seedTerminal(appUrl, [CLERK, CENTRE_SUPERVISOR]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await seed.resident('王阿婆', '1942-05-12', 12);
   const visit = await seed.acceptComplete(resident.id, '高龄津贴申领');

@@ -33,7 +33,7 @@ function wrongCheckCharacter(id: string): string {
 }
 
 async function signInAsClerk(page: Page, appUrl: string) {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
+  await seedTerminal(appUrl, [CLERK], YANTOU);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);
 }
@@ -230,7 +230,7 @@ test('一人一档 shows a supervisor the disputes the resident is a party to', 
   page,
   appUrl,
 }) => {
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }], YANTOU);
+  await seedTerminal(appUrl, [SUPERVISOR], YANTOU);
   const token = await signInToken(appUrl, SUPERVISOR);
   const [zhang, li] = [
     await createResident(appUrl, token, {

@@ -18,10 +18,7 @@ test('a 即办件 done at the window is handed out at once, and the supervisor�
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: SUPERVISOR, role: 'supervisor' },
-  ]);
+  await seedTerminal(appUrl, [CLERK, SUPERVISOR]);
   const signIn = new SignInPage(page);
   const shell = new AppShellPage(page);
   await page.goto(appUrl);
