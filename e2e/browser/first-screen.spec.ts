@@ -1,14 +1,5 @@
 import type { Route } from '@playwright/test';
-import {
-  AppShellPage,
-  CENTRE_SUPERVISOR,
-  CLERK,
-  IntakePage,
-  SignInPage,
-  expect,
-  seedTerminal,
-  test,
-} from '../fixtures';
+import { CENTRE_SUPERVISOR, CLERK, IntakePage, expect, seedTerminal, test } from '../fixtures';
 
 // Issue 12 item 9: the renderer was one 1.8 MB script; sign-in now waits for a part of it.
 const FIRST_SCREEN_SCRIPT_BUDGET = 900_000;
@@ -16,6 +7,7 @@ const FIRST_SCREEN_SCRIPT_BUDGET = 900_000;
 test('the sign-in screen comes with a part of the script, the rest with the screens that need it', async ({
   page,
   appUrl,
+  app,
 }) => {
   await seedTerminal(appUrl, [CLERK, CENTRE_SUPERVISOR]);
   // Scripts by URL, whether imported or preloaded (a modulepreload is not resourceType 'script').
@@ -44,8 +36,7 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   );
   expect(firstScripts.size).toBeGreaterThan(0);
   await page.goto(appUrl);
-  const signIn = new SignInPage(page);
-  await expect(signIn.heading).toBeVisible();
+  await expect(app.signIn.heading).toBeVisible();
   const first = await Promise.all(
     [...scripts.entries()]
       .filter(([url]) => firstScripts.has(new URL(url).pathname.split('/').pop() ?? ''))
@@ -57,14 +48,14 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   await bytes();
 
   // The clerk's way through works on the code that arrives after the first screen.
-  await signIn.signIn(CLERK);
+  await app.signIn.signIn(CLERK);
   const intake = new IntakePage(page);
   await intake.open();
   await expect(intake.documentNumber).toBeFocused();
 
   // A page whose code has not arrived yet shows the loader in the shell, and then the page.
-  await new AppShellPage(page).switchUser();
-  await signIn.signIn(CENTRE_SUPERVISOR);
+  await app.shell.switchUser();
+  await app.signIn.signIn(CENTRE_SUPERVISOR);
   await bytes();
   const loaded = new Set(scripts.keys());
   scripts.clear();

@@ -129,6 +129,7 @@ test('the counter phone given at setup is printed, and the paper prints without 
 test('a two-page 调解协议书 is numbered on each page and keeps its signatures with the last clause', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   const committees = await seedCommittees(appUrl);
@@ -170,8 +171,7 @@ test('a two-page 调解协议书 is numbered on each page and keeps its signatur
     mediator,
   );
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(TOWNSHIP_MEDIATOR);
+  await app.openAs(appUrl, TOWNSHIP_MEDIATOR);
   await page.goto(`${appUrl}#/print/mediation/${dispute.id}/agreement`);
   await expect(page.getByRole('article', { name: '人民调解协议书' })).toBeVisible();
   const text = await printedText(page, '调解协议书');
