@@ -9,6 +9,7 @@ import {
   createUser,
   expect,
   seedAgencyTownship,
+  takeOver,
   test,
   account,
 } from '../fixtures';
@@ -68,16 +69,7 @@ test('a village sees its own villagers; numbers are found whole; masks come with
   const units = await apiCall(appUrl, 'orgUnits.list', {}, admin);
   const unitId = (code: string) => units.find((unit) => unit.code === code)!.id;
   await createUser(appUrl, admin, AUDITOR, unitId(WANGJIANG.code));
-  const first = await apiCall(appUrl, 'auth.signIn', {
-    username: AUDITOR.username,
-    password: AUDITOR.initialPassword,
-  });
-  await apiCall(
-    appUrl,
-    'auth.changePassword',
-    { currentPassword: AUDITOR.initialPassword, newPassword: AUDITOR.password },
-    first.token,
-  );
+  await takeOver(appUrl, AUDITOR);
   const ids = new Map<string, string>();
   for (const [person, village] of [
     [QIAN, CHENGDONG.code],
