@@ -5,10 +5,8 @@ import {
   AGENT,
   AgencyInboxPage,
   AgencyPage,
-  AppShellPage,
   CHENGDONG,
   CLERK,
-  SignInPage,
   apiCall,
   apiSignIn,
   expect,
@@ -31,18 +29,16 @@ const ALLOWANCE = '高龄津贴申领';
 test('a village agent files on behalf and hands over; the township receives it; the result comes back', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedAgencyTownship(appUrl);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const agency = new AgencyPage(page);
   const today = shanghaiDate(new Date());
 
-  await page.goto(appUrl);
-  await signIn.signIn(AGENT);
-  await expect(shell.nav.getByRole('link', { name: '待接收' })).toHaveCount(0);
-  await shell.goTo('代办');
+  await app.openAs(appUrl, AGENT);
+  await expect(app.shell.nav.getByRole('link', { name: '待接收' })).toHaveCount(0);
+  await app.shell.goTo('代办');
   await agency.startFiling();
   await expect(page.getByRole('region', { name: '受托人（代办员）' })).toContainText(
     `姓名${AGENT.displayName}所属村（社区）${CHENGDONG.name}身份代办员`,
@@ -94,9 +90,9 @@ test('a village agent files on behalf and hands over; the township receives it; 
   await expect(agency.row(filed.caseNo)).toContainText('移交');
 
   // The township's clerk, another user, finds it in 待接收 and takes it in.
-  await shell.switchUser();
-  await signIn.signIn(CLERK);
-  await shell.goTo('待接收');
+  await app.shell.switchUser();
+  await app.signIn.signIn(CLERK);
+  await app.shell.goTo('待接收');
   const inbox = new AgencyInboxPage(page);
   const row = inbox.row(filed.caseNo);
   await expect(row).toContainText(CHENGDONG.name);
@@ -131,13 +127,13 @@ test('a village agent files on behalf and hands over; the township receives it; 
   await expect(dialog).toBeHidden();
   await expect(detail.timeline.last()).toContainText(CLERK.displayName);
   await expect(detail.fact('乡镇接收时间', particulars)).not.toHaveText('—');
-  await shell.goTo('待接收');
+  await app.shell.goTo('待接收');
   await expect(inbox.row(filed.caseNo)).toHaveCount(0);
 
   // The agent follows it: received at the township, then completed with a result to take back.
-  await shell.switchUser();
-  await signIn.signIn(AGENT);
-  await shell.goTo('代办');
+  await app.shell.switchUser();
+  await app.signIn.signIn(AGENT);
+  await app.shell.goTo('代办');
   await expect(agency.row(filed.caseNo)).toContainText('已受理');
   const clerk = await apiSignIn(appUrl, CLERK);
   await apiCall(
@@ -167,6 +163,7 @@ test('a village agent files on behalf and hands over; the township receives it; 
 test('the township re-checks an agency case and sends what is missing to 补正', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedAgencyTownship(appUrl);
@@ -180,12 +177,12 @@ test('the township re-checks an agency case and sends what is missing to 补正'
 
   await page.goto(appUrl);
   // The system administrator may not receive (the workflow's rule), so is not offered 待接收.
-  await new SignInPage(page).signIn(ADMIN);
-  await expect(new AppShellPage(page).nav.getByRole('link', { name: '案件' })).toBeVisible();
-  await expect(new AppShellPage(page).nav.getByRole('link', { name: '待接收' })).toHaveCount(0);
-  await new AppShellPage(page).switchUser();
-  await new SignInPage(page).signIn(CLERK);
-  await new AppShellPage(page).goTo('待接收');
+  await app.signIn.signIn(ADMIN);
+  await expect(app.shell.nav.getByRole('link', { name: '案件' })).toBeVisible();
+  await expect(app.shell.nav.getByRole('link', { name: '待接收' })).toHaveCount(0);
+  await app.shell.switchUser();
+  await app.signIn.signIn(CLERK);
+  await app.shell.goTo('待接收');
   const inbox = new AgencyInboxPage(page);
   await inbox.openCase(filed.caseNo);
   const dialog = await inbox.receive();
@@ -212,6 +209,7 @@ function paperDate(iso: string): string {
 test('the agent’s screen works like the clerk’s: Enter takes the first item, the principal is put in the agent’s village, a draft is kept, and a 代办受理凭证 is printed', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedAgencyTownship(appUrl);
@@ -223,13 +221,10 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
     admin,
   );
   await apiCall(appUrl, 'auth.signOut', {}, admin);
-  const shell = new AppShellPage(page);
   const agency = new AgencyPage(page);
   const today = shanghaiDate(new Date());
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(AGENT);
-  await shell.goTo('代办');
+  await app.openAs(appUrl, AGENT, '代办');
   await agency.startFiling();
   await expect(page.getByRole('textbox', { name: '证件号码', exact: true })).toBeFocused();
   await page.keyboard.type(residentIdNumber('1938-05-20', 33));
@@ -264,7 +259,7 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
   await agency.fillAttorney(today, '申请人年老体弱，行动不便');
 
   // Away by the menu and back: the filing is as it was left.
-  await shell.goTo('代办');
+  await app.shell.goTo('代办');
   await agency.startFiling();
   await expect(page.getByRole('status', { name: '草稿' })).toContainText('已恢复未完成的草稿');
   await expect(page.getByRole('region', { name: '申请人信息' })).toContainText('孙阿婆');
@@ -306,7 +301,7 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
 
   // The filing's draft went with it.
   await page.goBack();
-  await shell.goTo('代办');
+  await app.shell.goTo('代办');
   await agency.startFiling();
   await expect(page.getByRole('status', { name: '草稿' })).toBeHidden();
 });

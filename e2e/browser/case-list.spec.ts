@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { AppShellPage, CLERK, expect, SignInPage, seedTerminal, test } from '../fixtures';
+import { CLERK, expect, seedTerminal, test } from '../fixtures';
 import { CaseSeeder } from '../fixtures/case-seed';
 import { OUYANG, SIMA } from '../fixtures/cases';
 import { CaseListPage } from '../fixtures/pages/cases';
@@ -8,9 +8,10 @@ test.describe('案件 list', () => {
   test('search by two characters, pinyin initials and part of the number; page; export', async ({
     page,
     appUrl,
+    app,
   }) => {
     test.slow();
-    await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+    await seedTerminal(appUrl, [CLERK]);
     const seed = await CaseSeeder.signIn(appUrl, CLERK);
     const sima = await seed.resident(SIMA.name, SIMA.birth, 11);
     const ouyang = await seed.resident(OUYANG.name, OUYANG.birth, 22);
@@ -22,9 +23,7 @@ test.describe('案件 list', () => {
     }
     await seed.signOut();
 
-    await page.goto(appUrl);
-    await new SignInPage(page).signIn(CLERK);
-    await new AppShellPage(page).goTo('案件');
+    await app.openAs(appUrl, CLERK, '案件');
     const list = new CaseListPage(page);
 
     await expect(list.paginationText).toHaveText('第 1–20 条，共 25 条');

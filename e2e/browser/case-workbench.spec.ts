@@ -1,4 +1,4 @@
-import { AppShellPage, CLERK, expect, SignInPage, seedTerminal, test } from '../fixtures';
+import { CLERK, expect, seedTerminal, test } from '../fixtures';
 import { backdateAcceptance, CaseSeeder } from '../fixtures/case-seed';
 import { OUYANG, SIMA } from '../fixtures/cases';
 import {
@@ -14,8 +14,9 @@ test('the 工作台 shows an overdue case and one waiting for 补正, each openi
   page,
   appUrl,
   dataDir,
+  app,
 }) => {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const sima = await seed.resident(SIMA.name, SIMA.birth, 11);
   const ouyang = await seed.resident(OUYANG.name, OUYANG.birth, 22);
@@ -26,8 +27,7 @@ test('the 工作台 shows an overdue case and one waiting for 补正, each openi
   // Accepted six weeks ago: its five working days ran out long since.
   backdateAcceptance(dataDir, late.id, 42);
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
+  await app.openAs(appUrl, CLERK);
   const widgets = page.getByRole('region', { name: '一窗受理' });
   const overdue = widgets.getByRole('region', { name: '已超期' });
   await expect(overdue).toContainText('1 件');
@@ -47,7 +47,7 @@ test('the 工作台 shows an overdue case and one waiting for 补正, each openi
   await expect(widgets).toBeVisible();
 
   // The same case under 只看超期 in the list.
-  await new AppShellPage(page).goTo('案件');
+  await app.shell.goTo('案件');
   await page.getByRole('checkbox', { name: '只看超期' }).click();
   await expect(page.getByRole('checkbox', { name: '只看超期' })).toBeChecked();
   const list = new CaseListPage(page);
@@ -58,6 +58,7 @@ test('the 工作台 shows an overdue case and one waiting for 补正, each openi
 test('a village hand-over is received at the township from the 工作台, with its checklist', async ({
   page,
   appUrl,
+  app,
 }) => {
   const { villageId } = await seedCommittees(appUrl);
   const agent = await CaseSeeder.signIn(appUrl, VILLAGE_AGENT);
@@ -66,8 +67,7 @@ test('a village hand-over is received at the township from the 工作台, with i
   await agent.transition(filed.id, 'hand_over', '材料已装袋');
   await agent.signOut();
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(TOWNSHIP_SUPERVISOR);
+  await app.openAs(appUrl, TOWNSHIP_SUPERVISOR);
   const awaiting = page
     .getByRole('region', { name: '一窗受理' })
     .getByRole('region', { name: '待接收的代办件' });

@@ -1,16 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import {
-  AppShellPage,
-  CLERK,
-  CataloguePage,
-  SignInPage,
-  apiCall,
-  expect,
-  seedTerminal,
-  test,
-} from '../fixtures';
+import { CLERK, CataloguePage, apiCall, expect, seedTerminal, test } from '../fixtures';
 import { CaseSeeder } from '../fixtures/case-seed';
 import { SUPERVISOR, signInToken } from '../fixtures/mediation-seed';
 
@@ -22,21 +13,18 @@ const NEW_MATERIAL = '村（居）委会出具的居住情况证明';
 test('a supervisor’s edit of the materials makes a new version; a case taken in before keeps the old one', async ({
   page,
   appUrl,
+  app,
 }) => {
   // Three accounts and four sessions, each verifying a deliberately slow password hash.
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: CLERK, role: 'clerk' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, CLERK]);
   const counter = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await counter.resident('陈阿婆', '1940-01-01', 123);
   const before = await counter.acceptComplete(resident.id, ITEM_NAME);
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(SUPERVISOR);
+  await app.openAs(appUrl, SUPERVISOR);
   const catalogue = new CataloguePage(page);
-  await new AppShellPage(page).goTo('事项目录');
+  await app.shell.goTo('事项目录');
   await catalogue.open(ITEM_NAME);
   const materialsBefore = await catalogue.materials.count();
   await catalogue.addMaterial({
@@ -78,7 +66,7 @@ test('a supervisor’s edit of the materials makes a new version; a case taken i
   expect(after.itemVersionId).toBe(item.versionId);
   expect(after.materials.map((m) => m.name)).toContain(NEW_MATERIAL);
 
-  await new AppShellPage(page).goTo('审计日志');
+  await app.shell.goTo('审计日志');
   const entry = page
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: SUPERVISOR.username, exact: true }) })
@@ -89,12 +77,12 @@ test('a supervisor’s edit of the materials makes a new version; a case taken i
 test('an item is deactivated; the catalogue goes out to Excel and comes back in, each bad row named', async ({
   page,
   appUrl,
+  app,
 }, testInfo) => {
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(SUPERVISOR);
+  await seedTerminal(appUrl, [SUPERVISOR]);
+  await app.openAs(appUrl, SUPERVISOR);
   const catalogue = new CataloguePage(page);
-  await new AppShellPage(page).goTo('事项目录');
+  await app.shell.goTo('事项目录');
 
   // Deactivated, the item leaves the list unless the inactive ones are asked for.
   await catalogue.open(PAUSED);

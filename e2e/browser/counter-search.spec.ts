@@ -1,9 +1,7 @@
 import {
-  AppShellPage,
   CLERK,
   CataloguePage,
   IntakePage,
-  SignInPage,
   apiCall,
   expect,
   seedTerminal,
@@ -22,17 +20,17 @@ import { SUPERVISOR } from '../fixtures/mediation-seed';
 test('a clerk finds an item by its short name and by initials from anywhere in the name', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await seed.resident('周阿婆', '1948-05-06', 21);
   await seed.signOut();
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
+  await app.openAs(appUrl, CLERK);
 
   // The catalogue's own hint names 低保 and dbsq: both find 最低生活保障.
-  await new AppShellPage(page).goTo('事项目录');
+  await app.shell.goTo('事项目录');
   const catalogue = new CataloguePage(page);
   await expect(catalogue.searchBox).toHaveAttribute('placeholder', /低保、dbsq/);
   await catalogue.search('低保');
@@ -58,12 +56,11 @@ test('a clerk finds an item by its short name and by initials from anywhere in t
 test('a supervisor adds a short name to an item, and the counter finds the item by it', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(SUPERVISOR);
-  await new AppShellPage(page).goTo('事项目录');
+  await seedTerminal(appUrl, [SUPERVISOR]);
+  await app.openAs(appUrl, SUPERVISOR, '事项目录');
   const catalogue = new CataloguePage(page);
   await catalogue.search('光荣证');
   await expect(page.getByText('没有符合条件的事项')).toBeVisible();
@@ -77,7 +74,7 @@ test('a supervisor adds a short name to an item, and the counter finds the item 
   // Aliases are no part of a version: a case depends on nothing they say.
   await expect(page.getByText(/当前为第 1 版/)).toBeVisible();
 
-  await new AppShellPage(page).goTo('事项目录');
+  await app.shell.goTo('事项目录');
   await catalogue.search('光荣证');
   await expect(catalogue.row('独生子女父母奖励')).toBeVisible();
   await catalogue.search('grz');
@@ -87,9 +84,10 @@ test('a supervisor adds a short name to an item, and the counter finds the item 
 test('a clerk holding the applicant’s ID card finds their cases by its whole number, or by their phone', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const token = await apiSignIn(appUrl, CLERK);
   // The card's check character is X; a clerk types it as x.
@@ -110,9 +108,7 @@ test('a clerk holding the applicant’s ID card finds their cases by its whole n
   const accepted = await seed.acceptComplete(resident.id, '高龄津贴申领');
   await seed.signOut();
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
-  await new AppShellPage(page).goTo('案件');
+  await app.openAs(appUrl, CLERK, '案件');
   const cases = new CaseListPage(page);
   await cases.search(idNumber.toLowerCase());
   await expect(cases.row(accepted.caseNo)).toBeVisible();

@@ -1,14 +1,5 @@
 import type { Page } from '@playwright/test';
-import {
-  AppShellPage,
-  CLERK,
-  IntakePage,
-  SignInPage,
-  expect,
-  seedTerminal,
-  test,
-  registerResident,
-} from '../fixtures';
+import { CLERK, IntakePage, expect, seedTerminal, test, registerResident } from '../fixtures';
 import { MEDIATOR, SUPERVISOR, seedMediation } from '../fixtures/mediation-seed';
 import { startServer, type RunningServer } from '../fixtures/server';
 
@@ -17,7 +8,7 @@ const ALLOWANCE = '高龄津贴申领';
 
 /** A clerk, and 李建华 on file as another counter registered her. */
 async function seedCounter(appUrl: string) {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   await registerResident(appUrl, CLERK, {
     docType: 'resident_id',
     docNumber: RESIDENT_ID,
@@ -46,14 +37,14 @@ async function expectHalfDoneIntake(page: Page, intake: IntakePage) {
 test('a half-done intake survives leaving by the menu and a backend restart, and is thrown away on purpose', async ({
   page,
   dataDir,
+  app,
 }) => {
   test.slow();
   let server: RunningServer = await startServer(dataDir);
   try {
     await seedCounter(server.url);
     await page.goto(server.url);
-    await new SignInPage(page).signIn(CLERK);
-    const shell = new AppShellPage(page);
+    await app.signIn.signIn(CLERK);
     const intake = new IntakePage(page);
     await intake.open();
     await expect(draftNotice(page)).toBeHidden();
@@ -64,7 +55,7 @@ test('a half-done intake survives leaving by the menu and a backend restart, and
     await intake.mark('老年人户口簿', '已收取');
 
     // Straight to the menu, without waiting: the last mark is kept all the same.
-    await shell.goTo('案件');
+    await app.shell.goTo('案件');
     await intake.open();
     await expectHalfDoneIntake(page, intake);
 
@@ -72,7 +63,7 @@ test('a half-done intake survives leaving by the menu and a backend restart, and
     await server.stop();
     server = await startServer(dataDir);
     await page.goto(server.url);
-    await new SignInPage(page).signIn(CLERK);
+    await app.signIn.signIn(CLERK);
     await intake.open();
     await expectHalfDoneIntake(page, intake);
 
@@ -80,7 +71,7 @@ test('a half-done intake survives leaving by the menu and a backend restart, and
     await expect(draftNotice(page)).toBeHidden();
     await expect(intake.residentCard).toBeHidden();
     await expect(page.getByRole('combobox', { name: '办理事项' })).toHaveValue('');
-    await shell.goTo('案件');
+    await app.shell.goTo('案件');
     await intake.open();
     await expect(intake.documentNumber).toBeFocused();
     await expect(draftNotice(page)).toBeHidden();
@@ -93,23 +84,21 @@ test('a half-done intake survives leaving by the menu and a backend restart, and
 test('a half-filled dispute registration is the mediator’s own: kept through the lock screen and another user, gone once registered', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedMediation(appUrl);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const summary = page.getByRole('textbox', { name: '纠纷简要情况' });
   const firstName = page
     .getByRole('group', { name: '第一位当事人' })
     .getByRole('textbox', { name: '姓名', exact: true });
   async function openRegistration() {
-    await shell.goTo('纠纷调解');
+    await app.shell.goTo('纠纷调解');
     await page.getByRole('link', { name: '登记纠纷' }).click();
     await expect(page.getByRole('heading', { name: '登记纠纷', level: 2 })).toBeVisible();
   }
 
-  await page.goto(appUrl);
-  await signIn.signIn(MEDIATOR);
+  await app.openAs(appUrl, MEDIATOR);
   await openRegistration();
   await summary.fill('两家因院墙排水发生争执，雨水流入申请人院内。');
   // Saved as the mediator types, well before any idle lock.
@@ -121,15 +110,15 @@ test('a half-filled dispute registration is the mediator’s own: kept through t
   await saved;
 
   // The lock screen, then someone else at the same PC: they do not see the mediator's draft.
-  await shell.lock();
+  await app.shell.lock();
   await page.getByRole('button', { name: '切换用户' }).click();
-  await signIn.signIn(SUPERVISOR);
+  await app.signIn.signIn(SUPERVISOR);
   await openRegistration();
   await expect(summary).toHaveValue('');
   await expect(draftNotice(page)).toBeHidden();
 
-  await shell.switchUser();
-  await signIn.signIn(MEDIATOR);
+  await app.shell.switchUser();
+  await app.signIn.signIn(MEDIATOR);
   await openRegistration();
   await expect(draftNotice(page)).toContainText('已恢复未完成的草稿');
   await expect(summary).toHaveValue('两家因院墙排水发生争执，雨水流入申请人院内。');
@@ -149,12 +138,11 @@ test('a half-filled dispute registration is the mediator’s own: kept through t
   await expect(summary).toHaveValue('');
 });
 
-test('when a draft cannot be saved, leaving the form asks first', async ({ page, appUrl }) => {
+test('when a draft cannot be saved, leaving the form asks first', async ({ page, appUrl, app }) => {
   await seedCounter(appUrl);
   // The backend stops answering the draft's saves, as when it is down.
   await page.route('**/api/drafts.save', (route) => route.abort());
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CLERK);
+  await app.openAs(appUrl, CLERK);
   const intake = new IntakePage(page);
   await intake.open();
   await intake.lookUp(RESIDENT_ID);

@@ -1,4 +1,4 @@
-import { AppShellPage, SignInPage, expect, test } from '../fixtures';
+import { expect, test } from '../fixtures';
 import {
   TOWNSHIP_MEDIATOR,
   TOWNSHIP_NAME,
@@ -17,17 +17,14 @@ const PHOTO = Buffer.from(
 test('a village reports a hazard with a photo and the township signs for it', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedCommittees(appUrl);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const reports = new EventReportsPage(page);
   await page.setViewportSize({ width: 1366, height: 768 });
 
-  await page.goto(appUrl);
-  await signIn.signIn(VILLAGE_AGENT);
-  await shell.goTo('事件报告');
+  await app.openAs(appUrl, VILLAGE_AGENT, '事件报告');
   await reports.fillReport({
     category: '安全隐患',
     urgency: '紧急',
@@ -54,9 +51,9 @@ test('a village reports a hazard with a photo and the township signs for it', as
   await expect(reports.section('签收情况')).toContainText(`${TOWNSHIP_NAME}尚未签收`);
   await expect(page.getByRole('group', { name: '接收单位' })).toContainText(TOWNSHIP_NAME);
   await expect(page.getByRole('group', { name: '涉及人数' })).toContainText('30 人');
-  await shell.switchUser();
+  await app.shell.switchUser();
 
-  await signIn.signIn(TOWNSHIP_MEDIATOR);
+  await app.signIn.signIn(TOWNSHIP_MEDIATOR);
   await page.getByRole('link', { name: '1 份事件报告待签收' }).click();
   await expect(page.getByRole('heading', { name: '事件报告', level: 2 })).toBeVisible();
   await expect(reports.row('东门河堤渗水')).toContainText(VILLAGE_NAME);
@@ -77,13 +74,13 @@ test('a village reports a hazard with a photo and the township signs for it', as
   );
   await expect(reports.section('签收情况')).toContainText('已通知水利站，今日下午到场查看');
   await expect(page.getByRole('button', { name: '签收', exact: true })).toHaveCount(0);
-  await shell.goTo('事件报告');
+  await app.shell.goTo('事件报告');
   await expect(reports.row('东门河堤渗水')).toContainText('已签收');
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // The village sees that it was signed for, and can no longer add files to what was received.
-  await signIn.signIn(VILLAGE_AGENT);
-  await shell.goTo('事件报告');
+  await app.signIn.signIn(VILLAGE_AGENT);
+  await app.shell.goTo('事件报告');
   await expect(reports.row('东门河堤渗水')).toContainText('已签收');
   await reports.open('东门河堤渗水');
   await expect(reports.section('签收情况')).toContainText('已通知水利站');

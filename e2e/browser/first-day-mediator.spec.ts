@@ -1,13 +1,12 @@
 import type { Page } from '@playwright/test';
 import {
   ADMIN,
-  AppShellPage,
-  SignInPage,
   UsersPage,
   apiCall,
   expect,
   seedTerminal,
   test,
+  account,
   type Account,
 } from '../fixtures';
 import {
@@ -25,12 +24,7 @@ import { DisputeFilePage } from '../fixtures/pages/mediation';
 test.use({ viewport: { width: 1366, height: 768 } });
 
 /** A mediator who joins the township's committee on his first day. */
-const NEWCOMER: Account = {
-  username: 'tiaojie02',
-  displayName: '陈立新',
-  initialPassword: 'Newcomer#Init26',
-  password: 'Chen#Lixin2026',
-};
+const NEWCOMER = account('mediator', 'tiaojie02', '陈立新', 'Newcomer#Init26', 'Chen#Lixin2026');
 
 /** The committee's case-number abbreviation, set by the supervisor as on any first day. */
 async function setAbbreviation(appUrl: string) {
@@ -94,17 +88,14 @@ async function recordFirstSession(page: Page) {
 test('a mediator created with the roster box checked assigns himself and records a session on day one', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }]);
+  await seedTerminal(appUrl, [SUPERVISOR]);
   await setAbbreviation(appUrl);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const file = new DisputeFilePage(page);
 
-  await page.goto(appUrl);
-  await signIn.signIn(ADMIN);
-  await shell.goTo('用户管理');
+  await app.openAs(appUrl, ADMIN, '用户管理');
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog', { name: '新建用户' });
   await dialog.getByRole('textbox', { name: '用户名', exact: true }).fill(NEWCOMER.username);
@@ -123,20 +114,20 @@ test('a mediator created with the roster box checked assigns himself and records
   await dialog.getByRole('button', { name: '创建' }).click();
   await expect(dialog).toBeHidden();
   await expect(new UsersPage(page).row(NEWCOMER.username)).toBeVisible();
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   const dispute = await registerDispute(appUrl, SUPERVISOR);
-  await signIn.signInFirstTime(NEWCOMER);
+  await app.signIn.signInFirstTime(NEWCOMER);
   await new DisputeAftercarePage(page).open(dispute.id);
   await expect(page.getByText('您还不在本调委会的调解员名册上')).toHaveCount(0);
   await file.assignMediators(NEWCOMER.displayName, []);
   await expect(file.section('调解员')).toContainText(NEWCOMER.displayName);
   await recordFirstSession(page);
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // The audit log names each step in words.
-  await signIn.signIn(ADMIN);
-  await shell.goTo('审计日志');
+  await app.signIn.signIn(ADMIN);
+  await app.shell.goTo('审计日志');
   const log = page.getByRole('table');
   await expect(log).toContainText('记录调解');
   await expect(log).toContainText('指派调解员');
@@ -148,30 +139,25 @@ test('a mediator created with the roster box checked assigns himself and records
 test('a mediator missing from the roster is told what to do, and the supervisor adds him with one click', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   // Accounts made before the box existed: the mediator has no roster entry.
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: MEDIATOR, role: 'mediator' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, MEDIATOR]);
   await setAbbreviation(appUrl);
   const dispute = await registerDispute(appUrl, MEDIATOR);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const file = new DisputeFilePage(page);
 
-  await page.goto(appUrl);
-  await signIn.signIn(MEDIATOR);
+  await app.openAs(appUrl, MEDIATOR);
   await new DisputeAftercarePage(page).open(dispute.id);
   const notice = page.getByRole('status').filter({ hasText: '您还不在本调委会的调解员名册上' });
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('请本单位负责人打开“调解员”页');
   await page.screenshot({ path: test.info().outputPath('off-roster-mediator.png') });
-  await shell.switchUser();
+  await app.shell.switchUser();
 
-  await signIn.signIn(SUPERVISOR);
-  await shell.goTo('调解员');
+  await app.signIn.signIn(SUPERVISOR);
+  await app.shell.goTo('调解员');
   const offRoster = page.getByRole('status').filter({ hasText: '有调解员账号还不在名册上' });
   await expect(offRoster).toContainText(`${MEDIATOR.displayName}（${MEDIATOR.username}）`);
   await offRoster.getByRole('button', { name: `把${MEDIATOR.displayName}加入名册` }).click();
@@ -179,9 +165,9 @@ test('a mediator missing from the roster is told what to do, and the supervisor 
   const row = page.getByRole('row').filter({ hasText: MEDIATOR.displayName });
   await expect(row).toContainText('有登录账号');
   await expect(row).toContainText('在册');
-  await shell.switchUser();
+  await app.shell.switchUser();
 
-  await signIn.signIn(MEDIATOR);
+  await app.signIn.signIn(MEDIATOR);
   await new DisputeAftercarePage(page).open(dispute.id);
   await expect(notice).toHaveCount(0);
   await file.assignMediators(MEDIATOR.displayName, []);
@@ -191,15 +177,12 @@ test('a mediator missing from the roster is told what to do, and the supervisor 
 test('a roster entry made by hand before accounts were linked is linked to the account, not doubled', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   // 周慧敏 has an account and, entered by hand, a roster entry of the same name not linked to it.
   await seedMediation(appUrl);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
-  await page.goto(appUrl);
-  await signIn.signIn(SUPERVISOR);
-  await shell.goTo('调解员');
+  await app.openAs(appUrl, SUPERVISOR, '调解员');
   const offRoster = page.getByRole('status').filter({ hasText: '有调解员账号还不在名册上' });
   await offRoster
     .getByRole('button', {

@@ -1,14 +1,5 @@
 import type { Route } from '@playwright/test';
-import {
-  AppShellPage,
-  CENTRE_SUPERVISOR,
-  CLERK,
-  IntakePage,
-  SignInPage,
-  expect,
-  seedTerminal,
-  test,
-} from '../fixtures';
+import { CENTRE_SUPERVISOR, CLERK, IntakePage, expect, seedTerminal, test } from '../fixtures';
 
 // Issue 12 item 9: the renderer was one 1.8 MB script; sign-in now waits for a part of it. Then
 // 767 KB with the contract's zod schemas, react-router and Mantine's modals, which the sign-in
@@ -20,11 +11,9 @@ const FIRST_SCREEN_STYLE_BUDGET = 100_000;
 test('the sign-in screen comes with a part of the script, the rest with the screens that need it', async ({
   page,
   appUrl,
+  app,
 }) => {
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: CENTRE_SUPERVISOR, role: 'supervisor' },
-  ]);
+  await seedTerminal(appUrl, [CLERK, CENTRE_SUPERVISOR]);
   // Scripts by URL, whether imported or preloaded (a modulepreload is not resourceType 'script').
   const scripts = new Map<string, Promise<number>>();
   const isScript = (url: string) => /\/assets\/[^/]+\.js$/.test(new URL(url).pathname);
@@ -60,8 +49,7 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
       .length;
   expect(styleBytes).toBeLessThan(FIRST_SCREEN_STYLE_BUDGET);
   await page.goto(appUrl);
-  const signIn = new SignInPage(page);
-  await expect(signIn.heading).toBeVisible();
+  await expect(app.signIn.heading).toBeVisible();
   const first = await Promise.all(
     [...scripts.entries()]
       .filter(([url]) => firstScripts.has(new URL(url).pathname.split('/').pop() ?? ''))
@@ -73,14 +61,14 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   await bytes();
 
   // The clerk's way through works on the code that arrives after the first screen.
-  await signIn.signIn(CLERK);
+  await app.signIn.signIn(CLERK);
   const intake = new IntakePage(page);
   await intake.open();
   await expect(intake.documentNumber).toBeFocused();
 
   // A page whose code has not arrived yet shows the loader in the shell, and then the page.
-  await new AppShellPage(page).switchUser();
-  await signIn.signIn(CENTRE_SUPERVISOR);
+  await app.shell.switchUser();
+  await app.signIn.signIn(CENTRE_SUPERVISOR);
   await bytes();
   const loaded = new Set(scripts.keys());
   scripts.clear();

@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
 import {
   ADMIN,
-  AppShellPage,
   CLERK,
   SetupWizardPage,
   SignInPage,
@@ -9,7 +8,7 @@ import {
   expect,
   test,
   seedTerminal,
-  type Account,
+  account,
 } from '../fixtures';
 
 const SIGN_IN_REFUSED =
@@ -31,20 +30,22 @@ async function setUpAsAdmin(page: Page, appUrl: string) {
   await new SignInPage(page).signIn(ADMIN);
 }
 
-test('setup, users, role navigation, lockout and the audit trail', async ({ page, appUrl }) => {
+test('setup, users, role navigation, lockout and the audit trail', async ({
+  page,
+  appUrl,
+  app,
+}) => {
   // The whole journey of issue 2: nine sign-ins and four screens, longer than one ordinary spec.
   test.slow();
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const users = new UsersPage(page);
 
   await setUpAsAdmin(page, appUrl);
   // The launch secret is taken out of the address bar once the page has it.
   expect(page.url()).not.toContain('secret=');
-  await expect(shell.statusBar).toContainText(`${ADMIN.displayName}（系统管理员）`);
-  await expect(shell.statusBar).toContainText('一号窗口');
-  await expect(shell.statusBar).toContainText('离线（未配置县级平台）');
-  await expect(shell.nav.getByRole('link')).toHaveText([
+  await expect(app.shell.statusBar).toContainText(`${ADMIN.displayName}（系统管理员）`);
+  await expect(app.shell.statusBar).toContainText('一号窗口');
+  await expect(app.shell.statusBar).toContainText('离线（未配置县级平台）');
+  await expect(app.shell.nav.getByRole('link')).toHaveText([
     '工作台',
     '案件',
     '群众档案',
@@ -57,13 +58,13 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
     '系统设置',
   ]);
 
-  await shell.goTo('用户管理');
+  await app.shell.goTo('用户管理');
   await users.createUser(CLERK, '窗口人员');
   await expect(users.row(CLERK.username)).toContainText('正常');
-  await shell.switchUser();
+  await app.shell.switchUser();
 
-  await signIn.signInFirstTime(CLERK);
-  await expect(shell.nav.getByRole('link')).toHaveText([
+  await app.signIn.signInFirstTime(CLERK);
+  await expect(app.shell.nav.getByRole('link')).toHaveText([
     '工作台',
     '受理',
     '案件',
@@ -77,23 +78,23 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await page.evaluate('location.hash = "#/audit"');
   await expect(page).toHaveURL(/#\/$/);
   await expect(page.getByRole('heading', { name: '审计日志' })).toHaveCount(0);
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // One answer for every refusal, so that it tells a guesser nothing about the account.
   for (let attempt = 1; attempt <= 5; attempt += 1) {
-    await signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
-    await expect(signIn.error).toContainText(SIGN_IN_REFUSED);
+    await app.signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
+    await expect(app.signIn.error).toContainText(SIGN_IN_REFUSED);
   }
   // Locked means locked: even the right password is refused now.
-  await signIn.submit(CLERK.username, CLERK.password);
-  await expect(signIn.error).toContainText(SIGN_IN_REFUSED);
-  await expect(shell.nav).toHaveCount(0);
+  await app.signIn.submit(CLERK.username, CLERK.password);
+  await expect(app.signIn.error).toContainText(SIGN_IN_REFUSED);
+  await expect(app.shell.nav).toHaveCount(0);
 
-  await signIn.signIn(ADMIN);
-  await shell.goTo('用户管理');
+  await app.signIn.signIn(ADMIN);
+  await app.shell.goTo('用户管理');
   await expect(users.row(CLERK.username)).toContainText('已锁定');
 
-  await shell.goTo('审计日志');
+  await app.shell.goTo('审计日志');
   await expect(auditRows(page, [ADMIN.username, '初始设置'], '成功')).toHaveCount(1);
   await expect(auditRows(page, [ADMIN.username, '新建用户'], '成功')).toContainText(
     `${CLERK.username}（${CLERK.displayName}，窗口人员）`,
@@ -112,47 +113,47 @@ test('setup, users, role navigation, lockout and the audit trail', async ({ page
   await expect(page.getByText(/^审计日志完整，共校验 \d+ 条$/)).toBeVisible();
 });
 
-test('an administrator lifts a lockout before its ten minutes are up', async ({ page, appUrl }) => {
+test('an administrator lifts a lockout before its ten minutes are up', async ({
+  page,
+  appUrl,
+  app,
+}) => {
   // Seven sign-ins, each verifying a deliberately slow password hash.
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
+  await seedTerminal(appUrl, [CLERK]);
   const users = new UsersPage(page);
   await page.goto(appUrl);
   for (let attempt = 1; attempt <= 5; attempt += 1) {
-    await signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
+    await app.signIn.submit(CLERK.username, `Wrong#Guess${attempt}`);
   }
-  await expect(signIn.error).toContainText(SIGN_IN_REFUSED);
+  await expect(app.signIn.error).toContainText(SIGN_IN_REFUSED);
 
-  await signIn.signIn(ADMIN);
-  await shell.goTo('用户管理');
+  await app.signIn.signIn(ADMIN);
+  await app.shell.goTo('用户管理');
   await users
     .row(CLERK.username)
     .getByRole('button', { name: `解除锁定 ${CLERK.username}` })
     .click();
   await expect(users.row(CLERK.username)).toContainText('正常');
-  await shell.switchUser();
-  await signIn.signIn(CLERK);
+  await app.shell.switchUser();
+  await app.signIn.signIn(CLERK);
 });
 
 test('a display name that looks like HTML or SQL is shown exactly as typed', async ({
   page,
   appUrl,
+  app,
 }) => {
-  const tricky: Account = {
-    username: 'wang01',
-    displayName: `<b>王</b>'; DROP TABLE users;--`,
-    initialPassword: 'Wang#Init2026',
-    password: 'Wang#Own2026x',
-  };
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
+  const tricky = account(
+    'mediator',
+    'wang01',
+    `<b>王</b>'; DROP TABLE users;--`,
+    'Wang#Init2026',
+    'Wang#Own2026x',
+  );
   const users = new UsersPage(page);
   await seedTerminal(appUrl);
-  await page.goto(appUrl);
-  await signIn.signIn(ADMIN);
-  await shell.goTo('用户管理');
+  await app.openAs(appUrl, ADMIN, '用户管理');
   await users.createUser(tricky, '调解员');
 
   await expect(
@@ -163,12 +164,12 @@ test('a display name that looks like HTML or SQL is shown exactly as typed', asy
   // And the users table is still there, with both users in it.
   await expect(users.row(ADMIN.username)).toBeVisible();
 
-  await shell.switchUser();
-  await signIn.signInFirstTime(tricky);
+  await app.shell.switchUser();
+  await app.signIn.signInFirstTime(tricky);
   await expect(
     page.getByRole('heading', { name: new RegExp(`，${escapeRegExp(tricky.displayName)}$`) }),
   ).toBeVisible();
-  await expect(shell.statusBar).toContainText(`${tricky.displayName}（调解员）`);
+  await expect(app.shell.statusBar).toContainText(`${tricky.displayName}（调解员）`);
   await expect(page.locator('b')).toHaveCount(0);
 });
 

@@ -1,13 +1,14 @@
-import { ADMIN, AppShellPage, SignInPage, expect, seedTerminal, test } from '../fixtures';
+import { ADMIN, expect, seedTerminal, test } from '../fixtures';
 
-test('the idle lock covers the page and keeps a half-filled form', async ({ page, appUrl }) => {
+test('the idle lock covers the page and keeps a half-filled form', async ({
+  page,
+  appUrl,
+  app,
+}) => {
   // The page's clock is Playwright's, so fifteen idle minutes pass without waiting for them.
   await page.clock.install();
   await seedTerminal(appUrl);
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(ADMIN);
-  const shell = new AppShellPage(page);
-  await shell.goTo('用户管理');
+  await app.openAs(appUrl, ADMIN, '用户管理');
 
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog', { name: '新建用户' });
@@ -45,12 +46,14 @@ test('the idle lock covers the page and keeps a half-filled form', async ({ page
   await expect(dialog.getByRole('textbox', { name: '姓名', exact: true })).toHaveValue('周海波');
 });
 
-test('切换用户 on the lock screen signs out instead of unlocking', async ({ page, appUrl }) => {
+test('切换用户 on the lock screen signs out instead of unlocking', async ({
+  page,
+  appUrl,
+  app,
+}) => {
   await seedTerminal(appUrl);
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(ADMIN);
-  const shell = new AppShellPage(page);
-  await shell.lock();
+  await app.openAs(appUrl, ADMIN);
+  await app.shell.lock();
   await page.getByRole('button', { name: '切换用户' }).click();
   await expect(page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
   // The old session is gone: a reload does not bring the signed-in page back.
@@ -58,12 +61,9 @@ test('切换用户 on the lock screen signs out instead of unlocking', async ({ 
   await expect(page.getByRole('heading', { name: '登录', exact: true })).toBeVisible();
 });
 
-test('a reload keeps the session and the page', async ({ page, appUrl }) => {
+test('a reload keeps the session and the page', async ({ page, appUrl, app }) => {
   await seedTerminal(appUrl);
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(ADMIN);
-  const shell = new AppShellPage(page);
-  await shell.goTo('审计日志');
+  await app.openAs(appUrl, ADMIN, '审计日志');
   await page.reload();
   await expect(page.getByRole('heading', { name: '审计日志', level: 2 })).toBeVisible();
   expect(page.url()).not.toContain('secret=');

@@ -59,7 +59,7 @@ function section(text: string, heading: string, next?: string): string {
 
 /** A terminal with a clerk, the counter's phone set, and a sign-in on the clerk's own password. */
 async function openCounter(page: Page, appUrl: string) {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(appUrl, [CLERK]);
   await setCounterPhone(appUrl, COUNTER_PHONE);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);

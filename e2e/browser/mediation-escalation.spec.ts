@@ -1,12 +1,4 @@
-import {
-  AppShellPage,
-  SignInPage,
-  apiCall,
-  expect,
-  pageCount,
-  printedText,
-  test,
-} from '../fixtures';
+import { apiCall, expect, pageCount, printedText, test } from '../fixtures';
 import {
   NEIGHBOURS,
   TOWNSHIP_MEDIATOR,
@@ -37,6 +29,7 @@ function addDays(iso: string, days: number): string {
 test('a failed village dispute goes up to the township, is resolved there and the village reads the outcome', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   const committees = await seedCommittees(appUrl);
@@ -48,14 +41,12 @@ test('a failed village dispute goes up to the township, is resolved there and th
   await recordSession(committees, village, dispute, committees.villageMediatorId);
   await recordFailure(committees, village, dispute);
 
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const file = new DisputeAftercarePage(page);
   await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto(appUrl);
 
   // The village committee passes the failed case up through the 上交 section.
-  await signIn.signIn(VILLAGE_MEDIATOR);
+  await app.signIn.signIn(VILLAGE_MEDIATOR);
   await file.open(dispute.id);
   await file.escalate('涉及宅基地确权，需街道协调国土所共同调处');
   const notice = file.section('上交');
@@ -67,10 +58,10 @@ test('a failed village dispute goes up to the township, is resolved there and th
   );
   await expect(page.getByRole('button', { name: '上交上级' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '修改登记' })).toHaveCount(0);
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // The township finds it on its 工作台, waiting to be accepted.
-  await signIn.signIn(TOWNSHIP_MEDIATOR);
+  await app.signIn.signIn(TOWNSHIP_MEDIATOR);
   const waiting = page.getByRole('region', { name: '待受理' });
   await expect(waiting).toContainText('下级上交，待本单位受理');
   await waiting.getByRole('link', { name: dispute.caseNo }).click();
@@ -144,10 +135,10 @@ test('a failed village dispute goes up to the township, is resolved there and th
   await expect(file.section('结案')).toContainText(
     `已于 ${today()} 结案：协议已履行完毕，回访满意`,
   );
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // The village still reads the case, now with the township's outcome, and can change nothing.
-  await signIn.signIn(VILLAGE_MEDIATOR);
+  await app.signIn.signIn(VILLAGE_MEDIATOR);
   await file.open(dispute.id);
   await expect(notice).toContainText('当前状态：已结案');
   await expect(notice).toContainText(`处理结果：调解成功（${today()}）`);

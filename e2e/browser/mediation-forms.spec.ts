@@ -1,5 +1,5 @@
 import { addDays, shanghaiDate } from '../../shared/domain/calendar/plain-date';
-import { AppShellPage, expect, SignInPage, test } from '../fixtures';
+import { expect, test } from '../fixtures';
 import { ActionCounter } from '../fixtures/actions';
 import { apiCall } from '../fixtures/api';
 import { MEDIATOR, seedMediation, signInToken, SUPERVISOR } from '../fixtures/mediation-seed';
@@ -11,6 +11,7 @@ const RESPONDENT = { idNumber: '330302198207153023', name: '林美华' };
 test('a new dispute with two parties is registered in at most 20 actions, and its case file opens at the top', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedMediation(appUrl);
@@ -22,9 +23,7 @@ test('a new dispute with two parties is registered in at most 20 actions, and it
     supervisor,
   );
   const today = shanghaiDate(Date.now());
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(MEDIATOR);
-  await new AppShellPage(page).goTo('纠纷调解');
+  await app.openAs(appUrl, MEDIATOR, '纠纷调解');
   const act = new ActionCounter(page);
 
   await act.click(page.getByRole('link', { name: '登记纠纷' }), '登记纠纷');
@@ -84,6 +83,7 @@ test('a new dispute with two parties is registered in at most 20 actions, and it
 test('dialogs: the calendar opens on demand, typed dates are taken, Escape closes only the innermost popup, and changes are asked about', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   const { mediators } = await seedMediation(appUrl);
@@ -111,10 +111,7 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
     { disputeId: dispute.id, leadMediatorId: mediators[0]!.id },
     token,
   );
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(MEDIATOR);
-  const shell = new AppShellPage(page);
-  await shell.goTo('纠纷调解');
+  await app.openAs(appUrl, MEDIATOR, '纠纷调解');
 
   // A registration refused for a field at the top: that field is brought into view and focused.
   await page.getByRole('link', { name: '登记纠纷' }).click();
@@ -124,7 +121,7 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
   await expect(type).toBeFocused();
   await expect(type).toBeInViewport();
 
-  await shell.goTo('纠纷调解');
+  await app.shell.goTo('纠纷调解');
   await page.getByRole('link', { name: dispute.caseNo }).click();
   await expect(page.getByRole('heading', { name: dispute.caseNo, level: 2 })).toBeVisible();
   // Scrolled down to the outcome, the agreement form opens at its top all the same.

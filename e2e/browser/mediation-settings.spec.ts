@@ -1,38 +1,34 @@
 import { shanghaiDate, addDays } from '../../shared/domain/calendar/plain-date';
-import { AppShellPage, expect, seedTerminal, SignInPage, test } from '../fixtures';
+import { expect, seedTerminal, test } from '../fixtures';
 import { APPLICANT, MEDIATOR, RESPONDENT, SUPERVISOR } from '../fixtures/mediation-seed';
 import { RegisterDisputePage } from '../fixtures/pages/mediation';
 
 test('a unit whose name gives no case-number abbreviation registers once the supervisor sets one', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   // 鹿城区五马街道便民服务中心 is too long to shorten by itself: no abbreviation until one is set.
-  await seedTerminal(appUrl, [
-    { account: SUPERVISOR, role: 'supervisor' },
-    { account: MEDIATOR, role: 'mediator' },
-  ]);
+  await seedTerminal(appUrl, [SUPERVISOR, MEDIATOR]);
   const today = shanghaiDate(Date.now());
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const register = new RegisterDisputePage(page);
   await page.goto(appUrl);
 
   // A mediator is told before typing, and whom to ask; the supervisor has no such menu item for them.
-  await signIn.signIn(MEDIATOR);
-  await shell.goTo('纠纷调解');
+  await app.signIn.signIn(MEDIATOR);
+  await app.shell.goTo('纠纷调解');
   await page.getByRole('link', { name: '登记纠纷' }).click();
   await expect(page.getByText('尚未设置案号简称，暂不能登记')).toBeVisible();
   await expect(
     page.getByText('案号简称只有本单位负责人可以设置（左侧菜单“调解设置”）'),
   ).toBeVisible();
   await expect(page.getByRole('link', { name: '调解设置' })).toHaveCount(0);
-  await shell.switchUser();
+  await app.shell.switchUser();
 
   // The supervisor fills the form, is refused with the way to the setting, and sets it.
-  await signIn.signIn(SUPERVISOR);
-  await shell.goTo('纠纷调解');
+  await app.signIn.signIn(SUPERVISOR);
+  await app.shell.goTo('纠纷调解');
   await page.getByRole('link', { name: '登记纠纷' }).click();
   const facts = {
     type: '邻里',
@@ -64,7 +60,7 @@ test('a unit whose name gives no case-number abbreviation registers once the sup
   await expect(page.getByRole('alert').filter({ hasText: '尚未设置案号简称' })).toHaveCount(0);
 
   // Registered now, under the number the page promised.
-  await shell.goTo('纠纷调解');
+  await app.shell.goTo('纠纷调解');
   await page.getByRole('link', { name: '登记纠纷' }).click();
   await expect(page.getByText('尚未设置案号简称，暂不能登记')).toHaveCount(0);
   // What the refused registration held comes back as the supervisor's draft: nothing to type again.

@@ -1,4 +1,4 @@
-import { SignInPage, apiCall, expect, test } from '../fixtures';
+import { apiCall, expect, test } from '../fixtures';
 import {
   COLLEAGUES,
   TOWNSHIP_MEDIATOR,
@@ -12,13 +12,13 @@ import {
   seedCommittees,
   today,
 } from '../fixtures/mediation-api';
-import { AppShellPage } from '../fixtures/pages/app-shell';
 import { MediationRisksPage } from '../fixtures/pages/mediation-risks';
 import { MediationStatsPage, sheetRows } from '../fixtures/pages/mediation-stats';
 
 test('the statistics count each case where it was resolved and leave event reports out', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   const committees = await seedCommittees(appUrl);
@@ -50,9 +50,7 @@ test('the statistics count each case where it was resolved and leave event repor
   );
 
   await page.setViewportSize({ width: 1366, height: 768 });
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(TOWNSHIP_SUPERVISOR);
-  await new AppShellPage(page).goTo('调解统计');
+  await app.openAs(appUrl, TOWNSHIP_SUPERVISOR, '调解统计');
   const stats = new MediationStatsPage(page);
 
   await expect(stats.figure('受理')).toContainText('3 件');
@@ -99,7 +97,7 @@ test('the statistics count each case where it was resolved and leave event repor
   expect(notes[0]).toContain('本月事件报告 1 件');
 
   // The same cases on the early-warning list: the same two parties twice in twelve months.
-  await new AppShellPage(page).goTo('风险预警');
+  await app.shell.goTo('风险预警');
   const risks = new MediationRisksPage(page);
   await expect(risks.row(atTownship.caseNo)).toContainText('同一当事人12个月内2起以上');
   await expect(risks.row(atTownship.caseNo)).toContainText(

@@ -1,5 +1,5 @@
 import { addDays, addMonths, shanghaiDate } from '../../shared/domain/calendar/plain-date';
-import { AppShellPage, expect, SignInPage, test } from '../fixtures';
+import { expect, test } from '../fixtures';
 import { apiCall } from '../fixtures/api';
 import {
   APPLICANT,
@@ -31,6 +31,7 @@ const RESPONDENT = { ...RESPONDENT_ON_FILE, agent: { name: '林小军', phone: '
 test('a mediator registers a neighbour dispute, mediates it to a signed agreement, and is told when the visit falls due', async ({
   page,
   dataDir,
+  app,
 }) => {
   // The whole case file through the screens, three papers printed to PDF, and a restart 15 days on.
   test.setTimeout(300_000);
@@ -62,12 +63,11 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
       'window.printDialogs = 0; window.print = () => { window.printDialogs += 1; }',
     );
     const printDialogs = () => page.evaluate<number>('window.printDialogs');
-    const shell = new AppShellPage(page);
     const register = new RegisterDisputePage(page);
     const file = new DisputeFilePage(page);
     await page.goto(server.url);
-    await new SignInPage(page).signIn(MEDIATOR);
-    await shell.goTo('纠纷调解');
+    await app.signIn.signIn(MEDIATOR);
+    await app.shell.goTo('纠纷调解');
     await page.getByRole('link', { name: '登记纠纷' }).click();
 
     // 登记: the facts, then each party by document number first.
@@ -314,8 +314,8 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
   try {
     await page.clock.setFixedTime(new Date(Date.now() + 15 * 24 * 60 * 60 * 1000));
     await page.goto(server.url);
-    await new SignInPage(page).signIn(MEDIATOR);
-    await new AppShellPage(page).goTo('纠纷调解');
+    await app.signIn.signIn(MEDIATOR);
+    await app.shell.goTo('纠纷调解');
     await page.getByRole('link', { name: caseNo }).click();
     await expect(page.getByRole('alert').filter({ hasText: '回访已到期' })).toContainText(
       `今天（${visitDue}）应回访当事人`,

@@ -67,7 +67,7 @@ test('an ineligible applicant’s 不予受理通知书 reads right, and a paper
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
+  await seedTerminal(appUrl, [CLERK], YANTOU);
   const intake = await lookUpAtCounter(page, appUrl, '潘阿松', 17, '13957712345');
   await expect(intake.residentName).toHaveText('潘阿松');
   await intake.chooseItem('dbsq', '最低生活保障申请');
@@ -107,7 +107,7 @@ test('the counter phone given at setup is printed, and the paper prints without 
   appUrl,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
+  await seedTerminal(appUrl, [CLERK], YANTOU);
   await setCounterPhone(appUrl, '0577 5715 1234');
   const intake = await lookUpAtCounter(page, appUrl, '金阿婆', 19, '13957712346');
   await intake.chooseItem('hkqy', '户口迁移');
@@ -129,6 +129,7 @@ test('the counter phone given at setup is printed, and the paper prints without 
 test('a two-page 调解协议书 is numbered on each page and keeps its signatures with the last clause', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   const committees = await seedCommittees(appUrl);
@@ -170,8 +171,7 @@ test('a two-page 调解协议书 is numbered on each page and keeps its signatur
     mediator,
   );
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(TOWNSHIP_MEDIATOR);
+  await app.openAs(appUrl, TOWNSHIP_MEDIATOR);
   await page.goto(`${appUrl}#/print/mediation/${dispute.id}/agreement`);
   await expect(page.getByRole('article', { name: '人民调解协议书' })).toBeVisible();
   const text = await printedText(page, '调解协议书');

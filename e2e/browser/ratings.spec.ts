@@ -1,12 +1,10 @@
 import ExcelJS from 'exceljs';
 import {
   AGENT,
-  AppShellPage,
   CENTRE_SUPERVISOR,
   CLERK,
   FollowupsPage,
   RatingViewPage,
-  SignInPage,
   StatsPage,
   apiCall,
   apiSignIn,
@@ -22,22 +20,17 @@ import { CaseSeeder, residentIdNumber } from '../fixtures/case-seed';
 test('a resident rates 不满意 on the view turned toward them; the supervisor calls back', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: CENTRE_SUPERVISOR, role: 'supervisor' },
-  ]);
+  await seedTerminal(appUrl, [CLERK, CENTRE_SUPERVISOR]);
   const seed = await CaseSeeder.signIn(appUrl, CLERK);
   const resident = await seed.resident('王阿婆', '1942-05-12', 12);
   const visit = await seed.acceptComplete(resident.id, '高龄津贴申领');
   await seed.signOut();
 
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
   const rating = new RatingViewPage(page);
-  await page.goto(appUrl);
-  await signIn.signIn(CLERK);
+  await app.openAs(appUrl, CLERK);
   await rating.open(visit.id);
   await expect(rating.heading).toBeVisible();
   await expect(page.getByText('高龄津贴申领 ·')).toBeVisible();
@@ -75,9 +68,9 @@ test('a resident rates 不满意 on the view turned toward them; the supervisor 
     apiCall(appUrl, 'ratings.submit', { caseId: visit.id, level: 'satisfied' }, clerkToken),
   ).rejects.toThrow('RATING_EXISTS');
 
-  await shell.switchUser();
-  await signIn.signIn(CENTRE_SUPERVISOR);
-  await shell.goTo('差评回访');
+  await app.shell.switchUser();
+  await app.signIn.signIn(CENTRE_SUPERVISOR);
+  await app.shell.goTo('差评回访');
   const followups = new FollowupsPage(page);
   const row = followups.row(visit.caseNo);
   await expect(row).toContainText('不满意');
@@ -99,6 +92,7 @@ test('a resident rates 不满意 on the view turned toward them; the supervisor 
 test('窗口统计 shows the period’s counts beside its charts and exports them to Excel', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
   await seedAgencyTownship(appUrl);
@@ -138,9 +132,7 @@ test('窗口统计 shows the period’s counts beside its charts and exports the
   await apiCall(appUrl, 'ratings.submit', { caseId: accepted.id, level: 'dissatisfied' }, clerk);
   await seed.signOut();
 
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(CENTRE_SUPERVISOR);
-  await new AppShellPage(page).goTo('窗口统计');
+  await app.openAs(appUrl, CENTRE_SUPERVISOR, '窗口统计');
   const stats = new StatsPage(page);
   const cards: [string, string][] = [
     ['收件', '5'],

@@ -1,16 +1,6 @@
 import { open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import {
-  ADMIN,
-  AppShellPage,
-  ResidentsPage,
-  SignInPage,
-  apiCall,
-  expect,
-  seedTerminal,
-  test,
-  apiSignIn,
-} from '../fixtures';
+import { ADMIN, ResidentsPage, apiCall, expect, seedTerminal, test, apiSignIn } from '../fixtures';
 import { startServer } from '../fixtures/server';
 
 /** Overwrites pages in the middle of the database file, as a failing disk would. */
@@ -28,6 +18,7 @@ async function damageDatabase(dataDir: string) {
 test('a damaged database offers only a restore, which brings the data back', async ({
   page,
   dataDir,
+  app,
 }) => {
   const first = await startServer(dataDir);
   try {
@@ -50,7 +41,7 @@ test('a damaged database offers only a restore, which brings the data back', asy
     await confirm.getByRole('button', { name: '恢复' }).click();
 
     // The manual backup was taken after the password change, so the own password works again.
-    await new SignInPage(page).signIn(ADMIN);
+    await app.signIn.signIn(ADMIN);
   } finally {
     await second.stop();
   }
@@ -59,6 +50,7 @@ test('a damaged database offers only a restore, which brings the data back', asy
 test('the administrator rebuilds the search indexes and the search still finds the resident', async ({
   page,
   appUrl,
+  app,
 }) => {
   await seedTerminal(appUrl);
   const token = await apiSignIn(appUrl, ADMIN);
@@ -68,10 +60,7 @@ test('the administrator rebuilds the search indexes and the search still finds t
     { name: '欧阳明华', docType: 'resident_id', docNumber: '330324198001011239' },
     token,
   );
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(ADMIN);
-  const shell = new AppShellPage(page);
-  await shell.goTo('备份与恢复');
+  await app.openAs(appUrl, ADMIN, '备份与恢复');
   const section = page.getByRole('region', { name: '搜索索引' });
   // A healthy index: no warning, and the button is there all the same.
   await expect(section.getByRole('alert')).toHaveCount(0);
@@ -85,7 +74,7 @@ test('the administrator rebuilds the search indexes and the search still finds t
 
   await page.screenshot({ path: test.info().outputPath('backups.png'), fullPage: true });
 
-  await shell.goTo('群众档案');
+  await app.shell.goTo('群众档案');
   const residents = new ResidentsPage(page);
   await residents.search('欧阳明');
   await expect(residents.row('欧阳明华')).toBeVisible();

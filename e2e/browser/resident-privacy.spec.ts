@@ -9,8 +9,9 @@ import {
   createUser,
   expect,
   seedAgencyTownship,
+  takeOver,
   test,
-  type Account,
+  account,
 } from '../fixtures';
 import { residentIdNumber } from '../fixtures/case-seed';
 
@@ -20,12 +21,7 @@ import { residentIdNumber } from '../fixtures/case-seed';
  */
 
 const WANGJIANG = { code: '330324001002', name: '望江社区' } as const;
-const AUDITOR: Account = {
-  username: 'shenji02',
-  displayName: '吴审计',
-  initialPassword: 'Audit#Init2026',
-  password: 'Wu#Shenji2026',
-};
+const AUDITOR = account('auditor', 'shenji02', '吴审计', 'Audit#Init2026', 'Wu#Shenji2026');
 const QIAN = {
   name: '钱阿公',
   docNumber: residentIdNumber('1953-09-17', 271),
@@ -72,17 +68,8 @@ test('a village sees its own villagers; numbers are found whole; masks come with
   const admin = await apiSignIn(appUrl, ADMIN);
   const units = await apiCall(appUrl, 'orgUnits.list', {}, admin);
   const unitId = (code: string) => units.find((unit) => unit.code === code)!.id;
-  await createUser(appUrl, admin, AUDITOR, 'auditor', unitId(WANGJIANG.code));
-  const first = await apiCall(appUrl, 'auth.signIn', {
-    username: AUDITOR.username,
-    password: AUDITOR.initialPassword,
-  });
-  await apiCall(
-    appUrl,
-    'auth.changePassword',
-    { currentPassword: AUDITOR.initialPassword, newPassword: AUDITOR.password },
-    first.token,
-  );
+  await createUser(appUrl, admin, AUDITOR, unitId(WANGJIANG.code));
+  await takeOver(appUrl, AUDITOR);
   const ids = new Map<string, string>();
   for (const [person, village] of [
     [QIAN, CHENGDONG.code],

@@ -2,7 +2,6 @@ import type { Page } from '@playwright/test';
 import type { MethodInput } from '../../shared/api';
 import {
   ADMIN,
-  AppShellPage,
   CLERK,
   ResidentRecordPage,
   ResidentsPage,
@@ -33,7 +32,7 @@ function wrongCheckCharacter(id: string): string {
 }
 
 async function signInAsClerk(page: Page, appUrl: string) {
-  await seedTerminal(appUrl, [{ account: CLERK, role: 'clerk' }], YANTOU);
+  await seedTerminal(appUrl, [CLERK], YANTOU);
   await page.goto(appUrl);
   await new SignInPage(page).signIn(CLERK);
 }
@@ -41,11 +40,11 @@ async function signInAsClerk(page: Page, appUrl: string) {
 test('a clerk registers a resident; a wrong check character is refused and nothing is saved', async ({
   page,
   appUrl,
+  app,
 }) => {
   await signInAsClerk(page, appUrl);
-  const shell = new AppShellPage(page);
   const residents = new ResidentsPage(page);
-  await shell.goTo('群众档案');
+  await app.shell.goTo('群众档案');
   await residents.openNew();
 
   const number = residents.field('证件号码');
@@ -87,7 +86,7 @@ test('a clerk registers a resident; a wrong check character is refused and nothi
   await expect(record.particulars).not.toContainText(ID_WITH_X);
 
   // The same document again: refused, with the way to the record that holds it.
-  await shell.goTo('群众档案');
+  await app.shell.goTo('群众档案');
   await residents.openNew();
   await residents.field('证件号码').fill(ID_WITH_X);
   await residents.field('姓名').fill('欧阳娜');
@@ -102,6 +101,7 @@ test('a clerk registers a resident; a wrong check character is refused and nothi
 test('residents are found by two characters, pinyin initials and document number, masked in the list', async ({
   page,
   appUrl,
+  app,
 }) => {
   await signInAsClerk(page, appUrl);
   const token = await signInToken(appUrl, CLERK);
@@ -112,9 +112,8 @@ test('residents are found by two characters, pinyin initials and document number
   ] as const) {
     await createResident(appUrl, token, { docType: 'resident_id', docNumber, name, phone });
   }
-  const shell = new AppShellPage(page);
   const residents = new ResidentsPage(page);
-  await shell.goTo('群众档案');
+  await app.shell.goTo('群众档案');
   await expect(residents.searchBox).toBeFocused();
   await expect(residents.rows).toHaveCount(3);
 
@@ -158,6 +157,7 @@ test('residents are found by two characters, pinyin initials and document number
 test('一人一档 lists the resident’s case; revealing the ID number shows it in full and is audited', async ({
   page,
   appUrl,
+  app,
 }) => {
   // Two accounts, five sessions, each verifying a deliberately slow password hash.
   test.slow();
@@ -171,10 +171,9 @@ test('一人一档 lists the resident’s case; revealing the ID number shows it
   });
   const seeder = await CaseSeeder.signIn(appUrl, CLERK);
   const taken = await seeder.acceptComplete(zhang.id, '高龄津贴申领');
-  const shell = new AppShellPage(page);
   const residents = new ResidentsPage(page);
   const record = new ResidentRecordPage(page);
-  await shell.goTo('群众档案');
+  await app.shell.goTo('群众档案');
   await residents.row('张三丰').getByRole('link', { name: '张三丰' }).click();
   await expect(page.getByRole('heading', { name: '张三丰', level: 2 })).toBeVisible();
 
@@ -214,9 +213,9 @@ test('一人一档 lists the resident’s case; revealing the ID number shows it
   await expect(record.particulars).toContainText('岩头镇港头村 12 号');
   await expect(record.particulars).toContainText('138****8000');
 
-  await shell.switchUser();
-  await new SignInPage(page).signIn(ADMIN);
-  await shell.goTo('审计日志');
+  await app.shell.switchUser();
+  await app.signIn.signIn(ADMIN);
+  await app.shell.goTo('审计日志');
   const entry = page
     .getByRole('row')
     .filter({ has: page.getByRole('cell', { name: CLERK.username, exact: true }) })
@@ -229,8 +228,9 @@ test('一人一档 lists the resident’s case; revealing the ID number shows it
 test('一人一档 shows a supervisor the disputes the resident is a party to', async ({
   page,
   appUrl,
+  app,
 }) => {
-  await seedTerminal(appUrl, [{ account: SUPERVISOR, role: 'supervisor' }], YANTOU);
+  await seedTerminal(appUrl, [SUPERVISOR], YANTOU);
   const token = await signInToken(appUrl, SUPERVISOR);
   const [zhang, li] = [
     await createResident(appUrl, token, {
@@ -254,9 +254,7 @@ test('一人一档 shows a supervisor the disputes the resident is a party to', 
     },
     token,
   );
-  await page.goto(appUrl);
-  await new SignInPage(page).signIn(SUPERVISOR);
-  await new AppShellPage(page).goTo('群众档案');
+  await app.openAs(appUrl, SUPERVISOR, '群众档案');
   const residents = new ResidentsPage(page);
   await residents.search('李四');
   await residents.searchBox.press('Enter');

@@ -1,4 +1,4 @@
-import { ADMIN, SetupWizardPage, SignInPage, expect, test } from '../fixtures';
+import { ADMIN, SetupWizardPage, expect, test } from '../fixtures';
 
 test('the wizard checks the division code against the level before going on', async ({
   page,
@@ -21,7 +21,7 @@ test('the wizard checks the division code against the level before going on', as
   await expect(page.getByRole('textbox', { name: '终端名称' })).toBeFocused();
 });
 
-test('a trial picks its own unit from the demo org tree', async ({ page, appUrl }) => {
+test('a trial picks its own unit from the demo org tree', async ({ page, appUrl, app }) => {
   await page.goto(appUrl);
   const wizard = new SetupWizardPage(page);
   await page.getByRole('radio', { name: '村（社区）' }).check();
@@ -38,7 +38,7 @@ test('a trial picks its own unit from the demo org tree', async ({ page, appUrl 
   await wizard.fillAdmin(ADMIN);
   await page.getByRole('button', { name: '完成设置' }).click();
 
-  await new SignInPage(page).signIn(ADMIN);
+  await app.signIn.signIn(ADMIN);
   await expect(page.getByText(/您以系统管理员身份登录城东社区/)).toBeVisible();
 });
 
@@ -48,6 +48,7 @@ test.describe('at the counter PC’s 1366×768', () => {
   test('a township picks itself from the demo tree by its plain name, and its administrator works on his own password', async ({
     page,
     appUrl,
+    app,
   }) => {
     await page.goto(appUrl);
     const wizard = new SetupWizardPage(page);
@@ -74,8 +75,7 @@ test.describe('at the counter PC’s 1366×768', () => {
     await page.getByRole('button', { name: '完成设置' }).click();
 
     // The password he typed in the wizard is his own: no second change is asked for.
-    const signIn = new SignInPage(page);
-    await signIn.submit(ADMIN.username, ADMIN.password);
+    await app.signIn.submit(ADMIN.username, ADMIN.password);
     await expect(page.getByRole('heading', { name: ADMIN.displayName })).toBeVisible();
     await expect(page.getByRole('heading', { name: '请修改初始密码' })).toHaveCount(0);
     await expect(page.getByText(/由管理员设置/)).toHaveCount(0);

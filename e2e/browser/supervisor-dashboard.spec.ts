@@ -1,13 +1,4 @@
-import {
-  AppShellPage,
-  CLERK,
-  IntakePage,
-  SignInPage,
-  apiCall,
-  expect,
-  seedTerminal,
-  test,
-} from '../fixtures';
+import { CLERK, IntakePage, apiCall, expect, seedTerminal, test } from '../fixtures';
 import { SUPERVISOR, signInToken } from '../fixtures/mediation-seed';
 
 // Issue 12 was tried at this size, through the screens only.
@@ -16,16 +7,11 @@ test.use({ viewport: { width: 1366, height: 768 } });
 test('a 即办件 done at the window is handed out at once, and the supervisor’s 工作台 counts the day above the lists', async ({
   page,
   appUrl,
+  app,
 }) => {
   test.slow();
-  await seedTerminal(appUrl, [
-    { account: CLERK, role: 'clerk' },
-    { account: SUPERVISOR, role: 'supervisor' },
-  ]);
-  const signIn = new SignInPage(page);
-  const shell = new AppShellPage(page);
-  await page.goto(appUrl);
-  await signIn.signIn(CLERK);
+  await seedTerminal(appUrl, [CLERK, SUPERVISOR]);
+  await app.openAs(appUrl, CLERK);
 
   // The counter: a resident's medical-insurance registration, done on the spot.
   const intake = new IntakePage(page);
@@ -47,12 +33,12 @@ test('a 即办件 done at the window is handed out at once, and the supervisor�
   // The receipt is printed; back at the window nothing is left for the clerk to hand out.
   await expect(page.getByRole('article', { name: '受理回执' })).toBeVisible();
   await page.getByRole('button', { name: '返回' }).click();
-  await shell.nav.getByRole('link', { name: '工作台' }).click();
+  await app.shell.nav.getByRole('link', { name: '工作台' }).click();
   const handOut = page.getByRole('region', { name: '待领取或送达' });
   await expect(handOut).toContainText('没有待交付的办理结果');
-  await shell.switchUser();
+  await app.shell.switchUser();
 
-  await signIn.signIn(SUPERVISOR);
+  await app.signIn.signIn(SUPERVISOR);
   const today = page.getByRole('region', { name: /^今日（\d{4}-\d{2}-\d{2}）$/ });
   await expect(today.getByRole('group', { name: '今日受理' })).toContainText('1件');
   await expect(today.getByRole('group', { name: '今日办结' })).toContainText('1件');

@@ -1,6 +1,6 @@
 import { useApiQuery } from '../api';
 
-export interface ReferenceOption {
+interface ReferenceOption {
   code: string;
   label: string;
 }

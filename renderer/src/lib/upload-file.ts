@@ -1,7 +1,7 @@
 import { ATTACHMENT_MIMES } from '@shared/api';
 
 /** What the backend accepts (shared/api attachments): JPG, PNG, WebP or PDF, at most 10 MB. */
-export type UploadMime = (typeof ATTACHMENT_MIMES)[number];
+type UploadMime = (typeof ATTACHMENT_MIMES)[number];
 export const UPLOAD_ACCEPT = ATTACHMENT_MIMES.join(',');
 const MAX_BYTES = 10 * 1024 * 1024;
 

@@ -32,7 +32,7 @@ export function PaperHeading({ title, number }: { title: string; number?: string
   );
 }
 
-export interface PaperRowProps {
+interface PaperRowProps {
   label: string;
   children: ReactNode;
 }

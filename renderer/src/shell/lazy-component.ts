@@ -1,7 +1,7 @@
 import { createElement, lazy, type ComponentType, type FunctionComponent } from 'react';
 
 /** A component whose code is fetched on first render; preload() fetches it ahead of time. */
-export type LazyComponent<P extends object> = FunctionComponent<P> & {
+type LazyComponent<P extends object> = FunctionComponent<P> & {
   preload(): Promise<ComponentType<P>>;
 };
 

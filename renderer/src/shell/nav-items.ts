@@ -47,7 +47,7 @@ export interface NavItem {
  * The navigation, one row per page, keyed by role. Later issues add 受理, 案件 and 调解 here; the
  * navbar and the routes are both built from this table.
  */
-export const NAV_ITEMS: readonly NavItem[] = [
+const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: '工作台', roles: ROLES, Page: HomePage },
   { path: '/intake', label: '受理', roles: ['clerk', 'supervisor'], Page: IntakePage },
   { path: '/cases', label: '案件', roles: rolesOf('cases.list'), Page: CaseListPage },

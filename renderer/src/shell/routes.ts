@@ -24,7 +24,7 @@ import {
   SessionRecordPrintPage,
 } from './pages';
 
-export interface RouteItem {
+interface RouteItem {
   /** A react-router path; may hold parameters such as /cases/:id. */
   path: string;
   /** Who may open it; the backend checks again on every call. */

@@ -1,6 +1,6 @@
 import type { MethodInput } from '@shared/api';
 
-export type AttachmentMime = MethodInput<'attachments.upload'>['mime'];
+type AttachmentMime = MethodInput<'attachments.upload'>['mime'];
 
 export const ACCEPTED_MIME: readonly AttachmentMime[] = [
   'image/jpeg',

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { cameraProblem, type CameraProblem } from './camera-problem';
 
-export type CameraState =
+type CameraState =
   { status: 'starting' } | { status: 'live' } | { status: 'failed'; problem: CameraProblem };
 
 /** Document cameras deliver up to 5 MP; ask for it so that small print stays legible. */

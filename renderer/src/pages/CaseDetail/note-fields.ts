@@ -3,7 +3,7 @@ import { CASE_ACTIONS, type CaseAction } from '@shared/domain/cases/case-workflo
 /** The actions cases.transition takes; receive and 补正 go through the checklist instead. */
 export type NoteAction = Exclude<CaseAction, 'receive' | 'supplement'> | 'hand_out';
 
-export interface NoteField {
+interface NoteField {
   /** The modal's title and its confirm button. */
   title: string;
   label: string;

@@ -24,7 +24,7 @@ export interface CasePaperProps {
 const BLANK = '\u3000'.repeat(8);
 
 /** 居民身份证 330302********1234: masked, as no case paper needs the whole number. */
-export function documentLine(applicant: CaseDetail['applicant']): string {
+function documentLine(applicant: CaseDetail['applicant']): string {
   const type = documentTypeSchema.safeParse(applicant.docType);
   const label = type.success ? DOCUMENT_TYPE_LABELS[type.data] : '证件';
   return `${label} ${applicant.docNumberMasked}`;

@@ -16,7 +16,7 @@ import {
  * them, so the editor, the Excel import and the shipped catalogue follow the same rules.
  */
 
-export interface MaterialValues {
+interface MaterialValues {
   /** A stable React key for a row that may move or be removed. */
   key: string;
   name: string;

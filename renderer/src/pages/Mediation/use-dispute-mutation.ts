@@ -4,7 +4,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation } from '../../api';
 
 /** The methods that answer with the case file as it now stands. */
-export type DisputeMethod = {
+type DisputeMethod = {
   [M in MethodName]: MethodOutput<M> extends DisputeDetail ? M : never;
 }[MethodName];
 

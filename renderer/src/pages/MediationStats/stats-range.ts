@@ -2,7 +2,7 @@ import dayjs from 'dayjs';
 import { DISPLAY_ZONE } from '../../lib/time';
 
 /** The months picked, as the contract's first and last day. */
-export interface StatsRange {
+interface StatsRange {
   /** 'YYYY-MM-DD', the first of the first month. */
   from: string;
   /** 'YYYY-MM-DD', the last day of the last month. */

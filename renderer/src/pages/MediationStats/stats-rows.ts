@@ -28,7 +28,7 @@ const GROUP_LABELS: Record<Dimension, Record<string, string>> = {
 };
 
 /** The order the monthly report lists them: village first for the levels, as the slogan reads. */
-export const GROUP_ORDER: Record<Dimension, readonly string[]> = {
+const GROUP_ORDER: Record<Dimension, readonly string[]> = {
   type: Object.keys(DISPUTE_TYPE_LABELS),
   source: Object.keys(DISPUTE_SOURCE_LABELS),
   level: ['village', 'township', 'county'],

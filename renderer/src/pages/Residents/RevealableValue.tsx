@@ -4,7 +4,7 @@ import { useApiMutation } from '../../api';
 import { RevealModal } from './RevealModal';
 
 /** How long a revealed value stays on screen: long enough to read it out or copy it. */
-export const REVEAL_SECONDS = 30;
+const REVEAL_SECONDS = 30;
 
 interface RevealableValueProps {
   residentId: string;

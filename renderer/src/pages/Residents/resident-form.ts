@@ -31,7 +31,7 @@ export const EMPTY_RESIDENT: ResidentFormValues = {
 };
 
 /** What the document number says, read with the same rules the backend applies. */
-export interface DocumentReading {
+interface DocumentReading {
   /** The Chinese problem; null when the number passes or nothing has been typed. */
   error: string | null;
   /** 男 / 女 when the number encodes it. */
@@ -67,7 +67,7 @@ export function isFullyTyped(type: DocumentType, typed: string): boolean {
 }
 
 /** A line under the phone field: how the number will be stored, or null. */
-export function phoneProblem(typed: string): string | null {
+function phoneProblem(typed: string): string | null {
   if (typed.trim() === '') return null;
   const parsed = parsePhone(typed);
   return parsed.ok ? null : parsed.error.message;

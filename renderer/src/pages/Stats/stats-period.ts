@@ -33,7 +33,7 @@ export interface PeriodChoice {
   range: [string | null, string | null];
 }
 
-export interface StatsRange {
+interface StatsRange {
   from: string;
   to: string;
 }
@@ -42,7 +42,7 @@ function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }
 
-export function quarterOf(date: string): string {
+function quarterOf(date: string): string {
   const month = Number(date.slice(5, 7));
   return `${date.slice(0, 4)}-Q${Math.ceil(month / 3)}`;
 }

@@ -1,6 +1,6 @@
 import type { User } from '@shared/api';
 
-export interface UserStatus {
+interface UserStatus {
   label: '正常' | '已停用' | '已锁定';
   color: string;
 }

@@ -3,10 +3,10 @@ import { CASE_ACTIONS, CASE_STATE_LABELS } from '@shared/domain/cases/case-workf
 import { DEADLINE_STATUS_LABELS } from '@shared/domain/cases/deadline';
 import { formatDate } from '../../../lib/time';
 
-export type CaseDashboard = MethodOutput<'cases.dashboard'>;
+type CaseDashboard = MethodOutput<'cases.dashboard'>;
 export type CaseListName = Exclude<keyof CaseDashboard, 'followupsDue' | 'calendarWarning'>;
 
-export interface CaseWidgetList {
+interface CaseWidgetList {
   name: CaseListName;
   title: string;
   empty: string;
@@ -57,7 +57,7 @@ export function scopeLabel(role: Role): string {
   return '本单位的案件';
 }
 
-export interface RowDetail {
+interface RowDetail {
   text: string;
   urgent: boolean;
 }

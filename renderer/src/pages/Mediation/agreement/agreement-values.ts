@@ -7,7 +7,7 @@ import {
 } from '@shared/domain/mediation/agreement';
 import { fenToYuan, yuanToFen } from '../../../lib/money';
 
-export interface ObligationValues {
+interface ObligationValues {
   /** Stable key for React lists; not sent. */
   key: string;
   obligorPartyId: string | null;

@@ -24,7 +24,7 @@ export const EMPTY_LIST_FILTERS: DisputeListFilters = {
   access: 'all',
 };
 
-export type DisputeSortColumn = 'registeredOn' | 'dueDate' | 'caseNo';
+type DisputeSortColumn = 'registeredOn' | 'dueDate' | 'caseNo';
 export interface DisputeSortStatus {
   columnAccessor: DisputeSortColumn;
   direction: 'asc' | 'desc';

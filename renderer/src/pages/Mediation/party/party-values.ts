@@ -4,7 +4,7 @@ import { validateDocument, type DocumentType } from '@shared/domain/identity/doc
 import type { PartyRole } from '@shared/domain/mediation/agreement';
 
 /** What the resident register told us when the party was looked up by document. */
-export interface ResidentFound {
+interface ResidentFound {
   id: string;
   name: string;
   phoneMasked: string | null;

@@ -15,7 +15,7 @@ export interface DisputeFieldsValues {
   riskLevel: RiskLevel;
 }
 
-export type DisputeFieldsInput = Omit<MethodInput<'mediation.update'>, 'disputeId'>;
+type DisputeFieldsInput = Omit<MethodInput<'mediation.update'>, 'disputeId'>;
 
 export const EMPTY_DISPUTE_FIELDS: DisputeFieldsValues = {
   type: null,
