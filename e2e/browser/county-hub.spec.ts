@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, AppShellPage, SignInPage, apiCall, apiSignIn, expect, test } from '../fixtures';
+import { ADMIN, apiCall, apiSignIn, expect, test } from '../fixtures';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../fixtures/county-hub';
 import { startServer, type RunningServer } from '../fixtures/server';
 
@@ -30,6 +30,7 @@ test.describe.serial('a county hub and its terminals', () => {
 
   test('the county centre joins the hub in the wizard, then issues a code for a township', async ({
     page,
+    app,
   }) => {
     await page.goto(centre.url);
     // The segmented control's radio is hidden behind its label, which is what a person clicks.
@@ -55,8 +56,8 @@ test.describe.serial('a county hub and its terminals', () => {
     await page.getByRole('textbox', { name: '确认密码' }).fill(ADMIN.password);
     await page.getByRole('button', { name: '完成设置' }).click();
 
-    await new SignInPage(page).signIn(ADMIN);
-    const shell = new AppShellPage(page);
+    await app.signIn.signIn(ADMIN);
+    const { shell } = app;
     await shell.goTo('县级平台');
     const facts = page.getByRole('table', { name: '县级平台连接' });
     await expect(facts).toContainText('已加入');
@@ -80,6 +81,7 @@ test.describe.serial('a county hub and its terminals', () => {
   test('a township’s terminal revoked by the county is told so, and goes on working offline', async ({
     page,
     appUrl,
+    app,
   }) => {
     const countyAdmin = await apiSignIn(centre.url, ADMIN);
     const units = await apiCall(centre.url, 'orgUnits.list', {}, countyAdmin);
@@ -96,9 +98,8 @@ test.describe.serial('a county hub and its terminals', () => {
       admin: { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password },
     });
 
-    await page.goto(appUrl);
-    await new SignInPage(page).signIn(ADMIN);
-    const shell = new AppShellPage(page);
+    await app.openAs(appUrl, ADMIN);
+    const { shell } = app;
     // Only the county centre manages terminals.
     await expect(shell.nav.getByRole('link', { name: '终端管理' })).toHaveCount(0);
     await shell.goTo('县级平台');
