@@ -71,7 +71,7 @@ function startServe(dataDir: string, renderer = BUILT_RENDERER): Promise<Started
 async function seededTemplate(): Promise<string> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-bench-start-seed-'));
   const started = await startServe(dataDir);
-  await seedTerminal(started.url, [{ account: CLERK, role: 'clerk' }]);
+  await seedTerminal(started.url, [CLERK]);
   await started.stop();
   return dataDir;
 }
