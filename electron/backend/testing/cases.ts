@@ -31,6 +31,16 @@ export const caseListFileTest = townshipFileTest(caseListScenario)
     return (input: ListInput, token = s.clerk.token) => listLetters(h, s.ids, input, token);
   });
 
+/**
+ * The case list scene with the rows a test file adds to it, written once before its first test
+ * and given to its tests as `added`.
+ */
+export function caseListWith<T>(add: (db: Kysely<Database>, scene: CaseListScene) => Promise<T>) {
+  return caseListFileTest.extend('added', { ...FILE, auto: true }, ({ db, township }) =>
+    add(db, township),
+  );
+}
+
 type ListInput = MethodInput<'cases.list'>;
 
 /** The rows of cases.list as the letters `ids` gives their cases, or as case numbers. */

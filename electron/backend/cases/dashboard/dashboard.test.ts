@@ -1,18 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { MethodOutput } from '@shared/api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { addCase } from '../../testing/case-rows';
-import {
-  caseListFileTest,
-  lettersOf,
-  type CaseListScene,
-  SCENE_TIMEOUT_MS,
-} from '../../testing/cases';
-import { FILE } from '../../testing/fixtures';
+import { caseListWith, lettersOf, SCENE_TIMEOUT_MS } from '../../testing/cases';
 
 /** One bad rating on F with its open follow-up, and one follow-up already done. */
-async function addRatingFollowUps(db: Kysely<Database>, s: CaseListScene) {
+const withRatings = caseListWith(async (db, s) => {
   const base = {
     org_unit_id: s.township,
     created_at: '2026-11-06T02:00:00.000Z',
@@ -56,7 +48,7 @@ async function addRatingFollowUps(db: Kysely<Database>, s: CaseListScene) {
       })
       .execute();
   }
-}
+});
 
 type Dashboard = MethodOutput<'cases.dashboard'>;
 type ListName = Exclude<keyof Dashboard, 'followupsDue' | 'calendarWarning'>;
@@ -70,10 +62,7 @@ const LISTS: ListName[] = [
   'agencyDrafts',
 ];
 
-const test = caseListFileTest
-  .extend('ratings', { ...FILE, auto: true }, ({ db, township }) =>
-    addRatingFollowUps(db, township),
-  )
+const test = withRatings
   /** Each list of a dashboard as the letters of its cases. */
   .extend('lists', ({ township: s }) => {
     return (dashboard: Dashboard) =>

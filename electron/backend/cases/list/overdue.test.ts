@@ -1,23 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { addCase } from '../../testing/case-rows';
-import {
-  caseListFileTest,
-  listLetters,
-  type CaseListScene,
-  SCENE_TIMEOUT_MS,
-} from '../../testing/cases';
-import { FILE } from '../../testing/fixtures';
+import { caseListWith, listLetters, SCENE_TIMEOUT_MS } from '../../testing/cases';
 
 /**
  * The list scenario (C overdue, H a draft within its hand-off limit) on Friday 2026-11-27, with two
  * more agency cases of the village: L a draft whose hand-off was due on Tuesday the 24th, and M
  * handed over late, which the township now has and which no longer runs against the hand-off.
  */
-async function addLateHandOffs(db: Kysely<Database>, s: CaseListScene) {
+const test = caseListWith(async (db, s) => {
   const agency = {
     orgUnitId: s.village,
     channel: 'agency',
@@ -48,12 +40,9 @@ async function addLateHandOffs(db: Kysely<Database>, s: CaseListScene) {
       history: ['agency_draft'],
     }),
   };
-}
-
-const test = caseListFileTest
-  .extend('ids', { ...FILE, auto: true }, ({ db, township }) => addLateHandOffs(db, township))
+})
   /** cases.list as the clerk (or `token`) sees it, as the letters of the scene's cases and L, M. */
-  .extend('letters', ({ harness: h, township: s, ids }) => {
+  .extend('letters', ({ harness: h, township: s, added: ids }) => {
     return (input: MethodInput<'cases.list'>, token = s.clerk.token) =>
       listLetters(h, ids, input, token);
   });

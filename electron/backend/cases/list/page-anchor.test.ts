@@ -1,12 +1,9 @@
 import { describe, expect } from 'vitest';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageAnchor } from '@shared/api/methods/page-anchor';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListFileTest, type CaseListScene, SCENE_TIMEOUT_MS } from '../../testing/cases';
-import { FILE } from '../../testing/fixtures';
+import { caseListWith, SCENE_TIMEOUT_MS, type CaseListScene } from '../../testing/cases';
 
 /**
  * Anchored paging (page-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
@@ -15,8 +12,22 @@ import { FILE } from '../../testing/fixtures';
  */
 const PAGE_SIZE = 4;
 
+type Sort = {
+  sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
+  sortDir: 'asc' | 'desc';
+};
+type List = Sort & { states: CaseState[] };
+
+/** A page of `list` as the clerk sees it, found by its number or from `anchor`. */
+function pager(h: Harness, s: CaseListScene) {
+  return (list: List, pageNo: number, anchor?: PageAnchor) => {
+    const input = { ...list, page: pageNo, pageSize: PAGE_SIZE, ...(anchor ? { anchor } : {}) };
+    return h.ok('cases.list', input, s.clerk.token);
+  };
+}
+
 /** 48 cases of 李翻页 over the township and its village. */
-async function addPagedCases(db: Kysely<Database>, s: CaseListScene) {
+const test = caseListWith(async (db, s) => {
   const resident = { id: '', name: '李翻页' };
   resident.id = await addResident(db, s.township, {
     name: resident.name,
@@ -38,24 +49,7 @@ async function addPagedCases(db: Kysely<Database>, s: CaseListScene) {
       handedOverAt: n % 2 === 0 ? null : `2026-10-${day}T09:00:00.000Z`,
     });
   }
-}
-
-type Sort = {
-  sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
-  sortDir: 'asc' | 'desc';
-};
-type List = Sort & { states: CaseState[] };
-
-/** A page of `list` as the clerk sees it, found by its number or from `anchor`. */
-function pager(h: Harness, s: CaseListScene) {
-  return (list: List, pageNo: number, anchor?: PageAnchor) => {
-    const input = { ...list, page: pageNo, pageSize: PAGE_SIZE, ...(anchor ? { anchor } : {}) };
-    return h.ok('cases.list', input, s.clerk.token);
-  };
-}
-
-const test = caseListFileTest
-  .extend('paged', { ...FILE, auto: true }, ({ db, township }) => addPagedCases(db, township))
+})
   .extend('page', ({ harness, township }) => pager(harness, township))
   /** Every page of `list` by offset, as case ids. */
   .extend('offsetPages', ({ page }) => {

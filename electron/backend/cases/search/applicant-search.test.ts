@@ -1,12 +1,9 @@
 import { describe, expect } from 'vitest';
 import { upgradeLegacyId } from '@shared/domain/identity/resident-id';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { addCase, addResident } from '../../testing/case-rows';
 import { fullScans, planProbe } from '../../testing/plan-probe';
 import { listCaseRows } from '../list/repository';
-import { caseListFileTest, type CaseListScene, SCENE_TIMEOUT_MS } from '../../testing/cases';
-import { FILE } from '../../testing/fixtures';
+import { caseListWith, SCENE_TIMEOUT_MS } from '../../testing/cases';
 import { classifyCaseSearch } from './case-search';
 
 /*
@@ -16,7 +13,7 @@ import { classifyCaseSearch } from './case-search';
  */
 
 /** 赵六's case, with an ID number ending in X and a phone, and 钱七's, registered from an old card. */
-async function addZhaoAndLegacy(db: Kysely<Database>, s: CaseListScene) {
+const test = caseListWith(async (db, s) => {
   const zhaoResident = { id: '', name: '赵六' };
   zhaoResident.id = await addResident(db, s.township, {
     name: zhaoResident.name,
@@ -46,10 +43,7 @@ async function addZhaoAndLegacy(db: Kysely<Database>, s: CaseListScene) {
     createdAt: '2026-11-27T03:00:00.000Z',
   });
   return { zhao, legacy };
-}
-
-const test = caseListFileTest
-  .extend('added', FILE, ({ db, township }) => addZhaoAndLegacy(db, township))
+})
   /** The ids of the cases the clerk (or `token`) finds by `query`, sorted. */
   .extend('found', ({ harness: h, township: s, added: _added }) => {
     return async (query: string, token = s.clerk.token): Promise<string[]> => {

@@ -1,15 +1,12 @@
 import { describe, expect } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListFileTest, type CaseListScene } from '../../testing/cases';
-import { FILE } from '../../testing/fixtures';
+import { caseListWith } from '../../testing/cases';
 
 const MANY = SEARCH_TOTAL_CAP + 5;
 
 /** More cases of one applicant than a search counts, all of them matching her name. */
-async function addManyCasesOfOne(db: Kysely<Database>, s: CaseListScene) {
+const test = caseListWith(async (db, s) => {
   const resident = { id: '', name: '欧阳常来' };
   resident.id = await addResident(db, s.township, {
     name: resident.name,
@@ -28,11 +25,7 @@ async function addManyCasesOfOne(db: Kysely<Database>, s: CaseListScene) {
       dueDate: '2026-12-31',
     });
   }
-}
-
-const test = caseListFileTest.extend('many', { ...FILE, auto: true }, ({ db, township }) =>
-  addManyCasesOfOne(db, township),
-);
+});
 
 // Writing the cases takes long on a busy machine; the first test waits for it.
 describe('a search past its counted matches', { timeout: 120_000 }, () => {

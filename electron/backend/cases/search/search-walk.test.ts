@@ -27,8 +27,7 @@ async function ids(
   offset: number,
 ): Promise<string[]> {
   const candidates = await candidatesFor(db, filter, scope, plan);
-  const query = listQuery(filter, scope, sort, 3, offset, candidates);
-  return (await query.execute(db)).rows.map((row) => row.id);
+  return pageIds(db, filter, scope, sort, offset, candidates);
 }
 
 /** The page through the walk across units, or null where that walk gives the page up. */
@@ -40,8 +39,19 @@ async function idsAcrossUnits(
   offset: number,
 ): Promise<string[] | null> {
   const page = await pageAcrossUnits(db, filter, scope, sort, offset + 3);
-  if (!page) return null;
-  const query = listQuery(filter, scope, sort, 3, offset, page);
+  return page ? pageIds(db, filter, scope, sort, offset, page) : null;
+}
+
+/** The ids of the page of three at `offset` read from `candidates`. */
+async function pageIds(
+  db: Kysely<Database>,
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  offset: number,
+  candidates: Candidates,
+): Promise<string[]> {
+  const query = listQuery(filter, scope, sort, 3, offset, candidates);
   return (await query.execute(db)).rows.map((row) => row.id);
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { counterTest as test } from '../../testing/cases';
-import { codeOf, IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
+import { IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, () => {
   test('runs intake → 一次性告知 → 补正 → 受理 → 办理 → 办结 → rating, on working days', async ({
@@ -100,8 +100,9 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       ['complete', 'completed'],
       ['hand_out', 'completed'],
     ]);
-    const again = await h.call('ratings.submit', { caseId: noticed.id, level: 'satisfied' }, clerk);
-    expect(codeOf(again)).toBe('RATING_EXISTS');
+    expect(await h.code('ratings.submit', { caseId: noticed.id, level: 'satisfied' }, clerk)).toBe(
+      'RATING_EXISTS',
+    );
 
     // Every change went to the change log and the audit trail in its own transaction.
     const { db } = h.backend.runtime;
@@ -158,8 +159,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       overdue: false,
       workingDaysLeft: 15,
     });
-    const forbidden = await h.call('ratings.followups', {}, clerk);
-    expect(codeOf(forbidden)).toBe('FORBIDDEN');
+    expect(await h.code('ratings.followups', {}, clerk)).toBe('FORBIDDEN');
 
     moveClockTo(h, '2025-10-29T02:00:00.000Z', [supervisor]);
     const late = await h.ok('ratings.followups', {}, supervisor);
@@ -182,12 +182,13 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       callbackNote: '已电话回访，群众表示理解',
       rectification: '高峰时段增开一个窗口',
     });
-    const twice = await h.call(
-      'ratings.recordCallback',
-      { followupId: rated.followupId!, callbackNote: '再次回访' },
-      supervisor,
-    );
-    expect(codeOf(twice)).toBe('CONFLICT');
+    expect(
+      await h.code(
+        'ratings.recordCallback',
+        { followupId: rated.followupId!, callbackNote: '再次回访' },
+        supervisor,
+      ),
+    ).toBe('CONFLICT');
     expect((await h.ok('ratings.followups', { state: 'open' }, supervisor)).total).toBe(0);
   });
 
