@@ -8,7 +8,7 @@ import { caseListScenario } from './case-scenario';
 import { FILE, townshipFileTest, townshipTest } from './fixtures';
 import { planProbe, type PlanProbe } from './plan-probe';
 import type { Harness } from './harness';
-import { COMPLETE, counterScene, SETUP_TIMEOUT_MS } from './township';
+import { COMPLETE, counterScene, received, SETUP_TIMEOUT_MS } from './township';
 
 /**
  * The fixtures (testing/fixtures.ts) with the scenes of the case tests as the township: the
@@ -65,7 +65,9 @@ export function lettersOf(
 
 export type CounterScene = Awaited<ReturnType<typeof counterWithIntake>>;
 
-/** The counter scene with the step most of its tests begin with, `takeIn`. */
+type Refusal = Pick<MethodInput<'cases.intake'>, 'rejectReason' | 'redirectTo' | 'ineligible'>;
+
+/** The counter scene with the steps its tests take again and again. */
 async function counterWithIntake(h: Harness) {
   const scene = await counterScene(h);
   const { residentId, itemId, clerk } = scene;
@@ -74,6 +76,17 @@ async function counterWithIntake(h: Harness) {
     /** The clerk takes 李阿婆's pension application in (受理) with every material. */
     takeIn: () =>
       h.ok('cases.intake', { residentId, itemId, outcome: 'complete', materials: COMPLETE }, clerk),
+    /** The clerk takes in the missing materials at `positions` of a case waiting for 补正. */
+    supplement: (caseId: string, ...positions: number[]) =>
+      h.ok('cases.supplement', { caseId, materials: received(...positions) }, clerk),
+    /** 李阿婆's pension application refused at the counter (不予受理), as the clerk fills it in. */
+    notOurs: (refusal: Refusal): MethodInput<'cases.intake'> => ({
+      residentId,
+      itemId,
+      outcome: 'not_ours',
+      materials: [],
+      ...refusal,
+    }),
   };
 }
 export type CaseListScene = Awaited<ReturnType<typeof caseListScenario>>;

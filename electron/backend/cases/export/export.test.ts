@@ -131,8 +131,9 @@ describe('cases.exportExcel', { timeout: SCENE_TIMEOUT_MS }, () => {
     harness: h,
     township: s,
   }) => {
-    const result = await h.call('cases.exportExcel', { query: '1' }, s.clerk.token);
-    expect(result.ok ? null : result.error.code).toBe('QUERY_TOO_SHORT');
+    expect(await h.code('cases.exportExcel', { query: '1' }, s.clerk.token)).toBe(
+      'QUERY_TOO_SHORT',
+    );
   });
 });
 

@@ -10,40 +10,48 @@ import {
   SETUP_TIMEOUT_MS,
 } from '../../testing/township';
 
+/** An application the counter refuses to take in: who tries, with which materials, and why not. */
+interface Refused {
+  outcome: 'complete' | 'incomplete';
+  materials: typeof COMPLETE;
+  by: 'clerk' | 'admin';
+  error: { code: string; message?: string };
+}
+
 describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
-  test.for<{
-    name: string;
-    outcome: 'complete' | 'incomplete';
-    materials: typeof COMPLETE;
-    by: 'clerk' | 'admin';
-    error: { code: string; message?: string };
-  }>([
-    {
-      name: 'refuses 受理 with missing materials and names them',
-      outcome: 'complete',
-      materials: received(0, 1, 2),
-      by: 'clerk',
-      error: {
-        code: 'MATERIALS_INCOMPLETE',
-        message:
-          '材料不齐，不能受理。尚缺：申请人社会保障卡或本人银行账户、授权委托书、受托人居民身份证',
+  test.for<[string, Refused]>([
+    [
+      'refuses 受理 with missing materials and names them',
+      {
+        outcome: 'complete',
+        materials: received(0, 1, 2),
+        by: 'clerk',
+        error: {
+          code: 'MATERIALS_INCOMPLETE',
+          message:
+            '材料不齐，不能受理。尚缺：申请人社会保障卡或本人银行账户、授权委托书、受托人居民身份证',
+        },
       },
-    },
-    {
-      name: 'refuses a one-time notice when nothing is missing',
-      outcome: 'incomplete',
-      materials: COMPLETE,
-      by: 'clerk',
-      error: { code: 'NOTHING_MISSING' },
-    },
-    {
-      name: 'is for the counter: an administrator cannot take a case in',
-      outcome: 'complete',
-      materials: COMPLETE,
-      by: 'admin',
-      error: { code: 'ROLE_NOT_ALLOWED' },
-    },
-  ])('$name', async ({ outcome, materials, by, error }, { harness: h, township }) => {
+    ],
+    [
+      'refuses a one-time notice when nothing is missing',
+      {
+        outcome: 'incomplete',
+        materials: COMPLETE,
+        by: 'clerk',
+        error: { code: 'NOTHING_MISSING' },
+      },
+    ],
+    [
+      'is for the counter: an administrator cannot take a case in',
+      {
+        outcome: 'complete',
+        materials: COMPLETE,
+        by: 'admin',
+        error: { code: 'ROLE_NOT_ALLOWED' },
+      },
+    ],
+  ])('%s', async ([, { outcome, materials, by, error }], { harness: h, township }) => {
     const { itemId, residentId } = township;
     const result = await h.call(
       'cases.intake',
@@ -55,17 +63,13 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
 
   test('refuses 不予受理 without the reason and where to go, and records both', async ({
     harness: h,
-    township: { clerk, itemId, residentId },
+    township: { clerk, notOurs },
   }) => {
     const bare = await h.call(
       'cases.intake',
-      {
-        residentId,
-        itemId,
-        outcome: 'not_ours',
-        materials: [],
+      notOurs({
         rejectReason: '不属于本中心受理范围',
-      },
+      }),
       clerk,
     );
     expect(bare.ok ? null : bare.error).toMatchObject({
@@ -74,14 +78,10 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
     const rejected = await h.ok(
       'cases.intake',
-      {
-        residentId,
-        itemId,
-        outcome: 'not_ours',
-        materials: [],
+      notOurs({
         rejectReason: '申请人户籍不在本县',
         redirectTo: '户籍所在地乡镇便民服务中心',
-      },
+      }),
       clerk,
     );
     expect(rejected).toMatchObject({
@@ -100,29 +100,21 @@ describe('intake outcomes', { timeout: SETUP_TIMEOUT_MS }, () => {
 
   test('refuses an applicant who does not qualify with no place to go, and says so on the timeline', async ({
     harness: h,
-    township: { clerk, itemId, residentId },
+    township: { clerk, notOurs },
   }) => {
     const rejected = await h.ok(
       'cases.intake',
-      {
-        residentId,
-        itemId,
-        outcome: 'not_ours',
-        materials: [],
+      notOurs({
         rejectReason: '申请人未满 80 周岁。',
         redirectTo: '无需办理',
         ineligible: true,
-      },
+      }),
       clerk,
     );
     expect(rejected).toMatchObject({ state: 'rejected', redirectTo: null });
     const opening = rejected.events.at(0)?.note ?? '';
     expect(opening).toBe('不予受理：申请人未满 80 周岁（申请人不符合办理条件）');
-    const bare = await h.call(
-      'cases.intake',
-      { residentId, itemId, outcome: 'not_ours', materials: [], ineligible: true },
-      clerk,
-    );
+    const bare = await h.call('cases.intake', notOurs({ ineligible: true }), clerk);
     expect(bare.ok ? null : bare.error).toMatchObject({
       code: 'REJECT_REASON_REQUIRED',
       fields: { rejectReason: '请填写不予受理的理由' },

@@ -191,8 +191,9 @@ describe('cases.ofResident', { timeout: SCENE_TIMEOUT_MS }, () => {
     harness: h,
     township: s,
   }) => {
-    const result = await h.call('cases.ofResident', { residentId: 'nobody' }, s.clerk.token);
-    expect(result.ok ? null : result.error.code).toBe('NOT_FOUND');
+    expect(await h.code('cases.ofResident', { residentId: 'nobody' }, s.clerk.token)).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
