@@ -43,7 +43,8 @@ interface Signed {
   admin: string;
 }
 
-const FILE = { scope: 'file' } as const;
+/** The options of a fixture set up once for the test file. */
+export const FILE = { scope: 'file' } as const;
 
 /** Fixtures set up for each test, with the township `setUp` makes of a fresh terminal. */
 export function townshipTest<T extends Signed>(setUp: (harness: Harness) => Promise<T>) {

@@ -36,6 +36,8 @@ export interface Harness {
     input: MethodInput<M>,
     session?: string,
   ): Promise<MethodOutput<M>>;
+  /** Calls and answers the refusal's error code, or 'OK' when the call went through. */
+  code<M extends MethodName>(method: M, input: MethodInput<M>, session?: string): Promise<string>;
   restart(): Promise<void>;
   cleanup(): Promise<void>;
 }
@@ -65,6 +67,10 @@ export async function createHarness(options: Partial<BackendOptions> = {}): Prom
       if (!result.ok)
         throw new Error(`${method} refused: ${result.error.code} ${result.error.message}`);
       return result.value;
+    },
+    async code(method, input, session) {
+      const result = await harness.call(method, input, session);
+      return result.ok ? 'OK' : result.error.code;
     },
     async restart() {
       await harness.backend.close();

@@ -1,7 +1,7 @@
 import type { MethodInput, Role } from '@shared/api';
 import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
 import { CHENGDONG, DONGCHENG, WANGJIANG, YONGJIA_AREA } from '@shared/testing/org-units';
-import { PHONES, residentIdNumber } from '@shared/testing/people';
+import { CLERK, PHONES, residentIdNumber } from '@shared/testing/people';
 import shipped from '../../../resources/service-catalogue.json';
 import { newSyncColumns, type ChangeStamp } from '../core/changes';
 import { ANONYMOUS } from '../core/context';
@@ -156,10 +156,6 @@ export function received(...positions: number[]): Checks {
   return positions.map((position) => ({ position, status: 'received' }));
 }
 
-export function codeOf(result: { ok: boolean; error?: { code: string } }): string | undefined {
-  return result.ok ? 'OK' : result.error?.code;
-}
-
 /**
  * A township counter at 09:30 on Tuesday 2025-09-30 in Shanghai, the last working day before the
  * National Day holiday: a clerk, a supervisor, the pension item and one resident.
@@ -167,11 +163,7 @@ export function codeOf(result: { ok: boolean; error?: { code: string } }): strin
 export async function counterScene(h: Harness) {
   moveClockTo(h, '2025-09-30T01:30:00.000Z', []);
   const { admin } = await setUpDemoTownship(h);
-  const clerk = await signInAs(h, admin, {
-    username: 'clerk1',
-    displayName: '王芳',
-    role: 'clerk',
-  });
+  const clerk = await signInAs(h, admin, CLERK);
   const supervisor = await signInAs(h, admin, {
     username: 'chief',
     displayName: '陈主任',

@@ -1,10 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
+import { CLERK } from '@shared/testing/people';
 import { townshipTest } from '../../testing/fixtures';
 import type { Harness } from '../../testing/harness';
 import {
   addResident,
-  codeOf,
   SETUP_TIMEOUT_MS,
   ensureItem,
   moveClockTo,
@@ -26,11 +26,7 @@ async function agencyScene(h: Harness) {
   moveClockTo(h, '2025-09-22T01:00:00.000Z', []);
   const township = await setUpDemoTownship(h);
   const { admin, villageId } = township;
-  const clerk = await signInAs(h, admin, {
-    username: 'clerk1',
-    displayName: '王芳',
-    role: 'clerk',
-  });
+  const clerk = await signInAs(h, admin, CLERK);
   const agent = await signInAs(h, admin, {
     username: 'agent1',
     displayName: '周代办',
@@ -65,8 +61,9 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(
       (await h.ok('print.record', { caseId: filed.id, document: 'agency' }, agent)).count,
     ).toBe(1);
-    const receipt = await h.call('print.record', { caseId: filed.id, document: 'receipt' }, agent);
-    expect(codeOf(receipt)).toBe('PRINT_NOT_AVAILABLE');
+    expect(await h.code('print.record', { caseId: filed.id, document: 'receipt' }, agent)).toBe(
+      'PRINT_NOT_AVAILABLE',
+    );
     expect((await h.ok('cases.get', { caseId: filed.id }, agent)).printCounts).toEqual({
       agency: 1,
     });
@@ -100,14 +97,12 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     });
 
     // At the township it is visible but not theirs to receive before the hand-over.
-    const early = await h.call('cases.receive', { caseId: draft.id, materials: [] }, clerk);
-    expect(codeOf(early)).toBe('ILLEGAL_TRANSITION');
-    const byClerk = await h.call(
-      'cases.transition',
-      { caseId: draft.id, action: 'hand_over' },
-      clerk,
+    expect(await h.code('cases.receive', { caseId: draft.id, materials: [] }, clerk)).toBe(
+      'ILLEGAL_TRANSITION',
     );
-    expect(codeOf(byClerk)).toBe('ROLE_NOT_ALLOWED');
+    expect(await h.code('cases.transition', { caseId: draft.id, action: 'hand_over' }, clerk)).toBe(
+      'ROLE_NOT_ALLOWED',
+    );
 
     const handedOver = await h.ok(
       'cases.transition',
@@ -235,14 +230,16 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     harness: h,
     township: { admin, clerk, agent, filing },
   }) => {
-    const notAllowed = await h.call(
-      'cases.agencyIntake',
-      { ...filing([]), itemId: await ensureItem(h, 'ZJ-XZ-0036') },
-      agent,
+    expect(
+      await h.code(
+        'cases.agencyIntake',
+        { ...filing([]), itemId: await ensureItem(h, 'ZJ-XZ-0036') },
+        agent,
+      ),
+    ).toBe('AGENCY_NOT_ALLOWED');
+    expect(await h.code('cases.agencyIntake', filing(WITHOUT_ATTORNEY), agent)).toBe(
+      'POWER_OF_ATTORNEY_REQUIRED',
     );
-    expect(codeOf(notAllowed)).toBe('AGENCY_NOT_ALLOWED');
-    const noAttorney = await h.call('cases.agencyIntake', filing(WITHOUT_ATTORNEY), agent);
-    expect(codeOf(noAttorney)).toBe('POWER_OF_ATTORNEY_REQUIRED');
     const future = await h.call(
       'cases.agencyIntake',
       { ...filing(), attorneyDate: '2025-09-30' },
@@ -251,15 +248,13 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
     expect(future.ok ? null : future.error.fields).toEqual({
       attorneyDate: '委托日期无效或晚于今天',
     });
-    const clerkFiling = await h.call('cases.agencyIntake', filing(), clerk);
-    expect(codeOf(clerkFiling)).toBe('FORBIDDEN');
+    expect(await h.code('cases.agencyIntake', filing(), clerk)).toBe('FORBIDDEN');
     const townshipAgent = await signInAs(h, admin, {
       username: 'agent2',
       displayName: '吴代办',
       role: 'agent',
     });
-    const notVillage = await h.call('cases.agencyIntake', filing(), townshipAgent);
-    expect(codeOf(notVillage)).toBe('FORBIDDEN');
+    expect(await h.code('cases.agencyIntake', filing(), townshipAgent)).toBe('FORBIDDEN');
   });
 
   test('keeps cases away from agents of other villages', async ({
@@ -273,13 +268,10 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
       role: 'agent',
       orgUnitId: otherVillageId,
     });
-    expect(codeOf(await h.call('cases.get', { caseId: draft.id }, neighbour))).toBe('FORBIDDEN');
-    const handOver = await h.call(
-      'cases.transition',
-      { caseId: draft.id, action: 'hand_over' },
-      neighbour,
-    );
-    expect(codeOf(handOver)).toBe('FORBIDDEN');
+    expect(await h.code('cases.get', { caseId: draft.id }, neighbour)).toBe('FORBIDDEN');
+    expect(
+      await h.code('cases.transition', { caseId: draft.id, action: 'hand_over' }, neighbour),
+    ).toBe('FORBIDDEN');
   });
 
   test('notes a hand-over after the 3-working-day limit', async ({

@@ -1,16 +1,10 @@
 import { describe, expect } from 'vitest';
 import type { MethodOutput } from '@shared/api';
-import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
+import { caseListWith, lettersOf, SCENE_TIMEOUT_MS } from '../../testing/cases';
 
-let h: Harness;
-let s: CaseListScene;
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  // One bad rating on F with its open follow-up, and one follow-up already done.
-  const db = h.backend.runtime.db;
+/** One bad rating on F with its open follow-up, and one follow-up already done. */
+const withRatings = caseListWith(async (db, s) => {
   const base = {
     org_unit_id: s.township,
     created_at: '2026-11-06T02:00:00.000Z',
@@ -54,7 +48,7 @@ test.beforeAll(async ({ harness, township }) => {
       })
       .execute();
   }
-}, 60_000);
+});
 
 type Dashboard = MethodOutput<'cases.dashboard'>;
 type ListName = Exclude<keyof Dashboard, 'followupsDue' | 'calendarWarning'>;
@@ -68,18 +62,24 @@ const LISTS: ListName[] = [
   'agencyDrafts',
 ];
 
-/** Each list as the letters of its cases. */
-function lettersOf(dashboard: Dashboard): Record<ListName, string[]> {
-  const byId = new Map(Object.entries(s.ids).map(([letter, id]) => [id, letter]));
-  return Object.fromEntries(
-    LISTS.map((name) => [name, dashboard[name].map((row) => byId.get(row.id) ?? row.caseNo)]),
-  ) as Record<ListName, string[]>;
-}
+const test = withRatings
+  /** Each list of a dashboard as the letters of its cases. */
+  .extend('lists', ({ township: s }) => {
+    return (dashboard: Dashboard) =>
+      Object.fromEntries(LISTS.map((name) => [name, lettersOf(s.ids, dashboard[name])])) as Record<
+        ListName,
+        string[]
+      >;
+  });
 
-describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
-  test('shows a clerk the cases they handle or took in, and the hand-offs waiting at the township', async () => {
+describe('cases.dashboard (工作台) on Friday 2026-11-27', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('shows a clerk the cases they handle or took in, and the hand-offs waiting at the township', async ({
+    harness: h,
+    township: s,
+    lists,
+  }) => {
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk.token);
-    expect(lettersOf(dashboard)).toEqual({
+    expect(lists(dashboard)).toEqual({
       dueToday: ['A'],
       // Due Monday 11-30: one working day left after Friday.
       dueSoon: ['B'],
@@ -94,14 +94,22 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(dashboard.calendarWarning).toBeNull();
   });
 
-  test('shows another clerk only their own overdue case', async () => {
+  test('shows another clerk only their own overdue case', async ({
+    harness: h,
+    township: s,
+    lists,
+  }) => {
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk2.token);
-    expect(lettersOf(dashboard)).toMatchObject({ dueToday: [], dueSoon: ['B'], overdue: ['C'] });
+    expect(lists(dashboard)).toMatchObject({ dueToday: [], dueSoon: ['B'], overdue: ['C'] });
   });
 
-  test('shows the supervisor the whole unit and the open bad-rating follow-ups', async () => {
+  test('shows the supervisor the whole unit and the open bad-rating follow-ups', async ({
+    harness: h,
+    township: s,
+    lists,
+  }) => {
     const dashboard = await h.ok('cases.dashboard', {}, s.supervisor.token);
-    expect(lettersOf(dashboard)).toEqual({
+    expect(lists(dashboard)).toEqual({
       dueToday: ['A'],
       dueSoon: ['B'],
       overdue: ['C'],
@@ -114,14 +122,22 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(dashboard.followupsDue).toBe(1);
   });
 
-  test('gives the administrator, whom the workflow does not let receive, no 待接收 list', async () => {
+  test('gives the administrator, whom the workflow does not let receive, no 待接收 list', async ({
+    harness: h,
+    township: s,
+    lists,
+  }) => {
     const dashboard = await h.ok('cases.dashboard', {}, s.admin);
-    expect(lettersOf(dashboard)).toMatchObject({ overdue: ['C'], awaitingReceipt: [] });
+    expect(lists(dashboard)).toMatchObject({ overdue: ['C'], awaitingReceipt: [] });
   });
 
-  test('shows a village agent their drafts with the hand-off limit and what waits at the township', async () => {
+  test('shows a village agent their drafts with the hand-off limit and what waits at the township', async ({
+    harness: h,
+    township: s,
+    lists,
+  }) => {
     const dashboard = await h.ok('cases.dashboard', {}, s.agent.token);
-    expect(lettersOf(dashboard)).toEqual({
+    expect(lists(dashboard)).toEqual({
       dueToday: [],
       dueSoon: [],
       overdue: [],
@@ -138,8 +154,12 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
   });
 
   // Late: it adds a case.
-  test('shows the supervisor a village draft past its hand-off limit among the overdue, not the clerk', async () => {
-    const late = await addCase(h.backend.runtime.db, {
+  test('shows the supervisor a village draft past its hand-off limit among the overdue, not the clerk', async ({
+    harness: h,
+    township: s,
+    db,
+  }) => {
+    const late = await addCase(db, {
       caseNo: '330302001001-01-20261120-0001',
       orgUnitId: s.village,
       item: s.items.jiuzhu,
@@ -166,8 +186,12 @@ describe('cases.dashboard (工作台) on Friday 2026-11-27', () => {
     expect(agent.agencyDrafts.map((row) => row.id)).toEqual([late, s.ids.H]);
   });
 
-  test('warns when a date falls in a year whose holiday schedule is not loaded', async () => {
-    await h.backend.runtime.db.deleteFrom('holiday_calendar').where('year', '=', 2026).execute();
+  test('warns when a date falls in a year whose holiday schedule is not loaded', async ({
+    harness: h,
+    township: s,
+    db,
+  }) => {
+    await db.deleteFrom('holiday_calendar').where('year', '=', 2026).execute();
     h.backend.runtime.calendar.invalidate();
     const dashboard = await h.ok('cases.dashboard', {}, s.clerk.token);
     expect(dashboard.calendarWarning).toBe('2026年度节假日安排尚未加载，暂按周一至周五计算工作日');

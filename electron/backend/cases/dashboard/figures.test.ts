@@ -2,15 +2,11 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { describe, expect } from 'vitest';
 import type { Database } from '../../db/schema';
 import type { Harness } from '../../testing/harness';
-import { fileTest as test } from '../../testing/fixtures';
+import { FILE, fileTest } from '../../testing/fixtures';
 import { addCase, addItem, addResident } from '../../testing/case-rows';
 import { addUser, addVillageAndNeighbour } from '../../testing/case-scenario';
+import { SCENE_TIMEOUT_MS } from '../../testing/cases';
 import { casesInSpanSql, ratingsInSpanSql, runningOverdueSql } from './figures-sql';
-
-let h: Harness;
-let supervisor: string;
-let clerk: string;
-let orgIds: string[];
 
 async function addRating(
   db: Kysely<Database>,
@@ -44,17 +40,19 @@ async function addRating(
  * Friday 2026-11-27, 09:00 in Beijing (the harness clock); the trend's weeks start on Mondays
  * 2026-10-05 … 2026-11-23. Cases of the township (T), its village (V) and a township outside (E).
  */
-test.beforeAll(async ({ harness, township: { setup, admin } }) => {
-  h = harness;
+async function figuresScene(
+  h: Harness,
+  { setup, admin }: { setup: { orgUnit: { id: string } }; admin: string },
+) {
   const db = h.backend.runtime.db;
   const T = setup.orgUnit.id;
   const { village: V, elsewhere: E } = await addVillageAndNeighbour(db, T);
-  orgIds = [T, V];
-  supervisor = (
+  const supervisor = (
     await addUser(h, admin, { username: 'boss', displayName: '周主任', role: 'supervisor' })
   ).token;
-  clerk = (await addUser(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' }))
-    .token;
+  const clerk = (
+    await addUser(h, admin, { username: 'clerk1', displayName: '王芳', role: 'clerk' })
+  ).token;
   const item = await addItem(db, T, { code: 'MZ-001', name: '最低生活保障申请' });
   const resident = { id: '', name: '张三丰' };
   resident.id = await addResident(db, T, { name: resident.name, docNumber: '330302199001011234' });
@@ -101,10 +99,18 @@ test.beforeAll(async ({ harness, township: { setup, admin } }) => {
   await addRating(db, V, lastWeek, '2026-11-27T00:50:00.000Z', false);
   await addRating(db, T, before, '2026-11-10T02:00:00.000Z', true);
   await addRating(db, E, elsewhere, '2026-11-27T00:45:00.000Z', true);
-}, 120_000);
+  return { supervisor, clerk, orgIds: [T, V] };
+}
 
-describe('the supervisor’s 工作台 figures', () => {
-  test('count today by the Beijing day and eight weeks Monday to Sunday, in scope only', async () => {
+const test = fileTest.extend('figures', FILE, ({ harness, township }) =>
+  figuresScene(harness, township),
+);
+
+describe('the supervisor’s 工作台 figures', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('count today by the Beijing day and eight weeks Monday to Sunday, in scope only', async ({
+    harness: h,
+    figures: { supervisor },
+  }) => {
     const figures = await h.ok('cases.dashboardFigures', {}, supervisor);
     expect(figures.today).toBe('2026-11-27');
     expect(figures.todayFlow).toEqual({ takenIn: 2, completed: 1, ratings: 2, badRatings: 1 });
@@ -125,12 +131,14 @@ describe('the supervisor’s 工作台 figures', () => {
     expect(figures.weeks.map((week) => week.badRatings)).toEqual([0, 0, 0, 0, 0, 1, 0, 1]);
   });
 
-  test('are the supervisor’s: a clerk is refused', async () => {
-    const result = await h.call('cases.dashboardFigures', {}, clerk);
-    expect(result.ok ? null : result.error.code).toBe('FORBIDDEN');
+  test('are the supervisor’s: a clerk is refused', async ({ harness: h, figures: { clerk } }) => {
+    expect(await h.code('cases.dashboardFigures', {}, clerk)).toBe('FORBIDDEN');
   });
 
-  test('read index entries only for the flows, and only the overdue cases’ rows', async () => {
+  test('read index entries only for the flows, and only the overdue cases’ rows', async ({
+    harness: h,
+    figures: { orgIds },
+  }) => {
     const db = h.backend.runtime.db;
     const span = { fromIso: '2026-10-04T16:00:00.000Z', toIso: '2026-10-11T16:00:00.000Z' };
     const plan = async (query: RawBuilder<unknown>) =>

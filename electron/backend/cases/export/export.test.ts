@@ -1,17 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
-import type { Harness } from '../../testing/harness';
 import { workbookBase64 } from '../../core/workbook';
 import { caseListWorkbook } from './export-workbook';
 import type { CaseExportRow } from '../list/repository';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
-
-let h: Harness;
-let s: CaseListScene;
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-}, 60_000);
+import { caseListFileTest as test, SCENE_TIMEOUT_MS } from '../../testing/cases';
 
 async function readBack(base64: string): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
@@ -29,8 +21,11 @@ function values(sheet: ExcelJS.Worksheet): unknown[][] {
   return rows;
 }
 
-describe('cases.exportExcel', () => {
-  test('exports the filtered list as the clerk sees it, with masked ID numbers', async () => {
+describe('cases.exportExcel', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('exports the filtered list as the clerk sees it, with masked ID numbers', async ({
+    harness: h,
+    township: s,
+  }) => {
     const file = await h.ok(
       'cases.exportExcel',
       { states: ['completed', 'processing'], sortBy: 'caseNo', sortDir: 'asc' },
@@ -105,7 +100,10 @@ describe('cases.exportExcel', () => {
     ]);
   });
 
-  test('exports every page of a search, and labels agency cases', async () => {
+  test('exports every page of a search, and labels agency cases', async ({
+    harness: h,
+    township: s,
+  }) => {
     const file = await h.ok('cases.exportExcel', { query: '张三' }, s.clerk.token);
     const rows = values(await readBack(file.base64)).slice(1);
     expect(rows.map((row) => [row[0], row[4], row[5]])).toEqual([
@@ -115,7 +113,10 @@ describe('cases.exportExcel', () => {
     ]);
   });
 
-  test('records the export in the audit log with its row count', async () => {
+  test('records the export in the audit log with its row count', async ({
+    harness: h,
+    township: s,
+  }) => {
     await h.ok('cases.exportExcel', { channel: 'agency' }, s.clerk.token);
     const { rows } = await h.ok('audit.list', { action: 'cases.export' }, s.admin);
     expect(rows[0]).toMatchObject({
@@ -126,9 +127,13 @@ describe('cases.exportExcel', () => {
     });
   });
 
-  test('refuses a search too short to run, and exports nothing', async () => {
-    const result = await h.call('cases.exportExcel', { query: '1' }, s.clerk.token);
-    expect(result.ok ? null : result.error.code).toBe('QUERY_TOO_SHORT');
+  test('refuses a search too short to run, and exports nothing', async ({
+    harness: h,
+    township: s,
+  }) => {
+    expect(await h.code('cases.exportExcel', { query: '1' }, s.clerk.token)).toBe(
+      'QUERY_TOO_SHORT',
+    );
   });
 });
 

@@ -1,21 +1,15 @@
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
-
-let h: Harness;
-let s: CaseListScene;
-let late: string;
+import { caseListFileTest, SCENE_TIMEOUT_MS } from '../../testing/cases';
+import { FILE } from '../../testing/fixtures';
 
 /**
  * The list scenario's G, filed on the 26th and handed over that day, and N, filed a week earlier but
  * handed over only on the 27th: the inbox puts the case that has waited longest at the township first.
  */
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  late = await addCase(h.backend.runtime.db, {
+const test = caseListFileTest.extend('late', FILE, ({ db, township: s }) =>
+  addCase(db, {
     caseNo: '330302001001-01-20261119-0001',
     orgUnitId: s.village,
     item: s.items.dibao,
@@ -29,11 +23,15 @@ test.beforeAll(async ({ harness, township }) => {
     handoffDueDate: '2026-11-24',
     handedOverAt: '2026-11-27T01:00:00.000Z',
     history: ['agency_draft'],
-  });
-}, 60_000);
+  }),
+);
 
-describe('the list by 移交时间', () => {
-  test('puts the hand-off waiting longest first, whenever it was filed', async () => {
+describe('the list by 移交时间', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('puts the hand-off waiting longest first, whenever it was filed', async ({
+    harness: h,
+    township: s,
+    late,
+  }) => {
     const inbox: MethodInput<'cases.list'> = { states: ['awaiting_receipt'], channel: 'agency' };
     const byFiling = await h.ok('cases.list', { ...inbox, sortDir: 'asc' }, s.clerk.token);
     expect(byFiling.rows.map((row) => row.id)).toEqual([late, s.ids.G]);
@@ -45,7 +43,11 @@ describe('the list by 移交时间', () => {
     expect(byHandOver.rows.map((row) => row.id)).toEqual([s.ids.G, late]);
   });
 
-  test('keeps the cases never handed over last, in either direction', async () => {
+  test('keeps the cases never handed over last, in either direction', async ({
+    harness: h,
+    township: s,
+    late,
+  }) => {
     for (const sortDir of ['asc', 'desc'] as const) {
       const { rows, total } = await h.ok(
         'cases.list',

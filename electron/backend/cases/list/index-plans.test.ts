@@ -12,21 +12,9 @@ import type { CaseFilter } from './filter-sql';
 import { findForeignOwners } from './scope-sql';
 import type { CaseSort } from './walk-sql';
 import * as worklists from '../dashboard/worklist-sql';
-import { fullScans, type PlanProbe } from '../../testing/plan-probe';
-import { planProbeFileTest as test } from '../../testing/cases';
+import { fullScans } from '../../testing/plan-probe';
+import { PLAN_SCOPE as scope, planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
-
-let probe: PlanProbe;
-test.beforeAll(({ probe: migrated }) => {
-  probe = migrated;
-});
-
-const scope = {
-  orgIds: ['township', 'village-1', 'village-2'],
-  userId: 'clerk',
-  // A hand-off of village-1 now owned outside the tree: the scope's third part.
-  foreignOwners: [{ agencyOrgId: 'village-1', orgUnitId: 'county-hub' }],
-};
 
 function filter(query: string, extra: Partial<CaseFilter> = {}): CaseFilter {
   return { search: classifyCaseSearch(query), states: [], ...extra };
@@ -80,7 +68,7 @@ describe('no list or search reads the whole cases table', () => {
       ([name, extra]) => [query === '' ? '(no query)' : query, name, query, extra] as const,
     ),
   );
-  test.each(cases)('search %s with %s', async (_label, _name, query, extra) => {
+  test.for(cases)('search %s with %s', async ([, , query, extra], { probe }) => {
     for (const sort of SORTS) {
       await listCaseRows(probe.db, filter(query, extra), scope, sort, 20, 40);
     }
@@ -95,7 +83,7 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  test('starts a search from its index, not from the cases in scope', async () => {
+  test('starts a search from its index, not from the cases in scope', async ({ probe }) => {
     await listCaseRows(probe.db, filter('张三丰'), scope, SORTS[0]!, 20, 0);
     await listCaseRows(probe.db, filter('张三'), scope, SORTS[0]!, 20, 0);
     await listCaseRows(probe.db, filter('zs'), scope, SORTS[0]!, 20, 0);
@@ -115,7 +103,9 @@ describe('no list or search reads the whole cases table', () => {
     ]);
   });
 
-  test('walks each unit of the scope in sort order, so that only the page is merged and sorted', async () => {
+  test('walks each unit of the scope in sort order, so that only the page is merged and sorted', async ({
+    probe,
+  }) => {
     const plain = filter('');
     await listCaseRows(probe.db, plain, scope, SORTS[0]!, 20, 0);
     await probe.db.executeQuery(
@@ -133,7 +123,9 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  test('finds hand-offs owned outside the tree with a seek per owner, not a read of the cases', async () => {
+  test('finds hand-offs owned outside the tree with a seek per owner, not a read of the cases', async ({
+    probe,
+  }) => {
     await findForeignOwners(probe.db, scope.orgIds);
     const [plan] = await probe.plans();
     expect(fullScans(plan!.lines)).toEqual([]);
@@ -147,33 +139,40 @@ describe('no list or search reads the whole cases table', () => {
     ]);
   });
 
-  test.each([
+  test.for([
     ['createdAt', 'cases_live_org_created'],
     ['dueDate', 'cases_live_org_due'],
     ['caseNo', 'cases_live_org_case_no'],
     ['handedOverAt', 'cases_live_org_handed_over'],
-  ] as const)('walks a plain list sorted by %s in the order of %s', async (by, index) => {
-    await listCaseRows(probe.db, filter(''), scope, { by, dir: 'desc' }, 20, 0);
-    await listCaseRows(
-      probe.db,
-      filter('', { states: ['completed'] }),
-      scope,
-      { by, dir: 'asc' },
-      20,
-      0,
-    );
-    const [plain, closed] = await probe.plans();
-    expect(plain!.lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${index} \\(org_unit_id=\\?`)),
-    );
-    // A closed state in order of intake is a walk of its own entries, which read no rows.
-    const closedIndex = by === 'createdAt' ? 'cases_live_org_state_created' : index;
-    expect(closed!.lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${closedIndex} \\(org_unit_id=\\?`)),
-    );
-  });
+  ] as const)(
+    'walks a plain list sorted by %s in the order of %s',
+    async ([by, index], { probe }) => {
+      await listCaseRows(probe.db, filter(''), scope, { by, dir: 'desc' }, 20, 0);
+      await listCaseRows(
+        probe.db,
+        filter('', { states: ['completed'] }),
+        scope,
+        { by, dir: 'asc' },
+        20,
+        0,
+      );
+      const [plain, closed] = await probe.plans();
+      expect(plain!.lines).toContainEqual(
+        expect.stringMatching(new RegExp(`^SEARCH c USING INDEX ${index} \\(org_unit_id=\\?`)),
+      );
+      // A closed state in order of intake is a walk of its own entries, which read no rows.
+      const closedIndex = by === 'createdAt' ? 'cases_live_org_state_created' : index;
+      expect(closed!.lines).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`^SEARCH c USING INDEX ${closedIndex} \\(org_unit_id=\\?`),
+        ),
+      );
+    },
+  );
 
-  test('finds open cases through the state index rather than walking years of closed ones', async () => {
+  test('finds open cases through the state index rather than walking years of closed ones', async ({
+    probe,
+  }) => {
     const open = filter('', { states: ['awaiting_receipt'] });
     await listCaseRows(probe.db, open, scope, { by: 'createdAt', dir: 'desc' }, 20, 0);
     const [plan] = await probe.plans();
@@ -184,7 +183,9 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  test('seeks 只看超期 by state for both limits, never reading a unit’s every case', async () => {
+  test('seeks 只看超期 by state for both limits, never reading a unit’s every case', async ({
+    probe,
+  }) => {
     const overdue = filter('', { overdueOn: '2026-11-27' });
     await listCaseRows(probe.db, overdue, scope, SORTS[0]!, 20, 0);
     await countCases(probe.db, overdue, scope, 10_000);
@@ -198,12 +199,12 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  test.each([
+  test.for([
     ['one open state', ['pending_supplement']],
     ['two open states', ['accepted', 'processing']],
   ] as const)(
     'walks %s in order of intake through its index, sorting only the merged page',
-    async (_label, states) => {
+    async ([, states], { probe }) => {
       const open = filter('', { states: [...states] });
       await listCaseRows(probe.db, open, scope, { by: 'createdAt', dir: 'desc' }, 20, 0);
       const [plan] = await probe.plans();
@@ -220,7 +221,9 @@ describe('no list or search reads the whole cases table', () => {
     },
   );
 
-  test('tests a walked case for initials on the case itself, never reading residents', async () => {
+  test('tests a walked case for initials on the case itself, never reading residents', async ({
+    probe,
+  }) => {
     await probe.db.executeQuery(
       listQuery(filter('zs'), scope, { by: 'createdAt', dir: 'desc' }, 20, 0, {
         kind: 'many',
@@ -233,7 +236,9 @@ describe('no list or search reads the whole cases table', () => {
     }
   });
 
-  test('walks across units on the intake index, in its order, only as far as its budget', async () => {
+  test('walks across units on the intake index, in its order, only as far as its budget', async ({
+    probe,
+  }) => {
     await pageAcrossUnits(probe.db, filter('生活'), scope, { by: 'createdAt', dir: 'desc' }, 20);
     const [plan] = await probe.plans();
     expect(plan!.lines).toContain('SCAN c USING INDEX cases_live_created');
@@ -244,7 +249,7 @@ describe('no list or search reads the whole cases table', () => {
     );
   });
 
-  test('reads a resident’s cases through their index', async () => {
+  test('reads a resident’s cases through their index', async ({ probe }) => {
     await residentCaseRows(probe.db, 'resident', scope);
     const [plan] = await probe.plans();
     expect(fullScans(plan!.lines)).toEqual([]);
@@ -258,7 +263,7 @@ describe('the 工作台 lists read only what they show', () => {
     { kind: 'mine', orgIds: scope.orgIds, userId: 'clerk' },
     { kind: 'agent', userId: 'agent' },
   ];
-  test.each(owners)('for $kind', async (owner) => {
+  test.for(owners)('for $kind', async (owner, { probe }) => {
     await worklists.dueBetween(probe.db, owner, { on: '2026-11-27' });
     await worklists.dueBetween(probe.db, owner, { after: '2026-11-27', through: '2026-11-30' });
     await worklists.dueBetween(probe.db, owner, { before: '2026-11-27' });
@@ -270,7 +275,7 @@ describe('the 工作台 lists read only what they show', () => {
     if (owner.kind !== 'agent') expect(handOut).toContain('cases_to_hand_out');
   });
 
-  test('for hand-offs and follow-ups', async () => {
+  test('for hand-offs and follow-ups', async ({ probe }) => {
     await worklists.awaitingReceiptInScope(probe.db, scope);
     await worklists.awaitingReceiptOfAgent(probe.db, 'agent');
     await worklists.agencyDrafts(probe.db, 'agent');

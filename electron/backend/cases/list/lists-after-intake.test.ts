@@ -1,14 +1,9 @@
 import { describe, expect } from 'vitest';
-import type { Harness } from '../../testing/harness';
-import { counterFileTest as test, type CounterScene } from '../../testing/cases';
+import { counterFileTest, type CounterScene, SCENE_TIMEOUT_MS } from '../../testing/cases';
 import { addResident } from '../../testing/case-rows';
-import {
-  COMPLETE,
-  IN_PERSON,
-  moveClockTo,
-  received,
-  SETUP_TIMEOUT_MS,
-} from '../../testing/township';
+import { FILE } from '../../testing/fixtures';
+import type { Harness } from '../../testing/harness';
+import { COMPLETE, IN_PERSON, moveClockTo, received } from '../../testing/township';
 
 /**
  * The lists, the 工作台 and the statistics over cases that intake and the workflow really wrote, at
@@ -16,14 +11,11 @@ import {
  * of the pension item (5 working days) — two completed the same day, one waiting for 补正, one
  * refused, and one accepted that day, due 2025-10-14 after the holiday, and completed on the 15th.
  */
-let h: Harness;
-let scene: CounterScene;
 type Name = 'done' | 'alsoDone' | 'waiting' | 'refused' | 'late';
-const cases = {} as Record<Name, { id: string; caseNo: string; dueDate: string | null }>;
+type Written = { id: string; caseNo: string; dueDate: string | null };
 
-test.beforeAll(async ({ harness, township: counter }) => {
-  h = harness;
-  scene = counter;
+async function writeFiveCases(h: Harness, scene: CounterScene) {
+  const cases = {} as Record<Name, Written>;
   const { clerk, supervisor } = scene;
   const township = h.backend.runtime.terminal!.orgUnitId;
   const residentId = await addResident(h.backend.runtime.db, township, {
@@ -56,10 +48,19 @@ test.beforeAll(async ({ harness, township: counter }) => {
   await h.ok('cases.transition', { caseId: cases.alsoDone.id, action: 'complete' }, clerk);
   moveClockTo(h, '2025-10-15T01:30:00.000Z', [clerk, supervisor]);
   await h.ok('cases.transition', { caseId: cases.late.id, action: 'complete' }, clerk);
-}, SETUP_TIMEOUT_MS);
+  return cases;
+}
 
-describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEOUT_MS }, () => {
-  test('lists them newest first and finds them by name, pinyin, item and number', async () => {
+const test = counterFileTest.extend('cases', FILE, ({ harness, township }) =>
+  writeFiveCases(harness, township),
+);
+
+describe('over cases written by intake and the workflow', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('lists them newest first and finds them by name, pinyin, item and number', async ({
+    harness: h,
+    township: scene,
+    cases,
+  }) => {
     const ids = async (query: string) =>
       (await h.ok('cases.list', { query }, scene.clerk)).rows.map((row) => row.id);
     const all = [cases.late, cases.refused, cases.waiting, cases.alsoDone, cases.done].map(
@@ -75,7 +76,11 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     expect(await ids('202509300003')).toEqual([cases.waiting.id]);
   });
 
-  test('sorts by the promised date across the holiday, cases without one last', async () => {
+  test('sorts by the promised date across the holiday, cases without one last', async ({
+    harness: h,
+    township: scene,
+    cases,
+  }) => {
     expect(cases.late.dueDate).toBe('2025-10-14');
     const { rows } = await h.ok(
       'cases.list',
@@ -90,7 +95,7 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     ]);
   });
 
-  test('puts them on the clerk’s 工作台', async () => {
+  test('puts them on the clerk’s 工作台', async ({ harness: h, township: scene, cases }) => {
     const dashboard = await h.ok('cases.dashboard', {}, scene.clerk);
     expect(dashboard.pendingSupplement.map((row) => row.id)).toEqual([cases.waiting.id]);
     expect(dashboard.readyToHandOut.map((row) => row.id)).toEqual([
@@ -101,7 +106,10 @@ describe('over cases written by intake and the workflow', { timeout: SETUP_TIMEO
     expect(dashboard.overdue).toEqual([]);
   });
 
-  test('counts them in the month’s statistics: two of three completed on time', async () => {
+  test('counts them in the month’s statistics: two of three completed on time', async ({
+    harness: h,
+    township: scene,
+  }) => {
     const stats = await h.ok(
       'stats.counter',
       { from: '2025-09-01', to: '2025-09-30' },

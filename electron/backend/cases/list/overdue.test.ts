@@ -1,23 +1,15 @@
 import ExcelJS from 'exceljs';
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import type { Harness } from '../../testing/harness';
 import { addCase } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
-
-let h: Harness;
-let s: CaseListScene;
-let ids: Record<string, string>;
+import { caseListWith, listLetters, SCENE_TIMEOUT_MS } from '../../testing/cases';
 
 /**
  * The list scenario (C overdue, H a draft within its hand-off limit) on Friday 2026-11-27, with two
  * more agency cases of the village: L a draft whose hand-off was due on Tuesday the 24th, and M
  * handed over late, which the township now has and which no longer runs against the hand-off.
  */
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  const db = h.backend.runtime.db;
+const test = caseListWith(async (db, s) => {
   const agency = {
     orgUnitId: s.village,
     channel: 'agency',
@@ -25,7 +17,7 @@ test.beforeAll(async ({ harness, township }) => {
     agentUserId: s.agent.userId,
     agencyOrgId: s.village,
   } as const;
-  ids = {
+  return {
     ...s.ids,
     L: await addCase(db, {
       ...agency,
@@ -48,18 +40,19 @@ test.beforeAll(async ({ harness, township }) => {
       history: ['agency_draft'],
     }),
   };
-}, 60_000);
+})
+  /** cases.list as the clerk (or `token`) sees it, as the letters of the scene's cases and L, M. */
+  .extend('letters', ({ harness: h, township: s, added: ids }) => {
+    return (input: MethodInput<'cases.list'>, token = s.clerk.token) =>
+      listLetters(h, ids, input, token);
+  });
 
-type ListInput = MethodInput<'cases.list'>;
-
-async function letters(input: ListInput, token = s.clerk.token): Promise<string[]> {
-  const { rows } = await h.ok('cases.list', input, token);
-  const byId = new Map(Object.entries(ids).map(([letter, id]) => [id, letter]));
-  return rows.map((row) => byId.get(row.id) ?? row.caseNo);
-}
-
-describe('只看超期', () => {
-  test('lists exactly the cases the list badges 已超期, a draft past its hand-off among them', async () => {
+describe('只看超期', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('lists exactly the cases the list badges 已超期, a draft past its hand-off among them', async ({
+    harness: h,
+    township: s,
+    letters,
+  }) => {
     const { rows } = await h.ok('cases.list', {}, s.clerk.token);
     const badged = rows.filter((row) => row.deadline === 'overdue').map((row) => row.id);
     const overdue = await h.ok('cases.list', { overdueOnly: true }, s.clerk.token);
@@ -68,18 +61,21 @@ describe('只看超期', () => {
     expect(overdue.total).toBe(2);
   });
 
-  test('keeps the draft last by due date, which it does not have yet', async () => {
+  test('keeps the draft last by due date, which it does not have yet', async ({ letters }) => {
     expect(await letters({ overdueOnly: true, sortBy: 'dueDate', sortDir: 'asc' })).toEqual([
       'C',
       'L',
     ]);
   });
 
-  test('shows the village agent their late draft', async () => {
+  test('shows the village agent their late draft', async ({ township: s, letters }) => {
     expect(await letters({ overdueOnly: true }, s.agent.token)).toEqual(['L']);
   });
 
-  test('marks the late draft 是否超期 in the export of the overdue list', async () => {
+  test('marks the late draft 是否超期 in the export of the overdue list', async ({
+    harness: h,
+    township: s,
+  }) => {
     const file = await h.ok('cases.exportExcel', { overdueOnly: true }, s.clerk.token);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.base64, 'base64') as unknown as ArrayBuffer);

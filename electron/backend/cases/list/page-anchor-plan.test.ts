@@ -4,19 +4,8 @@ import { listCaseRows, listQuery } from './repository';
 import type { CaseFilter } from './filter-sql';
 import type { CaseSort } from './walk-sql';
 import { fullScans, type PlanProbe } from '../../testing/plan-probe';
-import { planProbeFileTest as test } from '../../testing/cases';
+import { PLAN_SCOPE as scope, planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
-
-let probe: PlanProbe;
-test.beforeAll(({ probe: migrated }) => {
-  probe = migrated;
-});
-
-const scope = {
-  orgIds: ['township', 'village-1', 'village-2'],
-  userId: 'clerk',
-  foreignOwners: [{ agencyOrgId: 'village-1', orgUnitId: 'county-hub' }],
-};
 const plain: CaseFilter = { search: classifyCaseSearch(''), states: [] };
 
 const SORT_COLUMNS: [CaseSort['by'], string, string][] = [
@@ -33,6 +22,18 @@ function seekOf(key: string | null, backward: boolean): PageSeek {
   return { from: { key: [key], rowid: ANCHOR_ROWID }, backward, skip: 0 };
 }
 
+/** The plan of the page of the plain list in `sort` that starts from an anchor with `key`. */
+async function anchoredPagePlan(
+  probe: PlanProbe,
+  sort: CaseSort,
+  key: string | null,
+  backward: boolean,
+) {
+  await listCaseRows(probe.db, plain, scope, sort, 20, 400, undefined, seekOf(key, backward));
+  const [plan] = (await probe.plans()).filter((p) => p.sql.startsWith('SELECT c.id'));
+  return plan!;
+}
+
 /** The walks of the caller's own units in a plan: the lines on the sort's index. */
 function unitWalks(lines: readonly string[], index: string): string[] {
   return lines.filter((line) => line.startsWith(`SEARCH c USING INDEX ${index} `));
@@ -45,25 +46,14 @@ describe('an anchored page', () => {
     ),
   );
 
-  test.each(cases)(
+  test.for(cases)(
     'by %s %s (backward: %s) starts each unit’s walk at the anchor on its index',
-    async (by, dir, backward, index, column) => {
-      const sort: CaseSort = { by, dir };
-      await listCaseRows(
-        probe.db,
-        plain,
-        scope,
-        sort,
-        20,
-        400,
-        undefined,
-        seekOf('2026', backward),
-      );
-      const [plan] = (await probe.plans()).filter((p) => p.sql.startsWith('SELECT c.id'));
-      expect(fullScans(plan!.lines), plan!.sql).toEqual([]);
+    async ([by, dir, backward, index, column], { probe }) => {
+      const plan = await anchoredPagePlan(probe, { by, dir }, '2026', backward);
+      expect(fullScans(plan.lines), plan.sql).toEqual([]);
       // Reading toward smaller keys (DESC forward, ASC backward) is a range below the anchor.
       const op = (dir === 'desc') !== backward ? '<' : '>';
-      const keyed = unitWalks(plan!.lines, index).filter((line) => !line.includes(`${column}=?`));
+      const keyed = unitWalks(plan.lines, index).filter((line) => !line.includes(`${column}=?`));
       // Each own unit, and the hand-offs owned outside the tree, which SQLite reads on it too.
       expect(keyed.length).toBeGreaterThanOrEqual(scope.orgIds.length);
       // A key that may be NULL adds its `IS NOT NULL` as the range's other end (>NULL).
@@ -73,32 +63,19 @@ describe('an anchored page', () => {
       for (const line of keyed) expect(line).toMatch(range);
       if (!NULLABLE.has(by)) return;
       // The cases without the key come after the anchor going forward, all of them; none going back.
-      const keyless = unitWalks(plan!.lines, index).filter((line) => line.includes(`${column}=?`));
+      const keyless = unitWalks(plan.lines, index).filter((line) => line.includes(`${column}=?`));
       if (backward) expect(keyless).toEqual([]);
       else expect(keyless.length).toBeGreaterThanOrEqual(scope.orgIds.length);
     },
   );
 
-  test.each(SORT_COLUMNS.filter(([by]) => NULLABLE.has(by)))(
+  test.for(SORT_COLUMNS.filter(([by]) => NULLABLE.has(by)))(
     'by %s, past a case without the key, walks those cases on by rowid',
-    async (by, index, column) => {
+    async ([by, index, column], { probe }) => {
       for (const backward of [false, true]) {
-        const sort: CaseSort = { by, dir: 'desc' };
-        await listCaseRows(
-          probe.db,
-          plain,
-          scope,
-          sort,
-          20,
-          400,
-          undefined,
-          seekOf(null, backward),
-        );
-        const [plan] = (await probe.plans()).filter((p) => p.sql.startsWith('SELECT c.id'));
+        const plan = await anchoredPagePlan(probe, { by, dir: 'desc' }, null, backward);
         const op = backward ? '>' : '<';
-        const keyless = unitWalks(plan!.lines, index).filter((line) =>
-          line.includes(`${column}=?`),
-        );
+        const keyless = unitWalks(plan.lines, index).filter((line) => line.includes(`${column}=?`));
         expect(keyless.length).toBeGreaterThanOrEqual(scope.orgIds.length);
         for (const line of keyless) {
           expect(line).toBe(
@@ -106,14 +83,16 @@ describe('an anchored page', () => {
           );
         }
         // Going back from there, the cases with the key are all before it; going on, none are.
-        const keyed = unitWalks(plan!.lines, index).filter((line) => !line.includes(`${column}=?`));
+        const keyed = unitWalks(plan.lines, index).filter((line) => !line.includes(`${column}=?`));
         if (backward) expect(keyed.length).toBeGreaterThanOrEqual(scope.orgIds.length);
         else expect(keyed).toEqual([]);
       }
     },
   );
 
-  test('reads a page per walk however deep the page, where the offset reads every row before it', () => {
+  test('reads a page per walk however deep the page, where the offset reads every row before it', ({
+    probe,
+  }) => {
     const sort: CaseSort = { by: 'createdAt', dir: 'desc' };
     const limits = (seek: PageSeek | null) =>
       listQuery(plain, scope, sort, 20, 10_000, { kind: 'none' }, seek)

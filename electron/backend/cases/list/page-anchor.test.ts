@@ -3,22 +3,31 @@ import type { CaseState } from '@shared/domain/cases/case-workflow';
 import type { PageAnchor } from '@shared/api/methods/page-anchor';
 import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
+import { caseListWith, SCENE_TIMEOUT_MS, type CaseListScene } from '../../testing/cases';
 
 /**
  * Anchored paging (page-anchor.ts) against paging by offset, through cases.list: 下一页, 上一页
  * and jumps of two or three pages from the page on screen give exactly the offset's pages, in every
  * order, across the boundary where the cases without a due date or hand-over time begin.
  */
-let h: Harness;
-let s: CaseListScene;
-
 const PAGE_SIZE = 4;
 
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  const db = h.backend.runtime.db;
+type Sort = {
+  sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
+  sortDir: 'asc' | 'desc';
+};
+type List = Sort & { states: CaseState[] };
+
+/** A page of `list` as the clerk sees it, found by its number or from `anchor`. */
+function pager(h: Harness, s: CaseListScene) {
+  return (list: List, pageNo: number, anchor?: PageAnchor) => {
+    const input = { ...list, page: pageNo, pageSize: PAGE_SIZE, ...(anchor ? { anchor } : {}) };
+    return h.ok('cases.list', input, s.clerk.token);
+  };
+}
+
+/** 48 cases of 李翻页 over the township and its village. */
+const test = caseListWith(async (db, s) => {
   const resident = { id: '', name: '李翻页' };
   resident.id = await addResident(db, s.township, {
     name: resident.name,
@@ -40,18 +49,19 @@ test.beforeAll(async ({ harness, township }) => {
       handedOverAt: n % 2 === 0 ? null : `2026-10-${day}T09:00:00.000Z`,
     });
   }
-}, 60_000);
-
-type Sort = {
-  sortBy: 'createdAt' | 'dueDate' | 'caseNo' | 'handedOverAt';
-  sortDir: 'asc' | 'desc';
-};
-type List = Sort & { states: CaseState[] };
-
-async function page(list: List, pageNo: number, anchor?: PageAnchor) {
-  const input = { ...list, page: pageNo, pageSize: PAGE_SIZE, ...(anchor ? { anchor } : {}) };
-  return h.ok('cases.list', input, s.clerk.token);
-}
+})
+  .extend('page', ({ harness, township }) => pager(harness, township))
+  /** Every page of `list` by offset, as case ids. */
+  .extend('offsetPages', ({ page }) => {
+    return async (list: List): Promise<string[][]> => {
+      const pages: string[][] = [];
+      for (let n = 1; ; n += 1) {
+        const rows = (await page(list, n)).rows.map((row) => row.id);
+        if (rows.length === 0) return pages;
+        pages.push(rows);
+      }
+    };
+  });
 
 function anchorOf(
   pageNo: number,
@@ -60,26 +70,16 @@ function anchorOf(
   return { page: pageNo, first: result.firstCursor!, last: result.lastCursor! };
 }
 
-/** Every page by offset, as case ids. */
-async function offsetPages(list: List): Promise<string[][]> {
-  const pages: string[][] = [];
-  for (let n = 1; ; n += 1) {
-    const rows = (await page(list, n)).rows.map((row) => row.id);
-    if (rows.length === 0) return pages;
-    pages.push(rows);
-  }
-}
-
 const SORTS: Sort[] = (['createdAt', 'dueDate', 'caseNo', 'handedOverAt'] as const).flatMap(
   (sortBy) => (['desc', 'asc'] as const).map((sortDir) => ({ sortBy, sortDir })),
 );
 const STATES: CaseState[][] = [[], ['accepted', 'processing'], ['completed']];
 const LISTS: List[] = SORTS.flatMap((sort) => STATES.map((states) => ({ ...sort, states })));
 
-describe('anchored paging', () => {
-  test.each(LISTS)(
+describe('anchored paging', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test.for(LISTS)(
     'gives the offset’s pages by %o, forward, back and in jumps',
-    async (list) => {
+    async (list, { page, offsetPages }) => {
       const expected = await offsetPages(list);
       expect(expected.length).toBeGreaterThanOrEqual(4);
       const last = expected.length;
@@ -98,10 +98,9 @@ describe('anchored paging', () => {
         }
       }
     },
-    60_000,
   );
 
-  test('pages by the cursors, not by the page number they claim', async () => {
+  test('pages by the cursors, not by the page number they claim', async ({ page, offsetPages }) => {
     const list: List = { sortBy: 'dueDate', sortDir: 'asc', states: [] };
     const expected = await offsetPages(list);
     const second = await page(list, 2);
@@ -110,14 +109,20 @@ describe('anchored paging', () => {
     expect(moved.rows.map((row) => row.id)).toEqual(expected[2]);
   });
 
-  test('ignores an anchor of another order and finds the page by number', async () => {
+  test('ignores an anchor of another order and finds the page by number', async ({
+    page,
+    offsetPages,
+  }) => {
     const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
     const other = await page({ ...list, sortDir: 'asc' }, 3);
     const result = await page(list, 4, anchorOf(3, other));
     expect(result.rows.map((row) => row.id)).toEqual((await offsetPages(list))[3]);
   });
 
-  test('ignores the anchor for a search, which pages by offset', async () => {
+  test('ignores the anchor for a search, which pages by offset', async ({
+    harness: h,
+    township: s,
+  }) => {
     const search = { sortBy: 'createdAt' as const, sortDir: 'desc' as const, query: '李翻页' };
     const first = await h.ok(
       'cases.list',
@@ -138,16 +143,16 @@ describe('anchored paging', () => {
     expect(anchored.rows).toEqual(byOffset.rows);
   });
 
-  test('returns no cursors for an empty page', async () => {
+  test('returns no cursors for an empty page', async ({ page }) => {
     const result = await page({ sortBy: 'createdAt', sortDir: 'desc', states: [] }, 500);
     expect(result).toMatchObject({ rows: [], firstCursor: null, lastCursor: null });
   });
 
-  test.each([
+  test.for<[string, string]>([
     ['not base64url', '!!!'],
     ['not JSON', Buffer.from('{k:').toString('base64url')],
     ['not a cursor', Buffer.from('{"a":1}').toString('base64url')],
-  ])('refuses a malformed cursor: %s', async (_what, cursor) => {
+  ])('refuses a malformed cursor: %s', async ([, cursor], { harness: h, township: s }) => {
     const input = {
       page: 2,
       pageSize: PAGE_SIZE,
@@ -160,16 +165,21 @@ describe('anchored paging', () => {
     });
   });
 
-  test('refuses a cursor of this list whose key has the wrong shape', async () => {
+  test('refuses a cursor of this list whose key has the wrong shape', async ({
+    harness: h,
+    township: s,
+    page,
+  }) => {
     const list: List = { sortBy: 'createdAt', sortDir: 'desc', states: [] };
     const first = await page(list, 1);
     const decoded = JSON.parse(Buffer.from(first.lastCursor!, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...decoded, k: [null] })).toString('base64url');
-    const result = await h.call(
-      'cases.list',
-      { ...list, page: 2, pageSize: PAGE_SIZE, anchor: { page: 1, first: forged, last: forged } },
-      s.clerk.token,
-    );
-    expect(result.ok ? null : result.error.code).toBe('INVALID_CURSOR');
+    expect(
+      await h.code(
+        'cases.list',
+        { ...list, page: 2, pageSize: PAGE_SIZE, anchor: { page: 1, first: forged, last: forged } },
+        s.clerk.token,
+      ),
+    ).toBe('INVALID_CURSOR');
   });
 });

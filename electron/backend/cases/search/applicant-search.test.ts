@@ -1,10 +1,9 @@
 import { describe, expect } from 'vitest';
 import { upgradeLegacyId } from '@shared/domain/identity/resident-id';
-import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
 import { fullScans, planProbe } from '../../testing/plan-probe';
 import { listCaseRows } from '../list/repository';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
+import { caseListWith, SCENE_TIMEOUT_MS } from '../../testing/cases';
 import { classifyCaseSearch } from './case-search';
 
 /*
@@ -13,22 +12,15 @@ import { classifyCaseSearch } from './case-search';
  * find a case through the hidden digits.
  */
 
-let h: Harness;
-let s: CaseListScene;
-let zhao: string;
-let legacy: string;
-
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  const db = h.backend.runtime.db;
+/** 赵六's case, with an ID number ending in X and a phone, and 钱七's, registered from an old card. */
+const test = caseListWith(async (db, s) => {
   const zhaoResident = { id: '', name: '赵六' };
   zhaoResident.id = await addResident(db, s.township, {
     name: zhaoResident.name,
     docNumber: '33030219800202345X',
     phone: '13812345678',
   });
-  zhao = await addCase(db, {
+  const zhao = await addCase(db, {
     caseNo: '330302001-01-20261127-0001',
     orgUnitId: s.township,
     item: s.items.yibao,
@@ -42,7 +34,7 @@ test.beforeAll(async ({ harness, township }) => {
     name: old.name,
     docNumber: upgradeLegacyId('330302400101123'),
   });
-  legacy = await addCase(db, {
+  const legacy = await addCase(db, {
     caseNo: '330302001-01-20261127-0002',
     orgUnitId: s.township,
     item: s.items.dibao,
@@ -50,15 +42,22 @@ test.beforeAll(async ({ harness, township }) => {
     state: 'accepted',
     createdAt: '2026-11-27T03:00:00.000Z',
   });
-}, 60_000);
+  return { zhao, legacy };
+})
+  /** The ids of the cases the clerk (or `token`) finds by `query`, sorted. */
+  .extend('found', ({ harness: h, township: s, added: _added }) => {
+    return async (query: string, token = s.clerk.token): Promise<string[]> => {
+      const page = await h.ok('cases.list', { query, pageSize: 50 }, token);
+      return page.rows.map((row) => row.id).sort();
+    };
+  });
 
-async function found(query: string, token = s.clerk.token): Promise<string[]> {
-  const page = await h.ok('cases.list', { query, pageSize: 50 }, token);
-  return page.rows.map((row) => row.id).sort();
-}
-
-describe('the case search by the applicant', () => {
-  test('finds every case of the holder of a whole ID number the caller may see, x in either case', async () => {
+describe('the case search by the applicant', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test('finds every case of the holder of a whole ID number the caller may see, x in either case', async ({
+    township: s,
+    found,
+    added: { zhao },
+  }) => {
     const zhang = [s.ids.A, s.ids.E, s.ids.G].sort();
     expect(await found('330302199001011234')).toEqual(zhang);
     expect(await found(' 3303 0219 9001 0112 34 ')).toEqual(zhang);
@@ -66,11 +65,18 @@ describe('the case search by the applicant', () => {
     expect(await found('３３０３０２１９８００２０２３４５Ｘ')).toEqual([zhao]);
   });
 
-  test('stays in the caller’s units: the village agent sees the case it handed over, not the township’s', async () => {
+  test('stays in the caller’s units: the village agent sees the case it handed over, not the township’s', async ({
+    township: s,
+    found,
+  }) => {
     expect(await found('330302199001011234', s.agent.token)).toEqual([s.ids.G]);
   });
 
-  test('finds by a passport number and by a whole phone, as typed with spaces or dashes', async () => {
+  test('finds by a passport number and by a whole phone, as typed with spaces or dashes', async ({
+    township: s,
+    found,
+    added: { zhao },
+  }) => {
     // 王五 holds the passport; the scenario took in two of his cases.
     const wang = await found('E12345678');
     expect(wang).toContain(s.ids.F);
@@ -80,11 +86,17 @@ describe('the case search by the applicant', () => {
     expect(await found('+86 138 1234 5678')).toEqual([zhao]);
   });
 
-  test('finds a resident registered from a 15-digit card by that number', async () => {
+  test('finds a resident registered from a 15-digit card by that number', async ({
+    found,
+    added: { legacy },
+  }) => {
     expect(await found('330302400101123')).toEqual([legacy]);
   });
 
-  test('never matches a part of a number: the birth date, the masked middle, the visible ends', async () => {
+  test('never matches a part of a number: the birth date, the masked middle, the visible ends', async ({
+    found,
+    added: { zhao },
+  }) => {
     for (const part of [
       '19800202', // the birth date the mask hides
       '198002023', // more of it
@@ -99,7 +111,7 @@ describe('the case search by the applicant', () => {
     }
   });
 
-  test('still finds a case by its number', async () => {
+  test('still finds a case by its number', async ({ found, added: { zhao } }) => {
     expect(await found('20261127-0001')).toEqual([zhao]);
   });
 

@@ -1,17 +1,12 @@
 import { describe, expect } from 'vitest';
 import { SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
-import type { Harness } from '../../testing/harness';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
+import { caseListWith } from '../../testing/cases';
 
-let h: Harness;
-let s: CaseListScene;
 const MANY = SEARCH_TOTAL_CAP + 5;
 
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  const db = h.backend.runtime.db;
+/** More cases of one applicant than a search counts, all of them matching her name. */
+const test = caseListWith(async (db, s) => {
   const resident = { id: '', name: '欧阳常来' };
   resident.id = await addResident(db, s.township, {
     name: resident.name,
@@ -30,10 +25,14 @@ test.beforeAll(async ({ harness, township }) => {
       dueDate: '2026-12-31',
     });
   }
-}, 120_000);
+});
 
-describe('a search past its counted matches', () => {
-  test('shows the last page the pager offers and nothing past it', async () => {
+// Writing the cases takes long on a busy machine; the first test waits for it.
+describe('a search past its counted matches', { timeout: 120_000 }, () => {
+  test('shows the last page the pager offers and nothing past it', async ({
+    harness: h,
+    township: s,
+  }) => {
     const last = await h.ok(
       'cases.list',
       { query: '欧阳常来', page: SEARCH_TOTAL_CAP, pageSize: 1 },
@@ -51,7 +50,7 @@ describe('a search past its counted matches', () => {
     expect(past).toMatchObject({ rows: [], total: SEARCH_TOTAL_CAP, totalIsLowerBound: true });
   });
 
-  test('still pages the plain list past that point', async () => {
+  test('still pages the plain list past that point', async ({ harness: h, township: s }) => {
     const page = await h.ok(
       'cases.list',
       { page: SEARCH_TOTAL_CAP + 1, pageSize: 1 },

@@ -1,68 +1,69 @@
 import { describe, expect } from 'vitest';
 import { LIST_TOTAL_CAP, SEARCH_TOTAL_CAP } from '@shared/api/methods/common';
 import type { CaseState } from '@shared/domain/cases/case-workflow';
-import { orgScope } from '../../org/repository';
-import type { Harness } from '../../testing/harness';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema';
 import type { CaseFilter } from '../list/filter-sql';
 import { countCases, listQuery, pageAcrossUnits } from '../list/repository';
-import { findForeignOwners, type CaseScope } from '../list/scope-sql';
+import type { CaseScope } from '../list/scope-sql';
 import type { CaseSort } from '../list/walk-sql';
 import { findCandidates, type Candidates } from './match-sql';
 import { totalCapOf } from '../list/service';
 import { addCase, addResident } from '../../testing/case-rows';
-import { caseListFileTest as test, type CaseListScene } from '../../testing/cases';
+import { caseListFileTest, caseScope, SCENE_TIMEOUT_MS } from '../../testing/cases';
+import { FILE } from '../../testing/fixtures';
 import { classifyCaseSearch } from './case-search';
 
-let h: Harness;
-let s: CaseListScene;
-let clerkScope: CaseScope;
-let agentScope: CaseScope;
-
-test.beforeAll(async ({ harness, township }) => {
-  h = harness;
-  s = township;
-  const db = h.backend.runtime.db;
-  const scopeOf = async (orgUnitId: string, userId: string) => {
-    const orgIds = await orgScope(db, orgUnitId);
-    return { orgIds, userId, foreignOwners: await findForeignOwners(db, orgIds) };
-  };
-  clerkScope = await scopeOf(s.township, s.clerk.userId);
-  agentScope = await scopeOf(s.village, s.agent.userId);
-}, 60_000);
+const test = caseListFileTest
+  .extend('clerkScope', FILE, ({ db, township: s }) => caseScope(db, s.township, s.clerk.userId))
+  .extend('agentScope', FILE, ({ db, township: s }) => caseScope(db, s.village, s.agent.userId));
 
 async function ids(
+  db: Kysely<Database>,
   filter: CaseFilter,
   scope: CaseScope,
   sort: CaseSort,
   plan: 'candidates' | 'walk',
   offset: number,
 ): Promise<string[]> {
-  const query = listQuery(filter, scope, sort, 3, offset, await candidatesFor(filter, scope, plan));
-  return (await query.execute(h.backend.runtime.db)).rows.map((row) => row.id);
+  const candidates = await candidatesFor(db, filter, scope, plan);
+  return pageIds(db, filter, scope, sort, offset, candidates);
 }
 
 /** The page through the walk across units, or null where that walk gives the page up. */
 async function idsAcrossUnits(
+  db: Kysely<Database>,
   filter: CaseFilter,
   scope: CaseScope,
   sort: CaseSort,
   offset: number,
 ): Promise<string[] | null> {
-  const db = h.backend.runtime.db;
   const page = await pageAcrossUnits(db, filter, scope, sort, offset + 3);
-  if (!page) return null;
-  const query = listQuery(filter, scope, sort, 3, offset, page);
+  return page ? pageIds(db, filter, scope, sort, offset, page) : null;
+}
+
+/** The ids of the page of three at `offset` read from `candidates`. */
+async function pageIds(
+  db: Kysely<Database>,
+  filter: CaseFilter,
+  scope: CaseScope,
+  sort: CaseSort,
+  offset: number,
+  candidates: Candidates,
+): Promise<string[]> {
+  const query = listQuery(filter, scope, sort, 3, offset, candidates);
   return (await query.execute(db)).rows.map((row) => row.id);
 }
 
 /** The walk, or every candidate sorted whole (no threshold can send it to the walk). */
 async function candidatesFor(
+  db: Kysely<Database>,
   filter: CaseFilter,
   scope: CaseScope,
   plan: 'candidates' | 'walk',
 ): Promise<Candidates> {
   if (plan === 'walk') return { kind: 'many' };
-  return findCandidates(h.backend.runtime.db, filter.search, scope, Number.MAX_SAFE_INTEGER);
+  return findCandidates(db, filter.search, scope, Number.MAX_SAFE_INTEGER);
 }
 
 const QUERIES = [
@@ -90,38 +91,41 @@ const STATES: CaseState[][] = [[], ['completed'], ['accepted', 'processing']];
 /** What the walk across units did over the queries above: proof that both branches ran. */
 const acrossOutcomes = new Set<'read' | 'left'>();
 
-describe('a search page read by walking the list', () => {
-  test.each(QUERIES)('finds what the candidates find, in the same order: %s', async (query) => {
-    const matched = new Set<string>();
-    for (const scope of [clerkScope, agentScope]) {
-      for (const sort of SORTS) {
-        for (const states of STATES) {
-          const filter = { search: classifyCaseSearch(query), states };
-          for (const offset of [0, 2]) {
-            const byCandidates = await ids(filter, scope, sort, 'candidates', offset);
-            expect(await ids(filter, scope, sort, 'walk', offset)).toEqual(byCandidates);
-            byCandidates.forEach((id) => matched.add(id));
+describe('a search page read by walking the list', { timeout: SCENE_TIMEOUT_MS }, () => {
+  test.for(QUERIES)(
+    'finds what the candidates find, in the same order: %s',
+    async (query, { db, clerkScope, agentScope }) => {
+      const matched = new Set<string>();
+      for (const scope of [clerkScope, agentScope]) {
+        for (const sort of SORTS) {
+          for (const states of STATES) {
+            const filter = { search: classifyCaseSearch(query), states };
+            for (const offset of [0, 2]) {
+              const byCandidates = await ids(db, filter, scope, sort, 'candidates', offset);
+              expect(await ids(db, filter, scope, sort, 'walk', offset)).toEqual(byCandidates);
+              byCandidates.forEach((id) => matched.add(id));
+            }
           }
         }
       }
-    }
-    // Each query finds something, or the comparison would prove nothing.
-    expect(matched.size).toBeGreaterThan(0);
-  });
+      // Each query finds something, or the comparison would prove nothing.
+      expect(matched.size).toBeGreaterThan(0);
+    },
+  );
 
-  test.each(QUERIES)(
+  test.for(QUERIES)(
     'finds the same page walking across units, or leaves it to the unit walks: %s',
-    async (query) => {
+    async (query, { db, clerkScope, agentScope }) => {
       for (const scope of [clerkScope, agentScope]) {
         for (const dir of ['desc', 'asc'] as const) {
           const sort: CaseSort = { by: 'createdAt', dir };
           for (const states of STATES) {
             const filter = { search: classifyCaseSearch(query), states };
             for (const offset of [0, 2]) {
-              const across = await idsAcrossUnits(filter, scope, sort, offset);
+              const across = await idsAcrossUnits(db, filter, scope, sort, offset);
               acrossOutcomes.add(across ? 'read' : 'left');
               if (across)
-                expect(across).toEqual(await ids(filter, scope, sort, 'candidates', offset));
+                expect(across).toEqual(await ids(db, filter, scope, sort, 'candidates', offset));
             }
           }
         }
@@ -133,9 +137,11 @@ describe('a search page read by walking the list', () => {
     expect(acrossOutcomes).toEqual(new Set(['read', 'left']));
   });
 
-  test('walks across units only in order of intake: the other orders have no index across units', async () => {
+  test('walks across units only in order of intake: the other orders have no index across units', async ({
+    db,
+    clerkScope,
+  }) => {
     const filter = { search: classifyCaseSearch('救助'), states: [] };
-    const db = h.backend.runtime.db;
     expect(
       await pageAcrossUnits(db, filter, clerkScope, { by: 'createdAt', dir: 'desc' }, 1),
     ).not.toBeNull();
@@ -144,8 +150,10 @@ describe('a search page read by walking the list', () => {
     }
   });
 
-  test('is chosen when the search indexes hold more candidates than the threshold', async () => {
-    const db = h.backend.runtime.db;
+  test('is chosen when the search indexes hold more candidates than the threshold', async ({
+    db,
+    clerkScope,
+  }) => {
     const search = classifyCaseSearch('救助');
     const kind = async (threshold?: number) =>
       (await findCandidates(db, search, clerkScope, threshold)).kind;
@@ -155,11 +163,10 @@ describe('a search page read by walking the list', () => {
   });
 });
 
-describe('the capped count', () => {
+describe('the capped count', { timeout: SCENE_TIMEOUT_MS }, () => {
   const all = { search: classifyCaseSearch(''), states: [] };
 
-  test('is exact up to the cap and a lower bound past it', async () => {
-    const db = h.backend.runtime.db;
+  test('is exact up to the cap and a lower bound past it', async ({ db, clerkScope }) => {
     expect(await countCases(db, all, clerkScope, null)).toEqual({ total: 8, isLowerBound: false });
     expect(await countCases(db, all, clerkScope, 8)).toEqual({ total: 8, isLowerBound: false });
     expect(await countCases(db, all, clerkScope, 7)).toEqual({ total: 7, isLowerBound: true });
@@ -174,13 +181,12 @@ describe('the capped count', () => {
     }
   });
 
-  test('tells the list the total is a lower bound', async () => {
+  test('tells the list the total is a lower bound', async ({ harness: h, township: s }) => {
     const page = await h.ok('cases.list', { pageSize: 2 }, s.clerk.token);
     expect(page).toMatchObject({ total: 8, totalIsLowerBound: false });
   });
   // Last: it adds a case. 王救助's case of 临时救助申请 matches 救助 by applicant and by item.
-  test('counts a case matched by two indexes once', async () => {
-    const db = h.backend.runtime.db;
+  test('counts a case matched by two indexes once', async ({ township: s, db, clerkScope }) => {
     const resident = { id: '', name: '王救助' };
     resident.id = await addResident(db, s.township, {
       name: resident.name,
@@ -200,7 +206,7 @@ describe('the capped count', () => {
       isLowerBound: false,
     });
     expect(await countCases(db, jiuzhu, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
-    const found = await candidatesFor(jiuzhu, clerkScope, 'candidates');
+    const found = await candidatesFor(db, jiuzhu, clerkScope, 'candidates');
     const page = await listQuery(jiuzhu, clerkScope, SORTS[0]!, 20, 0, found).execute(db);
     expect(page.rows.map((row) => row.id)).toEqual([both, s.ids.G, s.ids.B, s.ids.E]);
   });

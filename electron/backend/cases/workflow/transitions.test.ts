@@ -1,7 +1,7 @@
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
 import { counterTest as test } from '../../testing/cases';
-import { codeOf, COMPLETE, received, SETUP_TIMEOUT_MS } from '../../testing/township';
+import { COMPLETE, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
   test('answers every action a state does not allow with ILLEGAL_TRANSITION', async ({
@@ -48,8 +48,8 @@ describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
     for (const [state, caseId] of Object.entries(cases) as [keyof typeof cases, string][]) {
       for (const action of actions) {
         if (allowed[state].includes(action)) continue;
-        const result = await h.call('cases.transition', { caseId, action, note: '测试' }, clerk);
-        expect([state, action, codeOf(result)]).toEqual([state, action, 'ILLEGAL_TRANSITION']);
+        const code = await h.code('cases.transition', { caseId, action, note: '测试' }, clerk);
+        expect([state, action, code]).toEqual([state, action, 'ILLEGAL_TRANSITION']);
       }
     }
     const closed = await h.call(
@@ -65,32 +65,27 @@ describe('refused transitions', { timeout: SETUP_TIMEOUT_MS }, () => {
     township: { clerk, itemId, residentId, takeIn },
   }) => {
     const opened = await takeIn();
-    const returned = await h.call(
-      'cases.transition',
-      { caseId: opened.id, action: 'return' },
-      clerk,
+    expect(await h.code('cases.transition', { caseId: opened.id, action: 'return' }, clerk)).toBe(
+      'RETURN_REASON_REQUIRED',
     );
-    expect(codeOf(returned)).toBe('RETURN_REASON_REQUIRED');
     const waiting = await h.ok(
       'cases.intake',
       { residentId, itemId, outcome: 'incomplete', materials: received(0) },
       clerk,
     );
-    const rejected = await h.call(
-      'cases.transition',
-      { caseId: waiting.id, action: 'reject' },
-      clerk,
+    expect(await h.code('cases.transition', { caseId: waiting.id, action: 'reject' }, clerk)).toBe(
+      'REJECT_REASON_REQUIRED',
     );
-    expect(codeOf(rejected)).toBe('REJECT_REASON_REQUIRED');
-    const viaTransition = await h.call(
-      'cases.transition',
-      { caseId: waiting.id, action: 'supplement' as never },
-      clerk,
+    expect(
+      await h.code(
+        'cases.transition',
+        { caseId: waiting.id, action: 'supplement' as never },
+        clerk,
+      ),
+    ).toBe('INVALID_INPUT');
+    expect(await h.code('cases.supplement', { caseId: opened.id, materials: [] }, clerk)).toBe(
+      'ILLEGAL_TRANSITION',
     );
-    expect(codeOf(viaTransition)).toBe('INVALID_INPUT');
-    const accepted = await h.call('cases.supplement', { caseId: opened.id, materials: [] }, clerk);
-    expect(codeOf(accepted)).toBe('ILLEGAL_TRANSITION');
-    const handOut = await h.call('cases.handOut', { caseId: opened.id }, clerk);
-    expect(codeOf(handOut)).toBe('ILLEGAL_TRANSITION');
+    expect(await h.code('cases.handOut', { caseId: opened.id }, clerk)).toBe('ILLEGAL_TRANSITION');
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect } from 'vitest';
 import { counterTest as test } from '../../testing/cases';
-import { codeOf, IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
+import { IN_PERSON, moveClockTo, received, SETUP_TIMEOUT_MS } from '../../testing/township';
 
 describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, () => {
   test('runs intake → 一次性告知 → 补正 → 受理 → 办理 → 办结 → rating, on working days', async ({
     harness: h,
-    township: { admin, clerk, itemId, residentId },
+    township: { admin, clerk, itemId, residentId, supplement },
   }) => {
     const noticed = await h.ok(
       'cases.intake',
@@ -35,11 +35,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
     ).toBe(1);
 
     // The resident brings the 户口簿 only: still waiting, and the timeline says what came.
-    const partial = await h.ok(
-      'cases.supplement',
-      { caseId: noticed.id, materials: received(1) },
-      clerk,
-    );
+    const partial = await supplement(noticed.id, 1);
     expect(partial.state).toBe('pending_supplement');
     expect(partial.events.at(-1)).toMatchObject({
       action: 'supplement_partial',
@@ -49,11 +45,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       actorName: '王芳',
     });
 
-    const accepted = await h.ok(
-      'cases.supplement',
-      { caseId: noticed.id, materials: received(3) },
-      clerk,
-    );
+    const accepted = await supplement(noticed.id, 3);
     expect(accepted.state).toBe('accepted');
     expect(accepted.acceptedDate).toBe('2025-09-30');
     // 10-01..08 off; 10-09 Thu (1), 10-10 Fri (2), 10-11 Sat make-up day (3), 10-13 (4), 10-14 (5).
@@ -100,8 +92,9 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       ['complete', 'completed'],
       ['hand_out', 'completed'],
     ]);
-    const again = await h.call('ratings.submit', { caseId: noticed.id, level: 'satisfied' }, clerk);
-    expect(codeOf(again)).toBe('RATING_EXISTS');
+    expect(await h.code('ratings.submit', { caseId: noticed.id, level: 'satisfied' }, clerk)).toBe(
+      'RATING_EXISTS',
+    );
 
     // Every change went to the change log and the audit trail in its own transaction.
     const { db } = h.backend.runtime;
@@ -158,8 +151,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       overdue: false,
       workingDaysLeft: 15,
     });
-    const forbidden = await h.call('ratings.followups', {}, clerk);
-    expect(codeOf(forbidden)).toBe('FORBIDDEN');
+    expect(await h.code('ratings.followups', {}, clerk)).toBe('FORBIDDEN');
 
     moveClockTo(h, '2025-10-29T02:00:00.000Z', [supervisor]);
     const late = await h.ok('ratings.followups', {}, supervisor);
@@ -182,18 +174,19 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       callbackNote: '已电话回访，群众表示理解',
       rectification: '高峰时段增开一个窗口',
     });
-    const twice = await h.call(
-      'ratings.recordCallback',
-      { followupId: rated.followupId!, callbackNote: '再次回访' },
-      supervisor,
-    );
-    expect(codeOf(twice)).toBe('CONFLICT');
+    expect(
+      await h.code(
+        'ratings.recordCallback',
+        { followupId: rated.followupId!, callbackNote: '再次回访' },
+        supervisor,
+      ),
+    ).toBe('CONFLICT');
     expect((await h.ok('ratings.followups', { state: 'open' }, supervisor)).total).toBe(0);
   });
 
   test('does not count the days an accepted case waits for 补正', async ({
     harness: h,
-    township: { clerk, takeIn },
+    township: { clerk, takeIn, supplement },
   }) => {
     const accepted = await takeIn();
     expect(accepted.dueDate).toBe('2025-10-14');
@@ -210,11 +203,7 @@ describe('a case from the window to the rating', { timeout: SETUP_TIMEOUT_MS }, 
       workingDaysLeft: null,
     });
     moveClockTo(h, '2025-10-13T02:00:00.000Z', [clerk]);
-    const resumed = await h.ok(
-      'cases.supplement',
-      { caseId: accepted.id, materials: received(2) },
-      clerk,
-    );
+    const resumed = await supplement(accepted.id, 2);
     // Paused 10-09 … 10-13 (4 working days, 10-11 included); the 5 days then end on 10-20.
     expect(resumed.state).toBe('accepted');
     expect(resumed.acceptedDate).toBe('2025-09-30');
