@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database, DisputesTable, SyncColumns } from '../db/schema';
+import { NOT_YET_CONCLUDED } from '../mediation/register/register';
 
 /**
  * Rows for the tests of the dispute list's walks, written straight into a plan probe's database:
@@ -66,15 +67,7 @@ export function disputeRow(sync: SyncColumns, chosen: WalkDispute): DisputesTabl
     people_involved: null,
     accepted_on: chosen.registered_on,
     clock_start_on: chosen.registered_on,
-    outcome: null,
-    concluded_on: null,
-    failure_reason: null,
-    routes_told: null,
-    termination_reason: null,
-    reject_reason: null,
-    performed_on: null,
-    judicial_confirmed_on: null,
-    closed_on: null,
+    ...NOT_YET_CONCLUDED,
     ...chosen,
   };
 }

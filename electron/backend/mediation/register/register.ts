@@ -18,6 +18,19 @@ import { EDITABLE_STATES, ensureState, nextState } from '../dispute/transition';
 import { insertSynced } from '../../core/synced-writes';
 import { logDisputeChange } from '../dispute/timeline';
 
+/** What a dispute has none of until it is concluded, performed and closed: its register row starts so. */
+export const NOT_YET_CONCLUDED = {
+  outcome: null,
+  concluded_on: null,
+  failure_reason: null,
+  routes_told: null,
+  termination_reason: null,
+  reject_reason: null,
+  performed_on: null,
+  judicial_confirmed_on: null,
+  closed_on: null,
+} as const;
+
 type DisputeFields = Omit<MethodParsedInput<'mediation.update'>, 'disputeId'>;
 
 function checkFields(ctx: CallContext, fields: DisputeFields): void {
@@ -78,15 +91,7 @@ export async function registerDispute(
       accepted_on: accepted ? on : null,
       clock_start_on: accepted ? on : null,
       due_date: accepted ? targetDueDate(on) : null,
-      outcome: null,
-      concluded_on: null,
-      failure_reason: null,
-      routes_told: null,
-      termination_reason: null,
-      reject_reason: null,
-      performed_on: null,
-      judicial_confirmed_on: null,
-      closed_on: null,
+      ...NOT_YET_CONCLUDED,
     });
     for (const [position, party] of parties.entries()) {
       await insertSynced(trx, stamp, 'dispute_parties', caller.orgUnitId, {
