@@ -1,10 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import classes from './App.module.css';
-import { ApiClientProvider, createQueryClient, type ApiClient } from './api';
+import { ApiClientProvider, type ApiClient } from './api';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { AppGate } from './shell/AppGate';
 import { theme } from './theme';
@@ -12,10 +11,11 @@ import { theme } from './theme';
 interface AppProps {
   /** The typed client over window.desk or browser mode's HTTP API. */
   client: ApiClient;
+  /** Made by main.tsx, which starts the first query before React is evaluated. */
+  queryClient: QueryClient;
 }
 
-export function App({ client }: AppProps) {
-  const [queryClient] = useState(createQueryClient);
+export function App({ client, queryClient }: AppProps) {
   return (
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1, weekendDays: [0, 6] }}>
