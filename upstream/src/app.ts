@@ -1,5 +1,4 @@
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import type { LoggerOptions } from 'pino';
 import { ZodError } from 'zod';
 import {
   APP_VERSION_HEADER,
@@ -7,36 +6,12 @@ import {
   OLDEST_PROTOCOL_HEADER,
   PROTOCOL_HEADER,
 } from '@shared/sync/hub-contract';
+import type { HubConfig } from './config';
 import { HubFailure } from './failure';
-import type { Db } from './org-units';
-import { RateLimiter, type RateLimit } from './rate-limit';
+import { RateLimiter } from './rate-limit';
 import { registerRoutes } from './routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
-
-export interface HubConfig {
-  db: Db;
-  /** The county this hub process serves: every query filters on it. */
-  countyCode: string;
-  now: () => Date;
-  /** The oldest protocol version still accepted; older terminals are told to update (426). */
-  oldestProtocolVersion: number;
-  /** Largest request body in bytes. */
-  bodyLimit: number;
-  /** Per token, or per address for requests without one (enrolment). */
-  rateLimit: RateLimit;
-  enrolRateLimit: RateLimit;
-  logger: LoggerOptions | false;
-  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
-  trustProxy: boolean;
-}
-
-export const DEFAULT_LIMITS = {
-  bodyLimit: 2 * 1024 * 1024,
-  rateLimit: { max: 600, windowMs: 60_000 },
-  // Codes are guessed by trying: a few attempts a minute per address is plenty for people typing.
-  enrolRateLimit: { max: 10, windowMs: 60_000 },
-} as const;
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -15,7 +15,7 @@ import {
   revokeTerminalResponseSchema,
   terminalSelfResponseSchema,
 } from '@shared/sync/hub-contract';
-import type { HubConfig } from './app';
+import type { HubConfig } from './config';
 import { enrol, hubName, issueEnrolmentCode } from './enrolment';
 import { HubFailure } from './failure';
 import { countyName } from './org-units';

@@ -7,7 +7,8 @@ import {
   bearer,
   type PublishOrgTreeRequest,
 } from '@shared/sync/hub-contract';
-import { buildHub, DEFAULT_LIMITS, type HubConfig } from '../src/app';
+import { buildHub } from '../src/app';
+import { DEFAULT_LIMITS, type HubConfig } from '../src/config';
 import { prepareCounty } from '../src/county';
 import type { HubDatabase } from '../src/db/schema';
 

@@ -1,6 +1,6 @@
 import type { MethodOutput } from '@shared/api';
 import { DomainError } from '../core/errors';
-import { storedFileName } from './file-name';
+import { storedFileName, type AcceptedMime } from './file-name';
 import { contentMatchesMime } from './magic';
 import { readBlob, sha256Hex } from './store';
 
@@ -11,8 +11,6 @@ import { readBlob, sha256Hex } from './store';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-export type AcceptedMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
 const MIME_LABELS: Record<AcceptedMime, string> = {
   'image/jpeg': 'JPG 图片',

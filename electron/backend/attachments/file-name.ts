@@ -1,4 +1,5 @@
-import type { AcceptedMime } from './content';
+/** The kinds of file an attachment may be, by what its bytes are (magic.ts), not by its name. */
+export type AcceptedMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'application/pdf';
 
 /*
  * The name an attachment is stored, listed, audited and downloaded under. It comes from the

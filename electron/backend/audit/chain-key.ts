@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { ANONYMOUS } from '../core/context';
 import { AUDIT_HMAC_FUNCTION, auditKeyId, keyedAuditHash } from './hash';
-import { appendAudit } from './service';
+import { appendAudit } from './append';
 
 export const CHAIN_KEYED_ACTION = 'audit.chainKeyed';
 

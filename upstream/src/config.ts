@@ -1,0 +1,27 @@
+import type { LoggerOptions } from 'pino';
+import type { Db } from './org-units';
+import type { RateLimit } from './rate-limit';
+
+export interface HubConfig {
+  db: Db;
+  /** The county this hub process serves: every query filters on it. */
+  countyCode: string;
+  now: () => Date;
+  /** The oldest protocol version still accepted; older terminals are told to update (426). */
+  oldestProtocolVersion: number;
+  /** Largest request body in bytes. */
+  bodyLimit: number;
+  /** Per token, or per address for requests without one (enrolment). */
+  rateLimit: RateLimit;
+  enrolRateLimit: RateLimit;
+  logger: LoggerOptions | false;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+export const DEFAULT_LIMITS = {
+  bodyLimit: 2 * 1024 * 1024,
+  rateLimit: { max: 600, windowMs: 60_000 },
+  // Codes are guessed by trying: a few attempts a minute per address is plenty for people typing.
+  enrolRateLimit: { max: 10, windowMs: 60_000 },
+} as const;
