@@ -56,6 +56,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({
     '审计日志',
     '备份与恢复',
     '系统设置',
+    '县级平台',
   ]);
 
   await app.shell.goTo('用户管理');
