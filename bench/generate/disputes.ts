@@ -8,6 +8,7 @@ import type { Database, DisputesTable } from '../../electron/backend/db/schema';
 import {
   effectiveAbbreviation,
   indexDispute,
+  NOT_YET_CONCLUDED,
   partyNamesOf,
 } from '../../electron/backend/mediation/service';
 import { casesPerDay } from './case-volume';
@@ -130,15 +131,7 @@ export async function writeDisputes(
         accepted_on: acceptNow ? on : null,
         clock_start_on: acceptNow ? on : null,
         due_date: acceptNow ? targetDueDate(on) : null,
-        outcome: null,
-        concluded_on: null,
-        failure_reason: null,
-        routes_told: null,
-        termination_reason: null,
-        reject_reason: null,
-        performed_on: null,
-        judicial_confirmed_on: null,
-        closed_on: null,
+        ...NOT_YET_CONCLUDED,
       },
     );
     const story = new DisputeStory(stamps, options.nowMs, row);

@@ -12,3 +12,4 @@ export { addAccountToRoster } from './roster/roster';
 export { indexDispute } from './list/search-index';
 export { effectiveAbbreviation } from './register/numbering';
 export { partyNamesOf } from './register/party-input';
+export { NOT_YET_CONCLUDED } from './register/register';
