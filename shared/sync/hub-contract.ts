@@ -59,6 +59,8 @@ export const HUB_ERROR_CODES = [
   'ORG_UNIT_UNKNOWN',
   'ORG_TREE_INVALID',
   'ORG_TREE_EDITION_STALE',
+  'REFERENCE_INVALID',
+  'REFERENCE_EDITION_STALE',
   'CANNOT_REVOKE_SELF',
   'TERMINAL_NUMBERS_EXHAUSTED',
   'PAYLOAD_TOO_LARGE',
@@ -83,6 +85,8 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   ORG_UNIT_UNKNOWN: '县级平台的组织机构中没有这个单位，请先发布包含它的组织机构',
   ORG_TREE_INVALID: '组织机构数据有误，未发布',
   ORG_TREE_EDITION_STALE: '组织机构已有更新的版本，请刷新后再发布',
+  REFERENCE_INVALID: '发布的数据有误，未发布',
+  REFERENCE_EDITION_STALE: '县级平台上已有更新的版本，请先同步后再发布',
   CANNOT_REVOKE_SELF: '不能停用正在使用的本终端',
   TERMINAL_NUMBERS_EXHAUSTED: '该单位的终端编号（01–99）已全部发出，请联系县级中心',
   PAYLOAD_TOO_LARGE: '提交的内容过大，县级平台未接收',
@@ -99,7 +103,7 @@ export const hubErrorSchema = z.object({
   oldestProtocolVersion: z.number().int().optional(),
   /** With RATE_LIMITED; the Retry-After header says the same. */
   retryAfterSeconds: z.number().int().optional(),
-  /** With INVALID_INPUT and ORG_TREE_INVALID: problems keyed by dotted path. */
+  /** With INVALID_INPUT, ORG_TREE_INVALID and REFERENCE_INVALID: problems keyed by dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
 });
 export type HubError = z.infer<typeof hubErrorSchema>;
@@ -117,6 +121,8 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   ORG_UNIT_UNKNOWN: 422,
   ORG_TREE_INVALID: 422,
   ORG_TREE_EDITION_STALE: 409,
+  REFERENCE_INVALID: 422,
+  REFERENCE_EDITION_STALE: 409,
   CANNOT_REVOKE_SELF: 409,
   TERMINAL_NUMBERS_EXHAUSTED: 409,
   PAYLOAD_TOO_LARGE: 413,

@@ -1,3 +1,6 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils';
+
 /**
  * Ids derived from a natural key, so that every terminal and the hub name the same thing alike
  * without asking anyone. They are UUID-shaped (version 8, RFC 9562's layout for custom ids) so that
@@ -22,4 +25,32 @@ export function divisionCodeFromOrgUnitId(id: string): string | null {
   if (!match) return null;
   const code = match[2]!.slice(0, Number(match[1]));
   return match[2]!.slice(code.length).replace(/0/g, '') === '' ? code : null;
+}
+
+/**
+ * A UUID-shaped id (version 8) from the SHA-256 of a namespaced natural key: the same key gives the
+ * same id on every terminal and at the hub, and distinct keys practically never meet.
+ */
+function hashedId(namespace: string, key: string): string {
+  const hex = bytesToHex(sha256(utf8ToBytes(`${namespace}\u0000${key}`)).slice(0, 16));
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
+ * A service item's id from the division code of the unit that issues it (the county for the
+ * county's catalogue, a township for its own local items) and the item's code.
+ */
+export function serviceItemIdFromCode(issuingUnitCode: string, itemCode: string): string {
+  return hashedId('service-item', `${issuingUnitCode}/${itemCode}`);
+}
+
+/** Version `number` (1, 2, …) of a service item, from the item's natural id. */
+export function serviceItemVersionId(itemId: string, number: number): string {
+  return hashedId('service-item-version', `${itemId}/${number}`);
+}
+
+/** The one mediation-settings row of a committee, from its org unit's id. */
+export function mediationSettingsIdFromOrgUnit(orgUnitId: string): string {
+  return hashedId('mediation-settings', orgUnitId);
 }

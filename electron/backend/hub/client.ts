@@ -49,9 +49,20 @@ type PathKey = keyof typeof HUB_METHODS;
  * One request to the hub, its answer parsed with the shared contract. The token travels only in the
  * Authorization header and is never part of an error message, so nothing that logs an error logs it.
  */
-async function request<S extends z.ZodType>(
+function request<S extends z.ZodType>(
   options: HubClientOptions,
   key: PathKey,
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<z.output<S>> {
+  return hubRequest(options, HUB_METHODS[key], path, schema, body);
+}
+
+/** A request to any path of the hub's contract, e.g. reference-contract.ts's. */
+export async function hubRequest<S extends z.ZodType>(
+  options: HubClientOptions,
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   schema: S,
   body?: unknown,
@@ -66,7 +77,7 @@ async function request<S extends z.ZodType>(
   try {
     // Appended, not resolved: a hub behind a reverse proxy may live under a path of its own.
     response = await fetch(`${options.baseUrl.replace(/\/+$/, '')}${path}`, {
-      method: HUB_METHODS[key],
+      method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(options.timeoutMs ?? HUB_TIMEOUT_MS),

@@ -15,13 +15,13 @@ import {
 import { hubDomainError } from './errors';
 import { readEnrolment, recordContact, recordRevoked, type Enrolment } from './repository';
 
-interface CountyLink {
+export interface CountyLink {
   enrolment: Enrolment;
   client: HubClientOptions;
 }
 
 /** Only the county centre manages the county's terminals, and only while the hub knows it. */
-async function countyLink(ctx: CallContext): Promise<CountyLink> {
+export async function countyLink(ctx: CallContext): Promise<CountyLink> {
   const { rt } = ctx;
   const own = await findOrgUnit(rt.db, requireTerminal(rt).orgUnitId);
   if (own?.level !== 'county')
@@ -40,7 +40,7 @@ async function countyLink(ctx: CallContext): Promise<CountyLink> {
 }
 
 /** One call to the hub; its answer also tells when the hub last heard from this terminal. */
-async function relay<T>(ctx: CallContext, call: () => Promise<T>): Promise<T> {
+export async function relay<T>(ctx: CallContext, call: () => Promise<T>): Promise<T> {
   const { rt } = ctx;
   try {
     const value = await call();
