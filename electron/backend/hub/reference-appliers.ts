@@ -11,6 +11,8 @@ export interface ApplyContext {
   /** The division code of this terminal's own org unit. */
   ownUnitCode: string;
   nowIso: string;
+  /** Runs once the transaction has committed (e.g. to drop a cache); never if it rolls back. */
+  afterCommit(effect: () => void): void;
 }
 
 /**
