@@ -18,7 +18,7 @@ export const MAX_DRIFT_MS = 5 * 60 * 1000;
 
 export class HlcError extends Error {
   constructor(
-    readonly code: 'HLC_COUNTER_OVERFLOW' | 'HLC_DRIFT' | 'HLC_MALFORMED',
+    readonly code: 'HLC_DRIFT' | 'HLC_MALFORMED',
     message: string,
   ) {
     super(message);
@@ -29,13 +29,18 @@ export function initialHlc(node: string): Hlc {
   return { wall: 0, counter: 0, node };
 }
 
+/**
+ * The counter's last value carries into the wall: a clock once set ahead (a PC a year fast, then
+ * corrected) runs on a logical millisecond at a time instead of refusing every write after 65,535.
+ */
+function carried(wall: number, counter: number, node: string): Hlc {
+  return counter > MAX_COUNTER ? { wall: wall + 1, counter: 0, node } : { wall, counter, node };
+}
+
 /** The next timestamp for a local event. */
 export function tick(state: Hlc, now: number): Hlc {
   if (now > state.wall) return { wall: now, counter: 0, node: state.node };
-  if (state.counter >= MAX_COUNTER) {
-    throw new HlcError('HLC_COUNTER_OVERFLOW', 'HLC counter overflow within one millisecond');
-  }
-  return { wall: state.wall, counter: state.counter + 1, node: state.node };
+  return carried(state.wall, state.counter + 1, state.node);
 }
 
 /** Merges a timestamp received from elsewhere so that our next events order after it. */
@@ -50,8 +55,7 @@ export function receive(state: Hlc, remote: Hlc, now: number): Hlc {
   else if (wall === state.wall) counter = state.counter + 1;
   else if (wall === remote.wall) counter = remote.counter + 1;
   else counter = 0;
-  if (counter > MAX_COUNTER) throw new HlcError('HLC_COUNTER_OVERFLOW', 'HLC counter overflow');
-  return { wall, counter, node: state.node };
+  return carried(wall, counter, state.node);
 }
 
 /** Fixed-width text that sorts in clock order: ISO time, counter, node. */
