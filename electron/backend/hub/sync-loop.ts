@@ -17,6 +17,8 @@ export interface HubSync {
   resume(): Promise<void>;
   /** Stops the timer and waits for a running cycle (shutdown, restore). */
   stop(): Promise<void>;
+  /** Whether the minute timer runs: not before enrolment, after a revocation or once closed. */
+  scheduled(): boolean;
 }
 
 export function createHubSync(
@@ -70,6 +72,7 @@ export function createHubSync(
         log(error);
       }
     },
+    scheduled: () => timer !== null,
     async stop() {
       generation += 1;
       stopTimer();
