@@ -147,6 +147,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'catalogue.deactivate': '停用事项',
   'cases.export': '导出案件',
   'mediation.print': '打印调解文书',
+  'hub.sync': '应用县级平台参考数据',
   'mediation.viewAgreement': '查看调解协议书',
 };
 

@@ -114,7 +114,7 @@ export function HubPage() {
           <Text c="dimmed">正在连接县级平台…</Text>
         </Group>
       ) : data ? (
-        <Paper withBorder p="lg" radius="md" maw={720}>
+        <Paper withBorder p="lg" radius="md" maw={960}>
           {data.problem ? (
             <Alert color={data.state === 'connected' ? 'orange' : 'red'} role="alert" mb="md">
               {data.problem}

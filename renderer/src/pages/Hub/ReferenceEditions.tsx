@@ -31,7 +31,15 @@ export function ReferenceEditions({ status }: { status: HubStatus }) {
     },
   });
   return (
-    <Paper withBorder p="lg" radius="md" maw={960} mt="md" component="section" aria-label="参考数据">
+    <Paper
+      withBorder
+      p="lg"
+      radius="md"
+      maw={960}
+      mt="md"
+      component="section"
+      aria-label="参考数据"
+    >
       <Group justify="space-between" mb="sm">
         <Title order={3} size="h4">
           参考数据
