@@ -55,6 +55,16 @@ async function stopped(rt: Runtime, error: unknown): Promise<CycleStopped> {
   throw error;
 }
 
+/** A refusal of one kind's pull, which the other kinds need not share. */
+function isRefusalOfKind(error: unknown): error is HubRefusal {
+  return (
+    error instanceof HubRefusal &&
+    !['TERMINAL_REVOKED', 'UNAUTHENTICATED', 'PROTOCOL_TOO_OLD', 'RATE_LIMITED'].includes(
+      error.code,
+    )
+  );
+}
+
 function pull(client: HubClientOptions, kind: EditionKind): Promise<Pulled | null> {
   return kind === 'orgTree' ? latestOrgTree(client) : pullReference(client, kind);
 }
@@ -189,7 +199,9 @@ export async function runSyncCycle(
       try {
         edition = await pull(client, kind);
       } catch (error) {
-        throw await stopped(rt, error);
+        if (!isRefusalOfKind(error)) throw await stopped(rt, error);
+        result.failed.push({ kind, label, edition: latest, message: error.message });
+        continue;
       }
       if (!edition || edition.edition <= current) continue;
       try {
