@@ -56,8 +56,11 @@ const PUBLIC_MODULES = {
   // Reference data that setup loads on the first run.
   calendar: ['seed'],
   catalogue: ['seed'],
-  // The org tree has no use cases: its reads are what every scope check asks.
-  org: ['repository'],
+  // The org tree has no use cases: its reads are what every scope check asks; the hub's sync cycle
+  // applies the county's tree.
+  org: ['repository', 'hub-edition'],
+  // The map each kind of the county's reference data registers its applier into.
+  hub: ['reference-appliers'],
   // The account reads of sign-in, the dispatcher and mediation's roster; users/service adds accounts to
   // the roster, so these reads cannot come through it without an import cycle.
   users: ['repository'],

@@ -78,6 +78,27 @@ test.describe.serial('a county hub and its terminals', () => {
     await page.screenshot({ path: test.info().outputPath('terminals.png'), fullPage: true });
   });
 
+  test('the 县级平台 page shows the county’s reference data editions, and 立即同步 says what it did', async ({
+    page,
+    app,
+  }) => {
+    await app.openAs(centre.url, ADMIN);
+    await app.shell.goTo('县级平台');
+    const editions = page.getByRole('table', { name: '参考数据版本' });
+    await expect(editions.getByRole('row', { name: /组织机构/ })).toContainText('第 1 版');
+    await expect(editions.getByRole('row', { name: /组织机构/ })).toContainText(
+      /\d{4}-\d{2}-\d{2}/,
+    );
+    await expect(editions.getByRole('row', { name: /事项目录/ })).toContainText('未取得');
+    await page.getByRole('button', { name: '立即同步' }).click();
+    await expect(page.getByText('参考数据已是最新')).toBeVisible();
+    await expect(page.getByText(/上次同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toBeVisible();
+    await page.screenshot({
+      path: test.info().outputPath('reference-editions.png'),
+      fullPage: true,
+    });
+  });
+
   test('a township’s terminal revoked by the county is told so, and goes on working offline', async ({
     page,
     appUrl,

@@ -122,6 +122,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.join': '加入县级平台',
   'hub.reconnect': '重新连接县级平台',
   'hub.completeSetup': '加入县级平台后完成设置',
+  'hub.syncNow': '从县级平台同步参考数据',
   'hub.issueCode': '签发终端加入码',
   'hub.listTerminals': '查看县级平台终端',
   'hub.revokeTerminal': '停用终端',
@@ -146,6 +147,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'catalogue.deactivate': '停用事项',
   'cases.export': '导出案件',
   'mediation.print': '打印调解文书',
+  'hub.sync': '应用县级平台参考数据',
   'mediation.viewAgreement': '查看调解协议书',
 };
 

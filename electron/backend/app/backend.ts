@@ -15,6 +15,7 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
+import { createHubSync } from '../hub/sync-loop';
 import { tokenStoreFor } from '../hub/token-store';
 import { dispatch } from '../rpc/dispatcher';
 import { buildRegistry, DOMAIN_HANDLERS } from '../rpc/registry';
@@ -132,6 +133,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     })),
     appVersion: options.appVersion,
     hubTokens: tokenStoreFor(options.dataDir, options.hubTokenKey),
+    hubSync: createHubSync(() => rt, log),
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
     auditKey,
@@ -255,10 +257,13 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     if (rt.backups.running())
       throw new DomainError('BACKUP_IN_PROGRESS', '正在备份，备份完成后才能恢复，请稍候再试');
     rt.restoring = true;
+    // No cycle writes into the file being replaced; the restored one may be enrolled differently.
+    await rt.hubSync.stop();
     try {
       await restoreFrom(name, file, actor);
     } finally {
       rt.restoring = false;
+      void rt.hubSync.resume();
     }
   }
 
@@ -335,6 +340,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   if (rt.terminal && !backgroundCheck) await dailyBackupIfDue(rt).catch(log);
   const timer = setInterval(runDaily, HOUR_MS);
   timer.unref();
+  // Not awaited: the counter does not wait for the hub; the first cycle runs while it signs in.
+  void rt.hubSync.resume();
 
   return {
     runtime: rt,
@@ -342,6 +349,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
+      await rt.hubSync.stop();
       stopBackgroundCheck();
       await rt.backups.stop();
       await handle.close();

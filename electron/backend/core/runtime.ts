@@ -5,6 +5,7 @@ import type { SessionStore } from '../auth/sessions';
 import type { BackupRunner } from '../backup/runner';
 import type { CalendarCache } from '../calendar/cache';
 import type { Database } from '../db/schema';
+import type { HubSync } from '../hub/sync-loop';
 import type { TokenStore } from '../hub/token-store';
 import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
@@ -36,6 +37,8 @@ export interface Runtime {
   appVersion: string;
   /** The county hub's bearer token: outside the database file (hub/token-store.ts). */
   hubTokens: TokenStore;
+  /** The county's reference data, pulled every minute while enrolled (hub/sync-loop.ts). */
+  hubSync: HubSync;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
   /** Signs the audit chain; the database connection knows it too (audit/chain-key.ts). */

@@ -11,6 +11,7 @@ import type {
   AttachmentsTable,
   PrintCountsTable,
   FormDraftsTable,
+  ReferenceEditionsTable,
 } from './tables/foundation';
 import type { ResidentsTable, ResidentBigramsTable, ResidentAccessTable } from './tables/residents';
 import type { ServiceItemsTable, ServiceItemVersionsTable } from './tables/catalogue';
@@ -80,4 +81,5 @@ export interface Database {
   dispute_follow_ups: DisputeFollowUpsTable;
   event_reports: EventReportsTable;
   form_drafts: FormDraftsTable;
+  reference_editions: ReferenceEditionsTable;
 }

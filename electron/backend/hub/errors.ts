@@ -5,6 +5,9 @@ import { HubRefusal, HubUnreachable } from './client';
 export const UNREACHABLE_MESSAGE =
   '无法连接县级平台，请检查平台地址和网络后再试。本机数据仍可离线使用';
 
+export const TOKEN_MISSING_MESSAGE =
+  '本机保存的县级平台接入凭证已无法读取（可能更换了系统账户）。请向县级中心管理员索取新的加入码后重新连接';
+
 /** The hub's refusal or silence, said to the person in the backend's own codes. */
 export function hubDomainError(error: unknown): unknown {
   if (error instanceof HubUnreachable)

@@ -2,7 +2,7 @@ import type { HandlerMap } from '../rpc/handler';
 import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
-import { completeSetup, hubStatus, join, pendingJoin } from './service';
+import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': (ctx, input) => hubStatus(ctx.rt, input.refresh),
@@ -11,13 +11,21 @@ export const hubHandlers: HandlerMap = {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
     return join(ctx, input);
   },
-  'hub.reconnect': (ctx, input) => join(ctx, input),
+  'hub.reconnect': async (ctx, input) => {
+    await join(ctx, input);
+    // The county's data before the answer; a cycle that fails is retried, the reconnect stands.
+    await ctx.rt.hubSync.resume();
+    return hubStatus(ctx.rt, false);
+  },
   'hub.completeSetup': async (ctx, input) => {
     const done = await completeSetup(ctx, input);
     // As after the standalone setup: the status bar never shows a set-up terminal without a backup.
     await dailyBackupIfDue(ctx.rt);
+    // So that the first screen already has the county's reference data; a failed pull is retried.
+    await ctx.rt.hubSync.resume();
     return done;
   },
+  'hub.syncNow': (ctx) => syncNow(ctx.rt),
   'hub.issueCode': (ctx, input) => issueCode(ctx, input.orgUnitId),
   'hub.listTerminals': (ctx) => terminalsOfCounty(ctx),
   'hub.revokeTerminal': (ctx, input) => revoke(ctx, input.terminalId),

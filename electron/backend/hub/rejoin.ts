@@ -52,7 +52,8 @@ async function addMissingUnits(
 /**
  * 重新连接 of a terminal already in use: a revoked one, one whose token was lost, or a standalone one
  * joining its county. Its unit stays; the hub's terminal number replaces the one typed at setup for
- * the case numbers to come (those already issued keep theirs).
+ * the case numbers to come (those already issued keep theirs). The tree's renames and retirements,
+ * and the edition's record, are the sync cycle's that runs right after.
  */
 export async function rejoin(ctx: CallContext, input: Rejoin): Promise<void> {
   const { rt } = ctx;
@@ -89,7 +90,6 @@ export async function rejoin(ctx: CallContext, input: Rejoin): Promise<void> {
       joinedAt: input.joinedAt,
       lastContactAt: input.joinedAt,
       revokedAt: null,
-      orgTreeEdition: input.orgTree?.edition ?? null,
     });
     await appendAudit(trx, rt.stamper.nowIso(), ctx.actor, identity.terminalId, {
       action: 'hub.join',

@@ -3,6 +3,7 @@ import { hubUnitSchema } from '@shared/api';
 import { hubOrgUnitSchema, orgTreeEditionSchema } from '@shared/sync/hub-contract';
 import type { Db } from '../db/queryable';
 import { getSettings, putSetting, type SettingKey } from '../settings/service';
+import { readAppliedEditions } from './editions';
 
 /** What this terminal keeps of its enrolment, in settings; the token lives in the token store. */
 export interface Enrolment {
@@ -15,6 +16,7 @@ export interface Enrolment {
   joinedAt: string;
   lastContactAt: string | null;
   revokedAt: string | null;
+  /** Read from the applied editions (hub/editions.ts), which the join and the sync cycle record. */
   orgTreeEdition: number | null;
 }
 
@@ -41,7 +43,6 @@ const ENROLMENT_KEYS = [
   'hub_joined_at',
   'hub_last_contact_at',
   'hub_revoked_at',
-  'hub_org_tree_edition',
 ] as const satisfies readonly SettingKey[];
 
 export async function readEnrolment(db: Db): Promise<Enrolment | null> {
@@ -59,11 +60,14 @@ export async function readEnrolment(db: Db): Promise<Enrolment | null> {
     joinedAt: stored.hub_joined_at ?? '',
     lastContactAt: stored.hub_last_contact_at || null,
     revokedAt: stored.hub_revoked_at || null,
-    orgTreeEdition: stored.hub_org_tree_edition ? Number(stored.hub_org_tree_edition) : null,
+    orgTreeEdition: (await readAppliedEditions(db)).get('orgTree')?.edition ?? null,
   };
 }
 
-export async function writeEnrolment(db: Db, enrolment: Enrolment): Promise<void> {
+export async function writeEnrolment(
+  db: Db,
+  enrolment: Omit<Enrolment, 'orgTreeEdition'>,
+): Promise<void> {
   const values: Record<(typeof ENROLMENT_KEYS)[number], string> = {
     hub_url: enrolment.hubUrl,
     hub_name: enrolment.hubName,
@@ -74,7 +78,6 @@ export async function writeEnrolment(db: Db, enrolment: Enrolment): Promise<void
     hub_joined_at: enrolment.joinedAt,
     hub_last_contact_at: enrolment.lastContactAt ?? '',
     hub_revoked_at: enrolment.revokedAt ?? '',
-    hub_org_tree_edition: enrolment.orgTreeEdition === null ? '' : String(enrolment.orgTreeEdition),
   };
   for (const key of ENROLMENT_KEYS) await putSetting(db, key, values[key]);
 }
@@ -87,6 +90,22 @@ export async function recordContact(db: Db, at: string): Promise<void> {
 export async function recordRevoked(db: Db, at: string): Promise<void> {
   await putSetting(db, 'hub_last_contact_at', at);
   await putSetting(db, 'hub_revoked_at', at);
+}
+
+/** The last sync cycle: when it ended and what stopped it (null: nothing). Terminal-local. */
+export interface LastSync {
+  at: string | null;
+  problem: string | null;
+}
+
+export async function readLastSync(db: Db): Promise<LastSync> {
+  const stored = await getSettings(db);
+  return { at: stored.hub_last_sync_at || null, problem: stored.hub_last_sync_problem || null };
+}
+
+export async function recordLastSync(db: Db, sync: LastSync): Promise<void> {
+  await putSetting(db, 'hub_last_sync_at', sync.at ?? '');
+  await putSetting(db, 'hub_last_sync_problem', sync.problem ?? '');
 }
 
 export async function readPendingEnrolment(db: Db): Promise<PendingEnrolment | null> {

@@ -1,5 +1,12 @@
 import { hostname } from 'node:os';
-import type { HubStatus, MethodOutput, MethodParsedInput } from '@shared/api';
+import {
+  EDITION_KINDS,
+  type HubEdition,
+  type HubStatus,
+  type HubSyncResult,
+  type MethodOutput,
+  type MethodParsedInput,
+} from '@shared/api';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/password';
 import { parentDivisionCode } from '@shared/domain/division-code';
 import {
@@ -7,16 +14,19 @@ import {
   enrolmentCodeSchema,
   type OrgTreeEdition,
 } from '@shared/sync/hub-contract';
+import { REFERENCE_KIND_LABELS } from '@shared/sync/reference-contract';
 import { DomainError } from '../core/errors';
 import type { CallContext, Runtime } from '../core/runtime';
 import { checkedCounterPhone } from '../settings/service';
 import { setUpTerminal, type SetupOrgNode } from '../setup/service';
 import { enrol, HubRefusal, HubUnreachable, latestOrgTree, terminalSelf } from './client';
-import { hubDomainError, UNREACHABLE_MESSAGE } from './errors';
+import { hubDomainError, TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
+import { readAppliedEditions, recordAppliedEdition } from './editions';
 import { rejoin } from './rejoin';
 import {
   clearPendingEnrolment,
   readEnrolment,
+  readLastSync,
   readPendingEnrolment,
   recordContact,
   recordRevoked,
@@ -24,9 +34,6 @@ import {
   writePendingEnrolment,
   type Enrolment,
 } from './repository';
-
-const TOKEN_MISSING_MESSAGE =
-  '本机保存的县级平台接入凭证已无法读取（可能更换了系统账户）。请向县级中心管理员索取新的加入码后重新连接';
 
 function standalone(): HubStatus {
   return {
@@ -40,10 +47,34 @@ function standalone(): HubStatus {
     lastContactAt: null,
     orgTreeEdition: null,
     problem: null,
+    editions: [],
+    lastSyncAt: null,
+    lastSyncProblem: null,
   };
 }
 
-function statusOf(rt: Runtime, enrolment: Enrolment, problem: string | null = null): HubStatus {
+/** Every kind, applied or not, in the order a cycle applies them. */
+async function editionsOf(rt: Runtime): Promise<HubEdition[]> {
+  const applied = await readAppliedEditions(rt.db);
+  return EDITION_KINDS.map((kind) => {
+    const edition = applied.get(kind);
+    return {
+      kind,
+      label: REFERENCE_KIND_LABELS[kind],
+      edition: edition?.edition ?? null,
+      publishedAt: edition?.publishedAt ?? null,
+      appliedAt: edition?.appliedAt || null,
+      summary: edition?.summary ?? null,
+    };
+  });
+}
+
+async function statusOf(
+  rt: Runtime,
+  enrolment: Enrolment,
+  problem: string | null = null,
+): Promise<HubStatus> {
+  const lastSync = await readLastSync(rt.db);
   const base = {
     hubUrl: enrolment.hubUrl,
     hubName: enrolment.hubName,
@@ -53,6 +84,9 @@ function statusOf(rt: Runtime, enrolment: Enrolment, problem: string | null = nu
     joinedAt: enrolment.joinedAt,
     lastContactAt: enrolment.lastContactAt,
     orgTreeEdition: enrolment.orgTreeEdition,
+    editions: await editionsOf(rt),
+    lastSyncAt: lastSync.at,
+    lastSyncProblem: lastSync.problem,
   };
   if (enrolment.revokedAt)
     return { ...base, state: 'revoked', problem: HUB_ERROR_MESSAGES.TERMINAL_REVOKED };
@@ -103,13 +137,16 @@ export async function pendingJoin(rt: Runtime): Promise<HubStatus> {
     lastContactAt: pending.joinedAt,
     orgTreeEdition: pending.orgTree?.edition ?? null,
     problem: null,
+    editions: [],
+    lastSyncAt: null,
+    lastSyncProblem: null,
   };
 }
 
 export async function hubStatus(rt: Runtime, refresh: boolean): Promise<HubStatus> {
   const enrolment = await readEnrolment(rt.db);
   if (!enrolment) return standalone();
-  const known = statusOf(rt, enrolment);
+  const known = await statusOf(rt, enrolment);
   return refresh && known.state === 'connected' ? checkWithHub(rt, enrolment) : known;
 }
 
@@ -227,9 +264,26 @@ export async function completeSetup(
         joinedAt: pending.joinedAt,
         lastContactAt: pending.joinedAt,
         revokedAt: null,
-        orgTreeEdition: pending.orgTree?.edition ?? null,
       });
+      if (pending.orgTree)
+        await recordAppliedEdition(trx, {
+          kind: 'orgTree',
+          edition: pending.orgTree.edition,
+          publishedAt: pending.orgTree.publishedAt,
+          appliedAt: rt.stamper.nowIso(),
+          summary: `加入县级平台时建立：单位 ${pending.orgTree.units.length} 个`,
+        });
       await clearPendingEnrolment(trx);
     },
   });
+}
+
+/** 立即同步: refused where no cycle can run, so the person is told why instead of a silent no-op. */
+export async function syncNow(rt: Runtime): Promise<HubSyncResult> {
+  const enrolment = await readEnrolment(rt.db);
+  if (!enrolment) throw new DomainError('HUB_NOT_JOINED', '本终端尚未加入县级平台');
+  if (enrolment.revokedAt)
+    throw new DomainError('HUB_TERMINAL_REVOKED', HUB_ERROR_MESSAGES.TERMINAL_REVOKED);
+  if (!rt.hubTokens.read()) throw new DomainError('HUB_NOT_JOINED', TOKEN_MISSING_MESSAGE);
+  return rt.hubSync.run();
 }

@@ -21,7 +21,9 @@ export type SettingKey =
   | 'hub_joined_at'
   | 'hub_last_contact_at'
   | 'hub_revoked_at'
-  | 'hub_org_tree_edition'
+  /** The last reference-data sync cycle (hub/reference-sync.ts). */
+  | 'hub_last_sync_at'
+  | 'hub_last_sync_problem'
   /** A join made in the wizard whose administrator is not created yet. */
   | 'hub_pending_enrolment';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REFERENCE_KINDS } from '../../sync/reference-contract';
 import { method } from '../define';
 import { orgLevelSchema } from '../roles';
 import {
@@ -68,6 +69,23 @@ export const hubUnitSchema = z.object({
   level: orgLevelSchema,
 });
 
+/** The org tree first, then the kinds in the order a sync cycle applies them. */
+export const EDITION_KINDS = ['orgTree', ...REFERENCE_KINDS] as const;
+export const editionKindSchema = z.enum(EDITION_KINDS);
+export type EditionKind = z.infer<typeof editionKindSchema>;
+
+/** One kind of the county's reference data as this terminal has it; edition null: none applied. */
+export const hubEditionSchema = z.object({
+  kind: editionKindSchema,
+  label: z.string(),
+  edition: z.number().int().nullable(),
+  publishedAt: isoTimeSchema.nullable(),
+  appliedAt: isoTimeSchema.nullable(),
+  /** What applying it changed, as in its audit entry. */
+  summary: z.string().nullable(),
+});
+export type HubEdition = z.infer<typeof hubEditionSchema>;
+
 export const hubStatusSchema = z.object({
   state: hubStateSchema,
   hubUrl: z.string().nullable(),
@@ -83,6 +101,11 @@ export const hubStatusSchema = z.object({
   orgTreeEdition: z.number().int().nullable(),
   /** What the person should know, in Chinese (revoked, token lost, hub unreachable); null when fine. */
   problem: z.string().nullable(),
+  /** Every kind, in the order a sync cycle applies them; empty until the terminal is set up enrolled. */
+  editions: z.array(hubEditionSchema),
+  /** When the last sync cycle ended, and what kept it from applying everything (null: nothing). */
+  lastSyncAt: isoTimeSchema.nullable(),
+  lastSyncProblem: z.string().nullable(),
 });
 export type HubStatus = z.infer<typeof hubStatusSchema>;
 
@@ -126,6 +149,34 @@ export const hubTerminalRowSchema = z.object({
 });
 export type HubTerminalRow = z.infer<typeof hubTerminalRowSchema>;
 
+/** What one sync cycle did: per kind applied, failed (rolled back alone) or not applicable here yet. */
+export const hubSyncResultSchema = z.object({
+  at: isoTimeSchema,
+  applied: z.array(
+    z.object({
+      kind: editionKindSchema,
+      label: z.string(),
+      edition: z.number().int(),
+      summary: z.string(),
+    }),
+  ),
+  failed: z.array(
+    z.object({
+      kind: editionKindSchema,
+      label: z.string(),
+      edition: z.number().int(),
+      message: z.string(),
+    }),
+  ),
+  /** Kinds the county published that this release cannot apply yet. */
+  skipped: z.array(
+    z.object({ kind: editionKindSchema, label: z.string(), edition: z.number().int() }),
+  ),
+  /** Null when the hub answered and every kind it had newer was applied. */
+  problem: z.string().nullable(),
+});
+export type HubSyncResult = z.infer<typeof hubSyncResultSchema>;
+
 export const hubMethods = {
   /** `refresh` asks the hub how it sees this terminal (最近联系, 已停用) before answering. */
   'hub.status': method({
@@ -148,6 +199,12 @@ export const hubMethods = {
     input: hubCompleteSetupInputSchema,
     output: z.object({ orgUnit: orgUnitSchema, terminal: terminalSchema }),
     access: 'public',
+  }),
+  /** 立即同步: a sync cycle now, or the one already running. */
+  'hub.syncNow': method({
+    input: emptySchema,
+    output: hubSyncResultSchema,
+    access: ['admin', 'supervisor'],
   }),
   'hub.issueCode': method({
     input: z.object({ orgUnitId: idSchema }),

@@ -10,6 +10,8 @@ export interface OrgUnitsTable extends Omit<SyncColumns, 'org_unit_id'> {
   name: string;
   level: 'county' | 'township' | 'village';
   parent_id: string | null;
+  /** Set when the county's org tree no longer has the unit: kept with its records, offered for no new ones. */
+  retired_at: string | null;
 }
 
 export interface TerminalsTable extends SyncColumns {
@@ -89,4 +91,16 @@ export interface FormDraftsTable {
   /** The form's values as JSON. */
   data: string;
   updated_at: string;
+}
+
+/** The edition of each kind of the county's reference data this terminal applied; terminal-local. */
+export interface ReferenceEditionsTable {
+  /** 'orgTree' or one of shared/sync/reference-contract.ts REFERENCE_KINDS. */
+  kind: string;
+  edition: number;
+  /** Null for an org tree applied before its publication time was kept. */
+  published_at: string | null;
+  applied_at: string;
+  /** What applying it changed, as in its audit entry. */
+  summary: string;
 }

@@ -8,6 +8,7 @@ import { apiKey, useApiQuery } from '../../api';
 import { HubJoinForm } from '../../components/HubJoinForm';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
+import { ReferenceEditions } from './ReferenceEditions';
 
 const STATE_COLORS: Record<HubState, string> = {
   standalone: 'gray',
@@ -27,7 +28,6 @@ function Facts({ status }: { status: HubStatus }) {
     ['本单位', unit ? `${unit.name}（${ORG_LEVEL_LABELS[unit.level]}，${unit.code}）` : '—'],
     ['加入时间', formatDateTime(status.joinedAt)],
     ['最近联系', formatDateTime(status.lastContactAt)],
-    ['组织机构版本', status.orgTreeEdition ? `第 ${status.orgTreeEdition} 版` : '—'],
   ];
   return (
     <Table variant="vertical" withTableBorder layout="fixed" aria-label="县级平台连接">
@@ -114,7 +114,7 @@ export function HubPage() {
           <Text c="dimmed">正在连接县级平台…</Text>
         </Group>
       ) : data ? (
-        <Paper withBorder p="lg" radius="md" maw={720}>
+        <Paper withBorder p="lg" radius="md" maw={960}>
           {data.problem ? (
             <Alert color={data.state === 'connected' ? 'orange' : 'red'} role="alert" mb="md">
               {data.problem}
@@ -127,6 +127,7 @@ export function HubPage() {
           )}
         </Paper>
       ) : null}
+      {data && data.editions.length > 0 ? <ReferenceEditions status={data} /> : null}
     </>
   );
 }

@@ -1,0 +1,82 @@
+import type { HubSyncResult } from '@shared/api';
+import type { Runtime } from '../core/runtime';
+import { readEnrolment } from './repository';
+import { runSyncCycle } from './reference-sync';
+
+/** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
+export const SYNC_INTERVAL_MS = 60_000;
+
+/** The background sync of an enrolled terminal: one cycle at a time, every minute. */
+export interface HubSync {
+  /** A cycle now, or the one already running (joined, not doubled). */
+  run(): Promise<HubSyncResult>;
+  /**
+   * When the terminal is enrolled and not revoked: the minute timer (kept if running) and a cycle at
+   * once, which the answer waits for. Never fails: a cycle that could not reach the hub is retried.
+   */
+  resume(): Promise<void>;
+  /** Stops the timer and waits for a running cycle (shutdown, restore). */
+  stop(): Promise<void>;
+  /** Whether the minute timer runs: not before enrolment, after a revocation or once closed. */
+  scheduled(): boolean;
+}
+
+export function createHubSync(
+  runtime: () => Runtime,
+  log: (error: unknown) => void,
+  intervalMs = SYNC_INTERVAL_MS,
+): HubSync {
+  let running: Promise<HubSyncResult> | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  // Bumped by stop(): a resume still reading the enrolment then starts nothing on a closing runtime.
+  let generation = 0;
+
+  function stopTimer(): void {
+    if (timer) clearInterval(timer);
+    timer = null;
+  }
+
+  function run(): Promise<HubSyncResult> {
+    running ??= runSyncCycle(runtime(), log)
+      .then(({ result, stop }) => {
+        if (stop) stopTimer();
+        return result;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function tick(): void {
+    const rt = runtime();
+    // A restore swaps the database file; a damaged one is not written to.
+    if (rt.restoring || rt.damaged || rt.reindexing) return;
+    run().catch(log);
+  }
+
+  return {
+    run,
+    async resume() {
+      const mine = generation;
+      try {
+        const rt = runtime();
+        const enrolment = rt.terminal && !rt.damaged ? await readEnrolment(rt.db) : null;
+        if (!enrolment || enrolment.revokedAt || mine !== generation) return;
+        if (!timer) {
+          timer = setInterval(tick, intervalMs);
+          timer.unref();
+        }
+        await run();
+      } catch (error) {
+        log(error);
+      }
+    },
+    scheduled: () => timer !== null,
+    async stop() {
+      generation += 1;
+      stopTimer();
+      await running?.catch(() => undefined);
+    },
+  };
+}
