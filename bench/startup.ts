@@ -11,61 +11,21 @@
  * taking turns run by run so that a shared machine's load falls on each alike.
  * Run: npm run build && npm run bench:startup [-- --runs 10] [--renderer out/renderer --renderer DIR]
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CLERK } from '../e2e/fixtures/accounts';
 import { seedTerminal } from '../e2e/fixtures/api';
+import { BUILT_RENDERER, SERVE, startServe } from './lib/serve';
 import { row } from './lib/stats';
 
-const SERVE = join(__dirname, '..', 'out', 'main', 'serve.js');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 10;
-const BUILT_RENDERER = join(__dirname, '..', 'out', 'renderer');
 const RENDERERS = process.argv.flatMap((arg, i) =>
   arg === '--renderer' ? [process.argv[i + 1]!] : [],
 );
 if (RENDERERS.length === 0) RENDERERS.push(BUILT_RENDERER);
-
-interface Started {
-  url: string;
-  spawnToUrlMs: number;
-  backendReportedMs: number;
-  stop(): Promise<void>;
-}
-
-function startServe(dataDir: string, renderer = BUILT_RENDERER): Promise<Started> {
-  const t0 = performance.now();
-  const args = [SERVE, '--data', dataDir, '--port', '0', '--renderer', renderer];
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  return new Promise((resolve, reject) => {
-    let buffer = '';
-    let backendReportedMs = Number.NaN;
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      buffer += chunk;
-      const reported = /（(\d+) ms）/.exec(buffer);
-      if (reported) backendReportedMs = Number(reported[1]);
-      const url = /^(http:\/\/127\.0\.0\.1:\d+\/\?secret=[0-9a-f]+)$/m.exec(buffer);
-      if (url)
-        resolve({
-          url: url[1]!,
-          spawnToUrlMs: performance.now() - t0,
-          backendReportedMs,
-          stop: () => {
-            child.kill();
-            return exited;
-          },
-        });
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`serve.js exited with ${code} before printing its URL`)),
-    );
-  });
-}
 
 /** A terminal set up once, with a clerk past the first sign-in; each run starts from a copy. */
 async function seededTemplate(): Promise<string> {
