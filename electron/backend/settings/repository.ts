@@ -22,6 +22,8 @@ export type SettingKey =
   | 'hub_last_contact_at'
   | 'hub_revoked_at'
   | 'hub_org_tree_edition'
+  /** The county catalogue edition this terminal last applied or (county centre) published. */
+  | 'hub_catalogue_edition'
   /** A join made in the wizard whose administrator is not created yet. */
   | 'hub_pending_enrolment';
 
