@@ -60,7 +60,9 @@ export async function importCatalogue(ctx: CallContext, base64: string): Promise
         continue;
       }
       // Matched ignoring case; a county item's code is its identity, so it keeps its own spelling.
-      const kept = isCountyIssuer(existing.issuer_code) ? { ...fields, code: existing.code } : fields;
+      const kept = isCountyIssuer(existing.issuer_code)
+        ? { ...fields, code: existing.code }
+        : fields;
       const revision = await reviseItem(trx, stamp, existing, kept);
       const after = (await findItem(trx, existing.id))!;
       const toggled = active !== null && (await setItemActive(trx, stamp, after, active));
