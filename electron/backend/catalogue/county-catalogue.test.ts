@@ -7,11 +7,10 @@ import type { ReferenceEdition } from '@shared/sync/reference-contract';
 import { serviceItemIdFromCode, serviceItemVersionId } from '@shared/sync/natural-ids';
 import { WUMA } from '@shared/testing/org-units';
 import shipped from '../../../resources/service-catalogue.json';
-import { writeEnrolment } from '../hub/repository';
 import { addCase, addResident } from '../testing/case-rows';
 import { test } from '../testing/fixtures';
 import { createHarness, setUpTownship, type Harness } from '../testing/harness';
-import { applyAsSyncCycle } from '../testing/reference-apply';
+import { applyAsSyncCycle, recordJoinWithoutHub } from '../testing/reference-apply';
 
 /** 五马街道's county, 鹿城区: the issuer of the shipped catalogue at its terminals. */
 const COUNTY = WUMA.divisionCode.slice(0, 6);
@@ -61,23 +60,6 @@ async function listed(h: Harness, admin: string, query = '') {
 
 async function byCode(h: Harness, admin: string, code: string) {
   return (await listed(h, admin, code)).filter((item) => item.code === code);
-}
-
-/** The terminal as if it had joined the county hub: what the catalogue's rules read of a join. */
-async function markJoined(h: Harness): Promise<void> {
-  const rt = h.backend.runtime;
-  await writeEnrolment(rt.db, {
-    hubUrl: 'http://hub.example:8080',
-    hubName: '鹿城区县级平台',
-    terminalId: rt.terminal!.terminalId,
-    terminalNumber: '01',
-    orgUnit: { code: WUMA.divisionCode, name: '五马街道', level: 'township' },
-    countyCode: COUNTY,
-    joinedAt: '2026-11-27T01:00:00.000Z',
-    lastContactAt: null,
-    revokedAt: null,
-    orgTreeEdition: null,
-  });
 }
 
 describe('one identity for service items', () => {
@@ -266,7 +248,7 @@ describe('county items below the county', () => {
     harness: h,
     township: { admin },
   }) => {
-    await markJoined(h);
+    await recordJoinWithoutHub(h);
     const [pension] = await byCode(h, admin, 'ZJ-XZ-0003');
     expect(pension).toMatchObject({ countyIssued: true, editable: false });
     const edit = await h.call(

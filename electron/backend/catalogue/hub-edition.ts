@@ -3,7 +3,7 @@ import type { ReferenceEdition } from '@shared/sync/reference-contract';
 import { serviceItemIdFromCode } from '@shared/sync/natural-ids';
 import type { Db } from '../db/queryable';
 import type { Database } from '../db/schema';
-import type { ApplyContext } from '../hub/reference-appliers';
+import type { ApplyContext } from '../hub/service';
 import { getSetting, putSetting } from '../settings/service';
 import { insertItem, reviseItem, setItemActive } from './item-writes';
 import { findItem, type ItemRow } from './repository';

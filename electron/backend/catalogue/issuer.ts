@@ -1,7 +1,7 @@
 import { DomainError } from '../core/errors';
 import type { Db } from '../db/queryable';
-import { readEnrolment } from '../hub/repository';
 import { findOrgUnit } from '../org/repository';
+import { getSetting } from '../settings/service';
 
 /**
  * Who issues a service item (its natural key is the issuer's division code and the item's code):
@@ -33,7 +33,7 @@ export function isCountyIssuer(issuerCode: string): boolean {
  * shipped items stay editable there until it joins (its edits then give way to the county's editions).
  */
 export async function catalogueAuthority(db: Db, issuers: Issuers) {
-  const joined = (await readEnrolment(db)) !== null;
+  const joined = (await getSetting(db, 'hub_terminal_id')) !== null;
   return (issuerCode: string): boolean =>
     issuerCode === '' || issuerCode === issuers.own || (!joined && isCountyIssuer(issuerCode));
 }

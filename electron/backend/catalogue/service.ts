@@ -27,6 +27,9 @@ import {
   type SummaryRow,
 } from './repository';
 
+/** The applier of the county's catalogue editions, which the hub's sync cycle runs. */
+export { applyCatalogueEdition } from './hub-edition';
+
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 
 /** Code-like text searches codes and pinyin initials; anything else the names and aliases. */

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReferenceEdition, ReferenceKind } from '@shared/sync/reference-contract';
 import type { ChangeStamp } from '../core/changes';
-import { applyCatalogueEdition } from '../catalogue/hub-edition';
+import { applyCatalogueEdition } from '../catalogue/service';
 import type { Database } from '../db/schema';
 
 /** What an applier knows besides the edition itself. */

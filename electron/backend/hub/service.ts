@@ -25,6 +25,12 @@ import {
   type Enrolment,
 } from './repository';
 
+/** For the domains that own reference data: the county centre publishes it, each kind applies it. */
+export { countyLink, relay } from './county-admin';
+export { HubRefusal } from './client';
+export { publishReference } from './reference-client';
+export type { ApplyContext } from './reference-appliers';
+
 const TOKEN_MISSING_MESSAGE =
   '本机保存的县级平台接入凭证已无法读取（可能更换了系统账户）。请向县级中心管理员索取新的加入码后重新连接';
 
