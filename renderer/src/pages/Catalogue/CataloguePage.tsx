@@ -26,7 +26,6 @@ import { canCall } from '../../lib/access';
 import { downloadFile } from '../../lib/download';
 import { useCurrentUser } from '../../session';
 import { ImportCatalogueModal } from './ImportCatalogueModal';
-import { IssuerBadge } from './IssuerBadge';
 import { formatPromise } from './item-labels';
 import { PublishToHubButton } from './PublishToHubButton';
 
@@ -220,7 +219,12 @@ export function CataloguePage() {
             accessor: 'countyIssued',
             title: '发布单位',
             noWrap: true,
-            render: (item) => <IssuerBadge countyIssued={item.countyIssued} />,
+            // Plain text: a badge would be cut short in this many columns.
+            render: (item) => (
+              <Text size="sm" c={item.countyIssued ? 'indigo' : 'dimmed'}>
+                {item.countyIssued ? '县级发布' : '本单位'}
+              </Text>
+            ),
           },
           {
             accessor: 'active',
