@@ -173,10 +173,16 @@ export function CataloguePage() {
             accessor: 'code',
             title: '编码',
             noWrap: true,
+            // The issuer under the code: both name the item in the county (a column more would crowd).
             render: (item) => (
-              <Text ff="monospace" size="sm">
-                {item.code}
-              </Text>
+              <>
+                <Text ff="monospace" size="sm">
+                  {item.code}
+                </Text>
+                <Text size="xs" c={item.countyIssued ? 'indigo' : 'dimmed'}>
+                  {item.countyIssued ? '县级发布' : '本单位'}
+                </Text>
+              </>
             ),
           },
           {
@@ -214,17 +220,6 @@ export function CataloguePage() {
             title: '代办',
             noWrap: true,
             render: (item) => (item.agencyAllowed ? '可代办' : '—'),
-          },
-          {
-            accessor: 'countyIssued',
-            title: '发布单位',
-            noWrap: true,
-            // Plain text: a badge would be cut short in this many columns.
-            render: (item) => (
-              <Text size="sm" c={item.countyIssued ? 'indigo' : 'dimmed'}>
-                {item.countyIssued ? '县级发布' : '本单位'}
-              </Text>
-            ),
           },
           {
             accessor: 'active',
