@@ -61,6 +61,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'catalogue.setActive': '启用或停用事项',
   'catalogue.exportExcel': '导出事项目录',
   'catalogue.importExcel': '导入事项目录',
+  'catalogue.publishToHub': '发布事项目录到县级平台',
   'residents.search': '查询居民',
   'residents.findByDocument': '按证件号查找居民',
   'residents.get': '查看居民信息',

@@ -5,6 +5,7 @@ import { DomainError } from '../core/errors';
 import type { CallContext } from '../core/runtime';
 import { orgScope } from '../org/repository';
 import { readCatalogueWorkbook, type ImportProblem } from './excel-read';
+import { catalogueAuthority, isCountyIssuer, terminalIssuers } from './issuer';
 import { createItem, reviseItem, setItemActive } from './item-writes';
 import { findItem, findItemByCode } from './repository';
 
@@ -20,6 +21,8 @@ export async function importCatalogue(ctx: CallContext, base64: string): Promise
   if (!scope.has(terminal.orgUnitId)) {
     throw new DomainError('FORBIDDEN', '事项目录由便民服务中心维护，您所在单位不能导入');
   }
+  const issuers = await terminalIssuers(ctx.rt.db, terminal.orgUnitId);
+  const mayChange = await catalogueAuthority(ctx.rt.db, issuers);
   const { items, problems } = await readCatalogueWorkbook(base64);
   const stamp = stampOf(ctx);
   const counts = { created: 0, updated: 0, unchanged: 0 };
@@ -33,11 +36,20 @@ export async function importCatalogue(ctx: CallContext, base64: string): Promise
           ? read
           : { ...read, aliases: JSON.parse(existing.aliases) as string[] };
       if (!existing) {
-        const id = await createItem(trx, stamp, terminal.orgUnitId, fields);
+        const id = await createItem(trx, stamp, terminal.orgUnitId, issuers.own, fields);
         if (active === false) {
           await setItemActive(trx, stamp, (await findItem(trx, id))!, false);
         }
         counts.created += 1;
+        continue;
+      }
+      if (!mayChange(existing.issuer_code)) {
+        skipped.push({
+          row,
+          message: isCountyIssuer(existing.issuer_code)
+            ? `事项表第 ${row} 行：事项“${existing.code}”由县级统一发布，只能由县级中心修改`
+            : `事项表第 ${row} 行：事项“${existing.code}”由其他单位发布，不能导入修改`,
+        });
         continue;
       }
       if (!scope.has(existing.org_unit_id)) {
@@ -47,7 +59,11 @@ export async function importCatalogue(ctx: CallContext, base64: string): Promise
         });
         continue;
       }
-      const revision = await reviseItem(trx, stamp, existing, fields);
+      // Matched ignoring case; a county item's code is its identity, so it keeps its own spelling.
+      const kept = isCountyIssuer(existing.issuer_code)
+        ? { ...fields, code: existing.code }
+        : fields;
+      const revision = await reviseItem(trx, stamp, existing, kept);
       const after = (await findItem(trx, existing.id))!;
       const toggled = active !== null && (await setItemActive(trx, stamp, after, active));
       if (revision.kind === 'revised' || toggled) counts.updated += 1;

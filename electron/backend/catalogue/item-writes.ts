@@ -4,8 +4,10 @@ import { pinyinInitials } from '@shared/domain/search/pinyin-initials';
 import type { ChangeStamp } from '../core/changes';
 import { DomainError } from '../core/errors';
 import { insertSynced, updateSynced } from '../core/synced-writes';
+import { serviceItemIdFromCode, serviceItemVersionId } from '@shared/sync/natural-ids';
 import type { Database } from '../db/schema';
 import { sameContent, versionContent } from './fields';
+import { isCountyIssuer } from './issuer';
 import { findItemByCode, findVersion, lastVersionNumber, type ItemRow } from './repository';
 
 /*
@@ -32,6 +34,7 @@ export function aliasColumns(aliases: readonly string[]) {
   };
 }
 
+/** Version `number` of an item, with the id every terminal derives for it. */
 async function addVersion(
   trx: Trx,
   stamp: ChangeStamp,
@@ -39,7 +42,6 @@ async function addVersion(
   itemId: string,
   number: number,
   fields: ServiceItemFields,
-  id?: string,
 ): Promise<string> {
   return insertSynced(
     trx,
@@ -47,21 +49,23 @@ async function addVersion(
     'service_item_versions',
     orgUnitId,
     { item_id: itemId, number, ...versionContent(fields) },
-    { id },
+    { id: serviceItemVersionId(itemId, number) },
   );
 }
 
-/** A new item with its version 1; returns the item id. */
-export async function createItem(
+/**
+ * An item with its version 1, its id derived from its natural key (issuer and code), held by
+ * `orgUnitId` (the terminal's unit). No check that the code is free: the caller decides.
+ */
+export async function insertItem(
   trx: Trx,
   stamp: ChangeStamp,
   orgUnitId: string,
+  issuerCode: string,
   fields: ServiceItemFields,
 ): Promise<string> {
-  await ensureCodeFree(trx, fields.code, null);
-  const itemId = stamp.stamper.newId();
+  const itemId = serviceItemIdFromCode(issuerCode, fields.code);
   // The item row names its version before the version exists: the version's item_id is the foreign key.
-  const versionId = stamp.stamper.newId();
   await insertSynced(
     trx,
     stamp,
@@ -69,7 +73,8 @@ export async function createItem(
     orgUnitId,
     {
       code: fields.code,
-      current_version_id: versionId,
+      issuer_code: issuerCode,
+      current_version_id: serviceItemVersionId(itemId, 1),
       active: 1,
       name: fields.name,
       category: fields.category,
@@ -78,8 +83,33 @@ export async function createItem(
     },
     { id: itemId },
   );
-  await addVersion(trx, stamp, orgUnitId, itemId, 1, fields, versionId);
+  await addVersion(trx, stamp, orgUnitId, itemId, 1, fields);
   return itemId;
+}
+
+/** A new item with its version 1; returns the item id. */
+export async function createItem(
+  trx: Trx,
+  stamp: ChangeStamp,
+  orgUnitId: string,
+  issuerCode: string,
+  fields: ServiceItemFields,
+): Promise<string> {
+  await ensureCodeFree(trx, fields.code, null);
+  // An item whose code was changed keeps the id its first code gave it; that code stays spent.
+  const holder = await trx
+    .selectFrom('service_items')
+    .select(['code', 'name'])
+    .where('id', '=', serviceItemIdFromCode(issuerCode, fields.code))
+    .executeTakeFirst();
+  if (holder) {
+    throw new DomainError(
+      'ITEM_CODE_TAKEN',
+      `事项编码“${fields.code}”曾用于“${holder.name}”（现编码 ${holder.code}），不能再用于新事项`,
+      { 'fields.code': '该编码曾被其他事项使用' },
+    );
+  }
+  return insertItem(trx, stamp, orgUnitId, issuerCode, fields);
 }
 
 type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null };
@@ -100,6 +130,14 @@ export async function reviseItem(
   const codeChanged = fields.code !== item.code;
   const aliasesChanged = aliasColumns(fields.aliases).aliases !== item.aliases;
   if (!contentChanged && !codeChanged && !aliasesChanged) return { kind: 'unchanged' };
+  if (codeChanged && isCountyIssuer(item.issuer_code)) {
+    // The code names the item in every terminal of the county: a new code is a new item.
+    throw new DomainError(
+      'ITEM_CODE_FIXED',
+      '县级目录事项的编码是该事项在全县的标识，不能修改；需要新编码时，请新增事项并停用原事项',
+      { 'fields.code': '县级目录事项的编码不能修改' },
+    );
+  }
   if (codeChanged) await ensureCodeFree(trx, fields.code, item.id);
   let number: number | null = null;
   let currentVersionId = item.current_version_id;

@@ -18,13 +18,18 @@ export async function findItem(db: Db, id: string) {
 
 export type ItemRow = NonNullable<Awaited<ReturnType<typeof findItem>>>;
 
-/** Codes compare without case, as the catalogue rules do: ZJ-XZ-0001 and zj-xz-0001 are one item. */
+/**
+ * Codes compare without case, as the catalogue rules do: ZJ-XZ-0001 and zj-xz-0001 are one item.
+ * A county item and a township's own item may share a code (the township had it first); the county's
+ * wins the code, its issuer's division code being the shortest.
+ */
 export async function findItemByCode(db: Db, code: string) {
   return db
     .selectFrom('service_items')
     .selectAll()
     .where(sql<string>`upper(code)`, '=', code.toUpperCase())
     .where('deleted_at', 'is', null)
+    .orderBy(sql`length(issuer_code)`)
     .executeTakeFirst();
 }
 
@@ -59,7 +64,7 @@ export async function findVersion(db: Db, versionId: string): Promise<VersionRow
 export async function listCurrentVersions(db: Db) {
   return versionQuery(db)
     .innerJoin('service_items as cur', 'cur.current_version_id', 'v.id')
-    .select(['cur.active', 'cur.aliases', 'cur.version as item_version'])
+    .select(['cur.active', 'cur.aliases', 'cur.issuer_code', 'cur.version as item_version'])
     .where('i.deleted_at', 'is', null)
     .orderBy('i.code')
     .execute();
@@ -105,6 +110,7 @@ export async function listSummaries(db: Db, filter: SummaryFilter) {
       'i.category',
       'i.active',
       'i.aliases',
+      'i.issuer_code',
       'v.department',
       'v.type',
       'v.promised_days',

@@ -16,6 +16,7 @@ import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
 import type { Transaction } from 'kysely';
 import { toVersion } from './fields';
+import { catalogueAuthority, ensureIssuedHere, isCountyIssuer, terminalIssuers } from './issuer';
 import { aliasColumns, createItem, reviseItem, setItemActive } from './item-writes';
 import {
   findItem,
@@ -25,7 +26,9 @@ import {
   type SummaryFilter,
   type SummaryRow,
 } from './repository';
-import type { Db } from '../db/queryable';
+
+/** The applier of the county's catalogue editions, which the hub's sync cycle runs. */
+export { applyCatalogueEdition } from './hub-edition';
 
 const CODE_LIKE = /^[A-Za-z0-9._-]+$/;
 
@@ -55,12 +58,26 @@ function byCategoryThenCode(a: SummaryRow, b: SummaryRow): number {
   return (
     categoryRank(a.category) - categoryRank(b.category) ||
     a.category.localeCompare(b.category) ||
-    a.code.localeCompare(b.code)
+    a.code.localeCompare(b.code) ||
+    // A township's own item that shares a county item's code comes after the county's.
+    a.issuer_code.length - b.issuer_code.length
   );
 }
 
-function toSummary(row: SummaryRow): ServiceItemSummary {
+type MayChange = (issuerCode: string) => boolean;
+
+async function authorityHere(ctx: CallContext): Promise<MayChange> {
+  const db = ctx.rt.db;
+  return catalogueAuthority(db, await terminalIssuers(db, requireTerminal(ctx.rt).orgUnitId));
+}
+
+function issuerOf(issuerCode: string, mayChange: MayChange) {
+  return { countyIssued: isCountyIssuer(issuerCode), editable: mayChange(issuerCode) };
+}
+
+function toSummary(row: SummaryRow, mayChange: MayChange): ServiceItemSummary {
   return {
+    ...issuerOf(row.issuer_code, mayChange),
     id: row.id,
     code: row.code,
     name: row.name,
@@ -86,16 +103,19 @@ export async function listItems(
     category: input.category || undefined,
     search: catalogueSearch(input.query),
   });
-  return rows.sort(byCategoryThenCode).map(toSummary);
+  const mayChange = await authorityHere(ctx);
+  return rows.sort(byCategoryThenCode).map((row) => toSummary(row, mayChange));
 }
 
-export async function itemDetail(db: Db, itemId: string): Promise<ServiceItemDetail> {
+export async function itemDetail(ctx: CallContext, itemId: string): Promise<ServiceItemDetail> {
+  const db = ctx.rt.db;
   const item = await findItem(db, itemId);
   const version = item && (await findVersion(db, item.current_version_id));
   if (!item || !version) throw new DomainError('NOT_FOUND', '找不到该事项');
   const heads = await listVersionHeads(db, item.id);
   return {
     ...toVersion(version),
+    ...issuerOf(item.issuer_code, await authorityHere(ctx)),
     active: item.active === 1,
     aliases: parseAliases(item.aliases),
     versions: heads.map((head) => ({
@@ -128,6 +148,7 @@ async function editableItem(ctx: CallContext, itemId: string) {
   const item = await findItem(ctx.rt.db, itemId);
   if (!item) throw new DomainError('NOT_FOUND', '找不到该事项');
   await ensureInScope(ctx, item.org_unit_id);
+  ensureIssuedHere(item, await authorityHere(ctx));
   return item;
 }
 
@@ -139,12 +160,13 @@ export async function saveItem(
   ensureItemRules(fields);
   const stamp = stampOf(ctx);
   const item = input.itemId ? await editableItem(ctx, input.itemId) : null;
-  // New items belong to the terminal's unit: the catalogue is the centre's, not a clerk's.
+  // New items belong to the terminal's unit, which issues them: the catalogue is the centre's, not a clerk's.
   const ownerId = item?.org_unit_id ?? requireTerminal(ctx.rt).orgUnitId;
   if (!item) await ensureInScope(ctx, ownerId);
+  const { own } = await terminalIssuers(ctx.rt.db, requireTerminal(ctx.rt).orgUnitId);
   const itemId = await ctx.rt.db.transaction().execute(async (trx) => {
     if (!item) {
-      const id = await createItem(trx, stamp, ownerId, fields);
+      const id = await createItem(trx, stamp, ownerId, own, fields);
       await audit(trx, ctx, 'catalogue.create', id, `${fields.code} ${fields.name}`);
       return id;
     }
@@ -169,7 +191,7 @@ export async function saveItem(
     }
     return item.id;
   });
-  return itemDetail(ctx.rt.db, itemId);
+  return itemDetail(ctx, itemId);
 }
 
 export async function setActive(
@@ -190,7 +212,7 @@ export async function setActive(
       `${item.code} ${item.name}`,
     );
   });
-  return itemDetail(ctx.rt.db, item.id);
+  return itemDetail(ctx, item.id);
 }
 
 async function audit(

@@ -25,6 +25,16 @@ export async function readAppliedEditions(db: Db): Promise<Map<EditionKind, Appl
   );
 }
 
+/** The edition of a kind this terminal holds (applied, or published by this county centre); 0 for none. */
+export async function heldEdition(db: Db, kind: EditionKind): Promise<number> {
+  const row = await db
+    .selectFrom('reference_editions')
+    .select('edition')
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+  return row?.edition ?? 0;
+}
+
 /** In the transaction that applied the edition: recorded if and only if it was applied. */
 export async function recordAppliedEdition(db: Db, applied: AppliedEdition): Promise<void> {
   const values = {

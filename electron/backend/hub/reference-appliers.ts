@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { ReferenceEdition, ReferenceKind } from '@shared/sync/reference-contract';
 import type { ChangeStamp } from '../core/changes';
+import { applyCatalogueEdition } from '../catalogue/service';
 import type { Database } from '../db/schema';
 
 /** What an applier knows besides the edition itself. */
@@ -27,4 +28,6 @@ export type ReferenceApplier<K extends ReferenceKind> = (
 ) => Promise<string>;
 
 /** Each kind's applier lives beside the data it writes; this map is the sync cycle's one entry. */
-export const REFERENCE_APPLIERS: { [K in ReferenceKind]?: ReferenceApplier<K> } = {};
+export const REFERENCE_APPLIERS: { [K in ReferenceKind]?: ReferenceApplier<K> } = {
+  catalogue: applyCatalogueEdition,
+};

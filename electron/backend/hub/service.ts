@@ -35,6 +35,13 @@ import {
   type Enrolment,
 } from './repository';
 
+/** For the domains that own reference data: the county centre publishes it, each kind applies it. */
+export { countyLink, relay } from './county-admin';
+export { HubRefusal } from './client';
+export { publishReference } from './reference-client';
+export type { ApplyContext } from './reference-appliers';
+export { heldEdition, recordAppliedEdition } from './editions';
+
 function standalone(): HubStatus {
   return {
     state: 'standalone',

@@ -7,6 +7,13 @@ import {
 import { method } from '../define';
 import { idSchema, isoTimeSchema } from './common';
 
+/** Who issues an item, and whether this terminal may change it (county items: the county centre). */
+const issuerFields = {
+  /** 县级发布: the county's catalogue; false: the terminal's unit added it (本单位). */
+  countyIssued: z.boolean(),
+  editable: z.boolean(),
+};
+
 const serviceItemSummarySchema = z.object({
   id: idSchema,
   code: z.string(),
@@ -21,6 +28,7 @@ const serviceItemSummarySchema = z.object({
   aliases: z.array(z.string()),
   versionId: idSchema,
   versionNumber: z.number().int(),
+  ...issuerFields,
 });
 export type ServiceItemSummary = z.infer<typeof serviceItemSummarySchema>;
 
@@ -44,6 +52,7 @@ const serviceItemVersionSchema = z.object({
 export type ServiceItemVersion = z.infer<typeof serviceItemVersionSchema>;
 
 const serviceItemDetailSchema = serviceItemVersionSchema.extend({
+  ...issuerFields,
   active: z.boolean(),
   aliases: z.array(z.string()),
   versions: z.array(
@@ -111,6 +120,15 @@ export const catalogueMethods = {
       unchanged: z.number().int(),
       problems: z.array(z.object({ row: z.number().int(), message: z.string() })),
     }),
+    access: editors,
+  }),
+  /**
+   * County centre only: the county's active items as the county's next catalogue edition on the
+   * hub, which every terminal of the county then applies.
+   */
+  'catalogue.publishToHub': method({
+    input: z.object({}).strict(),
+    output: z.object({ edition: z.number().int(), items: z.number().int() }),
     access: editors,
   }),
 };

@@ -22,6 +22,7 @@ import * as residentVillageIndex from './2026_12_06_1000_resident_village_index'
 import * as formDrafts from './2026_12_06_1500_form_drafts';
 import * as residentAccess from './2026_12_06_1700_resident_access';
 import * as referenceEditions from './2026_12_06_1900_reference_editions';
+import * as serviceItemIssuer from './2026_12_06_2000_service_item_issuer';
 
 export interface Migration {
   name: string;
@@ -53,4 +54,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1500_form_drafts', up: formDrafts.up },
   { name: '2026_12_06_1700_resident_access', up: residentAccess.up },
   { name: '2026_12_06_1900_reference_editions', up: referenceEditions.up },
+  { name: '2026_12_06_2000_service_item_issuer', up: serviceItemIssuer.up },
 ];

@@ -16,6 +16,11 @@ export interface ServiceItemsTable extends SyncColumns {
   aliases: Generated<string>;
   /** Pinyin initials of each alias, joined by spaces: 'db dbsq'. */
   alias_initials: Generated<string>;
+  /**
+   * The division code of the unit that issues the item: the county (6 digits) for the county's
+   * catalogue, else the unit that added it. With the code, the item's natural key and id.
+   */
+  issuer_code: Generated<string>;
 }
 
 export interface ServiceItemVersionsTable extends SyncColumns {

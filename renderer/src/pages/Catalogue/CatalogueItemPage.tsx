@@ -8,6 +8,7 @@ import { apiKey, useApiMutation, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
+import { IssuerBadge } from './IssuerBadge';
 import { valuesOfVersion } from './item-form';
 import { ItemEditor } from './ItemEditor';
 import { ItemVersionView } from './ItemVersionView';
@@ -66,7 +67,7 @@ export function CatalogueItemPage() {
   const { id = '' } = useParams();
   const me = useCurrentUser();
   const item = useApiQuery('catalogue.get', { itemId: id });
-  const canEdit = canCall(me.role, 'catalogue.save');
+  const mayEdit = canCall(me.role, 'catalogue.save');
   const back = (
     <Button variant="default" component={Link} to="/catalogue">
       返回事项目录
@@ -85,6 +86,8 @@ export function CatalogueItemPage() {
     );
   }
   const data = item.data;
+  // County items at a township come from the county's catalogue: read-only here.
+  const canEdit = mayEdit && data.editable;
   return (
     <>
       <PageHeader
@@ -92,6 +95,7 @@ export function CatalogueItemPage() {
         description={`${data.code} · ${data.category} · 当前为第 ${data.number} 版`}
         actions={
           <>
+            <IssuerBadge countyIssued={data.countyIssued} />
             <Badge size="lg" variant="light" color={data.active ? 'teal' : 'gray'}>
               {data.active ? '启用中' : '已停用'}
             </Badge>
@@ -115,6 +119,11 @@ export function CatalogueItemPage() {
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="content" pt="lg">
+          {mayEdit && !data.editable ? (
+            <Alert color="blue" mb="md" title="县级统一发布的事项">
+              该事项由县级中心统一维护，随县级平台的事项目录更新，本单位不能修改或停用。需要调整时请联系县级中心。
+            </Alert>
+          ) : null}
           {canEdit ? (
             <ItemEditor
               // A new version, or new aliases, start the form again from what was saved.

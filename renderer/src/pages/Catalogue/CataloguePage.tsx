@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Badge,
   Button,
@@ -26,6 +27,7 @@ import { downloadFile } from '../../lib/download';
 import { useCurrentUser } from '../../session';
 import { ImportCatalogueModal } from './ImportCatalogueModal';
 import { formatPromise } from './item-labels';
+import { PublishToHubButton } from './PublishToHubButton';
 
 const XLSX_ACCEPT = '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -58,6 +60,7 @@ function Actions() {
         </FileButton>
       ) : null}
       {canEdit ? <Button onClick={() => void navigate('/catalogue/new')}>新增事项</Button> : null}
+      <PublishToHubButton />
       <ImportCatalogueModal
         file={importing}
         onClose={() => {
@@ -101,6 +104,7 @@ export function CataloguePage() {
   }
 
   const items = list.data ?? [];
+  const readOnlyCounty = items.some((item) => item.countyIssued && !item.editable);
   const categories = [...new Set([...SERVICE_CATEGORIES, ...items.map((item) => item.category)])];
 
   return (
@@ -110,6 +114,11 @@ export function CataloguePage() {
         description="本中心可受理的事项及其申请材料。修改事项会生成新版本，已受理的案件仍按受理时的版本办理。"
         actions={<Actions />}
       />
+      {readOnlyCounty ? (
+        <Alert color="blue" mb="md" title="县级发布的事项由县级中心统一维护">
+          标为“县级发布”的事项随县级平台的事项目录更新，本单位只能查看和受理；本单位可以新增和修改自己的事项。
+        </Alert>
+      ) : null}
       <Group align="flex-end" gap="md" mb="md">
         <TextInput
           label="查找事项"
@@ -164,10 +173,16 @@ export function CataloguePage() {
             accessor: 'code',
             title: '编码',
             noWrap: true,
+            // The issuer under the code: both name the item in the county (a column more would crowd).
             render: (item) => (
-              <Text ff="monospace" size="sm">
-                {item.code}
-              </Text>
+              <>
+                <Text ff="monospace" size="sm">
+                  {item.code}
+                </Text>
+                <Text size="xs" c={item.countyIssued ? 'indigo' : 'dimmed'}>
+                  {item.countyIssued ? '县级发布' : '本单位'}
+                </Text>
+              </>
             ),
           },
           {
