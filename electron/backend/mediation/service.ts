@@ -16,6 +16,7 @@ export {
   applyMediationReferenceEdition,
 } from './dispute/reference-appliers';
 export { applyRosterEdition } from './roster/roster-applier';
+export { mediatorsOf } from './roster/team-repository';
 export { disputeFtsValues } from './list/search-index';
 export { addAccountToRoster } from './roster/roster';
 
