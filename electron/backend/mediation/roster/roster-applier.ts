@@ -1,9 +1,7 @@
 import type { RosterEntry } from '@shared/sync/reference-contract';
-import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { recordHeldReference } from '../../core/reference-data';
 import { insertSynced, updateSynced } from '../../core/synced-writes';
 import type { ReferenceApplier } from '../../hub/reference-appliers';
-import { listOrgUnits } from '../../org/repository';
 import type { MediatorRow } from './team-repository';
 
 /** The columns the county's roster owns; user_id (a local account) and the sync columns are the terminal's. */
@@ -36,9 +34,18 @@ function sameAs(row: MediatorRow, orgUnitId: string, columns: ReturnType<typeof 
  */
 export const applyRosterEdition: ReferenceApplier<'roster'> = async (trx, edition, context) => {
   const entries = edition.payload.entries;
+  // By code rather than by orgUnitIdFromDivisionCode: the same unit on an enrolled terminal, and
+  // also on one whose units a rematch after a standalone start has not renamed yet.
   const codes = [...new Set(entries.map((entry) => entry.orgUnitCode))];
-  const localUnits = new Set(
-    (await listOrgUnits(trx, codes.map(orgUnitIdFromDivisionCode))).map((unit) => unit.id),
+  const unitIds = new Map(
+    (
+      await trx
+        .selectFrom('org_units')
+        .select(['id', 'code'])
+        .where('code', 'in', codes.length > 0 ? codes : [''])
+        .where('deleted_at', 'is', null)
+        .execute()
+    ).map((unit) => [unit.code, unit.id]),
   );
   const stored = new Map(
     (await trx.selectFrom('mediators').selectAll().where('deleted_at', 'is', null).execute()).map(
@@ -50,8 +57,8 @@ export const applyRosterEdition: ReferenceApplier<'roster'> = async (trx, editio
   let updated = 0;
   let skipped = 0;
   for (const entry of entries) {
-    const orgUnitId = orgUnitIdFromDivisionCode(entry.orgUnitCode);
-    if (!entry.id || !localUnits.has(orgUnitId)) {
+    const orgUnitId = unitIds.get(entry.orgUnitCode);
+    if (!entry.id || !orgUnitId) {
       skipped += 1;
       continue;
     }
