@@ -77,7 +77,10 @@ async function publish<K extends ReferenceKind>(
   const baseEdition = await heldEdition(ctx.rt.db, kind);
   const edition = (await relay(ctx, async () => {
     try {
-      return await publishReference(link.client, kind, { baseEdition, payload } as PublishReferenceRequest<K>);
+      return await publishReference(link.client, kind, {
+        baseEdition,
+        payload,
+      } as PublishReferenceRequest<K>);
     } catch (error) {
       if (error instanceof HubRefusal && error.code === 'REFERENCE_EDITION_STALE')
         throw new DomainError('REFERENCE_EDITION_STALE', STALE_MESSAGE);
