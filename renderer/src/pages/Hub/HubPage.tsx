@@ -5,6 +5,7 @@ import { HUB_STATE_LABELS, ORG_LEVEL_LABELS, type HubState, type HubStatus } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiKey, useApiQuery } from '../../api';
+import { CountyReferencePublish } from '../../components/CountyPublish';
 import { HubJoinForm } from '../../components/HubJoinForm';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
@@ -127,6 +128,7 @@ export function HubPage() {
           )}
         </Paper>
       ) : null}
+      <CountyReferencePublish />
     </>
   );
 }

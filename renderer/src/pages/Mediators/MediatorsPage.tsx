@@ -4,6 +4,7 @@ import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
+import { PublishRosterButton } from '../../components/CountyPublish';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
@@ -34,7 +35,12 @@ export function MediatorsPage() {
       <PageHeader
         title="调解员"
         description="调委会的调解员名册。指派调解员时按擅长的纠纷类型和在办案件数推荐。离任的停用，不删除。"
-        actions={canEdit ? <Button onClick={() => setEditing('new')}>新增调解员</Button> : null}
+        actions={
+          <>
+            <PublishRosterButton />
+            {canEdit ? <Button onClick={() => setEditing('new')}>新增调解员</Button> : null}
+          </>
+        }
       />
       <Box mb="md">
         <OffRosterNotice orgUnitId={unitId} />
@@ -43,6 +49,7 @@ export function MediatorsPage() {
         {units.length > 1 ? (
           <Select
             label="调委会"
+            searchable
             allowDeselect={false}
             data={units.map((unit) => ({ value: unit.id, label: unit.name }))}
             value={unitId}
