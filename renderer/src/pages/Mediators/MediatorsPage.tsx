@@ -1,6 +1,5 @@
 import { Badge, Box, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import type { Mediator } from '@shared/api';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
@@ -8,7 +7,11 @@ import { PublishRosterButton } from '../../components/CountyPublish';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
-import { referenceLabel, useMediationReference } from '../../lib/mediation-reference';
+import {
+  referenceLabel,
+  useMediationReference,
+  useDisputeTypes,
+} from '../../lib/mediation-reference';
 import { useCurrentUser } from '../../session';
 import { MediatorModal } from './MediatorModal';
 import { OffRosterNotice } from './OffRosterNotice';
@@ -16,6 +19,7 @@ import { unitsInScope } from './unit-scope';
 
 /** 调解员名册: the committee's mediators, their specialties and current load. */
 export function MediatorsPage() {
+  const disputeTypes = useDisputeTypes();
   const me = useCurrentUser();
   const reference = useMediationReference();
   const queryClient = useQueryClient();
@@ -116,7 +120,7 @@ export function MediatorsPage() {
           {
             accessor: 'specialties',
             title: '擅长',
-            render: (m) => m.specialties.map((type) => DISPUTE_TYPE_LABELS[type]).join('、') || '—',
+            render: (m) => m.specialties.map((type) => disputeTypes.label(type)).join('、') || '—',
           },
           {
             accessor: 'openCases',
