@@ -69,6 +69,8 @@ const PUBLIC_MODULES = {
   cases: ['search-index'],
   // The Handlers type every domain's handlers.ts fills in.
   rpc: ['handler'],
+  // The appliers' interface, which each domain's applier of county reference data implements.
+  hub: ['reference-appliers'],
 };
 // rpc/ registers every domain's handlers.ts; no other domain imports them.
 const HANDLER_READERS = ['rpc'];

@@ -7,6 +7,7 @@ import { calendarMethods } from './methods/calendar';
 import { casesMethods } from './methods/cases';
 import { draftsMethods } from './methods/drafts';
 import { hubMethods } from './methods/hub';
+import { hubReferenceMethods } from './methods/hub-reference';
 import { caseQueryMethods } from './methods/case-queries';
 import { dashboardFiguresMethods } from './methods/dashboard-figures';
 import { catalogueMethods } from './methods/catalogue';
@@ -60,6 +61,7 @@ export const contract = {
   ...eventReportsMethods,
   ...draftsMethods,
   ...hubMethods,
+  ...hubReferenceMethods,
 };
 
 type Contract = typeof contract;

@@ -11,6 +11,7 @@ import { createBackupRunner } from '../backup/runner';
 import { dailyBackupIfDue } from '../backup/service';
 import { startJob } from '../backup/worker';
 import { CalendarCache } from '../calendar/cache';
+import { MediationListsCache } from '../mediation/service';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
@@ -142,6 +143,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     terminal: opened.terminal,
     settings: opened.settings,
     calendar: new CalendarCache(),
+    mediationLists: new MediationListsCache(),
     damaged: opened.damaged,
     restoring: false,
     searchIndexDamaged: null,

@@ -6,6 +6,7 @@ import { listCalendarYears } from './repository';
 
 // The bench's generator dates its cases by the calendar as stored.
 export { loadCalendar } from './loader';
+export { applyCalendarEdition } from './reference-applier';
 
 /** The working-day calendar of this runtime, cached until holiday_calendar changes. */
 export function calendarOf(rt: Runtime): Promise<HolidayCalendar> {

@@ -1,7 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { ReferenceEdition } from '@shared/sync/reference-contract';
 import { serviceItemIdFromCode } from '@shared/sync/natural-ids';
-import type { Db } from '../db/queryable';
 import type { Database } from '../db/schema';
 import { heldEdition, type ApplyContext } from '../hub/service';
 import { insertItem, reviseItem, setItemActive } from './item-writes';

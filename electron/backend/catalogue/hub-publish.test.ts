@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
 import { serviceItemIdFromCode, serviceItemVersionId } from '@shared/sync/natural-ids';
 import shipped from '../../../resources/service-catalogue.json';
-import { recordAppliedEdition } from '../hub/editions';
+import { recordAppliedEdition } from '../hub/service';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
 import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
 import { pullAndApply } from '../testing/reference-apply';

@@ -4,6 +4,7 @@ import type { EventName, EventPayload } from '@shared/api';
 import type { SessionStore } from '../auth/sessions';
 import type { BackupRunner } from '../backup/runner';
 import type { CalendarCache } from '../calendar/cache';
+import type { MediationListsCache } from '../mediation/dispute/reference';
 import type { Database } from '../db/schema';
 import type { HubSync } from '../hub/sync-loop';
 import type { TokenStore } from '../hub/token-store';
@@ -50,6 +51,8 @@ export interface Runtime {
   settings: TerminalSettings;
   /** The working-day calendar, read once from holiday_calendar (calendar/service calendarOf). */
   calendar: CalendarCache;
+  /** The dispute types and mediation reference lists: the county's edition or the shipped files. */
+  mediationLists: MediationListsCache;
   /**
    * Set when quick_check failed, at start or later in the background (big files); every method
    * but status and recovery is refused.

@@ -8,6 +8,7 @@ import type {
   AuditLogTable,
   SettingsTable,
   HolidayCalendarTable,
+  ReferenceDataTable,
   AttachmentsTable,
   PrintCountsTable,
   FormDraftsTable,
@@ -67,6 +68,7 @@ export interface Database {
   attachments: AttachmentsTable;
   print_counts: PrintCountsTable;
   holiday_calendar: HolidayCalendarTable;
+  reference_data: ReferenceDataTable;
   mediation_settings: MediationSettingsTable;
   mediators: MediatorsTable;
   disputes: DisputesTable;

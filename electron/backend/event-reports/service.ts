@@ -1,4 +1,5 @@
 import type { EventReport, MethodParsedInput } from '@shared/api';
+import type { ReferenceEntry } from '@shared/domain/catalogue/mediation-reference';
 import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
 import type { ChangeStamp } from '../core/changes';
@@ -91,12 +92,13 @@ function toView(
   row: EventReportRow,
   callerOrgId: string,
   attachments: readonly ReportAttachment[],
+  categories: readonly ReferenceEntry[],
 ): EventReport {
   const unacknowledged = row.acknowledged_at === null;
   return {
     id: row.id,
     category: row.category,
-    categoryLabel: referenceLabel(mediationReference().eventReportCategories, row.category),
+    categoryLabel: referenceLabel(categories, row.category),
     urgency: row.urgency,
     title: row.title,
     description: row.description,
@@ -142,7 +144,8 @@ async function viewsOf(
     });
     byReport.set(file.event_report_id!, list);
   }
-  return rows.map((row) => toView(row, callerOrgId, byReport.get(row.id) ?? []));
+  const categories = (await mediationReference(ctx.rt)).eventReportCategories;
+  return rows.map((row) => toView(row, callerOrgId, byReport.get(row.id) ?? [], categories));
 }
 
 /** The sender, the receiver and the units above either read a report. */
@@ -162,7 +165,12 @@ export async function createEventReport(
   input: MethodParsedInput<'eventReports.create'>,
 ): Promise<EventReport> {
   const user = requireUser(ctx.actor);
-  ensureCode(mediationReference().eventReportCategories, input.category, 'category', '事件类别');
+  ensureCode(
+    (await mediationReference(ctx.rt)).eventReportCategories,
+    input.category,
+    'category',
+    '事件类别',
+  );
   if (input.disputeId) {
     const dispute = await ctx.rt.db
       .selectFrom('disputes')

@@ -3,6 +3,7 @@ import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
+import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': (ctx, input) => hubStatus(ctx.rt, input.refresh),
@@ -29,4 +30,7 @@ export const hubHandlers: HandlerMap = {
   'hub.issueCode': (ctx, input) => issueCode(ctx, input.orgUnitId),
   'hub.listTerminals': (ctx) => terminalsOfCounty(ctx),
   'hub.revokeTerminal': (ctx, input) => revoke(ctx, input.terminalId),
+  'hub.heldReference': (ctx) => heldReference(ctx),
+  'hub.publishReference': (ctx, input) => publishPageReference(ctx, input.kind),
+  'hub.publishRoster': (ctx) => publishRoster(ctx),
 };

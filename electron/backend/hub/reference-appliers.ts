@@ -2,7 +2,14 @@ import type { Transaction } from 'kysely';
 import type { ReferenceEdition, ReferenceKind } from '@shared/sync/reference-contract';
 import type { ChangeStamp } from '../core/changes';
 import { applyCatalogueEdition } from '../catalogue/service';
+import { applyCalendarEdition } from '../calendar/service';
+import type { Runtime } from '../core/runtime';
 import type { Database } from '../db/schema';
+import {
+  applyDisputeTypesEdition,
+  applyMediationReferenceEdition,
+  applyRosterEdition,
+} from '../mediation/service';
 
 /** What an applier knows besides the edition itself. */
 export interface ApplyContext {
@@ -14,6 +21,8 @@ export interface ApplyContext {
   nowIso: string;
   /** Runs once the transaction has committed (e.g. to drop a cache); never if it rolls back. */
   afterCommit(effect: () => void): void;
+  /** The runtime's caches of reference data, for the effects above (pass the runtime itself). */
+  caches: Pick<Runtime, 'calendar' | 'mediationLists'>;
 }
 
 /**
@@ -28,6 +37,10 @@ export type ReferenceApplier<K extends ReferenceKind> = (
 ) => Promise<string>;
 
 /** Each kind's applier lives beside the data it writes; this map is the sync cycle's one entry. */
-export const REFERENCE_APPLIERS: { [K in ReferenceKind]?: ReferenceApplier<K> } = {
+export const REFERENCE_APPLIERS: { [K in ReferenceKind]: ReferenceApplier<K> } = {
   catalogue: applyCatalogueEdition,
+  calendar: applyCalendarEdition,
+  disputeTypes: applyDisputeTypesEdition,
+  mediationReference: applyMediationReferenceEdition,
+  roster: applyRosterEdition,
 };

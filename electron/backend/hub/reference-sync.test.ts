@@ -9,7 +9,6 @@ import {
   type PublishOrgTreeRequest,
 } from '@shared/sync/hub-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import type { ReferenceKind } from '@shared/sync/reference-contract';
 import { putSetting } from '../settings/service';
 import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
@@ -181,7 +180,7 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
   it('writes nothing when the county has nothing newer', async () => {
     const before = writes(township);
     const synced = await township.ok('hub.syncNow', {}, townshipAdmin);
-    expect(synced).toMatchObject({ applied: [], failed: [], skipped: [], problem: null });
+    expect(synced).toMatchObject({ applied: [], failed: [], problem: null });
     expect(writes(township)).toEqual(before);
   });
 
@@ -199,8 +198,6 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
   describe('with a failing applier', () => {
     const saved = { ...REFERENCE_APPLIERS };
     afterEach(() => {
-      for (const kind of Object.keys(REFERENCE_APPLIERS) as ReferenceKind[])
-        delete REFERENCE_APPLIERS[kind];
       Object.assign(REFERENCE_APPLIERS, saved);
     });
 
@@ -231,8 +228,6 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
         baseEdition: 0,
         payload: disputeTypes,
       });
-      await publishReference(countyClient, 'roster', { baseEdition: 0, payload: { entries: [] } });
-      delete REFERENCE_APPLIERS.roster;
 
       const synced = await township.ok('hub.syncNow', {}, townshipAdmin);
       expect(synced.applied.map((kind) => kind.kind)).toEqual(['disputeTypes']);
@@ -244,7 +239,6 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
           message: expect.stringContaining('broken calendar'),
         },
       ]);
-      expect(synced.skipped).toEqual([{ kind: 'roster', label: '调解员名册', edition: 1 }]);
       expect(synced.problem).toContain('节假日安排第 1 版未能应用');
       expect(effects).toEqual(['disputeTypes committed=true']);
       const year2099 = township.backend.runtime.sqlite

@@ -81,11 +81,10 @@ type Apply = (
 ) => Promise<Applied>;
 
 /** The org tree's applier is the terminal's own; the other kinds' register in REFERENCE_APPLIERS. */
-function applierOf(kind: EditionKind): Apply | null {
+function applierOf(kind: EditionKind): Apply {
   if (kind === 'orgTree')
     return (trx, edition, context) => applyOrgTreeEdition(trx, edition as OrgTreeEdition, context);
-  const applier = REFERENCE_APPLIERS[kind] as ReferenceApplier<ReferenceKind> | undefined;
-  if (!applier) return null;
+  const applier = REFERENCE_APPLIERS[kind] as ReferenceApplier<ReferenceKind>;
   return async (trx, edition, context) => ({
     summary: await applier(trx, edition as ReferenceEdition<ReferenceKind>, context),
     warning: null,
@@ -113,6 +112,7 @@ async function applyEdition(
     ownUnitCode: enrolment.orgUnit.code,
     nowIso: appliedAt,
     afterCommit: (effect) => effects.push(effect),
+    caches: rt,
   };
   const applied = await rt.db.transaction().execute(async (trx) => {
     const done = await apply(trx, edition, context);
@@ -165,7 +165,7 @@ export async function runSyncCycle(
   log: (error: unknown) => void,
 ): Promise<CycleOutcome> {
   const at = rt.stamper.nowIso();
-  const result: HubSyncResult = { at, applied: [], failed: [], skipped: [], problem: null };
+  const result: HubSyncResult = { at, applied: [], failed: [], problem: null };
   const enrolment = await readEnrolment(rt.db);
   if (!enrolment || !rt.terminal)
     return { result: { ...result, problem: '本终端尚未加入县级平台' }, stop: true };
@@ -191,10 +191,6 @@ export async function runSyncCycle(
       if (latest === null || latest <= current) continue;
       const label = REFERENCE_KIND_LABELS[kind];
       const apply = applierOf(kind);
-      if (!apply) {
-        result.skipped.push({ kind, label, edition: latest });
-        continue;
-      }
       let edition: Pulled | null;
       try {
         edition = await pull(client, kind);

@@ -30,7 +30,7 @@ export const mediationHandlers: HandlerMap = {
   'mediation.revealParty': (ctx, input) => revealParty(ctx, input),
   'mediation.ofResident': (ctx, input) => disputesOfResident(ctx, input.residentId),
   'mediation.dashboard': (ctx) => dashboard(ctx),
-  'mediation.reference': () => referenceForScreens(),
+  'mediation.reference': (ctx) => referenceForScreens(ctx.rt),
 
   'mediators.list': (ctx, input) => listMediators(ctx, input),
   'mediators.create': (ctx, input) => createMediator(ctx, input),

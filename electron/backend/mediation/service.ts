@@ -4,7 +4,19 @@
  */
 
 export { actorName } from './dispute/actor';
-export { ensureCode, mediationReference, referenceLabel } from './dispute/reference';
+export {
+  ensureCode,
+  MediationListsCache,
+  mediationLists,
+  mediationReference,
+  referenceLabel,
+} from './dispute/reference';
+export {
+  applyDisputeTypesEdition,
+  applyMediationReferenceEdition,
+} from './dispute/reference-appliers';
+export { applyRosterEdition } from './roster/roster-applier';
+export { mediatorsOf } from './roster/team-repository';
 export { disputeFtsValues } from './list/search-index';
 export { addAccountToRoster } from './roster/roster';
 

@@ -39,6 +39,7 @@ async function apply(h: Harness, tree: OrgTreeEdition) {
       ownUnitCode: DONGCHENG.divisionCode,
       nowIso: rt.stamper.nowIso(),
       afterCommit: () => {},
+      caches: rt,
     }),
   );
 }

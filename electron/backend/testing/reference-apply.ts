@@ -1,6 +1,16 @@
-import type { ReferenceEdition, ReferenceKind } from '@shared/sync/reference-contract';
+import type {
+  ReferenceEdition,
+  ReferenceKind,
+  ReferencePayload,
+} from '@shared/sync/reference-contract';
+import { ANONYMOUS } from '../core/context';
 import { requireTerminal } from '../core/guards';
-import { REFERENCE_APPLIERS, type ApplyContext } from '../hub/reference-appliers';
+import type { Runtime } from '../core/runtime';
+import {
+  REFERENCE_APPLIERS,
+  type ApplyContext,
+  type ReferenceApplier,
+} from '../hub/reference-appliers';
 import { pullReference } from '../hub/reference-client';
 import { recordAppliedEdition } from '../hub/editions';
 import { readEnrolment, writeEnrolment } from '../hub/repository';
@@ -8,43 +18,57 @@ import { findOrgUnit } from '../org/repository';
 import type { Harness } from './harness';
 
 /**
- * Applies an edition through the kind's registered applier, in one transaction, as the sync cycle
- * does, recording it as applied: the terminal acts, with no signed-in user. Answers the applier's summary.
+ * One edition applied as the sync cycle applies it: in one transaction with the record of the edition,
+ * as the terminal with no signed-in user, its deferred effects run after the commit (and never after
+ * a refusal). The applier defaults to the kind's registered one. Answers the applier's summary.
  */
-export async function applyAsSyncCycle<K extends ReferenceKind>(
-  h: Harness,
-  edition: ReferenceEdition<K>,
+export async function applyEdition<K extends ReferenceKind>(
+  rt: Runtime,
+  applier: ReferenceApplier<K>,
+  kind: K,
+  edition: number,
+  payload: ReferencePayload<K>,
 ): Promise<string> {
-  const rt = h.backend.runtime;
   const terminal = requireTerminal(rt);
   const own = await findOrgUnit(rt.db, terminal.orgUnitId);
-  const applier = REFERENCE_APPLIERS[edition.kind];
-  if (!own || !applier) throw new Error(`no unit or no applier for ${edition.kind}`);
+  if (!own) throw new Error('the terminal has no org unit');
   const effects: (() => void)[] = [];
+  const nowIso = rt.stamper.nowIso();
+  const countyCode = own.code.slice(0, 6);
   const context: ApplyContext = {
-    stamp: {
-      stamper: rt.stamper,
-      terminal,
-      actor: { userId: null, username: null, role: null, orgUnitId: null },
-    },
-    countyCode: own.code.slice(0, 6),
+    stamp: { stamper: rt.stamper, terminal, actor: ANONYMOUS },
+    countyCode,
     ownUnitCode: own.code,
-    nowIso: rt.stamper.nowIso(),
+    nowIso,
     afterCommit: (effect) => effects.push(effect),
+    caches: rt,
   };
   const summary = await rt.db.transaction().execute(async (trx) => {
-    const done = await applier(trx, edition, context);
+    const done = await applier(
+      trx,
+      { kind, countyCode, edition, publishedAt: nowIso, payload },
+      context,
+    );
     await recordAppliedEdition(trx, {
-      kind: edition.kind,
-      edition: edition.edition,
-      publishedAt: edition.publishedAt,
-      appliedAt: context.nowIso,
+      kind,
+      edition,
+      publishedAt: nowIso,
+      appliedAt: nowIso,
       summary: done,
     });
     return done;
   });
   for (const effect of effects) effect();
   return summary;
+}
+
+/** A pulled edition through the kind's registered applier, as the sync cycle does. */
+export function applyAsSyncCycle<K extends ReferenceKind>(
+  h: Harness,
+  edition: ReferenceEdition<K>,
+): Promise<string> {
+  const applier = REFERENCE_APPLIERS[edition.kind] as ReferenceApplier<K>;
+  return applyEdition(h.backend.runtime, applier, edition.kind, edition.edition, edition.payload);
 }
 
 /** What the sync cycle does for one kind: pull the county's latest edition and apply it. */

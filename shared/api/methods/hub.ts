@@ -168,10 +168,6 @@ export const hubSyncResultSchema = z.object({
       message: z.string(),
     }),
   ),
-  /** Kinds the county published that this release cannot apply yet. */
-  skipped: z.array(
-    z.object({ kind: editionKindSchema, label: z.string(), edition: z.number().int() }),
-  ),
   /** Null when the hub answered and every kind it had newer was applied. */
   problem: z.string().nullable(),
 });

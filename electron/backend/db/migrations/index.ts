@@ -23,6 +23,7 @@ import * as formDrafts from './2026_12_06_1500_form_drafts';
 import * as residentAccess from './2026_12_06_1700_resident_access';
 import * as referenceEditions from './2026_12_06_1900_reference_editions';
 import * as serviceItemIssuer from './2026_12_06_2000_service_item_issuer';
+import * as countyReferenceData from './2026_12_06_2030_county_reference_data';
 
 export interface Migration {
   name: string;
@@ -55,4 +56,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1700_resident_access', up: residentAccess.up },
   { name: '2026_12_06_1900_reference_editions', up: referenceEditions.up },
   { name: '2026_12_06_2000_service_item_issuer', up: serviceItemIssuer.up },
+  { name: '2026_12_06_2030_county_reference_data', up: countyReferenceData.up },
 ];

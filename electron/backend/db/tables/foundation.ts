@@ -64,6 +64,18 @@ export interface HolidayCalendarTable {
   loaded_at: string;
 }
 
+/** The county's reference data as applied or published here, one row per kind. */
+export interface ReferenceDataTable {
+  kind: string;
+  /** The hub's edition number. */
+  edition: number;
+  /** The payload's own edition label ("2027.1"), for the lists kept here. */
+  edition_label: string | null;
+  /** JSON in the shape of the shipped resources/ file, for the lists read at run time. */
+  payload: string | null;
+  applied_at: string;
+}
+
 export interface AttachmentsTable extends SyncColumns {
   sha256: string;
   size: number;

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { SyncColumns } from './sync';
 
 // People's mediation: disputes and everything recorded on them, and the event reports sent upward.
@@ -20,6 +21,8 @@ export interface MediatorsTable extends SyncColumns {
   specialties: string;
   active: number;
   note: string | null;
+  /** 1: the county's roster edition owns the entry (hub/roster applier); 0: added here. */
+  county_registered: Generated<number>;
 }
 
 /** org_unit_id is the owning committee; it moves up on escalation. */

@@ -1,8 +1,8 @@
 import type { Transaction } from 'kysely';
-import { DISPUTE_TYPE_LABELS, type DisputeType } from '@shared/domain/mediation/vocabulary';
 import type { ChangeStamp } from '../../core/changes';
 import type { Database, DisputesTable } from '../../db/schema';
 import { fileEventReport } from '../../event-reports/service';
+import { loadMediationLists, referenceLabel } from '../dispute/reference';
 
 interface ImmediateReport {
   eventReportId: string;
@@ -32,12 +32,14 @@ export async function reportMajorRisk(
   >,
   reporterName: string,
 ): Promise<ImmediateReport> {
+  // Named as the county's edition names it, read in the case's transaction.
+  const { disputeTypes } = await loadMediationLists(trx);
   const filed = await fileEventReport(trx, stamp, {
     fromOrgId: dispute.org_unit_id,
     category: 'major_information',
     urgency: 'critical',
     title: `重大矛盾纠纷：${dispute.case_no}`,
-    description: `${DISPUTE_TYPE_LABELS[dispute.type as DisputeType]}纠纷，当事人：${dispute.party_names}。${dispute.summary}`,
+    description: `${referenceLabel(disputeTypes.types, dispute.type)}纠纷，当事人：${dispute.party_names}。${dispute.summary}`,
     occurredOn: dispute.occurred_on,
     place: dispute.place,
     peopleInvolved: dispute.people_involved,

@@ -33,10 +33,10 @@ export const NOT_YET_CONCLUDED = {
 
 type DisputeFields = Omit<MethodParsedInput<'mediation.update'>, 'disputeId'>;
 
-function checkFields(ctx: CallContext, fields: DisputeFields): void {
+async function checkFields(ctx: CallContext, fields: DisputeFields): Promise<void> {
   if (fields.transferOrigin) {
     ensureCode(
-      mediationReference().transferOrigins,
+      (await mediationReference(ctx.rt)).transferOrigins,
       fields.transferOrigin,
       'transferOrigin',
       '移送单位',
@@ -66,7 +66,7 @@ export async function registerDispute(
 ): Promise<MethodOutput<'mediation.register'>> {
   const caller = await callerOf(ctx);
   const on = today(ctx);
-  checkFields(ctx, input);
+  await checkFields(ctx, input);
   const parties: PartyValues[] = [];
   for (const [index, party] of input.parties.entries()) {
     parties.push(await partyValues(ctx.rt.db, party, on, `parties.${index}`));
@@ -130,7 +130,7 @@ export async function updateDispute(
 ) {
   const { row } = await loadDispute(ctx, input.disputeId, 'write');
   ensureState(row.state, EDITABLE_STATES, '修改登记信息');
-  checkFields(ctx, input);
+  await checkFields(ctx, input);
   const raised = input.riskLevel === 'major' && row.risk_level !== 'major';
   const name = await actorName(ctx);
   return changeDispute(ctx, row, {

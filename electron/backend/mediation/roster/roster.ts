@@ -73,7 +73,7 @@ async function editable(ctx: CallContext, id: string): Promise<MediatorRow> {
 }
 
 async function columns(ctx: CallContext, fields: MediatorFields, stored: MediatorRow | null) {
-  const reference = mediationReference();
+  const reference = await mediationReference(ctx.rt);
   ensureCode(reference.committeeKinds, fields.committeeKind, 'committeeKind', '调委会类型');
   ensureCode(reference.mediatorBackgrounds, fields.background, 'background', '调解员背景');
   const typed = fields.phone === undefined ? (stored?.phone ?? null) : fields.phone;

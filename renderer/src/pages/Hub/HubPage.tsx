@@ -5,6 +5,7 @@ import { HUB_STATE_LABELS, ORG_LEVEL_LABELS, type HubState, type HubStatus } fro
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { apiKey, useApiQuery } from '../../api';
+import { CountyReferencePublish } from '../../components/CountyPublish';
 import { HubJoinForm } from '../../components/HubJoinForm';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
@@ -128,6 +129,7 @@ export function HubPage() {
         </Paper>
       ) : null}
       {data && data.editions.length > 0 ? <ReferenceEditions status={data} /> : null}
+      <CountyReferencePublish />
     </>
   );
 }

@@ -8,12 +8,9 @@ import { formatDate, formatDateTime } from '../../lib/time';
 /** What 立即同步 did, in one line: what was applied, or that nothing was new, and what went wrong. */
 function syncMessage(result: HubSyncResult): { color: string; message: string } {
   const applied = result.applied.map((kind) => `${kind.label}第 ${kind.edition} 版`);
-  const skipped = result.skipped.map((kind) => kind.label);
-  const parts = [
-    applied.length > 0 ? `已同步${applied.join('、')}` : null,
-    skipped.length > 0 ? `本机版本尚不能应用${skipped.join('、')}，请更新软件` : null,
-    result.problem,
-  ].filter((part): part is string => part !== null);
+  const parts = [applied.length > 0 ? `已同步${applied.join('、')}` : null, result.problem].filter(
+    (part): part is string => part !== null,
+  );
   if (parts.length === 0) return { color: 'teal', message: '参考数据已是最新' };
   return { color: result.problem ? 'orange' : 'teal', message: parts.join('；') };
 }

@@ -1,7 +1,6 @@
 import { Anchor, Button, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import type { DisputeSummary } from '@shared/api';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { keepPreviousData } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -20,8 +19,10 @@ import {
   type DisputeSortStatus,
 } from './list/list-filters';
 import { PartiesPreview } from './list/PartiesPreview';
+import { useDisputeTypes } from '../../lib/mediation-reference';
 
 export function DisputeListPage() {
+  const disputeTypes = useDisputeTypes();
   const me = useCurrentUser();
   const [filters, setFilters] = useState<DisputeListFilters>(EMPTY_LIST_FILTERS);
   const [page, setPage] = useState(1);
@@ -102,7 +103,7 @@ export function DisputeListPage() {
             accessor: 'type',
             title: '类型',
             noWrap: true,
-            render: (d) => DISPUTE_TYPE_LABELS[d.type],
+            render: (d) => disputeTypes.label(d.type),
           },
           {
             accessor: 'state',

@@ -1,9 +1,9 @@
 import { Anchor, Badge, Group, Stack, Text } from '@mantine/core';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { Link } from 'react-router';
 import { DisputeStateBadge, RiskBadge } from '../../components/DisputeStatus';
 import { ListTable } from '../../components/ListTable';
 import { RISK_RULE_COLORS, RISK_RULE_LABELS, type RiskFlag } from './risk-rules';
+import { useDisputeTypes } from '../../lib/mediation-reference';
 
 function FiredRules({ flag }: { flag: RiskFlag }) {
   return (
@@ -47,6 +47,7 @@ interface RiskFlagsTableProps {
 
 /** One row per flagged dispute, with every rule that fired and the cases behind a repeat rule. */
 export function RiskFlagsTable({ flags, fetching }: RiskFlagsTableProps) {
+  const disputeTypes = useDisputeTypes();
   return (
     <ListTable
       aria-label="预警案件"
@@ -79,7 +80,7 @@ export function RiskFlagsTable({ flags, fetching }: RiskFlagsTableProps) {
             <Stack gap={2}>
               <Text size="sm">{dispute.partyNames}</Text>
               <Text size="xs" c="dimmed" lineClamp={2}>
-                {DISPUTE_TYPE_LABELS[dispute.type]}：{dispute.summary}
+                {disputeTypes.label(dispute.type)}：{dispute.summary}
               </Text>
             </Stack>
           ),

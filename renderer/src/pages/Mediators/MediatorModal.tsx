@@ -12,20 +12,16 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { mediatorsMethods, type Mediator, type OrgUnit } from '@shared/api';
-import {
-  DISPUTE_TYPE_LABELS,
-  DISPUTE_TYPES,
-  type DisputeType,
-} from '@shared/domain/mediation/vocabulary';
+import type { DisputeType } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation } from '../../api';
 import { allOf, convertedValidator, showFieldErrors } from '../../lib/form';
-import { referenceOptions, useMediationReference } from '../../lib/mediation-reference';
+import {
+  referenceOptions,
+  useDisputeTypes,
+  useMediationReference,
+} from '../../lib/mediation-reference';
 
-const TYPE_OPTIONS = DISPUTE_TYPES.map((type) => ({
-  value: type,
-  label: DISPUTE_TYPE_LABELS[type],
-}));
 const GENDER_OPTIONS = [
   { value: 'male', label: '男' },
   { value: 'female', label: '女' },
@@ -69,6 +65,7 @@ interface MediatorModalProps {
 
 export function MediatorModal({ mediator, units, defaultUnitId, onClose }: MediatorModalProps) {
   const reference = useMediationReference();
+  const disputeTypes = useDisputeTypes();
   const queryClient = useQueryClient();
   const editing = mediator !== null;
   const form = useForm<MediatorValues>({
@@ -172,7 +169,7 @@ export function MediatorModal({ mediator, units, defaultUnitId, onClose }: Media
           <MultiSelect
             label="擅长的纠纷类型"
             description="指派调解员时优先推荐"
-            data={TYPE_OPTIONS}
+            data={disputeTypes.options}
             searchable
             {...form.getInputProps('specialties')}
           />

@@ -1,13 +1,17 @@
 import { Badge, Box, Button, Checkbox, Group, Select, Text } from '@mantine/core';
 import type { Mediator } from '@shared/api';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
+import { PublishRosterButton } from '../../components/CountyPublish';
 import { ListTable } from '../../components/ListTable';
 import { PageHeader } from '../../components/PageHeader';
 import { canCall } from '../../lib/access';
-import { referenceLabel, useMediationReference } from '../../lib/mediation-reference';
+import {
+  referenceLabel,
+  useMediationReference,
+  useDisputeTypes,
+} from '../../lib/mediation-reference';
 import { useCurrentUser } from '../../session';
 import { MediatorModal } from './MediatorModal';
 import { OffRosterNotice } from './OffRosterNotice';
@@ -15,6 +19,7 @@ import { unitsInScope } from './unit-scope';
 
 /** 调解员名册: the committee's mediators, their specialties and current load. */
 export function MediatorsPage() {
+  const disputeTypes = useDisputeTypes();
   const me = useCurrentUser();
   const reference = useMediationReference();
   const queryClient = useQueryClient();
@@ -34,7 +39,12 @@ export function MediatorsPage() {
       <PageHeader
         title="调解员"
         description="调委会的调解员名册。指派调解员时按擅长的纠纷类型和在办案件数推荐。离任的停用，不删除。"
-        actions={canEdit ? <Button onClick={() => setEditing('new')}>新增调解员</Button> : null}
+        actions={
+          <>
+            <PublishRosterButton />
+            {canEdit ? <Button onClick={() => setEditing('new')}>新增调解员</Button> : null}
+          </>
+        }
       />
       <Box mb="md">
         <OffRosterNotice orgUnitId={unitId} />
@@ -43,6 +53,7 @@ export function MediatorsPage() {
         {units.length > 1 ? (
           <Select
             label="调委会"
+            searchable
             allowDeselect={false}
             data={units.map((unit) => ({ value: unit.id, label: unit.name }))}
             value={unitId}
@@ -109,7 +120,7 @@ export function MediatorsPage() {
           {
             accessor: 'specialties',
             title: '擅长',
-            render: (m) => m.specialties.map((type) => DISPUTE_TYPE_LABELS[type]).join('、') || '—',
+            render: (m) => m.specialties.map((type) => disputeTypes.label(type)).join('、') || '—',
           },
           {
             accessor: 'openCases',

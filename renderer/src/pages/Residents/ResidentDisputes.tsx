@@ -2,10 +2,10 @@ import { Anchor, Badge, Group } from '@mantine/core';
 import type { DisputeSummary } from '@shared/api';
 import { PARTY_ROLE_LABELS, type PartyRole } from '@shared/domain/mediation/agreement';
 import { DISPUTE_DEADLINE_LABELS } from '@shared/domain/mediation/clocks';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { Link } from 'react-router';
 import { DisputeStateBadge } from '../../components/DisputeStatus';
 import { ListTable } from '../../components/ListTable';
+import { useDisputeTypes } from '../../lib/mediation-reference';
 
 type ResidentDispute = DisputeSummary & { partyRole: PartyRole };
 
@@ -16,6 +16,7 @@ interface ResidentDisputesProps {
 
 /** The disputes the resident is a party to, as far as the caller may read them. */
 export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
+  const disputeTypes = useDisputeTypes();
   return (
     <ListTable<ResidentDispute>
       minHeight={160}
@@ -37,7 +38,7 @@ export function ResidentDisputes({ disputes, loading }: ResidentDisputesProps) {
           accessor: 'type',
           title: '纠纷类型',
           noWrap: true,
-          render: (d) => DISPUTE_TYPE_LABELS[d.type],
+          render: (d) => disputeTypes.label(d.type),
         },
         {
           accessor: 'partyRole',

@@ -1,12 +1,12 @@
 import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { DisputeDetail } from '@shared/api';
-import {
-  DISPUTE_SOURCE_LABELS,
-  DISPUTE_TYPE_LABELS,
-  OUTCOME_LABELS,
-} from '@shared/domain/mediation/vocabulary';
+import { DISPUTE_SOURCE_LABELS, OUTCOME_LABELS } from '@shared/domain/mediation/vocabulary';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../../components/DisputeStatus';
-import { referenceLabel, useMediationReference } from '../../../lib/mediation-reference';
+import {
+  referenceLabel,
+  useMediationReference,
+  useDisputeTypes,
+} from '../../../lib/mediation-reference';
 import { formatFen } from '../../../lib/money';
 import { formatDateTime } from '../../../lib/time';
 import { DisputeActions } from './DisputeActions';
@@ -48,6 +48,7 @@ function nextVisit(dispute: DisputeDetail) {
 
 /** What a mediator reads first: number, state, type, risk, the one-month clock and the next visit. */
 export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
+  const disputeTypes = useDisputeTypes();
   const reference = useMediationReference();
   const clock = dispute.clock;
   const visit = nextVisit(dispute);
@@ -61,7 +62,7 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
             <Group gap="xs">
               <DisputeStateBadge state={dispute.state} />
               <Text size="sm" fw={500}>
-                {DISPUTE_TYPE_LABELS[dispute.type]}纠纷
+                {disputeTypes.label(dispute.type)}纠纷
               </Text>
               <RiskBadge level={dispute.riskLevel} />
               <Text size="sm" c="dimmed">

@@ -1,22 +1,14 @@
 import { Button, Group, MultiSelect, Select, TextInput } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { DISPUTE_STATE_LABELS, DISPUTE_STATES } from '@shared/domain/mediation/workflow';
-import {
-  DISPUTE_TYPE_LABELS,
-  DISPUTE_TYPES,
-  RISK_LEVEL_LABELS,
-  RISK_LEVELS,
-} from '@shared/domain/mediation/vocabulary';
+import { RISK_LEVEL_LABELS, RISK_LEVELS } from '@shared/domain/mediation/vocabulary';
 import { DISPUTE_DEADLINE_LABELS, DUE_SOON_DAYS } from '@shared/domain/mediation/clocks';
 import type { DisputeListFilters } from './list-filters';
+import { useDisputeTypes } from '../../../lib/mediation-reference';
 
 const STATE_OPTIONS = DISPUTE_STATES.map((state) => ({
   value: state,
   label: DISPUTE_STATE_LABELS[state],
-}));
-const TYPE_OPTIONS = DISPUTE_TYPES.map((type) => ({
-  value: type,
-  label: DISPUTE_TYPE_LABELS[type],
 }));
 const RISK_OPTIONS = RISK_LEVELS.map((level) => ({
   value: level,
@@ -41,6 +33,7 @@ interface DisputeFiltersProps {
 export function DisputeFilters({ value, onChange, onReset }: DisputeFiltersProps) {
   const set = <K extends keyof DisputeListFilters>(key: K, next: DisputeListFilters[K]) =>
     onChange({ ...value, [key]: next });
+  const types = useDisputeTypes();
   return (
     <Group align="flex-end" gap="sm" mb="md" role="search" aria-label="查找调解案件">
       <TextInput
@@ -63,7 +56,7 @@ export function DisputeFilters({ value, onChange, onReset }: DisputeFiltersProps
       <MultiSelect
         label="纠纷类型"
         placeholder={value.types.length ? undefined : '全部'}
-        data={TYPE_OPTIONS}
+        data={types.options}
         searchable
         clearable
         w={180}

@@ -14,13 +14,15 @@ import type { UseFormReturnType } from '@mantine/form';
 import {
   DISPUTE_SOURCE_LABELS,
   DISPUTE_SOURCES,
-  DISPUTE_TYPE_LABELS,
-  DISPUTE_TYPES,
   RISK_LEVEL_LABELS,
   RISK_LEVELS,
 } from '@shared/domain/mediation/vocabulary';
 import { DateField } from '../../../components/DateField';
-import { referenceOptions, useMediationReference } from '../../../lib/mediation-reference';
+import {
+  referenceOptions,
+  useDisputeTypes,
+  useMediationReference,
+} from '../../../lib/mediation-reference';
 import type { DisputeFieldsValues } from './dispute-fields';
 
 const SOURCE_OPTIONS = DISPUTE_SOURCES.map((source) => ({
@@ -43,13 +45,7 @@ export function DisputeFieldsInputs<V extends DisputeFieldsValues>({
   wasMajor,
 }: DisputeFieldsInputsProps<V>) {
   const reference = useMediationReference();
-  const descriptions = new Map(
-    (reference.data?.disputeTypes ?? []).map((type) => [type.code, type.description]),
-  );
-  const typeOptions = DISPUTE_TYPES.map((type) => ({
-    value: type,
-    label: DISPUTE_TYPE_LABELS[type],
-  }));
+  const { options: typeOptions, descriptions } = useDisputeTypes();
   const values = form.getValues();
   // The form's values are V; the paths below exist on every V.
   const props = (path: keyof DisputeFieldsValues) => form.getInputProps(path as never);
@@ -82,7 +78,7 @@ export function DisputeFieldsInputs<V extends DisputeFieldsValues>({
           label="纠纷来源"
           withAsterisk
           allowDeselect={false}
-          data={SOURCE_OPTIONS}
+          data={reference.data ? referenceOptions(reference.data.disputeSources) : SOURCE_OPTIONS}
           {...props('source')}
         />
         {values.source === 'transfer' ? (

@@ -11,10 +11,13 @@ import {
   Text,
 } from '@mantine/core';
 import type { DisputeDetail } from '@shared/api';
-import { DISPUTE_TYPE_LABELS } from '@shared/domain/mediation/vocabulary';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api';
-import { referenceLabel, useMediationReference } from '../../../lib/mediation-reference';
+import {
+  referenceLabel,
+  useMediationReference,
+  useDisputeTypes,
+} from '../../../lib/mediation-reference';
 import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
 
@@ -25,6 +28,7 @@ interface AssignMediatorsModalProps {
 
 /** The committee's active mediators, specialists in this type and the least loaded first. */
 export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalProps) {
+  const disputeTypes = useDisputeTypes();
   const reference = useMediationReference();
   const suggestions = useApiQuery('mediation.suggestMediators', { disputeId: dispute.id });
   const current = dispute.mediators;
@@ -67,7 +71,7 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
       >
         <Stack>
           <Text size="sm" c="dimmed">
-            本调委会在册的调解员，擅长{DISPUTE_TYPE_LABELS[dispute.type]}
+            本调委会在册的调解员，擅长{disputeTypes.label(dispute.type)}
             纠纷的排在前面，其次是在办案件少的。
           </Text>
           <OffRosterNotice orgUnitId={dispute.ownerOrgId} />
@@ -132,7 +136,7 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
                     </Table.Td>
                     <Table.Td>
                       <Text size="sm">
-                        {mediator.specialties.map((type) => DISPUTE_TYPE_LABELS[type]).join('、') ||
+                        {mediator.specialties.map((type) => disputeTypes.label(type)).join('、') ||
                           '—'}
                       </Text>
                     </Table.Td>

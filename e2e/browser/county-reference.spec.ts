@@ -1,0 +1,42 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADMIN, apiCall, expect, test } from '../fixtures';
+import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../fixtures/county-hub';
+
+// A real hub (npm run hub's code on PGlite in a temp folder) and the county centre's terminal.
+test.describe('the county centre publishes reference data', () => {
+  let folder: string;
+  let hub: CountyHub;
+
+  test.beforeAll(async () => {
+    test.setTimeout(HUB_START_TIMEOUT_MS + 60_000);
+    folder = await mkdtemp(join(tmpdir(), 'township-desk-reference-e2e-'));
+    hub = await startCountyHub(join(folder, 'hub'));
+  });
+
+  test.afterAll(async () => {
+    await hub?.stop();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  test('publishes the holiday calendar from the 县级平台 page', async ({ page, appUrl, app }) => {
+    await apiCall(appUrl, 'hub.join', { hubUrl: hub.url, code: hub.firstCode });
+    await apiCall(appUrl, 'hub.completeSetup', {
+      terminalName: '县中心一号机',
+      admin: { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password },
+    });
+    await app.openAs(appUrl, ADMIN);
+    await app.shell.goTo('县级平台');
+
+    const section = page.getByRole('table', { name: '发布参考数据' });
+    await expect(section.getByRole('row', { name: /节假日安排/ })).toContainText('随软件提供');
+    await section.getByRole('button', { name: '发布节假日安排到县级平台' }).click();
+    const dialog = page.getByRole('dialog', { name: '发布节假日安排到县级平台' });
+    await expect(dialog).toContainText('本终端已载入的各年度节假日和调休安排');
+    await dialog.getByRole('button', { name: '发布' }).click();
+    await expect(page.getByText(/已发布节假日安排第 1 版：节假日安排 \d+ 年/)).toBeVisible();
+    await expect(section.getByRole('row', { name: /节假日安排/ })).toContainText('第 1 版');
+    await page.screenshot({ path: test.info().outputPath('published.png'), fullPage: true });
+  });
+});

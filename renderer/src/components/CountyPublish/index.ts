@@ -1,0 +1,2 @@
+export { CountyReferencePublish } from './CountyReferencePublish';
+export { PublishRosterButton } from './PublishRosterButton';
