@@ -44,6 +44,7 @@ import {
   benchRoster,
 } from './lib/hub-county';
 import { countFlag, flag } from './lib/args';
+import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
 const TARGET_P99_MS = 50;
@@ -306,6 +307,9 @@ async function main(): Promise<void> {
       inFlight -= 1;
     };
 
+    const hubPid = hub.pid!;
+    const serverPid = cluster.serverPid();
+    const cpuBefore = { hub: treeCpuSeconds(hubPid), server: treeCpuSeconds(serverPid) };
     const total = terminals * minutes;
     const pending: Promise<void>[] = [];
     const t0 = performance.now();
@@ -332,6 +336,11 @@ async function main(): Promise<void> {
       await new Promise((wait) => setTimeout(wait, 2));
     }
     await Promise.all(pending);
+    const wallSeconds = (performance.now() - t0) / 1000;
+    const cpu = {
+      hub: treeCpuSeconds(hubPid) - cpuBefore.hub,
+      server: treeCpuSeconds(serverPid) - cpuBefore.server,
+    };
     const publishAnswer = republished ? await republished : null;
     const updatesDuring = (await terminalUpdates()) - updatesBefore;
 
@@ -359,6 +368,12 @@ async function main(): Promise<void> {
     );
     console.log(
       `  rows of terminals updated while polling: ${updatesDuring} (${total} polls${pulls.length ? ` and ${pulls.length} pulls` : ''})`,
+    );
+    const requests = total + pulls.length;
+    const cpuLine = (what: string, seconds: number) =>
+      `${what} ${seconds.toFixed(1)} s (${((seconds * 1000) / requests).toFixed(2)} ms a request, ${((seconds / wallSeconds) * 100).toFixed(1)}% of one core)`;
+    console.log(
+      `  CPU while polling (${requests} requests in ${wallSeconds.toFixed(0)} s): ${cpuLine('hub', cpu.hub)}; ${cpuLine('PostgreSQL', cpu.server)}`,
     );
     const errorList = [...errors].map(([what, n]) => `${what}: ${n}`).join(', ');
     console.log(`  errors: ${errorList || 'none'}`);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,6 +45,8 @@ export interface PostgresCluster {
   url: string;
   /** The server's version, e.g. "PostgreSQL 15.14". */
   version: string;
+  /** The postmaster's process id: its children are the server's backends. */
+  serverPid(): number;
   /** Stops the server at once and removes its folder. */
   stop(): void;
 }
@@ -109,6 +111,7 @@ export async function startPostgresCluster(
   return {
     url: `postgres://hub@127.0.0.1:${port}/postgres`,
     version,
+    serverPid: () => Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
