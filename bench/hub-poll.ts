@@ -356,7 +356,9 @@ async function main(): Promise<void> {
       console.log(line(`  ${what}`, sample, TARGET_P99_MS));
     });
     console.log(line('  all polls', polls.flat(), TARGET_P99_MS));
-    console.log(line(`  catalogue pulls (${(pullBytes / 1024).toFixed(0)} KiB each)`, pulls, null));
+    console.log(
+      line(`  catalogue pulls (${(pullBytes / 1024).toFixed(0)} KiB gzipped each)`, pulls, null),
+    );
     if (publishAnswer) {
       console.log(
         `  the second catalogue publish: ${publishAnswer.status}, ${formatMs(publishAnswer.ms)}`,
