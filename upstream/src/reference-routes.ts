@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import {
   REFERENCE_KIND_LABELS,
   REFERENCE_PATHS,
@@ -13,7 +14,13 @@ import {
 } from '@shared/sync/reference-contract';
 import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
-import { latestReference, publishReference, referenceManifest, rosterVisibleTo } from './reference';
+import {
+  latestEditionNumber,
+  publishReference,
+  readReference,
+  referenceManifest,
+  rosterVisibleTo,
+} from './reference';
 import { requireCountyCentre } from './terminals';
 
 function knownKind(kind: string): ReferenceKind {
@@ -37,6 +44,21 @@ function parsePublishRequest<K extends ReferenceKind>(kind: K, body: unknown) {
   );
 }
 
+/** A pull's answer, built once per edition: serialised, and gzipped for terminals that accept it. */
+interface BuiltAnswer {
+  edition: number;
+  json: Buffer;
+  gzip: Buffer;
+}
+
+function sendBuilt(request: FastifyRequest, reply: FastifyReply, answer: BuiltAnswer) {
+  reply.type('application/json; charset=utf-8').header('vary', 'accept-encoding');
+  if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) {
+    return reply.header('content-encoding', 'gzip').send(answer.gzip);
+  }
+  return reply.send(answer.json);
+}
+
 /**
  * Reference data editions (shared/sync/reference-contract.ts): the manifest every terminal polls,
  * the latest edition of a kind, and the county centre's publish. Answers are parsed with the
@@ -50,18 +72,38 @@ export function registerReferenceRoutes(app: FastifyInstance, config: HubConfig)
     return referenceManifestSchema.parse(await referenceManifest(db, countyCode));
   });
 
-  app.get<{ Params: { kind: string } }>('/v1/reference/:kind', async (request) => {
+  /*
+   * An edition never changes once published, and after a publish every terminal of the county pulls
+   * it within a minute (a catalogue is ~0.4 MB): its answer is parsed, serialised and gzipped once per
+   * edition and process. Which edition is the latest is still asked of the database on every pull,
+   * so that several hub processes on one database stay right. The roster is scoped per caller and
+   * built per pull.
+   */
+  const built = new Map<ReferenceKind, BuiltAnswer>();
+
+  app.get<{ Params: { kind: string } }>('/v1/reference/:kind', async (request, reply) => {
     const caller = await app.hubAuthenticate(request);
     const kind = knownKind(request.params.kind);
-    const edition = await latestReference(db, countyCode, kind);
-    if (!edition) {
-      throw new HubFailure('NOT_FOUND', `县级平台尚未发布${REFERENCE_KIND_LABELS[kind]}`);
+    const notYet = () =>
+      new HubFailure('NOT_FOUND', `县级平台尚未发布${REFERENCE_KIND_LABELS[kind]}`);
+    if (kind === 'roster') {
+      const edition = await readReference(db, countyCode, kind);
+      if (!edition) throw notYet();
+      return referenceEditionSchema(kind).parse({
+        ...edition,
+        payload: rosterVisibleTo(caller.orgUnit, edition.payload as RosterFile),
+      });
     }
-    const scoped =
-      kind === 'roster'
-        ? { ...edition, payload: rosterVisibleTo(caller.orgUnit, edition.payload as RosterFile) }
-        : edition;
-    return referenceEditionSchema(kind).parse(scoped);
+    const latest = await latestEditionNumber(db, countyCode, kind);
+    if (latest === null) throw notYet();
+    let answer = built.get(kind);
+    if (answer?.edition !== latest) {
+      const edition = await readReference(db, countyCode, kind, latest);
+      const json = Buffer.from(JSON.stringify(referenceEditionSchema(kind).parse(edition)));
+      answer = { edition: latest, json, gzip: gzipSync(json) };
+      built.set(kind, answer);
+    }
+    return sendBuilt(request, reply, answer);
   });
 
   app.put<{ Params: { kind: string } }>(

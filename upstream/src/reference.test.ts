@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, expect, it } from 'vitest';
-import { HUB_PATHS } from '@shared/sync/hub-contract';
+import {
+  HUB_PATHS,
+  HUB_PROTOCOL_VERSION,
+  PROTOCOL_HEADER,
+  bearer,
+} from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
 import { describeOnBackends, useDatabase } from '../test/hub-backends';
 import { smallOrgTree, startTestHub, type TestHub } from '../test/test-hub';
@@ -89,6 +95,10 @@ describeOnBackends('reference data editions', (backend) => {
 
     hub.clock.now = new Date('2026-12-08T02:00:00.000Z');
     expect((await publish(county, 'catalogue', 0, catalogue('2026.1'))).status).toBe(200);
+    const firstPull = await hub.call('GET', REFERENCE_PATHS.edition('catalogue'), {
+      token: township.token,
+    });
+    expect(firstPull.body).toMatchObject({ edition: 1, payload: { edition: '2026.1' } });
     const calendar = { years: { '2027': { holidays: ['2027-01-01'], workdays: [] } } };
     expect((await publish(county, 'calendar', 0, calendar)).status).toBe(200);
     const second = await publish(county, 'catalogue', 1, catalogue('2026.2', 3));
@@ -120,6 +130,28 @@ describeOnBackends('reference data editions', (backend) => {
       token: township.token,
     });
     expect(pulledCalendar.body.payload).toEqual(calendar);
+  });
+
+  it('sends a pull gzipped to a terminal that accepts it', async () => {
+    const { county, township } = await countyAndUnits();
+    await publish(county, 'catalogue', 0, catalogue('2026.1', 20));
+    const pull = (encoding: string | undefined) =>
+      hub.app.inject({
+        method: 'GET',
+        url: REFERENCE_PATHS.edition('catalogue'),
+        headers: {
+          [PROTOCOL_HEADER]: String(HUB_PROTOCOL_VERSION),
+          authorization: bearer(township.token),
+          ...(encoding ? { 'accept-encoding': encoding } : {}),
+        },
+      });
+    const plain = await pull(undefined);
+    const zipped = await pull('gzip, deflate');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    expect(JSON.parse(gunzipSync(zipped.rawPayload).toString('utf8'))).toEqual(plain.json());
+    expect(plain.json()).toMatchObject({ kind: 'catalogue', edition: 1 });
   });
 
   it('refuses a publisher that had not seen the latest edition, writing nothing', async () => {

@@ -53,20 +53,37 @@ export async function referenceManifest(db: Db, countyCode: string): Promise<Ref
   };
 }
 
-/** The county's latest edition of a kind, whole (the roster unscoped), or null before its first. */
-export async function latestReference<K extends ReferenceKind>(
+/** The number of the county's latest edition of a kind, or null before its first. */
+export async function latestEditionNumber(
   db: Db,
   countyCode: string,
-  kind: K,
-): Promise<ReferenceEdition<K> | null> {
+  kind: ReferenceKind,
+): Promise<number | null> {
   const row = await db
     .selectFrom('reference_editions')
-    .select(['edition', 'payload', 'published_at'])
+    .select('edition')
     .where('county_code', '=', countyCode)
     .where('kind', '=', kind)
     .orderBy('edition', 'desc')
     .limit(1)
     .executeTakeFirst();
+  return row?.edition ?? null;
+}
+
+/** One edition of a kind, whole (the roster unscoped): the latest when `edition` is left out. */
+export async function readReference<K extends ReferenceKind>(
+  db: Db,
+  countyCode: string,
+  kind: K,
+  edition?: number,
+): Promise<ReferenceEdition<K> | null> {
+  let query = db
+    .selectFrom('reference_editions')
+    .select(['edition', 'payload', 'published_at'])
+    .where('county_code', '=', countyCode)
+    .where('kind', '=', kind);
+  if (edition !== undefined) query = query.where('edition', '=', edition);
+  const row = await query.orderBy('edition', 'desc').limit(1).executeTakeFirst();
   if (!row) return null;
   return {
     kind,
@@ -107,17 +124,8 @@ export async function publishReference<K extends ReferenceKind>(
       .where('county_code', '=', countyCode)
       .forUpdate()
       .executeTakeFirstOrThrow();
-    const latest = await trx
-      .selectFrom('reference_editions')
-      .select('edition')
-      .where('county_code', '=', countyCode)
-      .where('kind', '=', kind)
-      .orderBy('edition', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (request.baseEdition !== (latest?.edition ?? 0)) {
-      throw new HubFailure('REFERENCE_EDITION_STALE');
-    }
+    const latest = (await latestEditionNumber(trx, countyCode, kind)) ?? 0;
+    if (request.baseEdition !== latest) throw new HubFailure('REFERENCE_EDITION_STALE');
     const edition = request.baseEdition + 1;
     const payload =
       kind === 'roster'

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
@@ -103,7 +104,23 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     await hub.call('GET', HUB_PATHS.adminTerminals, { token: county.token });
     await hub.call('PUT', REFERENCE_PATHS.publish('roster'), {
       token: county.token,
-      body: { baseEdition: 0, payload: { entries: [] } },
+      body: {
+        baseEdition: 0,
+        payload: {
+          entries: [randomUUID(), undefined].map((id) => ({
+            id,
+            orgUnitCode: `${hub.countyCode}001`,
+            committeeKind: 'township',
+            name: '王秀英',
+            gender: null,
+            phone: null,
+            background: 'lawyer',
+            specialties: [],
+            active: true,
+            note: null,
+          })),
+        },
+      },
     });
     await hub.call('GET', REFERENCE_PATHS.manifest, { token: township.token });
     await hub.call('GET', REFERENCE_PATHS.edition('roster'), { token: township.token });
