@@ -147,6 +147,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'cases.export': '导出案件',
   'mediation.print': '打印调解文书',
   'mediation.viewAgreement': '查看调解协议书',
+  'hub.rematch': '按县级平台统一编码整理本机数据',
 };
 
 /** A case's workflow steps and papers are audited as cases.<action> and print.<document>. */

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../rpc/handler';
 import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
+import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin } from './service';
 
 export const hubHandlers: HandlerMap = {
@@ -11,7 +12,7 @@ export const hubHandlers: HandlerMap = {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
     return join(ctx, input);
   },
-  'hub.reconnect': (ctx, input) => join(ctx, input),
+  'hub.reconnect': (ctx, input) => reconnect(ctx, input),
   'hub.completeSetup': async (ctx, input) => {
     const done = await completeSetup(ctx, input);
     // As after the standalone setup: the status bar never shows a set-up terminal without a backup.

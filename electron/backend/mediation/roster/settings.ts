@@ -1,5 +1,6 @@
 import type { MethodOutput, MethodParsedInput } from '@shared/api';
 import type { RiskThresholds } from '@shared/domain/mediation/risk-rules';
+import { mediationSettingsIdFromOrgUnit } from '@shared/sync/natural-ids';
 import { appendAudit } from '../../audit/service';
 import { requireUser, stampOf } from '../../core/guards';
 import type { CallContext } from '../../core/runtime';
@@ -43,7 +44,10 @@ export async function updateSettings(
   await ctx.rt.db.transaction().execute(async (trx) => {
     const existing = await findMediationSettings(trx, orgUnitId);
     if (existing) await updateSynced(trx, stamp, 'mediation_settings', existing, values);
-    else await insertSynced(trx, stamp, 'mediation_settings', orgUnitId, values);
+    else
+      await insertSynced(trx, stamp, 'mediation_settings', orgUnitId, values, {
+        id: mediationSettingsIdFromOrgUnit(orgUnitId),
+      });
     await appendAudit(trx, stamp.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'mediation.updateSettings',
       objectType: 'org_unit',
