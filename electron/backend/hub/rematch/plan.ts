@@ -32,7 +32,9 @@ let shippedCodes: ReadonlySet<string> | null = null;
 
 /** The codes of resources/service-catalogue.json, parsed on first use as the seed parses it. */
 export function shippedCatalogueCodes(): ReadonlySet<string> {
-  shippedCodes ??= new Set(serviceCatalogueFileSchema.parse(shipped).items.map((item) => item.code));
+  shippedCodes ??= new Set(
+    serviceCatalogueFileSchema.parse(shipped).items.map((item) => item.code),
+  );
   return shippedCodes;
 }
 
@@ -103,12 +105,7 @@ export async function planRematch(db: Db, keys: RematchKeys): Promise<RematchPla
     .execute();
   for (const row of settings) {
     const unitId = ids.get(row.org_unit_id) ?? row.org_unit_id;
-    map(
-      'mediationSettings',
-      row.id,
-      mediationSettingsIdFromOrgUnit(unitId),
-      `调解设置 ${row.id}`,
-    );
+    map('mediationSettings', row.id, mediationSettingsIdFromOrgUnit(unitId), `调解设置 ${row.id}`);
   }
   return { ids, counts };
 }

@@ -80,6 +80,8 @@ export const REPOINT_TARGETS: readonly RepointTarget[] = [
   { table: 'dispute_events', column: 'from_org_id', refers: 'orgUnit' },
   { table: 'dispute_events', column: 'to_org_id', refers: 'orgUnit' },
   { table: 'event_reports', column: 'receiving_org_id', refers: 'orgUnit' },
+  // A committee's dispute numbers count per unit id: dispute:<org unit id>:<year>:<terminal>.
+  { table: 'case_sequences', column: 'scope', refers: 'text' },
   { table: 'settings', column: 'value', refers: 'text' },
   { table: 'form_drafts', column: 'data', refers: 'text' },
   { table: 'outbox', column: 'record_id', refers: 'text', unpushed: true },
