@@ -298,6 +298,9 @@ describe('a standalone terminal joining its county', () => {
       sqlite.exec('DROP TRIGGER crash_midway');
     }
     expect(dump(sqlite)).toEqual(untouched);
+    // It got as far as the step: its backup was taken.
+    const reasons = listBackups(township.dataDir).map((backup) => backup.reason);
+    expect(reasons.filter((reason) => reason === 'pre-rematch')).toHaveLength(1);
     expect((await township.ok('hub.status', {}, admin)).state).toBe('standalone');
     expect(township.backend.runtime.terminal?.orgUnitId).not.toBe(
       orgUnitIdFromDivisionCode(DONGCHENG.divisionCode),
