@@ -7,7 +7,7 @@ import {
   PROTOCOL_HEADER,
 } from '@shared/sync/hub-contract';
 import type { HubConfig } from './config';
-import { HubFailure } from './failure';
+import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerRoutes } from './routes';
 import { secretHash } from './secrets';
@@ -22,12 +22,6 @@ declare module 'fastify' {
 function bearerToken(request: FastifyRequest): string | null {
   const match = /^Bearer (\S+)$/.exec(request.headers.authorization ?? '');
   return match ? match[1]! : null;
-}
-
-function zodFields(error: ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
-  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
-  return fields;
 }
 
 export function buildHub(config: HubConfig): FastifyInstance {

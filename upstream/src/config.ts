@@ -11,6 +11,8 @@ export interface HubConfig {
   oldestProtocolVersion: number;
   /** Largest request body in bytes. */
   bodyLimit: number;
+  /** Largest body of a reference data publish (a whole catalogue or roster), in bytes. */
+  referenceBodyLimit: number;
   /** Per token, or per address for requests without one (enrolment). */
   rateLimit: RateLimit;
   enrolRateLimit: RateLimit;
@@ -21,6 +23,9 @@ export interface HubConfig {
 
 export const DEFAULT_LIMITS = {
   bodyLimit: 2 * 1024 * 1024,
+  // A 300-item catalogue is ~0.4 MB of JSON and a 1,000-person roster ~0.25 MB (bench/hub-poll.ts
+  // prints both); 8 MB leaves room for the contract's largest roster (20,000 people, ~5 MB).
+  referenceBodyLimit: 8 * 1024 * 1024,
   rateLimit: { max: 600, windowMs: 60_000 },
   // Codes are guessed by trying: a few attempts a minute per address is plenty for people typing.
   enrolRateLimit: { max: 10, windowMs: 60_000 },

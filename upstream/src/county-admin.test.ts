@@ -50,6 +50,36 @@ describeOnBackends('county administration', (backend) => {
     expect(countyRow.lastContactAt).toBe('2026-12-07T04:00:00.000Z');
   });
 
+  it('records a terminal’s contact at most every five minutes, and a new app version at once', async () => {
+    const { county, township } = await countyAndTownship();
+    const contactOf = async () => {
+      const listed = await hub.call('GET', HUB_PATHS.adminTerminals, { token: county });
+      return listed.body.terminals.find(
+        (t: { terminalId: string }) => t.terminalId === township.terminalId,
+      ) as { lastContactAt: string; appVersion: string };
+    };
+    hub.clock.now = new Date('2026-12-07T01:00:40.000Z');
+    await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    expect(await contactOf()).toMatchObject({
+      lastContactAt: '2026-12-07T01:00:00.000Z',
+      appVersion: '0.1.0',
+    });
+    await hub.call('GET', HUB_PATHS.terminal, {
+      token: township.token,
+      headers: { [APP_VERSION_HEADER]: '0.2.0' },
+    });
+    expect(await contactOf()).toMatchObject({
+      lastContactAt: '2026-12-07T01:00:40.000Z',
+      appVersion: '0.2.0',
+    });
+    hub.clock.now = new Date('2026-12-07T01:05:00.000Z');
+    await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    expect((await contactOf()).lastContactAt).toBe('2026-12-07T01:00:40.000Z');
+    hub.clock.now = new Date('2026-12-07T01:05:40.000Z');
+    await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    expect((await contactOf()).lastContactAt).toBe('2026-12-07T01:05:40.000Z');
+  });
+
   it('revokes a terminal, which is then told so in Chinese on every call', async () => {
     const { county, township } = await countyAndTownship();
     hub.clock.now = new Date('2026-12-07T05:00:00.000Z');

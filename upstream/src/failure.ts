@@ -1,3 +1,4 @@
+import type { ZodError } from 'zod';
 import {
   HUB_ERROR_MESSAGES,
   HUB_ERROR_STATUS,
@@ -20,4 +21,11 @@ export class HubFailure extends Error {
   body(): HubError {
     return { code: this.code, message: this.message, ...this.extra };
   }
+}
+
+/** A zod error's messages keyed by dotted path, the first per path: the `fields` of an answer. */
+export function zodFields(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) fields[issue.path.join('.') || '_'] ??= issue.message;
+  return fields;
 }

@@ -27,7 +27,8 @@ const USAGE = `npm run hub -- [--data DIR] [--port N] [--host ADDRESS] [--county
   --county-name  the county's name (default ${DEMO_COUNTY.name})
   --org-tree     a JSON file {nodes:[{code,name,level,parentCode}]} published as the first org tree
                  edition when the county has none (default for the demo county: resources/demo-org-tree.json)
-  --trust-proxy  take client addresses from X-Forwarded-For (only behind your own reverse proxy)`;
+  --trust-proxy  take client addresses from X-Forwarded-For (only behind your own reverse proxy)
+  --db-pool      connections to the PostgreSQL server of DATABASE_URL (default 10)`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
       'county-name': { type: 'string' },
       'org-tree': { type: 'string' },
       'trust-proxy': { type: 'boolean', default: false },
+      'db-pool': { type: 'string', default: '10' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -56,8 +58,11 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`bad --port\n${USAGE}`);
 
+  const poolSize = Number(values['db-pool']);
+  if (!Number.isInteger(poolSize) || poolSize < 1) throw new Error(`bad --db-pool\n${USAGE}`);
+
   const storage: HubStorage = process.env.DATABASE_URL
-    ? { kind: 'postgres', url: process.env.DATABASE_URL }
+    ? { kind: 'postgres', url: process.env.DATABASE_URL, poolSize }
     : { kind: 'pglite', dataDir: resolve(values.data) };
   if (storage.kind === 'pglite') mkdirSync(storage.dataDir!, { recursive: true });
   const db = openHubDatabase(storage);

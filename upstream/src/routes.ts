@@ -20,6 +20,7 @@ import { enrol, hubName, issueEnrolmentCode } from './enrolment';
 import { HubFailure } from './failure';
 import { countyName } from './org-units';
 import { latestOrgTree, publishOrgTree } from './org-tree';
+import { registerReferenceRoutes } from './reference-routes';
 import { listTerminals, requireCountyCentre, revokeTerminal } from './terminals';
 
 /**
@@ -119,4 +120,6 @@ export function registerRoutes(app: FastifyInstance, config: HubConfig): void {
       return revokeTerminalResponseSchema.parse({ terminal });
     },
   );
+
+  registerReferenceRoutes(app, config);
 }

@@ -13,8 +13,17 @@ export interface Caller {
 }
 
 /**
- * The terminal a bearer token belongs to. A revoked one is told so in words it can show; every
- * accepted request records the contact (and the app version the terminal says it runs).
+ * How fresh a terminal's recorded last contact is kept. Every terminal polls once a minute, and
+ * writing the time on each request would make every poll a write (and a WAL flush) for a column the
+ * county reads as "when was it last seen". Five minutes, not one: polls a minute apart are now and
+ * then a few milliseconds short of a minute, which would still have written every other poll.
+ */
+export const LAST_CONTACT_RESOLUTION_MS = 5 * 60_000;
+
+/**
+ * The terminal a bearer token belongs to, with its org unit, in one statement. A revoked one is told
+ * so in words it can show. The contact (and the app version the terminal says it runs) is written
+ * when it is older than LAST_CONTACT_RESOLUTION_MS or the version changed.
  */
 export async function authenticate(
   db: Db,
@@ -23,29 +32,50 @@ export async function authenticate(
   appVersion: string | undefined,
   now: Date,
 ): Promise<Caller> {
-  const terminal = await db
-    .selectFrom('terminals')
-    .selectAll()
-    .where('county_code', '=', countyCode)
-    .where('token_hash', '=', secretHash(token))
+  const row = await db
+    .selectFrom('terminals as t')
+    .innerJoin('org_units as u', (join) =>
+      join.onRef('u.county_code', '=', 't.county_code').onRef('u.id', '=', 't.org_unit_id'),
+    )
+    .select([
+      't.id',
+      't.terminal_number',
+      't.app_version',
+      't.enrolled_at',
+      't.last_contact_at',
+      't.revoked_at',
+      'u.id as unit_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'u.level as unit_level',
+      'u.parent_id as unit_parent_id',
+    ])
+    .where('t.county_code', '=', countyCode)
+    .where('t.token_hash', '=', secretHash(token))
     .executeTakeFirst();
-  if (!terminal) throw new HubFailure('UNAUTHENTICATED');
-  if (terminal.revoked_at !== null) throw new HubFailure('TERMINAL_REVOKED');
-  await db
-    .updateTable('terminals')
-    .set({
-      last_contact_at: now,
-      ...(appVersion ? { app_version: appVersion.slice(0, 40) } : {}),
-    })
-    .where('county_code', '=', countyCode)
-    .where('id', '=', terminal.id)
-    .execute();
-  const unit = await findOrgUnitById(db, countyCode, terminal.org_unit_id);
+  if (!row) throw new HubFailure('UNAUTHENTICATED');
+  if (row.revoked_at !== null) throw new HubFailure('TERMINAL_REVOKED');
+  const version = appVersion?.slice(0, 40);
+  const stale = now.getTime() - row.last_contact_at.getTime() >= LAST_CONTACT_RESOLUTION_MS;
+  if (stale || (version !== undefined && version !== row.app_version)) {
+    await db
+      .updateTable('terminals')
+      .set({ last_contact_at: now, ...(version ? { app_version: version } : {}) })
+      .where('county_code', '=', countyCode)
+      .where('id', '=', row.id)
+      .execute();
+  }
   return {
-    terminalId: terminal.id,
-    orgUnit: toHubOrgUnit(unit!),
-    terminalNumber: terminal.terminal_number,
-    enrolledAt: terminal.enrolled_at,
+    terminalId: row.id,
+    orgUnit: {
+      id: row.unit_id,
+      code: row.unit_code,
+      name: row.unit_name,
+      level: row.unit_level,
+      parentId: row.unit_parent_id,
+    },
+    terminalNumber: row.terminal_number,
+    enrolledAt: row.enrolled_at,
   };
 }
 

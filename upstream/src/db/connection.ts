@@ -10,7 +10,8 @@ import type { HubDatabase } from './schema';
  * tests) so that a county can try the hub without installing a database server.
  */
 export type HubStorage =
-  | { kind: 'postgres'; url: string }
+  // poolSize: connections the hub keeps open to the server (default 10).
+  | { kind: 'postgres'; url: string; poolSize?: number }
   // `from`: a data directory dumped by PGlite's dumpDataDir, to start without running initdb again.
   | { kind: 'pglite'; dataDir?: string; from?: Blob };
 
@@ -27,7 +28,7 @@ export function openHubDatabase(
   if (storage.kind === 'postgres') {
     return new Kysely<HubDatabase>({
       dialect: new PostgresDialect({
-        pool: new pg.Pool({ connectionString: storage.url, max: 10 }),
+        pool: new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 }),
       }),
       log,
     });

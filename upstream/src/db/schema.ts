@@ -52,10 +52,28 @@ export interface EnrolmentCodesTable {
   used_by_terminal_id: string | null;
 }
 
+export interface ReferenceEditionsTable {
+  county_code: string;
+  kind: 'catalogue' | 'calendar' | 'disputeTypes' | 'mediationReference' | 'roster';
+  edition: number;
+  /** jsonb: read back as the parsed value; written as JSON text. */
+  payload: ColumnType<unknown, string, string>;
+  published_at: Timestamp;
+  published_by_terminal_id: string | null;
+}
+
+export interface RosterEntryIdsTable {
+  county_code: string;
+  id: string;
+  first_edition: number;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
   org_tree_editions: OrgTreeEditionsTable;
   terminals: TerminalsTable;
   enrolment_codes: EnrolmentCodesTable;
+  reference_editions: ReferenceEditionsTable;
+  roster_entry_ids: RosterEntryIdsTable;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
+import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
 import {
   describeOnBackends,
   listenToQueries,
@@ -63,7 +64,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
-    expect(tables.rows[0]!.n).toBe(5);
+    expect(tables.rows[0]!.n).toBe(7);
     expect(await shardingProblems(db)).toEqual([]);
   });
 
@@ -100,6 +101,12 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },
     });
     await hub.call('GET', HUB_PATHS.adminTerminals, { token: county.token });
+    await hub.call('PUT', REFERENCE_PATHS.publish('roster'), {
+      token: county.token,
+      body: { baseEdition: 0, payload: { entries: [] } },
+    });
+    await hub.call('GET', REFERENCE_PATHS.manifest, { token: township.token });
+    await hub.call('GET', REFERENCE_PATHS.edition('roster'), { token: township.token });
     await hub.call('POST', HUB_PATHS.adminRevokeTerminal(township.terminalId), {
       token: county.token,
       body: {},
