@@ -13,7 +13,7 @@ import {
   serviceItemIdFromCode,
   serviceItemVersionId,
 } from '@shared/sync/natural-ids';
-import { listBackups, backupDir } from '../../backup/backups';
+import { backupPath, listAll } from '../../backup/service';
 import { DomainError } from '../../core/errors';
 import {
   ADMIN_PASSWORD,
@@ -30,11 +30,15 @@ import {
   textColumns,
 } from '../../testing/standalone-terminal';
 import { addResident, ensureItem } from '../../testing/township';
+import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
+import shippedCatalogue from '../../../../resources/service-catalogue.json';
+import { publishReference } from '../reference-client';
 import { shippedCatalogueCodes } from './plan';
 
 const COUNTY = '330324';
 const PENSION = 'ZJ-XZ-0003';
-const LOCAL_ITEM = 'DC-LOCAL-01';
+/** The township's own item before it joined; the county's catalogue has it too. */
+const COUNTY_ITEM = 'YJ-LOCAL-01';
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
 function refused(result: Result<unknown>): { code: string; message: string } {
@@ -108,6 +112,7 @@ describe('a standalone terminal joining its county', () => {
   };
   /** Issued for the first attempt, which the failed backup stopped before the hub saw it. */
   let unusedCode: string;
+  let countyItemCodes: Set<string>;
 
   const issueCode = async () =>
     (
@@ -129,6 +134,28 @@ describe('a standalone terminal joining its county', () => {
     });
     countyAdmin = (await county.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD }))
       .token;
+    // The county's catalogue differs from the shipped one: it has taken the township's local item
+    // in and left the pension item to the townships. Its edition, not the shipped file, decides.
+    const shipped = serviceCatalogueFileSchema.parse(shippedCatalogue);
+    const shippedPension = shipped.items.find((item) => item.code === PENSION)!;
+    await publishReference(
+      { baseUrl: hub.url, token: county.backend.runtime.hubTokens.read(), appVersion: 'test' },
+      'catalogue',
+      {
+        baseEdition: 0,
+        payload: {
+          edition: '2026-12',
+          items: [
+            ...shipped.items.filter((item) => item.code !== PENSION),
+            { ...shippedPension, code: COUNTY_ITEM, name: '老年优待证办理' },
+          ],
+        },
+      },
+    );
+    countyItemCodes = new Set([
+      ...[...shippedCatalogueCodes()].filter((code) => code !== PENSION),
+      COUNTY_ITEM,
+    ]);
 
     township = await createHarness();
     const signed = await standaloneTerminalOfBefore(township);
@@ -160,14 +187,14 @@ describe('a standalone terminal joining its county', () => {
 
     // The township's own item, beside the shipped catalogue.
     const pension = await ensureItem(h, PENSION);
-    const shippedPension = await h.ok('catalogue.get', { itemId: pension }, admin);
+    const pensionItem = await h.ok('catalogue.get', { itemId: pension }, admin);
     const local = await h.ok(
       'catalogue.save',
       {
         fields: {
-          ...shippedPension,
-          code: LOCAL_ITEM,
-          name: '东城街道老年优待证办理',
+          ...pensionItem,
+          code: COUNTY_ITEM,
+          name: '老年优待证办理',
           aliases: [],
         },
       },
@@ -299,7 +326,7 @@ describe('a standalone terminal joining its county', () => {
     }
     expect(dump(sqlite)).toEqual(untouched);
     // It got as far as the step: its backup was taken.
-    const reasons = listBackups(township.dataDir).map((backup) => backup.reason);
+    const reasons = listAll(township.backend.runtime).map((backup) => backup.reason);
     expect(reasons.filter((reason) => reason === 'pre-rematch')).toHaveLength(1);
     expect((await township.ok('hub.status', {}, admin)).state).toBe('standalone');
     expect(township.backend.runtime.terminal?.orgUnitId).not.toBe(
@@ -327,11 +354,11 @@ describe('a standalone terminal joining its county', () => {
       code: string;
     }[];
     for (const item of items) {
-      const issuer = shippedCatalogueCodes().has(item.code) ? COUNTY : DONGCHENG.divisionCode;
+      const issuer = countyItemCodes.has(item.code) ? COUNTY : DONGCHENG.divisionCode;
       expect(item.id, item.code).toBe(serviceItemIdFromCode(issuer, item.code));
     }
-    expect(items.find((item) => item.code === LOCAL_ITEM)!.id).toBe(
-      serviceItemIdFromCode(DONGCHENG.divisionCode, LOCAL_ITEM),
+    expect(items.find((item) => item.code === COUNTY_ITEM)!.id).toBe(
+      serviceItemIdFromCode(COUNTY, COUNTY_ITEM),
     );
     const versions = sqlite
       .prepare('SELECT id, item_id, number FROM service_item_versions')
@@ -373,17 +400,17 @@ describe('a standalone terminal joining its county', () => {
     ).token;
     const counter = await h.ok('cases.get', { caseId: before.counterCaseId }, clerk);
     expect(counter).toMatchObject({
-      itemId: serviceItemIdFromCode(COUNTY, PENSION),
+      itemId: serviceItemIdFromCode(DONGCHENG.divisionCode, PENSION),
       orgUnitId: townshipId,
     });
     const draft = await h.ok('drafts.get', { formKey: 'intake' }, clerk);
-    expect(draft?.data.itemId).toBe(serviceItemIdFromCode(DONGCHENG.divisionCode, LOCAL_ITEM));
+    expect(draft?.data.itemId).toBe(serviceItemIdFromCode(COUNTY, COUNTY_ITEM));
 
     // The backup holds the terminal as it was, old ids and all.
-    const backup = listBackups(h.dataDir).find((b) => b.reason === 'pre-rematch')!;
+    const backup = listAll(h.backend.runtime).find((b) => b.reason === 'pre-rematch')!;
     expect(joined.rematched).toContain(backup.name);
     const copy = join(hubDir, 'before.sqlite');
-    writeFileSync(copy, gunzipSync(readFileSync(join(backupDir(h.dataDir), backup.name))));
+    writeFileSync(copy, gunzipSync(readFileSync(backupPath(h.dataDir, backup.name)!)));
     const old = new BetterSqlite3(copy, { readonly: true });
     try {
       expect(sharedIds(old)).toEqual(before.ids);
@@ -397,10 +424,10 @@ describe('a standalone terminal joining its county', () => {
     const h = township;
     const { sqlite } = h.backend.runtime;
     const ids = sharedIds(sqlite);
-    const backups = listBackups(h.dataDir).length;
+    const backups = listAll(h.backend.runtime).length;
     const again = await h.ok('hub.reconnect', { hubUrl: hub.url, code: await issueCode() }, admin);
     expect(again).toMatchObject({ state: 'connected', rematched: null });
     expect(sharedIds(sqlite)).toEqual(ids);
-    expect(listBackups(h.dataDir)).toHaveLength(backups);
+    expect(listAll(h.backend.runtime)).toHaveLength(backups);
   });
 });
