@@ -98,7 +98,7 @@ async function rematch(
   if (!input.backup)
     throw new DomainError(
       'HUB_REMATCH_FAILED',
-      '本机数据在连接过程中有变动，未连接县级平台，本机数据未作改动。请重新连接',
+      '本机数据在连接过程中有变动，未连接县级平台，本机数据未作改动。请向县级中心管理员索取新的加入码后重新连接',
     );
   registerRematchText(rt.sqlite, plan.ids);
   const rewritten = await applyRematch(trx, plan.ids);
