@@ -24,11 +24,8 @@ import {
 } from '../../testing/harness';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../../testing/county-hub';
 import { assignAndHold, zhangAndLi } from '../../testing/mediation-inputs';
-import {
-  sharedIds,
-  standaloneTerminalOfBefore,
-  textColumns,
-} from '../../testing/standalone-terminal';
+import { sharedIds, textColumns } from '../../testing/ids-of-before';
+import { standaloneTerminalOfBefore } from '../../testing/standalone-terminal';
 import { addResident, ensureItem } from '../../testing/township';
 import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
 import shippedCatalogue from '../../../../resources/service-catalogue.json';
