@@ -10,7 +10,7 @@ export type BackupReason = Backup['reason'];
  * uncompressed backups of earlier versions, listed only when their header says they are whole.
  */
 const NAME_PATTERN =
-  /^desk-(\d{8}T\d{6}\d{3}Z)-(daily|manual|pre-migration|pre-restore)\.sqlite(\.gz)?$/;
+  /^desk-(\d{8}T\d{6}\d{3}Z)-(daily|manual|pre-migration|pre-restore|pre-rematch)\.sqlite(\.gz)?$/;
 /**
  * What a backup cut short leaves: the worker's temporary files (with SQLite's own beside the copy
  * while it is switched out of WAL), and an earlier version's journal.

@@ -7,7 +7,7 @@ import { backupPath, listBackups, pruneBackups } from './backups';
 import { databaseBytes } from './disk';
 
 // What other domains use of this domain besides its use cases (docs/architecture.md, "Boundaries").
-export { lastBackupAt } from './backups';
+export { backupPath, lastBackupAt } from './backups';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -2,6 +2,7 @@ import type { HandlerMap } from '../rpc/handler';
 import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
+import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 
@@ -13,10 +14,10 @@ export const hubHandlers: HandlerMap = {
     return join(ctx, input);
   },
   'hub.reconnect': async (ctx, input) => {
-    await join(ctx, input);
+    const { rematched } = await reconnect(ctx, input);
     // The county's data before the answer; a cycle that fails is retried, the reconnect stands.
     await ctx.rt.hubSync.resume();
-    return hubStatus(ctx.rt, false);
+    return { ...(await hubStatus(ctx.rt, false)), rematched };
   },
   'hub.completeSetup': async (ctx, input) => {
     const done = await completeSetup(ctx, input);

@@ -22,7 +22,6 @@ import { setUpTerminal, type SetupOrgNode } from '../setup/service';
 import { enrol, HubRefusal, HubUnreachable, latestOrgTree, terminalSelf } from './client';
 import { hubDomainError, TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
 import { readAppliedEditions, recordAppliedEdition } from './editions';
-import { rejoin } from './rejoin';
 import {
   clearPendingEnrolment,
   readEnrolment,
@@ -158,17 +157,14 @@ export async function hubStatus(rt: Runtime, refresh: boolean): Promise<HubStatu
 }
 
 /** The code as the hub reads it; a typo in its shape is told at once, without a round trip. */
-function checkedCode(text: string): string {
+export function checkedCode(text: string): string {
   const parsed = enrolmentCodeSchema.safeParse(text);
   if (parsed.success) return parsed.data;
   const message = parsed.error.issues[0]?.message ?? '加入码不正确，请核对后重新输入';
   throw new DomainError('HUB_CODE_REJECTED', message, { code: message });
 }
 
-/**
- * hub.join (the wizard, on an empty database: held as pending until the administrator is created)
- * and hub.reconnect (a terminal in use) alike.
- */
+/** hub.join from the wizard, on an empty database: held as pending until the administrator is created. */
 export async function join(
   ctx: CallContext,
   input: MethodParsedInput<'hub.join'>,
@@ -185,10 +181,6 @@ export async function join(
     throw hubDomainError(error);
   }
   const joinedAt = rt.stamper.nowIso();
-  if (rt.terminal) {
-    await rejoin(ctx, { hubUrl: input.hubUrl, enrolled, orgTree, joinedAt });
-    return hubStatus(rt, false);
-  }
   rt.hubTokens.write(enrolled.token);
   await writePendingEnrolment(rt.db, {
     hubUrl: input.hubUrl,

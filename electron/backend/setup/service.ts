@@ -1,6 +1,7 @@
 import { checkDivisionCode, parentDivisionCode } from '@shared/domain/division-code';
 import { checkPassword, PASSWORD_PROBLEM_MESSAGES } from '@shared/domain/password';
 import type { DemoOrgNode, MethodOutput, MethodParsedInput } from '@shared/api';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { appendAudit } from '../audit/service';
 import { hashPassword } from '../auth/password-hash';
 import type { ChangeStamp } from '../core/changes';
@@ -43,8 +44,9 @@ async function insertOrgUnits(
   const byDepth = [...nodes].sort((a, b) => a.code.length - b.code.length);
   for (const node of byDepth) {
     if (ids.has(node.code)) continue;
-    // An org unit owns itself: its id is also its org_unit_id.
-    const id = node.id ?? stamp.stamper.newId();
+    // An org unit owns itself: its id is also its org_unit_id. Derived from the division code, as
+    // the hub derives it, so that a standalone terminal joining its county later has nothing to match.
+    const id = node.id ?? orgUnitIdFromDivisionCode(node.code);
     const parentId = node.parentCode ? (ids.get(node.parentCode) ?? null) : null;
     await insertSynced(
       trx,

@@ -41,6 +41,7 @@ export const BACKUP_REASON_LABELS: Record<Backup['reason'], string> = {
   manual: '手动',
   'pre-migration': '升级前自动',
   'pre-restore': '恢复前自动',
+  'pre-rematch': '统一编码前自动',
 };
 
 export function formatBytes(bytes: number): string {

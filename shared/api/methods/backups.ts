@@ -6,7 +6,7 @@ export const backupSchema = z.object({
   name: z.string(),
   createdAt: isoTimeSchema,
   sizeBytes: z.number().int(),
-  reason: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore']),
+  reason: z.enum(['daily', 'manual', 'pre-migration', 'pre-restore', 'pre-rematch']),
 });
 export type Backup = z.infer<typeof backupSchema>;
 

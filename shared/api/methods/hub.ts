@@ -187,7 +187,8 @@ export const hubMethods = {
   /** 重新连接 of a terminal in use: revoked, its token lost, or standalone until now. */
   'hub.reconnect': method({
     input: hubJoinInputSchema,
-    output: hubStatusSchema,
+    /** `rematched`: how a standalone terminal's data was matched to the county's ids, if it was. */
+    output: hubStatusSchema.extend({ rematched: z.string().nullable() }),
     access: ['admin'],
   }),
   /** Before setup only, after hub.join: the terminal and its first administrator. */

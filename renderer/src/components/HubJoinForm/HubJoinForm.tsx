@@ -15,7 +15,8 @@ interface HubJoinFormProps {
   /** The address the terminal knew, so that 重新连接 asks only for the new code. */
   initialUrl?: string;
   submitLabel: string;
-  onJoined: (status: HubStatus) => void;
+  /** `rematched` after 重新连接 of a standalone terminal: how its data was matched to the county's. */
+  onJoined: (status: HubStatus & { rematched?: string | null }) => void;
 }
 
 /** The hub's address and the enrolment code the county centre issued; Enter submits. */

@@ -80,6 +80,17 @@ export function HubPage() {
               color: 'teal',
               message: `已连接县级平台，本终端编号为 ${joined.terminalNumber}`,
             });
+            if (joined.rematched) {
+              // Every list and form read before holds ids that no longer exist.
+              void queryClient.invalidateQueries();
+              // Stays until read: it names the backup taken before the ids were rewritten.
+              notifications.show({
+                color: 'blue',
+                title: '本机数据已按全县统一编码整理',
+                message: joined.rematched,
+                autoClose: false,
+              });
+            }
           }}
         />
       ),
