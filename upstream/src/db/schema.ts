@@ -52,10 +52,36 @@ export interface EnrolmentCodesTable {
   used_by_terminal_id: string | null;
 }
 
+export interface AccountSequencesTable {
+  county_code: string;
+  last_seq: number;
+}
+
+export interface AccountsTable {
+  county_code: string;
+  id: string;
+  org_unit_id: string;
+  username: string;
+  username_key: string;
+  display_name: string;
+  role: 'admin' | 'supervisor' | 'clerk' | 'agent' | 'mediator' | 'auditor';
+  password_hash: string;
+  password_format: string;
+  must_change_password: boolean;
+  disabled: boolean;
+  deleted: boolean;
+  version: number;
+  seq: number;
+  updated_at: Timestamp;
+  updated_by_terminal_id: string;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
   org_tree_editions: OrgTreeEditionsTable;
   terminals: TerminalsTable;
   enrolment_codes: EnrolmentCodesTable;
+  account_sequences: AccountSequencesTable;
+  accounts: AccountsTable;
 }

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import {
   describeOnBackends,
@@ -53,6 +54,18 @@ async function shardingProblems(db: Kysely<HubDatabase>): Promise<string[]> {
   return problems.sort();
 }
 
+const shardingTestAccount = {
+  id: 'user-1',
+  username: 'wangxh',
+  displayName: '王小红',
+  role: 'clerk',
+  passwordHash: 'scrypt$32768$8$1$c2FsdA==$aGFzaA==',
+  passwordFormat: 'scrypt',
+  mustChangePassword: true,
+  disabled: false,
+  deleted: false,
+};
+
 describeOnBackends('built to shard by county', (backend: Backend) => {
   const database = useDatabase(backend);
   let db: Kysely<HubDatabase>;
@@ -63,7 +76,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
-    expect(tables.rows[0]!.n).toBe(5);
+    expect(tables.rows[0]!.n).toBe(7);
     expect(await shardingProblems(db)).toEqual([]);
   });
 
@@ -95,6 +108,11 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     const township = (await hub.enrol(code.body.code)).body;
     await hub.call('GET', HUB_PATHS.orgTree, { token: township.token });
     await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    await hub.call('POST', ACCOUNT_PATHS.accounts, {
+      token: township.token,
+      body: { account: shardingTestAccount, baseVersion: 0 },
+    });
+    await hub.call('GET', pullAccountsPath(0), { token: township.token });
     await hub.call('PUT', HUB_PATHS.adminOrgTree, {
       token: county.token,
       body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },
