@@ -136,6 +136,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'audit.chainKeyed': '审计日志启用密钥签名',
   'users.disable': '停用用户',
   'users.enable': '启用用户',
+  'users.syncFromHub': '从县级平台同步账号',
   'mediators.activate': '启用调解员',
   'mediators.deactivate': '停用调解员',
   'catalogue.seed': '载入事项目录',

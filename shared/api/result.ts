@@ -87,6 +87,8 @@ export const ERROR_CODES = [
   'HUB_COUNTY_ONLY',
   'HUB_UNIT_MISMATCH',
   'HUB_REFUSED',
+  'ACCOUNTS_NEED_HUB',
+  'ACCOUNT_OTHER_UNIT',
   'INTERNAL',
 ] as const;
 

@@ -9,6 +9,8 @@ import type { CallContext, Runtime } from '../core/runtime';
 import { updateSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
 import { findUserForSignIn, findUserRow, findUserView, toUser } from '../users/repository';
+import { markAccountChanged } from '../hub/accounts-state';
+import { syncAccountsAfterChange } from '../hub/accounts-sync';
 import { isLocked, lockedUntilFrom } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
 import { countFailedAttempt, recordSignIn } from './repository';
@@ -213,6 +215,7 @@ export async function changePassword(
       must_change_password: 0,
       failed_attempts: 0,
     });
+    await markAccountChanged(trx, row.id, ['password', 'mustChangePassword']);
     await appendAudit(trx, rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'auth.changePassword',
       objectType: 'user',
@@ -221,6 +224,7 @@ export async function changePassword(
   });
   // Whoever knew the old password keeps no session elsewhere; this window stays signed in.
   rt.sessions.endAllOf(row.id, ctx.session ?? undefined);
+  await syncAccountsAfterChange(rt);
   return userView(rt, row.id);
 }
 

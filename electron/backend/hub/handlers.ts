@@ -2,10 +2,15 @@ import type { HandlerMap } from '../rpc/handler';
 import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
+import { syncAccounts } from './accounts-sync';
 import { completeSetup, hubStatus, join, pendingJoin } from './service';
 
 export const hubHandlers: HandlerMap = {
-  'hub.status': (ctx, input) => hubStatus(ctx.rt, input.refresh),
+  'hub.status': async (ctx, input) => {
+    const status = await hubStatus(ctx.rt, input.refresh);
+    if (input.refresh && status.state === 'connected') await syncAccounts(ctx.rt);
+    return status;
+  },
   'hub.pendingJoin': (ctx) => pendingJoin(ctx.rt),
   'hub.join': (ctx, input) => {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');

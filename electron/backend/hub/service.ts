@@ -12,7 +12,10 @@ import type { CallContext, Runtime } from '../core/runtime';
 import { checkedCounterPhone } from '../settings/service';
 import { setUpTerminal, type SetupOrgNode } from '../setup/service';
 import { enrol, HubRefusal, HubUnreachable, latestOrgTree, terminalSelf } from './client';
+import { recordAccountInStep } from './accounts-state';
+import { syncAccounts } from './accounts-sync';
 import { hubDomainError, UNREACHABLE_MESSAGE } from './errors';
+import { reserveFirstAdmin } from './first-admin';
 import { rejoin } from './rejoin';
 import {
   clearPendingEnrolment,
@@ -204,7 +207,8 @@ export async function completeSetup(
   }
   const counterPhone = checkedCounterPhone(input.counterPhone);
   const own = pending.orgUnit;
-  return setUpTerminal(ctx, {
+  const reserved = await reserveFirstAdmin(rt, pending, input.admin);
+  const done = await setUpTerminal(ctx, {
     nodes: unitsToCreate(own, pending.orgTree),
     divisionCode: own.code,
     terminalId: pending.terminalId,
@@ -212,6 +216,7 @@ export async function completeSetup(
     terminalNumber: pending.terminalNumber,
     counterPhone,
     admin: input.admin,
+    adminAccount: reserved,
     audit: {
       action: 'hub.completeSetup',
       detail: `加入县级平台 ${pending.hubName}（${pending.hubUrl}）：${own.name}（${own.code}），终端 ${pending.terminalNumber} ${input.terminalName}${pending.orgTree ? `，组织机构第 ${pending.orgTree.edition} 版` : ''}`,
@@ -230,6 +235,10 @@ export async function completeSetup(
         orgTreeEdition: pending.orgTree?.edition ?? null,
       });
       await clearPendingEnrolment(trx);
+      if (reserved) await recordAccountInStep(trx, reserved.id, reserved.hubVersion);
     },
   });
+  // The unit's other accounts, so that its staff sign in at this window at once.
+  await syncAccounts(rt);
+  return done;
 }

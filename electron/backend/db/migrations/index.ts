@@ -21,6 +21,7 @@ import * as serviceItemAliases from './2026_12_06_1600_service_item_aliases';
 import * as residentVillageIndex from './2026_12_06_1000_resident_village_index';
 import * as formDrafts from './2026_12_06_1500_form_drafts';
 import * as residentAccess from './2026_12_06_1700_resident_access';
+import * as hubAccounts from './2026_12_06_2200_hub_accounts';
 
 export interface Migration {
   name: string;
@@ -51,4 +52,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1000_resident_village_index', up: residentVillageIndex.up },
   { name: '2026_12_06_1500_form_drafts', up: formDrafts.up },
   { name: '2026_12_06_1700_resident_access', up: residentAccess.up },
+  { name: '2026_12_06_2200_hub_accounts', up: hubAccounts.up },
 ];
