@@ -28,6 +28,11 @@ import {
   type Enrolment,
 } from './repository';
 
+// What other domains use of the account sync: their changes are noted and pushed, new accounts reserved.
+export { markAccountChanged, recordAccountInStep } from './accounts-state';
+export { reserveAccount, syncAccounts, syncAccountsAfterChange } from './accounts-sync';
+export { readEnrolment } from './repository';
+
 const TOKEN_MISSING_MESSAGE =
   '本机保存的县级平台接入凭证已无法读取（可能更换了系统账户）。请向县级中心管理员索取新的加入码后重新连接';
 

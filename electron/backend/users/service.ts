@@ -6,9 +6,13 @@ import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { insertSynced, tombstoneSynced, updateSynced } from '../core/synced-writes';
-import { markAccountChanged, recordAccountInStep } from '../hub/accounts-state';
-import { reserveAccount, syncAccountsAfterChange } from '../hub/accounts-sync';
-import { readEnrolment } from '../hub/repository';
+import {
+  markAccountChanged,
+  readEnrolment,
+  recordAccountInStep,
+  reserveAccount,
+  syncAccountsAfterChange,
+} from '../hub/service';
 import { addAccountToRoster } from '../mediation/service';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
