@@ -8,7 +8,9 @@ import { completeSetup, hubStatus, join, pendingJoin } from './service';
 export const hubHandlers: HandlerMap = {
   'hub.status': async (ctx, input) => {
     const status = await hubStatus(ctx.rt, input.refresh);
-    if (input.refresh && status.state === 'connected') await syncAccounts(ctx.rt);
+    // Only when the hub just answered: a hub that did not is not asked again.
+    if (input.refresh && status.state === 'connected' && status.problem === null)
+      await syncAccounts(ctx.rt);
     return status;
   },
   'hub.pendingJoin': (ctx) => pendingJoin(ctx.rt),
@@ -16,7 +18,12 @@ export const hubHandlers: HandlerMap = {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
     return join(ctx, input);
   },
-  'hub.reconnect': (ctx, input) => join(ctx, input),
+  'hub.reconnect': async (ctx, input) => {
+    const status = await join(ctx, input);
+    // What changed while away (or every account of a terminal that was standalone) goes up now.
+    await syncAccounts(ctx.rt);
+    return status;
+  },
   'hub.completeSetup': async (ctx, input) => {
     const done = await completeSetup(ctx, input);
     // As after the standalone setup: the status bar never shows a set-up terminal without a backup.
