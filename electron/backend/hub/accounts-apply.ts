@@ -7,7 +7,7 @@ import type { Database, UsersTable } from '../db/schema';
 import { readAccountState, type AccountField } from './accounts-state';
 
 /** Who changes an account that arrives from the hub: no one signed in here. */
-const HUB_ACTOR: Actor = { userId: null, username: null, role: null, orgUnitId: null };
+export const HUB_ACTOR: Actor = { userId: null, username: null, role: null, orgUnitId: null };
 
 export interface AppliedAccount {
   userId: string;

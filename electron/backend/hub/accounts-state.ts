@@ -71,8 +71,27 @@ export async function recordAccountInStep(
     .execute();
 }
 
-export async function recordAccountProblem(db: Db, userId: string, problem: string) {
-  await db.updateTable('hub_accounts').set({ problem }).where('user_id', '=', userId).execute();
+/**
+ * Keeps the hub's refusal beside the account; answers whether it is new (not the one already
+ * kept), so that the refusal is audited once, not every cycle it is met again.
+ */
+export async function recordAccountProblem(
+  db: Db,
+  userId: string,
+  hubVersion: number,
+  problem: string,
+): Promise<boolean> {
+  const before = await db
+    .selectFrom('hub_accounts')
+    .select('problem')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  await db
+    .insertInto('hub_accounts')
+    .values({ user_id: userId, hub_version: hubVersion, pending: '[]', problem })
+    .onConflict((oc) => oc.column('user_id').doUpdateSet({ problem }))
+    .execute();
+  return before?.problem !== problem;
 }
 
 /** The users of this unit the hub has not accepted as they stand: changed here, or never pushed. */

@@ -1,9 +1,10 @@
 import type { AccountFields } from '@shared/sync/accounts-contract';
 import { HUB_ERROR_MESSAGES } from '@shared/sync/hub-contract';
+import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
 import { getSetting, putSetting } from '../settings/service';
-import { applyHubAccount } from './accounts-apply';
+import { applyHubAccount, HUB_ACTOR } from './accounts-apply';
 import { pullAccounts, pushAccount } from './accounts-client';
 import {
   accountFieldsOf,
@@ -68,17 +69,17 @@ async function pushOne(
     if (!(error instanceof HubRefusal)) throw error;
     if (error.code === 'ACCOUNT_VERSION_STALE') return 'stale';
     if (['ACCOUNT_USERNAME_TAKEN', 'ACCOUNT_OTHER_UNIT', 'INVALID_INPUT'].includes(error.code)) {
-      await rt.db
-        .insertInto('hub_accounts')
-        .values({
-          user_id: userId,
-          hub_version: baseVersion,
-          pending: '[]',
-          problem: error.message,
-        })
-        .onConflict((oc) => oc.column('user_id').doNothing())
-        .execute();
-      await recordAccountProblem(rt.db, userId, error.message);
+      await rt.db.transaction().execute(async (trx) => {
+        if (await recordAccountProblem(trx, userId, baseVersion, error.message)) {
+          await appendAudit(trx, rt.stamper.nowIso(), HUB_ACTOR, rt.terminal?.terminalId ?? null, {
+            action: 'users.syncToHub',
+            objectType: 'user',
+            objectId: userId,
+            outcome: 'failure',
+            detail: `${row.username}：${error.message}（此账号暂只在本机有效）`,
+          });
+        }
+      });
       return 'refused';
     }
     throw error;

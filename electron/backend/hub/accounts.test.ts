@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putSetting } from '../settings/service';
+import { getSetting, putSetting } from '../settings/service';
 import {
   ADMIN_PASSWORD,
   NEW_ADMIN_PASSWORD,
@@ -36,6 +36,8 @@ describe('staff accounts that follow the person', () => {
   let village: Harness;
   let admin1: string;
   let admin2: string;
+  let countyAdmin: string;
+  let yantouId: string;
 
   async function joinAs(
     h: Harness,
@@ -69,9 +71,10 @@ describe('staff accounts that follow the person', () => {
     ]);
     await county.ok('hub.join', { hubUrl: hub.url, code: hub.firstCode });
     await county.ok('hub.completeSetup', { terminalName: '县中心一号机', admin: COUNTY_ADMIN });
-    const countyAdmin = (await county.ok('auth.signIn', COUNTY_ADMIN)).token;
+    countyAdmin = (await county.ok('auth.signIn', COUNTY_ADMIN)).token;
     const units = await county.ok('orgUnits.list', {}, countyAdmin);
     const yantou = units.find((unit) => unit.code === YANTOU)!;
+    yantouId = yantou.id;
     const aVillage = units.find((unit) => unit.parentId === yantou.id)!;
     admin1 = await joinAs(window1, yantou.id, countyAdmin, YANTOU_ADMIN);
     admin2 = await joinAs(window2, yantou.id, countyAdmin, YANTOU_ADMIN);
@@ -251,6 +254,54 @@ describe('staff accounts that follow the person', () => {
       .execute();
     const villageHashes = new Set(rows.map((row) => row.password_hash));
     for (const row of township) expect(villageHashes.has(row.password_hash)).toBe(false);
+  });
+
+  it('audits once, and keeps working, an administrator set up offline whose username the county already has', async () => {
+    const window3 = await createHarness();
+    try {
+      const issued = await county.ok('hub.issueCode', { orgUnitId: yantouId }, countyAdmin);
+      await window3.ok('hub.join', { hubUrl: hub.url, code: issued.code });
+      // The network goes between joining and creating the administrator.
+      const rt3 = window3.backend.runtime;
+      const pending = await getSetting(rt3.db, 'hub_pending_enrolment');
+      await putSetting(
+        rt3.db,
+        'hub_pending_enrolment',
+        pending!.replace(hub.url, 'http://127.0.0.1:9'),
+      );
+      await window3.ok('hub.completeSetup', {
+        terminalName: '三号窗口',
+        admin: { ...YANTOU_ADMIN, password: THIRD_PASSWORD },
+      });
+      await putSetting(rt3.db, 'hub_url', hub.url);
+      for (let cycle = 0; cycle < 2; cycle += 1) await sync(window3);
+      const refusals = await rt3.db
+        .selectFrom('audit_log')
+        .select(['outcome', 'detail'])
+        .where('action', '=', 'users.syncToHub')
+        .execute();
+      expect(refusals).toEqual([
+        {
+          outcome: 'failure',
+          detail: expect.stringMatching(/^yantou_admin：该用户名在全县已被使用.*暂只在本机有效/),
+        },
+      ]);
+      // The unit's accounts still arrive, and the local administrator still signs in here.
+      expect(
+        await window3.code('auth.signIn', {
+          username: CLERK.username,
+          password: NEW_ADMIN_PASSWORD,
+        }),
+      ).toBe('OK');
+      expect(
+        await window3.code('auth.signIn', {
+          username: YANTOU_ADMIN.username,
+          password: THIRD_PASSWORD,
+        }),
+      ).toBe('OK');
+    } finally {
+      await window3.cleanup();
+    }
   });
 
   it('signs the clerk in at window 2 with what it last received while the hub is stopped', async () => {
