@@ -1,12 +1,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, apiCall, apiSignIn, expect, test } from '../fixtures';
+import { ADMIN, account, apiCall, apiSignIn, expect, test } from '../fixtures';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../fixtures/county-hub';
 import { startServer, type RunningServer } from '../fixtures/server';
 
 /** The demo county that `npm run hub` serves, and one of its townships. */
 const YANTOU = { code: '330324108', name: '岩头镇' };
+/** Usernames are unique in the county: the township's administrator has one of his own. */
+const TOWNSHIP_ADMIN = account('admin', 'yantou_admin', '李卫东', ADMIN.password, ADMIN.password);
 
 // One county: the real hub (npm run hub's code on PGlite in a temp folder) and its centre's terminal,
 // which the first test sets up through the wizard and the second uses to manage a township's.
@@ -116,10 +118,14 @@ test.describe.serial('a county hub and its terminals', () => {
     await apiCall(appUrl, 'hub.join', { hubUrl: hub.url, code: issued.code });
     await apiCall(appUrl, 'hub.completeSetup', {
       terminalName: '一号窗口',
-      admin: { username: ADMIN.username, displayName: ADMIN.displayName, password: ADMIN.password },
+      admin: {
+        username: TOWNSHIP_ADMIN.username,
+        displayName: TOWNSHIP_ADMIN.displayName,
+        password: TOWNSHIP_ADMIN.password,
+      },
     });
 
-    await app.openAs(appUrl, ADMIN);
+    await app.openAs(appUrl, TOWNSHIP_ADMIN);
     const { shell } = app;
     // Only the county centre manages terminals.
     await expect(shell.nav.getByRole('link', { name: '终端管理' })).toHaveCount(0);
@@ -143,6 +149,8 @@ test.describe.serial('a county hub and its terminals', () => {
     await expect(shell.statusBar).toContainText('已被县级平台停用');
     await page.screenshot({ path: test.info().outputPath('revoked.png') });
     await shell.goTo('用户管理');
-    await expect(page.getByRole('cell', { name: ADMIN.username, exact: true })).toBeVisible();
+    await expect(
+      page.getByRole('cell', { name: TOWNSHIP_ADMIN.username, exact: true }),
+    ).toBeVisible();
   });
 });

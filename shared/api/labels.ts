@@ -141,6 +141,8 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'audit.chainKeyed': '审计日志启用密钥签名',
   'users.disable': '停用用户',
   'users.enable': '启用用户',
+  'users.syncFromHub': '从县级平台同步账号',
+  'users.syncToHub': '账号上传县级平台',
   'mediators.activate': '启用调解员',
   'mediators.deactivate': '停用调解员',
   'catalogue.seed': '载入事项目录',

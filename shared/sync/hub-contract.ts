@@ -61,6 +61,9 @@ export const HUB_ERROR_CODES = [
   'ORG_TREE_EDITION_STALE',
   'REFERENCE_INVALID',
   'REFERENCE_EDITION_STALE',
+  'ACCOUNT_USERNAME_TAKEN',
+  'ACCOUNT_VERSION_STALE',
+  'ACCOUNT_OTHER_UNIT',
   'CANNOT_REVOKE_SELF',
   'TERMINAL_NUMBERS_EXHAUSTED',
   'PAYLOAD_TOO_LARGE',
@@ -87,6 +90,9 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   ORG_TREE_EDITION_STALE: '组织机构已有更新的版本，请刷新后再发布',
   REFERENCE_INVALID: '发布的数据有误，未发布',
   REFERENCE_EDITION_STALE: '县级平台上已有更新的版本，请先同步后再发布',
+  ACCOUNT_USERNAME_TAKEN: '该用户名在全县已被使用，请换一个用户名',
+  ACCOUNT_VERSION_STALE: '该账号已在本单位其他终端被修改，请按最新信息重新操作',
+  ACCOUNT_OTHER_UNIT: '该账号属于其他单位，本终端不能修改',
   CANNOT_REVOKE_SELF: '不能停用正在使用的本终端',
   TERMINAL_NUMBERS_EXHAUSTED: '该单位的终端编号（01–99）已全部发出，请联系县级中心',
   PAYLOAD_TOO_LARGE: '提交的内容过大，县级平台未接收',
@@ -105,6 +111,8 @@ export const hubErrorSchema = z.object({
   retryAfterSeconds: z.number().int().optional(),
   /** With INVALID_INPUT, ORG_TREE_INVALID and REFERENCE_INVALID: problems keyed by dotted path. */
   fields: z.record(z.string(), z.string()).optional(),
+  /** With ACCOUNT_VERSION_STALE: the account as the hub has it (accounts-contract.ts). */
+  account: z.unknown().optional(),
 });
 export type HubError = z.infer<typeof hubErrorSchema>;
 
@@ -123,6 +131,9 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   ORG_TREE_EDITION_STALE: 409,
   REFERENCE_INVALID: 422,
   REFERENCE_EDITION_STALE: 409,
+  ACCOUNT_USERNAME_TAKEN: 409,
+  ACCOUNT_VERSION_STALE: 409,
+  ACCOUNT_OTHER_UNIT: 403,
   CANNOT_REVOKE_SELF: 409,
   TERMINAL_NUMBERS_EXHAUSTED: 409,
   PAYLOAD_TOO_LARGE: 413,

@@ -9,6 +9,7 @@ import {
 import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
+import { registerAccountRoutes } from './account-routes';
 import { registerRoutes } from './routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
@@ -96,6 +97,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   });
 
   registerRoutes(app, config);
+  registerAccountRoutes(app, config);
   return app;
 }
 

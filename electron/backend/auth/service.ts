@@ -9,6 +9,7 @@ import type { CallContext, Runtime } from '../core/runtime';
 import { updateSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
 import { findUserForSignIn, findUserRow, findUserView, toUser } from '../users/repository';
+import { markAccountChanged, syncAccountsAfterChange } from '../hub/service';
 import { isLocked, lockedUntilFrom } from './lockout';
 import { hashPassword, verifyPassword } from './password-hash';
 import { countFailedAttempt, recordSignIn } from './repository';
@@ -213,6 +214,7 @@ export async function changePassword(
       must_change_password: 0,
       failed_attempts: 0,
     });
+    await markAccountChanged(trx, row.id, ['password', 'mustChangePassword']);
     await appendAudit(trx, rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'auth.changePassword',
       objectType: 'user',
@@ -221,6 +223,7 @@ export async function changePassword(
   });
   // Whoever knew the old password keeps no session elsewhere; this window stays signed in.
   rt.sessions.endAllOf(row.id, ctx.session ?? undefined);
+  await syncAccountsAfterChange(rt);
   return userView(rt, row.id);
 }
 

@@ -7,20 +7,14 @@ import { serviceItemIdFromCode, serviceItemVersionId } from '@shared/sync/natura
 import shipped from '../../../resources/service-catalogue.json';
 import { recordAppliedEdition } from '../hub/service';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
-import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
+import { joinHub } from '../testing/hub-terminal';
+import { createHarness, type Harness } from '../testing/harness';
 import { pullAndApply } from '../testing/reference-apply';
 
 /** The demo county that `npm run hub` serves, and one of its townships. */
 const COUNTY = '330324';
 const YANTOU = '330324108';
-const ADMIN = { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD };
 const SHIPPED = serviceCatalogueFileSchema.parse(shipped).items;
-
-async function joinAndSetUp(h: Harness, hubUrl: string, code: string): Promise<string> {
-  await h.ok('hub.join', { hubUrl, code });
-  await h.ok('hub.completeSetup', { terminalName: '一号窗口', admin: ADMIN });
-  return (await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD })).token;
-}
 
 async function idsOf(h: Harness, admin: string) {
   const items = await h.ok('catalogue.list', { includeInactive: true }, admin);
@@ -46,14 +40,14 @@ describe('the county centre publishes its catalogue', () => {
     hub = await startCountyHub(join(hubDir, 'hub'));
     county = await createHarness();
     township = await createHarness();
-    countyAdmin = await joinAndSetUp(county, hub.url, hub.firstCode);
+    countyAdmin = await joinHub(county, hub.url, hub.firstCode);
     const units = await county.ok('orgUnits.list', {}, countyAdmin);
     const issued = await county.ok(
       'hub.issueCode',
       { orgUnitId: units.find((unit) => unit.code === YANTOU)!.id },
       countyAdmin,
     );
-    townshipAdmin = await joinAndSetUp(township, hub.url, issued.code);
+    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
   }, HUB_START_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 // The database as Kysely sees it: the table interfaces live in tables/, one file per domain, and are
 // re-exported here so that every importer names one module.
 import type { OutboxTable } from './tables/sync';
+import type { HubAccountsTable } from './tables/hub-accounts';
 import type {
   OrgUnitsTable,
   TerminalsTable,
@@ -46,6 +47,7 @@ export type * from './tables/residents';
 export type * from './tables/catalogue';
 export type * from './tables/cases';
 export type * from './tables/mediation';
+export type * from './tables/hub-accounts';
 
 export interface Database {
   org_units: OrgUnitsTable;
@@ -84,4 +86,5 @@ export interface Database {
   event_reports: EventReportsTable;
   form_drafts: FormDraftsTable;
   reference_editions: ReferenceEditionsTable;
+  hub_accounts: HubAccountsTable;
 }

@@ -5,9 +5,16 @@ import { DomainError } from '../core/errors';
 import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
+import { syncAccounts } from './accounts-sync';
 
 export const hubHandlers: HandlerMap = {
-  'hub.status': (ctx, input) => hubStatus(ctx.rt, input.refresh),
+  'hub.status': async (ctx, input) => {
+    const status = await hubStatus(ctx.rt, input.refresh);
+    // Only when the hub just answered: a hub that did not is not asked again.
+    if (input.refresh && status.state === 'connected' && status.problem === null)
+      await syncAccounts(ctx.rt);
+    return status;
+  },
   'hub.pendingJoin': (ctx) => pendingJoin(ctx.rt),
   'hub.join': (ctx, input) => {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
@@ -17,6 +24,8 @@ export const hubHandlers: HandlerMap = {
     const { rematched } = await reconnect(ctx, input);
     // The county's data before the answer; a cycle that fails is retried, the reconnect stands.
     await ctx.rt.hubSync.resume();
+    // What changed while away (or every account of a terminal that was standalone) goes up now.
+    await syncAccounts(ctx.rt);
     return { ...(await hubStatus(ctx.rt, false)), rematched };
   },
   'hub.completeSetup': async (ctx, input) => {

@@ -13,6 +13,12 @@ import { PLAIN_TOKEN_FILE } from './token-store';
 const COUNTY = '330324';
 const YANTOU = '330324108';
 const ADMIN = { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD };
+/** Usernames are unique in the county: the township's administrator has one of his own. */
+const TOWNSHIP_ADMIN = {
+  username: 'yantou_admin',
+  displayName: '李卫东',
+  password: ADMIN_PASSWORD,
+};
 
 function refused(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error('expected a refusal');
@@ -21,8 +27,11 @@ function refused(result: Result<unknown>): { code: string; message: string } {
 
 async function joinAndSetUp(h: Harness, hubUrl: string, code: string) {
   const joined = await h.ok('hub.join', { hubUrl, code });
-  await h.ok('hub.completeSetup', { terminalName: '一号窗口', admin: ADMIN });
-  const { token } = await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+  await h.ok('hub.completeSetup', { terminalName: '一号窗口', admin: TOWNSHIP_ADMIN });
+  const { token } = await h.ok('auth.signIn', {
+    username: TOWNSHIP_ADMIN.username,
+    password: ADMIN_PASSWORD,
+  });
   return { joined, admin: token };
 }
 
@@ -182,7 +191,10 @@ describe('a terminal and the county hub', () => {
     expect(status.problem).toMatch(/终端已被县级平台停用.*本机数据仍可离线使用/);
     // Known without asking the hub again, after a restart too.
     await township.restart();
-    const again = await township.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD });
+    const again = await township.ok('auth.signIn', {
+      username: TOWNSHIP_ADMIN.username,
+      password: ADMIN_PASSWORD,
+    });
     townshipAdmin = again.token;
     expect((await township.ok('hub.status', {}, townshipAdmin)).state).toBe('revoked');
     expect((await township.ok('users.list', { includeDisabled: true }, townshipAdmin)).length).toBe(

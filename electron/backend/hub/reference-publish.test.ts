@@ -8,30 +8,19 @@ import {
   orgUnitIdFromDivisionCode,
 } from '@shared/sync/natural-ids';
 import { loadCalendar } from '../calendar/service';
-import {
-  ADMIN_PASSWORD,
-  createHarness,
-  createSignedInUser,
-  type Harness,
-} from '../testing/harness';
+import { createHarness, createSignedInUser, type Harness } from '../testing/harness';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
+import { joinHub } from '../testing/hub-terminal';
 import { pullAndApply } from '../testing/reference-apply';
 
 /** Two townships of the demo county that `npm run hub` serves, and a village of the first. */
 const YANTOU = '330324108';
 const YANTOU_VILLAGE = '330324108001';
 const DONGCHENG = '330324001';
-const ADMIN = { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD };
 
 function refused(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error('expected a refusal');
   return result.error;
-}
-
-async function joinAndSetUp(h: Harness, hubUrl: string, code: string) {
-  await h.ok('hub.join', { hubUrl, code });
-  await h.ok('hub.completeSetup', { terminalName: '一号窗口', admin: ADMIN });
-  return (await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD })).token;
 }
 
 function mediatorRows(h: Harness) {
@@ -58,7 +47,7 @@ describe('the county centre publishes reference data, a township applies it', ()
     hub = await startCountyHub(join(hubDir, 'hub'));
     county = await createHarness();
     township = await createHarness();
-    countyAdmin = await joinAndSetUp(county, hub.url, hub.firstCode);
+    countyAdmin = await joinHub(county, hub.url, hub.firstCode);
     countySupervisor = (
       await createSignedInUser(county, countyAdmin, {
         username: 'county_sup',
@@ -71,7 +60,7 @@ describe('the county centre publishes reference data, a township applies it', ()
       { orgUnitId: orgUnitIdFromDivisionCode(YANTOU) },
       countyAdmin,
     );
-    townshipAdmin = await joinAndSetUp(township, hub.url, issued.code);
+    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
   }, HUB_START_TIMEOUT_MS + 180_000);
 
   afterAll(async () => {

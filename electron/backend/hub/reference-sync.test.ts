@@ -12,6 +12,7 @@ import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { putSetting } from '../settings/service';
 import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
+import { joinHub } from '../testing/hub-terminal';
 import { hubRequest, type HubClientOptions } from './client';
 import { REFERENCE_APPLIERS } from './reference-appliers';
 import { publishReference } from './reference-client';
@@ -23,18 +24,11 @@ const FANGAO = '330324108205';
 const AODI = '330324108206';
 /** New in the county's second edition. */
 const XINCUN = '330324108209';
-const ADMIN = { username: 'admin', displayName: '陈建国', password: ADMIN_PASSWORD };
 const DEMO_TREE = resolve(__dirname, '../../../resources/demo-org-tree.json');
 
 function refused(result: Result<unknown>): { code: string; message: string } {
   if (result.ok) throw new Error('expected a refusal');
   return result.error;
-}
-
-async function setUp(h: Harness, hubUrl: string, code: string, name: string): Promise<string> {
-  await h.ok('hub.join', { hubUrl, code });
-  await h.ok('hub.completeSetup', { terminalName: name, admin: ADMIN });
-  return (await h.ok('auth.signIn', { username: 'admin', password: ADMIN_PASSWORD })).token;
 }
 
 /** What a cycle may write, counted: a cycle with nothing new leaves every count as it was. */
@@ -93,7 +87,9 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
     hub = await startCountyHub(join(hubDir, 'hub'));
     county = await createHarness();
     township = await createHarness();
-    const countyAdmin = await setUp(county, hub.url, hub.firstCode, '县中心一号机');
+    const countyAdmin = await joinHub(county, hub.url, hub.firstCode, {
+      terminalName: '县中心一号机',
+    });
     countyClient = {
       baseUrl: hub.url,
       token: county.backend.runtime.hubTokens.read(),
@@ -105,7 +101,7 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
       { orgUnitId: units.find((u) => u.code === YANTOU)!.id },
       countyAdmin,
     );
-    townshipAdmin = await setUp(township, hub.url, issued.code, '一号窗口');
+    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
   }, HUB_START_TIMEOUT_MS + 120_000);
 
   afterAll(async () => {

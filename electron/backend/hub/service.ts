@@ -22,6 +22,9 @@ import { setUpTerminal, type SetupOrgNode } from '../setup/service';
 import { enrol, HubRefusal, HubUnreachable, latestOrgTree, terminalSelf } from './client';
 import { hubDomainError, TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
 import { readAppliedEditions, recordAppliedEdition } from './editions';
+import { recordAccountInStep } from './accounts-state';
+import { syncAccounts } from './accounts-sync';
+import { reserveFirstAdmin } from './first-admin';
 import {
   clearPendingEnrolment,
   readEnrolment,
@@ -40,6 +43,10 @@ export { HubRefusal } from './client';
 export { publishReference } from './reference-client';
 export type { ApplyContext } from './reference-appliers';
 export { heldEdition, recordAppliedEdition } from './editions';
+// What other domains use of the account sync: their changes are noted and pushed, new accounts reserved.
+export { markAccountChanged, recordAccountInStep } from './accounts-state';
+export { reserveAccount, syncAccounts, syncAccountsAfterChange } from './accounts-sync';
+export { readEnrolment } from './repository';
 
 function standalone(): HubStatus {
   return {
@@ -240,7 +247,8 @@ export async function completeSetup(
   }
   const counterPhone = checkedCounterPhone(input.counterPhone);
   const own = pending.orgUnit;
-  return setUpTerminal(ctx, {
+  const reserved = await reserveFirstAdmin(rt, pending, input.admin);
+  const done = await setUpTerminal(ctx, {
     nodes: unitsToCreate(own, pending.orgTree),
     divisionCode: own.code,
     terminalId: pending.terminalId,
@@ -248,6 +256,7 @@ export async function completeSetup(
     terminalNumber: pending.terminalNumber,
     counterPhone,
     admin: input.admin,
+    adminAccount: reserved,
     audit: {
       action: 'hub.completeSetup',
       detail: `加入县级平台 ${pending.hubName}（${pending.hubUrl}）：${own.name}（${own.code}），终端 ${pending.terminalNumber} ${input.terminalName}${pending.orgTree ? `，组织机构第 ${pending.orgTree.edition} 版` : ''}`,
@@ -273,8 +282,12 @@ export async function completeSetup(
           summary: `加入县级平台时建立：单位 ${pending.orgTree.units.length} 个`,
         });
       await clearPendingEnrolment(trx);
+      if (reserved) await recordAccountInStep(trx, reserved.id, reserved.hubVersion);
     },
   });
+  // The unit's other accounts, so that its staff sign in at this window at once.
+  await syncAccounts(rt);
+  return done;
 }
 
 /** 立即同步: refused where no cycle can run, so the person is told why instead of a silent no-op. */

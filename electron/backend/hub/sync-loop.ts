@@ -1,5 +1,6 @@
 import type { HubSyncResult } from '@shared/api';
 import type { Runtime } from '../core/runtime';
+import { syncAccounts } from './accounts-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
 
@@ -36,15 +37,23 @@ export function createHubSync(
     timer = null;
   }
 
+  /** Reference data, then the unit's accounts: a password changed at another window arrives too. */
+  async function cycle(): Promise<HubSyncResult> {
+    const rt = runtime();
+    const { result, stop } = await runSyncCycle(rt, log);
+    if (stop) {
+      stopTimer();
+      return result;
+    }
+    const accounts = await syncAccounts(rt);
+    if (result.problem || !accounts.problem) return result;
+    return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+  }
+
   function run(): Promise<HubSyncResult> {
-    running ??= runSyncCycle(runtime(), log)
-      .then(({ result, stop }) => {
-        if (stop) stopTimer();
-        return result;
-      })
-      .finally(() => {
-        running = null;
-      });
+    running ??= cycle().finally(() => {
+      running = null;
+    });
     return running;
   }
 

@@ -25,7 +25,9 @@ export type SettingKey =
   | 'hub_last_sync_at'
   | 'hub_last_sync_problem'
   /** A join made in the wizard whose administrator is not created yet. */
-  | 'hub_pending_enrolment';
+  | 'hub_pending_enrolment'
+  /** The hub's account sequence up to which this terminal has applied its unit's accounts. */
+  | 'hub_accounts_cursor';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

@@ -72,6 +72,8 @@ export interface NewTerminal {
   /** Already checked (checkedCounterPhone). */
   counterPhone: string;
   admin: SetupInput['admin'];
+  /** The administrator's id and hash when chosen before: reserved at the county hub, or the unit's own. */
+  adminAccount?: { id: string; passwordHash: string } | null;
   audit: { action: string; detail: string };
   /** More writes in the same transaction (the hub's enrolment settings). */
   alsoWrite?: (trx: Transaction<Database>) => Promise<void>;
@@ -86,8 +88,9 @@ export async function setUpTerminal(
   if (rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
   const terminalId = input.terminalId ?? rt.stamper.newId();
   rt.stamper.setNode(terminalId);
-  const adminId = rt.stamper.newId();
-  const passwordHash = await hashPassword(input.admin.password);
+  const adminId = input.adminAccount?.id ?? rt.stamper.newId();
+  const passwordHash =
+    input.adminAccount?.passwordHash ?? (await hashPassword(input.admin.password));
   const ids = new Map<string, string>();
   const identity = { terminalId, orgUnitId: '' };
   const actor: Actor = {

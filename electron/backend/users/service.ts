@@ -6,6 +6,13 @@ import { DomainError } from '../core/errors';
 import { ensureInScope, requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import { insertSynced, tombstoneSynced, updateSynced } from '../core/synced-writes';
+import {
+  markAccountChanged,
+  readEnrolment,
+  recordAccountInStep,
+  reserveAccount,
+  syncAccountsAfterChange,
+} from '../hub/service';
 import { addAccountToRoster } from '../mediation/service';
 import { orgScope } from '../org/repository';
 import { findUserRow, findUserView, listUserViews, toUser, usernameTaken } from './repository';
@@ -66,18 +73,38 @@ export async function createUser(ctx: CallContext, input: NewUser): Promise<User
   }
   const passwordHash = await hashPassword(input.initialPassword);
   const stamp = stampOf(ctx);
+  const newId = ctx.rt.stamper.newId();
+  const hubVersion = await reserveAccount(ctx.rt, orgUnitId, {
+    id: newId,
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    passwordHash,
+    passwordFormat: 'scrypt',
+    mustChangePassword: true,
+    disabled: false,
+    deleted: false,
+  });
   const userId = await ctx.rt.db.transaction().execute(async (trx) => {
-    const id = await insertSynced(trx, stamp, 'users', orgUnitId, {
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      password_hash: passwordHash,
-      must_change_password: 1,
-      failed_attempts: 0,
-      locked_until: null,
-      disabled_at: null,
-      last_sign_in_at: null,
-    });
+    const id = await insertSynced(
+      trx,
+      stamp,
+      'users',
+      orgUnitId,
+      {
+        username: input.username,
+        display_name: input.displayName,
+        role: input.role,
+        password_hash: passwordHash,
+        must_change_password: 1,
+        failed_attempts: 0,
+        locked_until: null,
+        disabled_at: null,
+        last_sign_in_at: null,
+      },
+      { id: newId },
+    );
+    if (hubVersion !== null) await recordAccountInStep(trx, id, hubVersion);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.create',
       objectType: 'user',
@@ -105,6 +132,13 @@ export async function updateUser(
     throw new DomainError('CANNOT_CHANGE_SELF', '不能修改自己的角色，请由另一位管理员处理');
   }
   await ensureInScope(ctx, input.orgUnitId);
+  if (input.orgUnitId !== row.org_unit_id && (await readEnrolment(ctx.rt.db))) {
+    throw new DomainError(
+      'ACCOUNT_OTHER_UNIT',
+      '本终端已加入县级平台：账号属于所在单位、在该单位各终端通用，不能改到其他单位。请在新单位的终端上为其新建账号',
+      { orgUnitId: '已加入县级平台的终端不能更改账号所属单位' },
+    );
+  }
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
     await updateSynced(trx, stamp, 'users', row, {
@@ -112,6 +146,7 @@ export async function updateUser(
       role: input.role,
       org_unit_id: input.orgUnitId,
     });
+    await markAccountChanged(trx, row.id, ['displayName', 'role']);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.update',
       objectType: 'user',
@@ -119,6 +154,7 @@ export async function updateUser(
       detail: `${row.username}：${ROLE_LABELS[row.role]} → ${ROLE_LABELS[input.role]}`,
     });
   });
+  await syncAccountsAfterChange(ctx.rt);
   return view(ctx, row.id);
 }
 
@@ -133,6 +169,7 @@ export async function setDisabled(
     await updateSynced(trx, stamp, 'users', row, {
       disabled_at: disabled ? ctx.rt.stamper.nowIso() : null,
     });
+    await markAccountChanged(trx, row.id, ['disabled']);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: disabled ? 'users.disable' : 'users.enable',
       objectType: 'user',
@@ -141,6 +178,7 @@ export async function setDisabled(
     });
   });
   if (disabled) ctx.rt.sessions.endAllOf(row.id);
+  await syncAccountsAfterChange(ctx.rt);
   return view(ctx, row.id);
 }
 
@@ -161,6 +199,7 @@ export async function resetPassword(
       failed_attempts: 0,
       locked_until: null,
     });
+    await markAccountChanged(trx, row.id, ['password', 'mustChangePassword']);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.resetPassword',
       objectType: 'user',
@@ -169,6 +208,7 @@ export async function resetPassword(
     });
   });
   ctx.rt.sessions.endAllOf(row.id);
+  await syncAccountsAfterChange(ctx.rt);
   return view(ctx, row.id);
 }
 
@@ -205,6 +245,7 @@ export async function deleteUser(ctx: CallContext, userId: string): Promise<void
   const stamp = stampOf(ctx);
   await ctx.rt.db.transaction().execute(async (trx) => {
     await tombstoneSynced(trx, stamp, 'users', row);
+    await markAccountChanged(trx, row.id, ['deleted']);
     await appendAudit(trx, ctx.rt.stamper.nowIso(), ctx.actor, stamp.terminal.terminalId, {
       action: 'users.delete',
       objectType: 'user',
@@ -212,4 +253,5 @@ export async function deleteUser(ctx: CallContext, userId: string): Promise<void
       detail: row.username,
     });
   });
+  await syncAccountsAfterChange(ctx.rt);
 }

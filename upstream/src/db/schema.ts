@@ -68,6 +68,30 @@ export interface RosterEntryIdsTable {
   first_edition: number;
 }
 
+export interface AccountSequencesTable {
+  county_code: string;
+  last_seq: number;
+}
+
+export interface AccountsTable {
+  county_code: string;
+  id: string;
+  org_unit_id: string;
+  username: string;
+  username_key: string;
+  display_name: string;
+  role: 'admin' | 'supervisor' | 'clerk' | 'agent' | 'mediator' | 'auditor';
+  password_hash: string;
+  password_format: string;
+  must_change_password: boolean;
+  disabled: boolean;
+  deleted: boolean;
+  version: number;
+  seq: number;
+  updated_at: Timestamp;
+  updated_by_terminal_id: string;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -76,4 +100,6 @@ export interface HubDatabase {
   enrolment_codes: EnrolmentCodesTable;
   reference_editions: ReferenceEditionsTable;
   roster_entry_ids: RosterEntryIdsTable;
+  account_sequences: AccountSequencesTable;
+  accounts: AccountsTable;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
+import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
 import {
@@ -55,6 +56,18 @@ async function shardingProblems(db: Kysely<HubDatabase>): Promise<string[]> {
   return problems.sort();
 }
 
+const shardingTestAccount = {
+  id: 'user-1',
+  username: 'wangxh',
+  displayName: '王小红',
+  role: 'clerk',
+  passwordHash: 'scrypt$32768$8$1$c2FsdA==$aGFzaA==',
+  passwordFormat: 'scrypt',
+  mustChangePassword: true,
+  disabled: false,
+  deleted: false,
+};
+
 describeOnBackends('built to shard by county', (backend: Backend) => {
   const database = useDatabase(backend);
   let db: Kysely<HubDatabase>;
@@ -97,6 +110,11 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     const township = (await hub.enrol(code.body.code)).body;
     await hub.call('GET', HUB_PATHS.orgTree, { token: township.token });
     await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    await hub.call('POST', ACCOUNT_PATHS.accounts, {
+      token: township.token,
+      body: { account: shardingTestAccount, baseVersion: 0 },
+    });
+    await hub.call('GET', pullAccountsPath(0), { token: township.token });
     await hub.call('PUT', HUB_PATHS.adminOrgTree, {
       token: county.token,
       body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },

@@ -24,6 +24,7 @@ import * as residentAccess from './2026_12_06_1700_resident_access';
 import * as referenceEditions from './2026_12_06_1900_reference_editions';
 import * as serviceItemIssuer from './2026_12_06_2000_service_item_issuer';
 import * as countyReferenceData from './2026_12_06_2030_county_reference_data';
+import * as hubAccounts from './2026_12_06_2200_hub_accounts';
 
 export interface Migration {
   name: string;
@@ -57,4 +58,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1900_reference_editions', up: referenceEditions.up },
   { name: '2026_12_06_2000_service_item_issuer', up: serviceItemIssuer.up },
   { name: '2026_12_06_2030_county_reference_data', up: countyReferenceData.up },
+  { name: '2026_12_06_2200_hub_accounts', up: hubAccounts.up },
 ];

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import * as hubFoundation from './2026_12_06_1800_hub_foundation';
 import * as referenceEditions from './2026_12_06_2100_reference_editions';
+import * as accounts from './2026_12_06_2200_accounts';
 
 export interface Migration {
   name: string;
@@ -11,4 +12,5 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1800_hub_foundation', up: hubFoundation.up },
   { name: '2026_12_06_2100_reference_editions', up: referenceEditions.up },
+  { name: '2026_12_06_2200_accounts', up: accounts.up },
 ];
