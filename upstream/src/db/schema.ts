@@ -52,10 +52,24 @@ export interface EnrolmentCodesTable {
   used_by_terminal_id: string | null;
 }
 
+export interface AppReleasesTable {
+  county_code: string;
+  version: string;
+  file_name: string;
+  size: number;
+  sha512: string;
+  release_date: string | null;
+  latest_yml: string;
+  oldest_app_version: string | null;
+  uploaded_at: Timestamp;
+  uploaded_by_terminal_id: string | null;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
   org_tree_editions: OrgTreeEditionsTable;
   terminals: TerminalsTable;
   enrolment_codes: EnrolmentCodesTable;
+  app_releases: AppReleasesTable;
 }

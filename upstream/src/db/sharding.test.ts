@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
-import { HUB_PATHS } from '@shared/sync/hub-contract';
+import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
+import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
 import {
   describeOnBackends,
   listenToQueries,
@@ -63,7 +64,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
-    expect(tables.rows[0]!.n).toBe(5);
+    expect(tables.rows[0]!.n).toBe(6);
     expect(await shardingProblems(db)).toEqual([]);
   });
 
@@ -95,6 +96,12 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     const township = (await hub.enrol(code.body.code)).body;
     await hub.call('GET', HUB_PATHS.orgTree, { token: township.token });
     await hub.call('GET', HUB_PATHS.terminal, { token: township.token });
+    // The update feed, and the oldest app version checked on a sync request that states one.
+    await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
+    await hub.call('GET', HUB_PATHS.orgTree, {
+      token: township.token,
+      headers: { [APP_VERSION_HEADER]: '0.1.0' },
+    });
     await hub.call('PUT', HUB_PATHS.adminOrgTree, {
       token: county.token,
       body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import * as hubFoundation from './2026_12_06_1800_hub_foundation';
+import * as appReleases from './2026_12_06_2300_app_releases';
 
 export interface Migration {
   name: string;
@@ -9,4 +10,5 @@ export interface Migration {
 /** Listed statically, in order. Append only; never reorder or edit a released one. */
 export const migrations: readonly Migration[] = [
   { name: '2026_12_06_1800_hub_foundation', up: hubFoundation.up },
+  { name: '2026_12_06_2300_app_releases', up: appReleases.up },
 ];
