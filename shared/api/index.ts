@@ -21,6 +21,7 @@ export * from './methods/common';
 export * from './methods/residents';
 export * from './methods/event-reports';
 export * from './methods/hub';
+export * from './methods/updates';
 export * from './methods/mediation';
 export * from './methods/mediation-mediators';
 export * from './methods/mediation-outcome';

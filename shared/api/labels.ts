@@ -125,6 +125,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.issueCode': '签发终端加入码',
   'hub.listTerminals': '查看县级平台终端',
   'hub.revokeTerminal': '停用终端',
+  'updates.status': '查看软件更新',
 };
 
 /**

@@ -24,6 +24,8 @@ export type BackendToMain =
   | { type: 'ready'; at: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: { name: string; payload: unknown } }
+  /** The enrolled hub's update feed for electron-updater (its token in the headers); null: none. */
+  | { type: 'updateFeed'; feed: { url: string; requestHeaders: Record<string, string> } | null }
   /** The backend could not start (e.g. the data folder is unwritable); main shows it and stops restarting. */
   | { type: 'fatal'; message: string };
 

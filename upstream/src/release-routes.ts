@@ -51,10 +51,11 @@ export function registerReleaseRoutes(
 
   app.get(`${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, async (request, reply) => {
     await app.hubAuthenticate(request);
-    const current = await currentReleaseRow(db, countyCode);
-    if (!current) throw new HubFailure('NOT_FOUND', '县级平台上还没有可用的新版本');
+    // Stated even without a release: an operator's --oldest-app-version alone tells an app it is too old.
     const oldest = await policy.oldest(config.now().getTime());
     if (oldest) reply.header(OLDEST_APP_VERSION_HEADER, oldest);
+    const current = await currentReleaseRow(db, countyCode);
+    if (!current) throw new HubFailure('NOT_FOUND', '县级平台上还没有可用的新版本');
     return reply
       .header('cache-control', 'no-store')
       .type('text/yaml; charset=utf-8')

@@ -16,6 +16,8 @@ import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
 import { tokenStoreFor } from '../hub/token-store';
+import type { UpdateFeed } from '../hub/update-feed';
+import { startUpdateChecks } from '../hub/update-checks';
 import { dispatch } from '../rpc/dispatcher';
 import { buildRegistry, DOMAIN_HANDLERS } from '../rpc/registry';
 import {
@@ -54,6 +56,8 @@ export interface BackendOptions {
   hubTokenKey?: Buffer;
   /** Free bytes on the disk of a folder; tests make the disk look full. */
   freeBytes?: FreeBytes;
+  /** The enrolled hub's update feed, for Electron main's updater; browser mode has none. */
+  onUpdateFeed?: (feed: UpdateFeed | null) => void;
 }
 
 export interface Backend {
@@ -335,6 +339,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   if (rt.terminal && !backgroundCheck) await dailyBackupIfDue(rt).catch(log);
   const timer = setInterval(runDaily, HOUR_MS);
   timer.unref();
+  const stopUpdateChecks = startUpdateChecks(rt, options.onUpdateFeed, log);
 
   return {
     runtime: rt,
@@ -342,6 +347,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
+      stopUpdateChecks();
       stopBackgroundCheck();
       await rt.backups.stop();
       await handle.close();

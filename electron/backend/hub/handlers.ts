@@ -3,6 +3,7 @@ import { dailyBackupIfDue } from '../backup/service';
 import { issueCode, revoke, terminalsOfCounty } from './county-admin';
 import { DomainError } from '../core/errors';
 import { completeSetup, hubStatus, join, pendingJoin } from './service';
+import { updateStatus } from './update-checks';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': (ctx, input) => hubStatus(ctx.rt, input.refresh),
@@ -21,4 +22,5 @@ export const hubHandlers: HandlerMap = {
   'hub.issueCode': (ctx, input) => issueCode(ctx, input.orgUnitId),
   'hub.listTerminals': (ctx) => terminalsOfCounty(ctx),
   'hub.revokeTerminal': (ctx, input) => revoke(ctx, input.terminalId),
+  'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
 };
