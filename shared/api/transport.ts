@@ -15,6 +15,18 @@ export interface DeskBridge {
   onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
   /** Prints the current window to PDF (Electron only); returns the saved file path. */
   printToPdf?(options: { title: string }): Promise<Result<{ path: string }>>;
+  /** The desktop app's updater as it stands (Electron only): the window may open after its events. */
+  updateState?(): Promise<UpdateProgress>;
+  /** 立即重启更新 (Electron only): quits and installs the downloaded, verified installer. */
+  restartToUpdate?(): Promise<Result<{ restarting: boolean }>>;
+}
+
+/** The payload of the 'updates.progress' event, without zod (the preload bundles this file). */
+export interface UpdateProgress {
+  state: 'idle' | 'downloading' | 'downloaded' | 'error';
+  version: string | null;
+  percent: number | null;
+  message: string | null;
 }
 
 /** Messages between Electron main and the backend's utilityProcess (over process.parentPort). */
