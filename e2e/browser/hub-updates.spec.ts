@@ -84,7 +84,8 @@ test.describe.serial('app updates from the county hub', () => {
     });
 
     await app.openAs(appUrl, ADMIN);
-    const banner = page.getByRole('region', { name: '软件更新' });
+    // Named by its title: 有新版本 x.y.z, or 本机软件版本过旧，有新版本 x.y.z.
+    const banner = page.getByRole('region', { name: /有新版本/ });
     await expect(banner).toContainText('有新版本 0.2.0');
     // Browser mode cannot install: the banner says how instead of offering a restart.
     await expect(banner).toContainText('浏览器模式不会自动更新');

@@ -16,8 +16,8 @@ export function UpdateBanner({ notice, restart }: UpdateNoticeState) {
       color={notice.tooOld ? 'orange' : 'blue'}
       title={notice.title}
       mb="md"
+      // A landmark named by its title (Mantine links the two), not an alert read out on every page.
       role="region"
-      aria-label="软件更新"
     >
       <Text size="sm">{notice.detail}</Text>
       <Group gap="sm" mt="xs">
