@@ -13,6 +13,7 @@ import { migrate } from './db/migrate';
 import { migrations } from './db/migrations';
 import { prepareCounty } from './county';
 import { HubFailure } from './failure';
+import { ensureCounty } from './org-units';
 import { parseLatestYml, uploadRelease, type ReleaseStore } from './releases';
 
 /** The demo county of resources/demo-org-tree.json, so that a demo terminal and the hub agree. */
@@ -86,7 +87,14 @@ async function main(): Promise<void> {
   };
   if (positionals[0] === 'release') {
     if (!positionals[1]) throw new Error(`release needs the folder of latest.yml\n${USAGE}`);
-    await loadRelease(storage, countyCode, port, releases, positionals[1], oldestAppVersion);
+    await loadRelease(
+      storage,
+      { countyCode, countyName },
+      port,
+      releases,
+      positionals[1],
+      oldestAppVersion,
+    );
     return;
   }
   if (positionals.length > 0) throw new Error(`unknown command ${positionals[0]}\n${USAGE}`);
@@ -146,7 +154,7 @@ async function main(): Promise<void> {
  */
 async function loadRelease(
   storage: HubStorage,
-  countyCode: string,
+  { countyCode, countyName }: { countyCode: string; countyName: string },
   port: number,
   releases: ReleaseStore,
   dir: string,
@@ -163,6 +171,8 @@ async function loadRelease(
   const db = openHubDatabase(storage);
   try {
     await migrate(db, migrations);
+    // A hub loaded with a release before its first start serves its county from the start.
+    await ensureCounty(db, countyCode, countyName);
     const fileName = parseLatestYml(manifest).files[0]!.url;
     mkdirSync(releases.dir, { recursive: true });
     const release = await uploadRelease(db, releases, {
