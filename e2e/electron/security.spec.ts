@@ -115,7 +115,7 @@ test('the app page is served from app://desk with window.desk and no Node', asyn
     };
   });
   expect(seen).toEqual({
-    desk: ['call', 'onEvent', 'printToPdf'],
+    desk: ['call', 'onEvent', 'printToPdf', 'restartToUpdate', 'updateState'],
     require: 'undefined',
     process: 'undefined',
   });

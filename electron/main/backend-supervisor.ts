@@ -21,6 +21,8 @@ interface SupervisorOptions {
   fork: () => BackendProcess;
   /** Backend events and 'backend.restarted', for the windows. */
   onEvent: (event: BackendEvent) => void;
+  /** The enrolled hub's update feed, with the token in its headers: for the updater, never a log. */
+  onUpdateFeed?: (feed: Extract<BackendToMain, { type: 'updateFeed' }>['feed']) => void;
   /** Automatic restarts stopped; the message is Chinese, for a dialog. */
   onGiveUp: (message: string) => void;
   log: { info(...data: unknown[]): void; error(...data: unknown[]): void };
@@ -46,7 +48,7 @@ const BACKOFF_MS = [500, 2_000, 5_000];
 type State = 'starting' | 'ready' | 'waiting' | 'failed' | 'stopped';
 
 export function createBackendSupervisor(options: SupervisorOptions): BackendSupervisor {
-  const { fork, onEvent, onGiveUp, log } = options;
+  const { fork, onEvent, onGiveUp, log, onUpdateFeed } = options;
   const pending = new Map<number, (result: Result<unknown>) => void>();
   let unsent: MainToBackend[] = [];
   let state: State = 'stopped';
@@ -108,6 +110,9 @@ export function createBackendSupervisor(options: SupervisorOptions): BackendSupe
         break;
       case 'fatal':
         giveUp(`后台服务无法启动：${message.message}`);
+        break;
+      case 'updateFeed':
+        onUpdateFeed?.(message.feed);
         break;
     }
   }
@@ -184,5 +189,11 @@ export function createBackendSupervisor(options: SupervisorOptions): BackendSupe
 function isBackendMessage(message: unknown): message is BackendToMain {
   if (typeof message !== 'object' || message === null) return false;
   const { type } = message as { type?: unknown };
-  return type === 'ready' || type === 'result' || type === 'event' || type === 'fatal';
+  return (
+    type === 'ready' ||
+    type === 'result' ||
+    type === 'event' ||
+    type === 'fatal' ||
+    type === 'updateFeed'
+  );
 }

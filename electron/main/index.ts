@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { app, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import log from 'electron-log/main';
+import { autoUpdater } from 'electron-updater';
+import { createAppUpdates, type AppUpdates } from './app-updater';
 import { APP_ENTRY_URL } from './app-protocol-path';
 import { auditKeyHex } from './audit-key';
 import { registerAppScheme, serveApp } from './app-protocol';
@@ -54,6 +56,17 @@ function main(): void {
     log.error('页面进程异常退出', details.reason, details.exitCode),
   );
 
+  // A development build has no installer to update to; electron-updater only runs packaged.
+  let updates: AppUpdates | null = null;
+  if (app.isPackaged) {
+    autoUpdater.logger = log.scope('updater');
+    updates = createAppUpdates(
+      autoUpdater,
+      (payload) => broadcast(windows, isTrustedPage, { name: 'updates.progress', payload }),
+      log.scope('updater'),
+    );
+  }
+
   // Read once, when the first backend starts (safeStorage needs the app ready), for every restart.
   let auditKey: string | undefined;
   let hubTokenKey: string | undefined;
@@ -74,6 +87,7 @@ function main(): void {
       );
     },
     onEvent: (event) => broadcast(windows, isTrustedPage, event),
+    onUpdateFeed: (feed) => updates?.setFeed(feed),
     onGiveUp: (message) => showBackendFailure(message, logsFolder, windows),
     log: log.scope('supervisor'),
   });
@@ -93,7 +107,10 @@ function main(): void {
     win.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => backend.stop());
+  app.on('will-quit', () => {
+    updates?.stop();
+    backend.stop();
+  });
 
   app
     .whenReady()
@@ -102,7 +119,7 @@ function main(): void {
       serveApp(session.defaultSession, join(__dirname, '../renderer'));
       Menu.setApplicationMenu(buildAppMenu(isDev));
       const printsFolder = join(userData, 'prints');
-      registerIpc({ backend, windows, isTrustedPage, printsFolder });
+      registerIpc({ backend, windows, isTrustedPage, printsFolder, updates });
       const prune = () =>
         void prunePrints(printsFolder, Date.now())
           .then((removed) => {

@@ -3,4 +3,6 @@ export const IPC = {
   call: 'desk:call',
   printToPdf: 'desk:print-to-pdf',
   event: 'desk:event',
+  updateState: 'desk:update-state',
+  restartToUpdate: 'desk:restart-to-update',
 } as const;

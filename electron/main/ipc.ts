@@ -1,6 +1,7 @@
-import { fail } from '@shared/api/result';
+import { fail, ok } from '@shared/api/result';
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import log from 'electron-log/main';
+import type { AppUpdates } from './app-updater';
 import type { BackendEvent, BackendSupervisor } from './backend-supervisor';
 import { IPC } from './ipc-channels';
 import { parseCallEnvelope, parsePrintRequest } from './ipc-input';
@@ -13,12 +14,20 @@ interface IpcOptions {
   windows: ReadonlySet<BrowserWindow>;
   isTrustedPage: PageTrust;
   printsFolder: string;
+  /** electron-updater on the hub's feed; null where the app does not update itself (development). */
+  updates: AppUpdates | null;
 }
 
 const FORBIDDEN = fail('FORBIDDEN', '请求来源不受信任，已拒绝');
 const BAD_REQUEST = fail('INVALID_INPUT', '请求格式不正确');
 
-export function registerIpc({ backend, windows, isTrustedPage, printsFolder }: IpcOptions): void {
+export function registerIpc({
+  backend,
+  windows,
+  isTrustedPage,
+  printsFolder,
+  updates,
+}: IpcOptions): void {
   /*
    * Only the main frame of one of our windows, showing one of our pages, may call: an iframe or a
    * page that got navigated elsewhere must not reach the database.
@@ -45,6 +54,16 @@ export function registerIpc({ backend, windows, isTrustedPage, printsFolder }: I
     if (!isTrustedSender(event)) return refuse(IPC.printToPdf, event);
     const request = parsePrintRequest(value);
     return request ? printToPdf(event.sender, printsFolder, request.title) : BAD_REQUEST;
+  });
+
+  ipcMain.handle(IPC.updateState, (event) => {
+    if (!isTrustedSender(event)) return refuse(IPC.updateState, event);
+    return updates?.state() ?? { state: 'idle', version: null, percent: null, message: null };
+  });
+
+  ipcMain.handle(IPC.restartToUpdate, (event) => {
+    if (!isTrustedSender(event)) return refuse(IPC.restartToUpdate, event);
+    return ok(updates?.restart() ?? { restarting: false });
   });
 }
 

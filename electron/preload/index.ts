@@ -4,7 +4,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { IPC } from '../main/ipc-channels';
 
 /*
- * The only thing of Electron the page sees: window.desk, three functions. ipcRenderer, the IPC
+ * The only thing of Electron the page sees: window.desk, five functions. ipcRenderer, the IPC
  * event (whose sender is ipcRenderer) and process never cross the bridge.
  */
 
@@ -32,6 +32,16 @@ const bridge: DeskBridge = {
 
   printToPdf(options: { title: string }) {
     return ipcRenderer.invoke(IPC.printToPdf, { title: options.title }).catch(() => unreachable);
+  },
+
+  updateState() {
+    return ipcRenderer
+      .invoke(IPC.updateState)
+      .catch(() => ({ state: 'idle', version: null, percent: null, message: null }));
+  },
+
+  restartToUpdate() {
+    return ipcRenderer.invoke(IPC.restartToUpdate).catch(() => unreachable);
   },
 };
 

@@ -29,6 +29,7 @@ import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
+import { updatesMethods } from './methods/updates';
 
 /** The one map of every backend method. Handlers, the preload and the HTTP client are built from it. */
 export const contract = {
@@ -62,6 +63,7 @@ export const contract = {
   ...draftsMethods,
   ...hubMethods,
   ...hubReferenceMethods,
+  ...updatesMethods,
 };
 
 type Contract = typeof contract;

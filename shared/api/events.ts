@@ -7,6 +7,14 @@ export const eventSchemas = {
   'backend.restarted': z.object({ at: z.string(), reason: z.string() }),
   /** The database was replaced by a backup; every session ended. */
   'database.restored': z.object({ at: z.string(), backup: z.string() }),
+  /** Electron main's updater: a download's progress, a verified installer ready, or a failure. */
+  'updates.progress': z.object({
+    state: z.enum(['idle', 'downloading', 'downloaded', 'error']),
+    version: z.string().nullable(),
+    percent: z.number().nullable(),
+    /** With 'error': what went wrong, in Chinese. */
+    message: z.string().nullable(),
+  }),
 } satisfies Record<EventName, z.ZodType>;
 
 export type EventPayload<E extends EventName> = z.infer<(typeof eventSchemas)[E]>;

@@ -130,6 +130,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.heldReference': '查看本终端的县级参考数据版本',
   'hub.publishReference': '发布参考数据到县级平台',
   'hub.publishRoster': '发布调解员名册到县级平台',
+  'updates.status': '查看软件更新',
 };
 
 /**

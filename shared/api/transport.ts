@@ -15,6 +15,18 @@ export interface DeskBridge {
   onEvent(listener: (event: { name: string; payload: unknown }) => void): () => void;
   /** Prints the current window to PDF (Electron only); returns the saved file path. */
   printToPdf?(options: { title: string }): Promise<Result<{ path: string }>>;
+  /** The desktop app's updater as it stands (Electron only): the window may open after its events. */
+  updateState?(): Promise<UpdateProgress>;
+  /** 立即重启更新 (Electron only): quits and installs the downloaded, verified installer. */
+  restartToUpdate?(): Promise<Result<{ restarting: boolean }>>;
+}
+
+/** The payload of the 'updates.progress' event, without zod (the preload bundles this file). */
+export interface UpdateProgress {
+  state: 'idle' | 'downloading' | 'downloaded' | 'error';
+  version: string | null;
+  percent: number | null;
+  message: string | null;
 }
 
 /** Messages between Electron main and the backend's utilityProcess (over process.parentPort). */
@@ -24,6 +36,8 @@ export type BackendToMain =
   | { type: 'ready'; at: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: { name: string; payload: unknown } }
+  /** The enrolled hub's update feed for electron-updater (its token in the headers); null: none. */
+  | { type: 'updateFeed'; feed: { url: string; requestHeaders: Record<string, string> } | null }
   /** The backend could not start (e.g. the data folder is unwritable); main shows it and stops restarting. */
   | { type: 'fatal'; message: string };
 

@@ -70,6 +70,10 @@ export const HUB_ERROR_CODES = [
   'RATE_LIMITED',
   'PROTOCOL_TOO_OLD',
   'INTERNAL',
+  'APP_TOO_OLD',
+  'RELEASE_INVALID',
+  'RELEASE_FILE_MISMATCH',
+  'RELEASE_NOT_NEWER',
 ] as const;
 export const hubErrorCodeSchema = z.enum(HUB_ERROR_CODES);
 export type HubErrorCode = z.infer<typeof hubErrorCodeSchema>;
@@ -99,6 +103,12 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   RATE_LIMITED: '请求过于频繁，请稍后再试',
   PROTOCOL_TOO_OLD: '本机软件版本过旧，县级平台已不再支持，请先更新软件。本机数据仍可离线使用',
   INTERNAL: '县级平台暂时出现故障，请稍后再试',
+  APP_TOO_OLD:
+    '本机软件版本过旧，县级平台已不再与它同步，请更新软件（县级平台提供新版本）。本机数据仍可离线使用',
+  RELEASE_INVALID: 'latest.yml 内容不正确，未上传',
+  RELEASE_FILE_MISMATCH:
+    '安装包与 latest.yml 中的校验值或大小不一致，可能文件不完整或选错了文件，未上传',
+  RELEASE_NOT_NEWER: '县级平台上已有相同或更新的版本，未上传',
 };
 
 /** Every non-2xx answer's body. */
@@ -107,6 +117,8 @@ export const hubErrorSchema = z.object({
   message: z.string(),
   /** With PROTOCOL_TOO_OLD. */
   oldestProtocolVersion: z.number().int().optional(),
+  /** With APP_TOO_OLD: the oldest app version the hub still syncs with. */
+  oldestAppVersion: z.string().optional(),
   /** With RATE_LIMITED; the Retry-After header says the same. */
   retryAfterSeconds: z.number().int().optional(),
   /** With INVALID_INPUT, ORG_TREE_INVALID and REFERENCE_INVALID: problems keyed by dotted path. */
@@ -140,6 +152,10 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   RATE_LIMITED: 429,
   PROTOCOL_TOO_OLD: 426,
   INTERNAL: 500,
+  APP_TOO_OLD: 426,
+  RELEASE_INVALID: 422,
+  RELEASE_FILE_MISMATCH: 422,
+  RELEASE_NOT_NEWER: 409,
 };
 
 const isoTime = z.string();

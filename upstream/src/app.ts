@@ -6,10 +6,18 @@ import {
   OLDEST_PROTOCOL_HEADER,
   PROTOCOL_HEADER,
 } from '@shared/sync/hub-contract';
+import { isTooOldToSync } from '@shared/domain/updates';
+import {
+  OLDEST_APP_VERSION_HEADER,
+  UPDATE_FEED_PATH,
+  answersTooOldApps,
+} from '@shared/sync/updates-contract';
 import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
+import { registerReleaseRoutes } from './release-routes';
+import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
@@ -33,12 +41,15 @@ export function buildHub(config: HubConfig): FastifyInstance {
   });
   const limiter = new RateLimiter(config.rateLimit);
   const enrolLimiter = new RateLimiter(config.enrolRateLimit);
+  const appVersions = new AppVersionPolicy(config.db, config.countyCode, config.oldestAppVersion);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header(OLDEST_PROTOCOL_HEADER, String(config.oldestProtocolVersion));
     if (request.url === HUB_PATHS.health) return;
     const stated = Number(request.headers[PROTOCOL_HEADER]);
-    if (!Number.isInteger(stated) || stated < config.oldestProtocolVersion) {
+    // The update feed answers any protocol: a terminal too old to sync gets its update there.
+    const feed = request.url.startsWith(`${UPDATE_FEED_PATH}/`);
+    if (!feed && (!Number.isInteger(stated) || stated < config.oldestProtocolVersion)) {
       throw new HubFailure('PROTOCOL_TOO_OLD', undefined, {
         oldestProtocolVersion: config.oldestProtocolVersion,
       });
@@ -50,6 +61,14 @@ export function buildHub(config: HubConfig): FastifyInstance {
     if (retryAfter !== null) {
       reply.header('retry-after', String(retryAfter));
       throw new HubFailure('RATE_LIMITED', undefined, { retryAfterSeconds: retryAfter });
+    }
+    const appVersion = request.headers[APP_VERSION_HEADER];
+    if (typeof appVersion === 'string' && !answersTooOldApps(request.url)) {
+      const oldest = await appVersions.oldest(Date.now());
+      if (oldest) reply.header(OLDEST_APP_VERSION_HEADER, oldest);
+      if (isTooOldToSync(appVersion, oldest)) {
+        throw new HubFailure('APP_TOO_OLD', undefined, { oldestAppVersion: oldest! });
+      }
     }
   });
 
@@ -98,6 +117,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
 
   registerRoutes(app, config);
   registerAccountRoutes(app, config);
+  registerReleaseRoutes(app, config, appVersions);
   return app;
 }
 

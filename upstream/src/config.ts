@@ -1,6 +1,7 @@
 import type { LoggerOptions } from 'pino';
 import type { Db } from './org-units';
 import type { RateLimit } from './rate-limit';
+import type { ReleaseStore } from './releases';
 
 export interface HubConfig {
   db: Db;
@@ -19,6 +20,10 @@ export interface HubConfig {
   logger: LoggerOptions | false;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Where uploaded app releases are kept, and the largest installer accepted. */
+  releases: ReleaseStore;
+  /** --oldest-app-version: apps older than this are refused on sync endpoints; null: no floor. */
+  oldestAppVersion: string | null;
 }
 
 export const DEFAULT_LIMITS = {

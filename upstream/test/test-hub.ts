@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import {
@@ -11,6 +14,7 @@ import { buildHub } from '../src/app';
 import { DEFAULT_LIMITS, type HubConfig } from '../src/config';
 import { prepareCounty } from '../src/county';
 import type { HubDatabase } from '../src/db/schema';
+import { DEFAULT_RELEASE_SIZE_LIMIT } from '@shared/sync/updates-contract';
 
 let lastCounty = 3300 + Math.floor(Math.random() * 4000);
 
@@ -48,6 +52,8 @@ export interface TestHub {
   /** The code the hub prints at start for the county centre's first terminal. */
   firstCode: string;
   clock: { now: Date };
+  /** The hub's releases folder, removed by close(). */
+  releasesDir: string;
   call(method: 'GET' | 'POST' | 'PUT', path: string, options?: CallOptions): Promise<CallResult>;
   /** Enrols a terminal with `code` and returns its token and record. */
   enrol(code: string, appVersion?: string): Promise<CallResult>;
@@ -65,6 +71,7 @@ export async function startTestHub(
     { countyCode, countyName: '测试县', initialOrgTree: smallOrgTree(countyCode) },
     clock.now,
   );
+  const releasesDir = mkdtempSync(join(tmpdir(), 'hub-releases-'));
   const app = buildHub({
     db,
     countyCode,
@@ -73,6 +80,8 @@ export async function startTestHub(
     ...DEFAULT_LIMITS,
     logger: false,
     trustProxy: false,
+    releases: { dir: releasesDir, sizeLimit: DEFAULT_RELEASE_SIZE_LIMIT },
+    oldestAppVersion: null,
     ...overrides,
   });
   await app.ready();
@@ -98,9 +107,13 @@ export async function startTestHub(
     countyCode,
     firstCode: firstCode!.code,
     clock,
+    releasesDir,
     call,
     enrol: (code, appVersion = '0.1.0') =>
       call('POST', HUB_PATHS.enrol, { body: { code, appVersion, hostname: 'WIN-CHUANG01' } }),
-    close: () => app.close(),
+    async close() {
+      await app.close();
+      rmSync(releasesDir, { recursive: true, force: true });
+    },
   };
 }

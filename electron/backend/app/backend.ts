@@ -18,6 +18,8 @@ import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
 import { createHubSync } from '../hub/sync-loop';
 import { tokenStoreFor } from '../hub/token-store';
+import type { UpdateFeed } from '../hub/update-feed';
+import { startUpdateChecks } from '../hub/update-checks';
 import { dispatch } from '../rpc/dispatcher';
 import { buildRegistry, DOMAIN_HANDLERS } from '../rpc/registry';
 import {
@@ -56,6 +58,8 @@ export interface BackendOptions {
   hubTokenKey?: Buffer;
   /** Free bytes on the disk of a folder; tests make the disk look full. */
   freeBytes?: FreeBytes;
+  /** The enrolled hub's update feed, for Electron main's updater; browser mode has none. */
+  onUpdateFeed?: (feed: UpdateFeed | null) => void;
 }
 
 export interface Backend {
@@ -344,6 +348,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   timer.unref();
   // Not awaited: the counter does not wait for the hub; the first cycle runs while it signs in.
   void rt.hubSync.resume();
+  const stopUpdateChecks = startUpdateChecks(rt, options.onUpdateFeed, log);
 
   return {
     runtime: rt,
@@ -352,6 +357,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     async close() {
       clearInterval(timer);
       await rt.hubSync.stop();
+      stopUpdateChecks();
       stopBackgroundCheck();
       await rt.backups.stop();
       await handle.close();

@@ -28,6 +28,7 @@ async function main(port: ParentPort): Promise<void> {
     // The same shape as the audit key: 64 hexadecimal digits.
     hubTokenKey: hubKeyHex ? parseAuditKey(hubKeyHex) : undefined,
     onEvent: (event) => port.postMessage({ type: 'event', event }),
+    onUpdateFeed: (feed) => port.postMessage({ type: 'updateFeed', feed }),
   });
   port.on('message', ({ data }) => {
     const message = data as MainToBackend;

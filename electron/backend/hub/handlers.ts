@@ -6,6 +6,7 @@ import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
+import { updateStatus } from './update-checks';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': async (ctx, input) => {
@@ -43,4 +44,5 @@ export const hubHandlers: HandlerMap = {
   'hub.heldReference': (ctx) => heldReference(ctx),
   'hub.publishReference': (ctx, input) => publishPageReference(ctx, input.kind),
   'hub.publishRoster': (ctx) => publishRoster(ctx),
+  'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
 };

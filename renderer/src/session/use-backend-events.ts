@@ -11,6 +11,8 @@ export function useBackendEvents() {
   useEffect(
     () =>
       client.onEvent((event) => {
+        // The updater's progress is the update banner's business, not a reason to re-read every page.
+        if (event.name === 'updates.progress') return;
         if (event.name === 'database.restored') {
           queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'system.status' });
           if (client.session.get().session) {

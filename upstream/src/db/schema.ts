@@ -92,6 +92,19 @@ export interface AccountsTable {
   updated_by_terminal_id: string;
 }
 
+export interface AppReleasesTable {
+  county_code: string;
+  version: string;
+  file_name: string;
+  size: number;
+  sha512: string;
+  release_date: string | null;
+  latest_yml: string;
+  oldest_app_version: string | null;
+  uploaded_at: Timestamp;
+  uploaded_by_terminal_id: string | null;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -102,4 +115,5 @@ export interface HubDatabase {
   roster_entry_ids: RosterEntryIdsTable;
   account_sequences: AccountSequencesTable;
   accounts: AccountsTable;
+  app_releases: AppReleasesTable;
 }

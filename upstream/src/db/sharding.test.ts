@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
-import { HUB_PATHS } from '@shared/sync/hub-contract';
+import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
+import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
 import {
   describeOnBackends,
   listenToQueries,
@@ -78,7 +79,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
-    expect(tables.rows[0]!.n).toBe(7);
+    expect(tables.rows[0]!.n).toBe(10);
     expect(await shardingProblems(db)).toEqual([]);
   });
 
@@ -115,6 +116,12 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       body: { account: shardingTestAccount, baseVersion: 0 },
     });
     await hub.call('GET', pullAccountsPath(0), { token: township.token });
+    // The update feed, and the oldest app version checked on a sync request that states one.
+    await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
+    await hub.call('GET', HUB_PATHS.orgTree, {
+      token: township.token,
+      headers: { [APP_VERSION_HEADER]: '0.1.0' },
+    });
     await hub.call('PUT', HUB_PATHS.adminOrgTree, {
       token: county.token,
       body: { baseEdition: 1, units: smallOrgTree(hub.countyCode) },

@@ -2,6 +2,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import type { FormDraft } from '@shared/api';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApiClient } from '../../api';
+import { registerFormInProgress } from '../../lib/forms-in-progress';
 import { useLeaveGuard } from './use-leave-guard';
 
 /** Long enough not to call the backend per keystroke, short enough that a click away loses nothing. */
@@ -101,6 +102,12 @@ export function useFormDraft<T extends object>(
     );
   }, []);
   useLeaveGuard(unsaved, () => persist(latest.current));
+  // Something typed and not yet submitted, draft or not: no restart for an update now.
+  useEffect(
+    () =>
+      registerFormInProgress(() => latest.current !== null && latest.current !== finished.current),
+    [],
+  );
 
   const discard = useCallback(() => {
     finished.current = null;

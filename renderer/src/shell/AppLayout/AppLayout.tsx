@@ -9,6 +9,7 @@ import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
 import { LINKED_ROUTES, BARE_ROUTES, routesFor } from '../routes';
 import { StatusBar } from '../StatusBar';
+import { UpdateBanner, useUpdateNotice } from '../UpdateBanner';
 import { UserMenu } from '../UserMenu';
 
 interface AppLayoutProps {
@@ -58,6 +59,7 @@ function Shell({ status, session }: AppLayoutProps) {
   useScrollToTop();
   const items = navItemsFor(session.user.role, status.orgUnit?.level ?? null);
   const linked = routesFor(LINKED_ROUTES, session.user.role);
+  const updates = useUpdateNotice();
 
   return (
     <AppShell
@@ -83,6 +85,7 @@ function Shell({ status, session }: AppLayoutProps) {
         <NavMenu items={items} />
       </AppShell.Navbar>
       <AppShell.Main>
+        <UpdateBanner {...updates} />
         {/* A page's code arrives on its first visit; the shell around it stays where it is. */}
         <Suspense fallback={<PageLoader />}>
           <Routes>
@@ -95,7 +98,7 @@ function Shell({ status, session }: AppLayoutProps) {
         </Suspense>
       </AppShell.Main>
       <AppShell.Footer>
-        <StatusBar status={status} user={session.user} />
+        <StatusBar status={status} user={session.user} updates={updates} />
       </AppShell.Footer>
     </AppShell>
   );

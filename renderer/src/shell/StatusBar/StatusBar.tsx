@@ -2,6 +2,7 @@ import { Badge, Divider, Group, Text } from '@mantine/core';
 import { ROLE_LABELS, type HubState, type SystemStatus, type User } from '@shared/api';
 import { useApiQuery } from '../../api';
 import { formatDateTime } from '../../lib/time';
+import { UpdateStatusItem, type UpdateNoticeState } from '../UpdateBanner';
 
 const HUB_BADGES: Record<HubState, { label: string; color: string }> = {
   // Until sync with the county hub exists, offline is the normal state, not a fault.
@@ -26,10 +27,11 @@ function HubBadge() {
 interface StatusBarProps {
   status: SystemStatus;
   user: User;
+  updates: UpdateNoticeState;
 }
 
 /** The facts a person at the counter may need at a glance: who, where, which terminal, synced, backed up. */
-export function StatusBar({ status, user }: StatusBarProps) {
+export function StatusBar({ status, user, updates }: StatusBarProps) {
   const { terminal } = status;
   return (
     <Group h="100%" px="md" gap="sm" wrap="nowrap" role="status" aria-label="状态栏">
@@ -59,6 +61,8 @@ export function StatusBar({ status, user }: StatusBarProps) {
           {status.backupWarning.startsWith('磁盘') ? '磁盘空间不足' : '备份未完成'}
         </Badge>
       ) : null}
+      <Divider orientation="vertical" />
+      <UpdateStatusItem {...updates} />
     </Group>
   );
 }
