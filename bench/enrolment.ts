@@ -140,7 +140,9 @@ async function enrolOne(
     await page.getByRole('alert').filter({ hasText: '已加入县级平台' }).waitFor();
     const joined = performance.now();
     await page.getByRole('textbox', { name: '终端名称' }).fill('一号窗口');
-    await page.getByRole('textbox', { name: '管理员用户名' }).fill(ADMIN.username);
+    // Usernames are unique in the county: each township's administrator has his own.
+    const admin = { ...ADMIN, username: `admin_${township}` };
+    await page.getByRole('textbox', { name: '管理员用户名' }).fill(admin.username);
     await page.getByRole('textbox', { name: '管理员姓名' }).fill(ADMIN.displayName);
     await page.getByRole('textbox', { name: '密码', exact: true }).fill(ADMIN.password);
     await page.getByRole('textbox', { name: '确认密码' }).fill(ADMIN.password);
@@ -152,7 +154,7 @@ async function enrolOne(
     samples.setupToSignIn.push(ready - t1);
     samples.total.push(joined - t0 + (ready - t1));
 
-    const token = await apiSignIn(started.url, ADMIN);
+    const token = await apiSignIn(started.url, admin);
     const status = await apiCall(started.url, 'hub.status', { refresh: false }, token);
     const missing = status.editions.filter((edition) => edition.edition === null);
     if (missing.length > 0)

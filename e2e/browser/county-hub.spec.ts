@@ -1,14 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADMIN, account, apiCall, apiSignIn, expect, test } from '../fixtures';
+import { ADMIN, TOWNSHIP_ADMIN, apiCall, apiSignIn, expect, test } from '../fixtures';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../fixtures/county-hub';
 import { startServer, type RunningServer } from '../fixtures/server';
 
 /** The demo county that `npm run hub` serves, and one of its townships. */
 const YANTOU = { code: '330324108', name: '岩头镇' };
-/** Usernames are unique in the county: the township's administrator has one of his own. */
-const TOWNSHIP_ADMIN = account('admin', 'yantou_admin', '李卫东', ADMIN.password, ADMIN.password);
 
 // One county: the real hub (npm run hub's code on PGlite in a temp folder) and its centre's terminal,
 // which the first test sets up through the wizard and the second uses to manage a township's.
