@@ -59,7 +59,7 @@ const PUBLIC_MODULES = {
   // The org tree has no use cases: its reads are what every scope check asks; the hub's sync cycle
   // applies the county's tree.
   org: ['repository', 'hub-edition'],
-  // The map each kind of the county's reference data registers its applier into.
+  // The appliers' interface, which each domain's applier of county reference data implements.
   hub: ['reference-appliers'],
   // The account reads of sign-in, the dispatcher and mediation's roster; users/service adds accounts to
   // the roster, so these reads cannot come through it without an import cycle.
@@ -69,8 +69,6 @@ const PUBLIC_MODULES = {
   cases: ['search-index'],
   // The Handlers type every domain's handlers.ts fills in.
   rpc: ['handler'],
-  // The appliers' interface, which each domain's applier of county reference data implements.
-  hub: ['reference-appliers'],
 };
 // rpc/ registers every domain's handlers.ts; no other domain imports them.
 const HANDLER_READERS = ['rpc'];

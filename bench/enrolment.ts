@@ -73,7 +73,8 @@ async function hubCall<T>(
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const json = (await response.json()) as T;
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
   return json;
 }
 

@@ -43,4 +43,3 @@ export function startServe(dataDir: string, renderer = BUILT_RENDERER): Promise<
     );
   });
 }
-
