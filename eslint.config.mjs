@@ -60,7 +60,10 @@ const PUBLIC_MODULES = {
   // applies the county's tree.
   org: ['repository', 'hub-edition'],
   // The appliers' interface, which each domain's applier of county reference data implements.
-  hub: ['reference-appliers'],
+  hub: ['applier-context'],
+  // Who is acting and the reference lists, which event reports share with mediation; mediation files a
+  // major dispute's event report, so event reports cannot come through mediation's service.ts.
+  mediation: ['dispute/actor', 'dispute/reference'],
   // The account reads of sign-in, the dispatcher and mediation's roster; users/service adds accounts to
   // the roster, so these reads cannot come through it without an import cycle.
   users: ['repository'],

@@ -17,6 +17,7 @@ import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
 import { createHubSync } from '../hub/sync-loop';
+import { REFERENCE_APPLIERS } from './reference-appliers';
 import { tokenStoreFor } from '../hub/token-store';
 import type { UpdateFeed } from '../hub/update-feed';
 import { startUpdateChecks } from '../hub/update-checks';
@@ -138,7 +139,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     })),
     appVersion: options.appVersion,
     hubTokens: tokenStoreFor(options.dataDir, options.hubTokenKey),
-    hubSync: createHubSync(() => rt, log),
+    hubSync: createHubSync(() => rt, log, REFERENCE_APPLIERS),
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
     auditKey,

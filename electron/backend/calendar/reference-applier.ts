@@ -1,4 +1,4 @@
-import type { ReferenceApplier } from '../hub/reference-appliers';
+import type { ReferenceApplier } from '../hub/applier-context';
 import { listCalendarYears, putCalendarYear } from './repository';
 
 /**

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import type { ReferenceEdition } from '@shared/sync/reference-contract';
 import { serviceItemIdFromCode } from '@shared/sync/natural-ids';
 import type { Database } from '../db/schema';
-import { heldEdition, type ApplyContext } from '../hub/service';
+import { heldEdition, type ApplyContext } from '../hub/applier-context';
 import { insertItem, reviseItem, setItemActive } from './item-writes';
 import { findItem, type ItemRow } from './repository';
 

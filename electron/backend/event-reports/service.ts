@@ -8,7 +8,8 @@ import { requireUser, stampOf } from '../core/guards';
 import type { CallContext } from '../core/runtime';
 import type { Database } from '../db/schema';
 import { orgScope } from '../org/repository';
-import { actorName, ensureCode, mediationReference, referenceLabel } from '../mediation/service';
+import { actorName } from '../mediation/dispute/actor';
+import { ensureCode, mediationReference, referenceLabel } from '../mediation/dispute/reference';
 import { insertSynced, updateSynced } from '../core/synced-writes';
 import {
   attachmentsOfReports,

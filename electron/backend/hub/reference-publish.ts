@@ -26,7 +26,7 @@ import { findOrgUnit, listOrgUnits, orgScope } from '../org/repository';
 import { HubRefusal } from './client';
 import { countyLink, relay } from './county-admin';
 import { heldEdition, readAppliedEditions, recordAppliedEdition } from './editions';
-import type { ApplyContext, ReferenceApplier } from './reference-appliers';
+import type { ApplyContext, ReferenceApplier } from './applier-context';
 import { publishReference } from './reference-client';
 
 type PageKind = (typeof PAGE_PUBLISHED_KINDS)[number];

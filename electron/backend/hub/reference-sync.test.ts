@@ -14,7 +14,7 @@ import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness'
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
 import { joinHub } from '../testing/hub-terminal';
 import { hubRequest, type HubClientOptions } from './client';
-import { REFERENCE_APPLIERS } from './reference-appliers';
+import { REFERENCE_APPLIERS } from '../app/reference-appliers';
 import { publishReference } from './reference-client';
 
 const YANTOU = '330324108';

@@ -14,7 +14,7 @@ import { applyOrgTreeEdition } from '../org/hub-edition';
 import { HubRefusal, HubUnreachable, latestOrgTree, type HubClientOptions } from './client';
 import { readAppliedEditions, recordAppliedEdition } from './editions';
 import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
-import { REFERENCE_APPLIERS, type ApplyContext, type ReferenceApplier } from './reference-appliers';
+import type { ApplyContext, ReferenceApplier, ReferenceAppliers } from './applier-context';
 import { pullReference, referenceManifest } from './reference-client';
 import {
   readEnrolment,
@@ -81,10 +81,10 @@ type Apply = (
 ) => Promise<Applied>;
 
 /** The org tree's applier is the terminal's own; the other kinds' register in REFERENCE_APPLIERS. */
-function applierOf(kind: EditionKind): Apply {
+function applierOf(kind: EditionKind, appliers: ReferenceAppliers): Apply {
   if (kind === 'orgTree')
     return (trx, edition, context) => applyOrgTreeEdition(trx, edition as OrgTreeEdition, context);
-  const applier = REFERENCE_APPLIERS[kind] as ReferenceApplier<ReferenceKind>;
+  const applier = appliers[kind] as ReferenceApplier<ReferenceKind>;
   return async (trx, edition, context) => ({
     summary: await applier(trx, edition as ReferenceEdition<ReferenceKind>, context),
     warning: null,
@@ -163,6 +163,7 @@ function problemOf(result: HubSyncResult, warnings: string[]): string | null {
 export async function runSyncCycle(
   rt: Runtime,
   log: (error: unknown) => void,
+  appliers: ReferenceAppliers,
 ): Promise<CycleOutcome> {
   const at = rt.stamper.nowIso();
   const result: HubSyncResult = { at, applied: [], failed: [], problem: null };
@@ -190,7 +191,7 @@ export async function runSyncCycle(
       const current = have.get(kind)?.edition ?? 0;
       if (latest === null || latest <= current) continue;
       const label = REFERENCE_KIND_LABELS[kind];
-      const apply = applierOf(kind);
+      const apply = applierOf(kind, appliers);
       let edition: Pulled | null;
       try {
         edition = await pull(client, kind);

@@ -41,7 +41,6 @@ import {
 export { countyLink, relay } from './county-admin';
 export { HubRefusal } from './client';
 export { publishReference } from './reference-client';
-export type { ApplyContext } from './reference-appliers';
 export { heldEdition, recordAppliedEdition } from './editions';
 // What other domains use of the account sync: their changes are noted and pushed, new accounts reserved.
 export { markAccountChanged, recordAccountInStep } from './accounts-state';

@@ -1,5 +1,7 @@
 import type { HubSyncResult } from '@shared/api';
+import type { HubSync } from './hub-sync';
 import type { Runtime } from '../core/runtime';
+import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
@@ -7,24 +9,10 @@ import { runSyncCycle } from './reference-sync';
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;
 
-/** The background sync of an enrolled terminal: one cycle at a time, every minute. */
-export interface HubSync {
-  /** A cycle now, or the one already running (joined, not doubled). */
-  run(): Promise<HubSyncResult>;
-  /**
-   * When the terminal is enrolled and not revoked: the minute timer (kept if running) and a cycle at
-   * once, which the answer waits for. Never fails: a cycle that could not reach the hub is retried.
-   */
-  resume(): Promise<void>;
-  /** Stops the timer and waits for a running cycle (shutdown, restore). */
-  stop(): Promise<void>;
-  /** Whether the minute timer runs: not before enrolment, after a revocation or once closed. */
-  scheduled(): boolean;
-}
-
 export function createHubSync(
   runtime: () => Runtime,
   log: (error: unknown) => void,
+  appliers: ReferenceAppliers,
   intervalMs = SYNC_INTERVAL_MS,
 ): HubSync {
   let running: Promise<HubSyncResult> | null = null;
@@ -40,7 +28,7 @@ export function createHubSync(
   /** Reference data, then the unit's accounts: a password changed at another window arrives too. */
   async function cycle(): Promise<HubSyncResult> {
     const rt = runtime();
-    const { result, stop } = await runSyncCycle(rt, log);
+    const { result, stop } = await runSyncCycle(rt, log, appliers);
     if (stop) {
       stopTimer();
       return result;

@@ -3,14 +3,13 @@
  * imports from here and nowhere deeper, so the folders below can change without it noticing.
  */
 
-export { actorName } from './dispute/actor';
 export {
   ensureCode,
-  MediationListsCache,
   mediationLists,
   mediationReference,
   referenceLabel,
 } from './dispute/reference';
+export { MediationListsCache } from './dispute/lists-cache';
 export {
   applyDisputeTypesEdition,
   applyMediationReferenceEdition,

@@ -2,7 +2,7 @@ import type { Transaction, Updateable } from 'kysely';
 import type { OrgTreeEdition } from '@shared/sync/hub-contract';
 import { insertSynced, updateSynced } from '../core/synced-writes';
 import type { Database } from '../db/schema';
-import type { ApplyContext } from '../hub/reference-appliers';
+import type { ApplyContext } from '../hub/applier-context';
 
 export interface OrgTreeApplied {
   /** For the audit entry and the edition's record, e.g. 组织机构 52 个单位（新增 1、更名 1…）. */

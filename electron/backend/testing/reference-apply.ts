@@ -6,11 +6,8 @@ import type {
 import { ANONYMOUS } from '../core/context';
 import { requireTerminal } from '../core/guards';
 import type { Runtime } from '../core/runtime';
-import {
-  REFERENCE_APPLIERS,
-  type ApplyContext,
-  type ReferenceApplier,
-} from '../hub/reference-appliers';
+import { REFERENCE_APPLIERS } from '../app/reference-appliers';
+import type { ApplyContext, ReferenceApplier } from '../hub/applier-context';
 import { pullReference } from '../hub/reference-client';
 import { recordAppliedEdition } from '../hub/editions';
 import { readEnrolment, writeEnrolment } from '../hub/repository';

@@ -6,7 +6,7 @@ import type { ReferenceProblem } from '@shared/domain/catalogue/reference-data';
 import type { ReferenceKind } from '@shared/sync/reference-contract';
 import { DomainError } from '../../core/errors';
 import { readHeldReference, recordHeldReference } from '../../core/reference-data';
-import type { ApplyContext, ReferenceApplier } from '../../hub/reference-appliers';
+import type { ApplyContext, ReferenceApplier } from '../../hub/applier-context';
 import type { Db } from '../../db/queryable';
 
 /** Refuses the whole edition when it breaks the closed lists the records and reports rely on. */

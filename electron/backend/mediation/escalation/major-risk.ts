@@ -2,7 +2,8 @@ import type { Transaction } from 'kysely';
 import type { ChangeStamp } from '../../core/changes';
 import type { Database, DisputesTable } from '../../db/schema';
 import { fileEventReport } from '../../event-reports/service';
-import { loadMediationLists, referenceLabel } from '../dispute/reference';
+import { loadMediationLists } from '../dispute/lists-cache';
+import { referenceLabel } from '../dispute/reference';
 
 interface ImmediateReport {
   eventReportId: string;

@@ -1,6 +1,6 @@
 import type { RosterEntry } from '@shared/sync/reference-contract';
 import { insertSynced, updateSynced } from '../../core/synced-writes';
-import type { ReferenceApplier } from '../../hub/reference-appliers';
+import type { ReferenceApplier } from '../../hub/applier-context';
 import type { MediatorRow } from './team-repository';
 
 /** The columns the county's roster owns; user_id (a local account) and the sync columns are the terminal's. */

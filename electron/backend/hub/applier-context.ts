@@ -1,15 +1,14 @@
 import type { Transaction } from 'kysely';
 import type { ReferenceEdition, ReferenceKind } from '@shared/sync/reference-contract';
 import type { ChangeStamp } from '../core/changes';
-import { applyCatalogueEdition } from '../catalogue/service';
-import { applyCalendarEdition } from '../calendar/service';
-import type { Runtime } from '../core/runtime';
 import type { Database } from '../db/schema';
-import {
-  applyDisputeTypesEdition,
-  applyMediationReferenceEdition,
-  applyRosterEdition,
-} from '../mediation/service';
+
+/** What the appliers of the county's reference data know of the sync cycle; imports no domain. */
+
+/** A cache an applier drops once its edition has committed. */
+interface Invalidated {
+  invalidate(): void;
+}
 
 /** What an applier knows besides the edition itself. */
 export interface ApplyContext {
@@ -22,7 +21,7 @@ export interface ApplyContext {
   /** Runs once the transaction has committed (e.g. to drop a cache); never if it rolls back. */
   afterCommit(effect: () => void): void;
   /** The runtime's caches of reference data, for the effects above (pass the runtime itself). */
-  caches: Pick<Runtime, 'calendar' | 'mediationLists'>;
+  caches: { calendar: Invalidated; mediationLists: Invalidated };
 }
 
 /**
@@ -36,11 +35,8 @@ export type ReferenceApplier<K extends ReferenceKind> = (
   context: ApplyContext,
 ) => Promise<string>;
 
-/** Each kind's applier lives beside the data it writes; this map is the sync cycle's one entry. */
-export const REFERENCE_APPLIERS: { [K in ReferenceKind]: ReferenceApplier<K> } = {
-  catalogue: applyCatalogueEdition,
-  calendar: applyCalendarEdition,
-  disputeTypes: applyDisputeTypesEdition,
-  mediationReference: applyMediationReferenceEdition,
-  roster: applyRosterEdition,
-};
+/** The map the backend hands the sync cycle: one applier per kind (app/reference-appliers.ts). */
+export type ReferenceAppliers = { [K in ReferenceKind]: ReferenceApplier<K> };
+
+/** The edition of a kind this terminal holds, which an applier may compare with the pulled one. */
+export { heldEdition } from './editions';
