@@ -31,6 +31,19 @@ test.describe('the county centre publishes reference data', () => {
 
     const section = page.getByRole('table', { name: '发布参考数据' });
     await expect(section.getByRole('row', { name: /节假日安排/ })).toContainText('随软件提供');
+    // The State Council's schedule for a new year arrives as a file, before any app update ships it.
+    const chooser = page.waitForEvent('filechooser');
+    await section.getByRole('button', { name: '载入节假日文件' }).click();
+    await (
+      await chooser
+    ).setFiles({
+      name: '2099年节假日安排.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(
+        JSON.stringify({ years: { '2099': { holidays: ['2099-01-01'], workdays: [] } } }),
+      ),
+    });
+    await expect(page.getByText('已载入 2099 年节假日安排（新增 1 年、更新 0 年）')).toBeVisible();
     await section.getByRole('button', { name: '发布节假日安排到县级平台' }).click();
     const dialog = page.getByRole('dialog', { name: '发布节假日安排到县级平台' });
     await expect(dialog).toContainText('本终端已载入的各年度节假日和调休安排');

@@ -36,6 +36,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'recovery.listBackups': '查看备份（损坏时）',
   'recovery.restore': '恢复备份（损坏时）',
   'calendar.status': '查看节假日安排',
+  'calendar.importYears': '载入节假日安排',
   'cases.intake': '窗口受理',
   'cases.agencyIntake': '代办受理',
   'cases.supplement': '补齐材料',

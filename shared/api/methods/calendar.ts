@@ -13,4 +13,21 @@ export const calendarMethods = {
     }),
     access: 'session',
   }),
+  /**
+   * Loads years of the State Council's schedule from a JSON file shaped like the shipped
+   * resources/calendar/holidays.json ({ years: { "2027": { holidays, workdays } } }): how a county
+   * centre (or a terminal not joined to a hub) gets a new year's schedule without an app update.
+   */
+  'calendar.importYears': method({
+    input: z.object({
+      fileName: z.string().max(200),
+      base64: z.string().max(2_000_000, '文件过大'),
+    }),
+    output: z.object({
+      years: z.array(z.number().int()),
+      added: z.number().int(),
+      changed: z.number().int(),
+    }),
+    access: ['admin'],
+  }),
 };

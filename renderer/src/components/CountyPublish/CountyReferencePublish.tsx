@@ -1,4 +1,4 @@
-import { Button, Paper, Table, Text, Title } from '@mantine/core';
+import { Button, FileButton, Group, Paper, Table, Text, Title } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import { PAGE_PUBLISHED_KINDS } from '@shared/api';
@@ -6,6 +6,7 @@ import { REFERENCE_KIND_LABELS } from '@shared/sync/reference-contract';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
 import { canCall } from '../../lib/access';
+import { readFileAsBase64 } from '../../lib/file-base64';
 import { useCurrentUser } from '../../session';
 import { useCountyPublisher } from './use-county-publisher';
 
@@ -39,7 +40,21 @@ export function CountyReferencePublish() {
       });
     },
   });
+  const importYears = useApiMutation('calendar.importYears', {
+    onSuccess: (loaded) => {
+      void queryClient.invalidateQueries({ queryKey: apiKey('calendar.status') });
+      notifications.show({
+        color: 'teal',
+        message: `已载入 ${loaded.years.join('、')} 年节假日安排（新增 ${loaded.added} 年、更新 ${loaded.changed} 年），核对后可发布到县级平台`,
+      });
+    },
+  });
   if (!allowed) return null;
+
+  async function load(file: File | null) {
+    if (!file) return;
+    importYears.mutate({ fileName: file.name, base64: await readFileAsBase64(file) });
+  }
 
   function confirm(kind: PageKind) {
     const label = REFERENCE_KIND_LABELS[kind];
@@ -58,14 +73,15 @@ export function CountyReferencePublish() {
         发布参考数据
       </Title>
       <Text size="sm" c="dimmed" mb="md">
-        县级中心把本终端的节假日安排和调解参考数据发布到县级平台，全县终端同步后采用。调解员名册在“调解员”页发布。
+        县级中心把本终端的节假日安排和调解参考数据发布到县级平台，全县终端同步后采用。国务院公布新一年的放假安排后，先“载入节假日文件”（格式同软件自带的
+        holidays.json），核对后发布。调解员名册在“调解员”页发布。
       </Text>
       <Table aria-label="发布参考数据" layout="fixed">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>数据</Table.Th>
             <Table.Th>本终端所持版本</Table.Th>
-            <Table.Th w={160} />
+            <Table.Th w={260} />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -81,15 +97,34 @@ export function CountyReferencePublish() {
                     : '随软件提供'}
                 </Table.Td>
                 <Table.Td ta="right">
-                  <Button
-                    size="compact-sm"
-                    variant="light"
-                    aria-label={`发布${label}到县级平台`}
-                    loading={publish.isPending && publish.variables?.kind === kind}
-                    onClick={() => confirm(kind)}
-                  >
-                    发布到县级平台
-                  </Button>
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    {kind === 'calendar' ? (
+                      <FileButton
+                        onChange={(file) => void load(file)}
+                        accept=".json,application/json"
+                      >
+                        {(props) => (
+                          <Button
+                            {...props}
+                            size="compact-sm"
+                            variant="default"
+                            loading={importYears.isPending}
+                          >
+                            载入节假日文件
+                          </Button>
+                        )}
+                      </FileButton>
+                    ) : null}
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      aria-label={`发布${label}到县级平台`}
+                      loading={publish.isPending && publish.variables?.kind === kind}
+                      onClick={() => confirm(kind)}
+                    >
+                      发布到县级平台
+                    </Button>
+                  </Group>
                 </Table.Td>
               </Table.Tr>
             );
