@@ -63,9 +63,18 @@ export const rosterFileSchema = z.object({
 });
 export type RosterFile = z.infer<typeof rosterFileSchema>;
 
+/**
+ * The county's catalogue: the shipped file's shape, plus the county's version number of each item by
+ * code, so that every terminal numbers an item's versions as the county does and the version ids
+ * derived from them (serviceItemVersionId) are the same everywhere, whichever editions it skipped.
+ */
+export const catalogueEditionSchema = serviceCatalogueFileSchema.extend({
+  versions: z.record(z.string(), z.number().int().min(1)).optional(),
+});
+
 /** The payload schema of each kind. */
 export const REFERENCE_PAYLOAD_SCHEMAS = {
-  catalogue: serviceCatalogueFileSchema,
+  catalogue: catalogueEditionSchema,
   calendar: holidayCalendarSchema,
   disputeTypes: disputeTypesFileSchema,
   mediationReference: mediationReferenceFileSchema,

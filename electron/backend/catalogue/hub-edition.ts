@@ -49,7 +49,14 @@ export async function applyCatalogueEdition(
   for (const fields of payload.items) {
     const item = await countyItem(trx, countyCode, fields.code);
     if (!item) {
-      const id = await insertItem(trx, stamp, stamp.terminal.orgUnitId, countyCode, fields);
+      const id = await insertItem(
+        trx,
+        stamp,
+        stamp.terminal.orgUnitId,
+        countyCode,
+        fields,
+        payload.versions?.[fields.code] ?? 1,
+      );
       listed.add(id);
       counts.added += 1;
       const local = await trx
@@ -64,7 +71,13 @@ export async function applyCatalogueEdition(
     }
     listed.add(item.id);
     // The item keeps its code's spelling: it was matched by it.
-    const revision = await reviseItem(trx, stamp, item, { ...fields, code: item.code });
+    const revision = await reviseItem(
+      trx,
+      stamp,
+      item,
+      { ...fields, code: item.code },
+      payload.versions?.[fields.code],
+    );
     const after = (await findItem(trx, item.id)) ?? item;
     const reactivated = await setItemActive(trx, stamp, after, true);
     if (revision.kind === 'revised' || reactivated) counts.updated += 1;

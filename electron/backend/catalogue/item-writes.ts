@@ -63,6 +63,7 @@ export async function insertItem(
   orgUnitId: string,
   issuerCode: string,
   fields: ServiceItemFields,
+  number = 1,
 ): Promise<string> {
   const itemId = serviceItemIdFromCode(issuerCode, fields.code);
   // The item row names its version before the version exists: the version's item_id is the foreign key.
@@ -74,7 +75,7 @@ export async function insertItem(
     {
       code: fields.code,
       issuer_code: issuerCode,
-      current_version_id: serviceItemVersionId(itemId, 1),
+      current_version_id: serviceItemVersionId(itemId, number),
       active: 1,
       name: fields.name,
       category: fields.category,
@@ -83,7 +84,7 @@ export async function insertItem(
     },
     { id: itemId },
   );
-  await addVersion(trx, stamp, orgUnitId, itemId, 1, fields);
+  await addVersion(trx, stamp, orgUnitId, itemId, number, fields);
   return itemId;
 }
 
@@ -118,12 +119,15 @@ type Revision = { kind: 'unchanged' } | { kind: 'revised'; number: number | null
  * Applies edited fields to an item: a new version when anything a case depends on changed (cases keep
  * the version they were taken in under), the item row when its code, aliases or current version
  * changed. `number` is the new version's number, null when only the code or the aliases changed.
+ * `issuedNumber` is the number the issuer gave the version (a county edition): taken unless this
+ * terminal has already used it.
  */
 export async function reviseItem(
   trx: Trx,
   stamp: ChangeStamp,
   item: ItemRow,
   fields: ServiceItemFields,
+  issuedNumber?: number,
 ): Promise<Revision> {
   const current = await findVersion(trx, item.current_version_id);
   const contentChanged = !current || !sameContent(current, versionContent(fields));
@@ -142,7 +146,8 @@ export async function reviseItem(
   let number: number | null = null;
   let currentVersionId = item.current_version_id;
   if (contentChanged) {
-    number = (await lastVersionNumber(trx, item.id)) + 1;
+    const next = (await lastVersionNumber(trx, item.id)) + 1;
+    number = issuedNumber !== undefined && issuedNumber >= next ? issuedNumber : next;
     currentVersionId = await addVersion(trx, stamp, item.org_unit_id, item.id, number, fields);
   }
   await updateSynced(trx, stamp, 'service_items', item, {

@@ -18,25 +18,33 @@ import { findOrgUnit } from '../org/repository';
 import { parseMaterials } from './fields';
 import { listCurrentVersions } from './repository';
 
-/** The county's active items in the shape of resources/service-catalogue.json. */
-async function countyItems(db: Db, countyCode: string): Promise<ServiceItemFields[]> {
-  const rows = await listCurrentVersions(db);
-  return rows
-    .filter((row) => row.issuer_code === countyCode && row.active === 1)
-    .map((row) => ({
-      code: row.code,
-      name: row.name,
-      category: row.category,
-      department: row.department,
-      type: row.type,
-      promisedDays: row.promised_days,
-      statutoryDays: row.statutory_days,
-      feeFen: row.fee_fen,
-      agencyAllowed: row.agency_allowed === 1,
-      basis: row.basis,
-      materials: parseMaterials(row.materials),
-      aliases: JSON.parse(row.aliases) as string[],
-    }));
+/**
+ * The county's active items in the shape of resources/service-catalogue.json, and the number of each
+ * one's current version, which every terminal then gives the same version.
+ */
+async function countyItems(
+  db: Db,
+  countyCode: string,
+): Promise<{ items: ServiceItemFields[]; versions: Record<string, number> }> {
+  const rows = (await listCurrentVersions(db)).filter(
+    (row) => row.issuer_code === countyCode && row.active === 1,
+  );
+  const versions = Object.fromEntries(rows.map((row) => [row.code, row.number]));
+  const items = rows.map((row) => ({
+    code: row.code,
+    name: row.name,
+    category: row.category,
+    department: row.department,
+    type: row.type,
+    promisedDays: row.promised_days,
+    statutoryDays: row.statutory_days,
+    feeFen: row.fee_fen,
+    agencyAllowed: row.agency_allowed === 1,
+    basis: row.basis,
+    materials: parseMaterials(row.materials),
+    aliases: JSON.parse(row.aliases) as string[],
+  }));
+  return { items, versions };
 }
 
 /**
@@ -54,10 +62,10 @@ export async function publishCatalogue(
   }
   await ensureInScope(ctx, own.id);
   const link = await countyLink(ctx);
-  const items = await countyItems(rt.db, own.code);
+  const { items, versions } = await countyItems(rt.db, own.code);
   if (items.length === 0) throw new DomainError('NOT_FOUND', '没有启用的事项可以发布');
   const baseEdition = await heldEdition(rt.db, 'catalogue');
-  const payload = { edition: shanghaiDate(rt.stamper.clock.now()), items };
+  const payload = { edition: shanghaiDate(rt.stamper.clock.now()), items, versions };
   const published = await relay(ctx, async () => {
     try {
       return await publishReference(link.client, 'catalogue', { baseEdition, payload });
