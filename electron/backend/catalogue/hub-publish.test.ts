@@ -1,19 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serviceCatalogueFileSchema } from '@shared/domain/catalogue/service-item';
 import { serviceItemIdFromCode, serviceItemVersionId } from '@shared/sync/natural-ids';
 import shipped from '../../../resources/service-catalogue.json';
 import { recordAppliedEdition } from '../hub/service';
-import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
-import { joinHub } from '../testing/hub-terminal';
-import { createHarness, type Harness } from '../testing/harness';
+import {
+  COUNTY_SCENE_TIMEOUT_MS,
+  countyWithTownship,
+  type CountyScene,
+} from '../testing/hub-terminal';
+import type { Harness } from '../testing/harness';
 import { pullAndApply } from '../testing/reference-apply';
 
 /** The demo county that `npm run hub` serves, and one of its townships. */
 const COUNTY = '330324';
-const YANTOU = '330324108';
 const SHIPPED = serviceCatalogueFileSchema.parse(shipped).items;
 
 async function idsOf(h: Harness, admin: string) {
@@ -28,34 +27,19 @@ async function idsOf(h: Harness, admin: string) {
 
 // One real hub (npm run hub's code on PGlite) and two terminals of its demo county, in order.
 describe('the county centre publishes its catalogue', () => {
-  let hubDir: string;
-  let hub: CountyHub;
   let county: Harness;
   let countyAdmin: string;
   let township: Harness;
   let townshipAdmin: string;
 
-  beforeAll(async () => {
-    hubDir = mkdtempSync(join(tmpdir(), 'desk-hub-'));
-    hub = await startCountyHub(join(hubDir, 'hub'));
-    county = await createHarness();
-    township = await createHarness();
-    countyAdmin = await joinHub(county, hub.url, hub.firstCode);
-    const units = await county.ok('orgUnits.list', {}, countyAdmin);
-    const issued = await county.ok(
-      'hub.issueCode',
-      { orgUnitId: units.find((unit) => unit.code === YANTOU)!.id },
-      countyAdmin,
-    );
-    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
-  }, HUB_START_TIMEOUT_MS + 120_000);
+  let scene: CountyScene;
 
-  afterAll(async () => {
-    await county?.cleanup();
-    await township?.cleanup();
-    await hub?.stop();
-    rmSync(hubDir, { recursive: true, force: true });
-  });
+  beforeAll(async () => {
+    scene = await countyWithTownship();
+    ({ county, countyAdmin, township, townshipAdmin } = scene);
+  }, COUNTY_SCENE_TIMEOUT_MS);
+
+  afterAll(() => scene?.close());
 
   it('a township may not publish; the county centre edits county items as their issuer', async () => {
     expect(await township.code('catalogue.publishToHub', {}, townshipAdmin)).toBe(

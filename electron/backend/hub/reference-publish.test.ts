@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/api';
 import {
@@ -8,9 +5,12 @@ import {
   orgUnitIdFromDivisionCode,
 } from '@shared/sync/natural-ids';
 import { loadCalendar } from '../calendar/service';
-import { createHarness, createSignedInUser, type Harness } from '../testing/harness';
-import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
-import { joinHub } from '../testing/hub-terminal';
+import { createSignedInUser, type Harness } from '../testing/harness';
+import {
+  COUNTY_SCENE_TIMEOUT_MS,
+  countyWithTownship,
+  type CountyScene,
+} from '../testing/hub-terminal';
 import { pullAndApply } from '../testing/reference-apply';
 
 /** Two townships of the demo county that `npm run hub` serves, and a village of the first. */
@@ -34,20 +34,17 @@ function mediatorRows(h: Harness) {
 // One real hub for the file (npm run hub's code on PGlite in a temp folder): tests run in order and
 // share it, as the county centre and a township of one county do.
 describe('the county centre publishes reference data, a township applies it', () => {
-  let hubDir: string;
-  let hub: CountyHub;
   let county: Harness;
   let countyAdmin: string;
   let countySupervisor: string;
   let township: Harness;
   let townshipAdmin: string;
 
+  let scene: CountyScene;
+
   beforeAll(async () => {
-    hubDir = mkdtempSync(join(tmpdir(), 'desk-hub-'));
-    hub = await startCountyHub(join(hubDir, 'hub'));
-    county = await createHarness();
-    township = await createHarness();
-    countyAdmin = await joinHub(county, hub.url, hub.firstCode);
+    scene = await countyWithTownship();
+    ({ county, countyAdmin, township, townshipAdmin } = scene);
     countySupervisor = (
       await createSignedInUser(county, countyAdmin, {
         username: 'county_sup',
@@ -55,20 +52,9 @@ describe('the county centre publishes reference data, a township applies it', ()
         role: 'supervisor',
       })
     ).token;
-    const issued = await county.ok(
-      'hub.issueCode',
-      { orgUnitId: orgUnitIdFromDivisionCode(YANTOU) },
-      countyAdmin,
-    );
-    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
-  }, HUB_START_TIMEOUT_MS + 180_000);
+  }, COUNTY_SCENE_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await county?.cleanup();
-    await township?.cleanup();
-    await hub?.stop();
-    rmSync(hubDir, { recursive: true, force: true });
-  });
+  afterAll(() => scene?.close());
 
   it('publishes every committee of the county; the township gets its own and below, with the same ids', async () => {
     const add = (orgUnitCode: string, name: string, committeeKind: string) =>

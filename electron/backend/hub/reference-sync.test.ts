@@ -1,6 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/api';
 import {
@@ -10,9 +9,13 @@ import {
 } from '@shared/sync/hub-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { putSetting } from '../settings/service';
-import { ADMIN_PASSWORD, createHarness, type Harness } from '../testing/harness';
-import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../testing/county-hub';
-import { joinHub } from '../testing/hub-terminal';
+import { ADMIN_PASSWORD, type Harness } from '../testing/harness';
+import type { CountyHub } from '../testing/county-hub';
+import {
+  COUNTY_SCENE_TIMEOUT_MS,
+  countyWithTownship,
+  type CountyScene,
+} from '../testing/hub-terminal';
 import { hubRequest, type HubClientOptions } from './client';
 import { REFERENCE_APPLIERS } from '../app/reference-appliers';
 import { publishReference } from './reference-client';
@@ -62,7 +65,6 @@ function unit(h: Harness, code: string) {
 
 // One real hub for the file, as in hub.test.ts: the county centre publishes, a township pulls.
 describe('the terminal’s sync cycle of the county’s reference data', () => {
-  let hubDir: string;
   let hub: CountyHub;
   let county: Harness;
   let township: Harness;
@@ -82,34 +84,19 @@ describe('the terminal’s sync cycle of the county’s reference data', () => {
     return published;
   }
 
+  let scene: CountyScene;
+
   beforeAll(async () => {
-    hubDir = mkdtempSync(join(tmpdir(), 'desk-hub-sync-'));
-    hub = await startCountyHub(join(hubDir, 'hub'));
-    county = await createHarness();
-    township = await createHarness();
-    const countyAdmin = await joinHub(county, hub.url, hub.firstCode, {
-      terminalName: '县中心一号机',
-    });
+    scene = await countyWithTownship();
+    ({ hub, county, township, townshipAdmin } = scene);
     countyClient = {
       baseUrl: hub.url,
       token: county.backend.runtime.hubTokens.read(),
       appVersion: '0.0.0-test',
     };
-    const units = await county.ok('orgUnits.list', {}, countyAdmin);
-    const issued = await county.ok(
-      'hub.issueCode',
-      { orgUnitId: units.find((u) => u.code === YANTOU)!.id },
-      countyAdmin,
-    );
-    townshipAdmin = await joinHub(township, hub.url, issued.code, { username: 'yantou_admin' });
-  }, HUB_START_TIMEOUT_MS + 120_000);
+  }, COUNTY_SCENE_TIMEOUT_MS);
 
-  afterAll(async () => {
-    await county?.cleanup();
-    await township?.cleanup();
-    await hub?.stop();
-    rmSync(hubDir, { recursive: true, force: true });
-  });
+  afterAll(() => scene?.close());
 
   it('shows the edition of the tree the terminal joined with, and that it is up to date', async () => {
     const status = await township.ok('hub.status', {}, townshipAdmin);
