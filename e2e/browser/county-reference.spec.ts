@@ -50,6 +50,10 @@ test.describe('the county centre publishes reference data', () => {
     await dialog.getByRole('button', { name: '发布' }).click();
     await expect(page.getByText(/已发布节假日安排第 1 版：节假日安排 \d+ 年/)).toBeVisible();
     await expect(section.getByRole('row', { name: /节假日安排/ })).toContainText('第 1 版');
+    // The 参考数据 list above shows the edition as held here too, with its dates.
+    await expect(
+      page.getByRole('row', { name: /^节假日安排 第 1 版 \d{4}-\d{2}-\d{2}/ }),
+    ).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('published.png'), fullPage: true });
   });
 });

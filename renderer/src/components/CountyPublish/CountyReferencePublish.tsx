@@ -32,6 +32,8 @@ export function CountyReferencePublish() {
   const publish = useApiMutation('hub.publishReference', {
     onSuccess: (published) => {
       void queryClient.invalidateQueries({ queryKey: apiKey('hub.heldReference') });
+      // The 县级平台 page's 参考数据 lists the edition just published as held here.
+      void queryClient.invalidateQueries({ queryKey: apiKey('hub.status') });
       void queryClient.invalidateQueries({ queryKey: apiKey('mediation.reference') });
       void queryClient.invalidateQueries({ queryKey: apiKey('calendar.status') });
       notifications.show({

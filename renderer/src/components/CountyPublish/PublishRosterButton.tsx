@@ -16,6 +16,8 @@ export function PublishRosterButton() {
     onSuccess: (published) => {
       void queryClient.invalidateQueries({ queryKey: apiKey('mediators.list') });
       void queryClient.invalidateQueries({ queryKey: apiKey('hub.heldReference') });
+      // The 县级平台 page's 参考数据 lists the edition just published as held here.
+      void queryClient.invalidateQueries({ queryKey: apiKey('hub.status') });
       notifications.show({
         color: 'teal',
         message: `已发布调解员名册第 ${published.edition} 版：${published.summary}`,
