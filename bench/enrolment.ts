@@ -14,7 +14,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import {
   APP_VERSION_HEADER,
   HUB_PATHS,
@@ -43,6 +43,7 @@ import {
   benchRoster,
 } from './lib/hub-county';
 import { SERVE, startServe } from './lib/serve';
+import { launchChromium } from './lib/chromium';
 import { row } from './lib/stats';
 
 const RUNS = countFlag('runs', 5);
@@ -173,17 +174,7 @@ async function main(): Promise<void> {
   if (!existsSync(SERVE)) throw new Error('out/main/serve.js is missing: run npm run build first');
   const folder = mkdtempSync(join(tmpdir(), 'desk-bench-hub-'));
   const hub = await startCountyHub(join(folder, 'hub'));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const samples: Samples = { codeToJoined: [], setupToSignIn: [], total: [] };
   const loadAtStart = loadavg();
   try {

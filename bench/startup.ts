@@ -14,10 +14,11 @@
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { CLERK } from '../e2e/fixtures/accounts';
 import { seedTerminal } from '../e2e/fixtures/api';
 import { BUILT_RENDERER, SERVE, startServe } from './lib/serve';
+import { launchChromium } from './lib/chromium';
 import { row } from './lib/stats';
 
 const runsArg = process.argv.indexOf('--runs');
@@ -130,17 +131,7 @@ async function measureCounter(
 
 async function main(): Promise<void> {
   if (!existsSync(SERVE)) throw new Error('out/main/serve.js is missing: run npm run build first');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   const template = await seededTemplate();
   const samples = new Map(RENDERERS.map((renderer) => [renderer, emptySamples()]));
   const loadAtStart = loadavg();

@@ -15,7 +15,7 @@ import {
   relay,
 } from '../hub/service';
 import { findOrgUnit } from '../org/repository';
-import { parseMaterials } from './fields';
+import { toVersion } from './fields';
 import { listCurrentVersions } from './repository';
 
 /**
@@ -30,20 +30,11 @@ async function countyItems(
     (row) => row.issuer_code === countyCode && row.active === 1,
   );
   const versions = Object.fromEntries(rows.map((row) => [row.code, row.number]));
-  const items = rows.map((row) => ({
-    code: row.code,
-    name: row.name,
-    category: row.category,
-    department: row.department,
-    type: row.type,
-    promisedDays: row.promised_days,
-    statutoryDays: row.statutory_days,
-    feeFen: row.fee_fen,
-    agencyAllowed: row.agency_allowed === 1,
-    basis: row.basis,
-    materials: parseMaterials(row.materials),
-    aliases: JSON.parse(row.aliases) as string[],
-  }));
+  const items = rows.map((row) => {
+    // The version as the catalogue shows it, less what is not a field of the item.
+    const { versionId: _id, itemId: _item, number: _n, createdAt: _at, ...fields } = toVersion(row);
+    return { ...fields, aliases: JSON.parse(row.aliases) as string[] };
+  });
   return { items, versions };
 }
 
