@@ -1,6 +1,6 @@
 // The database as Kysely sees it: the table interfaces live in tables/, one file per domain, and are
 // re-exported here so that every importer names one module.
-import type { OutboxTable } from './tables/sync';
+import type { OutboxTable, SyncProblemsTable, SyncStateTable } from './tables/sync';
 import type { HubAccountsTable } from './tables/hub-accounts';
 import type {
   OrgUnitsTable,
@@ -55,6 +55,8 @@ export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  sync_state: SyncStateTable;
+  sync_problems: SyncProblemsTable;
   settings: SettingsTable;
   service_items: ServiceItemsTable;
   service_item_versions: ServiceItemVersionsTable;

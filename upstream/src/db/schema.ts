@@ -105,6 +105,67 @@ export interface AppReleasesTable {
   uploaded_by_terminal_id: string | null;
 }
 
+/** bigint columns: node-postgres reads them as strings, PGlite as numbers; compare with Number(). */
+type PgBigint = ColumnType<string | number, string | number | bigint, string | number | bigint>;
+
+export interface SyncSequencesTable {
+  county_code: string;
+  last_seq: PgBigint;
+}
+
+export interface SyncTerminalProgressTable {
+  county_code: string;
+  terminal_id: string;
+  epoch: string;
+  last_seq: PgBigint;
+  updated_at: Timestamp;
+}
+
+export interface SyncRecordsTable {
+  county_code: string;
+  table_name: string;
+  record_id: string;
+  org_unit_id: string;
+  root_table: string;
+  root_id: string;
+  version: string;
+  /** The record's columns as the terminal's SQLite has them. */
+  columns: ColumnType<Record<string, string | number | null>, string, string>;
+  /** Column name to the version that last set it. */
+  field_versions: ColumnType<Record<string, string>, string, string>;
+  deleted: boolean;
+  change_seq: PgBigint;
+  origin_terminal_id: string;
+  updated_at: Timestamp;
+}
+
+export interface SyncVisibilityTable {
+  county_code: string;
+  root_id: string;
+  unit_id: string;
+  access: 'owner' | 'addressee' | 'reader';
+}
+
+export interface SyncFeedTable {
+  county_code: string;
+  unit_id: string;
+  table_name: string;
+  record_id: string;
+  seq: PgBigint;
+}
+
+export interface SyncRejectionsTable {
+  county_code: string;
+  terminal_id: string;
+  epoch: string;
+  seq: PgBigint;
+  table_name: string;
+  record_id: string;
+  code: string;
+  message: string;
+  rejected_at: Timestamp;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -116,4 +177,10 @@ export interface HubDatabase {
   account_sequences: AccountSequencesTable;
   accounts: AccountsTable;
   app_releases: AppReleasesTable;
+  sync_sequences: SyncSequencesTable;
+  sync_terminal_progress: SyncTerminalProgressTable;
+  sync_records: SyncRecordsTable;
+  sync_visibility: SyncVisibilityTable;
+  sync_feed: SyncFeedTable;
+  sync_rejections: SyncRejectionsTable;
 }

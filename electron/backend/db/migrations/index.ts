@@ -25,6 +25,7 @@ import * as referenceEditions from './2026_12_06_1900_reference_editions';
 import * as serviceItemIssuer from './2026_12_06_2000_service_item_issuer';
 import * as countyReferenceData from './2026_12_06_2030_county_reference_data';
 import * as hubAccounts from './2026_12_06_2200_hub_accounts';
+import * as syncLog from './2026_12_07_0000_sync_log';
 
 export interface Migration {
   name: string;
@@ -59,4 +60,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_2000_service_item_issuer', up: serviceItemIssuer.up },
   { name: '2026_12_06_2030_county_reference_data', up: countyReferenceData.up },
   { name: '2026_12_06_2200_hub_accounts', up: hubAccounts.up },
+  { name: '2026_12_07_0000_sync_log', up: syncLog.up },
 ];

@@ -31,4 +31,40 @@ export interface OutboxTable {
   org_unit_id: string;
   created_at: string;
   pushed_at: string | null;
+  /** One use case's transaction; the hub applies its entries all or nothing. Null before issue 15. */
+  tx_id: string | null;
+  /** JSON array of the columns the change set; null: the payload is the whole row. */
+  changed_columns: string | null;
+  /** The number of migrations applied when the entry was written. */
+  schema_version: number | null;
+  /** The terminal epoch the seq was numbered in (sync_state.epoch at the time). */
+  epoch: string | null;
+}
+
+/** The terminal's sync bookkeeping, one row (id = 1); terminal-local. */
+export interface SyncStateTable {
+  id: number;
+  /** UUID; replaced whenever the database is restored or replaced, so (terminal, epoch, seq) never repeats. */
+  epoch: string;
+  epoch_started_at: string;
+  /** The highest version this terminal ever issued or saw; the clock never goes below it. */
+  clock_floor: string | null;
+  pull_cursor: string | null;
+  last_push_at: string | null;
+  last_pull_at: string | null;
+  last_error_code: string | null;
+  last_error_message: string | null;
+}
+
+/** An outbox entry the hub refused, kept until a person settles it (同步问题). */
+export interface SyncProblemsTable {
+  seq: number;
+  epoch: string;
+  table_name: string;
+  record_id: string;
+  code: string;
+  message: string;
+  reported_at: string;
+  settled_at: string | null;
+  settled_by: string | null;
 }
