@@ -166,6 +166,33 @@ export interface SyncRejectionsTable {
   rejected_at: Timestamp;
 }
 
+type JsonValue = ColumnType<string | number | null, string, string>;
+
+export interface SyncConflictsTable {
+  county_code: string;
+  id: string;
+  table_name: string;
+  record_id: string;
+  org_unit_id: string;
+  column_name: string;
+  base_version: string | null;
+  /** JSON: the value the record keeps until someone chooses. */
+  kept_value: JsonValue;
+  kept_version: string;
+  kept_terminal_id: string;
+  kept_by: string | null;
+  kept_at: Timestamp;
+  other_value: JsonValue;
+  other_version: string;
+  other_terminal_id: string;
+  other_by: string | null;
+  other_at: Timestamp;
+  opened_at: Timestamp;
+  resolved_at: NullableTimestamp;
+  resolved_by: string | null;
+  resolved_value: ColumnType<string | number | null, string | null, string | null>;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -183,4 +210,5 @@ export interface HubDatabase {
   sync_visibility: SyncVisibilityTable;
   sync_feed: SyncFeedTable;
   sync_rejections: SyncRejectionsTable;
+  sync_conflicts: SyncConflictsTable;
 }

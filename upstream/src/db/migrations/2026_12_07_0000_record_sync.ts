@@ -77,6 +77,34 @@ const statements = [
      rejected_at timestamptz NOT NULL,
      PRIMARY KEY (county_code, terminal_id, epoch, seq)
    )`,
+  // The same column changed from the same base at two terminals: the first to arrive stays in the
+  // record, the other is kept here, and a person of the owning unit chooses (同步冲突).
+  `CREATE TABLE sync_conflicts (
+     county_code text NOT NULL,
+     id text NOT NULL,
+     table_name text NOT NULL,
+     record_id text NOT NULL,
+     org_unit_id text NOT NULL,
+     column_name text NOT NULL,
+     base_version text,
+     kept_value jsonb,
+     kept_version text NOT NULL,
+     kept_terminal_id text NOT NULL,
+     kept_by text,
+     kept_at timestamptz NOT NULL,
+     other_value jsonb,
+     other_version text NOT NULL,
+     other_terminal_id text NOT NULL,
+     other_by text,
+     other_at timestamptz NOT NULL,
+     opened_at timestamptz NOT NULL,
+     resolved_at timestamptz,
+     resolved_by text,
+     resolved_value jsonb,
+     PRIMARY KEY (county_code, id)
+   )`,
+  `CREATE INDEX sync_conflicts_open ON sync_conflicts (county_code, org_unit_id)
+     WHERE resolved_at IS NULL`,
   `CREATE INDEX sync_rejections_record ON sync_rejections (county_code, terminal_id, table_name, record_id)`,
 ];
 
