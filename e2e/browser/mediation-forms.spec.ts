@@ -187,3 +187,67 @@ test('dialogs: the calendar opens on demand, typed dates are taken, Escape close
   await expect(page.getByRole('status', { name: '草稿' })).toContainText('已恢复未完成的草稿');
   await expect(facts).toHaveValue('被申请人加高院墙后雨水排入申请人院内。');
 });
+
+test('取消 in a dialog asks before dropping what was chosen, as Escape does: 指派调解员 and 记录调解', async ({
+  page,
+  appUrl,
+  app,
+}) => {
+  const { mediators } = await seedMediation(appUrl);
+  const token = await signInToken(appUrl, SUPERVISOR);
+  const { dispute } = await apiCall(
+    appUrl,
+    'mediation.register',
+    {
+      type: 'neighbour',
+      source: 'application',
+      summary: '两家因宅基地界址发生争执',
+      riskLevel: 'general',
+      acceptNow: true,
+      parties: [
+        { kind: 'person', role: 'applicant', name: '王五' },
+        { kind: 'person', role: 'respondent', name: '赵六' },
+      ],
+    },
+    token,
+  );
+  await apiCall(
+    appUrl,
+    'mediation.assignMediators',
+    { disputeId: dispute.id, leadMediatorId: mediators[0]!.id },
+    token,
+  );
+  await app.openAs(appUrl, SUPERVISOR, '纠纷调解');
+  await page.getByRole('link', { name: dispute.caseNo }).click();
+  const question = page.getByRole('dialog', { name: '放弃已填写的内容？' });
+
+  await page.getByRole('button', { name: '调整调解员' }).click();
+  const assign = page.getByRole('dialog', { name: '指派调解员' });
+  // Untouched, 取消 closes at once.
+  await assign.getByRole('button', { name: '取消' }).click();
+  await expect(assign).toBeHidden();
+  await expect(question).toBeHidden();
+
+  await page.getByRole('button', { name: '调整调解员' }).click();
+  const helper = assign.getByRole('checkbox', { name: `${mediators[1]!.name}协助调解` });
+  await helper.check();
+  await assign.getByRole('button', { name: '取消' }).click();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '继续填写' }).click();
+  await expect(helper).toBeChecked();
+  await assign.getByRole('button', { name: '取消' }).click();
+  await question.getByRole('button', { name: '放弃并关闭' }).click();
+  await expect(assign).toBeHidden();
+  // Dropped, not saved: the case still has its one mediator.
+  await page.getByRole('button', { name: '调整调解员' }).click();
+  await expect(helper).not.toBeChecked();
+  await assign.getByRole('button', { name: '取消' }).click();
+
+  await page.getByRole('button', { name: '记录调解' }).click();
+  const session = page.getByRole('dialog', { name: '记录第1次调解' });
+  await session.getByRole('textbox', { name: '调解地点' }).fill('村调解室');
+  await session.getByRole('button', { name: '取消' }).click();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: '放弃并关闭' }).click();
+  await expect(session).toBeHidden();
+});

@@ -1,11 +1,14 @@
-import { Modal, type ModalProps } from '@mantine/core';
+import { Button, Modal, type ModalProps } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { useState } from 'react';
+import { createContext, useContext, useState } from 'react';
 
 interface FormModalProps extends ModalProps {
-  /** Something typed that closing would lose: the close button, Escape and a click outside ask first. */
+  /** Something typed that closing would lose: 取消, the close button, Escape and a click outside ask first. */
   dirty: boolean;
 }
+
+/** The dialog's own close, which asks first when something typed would be lost. */
+const GuardedClose = createContext<(() => void) | null>(null);
 
 /**
  * A dialog holding a form. Escape meant for a popup inside it (a calendar, a select's list) closes
@@ -32,5 +35,20 @@ export function FormModal({ dirty, onClose, closeOnEscape = true, ...props }: Fo
   }
 
   // While the question is open, its own Escape answers it; this dialog must not ask again.
-  return <Modal {...props} onClose={close} closeOnEscape={closeOnEscape && !asking} />;
+  return (
+    <GuardedClose.Provider value={close}>
+      <Modal {...props} onClose={close} closeOnEscape={closeOnEscape && !asking} />
+    </GuardedClose.Provider>
+  );
+}
+
+/** 取消 inside a FormModal: it closes as the dialog's close button does, asking first when dirty. */
+export function FormModalCancel() {
+  const close = useContext(GuardedClose);
+  if (!close) throw new Error('FormModalCancel must be inside a FormModal');
+  return (
+    <Button variant="default" onClick={close}>
+      取消
+    </Button>
+  );
 }

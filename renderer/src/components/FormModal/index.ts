@@ -1,1 +1,1 @@
-export { FormModal } from './FormModal';
+export { FormModal, FormModalCancel } from './FormModal';

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import type { CaseDetail } from '@shared/api';
 import { useState } from 'react';
 import {
@@ -8,6 +8,7 @@ import {
   toMaterialChecks,
 } from '../../components/MaterialChecklist';
 import { useCaseMutation } from './use-case-mutation';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 type Mode = 'receive' | 'supplement';
 
@@ -40,6 +41,8 @@ export function MaterialCheckModal({ detail, mode, onClose }: MaterialCheckModal
   const supplement = useCaseMutation('cases.supplement', '已登记补正材料');
   const mutation = mode === 'receive' ? receive : supplement;
   const complete = missingRequiredOf(detail.materials, marks).length === 0;
+  const changed =
+    note.trim() !== '' || JSON.stringify(marks) !== JSON.stringify(marksOf(detail.materials));
 
   function submit() {
     const materials = toMaterialChecks(marks);
@@ -54,7 +57,13 @@ export function MaterialCheckModal({ detail, mode, onClose }: MaterialCheckModal
   }
 
   return (
-    <Modal opened={mode !== null} onClose={onClose} title={mode ? TITLES[mode] : ''} size="90%">
+    <FormModal
+      dirty={changed}
+      opened={mode !== null}
+      onClose={onClose}
+      title={mode ? TITLES[mode] : ''}
+      size="90%"
+    >
       {mode ? (
         <form
           noValidate
@@ -88,9 +97,7 @@ export function MaterialCheckModal({ detail, mode, onClose }: MaterialCheckModal
               </Alert>
             ) : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                取消
-              </Button>
+              <FormModalCancel />
               <Button type="submit" loading={mutation.isPending} data-autofocus>
                 确认{TITLES[mode]}
               </Button>
@@ -98,6 +105,6 @@ export function MaterialCheckModal({ detail, mode, onClose }: MaterialCheckModal
           </Stack>
         </form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { showFieldErrors } from '../../lib/form';
 import { NOTE_FIELDS, type NoteAction } from './note-fields';
 import { useCaseMutation } from './use-case-mutation';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface NoteModalProps {
   caseId: string;
@@ -58,7 +59,13 @@ export function NoteModal({ caseId, action, onClose }: NoteModalProps) {
   }
 
   return (
-    <Modal opened={action !== null} onClose={close} title={field?.title} size="md">
+    <FormModal
+      dirty={form.isDirty()}
+      opened={action !== null}
+      onClose={close}
+      title={field?.title}
+      size="md"
+    >
       {field ? (
         <form noValidate onSubmit={form.onSubmit(submit)}>
           <Stack gap="md">
@@ -87,9 +94,7 @@ export function NoteModal({ caseId, action, onClose }: NoteModalProps) {
               </Alert>
             ) : null}
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                取消
-              </Button>
+              <FormModalCancel />
               <Button type="submit" color={field.danger ? 'red' : undefined} loading={pending}>
                 {field.title}
               </Button>
@@ -97,6 +102,6 @@ export function NoteModal({ caseId, action, onClose }: NoteModalProps) {
           </Stack>
         </form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

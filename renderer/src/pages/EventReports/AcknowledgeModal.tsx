@@ -1,10 +1,11 @@
-import { Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { EventReport } from '@shared/api';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation } from '../../api';
 import { showFieldErrors } from '../../lib/form';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface AcknowledgeModalProps {
   /** The report to sign for; the modal is closed while null. */
@@ -33,7 +34,7 @@ export function AcknowledgeModal({ report, onClose }: AcknowledgeModalProps) {
   }
 
   return (
-    <Modal opened={report !== null} onClose={close} title="签收事件报告">
+    <FormModal dirty={form.isDirty()} opened={report !== null} onClose={close} title="签收事件报告">
       <form
         noValidate
         onSubmit={form.onSubmit(({ note }) =>
@@ -61,15 +62,13 @@ export function AcknowledgeModal({ report, onClose }: AcknowledgeModalProps) {
             </Text>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={acknowledge.isPending}>
               确认签收
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

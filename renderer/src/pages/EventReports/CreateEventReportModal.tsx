@@ -2,7 +2,6 @@ import {
   Button,
   FileInput,
   Group,
-  Modal,
   NumberInput,
   SegmentedControl,
   Select,
@@ -24,6 +23,7 @@ import { referenceOptions, useMediationReference } from '../../lib/mediation-ref
 import { UPLOAD_ACCEPT, uploadProblem } from '../../lib/upload-file';
 import { useCurrentUser } from '../../session';
 import { useAttachFiles } from './use-attach-files';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface ReportValues {
   category: string | null;
@@ -122,7 +122,7 @@ export function CreateEventReportModal({ opened, onClose }: CreateEventReportMod
   );
 
   return (
-    <Modal opened={opened} onClose={close} title="报告事件" size="lg">
+    <FormModal dirty={form.isDirty()} opened={opened} onClose={close} title="报告事件" size="lg">
       <form noValidate onSubmit={submit}>
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
@@ -178,15 +178,13 @@ export function CreateEventReportModal({ opened, onClose }: CreateEventReportMod
             {...form.getInputProps('files')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={create.isPending || sending}>
               报送
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

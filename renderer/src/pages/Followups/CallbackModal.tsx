@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { ratingsMethods, type Followup } from '@shared/api';
@@ -8,6 +8,7 @@ import { RatingBadge } from '../../components/RatingBadge';
 import { showFieldErrors, zodValidator } from '../../lib/form';
 import { formatDateTime } from '../../lib/time';
 import { FollowupDue } from './FollowupDue';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface CallbackValues {
   callbackNote: string;
@@ -61,7 +62,13 @@ export function CallbackModal({ followup, onClose }: CallbackModalProps) {
   }
 
   return (
-    <Modal opened={followup !== null} onClose={close} title="记录回访" size="xl">
+    <FormModal
+      dirty={form.isDirty()}
+      opened={followup !== null}
+      onClose={close}
+      title="记录回访"
+      size="xl"
+    >
       {followup ? (
         <form
           noValidate
@@ -126,9 +133,7 @@ export function CallbackModal({ followup, onClose }: CallbackModalProps) {
               回访时间按保存时刻记录。
             </Text>
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                取消
-              </Button>
+              <FormModalCancel />
               <Button type="submit" loading={record.isPending}>
                 保存回访记录
               </Button>
@@ -136,6 +141,6 @@ export function CallbackModal({ followup, onClose }: CallbackModalProps) {
           </Stack>
         </form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

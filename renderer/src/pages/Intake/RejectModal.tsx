@@ -1,6 +1,7 @@
-import { Button, Checkbox, Group, Modal, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Checkbox, Group, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect } from 'react';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 export interface RejectValues {
   rejectReason: string;
@@ -37,7 +38,7 @@ export function RejectModal({ opened, onClose, onConfirm, saving, errors }: Reje
   }, [errors, setErrors]);
 
   return (
-    <Modal opened={opened} onClose={onClose} title="不予受理" size="lg">
+    <FormModal dirty={form.isDirty()} opened={opened} onClose={onClose} title="不予受理" size="lg">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -74,15 +75,13 @@ export function RejectModal({ opened, onClose, onConfirm, saving, errors }: Reje
             />
           )}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" color="red" loading={saving}>
               确认不予受理并打印通知书
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,6 @@
 import {
   Button,
   Group,
-  Modal,
   MultiSelect,
   Select,
   SimpleGrid,
@@ -21,6 +20,7 @@ import {
   useDisputeTypes,
   useMediationReference,
 } from '../../lib/mediation-reference';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 const GENDER_OPTIONS = [
   { value: 'male', label: '男' },
@@ -106,7 +106,8 @@ export function MediatorModal({ mediator, units, defaultUnitId, onClose }: Media
   const onError = (error: unknown) => showFieldErrors(form, error);
 
   return (
-    <Modal
+    <FormModal
+      dirty={form.isDirty()}
       opened
       onClose={onClose}
       title={editing ? `修改调解员 ${mediator.name}` : '新增调解员'}
@@ -175,15 +176,13 @@ export function MediatorModal({ mediator, units, defaultUnitId, onClose }: Media
           />
           <Textarea label="备注" autosize minRows={2} {...form.getInputProps('note')} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={create.isPending || update.isPending}>
               保存
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

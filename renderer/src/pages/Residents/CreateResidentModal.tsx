@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Checkbox, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ResidentDetail } from '@shared/api';
@@ -16,6 +16,7 @@ import {
   toCreateInput,
   type ResidentFormValues,
 } from './resident-form';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface CreateResidentModalProps {
   opened: boolean;
@@ -112,7 +113,13 @@ export function CreateResidentModal({ opened, onClose, onCreated }: CreateReside
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="新建群众档案" size="lg">
+    <FormModal
+      dirty={form.isDirty()}
+      opened={opened}
+      onClose={close}
+      title="新建群众档案"
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <DocumentFields form={form} today={today} />
@@ -147,9 +154,7 @@ export function CreateResidentModal({ opened, onClose, onCreated }: CreateReside
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button
               type="submit"
               loading={create.isPending}
@@ -160,6 +165,6 @@ export function CreateResidentModal({ opened, onClose, onCreated }: CreateReside
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { ResidentDetail } from '@shared/api';
@@ -9,6 +9,7 @@ import { ApiCallError, apiKey, useApiMutation } from '../../api';
 import { showFieldErrors } from '../../lib/form';
 import { PersonFields } from './PersonFields';
 import { toUpdateInput, updateValidator, valuesOf, type ResidentFormValues } from './resident-form';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface EditResidentModalProps {
   resident: ResidentDetail;
@@ -52,7 +53,13 @@ export function EditResidentModal({ resident, opened, onClose }: EditResidentMod
   }
 
   return (
-    <Modal opened={opened} onClose={close} title="修改群众档案" size="lg">
+    <FormModal
+      dirty={form.isDirty()}
+      opened={opened}
+      onClose={close}
+      title="修改群众档案"
+      size="lg"
+    >
       <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <SimpleGrid cols={2}>
@@ -78,15 +85,13 @@ export function EditResidentModal({ resident, opened, onClose }: EditResidentMod
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={update.isPending}>
               保存
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

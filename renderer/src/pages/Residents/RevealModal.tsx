@@ -1,7 +1,8 @@
-import { Autocomplete, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Autocomplete, Button, Group, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { residentsMethods } from '@shared/api';
 import { zodValidator } from '../../lib/form';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface RevealModalProps {
   /** What is about to be shown, e.g. 证件号码; null keeps the modal closed. */
@@ -28,7 +29,12 @@ export function RevealModal({ fieldLabel, loading, onConfirm, onClose }: RevealM
   }
 
   return (
-    <Modal opened={fieldLabel !== null} onClose={close} title={`查看完整${fieldLabel ?? ''}`}>
+    <FormModal
+      dirty={form.isDirty()}
+      opened={fieldLabel !== null}
+      onClose={close}
+      title={`查看完整${fieldLabel ?? ''}`}
+    >
       <form
         noValidate
         onSubmit={form.onSubmit(({ reason }) => {
@@ -49,15 +55,13 @@ export function RevealModal({ fieldLabel, loading, onConfirm, onClose }: RevealM
             {...form.getInputProps('reason')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={loading}>
               查看并记录
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,13 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  PasswordInput,
-  Select,
-  Stack,
-  TextInput,
-} from '@mantine/core';
+import { Button, Checkbox, Group, PasswordInput, Select, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import {
   ORG_LEVEL_LABELS,
@@ -23,6 +14,7 @@ import { allOf, showFieldErrors, zodValidator } from '../../lib/form';
 import { PASSWORD_RULE_DESCRIPTION, passwordProblem } from '../../lib/password';
 import { useSystemStatus } from '../../session';
 import { useUserMutation } from './use-user-mutation';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface CreateUserModalProps {
   opened: boolean;
@@ -79,7 +71,7 @@ export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
   const orgOptions = unitOptions(orgUnits.data ?? []);
 
   return (
-    <Modal opened={opened} onClose={close} title="新建用户" size="md">
+    <FormModal dirty={form.isDirty()} opened={opened} onClose={close} title="新建用户" size="md">
       <form
         noValidate
         onSubmit={form.onSubmit((values) =>
@@ -140,15 +132,13 @@ export function CreateUserModal({ opened, onClose }: CreateUserModalProps) {
             {...form.getInputProps('initialPassword')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={create.isPending}>
               创建
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

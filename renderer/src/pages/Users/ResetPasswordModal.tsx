@@ -1,9 +1,10 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { User } from '@shared/api';
 import { showFieldErrors } from '../../lib/form';
 import { PASSWORD_RULE_DESCRIPTION, passwordProblem } from '../../lib/password';
 import { useUserMutation } from './use-user-mutation';
+import { FormModal, FormModalCancel } from '../../components/FormModal';
 
 interface ResetPasswordModalProps {
   /** The user whose password is reset; null keeps the modal closed. */
@@ -26,7 +27,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
   }
 
   return (
-    <Modal opened={user !== null} onClose={close} title="重置密码">
+    <FormModal dirty={form.isDirty()} opened={user !== null} onClose={close} title="重置密码">
       {user ? (
         <form
           noValidate
@@ -52,9 +53,7 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
               {...form.getInputProps('newPassword')}
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={close}>
-                取消
-              </Button>
+              <FormModalCancel />
               <Button type="submit" loading={reset.isPending}>
                 重置密码
               </Button>
@@ -62,6 +61,6 @@ export function ResetPasswordModal({ user, onClose }: ResetPasswordModalProps) {
           </Stack>
         </form>
       ) : null}
-    </Modal>
+    </FormModal>
   );
 }

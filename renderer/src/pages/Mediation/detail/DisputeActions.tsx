@@ -7,7 +7,7 @@ import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { EditDisputeModal } from './EditDisputeModal';
 import { PrintedTimes } from './PrintedTimes';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 function RejectModal({
   dispute,
@@ -47,9 +47,7 @@ function RejectModal({
             {...form.getInputProps('reason')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" color="red" loading={reject.isPending}>
               不予受理
             </Button>

@@ -11,7 +11,7 @@ import {
 import { DisputeFieldsInputs } from '../register/DisputeFieldsInputs';
 import { validateDisputeFields } from '../register/validate-fields';
 import { useDisputeMutation } from '../use-dispute-mutation';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 /** Corrects the registration; raising the risk to 重大 reports upward as registration would. */
 export function EditDisputeModal({
@@ -53,9 +53,7 @@ export function EditDisputeModal({
         <Stack>
           <DisputeFieldsInputs form={form} autoFocus wasMajor={dispute.riskLevel === 'major'} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={update.isPending}>
               保存
             </Button>

@@ -5,7 +5,7 @@ import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 const METHOD_OPTIONS = NOTICE_METHODS.map((method) => ({
   value: method,
@@ -67,9 +67,7 @@ export function AcknowledgeNoticeModal({ party, onClose }: AcknowledgeNoticeModa
               {...form.getInputProps('method')}
             />
             <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                取消
-              </Button>
+              <FormModalCancel />
               <Button type="submit" loading={acknowledge.isPending}>
                 记录
               </Button>

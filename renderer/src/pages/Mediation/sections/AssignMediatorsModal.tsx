@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Radio,
-  Stack,
-  Table,
-  Text,
-} from '@mantine/core';
+import { Alert, Badge, Button, Checkbox, Group, Radio, Stack, Table, Text } from '@mantine/core';
 import type { DisputeDetail } from '@shared/api';
 import { useState } from 'react';
 import { useApiQuery } from '../../../api';
@@ -20,6 +9,7 @@ import {
 } from '../../../lib/mediation-reference';
 import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 interface AssignMediatorsModalProps {
   dispute: DisputeDetail;
@@ -32,12 +22,17 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
   const reference = useMediationReference();
   const suggestions = useApiQuery('mediation.suggestMediators', { disputeId: dispute.id });
   const current = dispute.mediators;
-  const [lead, setLead] = useState<string | null>(
-    current.find((mediator) => mediator.role === 'lead')?.mediatorId ?? null,
-  );
-  const [members, setMembers] = useState<string[]>(
-    current.filter((mediator) => mediator.role === 'member').map((mediator) => mediator.mediatorId),
-  );
+  const currentLead = current.find((mediator) => mediator.role === 'lead')?.mediatorId ?? null;
+  const currentMembers = current
+    .filter((mediator) => mediator.role === 'member')
+    .map((mediator) => mediator.mediatorId);
+  const [lead, setLead] = useState<string | null>(currentLead);
+  const [members, setMembers] = useState<string[]>(currentMembers);
+  const chosenMembers = members.filter((id) => id !== lead);
+  const changed =
+    lead !== currentLead ||
+    chosenMembers.length !== currentMembers.length ||
+    chosenMembers.some((id) => !currentMembers.includes(id));
   const [problem, setProblem] = useState<string | null>(null);
   const assign = useDisputeMutation('mediation.assignMediators', {
     done: '已指派调解员',
@@ -54,14 +49,14 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
       {
         disputeId: dispute.id,
         leadMediatorId: lead,
-        memberMediatorIds: members.filter((id) => id !== lead),
+        memberMediatorIds: chosenMembers,
       },
       { onSuccess: onClose, onError: (error) => setProblem(error.message) },
     );
   }
 
   return (
-    <Modal opened onClose={onClose} title="指派调解员" size="xl">
+    <FormModal dirty={changed} opened onClose={onClose} title="指派调解员" size="xl">
       <form
         noValidate
         onSubmit={(event) => {
@@ -147,15 +142,13 @@ export function AssignMediatorsModal({ dispute, onClose }: AssignMediatorsModalP
             </Table>
           </Radio.Group>
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={assign.isPending} disabled={rows.length === 0}>
               确定指派
             </Button>
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -7,7 +7,7 @@ import type { DisputeSection, DisputeSectionProps } from '../detail/section';
 import { SectionCard } from '../detail/SectionCard';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 const READY_TEXT: Partial<Record<DisputeDetail['state'], string>> = {
   followed_up: '回访已完成，可以结案归档。',
@@ -41,9 +41,7 @@ function CloseModal({ dispute, onClose }: { dispute: DisputeDetail; onClose: () 
           />
           <FormError error={close.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={close.isPending}>
               确认结案
             </Button>

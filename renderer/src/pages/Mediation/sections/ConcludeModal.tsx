@@ -5,7 +5,7 @@ import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 export type ConcludeKind = 'failure' | 'terminate';
 
@@ -93,9 +93,7 @@ export function ConcludeModal({
             {...form.getInputProps('concludedOn')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" color={failure ? 'orange' : 'gray'} loading={pending}>
               {failure ? '记录调解不成' : '终止调解'}
             </Button>

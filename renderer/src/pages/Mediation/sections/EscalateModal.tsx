@@ -5,7 +5,7 @@ import type { DisputeDetail } from '@shared/api';
 import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 /** 上交: the reason the case goes to the level above, which then owns it. */
 export function EscalateModal({
@@ -55,9 +55,7 @@ export function EscalateModal({
           />
           <FormError error={escalate.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" color="grape" loading={escalate.isPending}>
               确认上交
             </Button>

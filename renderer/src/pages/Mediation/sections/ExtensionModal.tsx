@@ -11,7 +11,7 @@ import { todayIso } from '../../../lib/time';
 import { refreshDisputeViews } from '../use-dispute-mutation';
 import { earliestExtendedDueDate } from './extension-dates';
 import { FormError } from './FormError';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 interface ExtensionValues {
   newDueDate: string | null;
@@ -112,9 +112,7 @@ export function ExtensionModal({
           </Checkbox.Group>
           <FormError error={extend.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={extend.isPending}>
               延长期限
             </Button>

@@ -24,7 +24,7 @@ import { showFieldErrors } from '../../../lib/form';
 import { todayIso } from '../../../lib/time';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 interface FollowUpValues {
   visitedOn: string | null;
@@ -148,9 +148,7 @@ export function FollowUpModal({ visit, onClose }: FollowUpModalProps) {
           />
           <FormError error={record.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={record.isPending}>
               保存回访
             </Button>

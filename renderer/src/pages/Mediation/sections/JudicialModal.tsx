@@ -5,7 +5,7 @@ import { DateField } from '../../../components/DateField';
 import { showFieldErrors } from '../../../lib/form';
 import { useDisputeMutation } from '../use-dispute-mutation';
 import { FormError } from './FormError';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 type Result = keyof typeof JUDICIAL_RESULT_LABELS;
 type Confirmation = NonNullable<AgreementView['judicialConfirmation']>;
@@ -126,9 +126,7 @@ export function JudicialModal({ dispute, confirmation, onClose }: JudicialModalP
           />
           <FormError error={record.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={record.isPending}>
               保存
             </Button>

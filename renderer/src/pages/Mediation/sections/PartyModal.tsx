@@ -14,7 +14,7 @@ import {
 import { fieldsUnder, RESIDENT_FIELDS } from '../party/party-errors';
 import { PartyResidentError, useCreateResidents } from '../party/use-create-residents';
 import { useDisputeMutation } from '../use-dispute-mutation';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 interface PartyModalProps {
   dispute: DisputeDetail;
@@ -101,9 +101,7 @@ export function PartyModal({ dispute, party, onClose }: PartyModalProps) {
             </Alert>
           ) : null}
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={busy}>
               保存
             </Button>

@@ -19,7 +19,7 @@ import { todayIso } from '../../../lib/time';
 import { useCurrentUser } from '../../../session';
 import { OffRosterNotice } from '../../Mediators';
 import { useDisputeMutation } from '../use-dispute-mutation';
-import { FormModal } from '../../../components/FormModal';
+import { FormModal, FormModalCancel } from '../../../components/FormModal';
 
 interface SessionValues {
   heldOn: string | null;
@@ -161,9 +161,7 @@ export function SessionModal({
             {...form.getInputProps('result')}
           />
           <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>
-              取消
-            </Button>
+            <FormModalCancel />
             <Button type="submit" loading={record.isPending}>
               保存调解记录
             </Button>
