@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { shanghaiDate } from '../../shared/domain/calendar/plain-date';
+import { DONGCHENG } from '../../shared/testing/org-units';
 import {
   ADMIN,
   AGENT,
@@ -293,8 +294,9 @@ test('the agent’s screen works like the clerk’s: Enter takes the first item,
   expect(flat).toContain('已收取的申请材料');
   expect(flat).toContain('授权委托书');
   expect(flat).toContain(
-    `代办员将于${paperDate(filed.handoffDueDate)}前（收件后3个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，自受理之日起5个工作日内办结`,
+    `代办员将于${paperDate(filed.handoffDueDate)}前（收件后3个工作日内）将申请材料移交${DONGCHENG.centre}受理，自受理之日起5个工作日内办结`,
   );
+  expect(flat).toContain(`${DONGCHENG.centre}受理后出具受理回执`);
   expect(flat).toContain(`办理进度可向代办员${AGENT.displayName}或拨打0577-67221234询问`);
   expect(text).toContain('委托人（签名）');
   expect(text).toContain(`${CHENGDONG.name}（盖章）`);

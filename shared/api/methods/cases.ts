@@ -93,6 +93,8 @@ const caseDetailSchema = caseSummarySchema.extend({
   }),
   orgUnitName: z.string(),
   orgUnitId: idSchema,
+  /** An agency case: the township the village hands it to (the village's parent unit). */
+  agencyTownshipName: z.string().nullable(),
   agencyReason: z.string().nullable(),
   attorneyDate: z.string().nullable(),
   receivedAt: isoTimeSchema.nullable(),

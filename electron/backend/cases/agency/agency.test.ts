@@ -86,6 +86,8 @@ describe('village agency', { timeout: SETUP_TIMEOUT_MS }, () => {
       orgUnitId: villageId,
       orgUnitName: '城东社区',
       agencyOrgName: '城东社区',
+      // The paper names where it goes: the village's township.
+      agencyTownshipName: '东城街道便民服务中心',
       agentName: '周代办',
       agencyReason: '申请人年老行动不便',
       attorneyDate: '2025-09-21',

@@ -32,6 +32,17 @@ export async function findOrgNames(db: Db, ids: readonly string[]) {
   return new Map(rows.map((row) => [row.id, row.name]));
 }
 
+/** The name of the unit above orgId: the township an agency case's village hands it to. */
+export async function findParentName(db: Db, orgId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('org_units as unit')
+    .innerJoin('org_units as parent', 'parent.id', 'unit.parent_id')
+    .select('parent.name')
+    .where('unit.id', '=', orgId)
+    .executeTakeFirst();
+  return row?.name ?? null;
+}
+
 export async function listCaseAttachments(db: Db, caseId: string) {
   return db
     .selectFrom('attachments')

@@ -19,6 +19,7 @@ import {
   findApplicant,
   findItemFacts,
   findOrgNames,
+  findParentName,
   findRating,
   listCaseAttachments,
   printCounts,
@@ -67,6 +68,7 @@ export async function caseDetail(ctx: CallContext, caseId: string): Promise<Case
   ]);
   const orgNames = await findOrgNames(db, present([row.org_unit_id, row.agency_org_id]));
   const userNames = await findUserNames(db, present([row.agent_user_id, row.handler_id]));
+  const agencyTownshipName = row.agency_org_id ? await findParentName(db, row.agency_org_id) : null;
   const docType = documentTypeSchema.parse(applicant.doc_type);
   return {
     id: row.id,
@@ -94,6 +96,7 @@ export async function caseDetail(ctx: CallContext, caseId: string): Promise<Case
     orgUnitId: row.org_unit_id,
     orgUnitName: orgNames.get(row.org_unit_id) ?? '',
     agencyOrgName: row.agency_org_id ? (orgNames.get(row.agency_org_id) ?? null) : null,
+    agencyTownshipName,
     agentName: row.agent_user_id ? (userNames.get(row.agent_user_id) ?? null) : null,
     agencyReason: row.agency_reason,
     attorneyDate: row.attorney_date,

@@ -1,4 +1,5 @@
 import { AGENCY_HANDOVER_WORKING_DAYS } from '@shared/domain/cases/deadline';
+import { serviceCentreName } from '@shared/domain/paper/wording';
 import {
   formatPaperDate,
   PaperClosing,
@@ -24,6 +25,10 @@ const BLANK = '\u3000'.repeat(8);
 export function AgencyPaper({ detail, counter }: CasePaperProps) {
   const filed = formatPaperDate(detail.createdAt);
   const village = detail.agencyOrgName ?? '';
+  // Named in full where the village's township is known: the resident knows where to go.
+  const centre = detail.agencyTownshipName
+    ? serviceCentreName(detail.agencyTownshipName)
+    : '乡镇（街道）便民服务中心';
   const missing = detail.materials.filter((m) => m.required && m.status === 'missing');
   return (
     <>
@@ -32,8 +37,8 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
       <PaperParagraph>
         您委托{village}代办员{detail.agentName ?? ''}代为申请办理的“{detail.itemName}”事项，已于
         {filed}收取下列申请材料。代办员将于{formatPaperDate(detail.handoffDueDate)}前（收件后{' '}
-        {AGENCY_HANDOVER_WORKING_DAYS} 个工作日内）将申请材料移交乡镇（街道）便民服务中心受理，
-        自受理之日起 {detail.promisedDays} 个工作日内办结。
+        {AGENCY_HANDOVER_WORKING_DAYS} 个工作日内）将申请材料移交{centre}受理， 自受理之日起{' '}
+        {detail.promisedDays} 个工作日内办结。
       </PaperParagraph>
       <PaperTable>
         <ApplicantRows detail={detail} />
@@ -60,7 +65,7 @@ export function AgencyPaper({ detail, counter }: CasePaperProps) {
       <PaperParagraph>
         请妥善保管本凭证。办理进度可向代办员{detail.agentName ?? ''}
         {counter.phone ? `或拨打 ${counter.phone} ` : ''}
-        询问；乡镇（街道）受理后出具受理回执，材料不全的出具一次性告知单。
+        询问；{centre}受理后出具受理回执，材料不全的出具一次性告知单。
       </PaperParagraph>
       <PaperClosing
         signatures={['委托人（签名）', '代办员（签名）']}
