@@ -35,6 +35,8 @@ export interface FaultProxy {
   url: string;
   /** Replace the plan, e.g. to heal a partition. */
   setPlan(plan: FaultPlan): void;
+  /** A restarted hub listens on a new port; the terminals keep the proxy's address. */
+  setTarget(url: string): void;
   /** How many requests met each fault so far, for the run's report. */
   readonly counts: Readonly<Record<Fault['kind'], number>>;
   close(): Promise<void>;
@@ -133,7 +135,7 @@ function forward(target: URL, incoming: IncomingMessage, body: Buffer): Promise<
  * upload is the attachment tests' own concern.
  */
 export async function startFaultProxy(targetUrl: string, plan: FaultPlan): Promise<FaultProxy> {
-  const target = new URL(targetUrl);
+  let target = new URL(targetUrl);
   let current = plan;
   let arrived = 0;
   let held: (() => void) | null = null;
@@ -222,6 +224,9 @@ export async function startFaultProxy(targetUrl: string, plan: FaultPlan): Promi
     url: `http://127.0.0.1:${port}`,
     setPlan(next) {
       current = next;
+    },
+    setTarget(url) {
+      target = new URL(url);
     },
     counts,
     close: () =>
