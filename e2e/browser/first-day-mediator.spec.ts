@@ -201,3 +201,46 @@ test('a roster entry made by hand before accounts were linked is linked to the a
     [...ROSTER.map((entry) => entry.name)].sort(),
   );
 });
+
+test('a clerk made 调解员 through 修改 is offered the roster and is on it, linked to the account', async ({
+  page,
+  appUrl,
+  app,
+}) => {
+  test.slow();
+  const CLERK_TO_MEDIATOR = account(
+    'clerk',
+    'chuangkou09',
+    '郑晓东',
+    'Clerk09#Init26',
+    'Zheng#2026x',
+  );
+  await seedTerminal(appUrl, [SUPERVISOR, CLERK_TO_MEDIATOR]);
+  await app.openAs(appUrl, ADMIN, '用户管理');
+  await page.getByRole('button', { name: `修改 ${CLERK_TO_MEDIATOR.username}` }).click();
+  const dialog = page.getByRole('dialog', { name: '修改用户' });
+  const rosterBox = dialog.getByRole('checkbox', { name: /调解员名册/ });
+  await expect(rosterBox).toHaveCount(0);
+  await dialog.getByRole('combobox', { name: '角色' }).click();
+  await page.getByRole('option', { name: '调解员', exact: true }).click();
+  await expect(rosterBox).toBeChecked();
+  await page.screenshot({ path: test.info().outputPath('edit-to-mediator.png') });
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(new UsersPage(page).row(CLERK_TO_MEDIATOR.username)).toContainText('调解员');
+
+  // On the roster now: 修改 again offers no second entry.
+  await page.getByRole('button', { name: `修改 ${CLERK_TO_MEDIATOR.username}` }).click();
+  await expect(dialog.getByRole('combobox', { name: '角色' })).toHaveValue('调解员');
+  await expect(rosterBox).toHaveCount(0);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await app.shell.switchUser();
+
+  await app.signIn.signIn(SUPERVISOR);
+  await app.shell.goTo('调解员');
+  const row = page.getByRole('row').filter({ hasText: CLERK_TO_MEDIATOR.displayName });
+  await expect(row).toContainText('有登录账号');
+  await expect(
+    page.getByRole('status').filter({ hasText: '有调解员账号还不在名册上' }),
+  ).toHaveCount(0);
+});

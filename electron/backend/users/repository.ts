@@ -21,6 +21,17 @@ function baseQuery(db: Db) {
     .selectFrom('users')
     .innerJoin('org_units', 'org_units.id', 'users.org_unit_id')
     .select(userColumns)
+    .select((eb) =>
+      eb
+        .exists(
+          eb
+            .selectFrom('mediators')
+            .select('mediators.id')
+            .whereRef('mediators.user_id', '=', 'users.id')
+            .where('mediators.deleted_at', 'is', null),
+        )
+        .as('on_roster'),
+    )
     .where('users.deleted_at', 'is', null);
 }
 
@@ -39,6 +50,7 @@ export function toUser(row: UserRow, nowIso: string): User {
     lockedUntil: row.locked_until && row.locked_until > nowIso ? row.locked_until : null,
     lastSignInAt: row.last_sign_in_at,
     createdAt: row.created_at,
+    onRoster: Boolean(row.on_roster),
   };
 }
 

@@ -125,9 +125,16 @@ export async function createUser(ctx: CallContext, input: NewUser): Promise<User
 
 export async function updateUser(
   ctx: CallContext,
-  input: { userId: string; displayName: string; role: Role; orgUnitId: string },
+  input: {
+    userId: string;
+    displayName: string;
+    role: Role;
+    orgUnitId: string;
+    addToRoster?: boolean | undefined;
+  },
 ): Promise<User> {
   const row = await targetUser(ctx, input.userId, true);
+  const onRoster = (await findUserView(ctx.rt.db, row.id))?.on_roster;
   if (row.id === ctx.actor.userId && input.role !== row.role) {
     throw new DomainError('CANNOT_CHANGE_SELF', '不能修改自己的角色，请由另一位管理员处理');
   }
@@ -153,6 +160,13 @@ export async function updateUser(
       objectId: row.id,
       detail: `${row.username}：${ROLE_LABELS[row.role]} → ${ROLE_LABELS[input.role]}`,
     });
+    if (input.role === 'mediator' && input.addToRoster && !onRoster) {
+      await addAccountToRoster(trx, stamp, {
+        userId: row.id,
+        displayName: input.displayName,
+        orgUnitId: input.orgUnitId,
+      });
+    }
   });
   await syncAccountsAfterChange(ctx.rt);
   return view(ctx, row.id);

@@ -31,6 +31,7 @@ const session: Session = {
     lockedUntil: null,
     lastSignInAt: null,
     createdAt: '2026-11-27T06:00:00.000Z',
+    onRoster: false,
   },
 };
 

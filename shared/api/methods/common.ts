@@ -58,6 +58,8 @@ export const userSchema = z.object({
   lockedUntil: isoTimeSchema.nullable(),
   lastSignInAt: isoTimeSchema.nullable(),
   createdAt: isoTimeSchema,
+  /** A roster entry of a committee is linked to the account (调解员 can be assigned and record). */
+  onRoster: z.boolean(),
 });
 export type User = z.infer<typeof userSchema>;
 

@@ -29,6 +29,8 @@ export const usersMethods = {
       displayName: displayNameSchema,
       role: roleSchema,
       orgUnitId: idSchema,
+      /** Made 调解员 and not yet on a roster: put the person on the unit's committee roster too. */
+      addToRoster: z.boolean().default(false),
     }),
     output: userSchema,
     access: ['admin'],

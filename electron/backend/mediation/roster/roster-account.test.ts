@@ -119,4 +119,38 @@ describe('a new mediator account and the roster', () => {
     });
     expect(await onRoster(user.id, { orgUnitId: c.townshipId, includeInactive: true })).toBe(false);
   });
+
+  test('a clerk made 调解员 is offered the roster: put on it once, and the account says so', async ({
+    harness: h,
+    township: c,
+    supervisor,
+    createAccount,
+    onRoster,
+  }) => {
+    const user = await createAccount({
+      username: 'sun_clerk',
+      displayName: '孙伟',
+      role: 'clerk',
+    });
+    expect(user.onRoster).toBe(false);
+    const change = {
+      userId: user.id,
+      displayName: '孙伟',
+      role: 'mediator' as const,
+      orgUnitId: c.villageAId,
+    };
+    // Not asked: the role changes, the roster doesn't.
+    expect((await h.ok('users.update', change, c.admin)).onRoster).toBe(false);
+    expect(await onRoster(user.id, { orgUnitId: c.villageAId })).toBe(false);
+
+    const made = await h.ok('users.update', { ...change, addToRoster: true }, c.admin);
+    expect(made).toMatchObject({ role: 'mediator', onRoster: true });
+    expect(await onRoster(user.id, { orgUnitId: c.villageAId })).toBe(true);
+    // Asked again (the form ticked by default): no second entry.
+    await h.ok('users.update', { ...change, addToRoster: true }, c.admin);
+    const list = await h.ok('users.list', {}, c.admin);
+    expect(list.find((row) => row.id === user.id)?.onRoster).toBe(true);
+    const roster = await h.ok('mediators.list', { orgUnitId: c.villageAId }, supervisor.token);
+    expect(roster.filter((mediator) => mediator.userId === user.id)).toHaveLength(1);
+  });
 });

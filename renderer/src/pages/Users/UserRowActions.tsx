@@ -8,9 +8,10 @@ interface UserRowActionsProps {
   /** The signed-in administrator: the backend refuses actions on oneself, so none are offered. */
   isSelf: boolean;
   onResetPassword: (user: User) => void;
+  onEdit: (user: User) => void;
 }
 
-export function UserRowActions({ user, isSelf, onResetPassword }: UserRowActionsProps) {
+export function UserRowActions({ user, isSelf, onResetPassword, onEdit }: UserRowActionsProps) {
   const setDisabled = useUserMutation('users.setDisabled', user.disabled ? '已启用' : '已停用');
   const unlock = useUserMutation('users.unlock', '已解除锁定');
   const remove = useUserMutation('users.delete', '已删除用户');
@@ -46,6 +47,14 @@ export function UserRowActions({ user, isSelf, onResetPassword }: UserRowActions
 
   return (
     <Group gap={6} justify="flex-end" wrap="nowrap">
+      <Button
+        size="compact-sm"
+        variant="light"
+        aria-label={`修改 ${user.username}`}
+        onClick={() => onEdit(user)}
+      >
+        修改
+      </Button>
       <Button
         size="compact-sm"
         variant="light"

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
 import { CreateUserModal } from './CreateUserModal';
+import { EditUserModal } from './EditUserModal';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { userStatus } from './user-status';
 import { UserRowActions } from './UserRowActions';
@@ -17,6 +18,7 @@ export function UsersPage() {
   const users = useApiQuery('users.list', { includeDisabled: true });
   const [creating, { open: openCreate, close: closeCreate }] = useDisclosure(false);
   const [resetting, setResetting] = useState<User | null>(null);
+  const [editing, setEditing] = useState<User | null>(null);
 
   return (
     <>
@@ -58,13 +60,19 @@ export function UsersPage() {
             title: '操作',
             textAlign: 'right',
             render: (u) => (
-              <UserRowActions user={u} isSelf={u.id === me.id} onResetPassword={setResetting} />
+              <UserRowActions
+                user={u}
+                isSelf={u.id === me.id}
+                onResetPassword={setResetting}
+                onEdit={setEditing}
+              />
             ),
           },
         ]}
       />
       <CreateUserModal opened={creating} onClose={closeCreate} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <EditUserModal user={editing} onClose={() => setEditing(null)} />
     </>
   );
 }

@@ -3,7 +3,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation } from '../../api';
 
 type UserMethod =
-  'users.create' | 'users.setDisabled' | 'users.resetPassword' | 'users.unlock' | 'users.delete';
+  | 'users.create'
+  | 'users.update'
+  | 'users.setDisabled'
+  | 'users.resetPassword'
+  | 'users.unlock'
+  | 'users.delete';
 
 /** A user-changing call that refreshes the list and says what it did. */
 export function useUserMutation<M extends UserMethod>(method: M, done: string) {
@@ -12,6 +17,8 @@ export function useUserMutation<M extends UserMethod>(method: M, done: string) {
     onSuccess: () => {
       notifications.show({ color: 'teal', message: done });
       void queryClient.invalidateQueries({ queryKey: apiKey('users.list') });
+      // A 调解员 created or changed may have joined the committee's roster.
+      void queryClient.invalidateQueries({ queryKey: apiKey('mediators.list') });
     },
   });
 }
