@@ -5,32 +5,34 @@ import type { Db } from '../db/queryable';
 import { SCHEMA_VERSION } from '../db/migrations';
 import { raiseClockFloor } from './clock-floor';
 
-/** Tables whose rows carry SyncColumns and travel to the hub. */
-export type SyncedTable =
-  | 'org_units'
-  | 'terminals'
-  | 'users'
-  | 'service_items'
-  | 'service_item_versions'
-  | 'residents'
-  | 'cases'
-  | 'case_materials'
-  | 'case_events'
-  | 'ratings'
-  | 'rating_followups'
-  | 'attachments'
-  | 'mediation_settings'
-  | 'mediators'
-  | 'disputes'
-  | 'dispute_parties'
-  | 'dispute_readers'
-  | 'dispute_mediators'
-  | 'dispute_events'
-  | 'mediation_sessions'
-  | 'dispute_extensions'
-  | 'dispute_agreements'
-  | 'dispute_follow_ups'
-  | 'event_reports';
+/** Tables whose rows carry SyncColumns and travel to the hub; written only through synced-writes.ts. */
+export const SYNCED_TABLES = [
+  'org_units',
+  'terminals',
+  'users',
+  'service_items',
+  'service_item_versions',
+  'residents',
+  'cases',
+  'case_materials',
+  'case_events',
+  'ratings',
+  'rating_followups',
+  'attachments',
+  'mediation_settings',
+  'mediators',
+  'disputes',
+  'dispute_parties',
+  'dispute_readers',
+  'dispute_mediators',
+  'dispute_events',
+  'mediation_sessions',
+  'dispute_extensions',
+  'dispute_agreements',
+  'dispute_follow_ups',
+  'event_reports',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export interface ChangeStamp {
   stamper: Stamper;
@@ -68,6 +70,14 @@ export function updateSyncColumns(
 /** Terminal-local security state never leaves the terminal, not even in the change log. */
 export const LOCAL_ONLY_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
   users: ['password_hash', 'failed_attempts', 'locked_until'],
+};
+
+/**
+ * Columns that hold this terminal's own state of a row and travel nowhere, not even to the hub: a
+ * write of only these is no change to the record, so it bypasses the change log and its version.
+ */
+export const TERMINAL_STATE_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
+  users: ['failed_attempts', 'locked_until', 'last_sign_in_at'],
 };
 
 /** What every entry of one use case's transaction shares. */
@@ -143,7 +153,9 @@ export async function recordChange(
       created_at: row.updated_at,
       pushed_at: null,
       tx_id: mark.txId,
-      changed_columns: changedColumns ? JSON.stringify(changedColumnsOf(table, changedColumns)) : null,
+      changed_columns: changedColumns
+        ? JSON.stringify(changedColumnsOf(table, changedColumns))
+        : null,
       schema_version: SCHEMA_VERSION,
       epoch: mark.epoch,
     })
