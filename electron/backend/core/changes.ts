@@ -3,7 +3,6 @@ import type { Actor, TerminalIdentity } from './context';
 import type { SyncColumns } from '../db/schema';
 import type { Db } from '../db/queryable';
 import { SCHEMA_VERSION } from '../db/migrations';
-import { raiseClockFloor } from './clock-floor';
 
 /** Tables whose rows carry SyncColumns and travel to the hub; written only through synced-writes.ts. */
 export const SYNCED_TABLES = [
@@ -121,7 +120,7 @@ export function changedColumnsOf(table: SyncedTable, columns: readonly string[])
  * and its entry commit or roll back together. The payload is the row as it now stands; changedColumns
  * names what the change set (null on insert: the whole row is new), so that the hub applies only
  * those and a writer that does not know a column never blanks it. The clock's floor follows the
- * entry's version in the same transaction, since pushed entries may be pruned from the outbox.
+ * entry's version by a trigger on the outbox (migration 2026_12_07_0100), in the same transaction.
  */
 export async function recordChange(
   trx: Db,
@@ -160,5 +159,4 @@ export async function recordChange(
       epoch: mark.epoch,
     })
     .execute();
-  await raiseClockFloor(trx, row.version);
 }

@@ -4,7 +4,9 @@ import type { Db } from '../db/queryable';
  * The clock's floor: the highest version this terminal issued or took in. It lives in sync_state,
  * apart from the outbox, because pushed entries may be pruned and the clock must never go back to
  * below a version it already handed out (two changes of one terminal with one version would be
- * indistinguishable at the hub). Versions are fixed-width text that sorts in clock order.
+ * indistinguishable at the hub). Versions are fixed-width text that sorts in clock order. Every
+ * outbox entry raises it by a trigger (migration 2026_12_07_0100); this is for versions taken in
+ * without an entry, a pulled page's, in the transaction that applies them.
  */
 export async function raiseClockFloor(db: Db, version: string): Promise<void> {
   await db
