@@ -67,7 +67,7 @@ export function updateSyncColumns(
 }
 
 /** Terminal-local security state never leaves the terminal, not even in the change log. */
-export const LOCAL_ONLY_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
+const LOCAL_ONLY_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
   users: ['password_hash', 'failed_attempts', 'locked_until'],
 };
 
@@ -110,7 +110,7 @@ async function markOf(trx: Db, stamp: ChangeStamp): Promise<TransactionMark> {
 }
 
 /** The columns an update or tombstone changed, as its entry lists them; local-only ones stay out. */
-export function changedColumnsOf(table: SyncedTable, columns: readonly string[]): string[] {
+function changedColumnsOf(table: SyncedTable, columns: readonly string[]): string[] {
   const local = LOCAL_ONLY_COLUMNS[table] ?? [];
   return [...new Set(columns)].filter((column) => !local.includes(column));
 }
