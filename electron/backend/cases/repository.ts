@@ -88,12 +88,13 @@ export async function nextSequence(db: Db, scope: string, onFile = 0): Promise<n
 export async function highestCaseSequence(db: Db, prefix: string): Promise<number> {
   const row = await db
     .selectFrom('cases')
-    .select((eb) => eb.fn.max('case_no').as('highest'))
+    .select('case_no')
     .where('case_no', '>=', prefix)
     .where('case_no', '<', `${prefix}~`)
+    .orderBy('case_no', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  const highest = row?.highest;
-  return highest ? Number(highest.slice(prefix.length)) || 0 : 0;
+  return row ? Number(row.case_no.slice(prefix.length)) || 0 : 0;
 }
 
 export async function findTerminal(db: Db, id: string) {
