@@ -6,7 +6,7 @@ import { CLERK } from '@shared/testing/people';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
 import { test } from '../testing/fixtures';
-import { counterTest } from '../testing/cases';
+import { counterTest, SCENE_TIMEOUT_MS } from '../testing/cases';
 import { COMPLETE } from '../testing/township';
 import { markerPath, readMarker } from './marker';
 import { startEpochAfterHubAhead } from './service';
@@ -73,6 +73,29 @@ describe('the terminal epoch', () => {
       expect.stringContaining(`开始新的同步批次：从备份恢复了数据库；备份 ${backup.name}`),
     ]);
     expect(readMarker(h.dataDir)).toMatchObject({ kind: 'found', marker: { epoch: after } });
+    // The entries the restored file holds keep the epoch they were numbered in; new ones take the new.
+    const { db } = h.backend.runtime;
+    const held = await db.selectFrom('outbox').select('seq').orderBy('seq', 'desc').execute();
+    const token = await signIn(h, 'admin');
+    await h.ok(
+      'users.create',
+      { username: 'later2', displayName: '恢复后', role: 'clerk', initialPassword: 'Later#2026' },
+      token,
+    );
+    const epochs = await db
+      .selectFrom('outbox')
+      .select(['seq', 'epoch'])
+      .where('seq', '>', held[0]!.seq)
+      .execute();
+    expect(epochs.length).toBeGreaterThan(0);
+    expect(new Set(epochs.map((row) => row.epoch))).toEqual(new Set([after]));
+    const older = await db
+      .selectFrom('outbox')
+      .select('epoch')
+      .distinct()
+      .where('seq', '<=', held[0]!.seq)
+      .execute();
+    expect(older.map((row) => row.epoch)).toEqual([before]);
   });
 
   test('a database put back by hand while the app was off gets a new epoch at the next start', async ({
@@ -133,8 +156,6 @@ describe('a new epoch when the hub has decided more than this database issued', 
   }) => {
     const { db } = h.backend.runtime;
     const epoch = await epochOf(h);
-    // Until the change log fills it (wt-log), the entries are numbered in the current epoch here.
-    await db.updateTable('outbox').set({ epoch }).where('epoch', 'is', null).execute();
     const all = await db.selectFrom('outbox').select(['seq', 'record_id']).orderBy('seq').execute();
     expect(all.length).toBeGreaterThan(3);
     const pushedThrough = all[1]!.seq;
@@ -211,6 +232,7 @@ describe('numbers are never printed twice after a restore', () => {
       );
       expect(again.caseNo).toMatch(/-0003$/);
     },
+    SCENE_TIMEOUT_MS,
   );
 
   counterTest(
@@ -231,6 +253,7 @@ describe('numbers are never printed twice after a restore', () => {
       const after = await signIn(h, CLERK.username);
       expect((await h.ok('cases.intake', input, after)).caseNo).toMatch(/-0003$/);
     },
+    SCENE_TIMEOUT_MS,
   );
 
   counterTest(
@@ -244,5 +267,6 @@ describe('numbers are never printed twice after a restore', () => {
       await db.updateTable('cases').set({ case_no: later }).where('id', '=', first.id).execute();
       expect((await s.takeIn()).caseNo).toBe(first.caseNo.replace(/-0001$/, '-0008'));
     },
+    SCENE_TIMEOUT_MS,
   );
 });
