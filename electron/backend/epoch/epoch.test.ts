@@ -9,7 +9,7 @@ import { test } from '../testing/fixtures';
 import { counterTest, SCENE_TIMEOUT_MS } from '../testing/cases';
 import { COMPLETE } from '../testing/township';
 import { markerPath, readMarker } from './marker';
-import { startEpochAfterHubAhead } from './service';
+import { liveNumberCounters, startEpochAfterHubAhead } from './service';
 
 async function epochOf(h: Harness): Promise<string> {
   const row = await h.backend.runtime.db
@@ -269,4 +269,31 @@ describe('numbers are never printed twice after a restore', () => {
     },
     SCENE_TIMEOUT_MS,
   );
+});
+
+describe('the counters the marker keeps', () => {
+  test('are the last days’ case counters and this and last year’s dispute counters only', async ({
+    harness: h,
+  }) => {
+    const { db } = h.backend.runtime;
+    const unit = '0192f0a0-0000-7000-8000-000000000001';
+    await db
+      .insertInto('case_sequences')
+      .values([
+        { scope: 'case:330302001:01:20261127', last: 4 },
+        { scope: 'case:330302001:01:20261125', last: 9 },
+        { scope: 'case:330302001:01:20261124', last: 7 },
+        { scope: 'case:330302001:02:20250101', last: 3 },
+        { scope: `dispute:${unit}:2026:乡01`, last: 12 },
+        { scope: `dispute:${unit}:2025:01`, last: 30 },
+        { scope: `dispute:${unit}:2024:01`, last: 41 },
+      ])
+      .execute();
+    expect(await liveNumberCounters(db, '2026-11-27T02:00:00.000Z')).toEqual({
+      'case:330302001:01:20261127': 4,
+      'case:330302001:01:20261125': 9,
+      [`dispute:${unit}:2026:乡01`]: 12,
+      [`dispute:${unit}:2025:01`]: 30,
+    });
+  });
 });
