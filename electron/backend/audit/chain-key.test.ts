@@ -201,11 +201,14 @@ describe('restore', () => {
     township: { admin: token },
   }) => {
     const backup = await h.ok('backups.create', {}, token);
-    await h.ok(
-      'users.create',
-      { username: 'later1', displayName: '后来者', role: 'clerk', initialPassword: 'Later#2026' },
-      token,
-    );
+    // Two entries after the backup: the restored file's chain then ends before the replaced one even
+    // with the new sync epoch's entry written ahead of the restore's.
+    for (const username of ['later1', 'later2'])
+      await h.ok(
+        'users.create',
+        { username, displayName: '后来者', role: 'clerk', initialPassword: 'Later#2026' },
+        token,
+      );
     const replaced = (await auditChainHead(h.backend.runtime.db))!;
     await h.ok('backups.restore', { name: backup.name }, token);
     const admin = await signInAgain(h);

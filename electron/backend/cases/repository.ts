@@ -66,15 +66,35 @@ export async function everPendingSupplement(db: Db, caseId: string): Promise<boo
 /**
  * The next number of a terminal-local daily counter, in the caller's transaction: the case insert
  * and the counter commit together, so a number is never issued twice or skipped by a rollback.
+ * `onFile` is the highest number of the scope already in the database: the counter went back with a
+ * restored file, while cases it numbered came back from the hub.
  */
-export async function nextSequence(db: Db, scope: string): Promise<number> {
+export async function nextSequence(db: Db, scope: string, onFile = 0): Promise<number> {
   const row = await db
     .insertInto('case_sequences')
-    .values({ scope, last: 1 })
-    .onConflict((conflict) => conflict.column('scope').doUpdateSet({ last: sql`last + 1` }))
+    .values({ scope, last: onFile + 1 })
+    .onConflict((conflict) =>
+      conflict.column('scope').doUpdateSet({ last: sql`max(last + 1, excluded.last)` }),
+    )
     .returning('last')
     .executeTakeFirstOrThrow();
   return row.last;
+}
+
+/**
+ * The highest sequence among the case numbers that begin with `prefix` ('330302001-01-20261127-'),
+ * tombstoned cases included: one seek at the end of the range in the unique index on case_no.
+ */
+export async function highestCaseSequence(db: Db, prefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select('case_no')
+    .where('case_no', '>=', prefix)
+    .where('case_no', '<', `${prefix}~`)
+    .orderBy('case_no', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Number(row.case_no.slice(prefix.length)) || 0 : 0;
 }
 
 export async function findTerminal(db: Db, id: string) {

@@ -95,7 +95,7 @@ describe('a village committee keeps the whole case file', () => {
   }) => {
     const { dispute, zhang, li } = await registerAndMediate();
     expect(dispute).toMatchObject({
-      caseNo: '（2026）永城东人调字第1号',
+      caseNo: '（2026）永城东人调字第乡01-1号',
       state: 'accepted',
       acceptedOn: '2026-11-27',
       dueDate: '2026-12-27',
@@ -220,7 +220,7 @@ describe('a village committee keeps the whole case file', () => {
     expect(opened.printCounts.agreement).toBeUndefined();
     const views = await h.ok('audit.list', { action: 'mediation.viewAgreement' }, c.admin);
     expect(views.rows.map((row) => row.detail)).toEqual([
-      '（2026）永城东人调字第1号 调解协议书（含当事人完整身份信息）',
+      '（2026）永城东人调字第乡01-1号 调解协议书（含当事人完整身份信息）',
     ]);
     // Each press of 打印 counts, the reprint too.
     const press = () =>
@@ -229,7 +229,7 @@ describe('a village committee keeps the whole case file', () => {
     expect((await press()).count).toBe(2);
     const audit = await h.ok('audit.list', { action: 'mediation.print' }, c.admin);
     expect(audit.rows.map((row) => row.detail)).toContain(
-      '（2026）永城东人调字第1号 调解协议书（含当事人完整身份信息）（第2次打印）',
+      '（2026）永城东人调字第乡01-1号 调解协议书（含当事人完整身份信息）（第2次打印）',
     );
     expect(JSON.stringify([...audit.rows, ...views.rows])).not.toContain(IDS.li);
 
@@ -271,7 +271,7 @@ describe('a village committee keeps the whole case file', () => {
     c.advanceDays(3);
     let board = await h.ok('mediation.dashboard', {}, mediator.token);
     expect(board.followUpsDue.map((visit) => [visit.dueOn, visit.dispute.caseNo])).toEqual([
-      ['2026-12-10', '（2026）永城东人调字第1号'],
+      ['2026-12-10', '（2026）永城东人调字第乡01-1号'],
     ]);
     c.advanceDays(6);
     board = await h.ok('mediation.dashboard', {}, mediator.token);

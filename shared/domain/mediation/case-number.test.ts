@@ -8,6 +8,7 @@ import {
   nextSequence,
   orgAbbreviation,
   parseCaseNumber,
+  registeringForNumber,
 } from './case-number';
 
 const parts = (
@@ -23,6 +24,8 @@ describe('formatCaseNumber', () => {
     [parts(12, '01'), '（2026）鹿五马人调字第01-12号'],
     [parts(1, '02', 2027, '鹿城'), '（2027）鹿城人调字第02-1号'],
     [parts(1234), '（2026）鹿五马人调字第1234号'],
+    [parts(3, '乡01'), '（2026）鹿五马人调字第乡01-3号'],
+    [parts(3, '县02'), '（2026）鹿五马人调字第县02-3号'],
   ] as const)('%o → %s', (input, expected) => {
     expect(formatCaseNumber(input)).toBe(expected);
     expect(parseCaseNumber(expected)).toEqual(input);
@@ -31,6 +34,7 @@ describe('formatCaseNumber', () => {
   it.each([
     ['sequence 0', parts(0)],
     ['a one-digit terminal', parts(1, '1')],
+    ['a terminal marked with something else than a level', parts(1, '东01')],
     ['an abbreviation with 人调', parts(1, null, 2026, '鹿人调')],
     ['an abbreviation with latin letters', parts(1, null, 2026, 'LC五马')],
   ] as const)('refuses %s', (_, input) => {
@@ -134,6 +138,36 @@ describe('nextCaseNumber', () => {
       }
     }
     expect(new Set(all).size).toBe(40);
+  });
+});
+
+describe('registeringForNumber', () => {
+  it.each([
+    ['township', '01', '乡01'],
+    ['county', '03', '县03'],
+    ['village', '01', '村01'],
+  ] as const)("a %s's terminal %s writes %s for a unit below", (level, number, expected) => {
+    expect(registeringForNumber(level, number)).toBe(expected);
+    expect(includesTerminal(expected, 1)).toBe(true);
+  });
+
+  it("never meets the unit's own terminal 01 in one year's numbers", () => {
+    const own = nextCaseNumber({
+      today: '2026-05-05',
+      orgAbbreviation: '鹿沙村',
+      terminalNumber: '01',
+      terminalCount: 2,
+      issued: [],
+    });
+    const township = nextCaseNumber({
+      today: '2026-05-05',
+      orgAbbreviation: '鹿沙村',
+      terminalNumber: registeringForNumber('township', '01'),
+      terminalCount: 2,
+      issued: [],
+    });
+    expect(formatCaseNumber(own)).toBe('（2026）鹿沙村人调字第01-1号');
+    expect(formatCaseNumber(township)).toBe('（2026）鹿沙村人调字第乡01-1号');
   });
 });
 

@@ -12,9 +12,16 @@ import { z } from 'zod';
  * terminal 01 registered before it learnt that a second terminal had been set up elsewhere; and a
  * one-terminal committee, which most village committees are, keeps the plain numbers people expect.
  * Abbreviations may coincide between org units; records are keyed by org unit, so the pair stays unique.
+ * A terminal of a higher unit registering for the unit writes its level too ("第乡01-3号", see
+ * registeringForNumber), so that it never shares a counter with the unit's own terminal 01.
  */
 
-const terminalNumberSchema = z.string().regex(/^\d{2}$/, '终端编号为两位数字');
+const terminalNumberSchema = z
+  .string()
+  .regex(
+    /^[乡县村]?\d{2}$/,
+    '终端编号为两位数字，代其他单位登记的终端在前面加所在单位的级别（乡、县或村）',
+  );
 export const orgAbbreviationSchema = z
   .string()
   .regex(/^\p{Script=Han}{1,10}$/u, '单位简称为 1 到 10 个汉字')
@@ -30,7 +37,23 @@ const caseNumberPartsSchema = z.object({
 export type CaseNumberParts = z.infer<typeof caseNumberPartsSchema>;
 
 const FIRST_TERMINAL = '01';
-const PATTERN = /^[（(〔[](\d{4})[）)〕\]](\p{Script=Han}+?)人调字第(?:(\d{2})-)?([1-9]\d*)号$/u;
+const PATTERN =
+  /^[（(〔[](\d{4})[）)〕\]](\p{Script=Han}+?)人调字第(?:([乡县村]?\d{2})-)?([1-9]\d*)号$/u;
+
+const LEVEL_MARK = { county: '县', township: '乡', village: '村' } as const;
+
+/**
+ * The terminal part a terminal of a higher unit writes when it registers for a unit below (a
+ * township's terminal for one of its villages): the level, then its number, as 乡01. The unit's own
+ * terminals write two digits only, so the two can never issue the same number without seeing each
+ * other's counters; and the reader sees the number was given at the township.
+ */
+export function registeringForNumber(
+  level: 'county' | 'township' | 'village',
+  terminalNumber: string,
+): string {
+  return `${LEVEL_MARK[level]}${terminalNumber}`;
+}
 
 export function formatCaseNumber(parts: CaseNumberParts): string {
   const { year, orgAbbreviation, terminalNumber, sequence } = caseNumberPartsSchema.parse(parts);

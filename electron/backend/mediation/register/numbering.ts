@@ -3,6 +3,7 @@ import { yearOf } from '@shared/domain/calendar/plain-date';
 import {
   formatCaseNumber,
   includesTerminal,
+  registeringForNumber,
   orgAbbreviation,
   orgAbbreviationSchema,
 } from '@shared/domain/mediation/case-number';
@@ -52,10 +53,16 @@ export async function issueCaseNumber(
   today: string,
 ): Promise<IssuedNumber> {
   const own = await trx
-    .selectFrom('terminals')
-    .select(['number', 'org_unit_id'])
-    .where('id', '=', terminal.terminalId)
+    .selectFrom('terminals as t')
+    .innerJoin('org_units as o', 'o.id', 't.org_unit_id')
+    .select(['t.number', 't.org_unit_id', 'o.level'])
+    .where('t.id', '=', terminal.terminalId)
     .executeTakeFirstOrThrow();
+  // The unit's own terminal 01 and a township's terminal 01 registering for it must not share a
+  // counter they cannot see each other's use of: the one registering for another unit writes its
+  // level before its number (乡01), which no terminal of the unit itself writes.
+  const terminalPart =
+    own.org_unit_id === orgUnitId ? own.number : registeringForNumber(own.level, own.number);
   const { count } = await trx
     .selectFrom('terminals')
     .select((eb) => eb.fn.countAll<number>().as('count'))
@@ -72,7 +79,7 @@ export async function issueCaseNumber(
     );
   }
   const year = yearOf(today);
-  const scope = `dispute:${orgUnitId}:${year}:${own.number}`;
+  const scope = `dispute:${orgUnitId}:${year}:${terminalPart}`;
   const stored = await trx
     .selectFrom('case_sequences')
     .select('last')
@@ -83,7 +90,7 @@ export async function issueCaseNumber(
     .select((eb) => eb.fn.max('case_seq').as('highest'))
     .where('registered_org_id', '=', orgUnitId)
     .where('case_year', '=', year)
-    .where('case_terminal', '=', own.number)
+    .where('case_terminal', '=', terminalPart)
     .executeTakeFirst();
   const sequence = Math.max(stored?.last ?? 0, Number(onFile?.highest ?? 0)) + 1;
   await trx
@@ -94,8 +101,8 @@ export async function issueCaseNumber(
   const caseNo = formatCaseNumber({
     year,
     orgAbbreviation: effective,
-    terminalNumber: includesTerminal(own.number, terminalCount) ? own.number : null,
+    terminalNumber: includesTerminal(terminalPart, terminalCount) ? terminalPart : null,
     sequence,
   });
-  return { caseNo, year, terminalNumber: own.number, sequence };
+  return { caseNo, year, terminalNumber: terminalPart, sequence };
 }

@@ -306,7 +306,8 @@ describe('search and list', () => {
       (await h.ok('mediation.list', { query, ...extra }, villageB.token)).rows.map(
         (row) => row.partyNames,
       );
-    expect(first.caseNo).toBe('（2026）永望江人调字第1号');
+    // Registered at the township's terminal for the village: 乡01 (see registeringForNumber).
+    expect(first.caseNo).toBe('（2026）永望江人调字第乡01-1号');
     expect(await find('欧阳娜')).toEqual(['欧阳娜娜、赵六']);
     expect(await find('娜娜')).toEqual(['欧阳娜娜、赵六']);
     expect(await find('欧', { sortBy: 'caseNo', sortDir: 'asc' })).toEqual([
@@ -314,7 +315,7 @@ describe('search and list', () => {
       '欧文、李四',
     ]);
     expect(await find('赵六')).toEqual(['欧阳娜娜、赵六']);
-    expect(await find('人调字第2号')).toEqual(['欧文、李四']);
+    expect(await find('人调字第乡01-2号')).toEqual(['欧文、李四']);
     expect(await find('(2026)永望江')).toHaveLength(2);
     expect(await find('1')).toEqual(['欧阳娜娜、赵六']);
     expect(await find('', { types: ['contract'] })).toEqual(['欧阳娜娜、赵六']);
