@@ -8,8 +8,10 @@ import { syncRecordTableSchema } from './records-contract';
  *
  * Resolving, so that it stays exactly once and nothing is silent: the terminal writes the chosen
  * value as an ordinary local change of the record (version, audit and outbox entry in one
- * transaction; its base is the newest of the record's version and both sides of the conflict,
- * because the person chose having seen both), and then asks the hub to close the conflict. The
+ * transaction), and then asks the hub to close the conflict. It does so only once it holds the
+ * record as the hub has had it since the conflict opened: the hub's version of a record with a
+ * conflict is at least both sides' (merge.ts), so the change is based on both values the person saw
+ * and the hub takes it without opening a new conflict. The
  * change reaches the hub through the push like any other, exactly once by (terminal, epoch, seq),
  * and every terminal that sees the record pulls it. Closing is idempotent: the same choice again is
  * answered as before, a different one is refused.
