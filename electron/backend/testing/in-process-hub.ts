@@ -54,12 +54,15 @@ export async function startInProcessHub(dataDir?: string): Promise<InProcessHub>
     oldestAppVersion: null,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  let stopped = false;
   return {
     url,
     firstCode: firstCode!.code,
     countyCode,
     db,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await app.close();
       await db.destroy();
       rmSync(releasesDir, { recursive: true, force: true });
