@@ -194,13 +194,13 @@ describe('mergeEntry: concurrent edits from one base', () => {
     expect(result.record.columns).toMatchObject({ summary: '办理临时救助', updated_by: 'u-b' });
   });
 
-  it("a person's choice, written with both sides as its base, settles the field without a new conflict", () => {
+  it("a person's choice, made on the record as pulled after the conflict, settles the field without a new one", () => {
     const first = merged(held(), aEdits).record;
     const withConflict = merged(
       first,
       update(B, 'u-b', INSERTED, v(6, B), { summary: '乙' }),
     ).record;
-    const choice = update(B, 'u-boss', v(6, B), v(8, B), { summary: '乙' });
+    const choice = update(B, 'u-boss', withConflict.version, v(8, B), { summary: '乙' });
     const result = merged(withConflict, choice);
     expect(result.conflicts).toEqual([]);
     expect(result.record.columns).toMatchObject({ summary: '乙', updated_by: 'u-boss' });

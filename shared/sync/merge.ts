@@ -1,4 +1,4 @@
-import { parseHlc } from './hlc';
+import { formatHlc, parseHlc, tick } from './hlc';
 import type { PushEntry } from './records-contract';
 
 /**
@@ -14,8 +14,11 @@ import type { PushEntry } from './records-contract';
  *
  * Sync columns:
  * - id, created_at, created_by, origin_terminal_id are set by the insert and never change after it.
- * - version is the newest of the record's and the entry's, whenever the entry is not a duplicate, so
- *   a terminal that has pulled the record has seen both sides of any conflict it carries.
+ * - version is the newest of the record's and the entry's, whenever the entry is not a duplicate. When
+ *   the entry opens a conflict it is one step past both, stamped by HUB_VERSION_NODE: the terminal
+ *   whose value was not kept holds the entry's version, and would otherwise take the hub's row (same
+ *   version, other value) for one it already has, in pulls and digests alike. A terminal that has
+ *   pulled the record has then seen both sides of every conflict on it.
  * - updated_at and updated_by follow the newest change that set at least one column.
  * - org_unit_id merges like any column; the hub has checked before the merge that a change of it is
  *   an authorised hand-over or escalation.
@@ -73,6 +76,9 @@ export type MergeResult =
       conflicts: FieldConflict[];
     };
 
+/** The node of versions the hub stamps itself: a record's version after a merge opened a conflict. */
+export const HUB_VERSION_NODE = 'hub';
+
 /** Set once by the insert. */
 const CREATION_COLUMNS = new Set(['id', 'created_at', 'created_by', 'origin_terminal_id']);
 /** Follow the merge instead of being merged. */
@@ -88,6 +94,12 @@ export function compareVersions(a: string, b: string): number {
   if (x.wall !== y.wall) return x.wall < y.wall ? -1 : 1;
   if (x.counter !== y.counter) return x.counter < y.counter ? -1 : 1;
   return x.node < y.node ? -1 : x.node > y.node ? 1 : 0;
+}
+
+/** The next version after `version` without a wall clock: the hub's clock plays no part in the merge. */
+function stepPast(version: string): string {
+  const stamp = parseHlc(version);
+  return formatHlc(tick({ ...stamp, node: HUB_VERSION_NODE }, stamp.wall));
 }
 
 function newest(a: string, b: string): string {
@@ -181,7 +193,10 @@ function mergeChange(current: HubRecordState, entry: MergeEntry): MergeResult {
       }
     }
   }
-  const version = newest(current.version, entry.version);
+  const version =
+    conflicts.length > 0
+      ? stepPast(newest(current.version, entry.version))
+      : newest(current.version, entry.version);
   columns.version = version;
   fieldVersions.version = version;
   return {
