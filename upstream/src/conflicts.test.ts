@@ -2,7 +2,10 @@ import { afterEach, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { formatHlc } from '@shared/sync/hlc';
+import { mergeEntry, type MergeEntry } from '@shared/sync/merge';
 import { describeOnBackends, useDatabase } from '../test/hub-backends';
+import { conflictRow } from './conflicts';
 import { startTestHub, type TestHub } from '../test/test-hub';
 
 interface Enrolled {
@@ -258,6 +261,100 @@ describeOnBackends(
       expect(malformed.status).toBe(400);
       expect(malformed.body.code).toBe('INVALID_INPUT');
       expect((await hub.call('GET', SYNC_PATHS.conflicts)).status).toBe(401);
+    });
+
+    it("lists what the merge of two windows' edits of one field from one base keeps, as the push stores it", async () => {
+      const t = await county();
+      await seedAccount('u-wang', t.township, '王小红');
+      const at = (minutes: number) => new Date(Date.UTC(2026, 11, 7, 1, minutes)).toISOString();
+      const change = (
+        terminalId: string,
+        by: string,
+        base: string | null,
+        minutes: number,
+        columns: Record<string, string | number | null>,
+      ): MergeEntry => {
+        const version = formatHlc({ wall: Date.parse(at(minutes)), counter: 0, node: terminalId });
+        return {
+          op: base === null ? 'insert' : 'update',
+          baseVersion: base,
+          version,
+          columns: { ...columns, updated_by: by, updated_at: at(minutes), version },
+          at: at(minutes),
+          terminalId,
+          by,
+        };
+      };
+      const insert = change(t.window1.terminalId, 'u-wang', null, 0, {
+        id: 'm-9',
+        org_unit_id: t.township,
+        name: '户口簿复印件',
+        copies: 1,
+      });
+      const inserted = mergeEntry(null, insert);
+      if (inserted.outcome !== 'merged') throw new Error('not inserted');
+      const first = mergeEntry(
+        inserted.record,
+        change(t.window1.terminalId, 'u-wang', insert.version, 5, { name: '户口簿原件' }),
+      );
+      if (first.outcome !== 'merged') throw new Error('not merged');
+      const second = mergeEntry(
+        first.record,
+        change(t.window2.terminalId, 'u-li', insert.version, 4, {
+          name: '户口本复印件',
+          copies: 2,
+        }),
+      );
+      if (second.outcome !== 'merged') throw new Error('not merged');
+      expect(second.appliedColumns).toEqual(['copies']);
+      expect(second.conflicts).toHaveLength(1);
+
+      await db()
+        .insertInto('sync_records')
+        .values({
+          county_code: hub.countyCode,
+          table_name: 'case_materials',
+          record_id: 'm-9',
+          org_unit_id: t.township,
+          root_table: 'cases',
+          root_id: 'case-9',
+          version: second.record.version,
+          columns: JSON.stringify(second.record.columns),
+          field_versions: JSON.stringify(second.record.fieldVersions),
+          deleted: second.record.deleted,
+          change_seq: 3,
+          origin_terminal_id: t.window1.terminalId,
+          updated_at: at(6),
+        })
+        .execute();
+      await db()
+        .insertInto('sync_conflicts')
+        .values(
+          conflictRow(
+            hub.countyCode,
+            'k-9',
+            { table: 'case_materials', recordId: 'm-9', orgUnitId: t.township },
+            second.conflicts[0]!,
+            new Date(at(6)),
+          ),
+        )
+        .execute();
+
+      const [listed] = (await list(t.window2.token)).body.conflicts;
+      expect(listed).toMatchObject({
+        id: 'k-9',
+        column: 'name',
+        rootId: 'case-9',
+        kept: {
+          value: '户口簿原件',
+          terminalNumber: '01',
+          by: 'u-wang',
+          byName: '王小红',
+          at: at(5),
+        },
+        other: { value: '户口本复印件', terminalNumber: '02', by: 'u-li', byName: null, at: at(4) },
+        openedAt: at(6),
+      });
     });
   },
 );

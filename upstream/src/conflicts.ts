@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable } from 'kysely';
 import {
   CONFLICTS_PAGE_MAX,
   chosenValue,
@@ -9,7 +9,8 @@ import {
   type SyncConflict,
 } from '@shared/sync/conflicts-contract';
 import type { SyncRecordTable } from '@shared/sync/records-contract';
-import type { HubDatabase } from './db/schema';
+import type { FieldConflict } from '@shared/sync/merge';
+import type { HubDatabase, SyncConflictsTable } from './db/schema';
 import { HubFailure } from './failure';
 import type { Db } from './org-units';
 import type { Caller } from './terminals';
@@ -58,6 +59,39 @@ function ownedBy(eb: Eb, unitId: string) {
       ),
     ]),
   ]);
+}
+
+/**
+ * The row that keeps one conflict mergeEntry (shared/sync/merge.ts) reported, for the push to insert
+ * in its transaction; `orgUnitId` is the record's owner after the merge.
+ */
+export function conflictRow(
+  countyCode: string,
+  id: string,
+  record: { table: SyncRecordTable; recordId: string; orgUnitId: string },
+  conflict: FieldConflict,
+  openedAt: Date,
+): Insertable<SyncConflictsTable> {
+  return {
+    county_code: countyCode,
+    id,
+    table_name: record.table,
+    record_id: record.recordId,
+    org_unit_id: record.orgUnitId,
+    column_name: conflict.column,
+    base_version: conflict.baseVersion,
+    kept_value: JSON.stringify(conflict.kept.value),
+    kept_version: conflict.kept.version,
+    kept_terminal_id: conflict.kept.terminalId,
+    kept_by: conflict.kept.by,
+    kept_at: conflict.kept.at,
+    other_value: JSON.stringify(conflict.other.value),
+    other_version: conflict.other.version,
+    other_terminal_id: conflict.other.terminalId,
+    other_by: conflict.other.by,
+    other_at: conflict.other.at,
+    opened_at: openedAt,
+  };
 }
 
 function iso(value: Date | string): string {
