@@ -120,6 +120,7 @@ describe('同步冲突 at a township terminal, against the real hub', () => {
   it('lists the conflict with the record and field by name, both values, who, when and where', async () => {
     await openConflict('c-address', 'address', '岩头村丽水街 8 号', '岩头村丽水街 18 号');
     await openConflict('c-phone', 'phone', '13800138000', '13900139000');
+    await openConflict('c-gender', 'gender', 'male', 'female');
     const { conflicts, more } = await township.ok('sync.conflicts', {}, admin);
     expect(more).toBe(false);
     const address = conflicts.find((c) => c.id === 'c-address');
@@ -150,6 +151,11 @@ describe('同步冲突 at a township terminal, against the real hub', () => {
       other: { display: '139****9000' },
     });
     expect(JSON.stringify(conflicts)).not.toContain('13800138000');
+    expect(conflicts.find((c) => c.id === 'c-gender')).toMatchObject({
+      columnLabel: '性别',
+      kept: { display: '男' },
+      other: { display: '女' },
+    });
   });
 
   it('writes the chosen value as a change of the record here, with its outbox entry and audit, then closes it on the hub', async () => {
@@ -184,7 +190,7 @@ describe('同步冲突 at a township terminal, against the real hub', () => {
       .executeTakeFirstOrThrow();
     expect(closed).toEqual({ resolved_by: adminId, resolved_value: '岩头村丽水街 18 号' });
     const left = await township.ok('sync.conflicts', {}, admin);
-    expect(left.conflicts.map((c) => c.id)).toEqual(['c-phone']);
+    expect(left.conflicts.map((c) => c.id).sort()).toEqual(['c-gender', 'c-phone']);
     const audit = await township.ok(
       'audit.list',
       { page: 1, pageSize: 10, action: 'sync.resolveConflict' },
@@ -208,7 +214,7 @@ describe('同步冲突 at a township terminal, against the real hub', () => {
     ).toBe('SYNC_CONFLICT_NOT_PULLED');
     expect((await township.ok('residents.get', { residentId }, admin)).name).toBe('张三丰');
     const open = await township.ok('sync.conflicts', {}, admin);
-    expect(open.conflicts.map((c) => c.id).sort()).toEqual(['c-ahead', 'c-phone']);
+    expect(open.conflicts.map((c) => c.id).sort()).toEqual(['c-ahead', 'c-gender', 'c-phone']);
   });
 
   it('is for supervisors and administrators, and needs the hub', async () => {

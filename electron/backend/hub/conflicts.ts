@@ -10,7 +10,7 @@ import {
 } from '@shared/sync/conflicts-contract';
 import { SYNC_MASKED_COLUMNS, SYNC_TABLE_LABELS, syncFieldLabel } from '@shared/sync/field-labels';
 import { compareVersions } from '@shared/sync/merge';
-import { SYNC_PATHS } from '@shared/sync/records-contract';
+import { SYNC_PATHS, type SyncRecordTable } from '@shared/sync/records-contract';
 import { appendAudit } from '../audit/service';
 import { DomainError } from '../core/errors';
 import { requireTerminal, requireUser, stampOf } from '../core/guards';
@@ -18,6 +18,7 @@ import type { CallContext } from '../core/runtime';
 import { updateSynced } from '../core/synced-writes';
 import type { Db } from '../db/queryable';
 import { HubRefusal, hubRequest, type HubClientOptions } from './client';
+import { valueWord } from './conflict-values';
 import { relay } from './county-admin';
 import { TOKEN_MISSING_MESSAGE } from './errors';
 import { readEnrolment } from './repository';
@@ -52,7 +53,12 @@ function fetchConflicts(ctx: CallContext, hub: HubClientOptions) {
 }
 
 /** The value as a list would show it: masked where lists mask it, a word for none and deletion. */
-function display(column: string, value: ColumnValue, unitNames: Map<string, string>): string {
+function display(
+  table: SyncRecordTable,
+  column: string,
+  value: ColumnValue,
+  unitNames: Map<string, string>,
+): string {
   if (column === 'deleted_at') return value === null ? '未删除（保留这条记录）' : '已删除';
   if (value === null || value === '') return '（空）';
   if (column.endsWith('org_id') || column === 'org_unit_id') {
@@ -61,7 +67,7 @@ function display(column: string, value: ColumnValue, unitNames: Map<string, stri
   const mask = SYNC_MASKED_COLUMNS[column];
   if (mask === 'id') return maskIdNumber(String(value));
   if (mask === 'phone') return maskPhone(String(value));
-  return String(value);
+  return valueWord(table, column, String(value)) ?? String(value);
 }
 
 /** A case by its number and applicant, a dispute by its number and parties, and so on. */
@@ -108,7 +114,7 @@ async function toView(
 ): Promise<SyncConflictView> {
   const ownTerminal = ctx.rt.terminal?.terminalId;
   const side = (s: ConflictSide) => ({
-    display: display(conflict.column, s.value, names.units),
+    display: display(conflict.table, conflict.column, s.value, names.units),
     byName: (s.by && names.users.get(s.by)) ?? s.byName ?? '未知人员',
     at: s.at,
     terminal:
@@ -252,5 +258,5 @@ export async function resolveSyncConflict(
       'SYNC_CONFLICT_RESOLVED_ELSEWHERE',
       '这条冲突刚由他人按另一个值处理。您的选择已在本机保存并将上传，县级平台会把两次选择作为新的冲突列出，请与对方核实后再定',
     );
-  return { id: conflictId, display: display(conflict.column, value, new Map()) };
+  return { id: conflictId, display: display(conflict.table, conflict.column, value, new Map()) };
 }
