@@ -19,6 +19,7 @@ import { registerAccountRoutes } from './account-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
+import { registerPushRoutes } from './sync/push-routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
 
@@ -118,6 +119,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   registerRoutes(app, config);
   registerAccountRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
+  registerPushRoutes(app, config);
   return app;
 }
 
