@@ -5,6 +5,7 @@ import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract'
 import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
 import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
+import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
 import {
   describeOnBackends,
@@ -168,6 +169,11 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     });
     await hub.call('GET', REFERENCE_PATHS.manifest, { token: township.token });
     await hub.call('GET', REFERENCE_PATHS.edition('roster'), { token: township.token });
+    await hub.call('GET', SYNC_PATHS.conflicts, { token: township.token });
+    await hub.call('POST', SYNC_PATHS.resolveConflict('none'), {
+      token: township.token,
+      body: { choice: 'kept', resolvedBy: 'u' },
+    });
     await hub.call('POST', HUB_PATHS.adminRevokeTerminal(township.terminalId), {
       token: county.token,
       body: {},
