@@ -5,7 +5,6 @@ import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract'
 import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
 import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
-import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
 import {
   describeOnBackends,
