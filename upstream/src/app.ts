@@ -20,6 +20,7 @@ import { registerConflictRoutes } from './conflict-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
+import { registerPushRoutes } from './sync/push-routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
 
@@ -120,6 +121,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   registerAccountRoutes(app, config);
   registerConflictRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
+  registerPushRoutes(app, config);
   return app;
 }
 
