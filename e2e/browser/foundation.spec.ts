@@ -57,6 +57,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({
     '备份与恢复',
     '系统设置',
     '县级平台',
+    '同步冲突',
   ]);
 
   await app.shell.goTo('用户管理');

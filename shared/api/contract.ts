@@ -30,6 +30,7 @@ import { setupMethods } from './methods/setup';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
 import { updatesMethods } from './methods/updates';
+import { syncConflictMethods } from './methods/sync-conflicts';
 
 /** The one map of every backend method. Handlers, the preload and the HTTP client are built from it. */
 export const contract = {
@@ -64,6 +65,7 @@ export const contract = {
   ...hubMethods,
   ...hubReferenceMethods,
   ...updatesMethods,
+  ...syncConflictMethods,
 };
 
 type Contract = typeof contract;

@@ -132,6 +132,8 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.publishReference': '发布参考数据到县级平台',
   'hub.publishRoster': '发布调解员名册到县级平台',
   'updates.status': '查看软件更新',
+  'sync.conflicts': '查看同步冲突',
+  'sync.resolveConflict': '处理同步冲突',
 };
 
 /**
