@@ -74,6 +74,9 @@ export const HUB_ERROR_CODES = [
   'RELEASE_INVALID',
   'RELEASE_FILE_MISMATCH',
   'RELEASE_NOT_NEWER',
+  'BLOB_OFFSET_MISMATCH',
+  'BLOB_CORRUPT',
+  'BLOB_TYPE_REFUSED',
 ] as const;
 export const hubErrorCodeSchema = z.enum(HUB_ERROR_CODES);
 export type HubErrorCode = z.infer<typeof hubErrorCodeSchema>;
@@ -109,6 +112,9 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   RELEASE_FILE_MISMATCH:
     '安装包与 latest.yml 中的校验值或大小不一致，可能文件不完整或选错了文件，未上传',
   RELEASE_NOT_NEWER: '县级平台上已有相同或更新的版本，未上传',
+  BLOB_OFFSET_MISMATCH: '附件上传的位置与县级平台已收到的不一致，请从县级平台告知的位置继续上传',
+  BLOB_CORRUPT: '附件文件在传输中损坏（校验值或大小不符），县级平台未保存，请重新上传',
+  BLOB_TYPE_REFUSED: '附件不是 JPG、PNG、WebP 图片或 PDF 文件，县级平台未接收',
 };
 
 /** Every non-2xx answer's body. */
@@ -156,6 +162,9 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   RELEASE_INVALID: 422,
   RELEASE_FILE_MISMATCH: 422,
   RELEASE_NOT_NEWER: 409,
+  BLOB_OFFSET_MISMATCH: 409,
+  BLOB_CORRUPT: 422,
+  BLOB_TYPE_REFUSED: 415,
 };
 
 const isoTime = z.string();
