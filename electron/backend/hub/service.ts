@@ -46,6 +46,17 @@ export { heldEdition, recordAppliedEdition } from './editions';
 export { markAccountChanged, recordAccountInStep } from './accounts-state';
 export { reserveAccount, syncAccounts, syncAccountsAfterChange } from './accounts-sync';
 export { readEnrolment } from './repository';
+// Attachment files: attachments/hub-files.ts moves them; their state is kept here for the pusher too.
+export { HubUnreachable, type HubClientOptions } from './client';
+export { blobStatus, getBlob, putBlobChunk } from './blob-client';
+export {
+  filesToUpload,
+  isOnHub,
+  markOnHub,
+  queuedFetches,
+  recordFileError,
+  unqueueFetch,
+} from './blob-state';
 
 function standalone(): HubStatus {
   return {
