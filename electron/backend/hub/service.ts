@@ -50,9 +50,11 @@ export { readEnrolment } from './repository';
 export { HubUnreachable, type HubClientOptions } from './client';
 export { blobStatus, getBlob, putBlobChunk } from './blob-client';
 export {
+  filesNotOnHub,
   filesToUpload,
   isOnHub,
   markOnHub,
+  queueHandOffFiles,
   queuedFetches,
   recordFileError,
   unqueueFetch,
