@@ -188,7 +188,7 @@ describe('attachment files between terminals and the county hub', () => {
     await seenByYantou(hub, caseId, attachmentId);
     const good = readFileSync(hubFile(hub));
     const damaged = Buffer.from(good);
-    damaged[BLOB_CHUNK_MAX + 7] ^= 0xff;
+    damaged.write('X', BLOB_CHUNK_MAX + 7, 'latin1');
     writeFileSync(hubFile(hub), damaged);
     try {
       const answer = await b.call('attachments.get', { attachmentId }, clerkB);

@@ -33,9 +33,16 @@ export function AttachmentViewer({ attachment, onClose }: AttachmentViewerProps)
           <Loader aria-label="正在载入附件" />
         </Center>
       ) : file.isError ? (
-        <Alert color="red" role="alert">
-          {file.error.message}
-        </Alert>
+        // A file made at another terminal that could not be fetched from the hub yet is a wait, not a fault.
+        file.error.code === 'ATTACHMENT_NOT_FETCHED' ? (
+          <Alert color="gray" role="status">
+            {file.error.message}
+          </Alert>
+        ) : (
+          <Alert color="red" role="alert">
+            {file.error.message}
+          </Alert>
+        )
       ) : data ? (
         <Stack gap="md">
           {isImage(data.mime) ? (
