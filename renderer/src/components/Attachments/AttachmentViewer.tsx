@@ -18,7 +18,8 @@ export function AttachmentViewer({ attachment, onClose }: AttachmentViewerProps)
   const file = useApiQuery(
     'attachments.get',
     { attachmentId: attachment?.id ?? '' },
-    { enabled: attachment !== null, staleTime: Infinity },
+    // Shown in the viewer, so no notification as well.
+    { enabled: attachment !== null, staleTime: Infinity, meta: { errorShownInline: true } },
   );
   const data = file.data;
   return (

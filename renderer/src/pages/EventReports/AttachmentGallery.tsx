@@ -31,7 +31,8 @@ function AttachmentCard({ attachment }: { attachment: Attachment }) {
   const file = useApiQuery(
     'eventReports.attachment',
     { attachmentId: attachment.id },
-    { staleTime: Infinity },
+    // Shown in the card, so no notification as well.
+    { staleTime: Infinity, meta: { errorShownInline: true } },
   );
   const source = file.data ? `data:${file.data.mime};base64,${file.data.base64}` : null;
   return (
