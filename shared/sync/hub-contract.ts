@@ -76,6 +76,9 @@ export const HUB_ERROR_CODES = [
   'RELEASE_NOT_NEWER',
   'CONFLICT_OTHER_UNIT',
   'CONFLICT_ALREADY_RESOLVED',
+  'BLOB_OFFSET_MISMATCH',
+  'BLOB_CORRUPT',
+  'BLOB_TYPE_REFUSED',
 ] as const;
 export const hubErrorCodeSchema = z.enum(HUB_ERROR_CODES);
 export type HubErrorCode = z.infer<typeof hubErrorCodeSchema>;
@@ -113,6 +116,9 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   RELEASE_NOT_NEWER: '县级平台上已有相同或更新的版本，未上传',
   CONFLICT_OTHER_UNIT: '该同步冲突所在的记录不属于本终端所在单位，本终端不能处理',
   CONFLICT_ALREADY_RESOLVED: '该同步冲突已由他人按另一个值处理，请刷新后查看',
+  BLOB_OFFSET_MISMATCH: '附件上传的位置与县级平台已收到的不一致，请从县级平台告知的位置继续上传',
+  BLOB_CORRUPT: '附件文件在传输中损坏（校验值或大小不符），县级平台未保存，请重新上传',
+  BLOB_TYPE_REFUSED: '附件不是 JPG、PNG、WebP 图片或 PDF 文件，县级平台未接收',
 };
 
 /** Every non-2xx answer's body. */
@@ -162,6 +168,9 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   RELEASE_NOT_NEWER: 409,
   CONFLICT_OTHER_UNIT: 403,
   CONFLICT_ALREADY_RESOLVED: 409,
+  BLOB_OFFSET_MISMATCH: 409,
+  BLOB_CORRUPT: 422,
+  BLOB_TYPE_REFUSED: 415,
 };
 
 const isoTime = z.string();

@@ -17,6 +17,7 @@ import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
 import { registerConflictRoutes } from './conflict-routes';
+import { registerBlobRoutes } from './blob-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
@@ -122,6 +123,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   registerConflictRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
   registerPushRoutes(app, config);
+  registerBlobRoutes(app, config);
   return app;
 }
 

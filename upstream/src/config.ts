@@ -1,4 +1,5 @@
 import type { LoggerOptions } from 'pino';
+import type { BlobStore } from './blobs';
 import type { Db } from './org-units';
 import type { RateLimit } from './rate-limit';
 import type { ReleaseStore } from './releases';
@@ -22,6 +23,8 @@ export interface HubConfig {
   trustProxy: boolean;
   /** Where uploaded app releases are kept, and the largest installer accepted. */
   releases: ReleaseStore;
+  /** Where attachment files are kept (one folder per county), and the largest accepted. */
+  blobs: BlobStore;
   /** --oldest-app-version: apps older than this are refused on sync endpoints; null: no floor. */
   oldestAppVersion: string | null;
 }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { HUB_PROTOCOL_VERSION, publishOrgTreeRequestSchema } from '@shared/sync/hub-contract';
 import { isVersion } from '@shared/domain/updates';
 import { DEFAULT_RELEASE_SIZE_LIMIT, UPDATE_CHANNEL_FILE } from '@shared/sync/updates-contract';
+import { BLOB_SIZE_MAX } from '@shared/sync/blob-contract';
 import { buildHub } from './app';
 import { DEFAULT_LIMITS } from './config';
 import { openHubDatabase, type HubStorage } from './db/connection';
@@ -15,6 +16,7 @@ import { prepareCounty } from './county';
 import { HubFailure } from './failure';
 import { ensureCounty } from './org-units';
 import { parseLatestYml, uploadRelease, type ReleaseStore } from './releases';
+import type { BlobStore } from './blobs';
 
 /** The demo county of resources/demo-org-tree.json, so that a demo terminal and the hub agree. */
 const DEMO_COUNTY = { code: '330324', name: '永嘉县' };
@@ -25,7 +27,7 @@ const orgTreeFileSchema = z.object({
 });
 
 const USAGE = `npm run hub -- [--data DIR] [--port N] [--host ADDRESS] [--county CODE --county-name NAME] [--org-tree FILE]
-                  [--releases DIR] [--oldest-app-version X.Y.Z]
+                  [--releases DIR] [--blobs DIR] [--oldest-app-version X.Y.Z]
 npm run hub -- release DIR [same storage options] [--oldest-app-version X.Y.Z]
   release        load an app release (DIR holds electron-builder's latest.yml and the installer it
                  names) into the hub's storage; with PGlite run it while the hub is stopped
@@ -40,6 +42,8 @@ npm run hub -- release DIR [same storage options] [--oldest-app-version X.Y.Z]
   --db-pool      connections to the PostgreSQL server of DATABASE_URL (default 10)
   --releases     folder for uploaded app releases (default DIR/releases of --data; ./hub-releases with
                  DATABASE_URL)
+  --blobs        folder for attachment files synced from terminals (default DIR/blobs of --data;
+                 ./hub-blobs with DATABASE_URL)
   --oldest-app-version  the oldest app version the hub still syncs with (an upload may raise it)`;
 
 async function main(): Promise<void> {
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       'trust-proxy': { type: 'boolean', default: false },
       'db-pool': { type: 'string', default: '10' },
       releases: { type: 'string' },
+      blobs: { type: 'string' },
       'oldest-app-version': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -104,6 +109,13 @@ async function main(): Promise<void> {
   }
   if (positionals.length > 0) throw new Error(`unknown command ${positionals[0]}\n${USAGE}`);
   mkdirSync(releases.dir, { recursive: true });
+  const blobs: BlobStore = {
+    dir: resolve(
+      values.blobs ?? (storage.kind === 'pglite' ? join(storage.dataDir!, 'blobs') : 'hub-blobs'),
+    ),
+    sizeLimit: BLOB_SIZE_MAX,
+  };
+  mkdirSync(blobs.dir, { recursive: true });
   const db = openHubDatabase(storage);
   await migrate(db, migrations);
   const treeFile =
@@ -126,6 +138,7 @@ async function main(): Promise<void> {
     logger: { level: process.env.LOG_LEVEL ?? 'info' },
     trustProxy: values['trust-proxy'],
     releases,
+    blobs,
     oldestAppVersion,
   });
   const address = await app.listen({ port, host: values.host });

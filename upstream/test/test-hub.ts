@@ -15,6 +15,7 @@ import { DEFAULT_LIMITS, type HubConfig } from '../src/config';
 import { prepareCounty } from '../src/county';
 import type { HubDatabase } from '../src/db/schema';
 import { DEFAULT_RELEASE_SIZE_LIMIT } from '@shared/sync/updates-contract';
+import { BLOB_SIZE_MAX } from '@shared/sync/blob-contract';
 
 let lastCounty = 3300 + Math.floor(Math.random() * 4000);
 
@@ -54,6 +55,8 @@ export interface TestHub {
   clock: { now: Date };
   /** The hub's releases folder, removed by close(). */
   releasesDir: string;
+  /** The hub's attachments folder, removed by close(). */
+  blobsDir: string;
   call(method: 'GET' | 'POST' | 'PUT', path: string, options?: CallOptions): Promise<CallResult>;
   /** Enrols a terminal with `code` and returns its token and record. */
   enrol(code: string, appVersion?: string): Promise<CallResult>;
@@ -72,6 +75,7 @@ export async function startTestHub(
     clock.now,
   );
   const releasesDir = mkdtempSync(join(tmpdir(), 'hub-releases-'));
+  const blobsDir = mkdtempSync(join(tmpdir(), 'hub-blobs-'));
   const app = buildHub({
     db,
     countyCode,
@@ -81,6 +85,7 @@ export async function startTestHub(
     logger: false,
     trustProxy: false,
     releases: { dir: releasesDir, sizeLimit: DEFAULT_RELEASE_SIZE_LIMIT },
+    blobs: { dir: blobsDir, sizeLimit: BLOB_SIZE_MAX },
     oldestAppVersion: null,
     ...overrides,
   });
@@ -108,12 +113,14 @@ export async function startTestHub(
     firstCode: firstCode!.code,
     clock,
     releasesDir,
+    blobsDir,
     call,
     enrol: (code, appVersion = '0.1.0') =>
       call('POST', HUB_PATHS.enrol, { body: { code, appVersion, hostname: 'WIN-CHUANG01' } }),
     async close() {
       await app.close();
       rmSync(releasesDir, { recursive: true, force: true });
+      rmSync(blobsDir, { recursive: true, force: true });
     },
   };
 }

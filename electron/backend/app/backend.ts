@@ -17,7 +17,8 @@ import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
 import { DomainError } from '../core/errors';
 import type { Runtime } from '../core/runtime';
-import { createHubSync } from '../hub/sync-loop';
+import { createHubSync, SYNC_INTERVAL_MS } from '../hub/sync-loop';
+import { fetchQueuedFiles, uploadPendingFiles } from '../attachments/service';
 import { REFERENCE_APPLIERS } from './reference-appliers';
 import { tokenStoreFor } from '../hub/token-store';
 import type { UpdateFeed } from '../hub/update-feed';
@@ -159,7 +160,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     })),
     appVersion: options.appVersion,
     hubTokens: tokenStoreFor(options.dataDir, options.hubTokenKey),
-    hubSync: createHubSync(() => rt, log, REFERENCE_APPLIERS),
+    hubSync: createHubSync(() => rt, log, REFERENCE_APPLIERS, SYNC_INTERVAL_MS, {
+      beforePush: uploadPendingFiles,
+      afterPull: fetchQueuedFiles,
+    }),
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
     auditKey,

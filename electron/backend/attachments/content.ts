@@ -2,7 +2,9 @@ import type { MethodOutput } from '@shared/api';
 import { DomainError } from '../core/errors';
 import { storedFileName, type AcceptedMime } from './file-name';
 import { contentMatchesMime } from './magic';
-import { readBlob, sha256Hex } from './store';
+import type { Runtime } from '../core/runtime';
+import { attachmentBytes } from './hub-files';
+import { sha256Hex } from './store';
 
 /**
  * The checks every upload passes, whatever record it belongs to (a case material or an event report):
@@ -76,15 +78,15 @@ export function toAttachment(row: AttachmentRow): MethodOutput<'attachments.uplo
 }
 
 /**
- * A stored attachment with its bytes. `missing` is the message for a row whose file has not arrived:
- * it says where the file may yet come from.
+ * A stored attachment with its bytes, fetched from the county hub when the file is not here yet
+ * (hub-files.ts). `missing` is the message on a terminal not joined to a hub: it says where the file
+ * may yet come from.
  */
-export function withContent(
-  dataDir: string,
+export async function withContent(
+  rt: Runtime,
   row: AttachmentRow,
   missing: string,
-): MethodOutput<'attachments.get'> {
-  const bytes = readBlob(dataDir, row.sha256);
-  if (!bytes) throw new DomainError('NOT_FOUND', missing);
+): Promise<MethodOutput<'attachments.get'>> {
+  const bytes = await attachmentBytes(rt, row, missing);
   return { ...toAttachment(row), base64: bytes.toString('base64') };
 }

@@ -9,6 +9,9 @@ import { checkedUpload, toAttachment, withContent } from './content';
 import { findAttachment, findCaseMaterial, findOnMaterial } from './repository';
 import { storeBlob } from './store';
 
+/** The files' part of the hub's sync cycle, and the pusher's check that a file went first. */
+export { ensureUploaded, fetchQueuedFiles, uploadPendingFiles } from './hub-files';
+
 type Attachment = MethodOutput<'attachments.upload'>;
 type UploadInput = MethodParsedInput<'attachments.upload'>;
 
@@ -57,5 +60,5 @@ export async function getAttachment(
   const row = await findAttachment(ctx.rt.db, attachmentId);
   if (!row?.case_id) throw new DomainError('NOT_FOUND', '找不到该附件');
   await visibleCase(ctx, row.case_id);
-  return withContent(ctx.rt.dataDir, row, '附件文件缺失，可能尚未从上级同步');
+  return withContent(ctx.rt, row, '附件文件缺失，可能尚未从上级同步');
 }

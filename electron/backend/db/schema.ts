@@ -2,6 +2,7 @@
 // re-exported here so that every importer names one module.
 import type { OutboxTable, SyncProblemsTable, SyncStateTable } from './tables/sync';
 import type { HubAccountsTable } from './tables/hub-accounts';
+import type { AttachmentFilesTable } from './tables/attachment-files';
 import type {
   OrgUnitsTable,
   TerminalsTable,
@@ -48,6 +49,7 @@ export type * from './tables/catalogue';
 export type * from './tables/cases';
 export type * from './tables/mediation';
 export type * from './tables/hub-accounts';
+export type * from './tables/attachment-files';
 
 export interface Database {
   org_units: OrgUnitsTable;
@@ -89,4 +91,5 @@ export interface Database {
   form_drafts: FormDraftsTable;
   reference_editions: ReferenceEditionsTable;
   hub_accounts: HubAccountsTable;
+  attachment_files: AttachmentFilesTable;
 }

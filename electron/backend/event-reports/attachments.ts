@@ -62,5 +62,5 @@ export async function reportAttachment(
   const row = await findReportAttachment(ctx.rt.db, attachmentId);
   if (!row?.event_report_id) throw new DomainError('NOT_FOUND', '找不到该附件');
   await readableReport(ctx, row.event_report_id);
-  return withContent(ctx.rt.dataDir, row, '附件文件缺失，可能尚未从下级同步');
+  return withContent(ctx.rt, row, '附件文件缺失，可能尚未从下级同步');
 }

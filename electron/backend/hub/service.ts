@@ -46,6 +46,19 @@ export { heldEdition, recordAppliedEdition } from './editions';
 export { markAccountChanged, recordAccountInStep } from './accounts-state';
 export { reserveAccount, syncAccounts, syncAccountsAfterChange } from './accounts-sync';
 export { readEnrolment } from './repository';
+// Attachment files: attachments/hub-files.ts moves them; their state is kept here for the pusher too.
+export { HubUnreachable, type HubClientOptions } from './client';
+export { blobStatus, getBlob, putBlobChunk } from './blob-client';
+export {
+  filesNotOnHub,
+  filesToUpload,
+  isOnHub,
+  markOnHub,
+  queueHandOffFiles,
+  queuedFetches,
+  recordFileError,
+  unqueueFetch,
+} from './blob-state';
 
 function standalone(): HubStatus {
   return {

@@ -3,17 +3,47 @@ import type { HubSync } from './hub-sync';
 import type { Runtime } from '../core/runtime';
 import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
+import { HubRefusal, HubUnreachable } from './client';
+import { UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
 
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;
 
+/**
+ * The attachment files' part of the cycle (attachments/hub-files.ts, handed in by app/ so that hub/
+ * imports no domain): files made here go up before the push, so that no record reaches another
+ * terminal before its file can; files of cases handed to this unit come down after the pull.
+ */
+export interface FileTransfers {
+  beforePush(rt: Runtime): Promise<unknown>;
+  afterPull(rt: Runtime): Promise<unknown>;
+}
+
+const NO_FILES: FileTransfers = {
+  beforePush: () => Promise.resolve(),
+  afterPull: () => Promise.resolve(),
+};
+
+/** A file transfer that failed: said in words, the cycle goes on (the next one resumes it). */
+async function transferred(step: Promise<unknown>): Promise<string | null> {
+  try {
+    await step;
+    return null;
+  } catch (error) {
+    if (error instanceof HubUnreachable) return `附件文件同步未完成：${UNREACHABLE_MESSAGE}`;
+    if (error instanceof HubRefusal) return `附件文件同步未完成：${error.message}`;
+    throw error;
+  }
+}
+
 export function createHubSync(
   runtime: () => Runtime,
   log: (error: unknown) => void,
   appliers: ReferenceAppliers,
   intervalMs = SYNC_INTERVAL_MS,
+  files: FileTransfers = NO_FILES,
 ): HubSync {
   let running: Promise<HubSyncResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -25,7 +55,10 @@ export function createHubSync(
     timer = null;
   }
 
-  /** Reference data, then the unit's accounts: a password changed at another window arrives too. */
+  /**
+   * Reference data, then the unit's accounts (a password changed at another window arrives too),
+   * then the attachment files.
+   */
   async function cycle(): Promise<HubSyncResult> {
     const rt = runtime();
     const { result, stop } = await runSyncCycle(rt, log, appliers);
@@ -34,8 +67,12 @@ export function createHubSync(
       return result;
     }
     const accounts = await syncAccounts(rt);
-    if (result.problem || !accounts.problem) return result;
-    return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    const problem =
+      (accounts.problem && `账号同步未完成：${accounts.problem}`) ||
+      (await transferred(files.beforePush(rt))) ||
+      (await transferred(files.afterPull(rt)));
+    if (result.problem || !problem) return result;
+    return { ...result, problem };
   }
 
   function run(): Promise<HubSyncResult> {

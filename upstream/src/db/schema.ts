@@ -208,6 +208,16 @@ export interface SyncConflictsTable {
   resolved_value: ColumnType<string | number | null, string | null, string | null>;
 }
 
+/** An attachment file the hub holds whole and checked (blob-contract.ts). */
+export interface SyncBlobsTable {
+  county_code: string;
+  sha256: string;
+  size: PgBigint;
+  mime: string;
+  stored_at: Timestamp;
+  uploaded_by_terminal_id: string;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -227,4 +237,5 @@ export interface HubDatabase {
   sync_rejections: SyncRejectionsTable;
   sync_conflicts: SyncConflictsTable;
   sync_clock_flags: SyncClockFlagsTable;
+  sync_blobs: SyncBlobsTable;
 }

@@ -1,9 +1,16 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
-import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
+import { formatContentRange } from '@shared/sync/blob-contract';
 import { SYNC_PATHS } from '@shared/sync/records-contract';
+import {
+  APP_VERSION_HEADER,
+  HUB_PATHS,
+  HUB_PROTOCOL_VERSION,
+  PROTOCOL_HEADER,
+  bearer,
+} from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
 import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
 import {
@@ -173,6 +180,25 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       token: township.token,
       body: { choice: 'kept', resolvedBy: 'u' },
     });
+    // An attachment file: one whole chunk, its state, and a read (refused: no record names it).
+    const scan = Buffer.from('%PDF-1.7\n a scan');
+    const blob = SYNC_PATHS.blob(createHash('sha256').update(scan).digest('hex'));
+    const asTownship = {
+      [PROTOCOL_HEADER]: String(HUB_PROTOCOL_VERSION),
+      authorization: bearer(township.token),
+    };
+    await hub.app.inject({
+      method: 'PUT',
+      url: blob,
+      headers: {
+        ...asTownship,
+        'content-type': 'application/octet-stream',
+        'content-range': formatContentRange({ start: 0, end: scan.length - 1, total: scan.length }),
+      },
+      payload: scan,
+    });
+    await hub.app.inject({ method: 'HEAD', url: blob, headers: asTownship });
+    await hub.app.inject({ method: 'GET', url: blob, headers: asTownship });
     await hub.call('POST', HUB_PATHS.adminRevokeTerminal(township.terminalId), {
       token: county.token,
       body: {},

@@ -28,6 +28,7 @@ import * as hubAccounts from './2026_12_06_2200_hub_accounts';
 import * as syncLog from './2026_12_07_0000_sync_log';
 import * as clockFloorFollowsOutbox from './2026_12_07_0100_clock_floor_follows_outbox';
 import * as caseSequenceDay from './2026_12_07_0120_case_sequence_day';
+import * as attachmentFiles from './2026_12_07_0240_attachment_files';
 
 export interface Migration {
   name: string;
@@ -65,6 +66,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0000_sync_log', up: syncLog.up },
   { name: '2026_12_07_0100_clock_floor_follows_outbox', up: clockFloorFollowsOutbox.up },
   { name: '2026_12_07_0120_case_sequence_day', up: caseSequenceDay.up },
+  { name: '2026_12_07_0240_attachment_files', up: attachmentFiles.up },
 ];
 
 /**

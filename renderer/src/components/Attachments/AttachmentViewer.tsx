@@ -18,7 +18,8 @@ export function AttachmentViewer({ attachment, onClose }: AttachmentViewerProps)
   const file = useApiQuery(
     'attachments.get',
     { attachmentId: attachment?.id ?? '' },
-    { enabled: attachment !== null, staleTime: Infinity },
+    // Shown in the viewer, so no notification as well.
+    { enabled: attachment !== null, staleTime: Infinity, meta: { errorShownInline: true } },
   );
   const data = file.data;
   return (
@@ -33,9 +34,16 @@ export function AttachmentViewer({ attachment, onClose }: AttachmentViewerProps)
           <Loader aria-label="正在载入附件" />
         </Center>
       ) : file.isError ? (
-        <Alert color="red" role="alert">
-          {file.error.message}
-        </Alert>
+        // A file made at another terminal that could not be fetched from the hub yet is a wait, not a fault.
+        file.error.code === 'ATTACHMENT_NOT_FETCHED' ? (
+          <Alert color="gray" role="status">
+            {file.error.message}
+          </Alert>
+        ) : (
+          <Alert color="red" role="alert">
+            {file.error.message}
+          </Alert>
+        )
       ) : data ? (
         <Stack gap="md">
           {isImage(data.mime) ? (

@@ -31,14 +31,20 @@ function AttachmentCard({ attachment }: { attachment: Attachment }) {
   const file = useApiQuery(
     'eventReports.attachment',
     { attachmentId: attachment.id },
-    { staleTime: Infinity },
+    // Shown in the card, so no notification as well.
+    { staleTime: Infinity, meta: { errorShownInline: true } },
   );
   const source = file.data ? `data:${file.data.mime};base64,${file.data.base64}` : null;
   return (
     <Card withBorder padding="xs" radius="md">
       <Card.Section>
         <Center h={140} bg="gray.1">
-          {!source ? (
+          {file.isError ? (
+            // E.g. 附件尚未从县级平台取得，联网后可查看: said in the card instead of a loader that never ends.
+            <Text size="xs" c="dimmed" ta="center" px="xs" role="status">
+              {file.error.message}
+            </Text>
+          ) : !source ? (
             <Loader size="sm" aria-label={`正在读取${attachment.fileName}`} />
           ) : isImage(attachment) ? (
             <Image

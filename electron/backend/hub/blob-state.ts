@@ -1,0 +1,117 @@
+import type { PulledRecord } from '@shared/sync/records-contract';
+import type { Db } from '../db/queryable';
+
+/**
+ * Where each attachment file stands with the hub (attachment_files). Kept in hub/ so that the
+ * pusher and the pull's applier reach it without importing the attachments domain, which moves
+ * the files (attachments/hub-files.ts).
+ */
+
+export async function markOnHub(db: Db, sha256: string, nowIso: string): Promise<void> {
+  await db
+    .insertInto('attachment_files')
+    .values({ sha256, on_hub_at: nowIso, fetch_queued_at: null, last_error: null })
+    .onConflict((oc) =>
+      oc
+        .column('sha256')
+        .doUpdateSet({ on_hub_at: nowIso, fetch_queued_at: null, last_error: null }),
+    )
+    .execute();
+}
+
+export async function isOnHub(db: Db, sha256: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('attachment_files')
+    .select('on_hub_at')
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return Boolean(row?.on_hub_at);
+}
+
+/**
+ * Of these files, the ones the hub is not known to hold. The pusher holds back an attachment record
+ * (and what follows it) while its file is among them, so that no terminal is told of a file it
+ * cannot fetch; the sync cycle uploads them first (uploadPendingFiles).
+ */
+export async function filesNotOnHub(db: Db, sha256s: readonly string[]): Promise<Set<string>> {
+  if (sha256s.length === 0) return new Set();
+  const onHub = await db
+    .selectFrom('attachment_files')
+    .select('sha256')
+    .where('sha256', 'in', [...new Set(sha256s)])
+    .where('on_hub_at', 'is not', null)
+    .execute();
+  const held = new Set(onHub.map((row) => row.sha256));
+  return new Set(sha256s.filter((sha256) => !held.has(sha256)));
+}
+
+/**
+ * The files of attachments made at this terminal that the hub is not known to hold, oldest first.
+ * A file of another terminal's attachment is that terminal's to send.
+ */
+export async function filesToUpload(db: Db, terminalId: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attachments as a')
+    .leftJoin('attachment_files as f', 'f.sha256', 'a.sha256')
+    .select('a.sha256')
+    .where('a.origin_terminal_id', '=', terminalId)
+    .where('a.deleted_at', 'is', null)
+    .where('f.on_hub_at', 'is', null)
+    .where('f.last_error', 'is', null)
+    .groupBy('a.sha256')
+    .orderBy((eb) => eb.fn.min('a.created_at'))
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.sha256);
+}
+
+/** An upload or fetch the hub refused for good (a damaged local file, say): not tried each minute. */
+export async function recordFileError(db: Db, sha256: string, message: string): Promise<void> {
+  await db
+    .insertInto('attachment_files')
+    .values({ sha256, on_hub_at: null, fetch_queued_at: null, last_error: message })
+    .onConflict((oc) => oc.column('sha256').doUpdateSet({ last_error: message }))
+    .execute();
+}
+
+/**
+ * After a pulled page, in its transaction: the files of attachments handed or escalated to this
+ * unit are fetched ahead of time, so the clerk who receives the case sees its scans offline too.
+ */
+export async function queueHandOffFiles(
+  db: Db,
+  records: readonly PulledRecord[],
+  nowIso: string,
+): Promise<number> {
+  const wanted = records
+    .filter((record) => record.table === 'attachments' && record.access === 'addressee')
+    .map((record) => record.columns.sha256)
+    .filter((sha256): sha256 is string => typeof sha256 === 'string');
+  for (const sha256 of new Set(wanted)) {
+    await db
+      .insertInto('attachment_files')
+      .values({ sha256, on_hub_at: null, fetch_queued_at: nowIso, last_error: null })
+      .onConflict((oc) => oc.column('sha256').doUpdateSet({ fetch_queued_at: nowIso }))
+      .execute();
+  }
+  return wanted.length;
+}
+
+export async function queuedFetches(db: Db, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attachment_files')
+    .select('sha256')
+    .where('fetch_queued_at', 'is not', null)
+    .orderBy('fetch_queued_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.sha256);
+}
+
+export async function unqueueFetch(db: Db, sha256: string): Promise<void> {
+  await db
+    .updateTable('attachment_files')
+    .set({ fetch_queued_at: null })
+    .where('sha256', '=', sha256)
+    .execute();
+}
