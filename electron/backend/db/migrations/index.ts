@@ -64,3 +64,9 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0000_sync_log', up: syncLog.up },
   { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
 ];
+
+/**
+ * The schema this code writes: every outbox entry carries it, so that the hub knows which columns
+ * the writer knew of. Counts migrations, which are only ever appended.
+ */
+export const SCHEMA_VERSION = migrations.length;
