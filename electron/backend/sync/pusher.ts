@@ -86,13 +86,15 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       const entries = await readPushBatch(rt.db, epoch, current);
       const response = await post(hub, epoch, entries);
       await recordContact(rt.db, rt.stamper.nowIso());
-      if (response.decidedThrough > (await maxSeqOf(rt.db, epoch, current))) {
-        // The hub decided seqs this database never numbered in the epoch: it was restored (or
-        // copied) after those pushes, and its entries would be taken for duplicates and dropped.
-        const problem = await onEpochBehind(rt, epoch, response.decidedThrough);
-        if (problem === null) continue;
-        return { ...outcome, state: 'failed', problem, stop: true };
-      }
+      // Beyond what this database numbered in its current epoch: the hub saw entries of a file
+      // that went back in time since, and would take the entries now sent for duplicates. An
+      // earlier epoch's leftovers after a known restore are behind the hub by design.
+      if (
+        epoch === current &&
+        response.decidedThrough > (await maxSeqOf(rt.db, epoch, current)) &&
+        (await onEpochBehind(rt, epoch, response.decidedThrough))
+      )
+        continue;
       const decided = entries.filter((entry) => entry.seq <= response.decidedThrough);
       if (decided.length === 0) {
         await recordPushError(rt.db, 'SYNC_NO_PROGRESS', NO_PROGRESS_MESSAGE);
