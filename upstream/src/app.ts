@@ -16,9 +16,11 @@ import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
+import { registerConflictRoutes } from './conflict-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
+import { registerPushRoutes } from './sync/push-routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
 
@@ -117,7 +119,9 @@ export function buildHub(config: HubConfig): FastifyInstance {
 
   registerRoutes(app, config);
   registerAccountRoutes(app, config);
+  registerConflictRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
+  registerPushRoutes(app, config);
   return app;
 }
 

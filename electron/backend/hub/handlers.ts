@@ -6,6 +6,7 @@ import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
+import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
 import { listProblems, settleProblem } from './sync-problems';
 import { recordSyncState, syncStatus } from './sync-status';
@@ -51,4 +52,6 @@ export const hubHandlers: HandlerMap = {
   'sync.problems': (ctx, input) => listProblems(ctx, input.includeSettled),
   'sync.settleProblem': (ctx, input) => settleProblem(ctx, input),
   'sync.recordState': (ctx, input) => recordSyncState(ctx.rt, input.root, input.id),
+  'sync.conflicts': (ctx) => listSyncConflicts(ctx),
+  'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
 };
