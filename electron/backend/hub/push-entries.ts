@@ -121,7 +121,44 @@ export async function readPushBatch(
       .execute();
     rows.push(...rest);
   }
-  return rows.map(toPushEntry);
+  const entries = rows.map(toPushEntry);
+  await markSettlements(db, entries);
+  return entries;
+}
+
+/**
+ * The first entry of a record after a person settled its refusals under 同步问题 (重新提交's whole
+ * row, or after 放弃本机修改 the next change) says so: the hub lifts the record's block with it.
+ */
+async function markSettlements(db: Db, entries: PushEntry[]): Promise<void> {
+  const settled = await db
+    .selectFrom('sync_problems')
+    .select(['table_name', 'record_id'])
+    .select((eb) => eb.fn.max('seq').as('last'))
+    .select((eb) => eb.fn.count(eb.ref('settled_at')).as('done'))
+    .select((eb) => eb.fn.countAll().as('all'))
+    .where(
+      'record_id',
+      'in',
+      entries.length > 0 ? [...new Set(entries.map((entry) => entry.recordId))] : [''],
+    )
+    .groupBy(['table_name', 'record_id'])
+    .execute();
+  for (const record of settled) {
+    // A record with a refusal still open stays blocked: its entries go up and are refused again.
+    if (Number(record.done) !== Number(record.all)) continue;
+    const first = await db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('seq', '>', Number(record.last))
+      .where('record_id', '=', record.record_id)
+      .where('table_name', '=', record.table_name)
+      .orderBy('seq')
+      .limit(1)
+      .executeTakeFirst();
+    const entry = entries.find((candidate) => candidate.seq === first?.seq);
+    if (entry) entry.settlesRefusal = true;
+  }
 }
 
 /** Entries of the record tables still to push, all epochs. */

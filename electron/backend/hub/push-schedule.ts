@@ -106,10 +106,15 @@ export function createPushSchedule(
     }
     running = (async () => {
       let outcome: PushOutcome;
+      let pushed = 0;
+      let rejected = 0;
       do {
         again = false;
         outcome = await once();
+        pushed += outcome.pushed;
+        rejected += outcome.rejected;
       } while (again && started && outcome.state === 'done');
+      outcome = { ...outcome, pushed, rejected };
       settle(outcome);
       return outcome;
     })().finally(() => {
