@@ -77,9 +77,7 @@ test.describe.serial('a township’s work goes up to the county hub by itself', 
     await expect(bar).toContainText(/最近同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
     await expect(bar).not.toContainText('同步问题');
 
-    await page.evaluate((id) => {
-      window.location.hash = `#/cases/${id}`;
-    }, accepted.id);
+    await page.evaluate(`location.hash = "#/cases/${accepted.id}"`);
     await expect(page.getByRole('heading', { name: `案件 ${accepted.caseNo}` })).toBeVisible();
     await expect(page.getByText('已同步', { exact: true })).toBeVisible();
     await page.screenshot({ path: test.info().outputPath('case-synced.png') });
