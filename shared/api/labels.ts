@@ -132,6 +132,10 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.publishReference': '发布参考数据到县级平台',
   'hub.publishRoster': '发布调解员名册到县级平台',
   'updates.status': '查看软件更新',
+  'sync.status': '查看同步状态',
+  'sync.problems': '查看同步问题',
+  'sync.settleProblem': '处理同步问题',
+  'sync.recordState': '查看记录同步状态',
   'sync.conflicts': '查看同步冲突',
   'sync.resolveConflict': '处理同步冲突',
 };

@@ -119,6 +119,12 @@ export type PushEntry = z.infer<typeof pushEntrySchema>;
 /** At most this many entries per push request; a transaction is never split across requests. */
 export const PUSH_BATCH_MAX = 1000;
 
+/*
+ * The terminal's seqs increase but may skip: its outbox numbers the entries of every synced table,
+ * and those of the tables with a channel of their own (accounts, org units, the catalogue) are not
+ * pushed here. A hub that insisted on contiguous seqs would stall a terminal at its first account
+ * change after a push.
+ */
 export const pushRequestSchema = z.object({
   epoch: uuid,
   /** In seq order, whole transactions only, all of one epoch. */

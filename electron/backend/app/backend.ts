@@ -388,7 +388,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   return {
     runtime: rt,
-    call: (envelope) => dispatch(rt, registry, envelope, log),
+    async call(envelope) {
+      const result = await dispatch(rt, registry, envelope, log);
+      // What the call wrote goes up in the background; the answer does not wait for it.
+      rt.hubSync.push.noteWrites();
+      return result;
+    },
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);

@@ -32,10 +32,14 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-export function startCountyHub(dataDir: string): Promise<CountyHub> {
+/**
+ * `port` starts it again on the port it had (a restart on the same data: the terminals know the
+ * address); it then prints no first code once a terminal has joined, and `firstCode` is ''.
+ */
+export function startCountyHub(dataDir: string, port?: number): Promise<CountyHub> {
   const child = spawn(
     TSX,
-    ['--tsconfig', 'tsconfig.node.json', HUB_MAIN, '--data', dataDir, '--port', '0'],
+    ['--tsconfig', 'tsconfig.node.json', HUB_MAIN, '--data', dataDir, '--port', String(port ?? 0)],
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -66,8 +70,8 @@ export function startCountyHub(dataDir: string): Promise<CountyHub> {
     createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(`${line}\n`);
       url = LISTENING.exec(line)?.[1] ?? url;
-      const code = FIRST_CODE.exec(line)?.[1];
-      if (url && code) {
+      const code = FIRST_CODE.exec(line)?.[1] ?? (port === undefined ? undefined : '');
+      if (url && code !== undefined) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
         resolveStart({ url, firstCode: code, stop });

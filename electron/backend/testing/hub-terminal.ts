@@ -30,7 +30,10 @@ const YANTOU = '330324108';
 
 /** One real hub with its county centre and a township joined, shared by a file's tests in order. */
 export interface CountyScene {
+  /** Replaced by restartHub(). */
   hub: CountyHub;
+  /** Stops the hub and starts it again on its data and port (the terminals keep its address). */
+  restartHub(options?: { whileStopped?: () => Promise<void> }): Promise<void>;
   county: Harness;
   countyAdmin: string;
   township: Harness;
@@ -58,8 +61,13 @@ export async function countyWithTownship(): Promise<CountyScene> {
   const townshipAdmin = await joinHub(township, hub.url, issued.code, {
     username: 'yantou_admin',
   });
-  return {
+  const scene: CountyScene = {
     hub,
+    async restartHub(options = {}) {
+      await scene.hub.stop();
+      await options.whileStopped?.();
+      scene.hub = await startCountyHub(join(hubDir, 'hub'), Number(new URL(hub.url).port));
+    },
     county,
     countyAdmin,
     township,
@@ -67,8 +75,9 @@ export async function countyWithTownship(): Promise<CountyScene> {
     async close() {
       await county.cleanup();
       await township.cleanup();
-      await hub.stop();
+      await scene.hub.stop();
       rmSync(hubDir, { recursive: true, force: true });
     },
   };
+  return scene;
 }

@@ -29,6 +29,7 @@ import * as syncLog from './2026_12_07_0000_sync_log';
 import * as clockFloorFollowsOutbox from './2026_12_07_0100_clock_floor_follows_outbox';
 import * as caseSequenceDay from './2026_12_07_0120_case_sequence_day';
 import * as attachmentFiles from './2026_12_07_0240_attachment_files';
+import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 
 export interface Migration {
   name: string;
@@ -66,6 +67,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0000_sync_log', up: syncLog.up },
   { name: '2026_12_07_0100_clock_floor_follows_outbox', up: clockFloorFollowsOutbox.up },
   { name: '2026_12_07_0120_case_sequence_day', up: caseSequenceDay.up },
+  { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
   { name: '2026_12_07_0240_attachment_files', up: attachmentFiles.up },
 ];
 
