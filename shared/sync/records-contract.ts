@@ -82,7 +82,8 @@ export const SYNC_PATHS = {
 const columnValue = z.union([z.string(), z.number(), z.null()]);
 
 const uuid = z.string().uuid();
-const hlc = z.string().min(1).max(64);
+// ISO time, counter and the terminal id (a UUID): 66 characters; room for a longer node name.
+const hlc = z.string().min(1).max(100);
 
 /** One change-log entry as a terminal pushes it. */
 export const pushEntrySchema = z.object({

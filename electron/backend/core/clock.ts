@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { formatHlc, initialHlc, parseHlc, tick, type Hlc } from '@shared/sync/hlc';
+import {
+  MAX_DRIFT_MS,
+  formatHlc,
+  initialHlc,
+  parseHlc,
+  receive,
+  tick,
+  type Hlc,
+} from '@shared/sync/hlc';
 import { uuidv7 } from '@shared/sync/uuid';
 
 /** Wall time, passed in everywhere so that tests can set it. */
@@ -39,6 +47,18 @@ export class Stamper {
   nextVersion(): string {
     this.hlc = tick(this.hlc, this.clock.now());
     return formatHlc(this.hlc);
+  }
+
+  /**
+   * A version pulled from the hub: later local versions order after it, so a record edited here
+   * after a pull carries a version above the one it was pulled at. A version far ahead of this
+   * clock (a PC elsewhere set wrong; the hub flags those) is not followed: the clock would jump.
+   */
+  observe(version: string): void {
+    const remote = parseHlc(version);
+    const now = this.clock.now();
+    if (remote.wall - now > MAX_DRIFT_MS) return;
+    this.hlc = receive(this.hlc, remote, now);
   }
 
   /** Before setup there is no terminal id yet; setup re-keys the clock to the new terminal. */
