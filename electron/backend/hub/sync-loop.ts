@@ -3,6 +3,7 @@ import type { HubSync } from './hub-sync';
 import type { Runtime } from '../core/runtime';
 import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
+import { syncRecords } from './pull/records-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
 
@@ -25,7 +26,10 @@ export function createHubSync(
     timer = null;
   }
 
-  /** Reference data, then the unit's accounts: a password changed at another window arrives too. */
+  /**
+   * Reference data, then the unit's accounts (a password changed at another window arrives too),
+   * then the records the unit sees.
+   */
   async function cycle(): Promise<HubSyncResult> {
     const rt = runtime();
     const { result, stop } = await runSyncCycle(rt, log, appliers);
@@ -34,8 +38,11 @@ export function createHubSync(
       return result;
     }
     const accounts = await syncAccounts(rt);
-    if (result.problem || !accounts.problem) return result;
-    return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    const records = await syncRecords(rt);
+    if (result.problem) return result;
+    if (accounts.problem) return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    if (records.problem) return { ...result, problem: `业务记录同步未完成：${records.problem}` };
+    return result;
   }
 
   function run(): Promise<HubSyncResult> {

@@ -13,6 +13,9 @@ import { pullPage } from './pull-client';
  */
 export const PULL_PAGE_SIZE = 400;
 
+export const APPLY_FAILED_MESSAGE =
+  '县级平台下发的记录未能写入本机，已保留本机原有数据，下次同步时重试。请联系县级中心管理员';
+
 export interface PullProgress {
   running: boolean;
   /** Records written by the pull running now, or by the last one. */
@@ -30,7 +33,8 @@ export function pullProgress(rt: Runtime): PullProgress {
 }
 
 export interface RecordPull {
-  state: 'done' | 'standalone' | 'unreachable' | 'refused';
+  /** failed: a page could not be written here; it rolled back and is tried again next cycle. */
+  state: 'done' | 'standalone' | 'unreachable' | 'refused' | 'failed';
   applied: number;
   /** The hub's words, or why it could not be reached; null when the pull went through. */
   problem: string | null;
@@ -54,17 +58,23 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
 
 /**
  * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
- * resumes from the last page applied and never skips or half-applies one.
+ * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
+ * repair's page of one bucket) the stored cursor stays.
  */
-export async function applyPage(rt: Runtime, page: Pick<PullResponse, 'records' | 'cursor'>) {
+export async function applyPage(
+  rt: Runtime,
+  page: { records: PullResponse['records']; cursor?: string },
+) {
   const now = rt.stamper.nowIso();
   const outcome = await rt.db.transaction().execute(async (trx) => {
     const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
-    await trx
-      .updateTable('sync_state')
-      .set({ pull_cursor: page.cursor, last_pull_at: now })
-      .where('id', '=', 1)
-      .execute();
+    if (page.cursor !== undefined) {
+      await trx
+        .updateTable('sync_state')
+        .set({ pull_cursor: page.cursor, last_pull_at: now })
+        .where('id', '=', 1)
+        .execute();
+    }
     return applied;
   });
   if (outcome.highestVersion) rt.stamper.observe(outcome.highestVersion);
@@ -101,7 +111,14 @@ export async function pullRecords(
       return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
     if (error instanceof HubRefusal)
       return { state: 'refused', applied: shown.applied, problem: error.message };
-    throw error;
+    // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
+    // records stopped arriving.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      state: 'failed',
+      applied: shown.applied,
+      problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
+    };
   } finally {
     shown.running = false;
   }
