@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { PullResponse } from '@shared/sync/records-contract';
 import type { Runtime } from '../../core/runtime';
 import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
@@ -12,6 +13,20 @@ import { pullPage } from './pull-client';
  * never waits long for the database during a first sync of a hundred thousand records.
  */
 export const PULL_PAGE_SIZE = 400;
+
+/**
+ * A page's transaction holds the database, so its length is what a request at the counter may
+ * wait: the next page asks for fewer records when one took longer than this, more when far less.
+ */
+const PAGE_BUDGET_MS = 25;
+const PAGE_MIN = 50;
+const PAGE_MAX = 1000;
+
+export function nextPageSize(size: number, tookMs: number): number {
+  if (tookMs > PAGE_BUDGET_MS) return Math.max(PAGE_MIN, Math.floor(size / 2));
+  if (tookMs < PAGE_BUDGET_MS / 3) return Math.min(PAGE_MAX, size * 2);
+  return size;
+}
 
 export const APPLY_FAILED_MESSAGE =
   '县级平台下发的记录未能写入本机，已保留本机原有数据，下次同步时重试。请联系县级中心管理员';
@@ -91,7 +106,7 @@ export async function pullRecords(
 ): Promise<RecordPull> {
   const hub = options.hub ?? (await recordHub(rt));
   if (!hub) return { state: 'standalone', applied: 0, problem: null };
-  const limit = options.pageSize ?? PULL_PAGE_SIZE;
+  let limit = options.pageSize ?? PULL_PAGE_SIZE;
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   progress.set(rt, shown);
   try {
@@ -99,7 +114,9 @@ export async function pullRecords(
     for (;;) {
       const page = await next;
       if (page.more) next = pullPage(hub, { after: page.cursor, limit });
+      const started = performance.now();
       const outcome = await applyPage(rt, page);
+      if (!options.pageSize) limit = nextPageSize(limit, performance.now() - started);
       shown.applied += outcome.inserted + outcome.updated;
       shown.remaining = page.remaining;
       shown.held = outcome.held;
