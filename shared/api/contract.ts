@@ -28,9 +28,11 @@ import { recoveryMethods } from './methods/recovery';
 import { searchIndexMethods } from './methods/search-index';
 import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
+import { syncPushMethods } from './methods/sync-push';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
 import { updatesMethods } from './methods/updates';
+import { syncConflictMethods } from './methods/sync-conflicts';
 
 /** The one map of every backend method. Handlers, the preload and the HTTP client are built from it. */
 export const contract = {
@@ -66,6 +68,8 @@ export const contract = {
   ...hubReferenceMethods,
   ...hubPullMethods,
   ...updatesMethods,
+  ...syncPushMethods,
+  ...syncConflictMethods,
 };
 
 type Contract = typeof contract;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
-  MAX_DRIFT_MS,
+  HlcError,
   formatHlc,
   initialHlc,
   parseHlc,
@@ -50,15 +50,19 @@ export class Stamper {
   }
 
   /**
-   * A version pulled from the hub: later local versions order after it, so a record edited here
-   * after a pull carries a version above the one it was pulled at. A version far ahead of this
-   * clock (a PC elsewhere set wrong; the hub flags those) is not followed: the clock would jump.
+   * Takes in a version written elsewhere (a pulled record), so that the next change made here orders
+   * after it. A version far ahead of this machine's clock comes from a wrong clock elsewhere: jumping
+   * to it would carry the error into every later change here, so the clock stays and the answer is
+   * false, for the caller to flag. The caller keeps the floor (core/clock-floor.ts) in step.
    */
-  observe(version: string): void {
-    const remote = parseHlc(version);
-    const now = this.clock.now();
-    if (remote.wall - now > MAX_DRIFT_MS) return;
-    this.hlc = receive(this.hlc, remote, now);
+  observe(remoteVersion: string): boolean {
+    try {
+      this.hlc = receive(this.hlc, parseHlc(remoteVersion), this.clock.now());
+      return true;
+    } catch (error) {
+      if (error instanceof HlcError && error.code === 'HLC_DRIFT') return false;
+      throw error;
+    }
   }
 
   /** Before setup there is no terminal id yet; setup re-keys the clock to the new terminal. */

@@ -7,7 +7,10 @@ import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service'
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
 import { pullProgress } from './pull/pull';
+import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
+import { listProblems, settleProblem } from './sync-problems';
+import { recordSyncState, syncStatus } from './sync-status';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': async (ctx, input) => {
@@ -47,4 +50,10 @@ export const hubHandlers: HandlerMap = {
   'hub.publishReference': (ctx, input) => publishPageReference(ctx, input.kind),
   'hub.publishRoster': (ctx) => publishRoster(ctx),
   'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
+  'sync.status': (ctx) => syncStatus(ctx.rt),
+  'sync.problems': (ctx, input) => listProblems(ctx, input.includeSettled),
+  'sync.settleProblem': (ctx, input) => settleProblem(ctx, input),
+  'sync.recordState': (ctx, input) => recordSyncState(ctx.rt, input.root, input.id),
+  'sync.conflicts': (ctx) => listSyncConflicts(ctx),
+  'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
 };

@@ -6,6 +6,7 @@ import { syncAccounts } from './accounts-sync';
 import { syncRecords } from './pull/records-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
+import { createPushSchedule, type PushScheduleOptions } from './push-schedule';
 
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;
@@ -15,7 +16,9 @@ export function createHubSync(
   log: (error: unknown) => void,
   appliers: ReferenceAppliers,
   intervalMs = SYNC_INTERVAL_MS,
+  pushOptions: PushScheduleOptions = {},
 ): HubSync {
+  const push = createPushSchedule(runtime, log, pushOptions);
   let running: Promise<HubSyncResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
   // Bumped by stop(): a resume still reading the enrolment then starts nothing on a closing runtime.
@@ -27,10 +30,12 @@ export function createHubSync(
   }
 
   /**
-   * Reference data, then the unit's accounts (a password changed at another window arrives too),
-   * then the records the unit sees.
+   * The records changed here first (the counter's work waits for nobody else's), then reference
+   * data, then the unit's accounts (a password changed at another window arrives too), then the
+   * records the unit sees.
    */
   async function cycle(): Promise<HubSyncResult> {
+    const pushed = await push.run();
     const rt = runtime();
     const { result, stop } = await runSyncCycle(rt, log, appliers);
     if (stop) {
@@ -40,6 +45,7 @@ export function createHubSync(
     const accounts = await syncAccounts(rt);
     const records = await syncRecords(rt);
     if (result.problem) return result;
+    if (pushed.problem) return { ...result, problem: `本机修改未能全部上传：${pushed.problem}` };
     if (accounts.problem) return { ...result, problem: `账号同步未完成：${accounts.problem}` };
     if (records.problem) return { ...result, problem: `业务记录同步未完成：${records.problem}` };
     return result;
@@ -67,6 +73,7 @@ export function createHubSync(
         const rt = runtime();
         const enrolment = rt.terminal && !rt.damaged ? await readEnrolment(rt.db) : null;
         if (!enrolment || enrolment.revokedAt || mine !== generation) return;
+        push.start();
         if (!timer) {
           timer = setInterval(tick, intervalMs);
           timer.unref();
@@ -77,9 +84,11 @@ export function createHubSync(
       }
     },
     scheduled: () => timer !== null,
+    push,
     async stop() {
       generation += 1;
       stopTimer();
+      await push.stop();
       await running?.catch(() => undefined);
     },
   };

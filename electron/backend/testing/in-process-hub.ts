@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
-import { HUB_PROTOCOL_VERSION, type PublishOrgTreeRequest } from '@shared/sync/hub-contract';
+import { HUB_PROTOCOL_VERSION } from '@shared/sync/hub-contract';
 import {
   SYNC_RECORD_ROOTS,
   type PulledRecord,
@@ -20,9 +20,9 @@ import type { HubDatabase } from '../../../upstream/src/db/schema';
 const DEMO_ORG_TREE = resolve(__dirname, '../../../resources/demo-org-tree.json');
 
 /**
- * The county hub in this process, on in-memory PGlite, serving the demo county (永嘉县) on
- * loopback: a test can write the hub's tables directly, as the push side would, and read them.
- * testing/county-hub.ts starts the hub as `npm run hub` does, in a process of its own.
+ * The county hub as `npm run hub` builds it (the demo county 永嘉县 on PGlite in `dataDir`), but in
+ * this process, so that a test can also read and write the hub's tables: rows the sync writes
+ * before the part that writes them exists, and what a test checks the hub holds.
  */
 export interface InProcessHub {
   url: string;
@@ -32,19 +32,21 @@ export interface InProcessHub {
   stop(): Promise<void>;
 }
 
-export async function startInProcessHub(): Promise<InProcessHub> {
-  const countyCode = '330324';
-  const db = openHubDatabase({ kind: 'pglite' });
+/** `dataDir` undefined: PGlite in memory. */
+export async function startInProcessHub(dataDir?: string): Promise<InProcessHub> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = openHubDatabase({ kind: 'pglite', dataDir });
   await migrate(db, migrations);
+  const countyCode = '330324';
   const tree = JSON.parse(readFileSync(DEMO_ORG_TREE, 'utf8')) as {
-    nodes: PublishOrgTreeRequest['units'];
+    nodes: Parameters<typeof prepareCounty>[1]['initialOrgTree'];
   };
   const { firstCode } = await prepareCounty(
     db,
     { countyCode, countyName: '永嘉县', initialOrgTree: tree.nodes },
     new Date(),
   );
-  const releasesDir = mkdtempSync(join(tmpdir(), 'hub-releases-'));
+  const releasesDir = mkdtempSync(join(tmpdir(), 'desk-hub-releases-'));
   const app = buildHub({
     db,
     countyCode,
@@ -57,12 +59,15 @@ export async function startInProcessHub(): Promise<InProcessHub> {
     oldestAppVersion: null,
   });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
+  let stopped = false;
   return {
     url,
     firstCode: firstCode!.code,
     countyCode,
     db,
     async stop() {
+      if (stopped) return;
+      stopped = true;
       await app.close();
       await db.destroy();
       rmSync(releasesDir, { recursive: true, force: true });

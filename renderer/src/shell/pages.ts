@@ -80,8 +80,14 @@ export const BackupsPage = lazyComponent(() =>
   import('../pages/Backups').then((m) => m.BackupsPage),
 );
 export const HubPage = lazyComponent(() => import('../pages/Hub').then((m) => m.HubPage));
+export const SyncProblemsPage = lazyComponent(() =>
+  import('../pages/SyncProblems').then((m) => m.SyncProblemsPage),
+);
 export const HubTerminalsPage = lazyComponent(() =>
   import('../pages/HubTerminals').then((m) => m.HubTerminalsPage),
+);
+export const SyncConflictsPage = lazyComponent(() =>
+  import('../pages/SyncConflicts').then((m) => m.SyncConflictsPage),
 );
 export const SettingsPage = lazyComponent(() =>
   import('../pages/Settings').then((m) => m.SettingsPage),

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import type { PullResponse } from '@shared/sync/records-contract';
+import { raiseClockFloor } from '../../core/clock-floor';
 import type { Runtime } from '../../core/runtime';
 import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
@@ -83,6 +84,10 @@ export async function applyPage(
   const now = rt.stamper.nowIso();
   const outcome = await rt.db.transaction().execute(async (trx) => {
     const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
+    // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
+    // with it, so that a restart never issues a version below one already pulled.
+    const seen = applied.highestVersion;
+    if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
     if (page.cursor !== undefined) {
       await trx
         .updateTable('sync_state')
@@ -92,7 +97,6 @@ export async function applyPage(
     }
     return applied;
   });
-  if (outcome.highestVersion) rt.stamper.observe(outcome.highestVersion);
   return outcome;
 }
 
