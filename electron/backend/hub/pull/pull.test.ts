@@ -60,6 +60,11 @@ describe('pulling the township’s records from the hub', { timeout: SCENE_TIMEO
       admin1,
     );
     await seedHubRecords(hub, YANTOU, await pulledFromOutbox(window1));
+    // The seeding was their push.
+    await window1.backend.runtime.db
+      .updateTable('outbox')
+      .set({ pushed_at: new Date().toISOString() })
+      .execute();
 
     expect(
       (await window2.ok('residents.search', { page: 1, pageSize: 10, query: '潘阿' }, admin2)).rows,
@@ -111,5 +116,26 @@ describe('pulling the township’s records from the hub', { timeout: SCENE_TIMEO
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ address: '永嘉县岩头镇丽水街 12 号', version: resident.version });
     expect((await repairDivergence(rt, (await recordHub(rt))!)).differing).toEqual([]);
+  });
+
+  it('brings a resident written at window 1 to window 2 through the hub’s push and pull', async () => {
+    const created = await window1.ok(
+      'residents.create',
+      {
+        name: '叶阿公',
+        docType: 'resident_id',
+        docNumber: residentIdNumber(YONGJIA_AREA, '1950-07-09', 35),
+        address: '永嘉县岩头镇港头村 3 号',
+      },
+      admin1,
+    );
+    expect((await window1.ok('hub.syncNow', {}, admin1)).problem).toBeNull();
+    expect((await window2.ok('hub.syncNow', {}, admin2)).problem).toBeNull();
+    const found = await window2.ok(
+      'residents.search',
+      { page: 1, pageSize: 10, query: '叶阿公' },
+      admin2,
+    );
+    expect(found.rows.map((row) => row.id)).toEqual([created.id]);
   });
 });
