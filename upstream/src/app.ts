@@ -16,6 +16,7 @@ import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
+import { registerRecordPullRoutes } from './record-pull-routes';
 import { registerConflictRoutes } from './conflict-routes';
 import { registerBlobRoutes } from './blob-routes';
 import { registerReleaseRoutes } from './release-routes';
@@ -122,6 +123,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   registerAccountRoutes(app, config);
   registerConflictRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
+  registerRecordPullRoutes(app, config);
   registerPushRoutes(app, config);
   registerBlobRoutes(app, config);
   return app;

@@ -6,6 +6,7 @@ import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
+import { pullProgress } from './pull/pull';
 import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
 import { listProblems, settleProblem } from './sync-problems';
@@ -20,6 +21,7 @@ export const hubHandlers: HandlerMap = {
     return status;
   },
   'hub.pendingJoin': (ctx) => pendingJoin(ctx.rt),
+  'hub.pullProgress': (ctx) => pullProgress(ctx.rt),
   'hub.join': (ctx, input) => {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
     return join(ctx, input);

@@ -3,6 +3,10 @@ import type { HubSync } from './hub-sync';
 import type { Runtime } from '../core/runtime';
 import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
+import { HubRefusal, HubUnreachable } from './client';
+import { UNREACHABLE_MESSAGE } from './errors';
+import { syncRecords } from './pull/records-sync';
+import { pushPending } from './pusher';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
 import { createPushSchedule, type PushScheduleOptions } from './push-schedule';
@@ -10,14 +14,51 @@ import { createPushSchedule, type PushScheduleOptions } from './push-schedule';
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;
 
+/**
+ * The attachment files' part of the cycle (attachments/hub-files.ts, handed in by app/ so that hub/
+ * imports no domain): files made here go up before every push, so that a record rarely reaches
+ * another terminal before its file; files of cases handed to this unit come down after the pull.
+ */
+export interface FileTransfers {
+  beforePush(rt: Runtime): Promise<unknown>;
+  afterPull(rt: Runtime): Promise<unknown>;
+}
+
+const NO_FILES: FileTransfers = {
+  beforePush: () => Promise.resolve(),
+  afterPull: () => Promise.resolve(),
+};
+
+/** A file transfer that failed: said in words, the cycle goes on (the next one resumes it). */
+async function transferred(step: Promise<unknown>): Promise<string | null> {
+  try {
+    await step;
+    return null;
+  } catch (error) {
+    if (error instanceof HubUnreachable) return `附件文件同步未完成：${UNREACHABLE_MESSAGE}`;
+    if (error instanceof HubRefusal) return `附件文件同步未完成：${error.message}`;
+    throw error;
+  }
+}
+
 export function createHubSync(
   runtime: () => Runtime,
   log: (error: unknown) => void,
   appliers: ReferenceAppliers,
   intervalMs = SYNC_INTERVAL_MS,
+  files: FileTransfers = NO_FILES,
   pushOptions: PushScheduleOptions = {},
 ): HubSync {
-  const push = createPushSchedule(runtime, log, pushOptions);
+  let filesProblem: string | null = null;
+  // A file that can't go up now doesn't hold its record back: the other windows say the file is
+  // still to come, and the next push tries it again.
+  const push = createPushSchedule(runtime, log, {
+    push: async (rt) => {
+      filesProblem = await transferred(files.beforePush(rt));
+      return pushPending(rt);
+    },
+    ...pushOptions,
+  });
   let running: Promise<HubSyncResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
   // Bumped by stop(): a resume still reading the enrolment then starts nothing on a closing runtime.
@@ -30,7 +71,8 @@ export function createHubSync(
 
   /**
    * The records changed here first (the counter's work waits for nobody else's), then reference
-   * data, then the unit's accounts: a password changed at another window arrives too.
+   * data, then the unit's accounts (a password changed at another window arrives too), then the
+   * records the unit sees.
    */
   async function cycle(): Promise<HubSyncResult> {
     const pushed = await push.run();
@@ -41,10 +83,14 @@ export function createHubSync(
       return result;
     }
     const accounts = await syncAccounts(rt);
+    const records = await syncRecords(rt);
+    const fetched = await transferred(files.afterPull(rt));
     if (result.problem) return result;
     if (pushed.problem) return { ...result, problem: `本机修改未能全部上传：${pushed.problem}` };
-    if (!accounts.problem) return result;
-    return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    if (accounts.problem) return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    if (records.problem) return { ...result, problem: `业务记录同步未完成：${records.problem}` };
+    const fileProblem = filesProblem ?? fetched;
+    return fileProblem ? { ...result, problem: fileProblem } : result;
   }
 
   function run(): Promise<HubSyncResult> {

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
 import { formatContentRange } from '@shared/sync/blob-contract';
-import { SYNC_PATHS } from '@shared/sync/records-contract';
+import { SYNC_PATHS, pullPath } from '@shared/sync/records-contract';
 import {
   APP_VERSION_HEADER,
   HUB_PATHS,
@@ -142,6 +142,8 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       token: township.token,
       body: { epoch: log.epoch, entries: changes },
     });
+    await hub.call('GET', pullPath({ limit: 1 }), { token: township.token });
+    await hub.call('GET', SYNC_PATHS.digest, { token: township.token });
     // The update feed, and the oldest app version checked on a sync request that states one.
     await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
     await hub.call('GET', HUB_PATHS.orgTree, {

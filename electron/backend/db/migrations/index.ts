@@ -30,6 +30,7 @@ import * as clockFloorFollowsOutbox from './2026_12_07_0100_clock_floor_follows_
 import * as caseSequenceDay from './2026_12_07_0120_case_sequence_day';
 import * as attachmentFiles from './2026_12_07_0240_attachment_files';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
+import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
 export interface Migration {
   name: string;
@@ -68,6 +69,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0100_clock_floor_follows_outbox', up: clockFloorFollowsOutbox.up },
   { name: '2026_12_07_0120_case_sequence_day', up: caseSequenceDay.up },
   { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
+  { name: '2026_12_07_0201_sync_pull_held', up: syncPullHeld.up },
   { name: '2026_12_07_0240_attachment_files', up: attachmentFiles.up },
 ];
 

@@ -1,0 +1,165 @@
+import { performance } from 'node:perf_hooks';
+import type { PullResponse } from '@shared/sync/records-contract';
+import { raiseClockFloor } from '../../core/clock-floor';
+import type { Runtime } from '../../core/runtime';
+import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
+import { UNREACHABLE_MESSAGE } from '../errors';
+import { readEnrolment } from '../repository';
+import { applyPulledPage } from './apply-page';
+import { pullPage } from './pull-client';
+
+/**
+ * Records per request. The hub allows a terminal 600 requests a minute, so a first sync asks for
+ * large pages; each is applied in slices, one transaction each, sized to keep a transaction near
+ * PAGE_BUDGET_MS: a slice's transaction holds the database, and a clerk's request waits for it.
+ * The cursor is written with a page's last slice: a pull cut after an earlier slice pulls the page
+ * again, and what that slice wrote is then an equal version, a no-op.
+ */
+export const PULL_PAGE_SIZE = 1000;
+
+const PAGE_BUDGET_MS = 25;
+const SLICE_MIN = 50;
+const SLICE_MAX = 1000;
+
+export function nextSliceSize(size: number, tookMs: number): number {
+  if (tookMs > PAGE_BUDGET_MS) return Math.max(SLICE_MIN, Math.floor(size / 2));
+  if (tookMs < PAGE_BUDGET_MS / 3) return Math.min(SLICE_MAX, size * 2);
+  return size;
+}
+
+export const APPLY_FAILED_MESSAGE =
+  '县级平台下发的记录未能写入本机，已保留本机原有数据，下次同步时重试。请联系县级中心管理员';
+
+export interface PullProgress {
+  running: boolean;
+  /** Records written by the pull running now, or by the last one. */
+  applied: number;
+  /** What the hub said is left after the last page (an upper bound). */
+  remaining: number;
+  /** Records waiting for a record they refer to (sync_pull_held). */
+  held: number;
+}
+
+const progress = new WeakMap<Runtime, PullProgress>();
+
+export function pullProgress(rt: Runtime): PullProgress {
+  return progress.get(rt) ?? { running: false, applied: 0, remaining: 0, held: 0 };
+}
+
+export interface RecordPull {
+  /** failed: a page could not be written here; it rolled back and is tried again next cycle. */
+  state: 'done' | 'standalone' | 'unreachable' | 'refused' | 'failed';
+  applied: number;
+  /** The hub's words, or why it could not be reached; null when the pull went through. */
+  problem: string | null;
+}
+
+/** The hub of an enrolled, not revoked terminal whose token is readable; else null. */
+export async function recordHub(rt: Runtime): Promise<HubClientOptions | null> {
+  if (!rt.terminal) return null;
+  const enrolment = await readEnrolment(rt.db);
+  const token = rt.hubTokens.read();
+  if (!enrolment || enrolment.revokedAt || !token) return null;
+  return { baseUrl: enrolment.hubUrl, token, appVersion: rt.appVersion };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function storedCursor(rt: Runtime): Promise<string | undefined> {
+  const row = await rt.db.selectFrom('sync_state').select('pull_cursor').executeTakeFirst();
+  return row?.pull_cursor ?? undefined;
+}
+
+/**
+ * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
+ * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
+ * repair's page of one bucket) the stored cursor stays.
+ */
+export async function applyPage(
+  rt: Runtime,
+  page: { records: PullResponse['records']; cursor?: string },
+) {
+  const now = rt.stamper.nowIso();
+  const outcome = await rt.db.transaction().execute(async (trx) => {
+    const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
+    // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
+    // with it, so that a restart never issues a version below one already pulled.
+    const seen = applied.highestVersion;
+    if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
+    if (page.cursor !== undefined) {
+      await trx
+        .updateTable('sync_state')
+        .set({ pull_cursor: page.cursor, last_pull_at: now })
+        .where('id', '=', 1)
+        .execute();
+    }
+    return applied;
+  });
+  return outcome;
+}
+
+/**
+ * Pulls what the terminal's unit sees, changed since the stored cursor, until the hub has no more.
+ * The next page is on its way while one is applied; the event loop gets a turn between pages.
+ */
+export function pullRecords(
+  rt: Runtime,
+  options: { pageSize?: number; hub?: HubClientOptions } = {},
+): Promise<RecordPull> {
+  // One pull at a time per terminal: the minute's cycle and 立即同步 may overlap.
+  const previous = running.get(rt) ?? Promise.resolve();
+  const next = previous.catch(() => undefined).then(() => pullInTurn(rt, options));
+  running.set(rt, next);
+  return next;
+}
+
+const running = new WeakMap<Runtime, Promise<unknown>>();
+
+async function pullInTurn(
+  rt: Runtime,
+  options: { pageSize?: number; hub?: HubClientOptions },
+): Promise<RecordPull> {
+  const hub = options.hub ?? (await recordHub(rt));
+  if (!hub) return { state: 'standalone', applied: 0, problem: null };
+  const limit = options.pageSize ?? PULL_PAGE_SIZE;
+  let slice = 200;
+  const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
+  progress.set(rt, shown);
+  try {
+    let next = pullPage(hub, { after: await storedCursor(rt), limit });
+    for (;;) {
+      const page = await next;
+      if (page.more) next = pullPage(hub, { after: page.cursor, limit });
+      let start = 0;
+      for (;;) {
+        const records = page.records.slice(start, start + slice);
+        start += records.length;
+        const last = start >= page.records.length;
+        const started = performance.now();
+        const outcome = await applyPage(rt, last ? { records, cursor: page.cursor } : { records });
+        slice = nextSliceSize(slice, performance.now() - started);
+        shown.applied += outcome.inserted + outcome.updated;
+        shown.held = outcome.held;
+        await nextTurn();
+        if (last) break;
+      }
+      shown.remaining = page.remaining;
+      if (!page.more) return { state: 'done', applied: shown.applied, problem: null };
+    }
+  } catch (error) {
+    if (error instanceof HubUnreachable)
+      return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
+    if (error instanceof HubRefusal)
+      return { state: 'refused', applied: shown.applied, problem: error.message };
+    // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
+    // records stopped arriving.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      state: 'failed',
+      applied: shown.applied,
+      problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
+    };
+  } finally {
+    shown.running = false;
+  }
+}
