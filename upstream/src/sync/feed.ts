@@ -1,6 +1,7 @@
 import {
   loadRootMembers,
   loadVisibility,
+  lockResidents,
   recordKey,
   type HubRecord,
   type Trx,
@@ -55,6 +56,7 @@ export async function routeChanges(
     );
   }
   const residentIds = new Set([...named.values()].flat());
+  await lockResidents(trx, countyCode, [...residentIds].sort());
   const previous = await loadVisibility(trx, countyCode, [
     ...new Set([...roots.keys(), ...residentIds]),
   ]);

@@ -105,27 +105,23 @@ export async function saveProgress(
 }
 
 /**
- * The county's change number, locked until commit: pushes of one county number their changes in
- * turn, so that a pull after seq n never misses a change that commits later with a smaller number.
+ * Takes `count` change numbers of the county and holds its sequence row's lock to the commit: pushes
+ * number their changes in turn, so that a pull after seq n never misses a change that commits later
+ * with a smaller number. Taken as late as possible, just before the writes that carry the numbers.
+ * Returns the number before the first one taken.
  */
-export async function lockSequence(trx: Trx, countyCode: string): Promise<number> {
+export async function takeSequence(trx: Trx, countyCode: string, count: number): Promise<number> {
   const row = await trx
     .insertInto('sync_sequences')
-    .values({ county_code: countyCode, last_seq: 0 })
+    .values({ county_code: countyCode, last_seq: count })
     .onConflict((oc) =>
-      oc.column('county_code').doUpdateSet({ last_seq: sql`sync_sequences.last_seq` }),
+      oc
+        .column('county_code')
+        .doUpdateSet({ last_seq: sql`sync_sequences.last_seq + excluded.last_seq` }),
     )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
-  return Number(row.last_seq);
-}
-
-export async function saveSequence(trx: Trx, countyCode: string, lastSeq: number): Promise<void> {
-  await trx
-    .updateTable('sync_sequences')
-    .set({ last_seq: lastSeq })
-    .where('county_code', '=', countyCode)
-    .execute();
+  return Number(row.last_seq) - count;
 }
 
 /** What the hub answered for entries it decided before: a repeated push gets the same answer. */
@@ -282,7 +278,11 @@ function toHubRecord(row: {
   };
 }
 
-/** The records named, by table, keyed by recordKey. */
+/**
+ * The records named, by table, keyed by recordKey, locked to the commit: a concurrent push of the
+ * same records (or of records under the same root) waits, so every merge reads what the last one
+ * wrote. In key order, so that two pushes lock rows they share in the same order.
+ */
 export async function loadRecords(
   trx: Trx,
   countyCode: string,
@@ -305,6 +305,9 @@ export async function loadRecords(
         ),
       ),
     )
+    .orderBy('table_name')
+    .orderBy('record_id')
+    .forUpdate()
     .execute();
   for (const row of rows) {
     const record = toHubRecord(row);
@@ -352,6 +355,24 @@ export async function loadRootMembers(
     residentId: row.resident_id,
     readerOrgId: row.reader_org_id,
   }));
+}
+
+/** Locks the residents named, so that their visibility and feed change one push at a time. */
+export async function lockResidents(
+  trx: Trx,
+  countyCode: string,
+  residentIds: string[],
+): Promise<void> {
+  if (residentIds.length === 0) return;
+  await trx
+    .selectFrom('sync_records')
+    .select('record_id')
+    .where('county_code', '=', countyCode)
+    .where('table_name', '=', 'residents')
+    .where('record_id', 'in', residentIds)
+    .orderBy('record_id')
+    .forUpdate()
+    .execute();
 }
 
 export async function loadVisibility(
