@@ -1,6 +1,7 @@
 import {
   loadRootMembers,
   loadVisibility,
+  lockResidents,
   recordKey,
   type HubRecord,
   type Trx,
@@ -29,6 +30,7 @@ export interface Routed {
 export async function routeChanges(
   trx: Trx,
   countyCode: string,
+  countyUnit: string,
   records: Map<string, HubRecord>,
   changed: HubRecord[],
   nextSeq: () => number,
@@ -54,6 +56,7 @@ export async function routeChanges(
     );
   }
   const residentIds = new Set([...named.values()].flat());
+  await lockResidents(trx, countyCode, [...residentIds].sort());
   const previous = await loadVisibility(trx, countyCode, [
     ...new Set([...roots.keys(), ...residentIds]),
   ]);
@@ -68,7 +71,7 @@ export async function routeChanges(
       .filter((unit): unit is string => unit !== null);
     const change = nextVisibility(
       previous.get(id) ?? new Map(),
-      root ? namedAccess(table, root.columns, readers) : null,
+      root ? namedAccess(table, root.columns, readers, countyUnit) : null,
     );
     changes.set(id, change);
     for (const residentId of named.get(id) ?? []) {

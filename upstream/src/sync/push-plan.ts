@@ -143,6 +143,7 @@ function applyEntry(
   if (entryProblem(entry)) return 'INVALID_ENTRY';
   const key = recordKey(entry.table, entry.recordId);
   const current = input.records.get(key) ?? null;
+  if (current === null && entry.op !== 'insert') return 'UNKNOWN_RECORD';
   const root = rootOf(entry.table, entry.recordId, { ...current?.columns, ...entry.columns });
   if (!root) return 'INVALID_ENTRY';
   if (current && (current.rootId !== root.rootId || current.rootTable !== root.rootTable)) {

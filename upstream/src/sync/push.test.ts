@@ -151,6 +151,9 @@ describeOnBackends('the push of a terminal’s change log', (backend) => {
     // Later use cases of other records keep flowing.
     const other = log.tx(insert('residents', randomUUID(), resident('李四')));
     expect((await county.window1.push(other)).body.rejections).toEqual([]);
+    // A change of a material the hub never had, naming only the changed column.
+    const unknown = log.tx(update('case_materials', randomUUID(), { note: '已补交' }, null));
+    expect((await county.window1.push(unknown)).body.rejections[0].code).toBe('UNKNOWN_RECORD');
   });
 
   it('authorises by the token’s unit, never by the payload', async () => {

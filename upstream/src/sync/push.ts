@@ -1,4 +1,5 @@
 import type { PushEntry, PushRequest, PushResponse } from '@shared/sync/records-contract';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { HubFailure } from '../failure';
 import type { Db } from '../org-units';
 import type { Caller } from '../terminals';
@@ -7,13 +8,12 @@ import { planPush, type PlannedConflict } from './push-plan';
 import {
   loadRecords,
   lockProgress,
-  lockSequence,
   openBlocks,
   readProgress,
   recordKey,
   saveProgress,
-  saveSequence,
   settleBlocks,
+  takeSequence,
   storedAnswers,
   writeClockFlags,
   writeConflicts,
@@ -35,8 +35,9 @@ import { rootOf } from './routing';
  * (push-plan.ts), and their effects, the rejections and the new last_seq commit together. A cut
  * before the commit leaves nothing; after it, the repeated request changes nothing and gets the same
  * rejections and clock flags back. One transaction per request rather than per transaction group:
- * the county's sequence lock is held to the commit either way, and one commit (one WAL flush) per
- * request instead of one per use case is what lets the hub keep up with 2,000 terminals.
+ * the county's sequence lock is held from the numbering to the commit either way, and one commit
+ * (one WAL flush) per request instead of one per use case is what lets the hub keep up with 2,000
+ * terminals.
  */
 export async function pushChanges(
   db: Db,
@@ -105,6 +106,12 @@ function checkOrder(entries: PushEntry[]): void {
   });
 }
 
+/**
+ * Decides and writes the new entries. The records they name and their roots are locked as they are
+ * read; everything is decided and routed before the county's sequence is taken, so that the lock
+ * every push of the county waits for is held only for the writes that carry the numbers and the
+ * commit. Routing numbers its feed rows from 1; the county's numbers are added at the end.
+ */
 async function applyEntries(
   trx: Trx,
   countyCode: string,
@@ -115,7 +122,6 @@ async function applyEntries(
 ) {
   const terminalId = caller.terminalId;
   const blocked = await openBlocks(trx, countyCode, terminalId);
-  let seq = await lockSequence(trx, countyCode);
   const records = await loadRecords(
     trx,
     countyCode,
@@ -146,19 +152,25 @@ async function applyEntries(
     nowMs: now.getTime(),
   });
   const changed = plan.changed.map((key) => records.get(key)!);
-  for (const record of changed) record.changeSeq = ++seq;
-  const routed = await routeChanges(trx, countyCode, records, changed, () => ++seq);
+  let numbers = 0;
+  for (const record of changed) record.changeSeq = ++numbers;
+  const countyUnit = orgUnitIdFromDivisionCode(countyCode);
+  const routed = await routeChanges(trx, countyCode, countyUnit, records, changed, () => ++numbers);
 
-  await writeRecords(trx, countyCode, changed, now);
-  await writeVisibility(trx, countyCode, routed.visibility);
-  await writeFeed(trx, countyCode, routed.feed);
-  if (changed.length > 0) await saveSequence(trx, countyCode, seq);
   if (plan.settled.length > 0) {
     await settleBlocks(trx, countyCode, terminalId, plan.settled, now);
   }
   const rejections = await writeRejections(trx, countyCode, terminalId, epoch, plan.refusals, now);
   await writeClockFlags(trx, countyCode, terminalId, epoch, plan.clockAhead, now);
   await writeConflicts(trx, countyCode, plan.conflicts.map(opened(records, now)), now);
+  if (numbers > 0) {
+    const base = await takeSequence(trx, countyCode, numbers);
+    for (const record of changed) record.changeSeq += base;
+    for (const row of routed.feed) row.seq += base;
+    await writeRecords(trx, countyCode, changed, now);
+    await writeVisibility(trx, countyCode, routed.visibility);
+    await writeFeed(trx, countyCode, routed.feed);
+  }
   return {
     rejections,
     clockAhead: plan.clockAhead.map((flag) => flag.seq),

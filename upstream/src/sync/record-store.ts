@@ -105,27 +105,23 @@ export async function saveProgress(
 }
 
 /**
- * The county's change number, locked until commit: pushes of one county number their changes in
- * turn, so that a pull after seq n never misses a change that commits later with a smaller number.
+ * Takes `count` change numbers of the county and holds its sequence row's lock to the commit: pushes
+ * number their changes in turn, so that a pull after seq n never misses a change that commits later
+ * with a smaller number. Taken as late as possible, just before the writes that carry the numbers.
+ * Returns the number before the first one taken.
  */
-export async function lockSequence(trx: Trx, countyCode: string): Promise<number> {
+export async function takeSequence(trx: Trx, countyCode: string, count: number): Promise<number> {
   const row = await trx
     .insertInto('sync_sequences')
-    .values({ county_code: countyCode, last_seq: 0 })
+    .values({ county_code: countyCode, last_seq: count })
     .onConflict((oc) =>
-      oc.column('county_code').doUpdateSet({ last_seq: sql`sync_sequences.last_seq` }),
+      oc
+        .column('county_code')
+        .doUpdateSet({ last_seq: sql`sync_sequences.last_seq + excluded.last_seq` }),
     )
     .returning('last_seq')
     .executeTakeFirstOrThrow();
-  return Number(row.last_seq);
-}
-
-export async function saveSequence(trx: Trx, countyCode: string, lastSeq: number): Promise<void> {
-  await trx
-    .updateTable('sync_sequences')
-    .set({ last_seq: lastSeq })
-    .where('county_code', '=', countyCode)
-    .execute();
+  return Number(row.last_seq) - count;
 }
 
 /** What the hub answered for entries it decided before: a repeated push gets the same answer. */
@@ -210,6 +206,50 @@ export async function settleBlocks(
   }
 }
 
+/**
+ * field_versions as stored: most columns of a record carry the version of one change (its insert),
+ * which the stored map names once under "*"; only the other columns are listed, and a column the
+ * record has without a version of its own is listed as null. Written out, a case's map would be
+ * larger than the case (40 columns × a 66-character version) and PostgreSQL would compress it on
+ * every write. A map without "*" (written by hand in tests) reads as it is.
+ */
+const MOST = '*';
+
+export function packFieldVersions(
+  columns: Columns,
+  versions: Record<string, string>,
+): Record<string, string | null> {
+  const counts = new Map<string, number>();
+  for (const version of Object.values(versions))
+    counts.set(version, (counts.get(version) ?? 0) + 1);
+  let most: string | null = null;
+  for (const [version, n] of counts) if (most === null || n > counts.get(most)!) most = version;
+  if (most === null) return {};
+  const packed: Record<string, string | null> = { [MOST]: most };
+  for (const [column, version] of Object.entries(versions)) {
+    if (version !== most || !(column in columns)) packed[column] = version;
+  }
+  for (const column of Object.keys(columns)) if (!(column in versions)) packed[column] = null;
+  return packed;
+}
+
+export function unpackFieldVersions(
+  columns: Columns,
+  packed: Record<string, string | null>,
+): Record<string, string> {
+  const most = packed[MOST];
+  if (most === undefined) return packed as Record<string, string>;
+  const versions: Record<string, string> = {};
+  for (const column of Object.keys(columns)) {
+    const own = packed[column];
+    if (own !== null) versions[column] = own ?? most!;
+  }
+  for (const [column, version] of Object.entries(packed)) {
+    if (column !== MOST && version !== null) versions[column] = version;
+  }
+  return versions;
+}
+
 function toHubRecord(row: {
   table_name: string;
   record_id: string;
@@ -231,14 +271,18 @@ function toHubRecord(row: {
     rootId: row.root_id,
     version: row.version,
     columns: row.columns,
-    fieldVersions: row.field_versions,
+    fieldVersions: unpackFieldVersions(row.columns, row.field_versions),
     deleted: row.deleted,
     changeSeq: Number(row.change_seq),
     originTerminalId: row.origin_terminal_id,
   };
 }
 
-/** The records named, by table, keyed by recordKey. */
+/**
+ * The records named, by table, keyed by recordKey, locked to the commit: a concurrent push of the
+ * same records (or of records under the same root) waits, so every merge reads what the last one
+ * wrote. In key order, so that two pushes lock rows they share in the same order.
+ */
 export async function loadRecords(
   trx: Trx,
   countyCode: string,
@@ -261,6 +305,9 @@ export async function loadRecords(
         ),
       ),
     )
+    .orderBy('table_name')
+    .orderBy('record_id')
+    .forUpdate()
     .execute();
   for (const row of rows) {
     const record = toHubRecord(row);
@@ -310,6 +357,24 @@ export async function loadRootMembers(
   }));
 }
 
+/** Locks the residents named, so that their visibility and feed change one push at a time. */
+export async function lockResidents(
+  trx: Trx,
+  countyCode: string,
+  residentIds: string[],
+): Promise<void> {
+  if (residentIds.length === 0) return;
+  await trx
+    .selectFrom('sync_records')
+    .select('record_id')
+    .where('county_code', '=', countyCode)
+    .where('table_name', '=', 'residents')
+    .where('record_id', 'in', residentIds)
+    .orderBy('record_id')
+    .forUpdate()
+    .execute();
+}
+
 export async function loadVisibility(
   trx: Trx,
   countyCode: string,
@@ -331,48 +396,48 @@ export async function loadVisibility(
   return byRoot;
 }
 
+/**
+ * The batch travels as one JSON parameter that PostgreSQL unpacks (jsonb_to_recordset): a statement
+ * of a few parameters instead of 13 per row, which the hub would otherwise build and the server
+ * parse for every push.
+ */
 export async function writeRecords(
   trx: Trx,
   countyCode: string,
   records: HubRecord[],
   now: Date,
 ): Promise<void> {
-  for (const part of chunks(records)) {
-    await trx
-      .insertInto('sync_records')
-      .values(
-        part.map((r) => ({
-          county_code: countyCode,
-          table_name: r.table,
-          record_id: r.recordId,
-          org_unit_id: r.orgUnitId,
-          root_table: r.rootTable,
-          root_id: r.rootId,
-          version: r.version,
-          columns: JSON.stringify(r.columns),
-          field_versions: JSON.stringify(r.fieldVersions),
-          deleted: r.deleted,
-          change_seq: r.changeSeq,
-          origin_terminal_id: r.originTerminalId,
-          updated_at: now,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['county_code', 'table_name', 'record_id']).doUpdateSet((eb) => ({
-          org_unit_id: eb.ref('excluded.org_unit_id'),
-          root_table: eb.ref('excluded.root_table'),
-          root_id: eb.ref('excluded.root_id'),
-          version: eb.ref('excluded.version'),
-          columns: eb.ref('excluded.columns'),
-          field_versions: eb.ref('excluded.field_versions'),
-          deleted: eb.ref('excluded.deleted'),
-          change_seq: eb.ref('excluded.change_seq'),
-          origin_terminal_id: eb.ref('excluded.origin_terminal_id'),
-          updated_at: eb.ref('excluded.updated_at'),
-        })),
-      )
-      .execute();
-  }
+  if (records.length === 0) return;
+  const rows = records.map((r) => ({
+    table_name: r.table,
+    record_id: r.recordId,
+    org_unit_id: r.orgUnitId,
+    root_table: r.rootTable,
+    root_id: r.rootId,
+    version: r.version,
+    columns: r.columns,
+    field_versions: packFieldVersions(r.columns, r.fieldVersions),
+    deleted: r.deleted,
+    change_seq: r.changeSeq,
+    origin_terminal_id: r.originTerminalId,
+  }));
+  await sql`
+    INSERT INTO sync_records ("county_code", table_name, record_id, org_unit_id, root_table,
+      root_id, version, columns, field_versions, deleted, change_seq, origin_terminal_id,
+      updated_at)
+    SELECT ${countyCode}, r.table_name, r.record_id, r.org_unit_id, r.root_table, r.root_id,
+      r.version, r.columns, r.field_versions, r.deleted, r.change_seq, r.origin_terminal_id,
+      ${now}::timestamptz
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(table_name text,
+      record_id text, org_unit_id text, root_table text, root_id text, version text,
+      columns jsonb, field_versions jsonb, deleted boolean, change_seq bigint,
+      origin_terminal_id text)
+    ON CONFLICT ("county_code", table_name, record_id) DO UPDATE SET
+      org_unit_id = excluded.org_unit_id, root_table = excluded.root_table,
+      root_id = excluded.root_id, version = excluded.version, columns = excluded.columns,
+      field_versions = excluded.field_versions, deleted = excluded.deleted,
+      change_seq = excluded.change_seq, origin_terminal_id = excluded.origin_terminal_id,
+      updated_at = excluded.updated_at`.execute(trx);
 }
 
 export async function writeVisibility(
@@ -405,25 +470,15 @@ export async function writeFeed(
   countyCode: string,
   rows: { unitId: string; table: string; recordId: string; seq: number }[],
 ): Promise<void> {
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto('sync_feed')
-      .values(
-        part.map((r) => ({
-          county_code: countyCode,
-          unit_id: r.unitId,
-          table_name: r.table,
-          record_id: r.recordId,
-          seq: r.seq,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['county_code', 'unit_id', 'table_name', 'record_id'])
-          .doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq') })),
-      )
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO sync_feed ("county_code", unit_id, table_name, record_id, seq)
+    SELECT ${countyCode}, f."unitId", f."table", f."recordId", f.seq
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      AS f("unitId" text, "table" text, "recordId" text, seq bigint)
+    ON CONFLICT ("county_code", unit_id, table_name, record_id) DO UPDATE SET seq = excluded.seq`.execute(
+    trx,
+  );
 }
 
 export interface Refusal {
