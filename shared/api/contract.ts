@@ -27,6 +27,7 @@ import { recoveryMethods } from './methods/recovery';
 import { searchIndexMethods } from './methods/search-index';
 import { settingsMethods } from './methods/settings';
 import { setupMethods } from './methods/setup';
+import { syncPushMethods } from './methods/sync-push';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
 import { updatesMethods } from './methods/updates';
@@ -64,6 +65,7 @@ export const contract = {
   ...hubMethods,
   ...hubReferenceMethods,
   ...updatesMethods,
+  ...syncPushMethods,
 };
 
 type Contract = typeof contract;

@@ -23,6 +23,7 @@ export * from './methods/event-reports';
 export * from './methods/hub';
 export * from './methods/hub-reference';
 export * from './methods/updates';
+export * from './methods/sync-push';
 export * from './methods/mediation';
 export * from './methods/mediation-mediators';
 export * from './methods/mediation-outcome';

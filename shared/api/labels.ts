@@ -132,6 +132,10 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.publishReference': '发布参考数据到县级平台',
   'hub.publishRoster': '发布调解员名册到县级平台',
   'updates.status': '查看软件更新',
+  'sync.status': '查看同步状态',
+  'sync.problems': '查看同步问题',
+  'sync.settleProblem': '处理同步问题',
+  'sync.recordState': '查看记录同步状态',
 };
 
 /**
@@ -141,6 +145,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
 const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.lockout': '账号锁定',
   'audit.chainKeyed': '审计日志启用密钥签名',
+  'sync.epoch': '开始新的同步批次',
   'users.disable': '停用用户',
   'users.enable': '启用用户',
   'users.syncFromHub': '从县级平台同步账号',

@@ -11,6 +11,7 @@ import { createBackupRunner } from '../backup/runner';
 import { dailyBackupIfDue } from '../backup/service';
 import { startJob } from '../backup/worker';
 import { CalendarCache } from '../calendar/cache';
+import { liveNumberCounters, refreshEpochMarker, settleEpochAtOpen } from '../epoch/service';
 import { MediationListsCache } from '../mediation/service';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
@@ -72,6 +73,14 @@ export interface Backend {
 }
 
 const HOUR_MS = 60 * 60 * 1000;
+/** The migration that creates sync_state, with an epoch of its own. */
+const SYNC_STATE_MIGRATION = '2026_12_07_0000_sync_log';
+
+interface RestoredFrom {
+  backup: string;
+  /** The replaced database's number counters, so that no number printed before is printed again. */
+  counters: Record<string, number>;
+}
 
 interface RunningCheck extends BackgroundCheck {
   startedAt: number;
@@ -105,7 +114,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const registry = buildRegistry(DOMAIN_HANDLERS);
   const info = options.info ?? ((message: string) => console.log(message));
   const auditKey = options.auditKey ?? loadOrCreateAuditKeyFile(options.dataDir);
-  const open = async () => {
+  /** `restored`: this open follows the app's own restore (the epoch must change before any use). */
+  const open = async (restored?: RestoredFrom) => {
     const next = await openDataFolder(
       options.dataDir,
       clock,
@@ -120,6 +130,16 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         next.stamper.nowIso(),
         next.terminal?.terminalId ?? null,
       );
+    if (!next.damaged) {
+      const settled = await settleEpochAtOpen(next.handle.db, {
+        dataDir: options.dataDir,
+        nowIso: next.stamper.nowIso(),
+        terminalId: next.terminal?.terminalId ?? null,
+        restored,
+        epochJustCreated: next.migrated.includes(SYNC_STATE_MIGRATION),
+      });
+      if (settled.reason) info(`sync epoch ${settled.epoch} begun: ${settled.reason}`);
+    }
     return next;
   };
   const databaseFile = join(options.dataDir, DATABASE_FILE);
@@ -173,6 +193,12 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
    */
   const runDaily = () => {
     if (rt.terminal && !backgroundCheck) void dailyBackupIfDue(rt).catch(log);
+  };
+
+  /** The epoch marker follows the database (epoch/marker.ts); skipped while none is usable. */
+  const refreshMarker = async () => {
+    if (rt.damaged || rt.restoring) return;
+    await refreshEpochMarker(rt.db, options.dataDir, rt.stamper.nowIso());
   };
 
   /**
@@ -230,11 +256,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   }
 
   /** Never leaves the runtime on a closed handle: what cannot be opened is offered for recovery. */
-  async function openOrStandIn(): Promise<OpenedDatabase> {
+  async function openOrStandIn(restored?: RestoredFrom): Promise<OpenedDatabase> {
     if (!existsSync(join(options.dataDir, DATABASE_FILE)))
       return damagedResult(clock, options.sqliteBinding, MISSING_AFTER_RESTORE);
     try {
-      return await open();
+      return await open(restored);
     } catch (error) {
       log(error);
       return damagedResult(
@@ -308,6 +334,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         `所选备份已损坏或不完整（${staged.problem}），未做任何改动。请选择其他备份`,
       );
     }
+    // Numbers printed since the backup was taken must not be printed again from the restored file.
+    const counters = damaged ? {} : await liveNumberCounters(rt.db, rt.stamper.nowIso());
     await handle.close();
     let setAside: string | null;
     try {
@@ -327,7 +355,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       if (damaged && !rt.damaged) rt.damaged = damaged;
       throw restoreFailed(error);
     }
-    adopt(await openOrStandIn());
+    adopt(await openOrStandIn({ backup: name, counters }));
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
     const detail = [replaced, setAside ? `损坏的数据库文件已另存为 ${setAside}` : null];
@@ -345,7 +373,10 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   checkInBackground(opened);
 
   if (rt.terminal && !backgroundCheck) await dailyBackupIfDue(rt).catch(log);
-  const timer = setInterval(runDaily, HOUR_MS);
+  const timer = setInterval(() => {
+    runDaily();
+    void refreshMarker().catch(log);
+  }, HOUR_MS);
   timer.unref();
   // Not awaited: the counter does not wait for the hub; the first cycle runs while it signs in.
   void rt.hubSync.resume();
@@ -353,11 +384,17 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   return {
     runtime: rt,
-    call: (envelope) => dispatch(rt, registry, envelope, log),
+    async call(envelope) {
+      const result = await dispatch(rt, registry, envelope, log);
+      // What the call wrote goes up in the background; the answer does not wait for it.
+      rt.hubSync.push.noteWrites();
+      return result;
+    },
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
       await rt.hubSync.stop();
+      await refreshMarker().catch(log);
       stopUpdateChecks();
       stopBackgroundCheck();
       await rt.backups.stop();

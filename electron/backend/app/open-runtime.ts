@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { writeBackup } from '../backup/runner';
 import { addMissingShippedYears } from '../calendar/seed';
 import { Stamper, type WallClock } from '../core/clock';
+import { clockSeed } from '../core/clock-floor';
 import type { TerminalIdentity } from '../core/context';
 import { privateDatabaseFile, privateDir } from '../core/private-files';
 import { DEFAULT_SETTINGS, type TerminalSettings } from '../core/runtime';
@@ -39,16 +40,6 @@ async function identity(db: Kysely<Database>): Promise<TerminalIdentity | null> 
   const terminalId = await getSetting(db, 'terminal_id');
   const orgUnitId = await getSetting(db, 'org_unit_id');
   return terminalId && orgUnitId ? { terminalId, orgUnitId } : null;
-}
-
-async function lastVersion(db: Kysely<Database>): Promise<string | null> {
-  const row = await db
-    .selectFrom('outbox')
-    .select('version')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.version ?? null;
 }
 
 function hasPendingMigrations(handle: DatabaseHandle): boolean {
@@ -156,7 +147,7 @@ async function prepare(
   const terminal = await identity(handle.db);
   if (terminal) await addMissingShippedYears(handle.db, nowIso());
   const settings = terminal ? await loadTerminalSettings(handle.db) : { ...DEFAULT_SETTINGS };
-  const stamper = new Stamper(clock, terminal?.terminalId ?? 'unset', await lastVersion(handle.db));
+  const stamper = new Stamper(clock, terminal?.terminalId ?? 'unset', await clockSeed(handle.db));
   return { handle, damaged: null, terminal, settings, stamper, migrated };
 }
 

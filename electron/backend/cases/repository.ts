@@ -66,15 +66,34 @@ export async function everPendingSupplement(db: Db, caseId: string): Promise<boo
 /**
  * The next number of a terminal-local daily counter, in the caller's transaction: the case insert
  * and the counter commit together, so a number is never issued twice or skipped by a rollback.
+ * `onFile` is the highest number of the scope already in the database: the counter went back with a
+ * restored file, while cases it numbered came back from the hub.
  */
-export async function nextSequence(db: Db, scope: string): Promise<number> {
+export async function nextSequence(db: Db, scope: string, onFile = 0): Promise<number> {
   const row = await db
     .insertInto('case_sequences')
-    .values({ scope, last: 1 })
-    .onConflict((conflict) => conflict.column('scope').doUpdateSet({ last: sql`last + 1` }))
+    .values({ scope, last: onFile + 1 })
+    .onConflict((conflict) =>
+      conflict.column('scope').doUpdateSet({ last: sql`max(last + 1, excluded.last)` }),
+    )
     .returning('last')
     .executeTakeFirstOrThrow();
   return row.last;
+}
+
+/**
+ * The highest sequence among the case numbers that begin with `prefix` ('330302001-01-20261127-'),
+ * tombstoned cases included: one seek at the end of the range in the unique index on case_no.
+ */
+export async function highestCaseSequence(db: Db, prefix: string): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.max('case_no').as('highest'))
+    .where('case_no', '>=', prefix)
+    .where('case_no', '<', `${prefix}~`)
+    .executeTakeFirst();
+  const highest = row?.highest;
+  return highest ? Number(highest.slice(prefix.length)) || 0 : 0;
 }
 
 export async function findTerminal(db: Db, id: string) {

@@ -2,33 +2,37 @@ import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
 import type { SyncColumns } from '../db/schema';
 import type { Db } from '../db/queryable';
+import { SCHEMA_VERSION } from '../db/migrations';
+import { raiseClockFloor } from './clock-floor';
 
-/** Tables whose rows carry SyncColumns and travel to the hub. */
-export type SyncedTable =
-  | 'org_units'
-  | 'terminals'
-  | 'users'
-  | 'service_items'
-  | 'service_item_versions'
-  | 'residents'
-  | 'cases'
-  | 'case_materials'
-  | 'case_events'
-  | 'ratings'
-  | 'rating_followups'
-  | 'attachments'
-  | 'mediation_settings'
-  | 'mediators'
-  | 'disputes'
-  | 'dispute_parties'
-  | 'dispute_readers'
-  | 'dispute_mediators'
-  | 'dispute_events'
-  | 'mediation_sessions'
-  | 'dispute_extensions'
-  | 'dispute_agreements'
-  | 'dispute_follow_ups'
-  | 'event_reports';
+/** Tables whose rows carry SyncColumns and travel to the hub; written only through synced-writes.ts. */
+export const SYNCED_TABLES = [
+  'org_units',
+  'terminals',
+  'users',
+  'service_items',
+  'service_item_versions',
+  'residents',
+  'cases',
+  'case_materials',
+  'case_events',
+  'ratings',
+  'rating_followups',
+  'attachments',
+  'mediation_settings',
+  'mediators',
+  'disputes',
+  'dispute_parties',
+  'dispute_readers',
+  'dispute_mediators',
+  'dispute_events',
+  'mediation_sessions',
+  'dispute_extensions',
+  'dispute_agreements',
+  'dispute_follow_ups',
+  'event_reports',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];
 
 export interface ChangeStamp {
   stamper: Stamper;
@@ -64,21 +68,71 @@ export function updateSyncColumns(
 }
 
 /** Terminal-local security state never leaves the terminal, not even in the change log. */
-const LOCAL_ONLY_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
+export const LOCAL_ONLY_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
   users: ['password_hash', 'failed_attempts', 'locked_until'],
 };
 
 /**
+ * Columns that hold this terminal's own state of a row and travel nowhere, not even to the hub: a
+ * write of only these is no change to the record, so it bypasses the change log and its version.
+ */
+export const TERMINAL_STATE_COLUMNS: Partial<Record<SyncedTable, readonly string[]>> = {
+  users: ['failed_attempts', 'locked_until', 'last_sign_in_at'],
+};
+
+/** What every entry of one use case's transaction shares. */
+interface TransactionMark {
+  txId: string;
+  epoch: string | null;
+}
+
+/**
+ * Keyed by the Kysely transaction object, which lives exactly as long as the use case's transaction:
+ * the hub applies all entries of a tx id together, so one id must never span two transactions.
+ */
+const transactionMarks = new WeakMap<Db, TransactionMark>();
+
+/**
+ * The epoch is read from the database once per transaction, not cached on the runtime: a restore
+ * replaces it under a running backend (wt-epoch), and one primary-key read per use case is cheap.
+ */
+async function markOf(trx: Db, stamp: ChangeStamp): Promise<TransactionMark> {
+  const known = transactionMarks.get(trx);
+  if (known) return known;
+  const state = await trx
+    .selectFrom('sync_state')
+    .select('epoch')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  const mark = { txId: stamp.stamper.newId(), epoch: state?.epoch ?? null };
+  // Outside a transaction every write is its own: the next one gets a new id.
+  if (trx.isTransaction) transactionMarks.set(trx, mark);
+  return mark;
+}
+
+/** The columns an update or tombstone changed, as its entry lists them; local-only ones stay out. */
+export function changedColumnsOf(table: SyncedTable, columns: readonly string[]): string[] {
+  const local = LOCAL_ONLY_COLUMNS[table] ?? [];
+  return [...new Set(columns)].filter((column) => !local.includes(column));
+}
+
+/**
  * Appends the change-log entry for a row already written in the same transaction, so that the change
- * and its entry commit or roll back together. The payload is the row as it now stands.
+ * and its entry commit or roll back together. The payload is the row as it now stands; changedColumns
+ * names what the change set (null on insert: the whole row is new), so that the hub applies only
+ * those and a writer that does not know a column never blanks it. The clock's floor follows the
+ * entry's version in the same transaction, since pushed entries may be pruned from the outbox.
  */
 export async function recordChange(
   trx: Db,
+  stamp: ChangeStamp,
   table: SyncedTable,
   op: 'insert' | 'update' | 'delete',
   recordId: string,
   baseVersion: string | null,
+  changedColumns: readonly string[] | null,
 ): Promise<void> {
+  const mark = await markOf(trx, stamp);
   const row = await trx
     .selectFrom(table)
     .selectAll()
@@ -98,6 +152,13 @@ export async function recordChange(
       org_unit_id: row.org_unit_id,
       created_at: row.updated_at,
       pushed_at: null,
+      tx_id: mark.txId,
+      changed_columns: changedColumns
+        ? JSON.stringify(changedColumnsOf(table, changedColumns))
+        : null,
+      schema_version: SCHEMA_VERSION,
+      epoch: mark.epoch,
     })
     .execute();
+  await raiseClockFloor(trx, row.version);
 }

@@ -18,3 +18,38 @@ describe('Stamper ids', () => {
     expect(parseInt(later.replace(/-/g, '').slice(0, 12), 16)).toBe(now);
   });
 });
+
+describe('Stamper.observe', () => {
+  const T = Date.UTC(2026, 11, 7, 8);
+
+  it('orders the next local version after a pulled one from a clock a little ahead', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    const local = stamper.nextVersion();
+    const pulled = '2026-12-07T08:02:00.000Z-0005-T2';
+    expect(stamper.observe(pulled)).toBe(true);
+    const next = stamper.nextVersion();
+    expect(next > pulled).toBe(true);
+    expect(next > local).toBe(true);
+    expect(next.endsWith('-T1')).toBe(true);
+  });
+
+  it('keeps its own time after a version it is already past', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    stamper.nextVersion();
+    expect(stamper.observe('2026-12-07T07:00:00.000Z-0000-T2')).toBe(true);
+    expect(stamper.nextVersion()).toBe('2026-12-07T08:00:00.000Z-0002-T1');
+  });
+
+  it('does not jump to a version far ahead of its clock, and says so', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    expect(stamper.observe('2027-12-07T08:00:00.000Z-0000-T2')).toBe(false);
+    expect(stamper.nextVersion().startsWith('2026-12-07T08:00:00.000Z')).toBe(true);
+  });
+
+  it('refuses text that is no version', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    expect(() => stamper.observe('yesterday')).toThrow(
+      expect.objectContaining({ code: 'HLC_MALFORMED' }),
+    );
+  });
+});

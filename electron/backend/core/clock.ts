@@ -1,5 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { formatHlc, initialHlc, parseHlc, tick, type Hlc } from '@shared/sync/hlc';
+import {
+  HlcError,
+  formatHlc,
+  initialHlc,
+  parseHlc,
+  receive,
+  tick,
+  type Hlc,
+} from '@shared/sync/hlc';
 import { uuidv7 } from '@shared/sync/uuid';
 
 /** Wall time, passed in everywhere so that tests can set it. */
@@ -39,6 +47,22 @@ export class Stamper {
   nextVersion(): string {
     this.hlc = tick(this.hlc, this.clock.now());
     return formatHlc(this.hlc);
+  }
+
+  /**
+   * Takes in a version written elsewhere (a pulled record), so that the next change made here orders
+   * after it. A version far ahead of this machine's clock comes from a wrong clock elsewhere: jumping
+   * to it would carry the error into every later change here, so the clock stays and the answer is
+   * false, for the caller to flag. The caller keeps the floor (core/clock-floor.ts) in step.
+   */
+  observe(remoteVersion: string): boolean {
+    try {
+      this.hlc = receive(this.hlc, parseHlc(remoteVersion), this.clock.now());
+      return true;
+    } catch (error) {
+      if (error instanceof HlcError && error.code === 'HLC_DRIFT') return false;
+      throw error;
+    }
   }
 
   /** Before setup there is no terminal id yet; setup re-keys the clock to the new terminal. */

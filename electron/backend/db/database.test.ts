@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import { sql } from 'kysely';
-import { recordChange, newSyncColumns } from '../core/changes';
+import { insertSynced } from '../core/synced-writes';
 import { test } from '../testing/fixtures';
 import { migrations } from './migrations';
 
@@ -104,12 +104,10 @@ describe('outbox', () => {
     };
     await expect(
       rt.db.transaction().execute(async (trx) => {
-        const columns = newSyncColumns(stamp, rt.terminal!.orgUnitId);
-        await trx
-          .insertInto('terminals')
-          .values({ ...columns, name: '二号窗口', number: '02' })
-          .execute();
-        await recordChange(trx, 'terminals', 'insert', columns.id, null);
+        await insertSynced(trx, stamp, 'terminals', rt.terminal!.orgUnitId, {
+          name: '二号窗口',
+          number: '02',
+        });
         throw new Error('printer jammed');
       }),
     ).rejects.toThrow('printer jammed');

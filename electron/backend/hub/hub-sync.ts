@@ -1,4 +1,5 @@
 import type { HubSyncResult } from '@shared/api';
+import type { PushSchedule } from '../sync/push-schedule';
 
 /** The background sync of an enrolled terminal: one cycle at a time, every minute. */
 export interface HubSync {
@@ -13,4 +14,6 @@ export interface HubSync {
   stop(): Promise<void>;
   /** Whether the minute timer runs: not before enrolment, after a revocation or once closed. */
   scheduled(): boolean;
+  /** The background push of the change log (issue 15): soon after a write, retried after a failure. */
+  push: PushSchedule;
 }

@@ -5,6 +5,7 @@ import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
+import { createPushSchedule, type PushScheduleOptions } from '../sync/push-schedule';
 
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;
@@ -14,7 +15,9 @@ export function createHubSync(
   log: (error: unknown) => void,
   appliers: ReferenceAppliers,
   intervalMs = SYNC_INTERVAL_MS,
+  pushOptions: PushScheduleOptions = {},
 ): HubSync {
+  const push = createPushSchedule(runtime, log, pushOptions);
   let running: Promise<HubSyncResult> | null = null;
   let timer: NodeJS.Timeout | null = null;
   // Bumped by stop(): a resume still reading the enrolment then starts nothing on a closing runtime.
@@ -25,8 +28,12 @@ export function createHubSync(
     timer = null;
   }
 
-  /** Reference data, then the unit's accounts: a password changed at another window arrives too. */
+  /**
+   * The records changed here first (the counter's work waits for nobody else's), then reference
+   * data, then the unit's accounts: a password changed at another window arrives too.
+   */
   async function cycle(): Promise<HubSyncResult> {
+    const pushed = await push.run();
     const rt = runtime();
     const { result, stop } = await runSyncCycle(rt, log, appliers);
     if (stop) {
@@ -34,7 +41,9 @@ export function createHubSync(
       return result;
     }
     const accounts = await syncAccounts(rt);
-    if (result.problem || !accounts.problem) return result;
+    if (result.problem) return result;
+    if (pushed.problem) return { ...result, problem: `本机修改未能全部上传：${pushed.problem}` };
+    if (!accounts.problem) return result;
     return { ...result, problem: `账号同步未完成：${accounts.problem}` };
   }
 
@@ -60,6 +69,7 @@ export function createHubSync(
         const rt = runtime();
         const enrolment = rt.terminal && !rt.damaged ? await readEnrolment(rt.db) : null;
         if (!enrolment || enrolment.revokedAt || mine !== generation) return;
+        push.start();
         if (!timer) {
           timer = setInterval(tick, intervalMs);
           timer.unref();
@@ -70,9 +80,11 @@ export function createHubSync(
       }
     },
     scheduled: () => timer !== null,
+    push,
     async stop() {
       generation += 1;
       stopTimer();
+      await push.stop();
       await running?.catch(() => undefined);
     },
   };

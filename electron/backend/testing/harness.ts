@@ -38,7 +38,8 @@ export interface Harness {
   ): Promise<MethodOutput<M>>;
   /** Calls and answers the refusal's error code, or 'OK' when the call went through. */
   code<M extends MethodName>(method: M, input: MethodInput<M>, session?: string): Promise<string>;
-  restart(): Promise<void>;
+  /** Closes and starts again; `whileClosed` runs in between (a file swapped while the app is off). */
+  restart(whileClosed?: () => void): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -72,8 +73,9 @@ export async function createHarness(options: Partial<BackendOptions> = {}): Prom
       const result = await harness.call(method, input, session);
       return result.ok ? 'OK' : result.error.code;
     },
-    async restart() {
+    async restart(whileClosed) {
       await harness.backend.close();
+      whileClosed?.();
       harness.backend = await start();
     },
     async cleanup() {

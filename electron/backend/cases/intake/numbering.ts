@@ -5,7 +5,7 @@ import { requireTerminal } from '../../core/guards';
 import type { Runtime } from '../../core/runtime';
 import type { Database } from '../../db/schema';
 import { findOrgUnit } from '../../org/repository';
-import { findTerminal, nextSequence } from '../repository';
+import { findTerminal, highestCaseSequence, nextSequence } from '../repository';
 
 /** This terminal as case numbers and printed papers name it. */
 export interface Counter {
@@ -37,8 +37,14 @@ export async function nextCaseNumber(
   counter: Counter,
   date: string,
 ): Promise<string> {
-  const scope = `case:${counter.orgCode}:${counter.terminalNumber}:${date.replaceAll('-', '')}`;
-  const sequence = await nextSequence(trx, scope);
+  const day = date.replaceAll('-', '');
+  const scope = `case:${counter.orgCode}:${counter.terminalNumber}:${day}`;
+  // The counter goes back with a restored file; the cases pulled back from the hub do not.
+  const onFile = await highestCaseSequence(
+    trx,
+    `${counter.orgCode}-${counter.terminalNumber}-${day}-`,
+  );
+  const sequence = await nextSequence(trx, scope, onFile);
   if (sequence > CASE_SEQUENCE_MAX) {
     throw new DomainError(
       'CONFLICT',

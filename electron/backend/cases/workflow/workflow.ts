@@ -5,6 +5,7 @@ import { transition, type CaseState, type Transition } from '@shared/domain/case
 import { calendarOf } from '../../calendar/service';
 import { DomainError } from '../../core/errors';
 import { stampOf } from '../../core/guards';
+import { ensureUnchanged } from '../../core/synced-writes';
 import type { CallContext } from '../../core/runtime';
 import type { CasesTable } from '../../db/schema';
 import { findOrgUnit } from '../../org/repository';
@@ -143,6 +144,8 @@ export async function supplement(
     await updateChecklist(trx, stamp, stored, checklist);
     let note: string;
     if (missing.length > 0) {
+      // The case stays as it is, but the step was decided on it as read before the transaction.
+      await ensureUnchanged(trx, 'cases', row);
       note = withNote(
         `补交：${arrived.length > 0 ? names(arrived) : '无'}；仍缺：${names(missing)}`,
         input.note,

@@ -26,6 +26,7 @@ import * as serviceItemIssuer from './2026_12_06_2000_service_item_issuer';
 import * as countyReferenceData from './2026_12_06_2030_county_reference_data';
 import * as hubAccounts from './2026_12_06_2200_hub_accounts';
 import * as syncLog from './2026_12_07_0000_sync_log';
+import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 
 export interface Migration {
   name: string;
@@ -61,4 +62,11 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_2030_county_reference_data', up: countyReferenceData.up },
   { name: '2026_12_06_2200_hub_accounts', up: hubAccounts.up },
   { name: '2026_12_07_0000_sync_log', up: syncLog.up },
+  { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
 ];
+
+/**
+ * The schema this code writes: every outbox entry carries it, so that the hub knows which columns
+ * the writer knew of. Counts migrations, which are only ever appended.
+ */
+export const SCHEMA_VERSION = migrations.length;

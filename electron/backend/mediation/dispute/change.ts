@@ -6,7 +6,7 @@ import type { CallContext } from '../../core/runtime';
 import type { Database, DisputesTable } from '../../db/schema';
 import { actorName } from './actor';
 import { disputeDetail } from './detail';
-import { updateSynced } from '../../core/synced-writes';
+import { ensureUnchanged, updateSynced } from '../../core/synced-writes';
 import { logDisputeChange, type DisputeEvent } from './timeline';
 
 interface DisputeChange {
@@ -32,6 +32,9 @@ export async function changeDispute(
   await ctx.rt.db.transaction().execute(async (trx) => {
     if (change.set && Object.keys(change.set).length > 0) {
       await updateSynced(trx, stamp, 'disputes', row, change.set);
+    } else {
+      // The change was decided on the dispute as read before the transaction: it must still be so.
+      await ensureUnchanged(trx, 'disputes', row);
     }
     await change.also?.(trx, stamp);
     await logDisputeChange(trx, stamp, row, name, change.event, change.auditAction);

@@ -1,0 +1,50 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { writePrivateFileAtomically } from '../core/private-files';
+
+/**
+ * What this installation last knew of its database, kept beside it in the data folder but outside
+ * it: a database file swapped while the app was off (copied from another PC, or a backup put back
+ * by hand) does not bring this file along, so at the next start the two disagree and the database
+ * gets a new epoch (service.ts settleEpochAtOpen).
+ *
+ * `outboxSeq` is the outbox's high-water mark (SQLite's AUTOINCREMENT counter, which pruning pushed
+ * entries does not lower); `counters` are the live case and dispute number counters, so that a
+ * database put back by hand never prints a number that was printed before it was swapped.
+ */
+export const EPOCH_MARKER_FILE = 'sync-epoch.json';
+
+const markerSchema = z.object({
+  epoch: z.string().min(1),
+  outboxSeq: z.number().int().nonnegative(),
+  counters: z.record(z.string(), z.number().int().nonnegative()),
+  writtenAt: z.string(),
+});
+export type EpochMarker = z.infer<typeof markerSchema>;
+
+export type MarkerReading =
+  | { kind: 'missing' }
+  /** Unreadable or of an unknown shape: nothing it says can be trusted. */
+  | { kind: 'unreadable' }
+  | { kind: 'found'; marker: EpochMarker };
+
+export function markerPath(dataDir: string): string {
+  return join(dataDir, EPOCH_MARKER_FILE);
+}
+
+export function readMarker(dataDir: string): MarkerReading {
+  const file = markerPath(dataDir);
+  if (!existsSync(file)) return { kind: 'missing' };
+  try {
+    const parsed = markerSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+    return parsed.success ? { kind: 'found', marker: parsed.data } : { kind: 'unreadable' };
+  } catch {
+    return { kind: 'unreadable' };
+  }
+}
+
+/** Under a temporary name, flushed, then renamed: a power cut leaves the old marker or the new one. */
+export function writeMarker(dataDir: string, marker: EpochMarker): void {
+  writePrivateFileAtomically(markerPath(dataDir), JSON.stringify(marker));
+}

@@ -1,0 +1,77 @@
+import type { PushEntry, PushRejection } from '@shared/sync/records-contract';
+import type { Runtime } from '../core/runtime';
+import type { Db } from '../db/queryable';
+import type { SyncStateTable } from '../db/schema';
+
+export async function readSyncState(db: Db): Promise<SyncStateTable> {
+  return db.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
+}
+
+/** Why the last push stopped short; the status bar shows it until a push gets through. */
+export async function recordPushError(db: Db, code: string, message: string): Promise<void> {
+  await db
+    .updateTable('sync_state')
+    .set({ last_error_code: code, last_error_message: message })
+    .where('id', '=', 1)
+    .execute();
+}
+
+/**
+ * One answer of the hub, all at once: the entries it decided leave the queue, the ones it refused
+ * are kept under 同步问题 with its reason, and the push is recorded as done. A refusal repeated (the
+ * answer to a push sent again after a cut) is kept once. Answers how many problems are new.
+ */
+export async function recordPushResult(
+  rt: Runtime,
+  epoch: string,
+  decided: readonly PushEntry[],
+  rejections: readonly PushRejection[],
+): Promise<number> {
+  const now = rt.stamper.nowIso();
+  const bySeq = new Map(decided.map((entry) => [entry.seq, entry]));
+  return rt.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('outbox')
+      .set({ pushed_at: now })
+      .where('pushed_at', 'is', null)
+      .where(
+        'seq',
+        'in',
+        decided.map((entry) => entry.seq),
+      )
+      .execute();
+    let added = 0;
+    for (const rejection of rejections) {
+      const entry =
+        bySeq.get(rejection.seq) ??
+        (await trx
+          .selectFrom('outbox')
+          .select(['table_name as table', 'record_id as recordId'])
+          .where('seq', '=', rejection.seq)
+          .executeTakeFirst());
+      if (!entry) continue;
+      const inserted = await trx
+        .insertInto('sync_problems')
+        .values({
+          seq: rejection.seq,
+          epoch,
+          table_name: entry.table,
+          record_id: entry.recordId,
+          code: rejection.code,
+          message: rejection.message,
+          reported_at: now,
+          settled_at: null,
+          settled_by: null,
+        })
+        .onConflict((oc) => oc.column('seq').doNothing())
+        .executeTakeFirst();
+      added += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+    }
+    await trx
+      .updateTable('sync_state')
+      .set({ last_push_at: now, last_error_code: null, last_error_message: null })
+      .where('id', '=', 1)
+      .execute();
+    return added;
+  });
+}
