@@ -82,7 +82,8 @@ export const SYNC_PATHS = {
 const columnValue = z.union([z.string(), z.number(), z.null()]);
 
 const uuid = z.string().uuid();
-const hlc = z.string().min(1).max(64);
+// ISO time, counter and the terminal id (a UUID): 66 characters; room for a longer node name.
+const hlc = z.string().min(1).max(100);
 
 /** One change-log entry as a terminal pushes it. */
 export const pushEntrySchema = z.object({
@@ -182,6 +183,14 @@ export const pullRequestSchema = z.object({
   /** Opaque; absent on the first pull. */
   after: z.string().max(100).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
+  /**
+   * Only the records of one digest bucket (recordBucket), for repairing a divergence the digest
+   * found; its cursor is its own and is never stored as the terminal's pull cursor.
+   */
+  bucket: z
+    .string()
+    .regex(/^[0-9a-f]$/)
+    .optional(),
 });
 export type PullRequest = z.infer<typeof pullRequestSchema>;
 
@@ -196,9 +205,9 @@ export const pullResponseSchema = z.object({
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
 /**
- * What a terminal should hold for its scope, in buckets by the first hex digit of the record id:
- * count and an order-independent hash of (table, id, version). A terminal compares its own and
- * re-pulls only the buckets that differ.
+ * What a terminal should hold for its scope, in buckets (recordBucket): count and an
+ * order-independent hash of (table, id, version). A terminal compares its own and re-pulls only the
+ * buckets that differ.
  */
 export const digestResponseSchema = z.object({
   buckets: z.array(
@@ -206,3 +215,27 @@ export const digestResponseSchema = z.object({
   ),
 });
 export type DigestResponse = z.infer<typeof digestResponseSchema>;
+
+/**
+ * A record's digest bucket: the last hex digit of its id. Not the first: ids are UUIDv7, whose first
+ * digits are the time they were made, so every record of a decade would share one bucket.
+ */
+export function recordBucket(recordId: string): string {
+  return recordId.slice(-1).toLowerCase();
+}
+
+/**
+ * A bucket's hash: the sum, modulo 2^60, of the first 15 hex digits of md5("table/id/version") of
+ * each record, as a decimal string. A sum does not depend on order, and PostgreSQL computes it in one
+ * aggregate.
+ */
+export const DIGEST_HASH_HEX_DIGITS = 15;
+
+export function pullPath(request: { after?: string; limit?: number; bucket?: string }): string {
+  const query = new URLSearchParams();
+  if (request.after !== undefined) query.set('after', request.after);
+  if (request.limit !== undefined) query.set('limit', String(request.limit));
+  if (request.bucket !== undefined) query.set('bucket', request.bucket);
+  const text = query.toString();
+  return text ? `${SYNC_PATHS.pull}?${text}` : SYNC_PATHS.pull;
+}

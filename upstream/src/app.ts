@@ -16,6 +16,7 @@ import type { HubConfig } from './config';
 import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
+import { registerRecordPullRoutes } from './record-pull-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
@@ -118,6 +119,7 @@ export function buildHub(config: HubConfig): FastifyInstance {
   registerRoutes(app, config);
   registerAccountRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
+  registerRecordPullRoutes(app, config);
   return app;
 }
 

@@ -1,6 +1,11 @@
 // The database as Kysely sees it: the table interfaces live in tables/, one file per domain, and are
 // re-exported here so that every importer names one module.
-import type { OutboxTable, SyncProblemsTable, SyncStateTable } from './tables/sync';
+import type {
+  OutboxTable,
+  SyncProblemsTable,
+  SyncPullHeldTable,
+  SyncStateTable,
+} from './tables/sync';
 import type { HubAccountsTable } from './tables/hub-accounts';
 import type {
   OrgUnitsTable,
@@ -57,6 +62,7 @@ export interface Database {
   outbox: OutboxTable;
   sync_state: SyncStateTable;
   sync_problems: SyncProblemsTable;
+  sync_pull_held: SyncPullHeldTable;
   settings: SettingsTable;
   service_items: ServiceItemsTable;
   service_item_versions: ServiceItemVersionsTable;

@@ -20,7 +20,7 @@ export { disputeFtsValues } from './list/search-index';
 export { addAccountToRoster } from './roster/roster';
 
 // The bench's generator numbers, names and indexes disputes as registration does.
-export { indexDispute } from './list/search-index';
+export { indexDispute, reindexDispute } from './list/search-index';
 export { effectiveAbbreviation } from './register/numbering';
 export { partyNamesOf } from './register/party-input';
 export { NOT_YET_CONCLUDED } from './register/register';

@@ -63,7 +63,7 @@ export async function indexResident(db: Db, resident: IndexedResident): Promise<
 }
 
 /** `resident` as it was indexed: the old bigrams are deleted by primary key. */
-async function unindexResident(db: Db, resident: IndexedResident): Promise<void> {
+export async function unindexResident(db: Db, resident: IndexedResident): Promise<void> {
   // contentless_delete=1 lets a contentless table forget a row by rowid alone.
   await sql`DELETE FROM residents_fts WHERE rowid = ${resident.rowid}`.execute(db);
   const bigrams = residentBigrams(resident.name, resident.address);

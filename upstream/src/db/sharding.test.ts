@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { ACCOUNT_PATHS, pullAccountsPath } from '@shared/sync/accounts-contract';
+import { SYNC_PATHS, pullPath } from '@shared/sync/records-contract';
 import { APP_VERSION_HEADER, HUB_PATHS } from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS } from '@shared/sync/reference-contract';
 import { UPDATE_CHANNEL_FILE, UPDATE_FEED_PATH } from '@shared/sync/updates-contract';
@@ -116,6 +117,8 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       body: { account: shardingTestAccount, baseVersion: 0 },
     });
     await hub.call('GET', pullAccountsPath(0), { token: township.token });
+    await hub.call('GET', pullPath({ limit: 1 }), { token: township.token });
+    await hub.call('GET', SYNC_PATHS.digest, { token: township.token });
     // The update feed, and the oldest app version checked on a sync request that states one.
     await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
     await hub.call('GET', HUB_PATHS.orgTree, {

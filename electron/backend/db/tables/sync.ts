@@ -68,3 +68,13 @@ export interface SyncProblemsTable {
   settled_at: string | null;
   settled_by: string | null;
 }
+
+/** A pulled record waiting for a record it refers to (hub/pull/hold-back.ts); terminal-local. */
+export interface SyncPullHeldTable {
+  table_name: string;
+  record_id: string;
+  version: string;
+  /** The PulledRecord as JSON. */
+  record: string;
+  held_at: string;
+}

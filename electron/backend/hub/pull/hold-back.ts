@@ -1,0 +1,119 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import {
+  pulledRecordSchema,
+  type PulledRecord,
+  type SyncRecordTable,
+} from '@shared/sync/records-contract';
+
+/*
+ * A pulled record whose parent (by foreign key) is neither here nor coming in the same page is held
+ * back in sync_pull_held and tried again with every later page, so that the page commits (foreign
+ * keys are checked at its commit) and the cursor moves on. See the migration 2026_12_07_0201.
+ */
+
+interface ForeignKey {
+  from: string;
+  parent: string;
+  to: string;
+}
+
+const keyCache = new WeakMap<BetterSqlite3.Database, Map<string, ForeignKey[]>>();
+
+function foreignKeys(sqlite: BetterSqlite3.Database, table: SyncRecordTable): ForeignKey[] {
+  let tables = keyCache.get(sqlite);
+  if (!tables) {
+    tables = new Map();
+    keyCache.set(sqlite, tables);
+  }
+  let keys = tables.get(table);
+  if (!keys) {
+    const rows = sqlite
+      .prepare('SELECT "from", "table" AS parent, "to" FROM pragma_foreign_key_list(?)')
+      .all(table) as { from: string; parent: string; to: string | null }[];
+    keys = rows.map((row) => ({ ...row, to: row.to ?? 'id' }));
+    tables.set(table, keys);
+  }
+  return keys;
+}
+
+const key = (table: string, id: string) => `${table}\u0000${id}`;
+
+/**
+ * Splits the candidates into those whose every parent is here or among the others that are ready,
+ * and those that must wait. Repeated until nothing moves: a case held back holds back its materials.
+ */
+export function readyToApply(
+  sqlite: BetterSqlite3.Database,
+  candidates: readonly PulledRecord[],
+): { ready: PulledRecord[]; held: PulledRecord[] } {
+  const probes = new Map<string, BetterSqlite3.Statement>();
+  const exists = (parent: string, column: string, value: unknown) => {
+    const text = `SELECT 1 FROM "${parent}" WHERE "${column}" = ?`;
+    let probe = probes.get(text);
+    if (!probe) {
+      probe = sqlite.prepare(text);
+      probes.set(text, probe);
+    }
+    return probe.get(value) !== undefined;
+  };
+  let ready = [...candidates];
+  const held: PulledRecord[] = [];
+  for (;;) {
+    const coming = new Set(ready.map((record) => key(record.table, record.recordId)));
+    const missing = (record: PulledRecord) =>
+      foreignKeys(sqlite, record.table).some((fk) => {
+        const value = record.columns[fk.from];
+        if (value === null || value === undefined) return false;
+        if (fk.to === 'id' && coming.has(key(fk.parent, String(value)))) return false;
+        return !exists(fk.parent, fk.to, value);
+      });
+    const waiting = ready.filter(missing);
+    if (waiting.length === 0) return { ready, held };
+    held.push(...waiting);
+    ready = ready.filter((record) => !waiting.includes(record));
+  }
+}
+
+/** The records held back so far, as pulled. */
+export function heldRecords(sqlite: BetterSqlite3.Database): PulledRecord[] {
+  const rows = sqlite.prepare('SELECT record FROM sync_pull_held').pluck().all() as string[];
+  return rows.map((row) => pulledRecordSchema.parse(JSON.parse(row)));
+}
+
+/** Rewrites the held set: the ones applied leave it, the ones still waiting stay (newest version). */
+export function keepHeld(
+  sqlite: BetterSqlite3.Database,
+  applied: readonly PulledRecord[],
+  held: readonly PulledRecord[],
+  now: string,
+): void {
+  const remove = sqlite.prepare(
+    'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ?',
+  );
+  for (const record of applied) remove.run(record.table, record.recordId);
+  const hold =
+    sqlite.prepare(`INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)
+    VALUES (?, ?, ?, ?, ?)
+    ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version,
+      record = excluded.record WHERE excluded.version > sync_pull_held.version`);
+  for (const record of held) {
+    hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now);
+  }
+}
+
+/**
+ * The page's records with the held ones that a page record does not supersede: one candidate per
+ * record, the newest version.
+ */
+export function withHeld(
+  page: readonly PulledRecord[],
+  held: readonly PulledRecord[],
+): PulledRecord[] {
+  const byKey = new Map<string, PulledRecord>();
+  for (const record of [...held, ...page]) {
+    const k = key(record.table, record.recordId);
+    const known = byKey.get(k);
+    if (!known || known.version < record.version) byKey.set(k, record);
+  }
+  return [...byKey.values()];
+}

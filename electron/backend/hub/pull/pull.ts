@@ -1,0 +1,108 @@
+import type { PullResponse } from '@shared/sync/records-contract';
+import type { Runtime } from '../../core/runtime';
+import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
+import { UNREACHABLE_MESSAGE } from '../errors';
+import { readEnrolment } from '../repository';
+import { applyPulledPage } from './apply-page';
+import { pullPage } from './pull-client';
+
+/**
+ * Records per page, and so per transaction: a page of case-sized rows applies in a few tens of
+ * milliseconds, and the backend answers other requests between pages, so a clerk at the counter
+ * never waits long for the database during a first sync of a hundred thousand records.
+ */
+export const PULL_PAGE_SIZE = 400;
+
+export interface PullProgress {
+  running: boolean;
+  /** Records written by the pull running now, or by the last one. */
+  applied: number;
+  /** What the hub said is left after the last page (an upper bound). */
+  remaining: number;
+  /** Records waiting for a record they refer to (sync_pull_held). */
+  held: number;
+}
+
+const progress = new WeakMap<Runtime, PullProgress>();
+
+export function pullProgress(rt: Runtime): PullProgress {
+  return progress.get(rt) ?? { running: false, applied: 0, remaining: 0, held: 0 };
+}
+
+export interface RecordPull {
+  state: 'done' | 'standalone' | 'unreachable' | 'refused';
+  applied: number;
+  /** The hub's words, or why it could not be reached; null when the pull went through. */
+  problem: string | null;
+}
+
+/** The hub of an enrolled, not revoked terminal whose token is readable; else null. */
+export async function recordHub(rt: Runtime): Promise<HubClientOptions | null> {
+  if (!rt.terminal) return null;
+  const enrolment = await readEnrolment(rt.db);
+  const token = rt.hubTokens.read();
+  if (!enrolment || enrolment.revokedAt || !token) return null;
+  return { baseUrl: enrolment.hubUrl, token, appVersion: rt.appVersion };
+}
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function storedCursor(rt: Runtime): Promise<string | undefined> {
+  const row = await rt.db.selectFrom('sync_state').select('pull_cursor').executeTakeFirst();
+  return row?.pull_cursor ?? undefined;
+}
+
+/**
+ * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
+ * resumes from the last page applied and never skips or half-applies one.
+ */
+export async function applyPage(rt: Runtime, page: Pick<PullResponse, 'records' | 'cursor'>) {
+  const now = rt.stamper.nowIso();
+  const outcome = await rt.db.transaction().execute(async (trx) => {
+    const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
+    await trx
+      .updateTable('sync_state')
+      .set({ pull_cursor: page.cursor, last_pull_at: now })
+      .where('id', '=', 1)
+      .execute();
+    return applied;
+  });
+  if (outcome.highestVersion) rt.stamper.observe(outcome.highestVersion);
+  return outcome;
+}
+
+/**
+ * Pulls what the terminal's unit sees, changed since the stored cursor, until the hub has no more.
+ * The next page is on its way while one is applied; the event loop gets a turn between pages.
+ */
+export async function pullRecords(
+  rt: Runtime,
+  options: { pageSize?: number; hub?: HubClientOptions } = {},
+): Promise<RecordPull> {
+  const hub = options.hub ?? (await recordHub(rt));
+  if (!hub) return { state: 'standalone', applied: 0, problem: null };
+  const limit = options.pageSize ?? PULL_PAGE_SIZE;
+  const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
+  progress.set(rt, shown);
+  try {
+    let next = pullPage(hub, { after: await storedCursor(rt), limit });
+    for (;;) {
+      const page = await next;
+      if (page.more) next = pullPage(hub, { after: page.cursor, limit });
+      const outcome = await applyPage(rt, page);
+      shown.applied += outcome.inserted + outcome.updated;
+      shown.remaining = page.remaining;
+      shown.held = outcome.held;
+      if (!page.more) return { state: 'done', applied: shown.applied, problem: null };
+      await nextTurn();
+    }
+  } catch (error) {
+    if (error instanceof HubUnreachable)
+      return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
+    if (error instanceof HubRefusal)
+      return { state: 'refused', applied: shown.applied, problem: error.message };
+    throw error;
+  } finally {
+    shown.running = false;
+  }
+}

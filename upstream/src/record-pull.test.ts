@@ -1,0 +1,267 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { HUB_PATHS } from '@shared/sync/hub-contract';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { SYNC_PATHS, pullPath, recordBucket } from '@shared/sync/records-contract';
+import { describeOnBackends, useDatabase } from '../test/hub-backends';
+import { startTestHub, type TestHub } from '../test/test-hub';
+
+/*
+ * The push side (another part of issue 15) fills sync_records, sync_visibility and sync_feed; these
+ * tests write those rows as it would, and read them back through the pull and digest endpoints.
+ */
+
+interface Seeded {
+  table: string;
+  id: string;
+  rootId: string;
+  version: string;
+  columns: Record<string, string | number | null>;
+}
+
+describeOnBackends('pulling the records a unit sees', (backend) => {
+  const db = useDatabase(backend);
+  let hub: TestHub;
+  afterEach(() => hub.close());
+
+  const unit = (suffix: string) => orgUnitIdFromDivisionCode(`${hub.countyCode}${suffix}`);
+
+  async function county() {
+    hub = await startTestHub(db());
+    const centre = (await hub.enrol(hub.firstCode)).body.token as string;
+    const enrolAt = async (orgUnitCode: string) => {
+      const code = await hub.call('POST', HUB_PATHS.adminEnrolmentCodes, {
+        token: centre,
+        body: { orgUnitCode },
+      });
+      return (await hub.enrol(code.body.code)).body.token as string;
+    };
+    return {
+      window1: await enrolAt(`${hub.countyCode}001`),
+      village: await enrolAt(`${hub.countyCode}001001`),
+      north: await enrolAt(`${hub.countyCode}002`),
+    };
+  }
+
+  /** A record as the push side stores it, with its change number. */
+  async function store(record: Seeded, ownerUnit: string, seq: number) {
+    const row = {
+      county_code: hub.countyCode,
+      table_name: record.table,
+      record_id: record.id,
+      org_unit_id: ownerUnit,
+      root_table:
+        record.table === 'cases' || record.table === 'case_materials' ? 'cases' : 'disputes',
+      root_id: record.rootId,
+      version: record.version,
+      columns: JSON.stringify({ id: record.id, version: record.version, ...record.columns }),
+      field_versions: JSON.stringify({}),
+      deleted: false,
+      change_seq: seq,
+      origin_terminal_id: 'terminal-1',
+      updated_at: hub.clock.now,
+    };
+    await db()
+      .insertInto('sync_records')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['county_code', 'table_name', 'record_id']).doUpdateSet({
+          version: row.version,
+          columns: row.columns,
+          change_seq: seq,
+        }),
+      )
+      .execute();
+  }
+
+  async function see(rootId: string, unitId: string, access: 'owner' | 'addressee' | 'reader') {
+    await db()
+      .insertInto('sync_visibility')
+      .values({ county_code: hub.countyCode, root_id: rootId, unit_id: unitId, access })
+      .onConflict((oc) => oc.columns(['county_code', 'root_id', 'unit_id']).doUpdateSet({ access }))
+      .execute();
+  }
+
+  async function feed(unitId: string, table: string, recordId: string, seq: number) {
+    await db()
+      .insertInto('sync_feed')
+      .values({
+        county_code: hub.countyCode,
+        unit_id: unitId,
+        table_name: table,
+        record_id: recordId,
+        seq,
+      })
+      .onConflict((oc) =>
+        oc.columns(['county_code', 'unit_id', 'table_name', 'record_id']).doUpdateSet({ seq }),
+      )
+      .execute();
+  }
+
+  const version = (n: number) =>
+    `2026-12-07T01:00:00.${String(n).padStart(3, '0')}Z-0000-terminal-1`;
+
+  function aCase(n: number, applicant: string): Seeded {
+    const id = randomUUID();
+    return {
+      table: 'cases',
+      id,
+      rootId: id,
+      version: version(n),
+      columns: { applicant_name: applicant },
+    };
+  }
+
+  const pull = (token: string, request: { after?: string; limit?: number; bucket?: string } = {}) =>
+    hub.call('GET', pullPath(request), { token });
+
+  it('hands a township window its unit’s records in pages with a cursor, and never another unit’s', async () => {
+    const t = await county();
+    const township = unit('001');
+    const cases = [aCase(1, '张三'), aCase(2, '李四'), aCase(3, '王五')];
+    for (const [i, c] of cases.entries()) {
+      await store(c, township, i + 1);
+      await see(c.id, township, 'owner');
+      await feed(township, 'cases', c.id, i + 1);
+    }
+    const northCase = aCase(4, '赵六');
+    await store(northCase, unit('002'), 4);
+    await see(northCase.id, unit('002'), 'owner');
+    await feed(unit('002'), 'cases', northCase.id, 4);
+
+    const first = await pull(t.window1, { limit: 2 });
+    expect(first.status).toBe(200);
+    expect(
+      first.body.records.map(
+        (r: { columns: { applicant_name: string } }) => r.columns.applicant_name,
+      ),
+    ).toEqual(['张三', '李四']);
+    expect(first.body.records[0]).toMatchObject({
+      table: 'cases',
+      orgUnitId: township,
+      access: 'owner',
+      version: version(1),
+    });
+    expect(first.body).toMatchObject({ more: true, remaining: 1 });
+    const second = await pull(t.window1, { after: first.body.cursor, limit: 2 });
+    expect(second.body.records.map((r: { recordId: string }) => r.recordId)).toEqual([
+      cases[2]!.id,
+    ]);
+    expect(second.body).toMatchObject({ more: false, remaining: 0 });
+    const nothing = await pull(t.window1, { after: second.body.cursor });
+    expect(nothing.body).toMatchObject({ records: [], more: false, cursor: second.body.cursor });
+
+    // Changed again: its feed row is renumbered past the cursor and it comes again, as it is now.
+    await store(
+      { ...cases[0]!, version: version(5), columns: { applicant_name: '张三丰' } },
+      township,
+      5,
+    );
+    await feed(township, 'cases', cases[0]!.id, 5);
+    const changed = await pull(t.window1, { after: second.body.cursor });
+    expect(changed.body.records).toHaveLength(1);
+    expect(changed.body.records[0]).toMatchObject({
+      version: version(5),
+      columns: { applicant_name: '张三丰' },
+    });
+
+    const north = await pull(t.north);
+    expect(north.body.records.map((r: { recordId: string }) => r.recordId)).toEqual([northCase.id]);
+    const village = await pull(t.village);
+    expect(village.body).toMatchObject({ records: [], more: false });
+    expect(JSON.stringify(village.body)).not.toContain('张三');
+  });
+
+  it('sends a feed row only while the unit still sees its root', async () => {
+    const t = await county();
+    const c = aCase(1, '张三');
+    await store(c, unit('001'), 1);
+    // A feed row for the village without visibility: nothing of the case reaches it.
+    await feed(unit('001001'), 'cases', c.id, 1);
+    expect((await pull(t.village)).body.records).toEqual([]);
+    await see(c.id, unit('001001'), 'reader');
+    const reader = await pull(t.village);
+    expect(reader.body.records).toHaveLength(1);
+    expect(reader.body.records[0]).toMatchObject({
+      recordId: c.id,
+      access: 'reader',
+      orgUnitId: unit('001'),
+    });
+  });
+
+  it('pages through a hand-off that added a whole case under one change number', async () => {
+    const t = await county();
+    const township = unit('001');
+    const c = aCase(1, '张三');
+    const materials = [1, 2, 3].map((n) => ({
+      table: 'case_materials',
+      id: randomUUID(),
+      rootId: c.id,
+      version: version(n),
+      columns: { case_id: c.id, name: `材料${n}` },
+    }));
+    for (const record of [c, ...materials]) {
+      await store(record, unit('001001'), 7);
+      await feed(township, record.table, record.id, 7);
+    }
+    await see(c.id, township, 'addressee');
+    const seen: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await pull(t.window1, { limit: 1, ...(after ? { after } : {}) });
+      seen.push(...page.body.records.map((r: { recordId: string }) => r.recordId));
+      after = page.body.cursor;
+      if (!page.body.more) break;
+    }
+    expect(seen.sort()).toEqual([c.id, ...materials.map((m) => m.id)].sort());
+  });
+
+  it('answers a digest per bucket that the terminal can compute, and pulls one bucket alone', async () => {
+    const t = await county();
+    const township = unit('001');
+    const cases = Array.from({ length: 12 }, (_, i) => aCase(i + 1, `申请人${i}`));
+    for (const [i, c] of cases.entries()) {
+      await store(c, township, i + 1);
+      await see(c.id, township, 'owner');
+      await feed(township, 'cases', c.id, i + 1);
+    }
+    const expected = new Map<string, { count: number; hash: bigint }>();
+    for (const c of cases) {
+      const bucket = recordBucket(c.id);
+      const md5 = createHash('md5').update(`cases/${c.id}/${c.version}`).digest('hex');
+      const entry = expected.get(bucket) ?? { count: 0, hash: 0n };
+      entry.count += 1;
+      entry.hash = (entry.hash + BigInt(`0x${md5.slice(0, 15)}`)) % 2n ** 60n;
+      expected.set(bucket, entry);
+    }
+    const digest = await hub.call('GET', SYNC_PATHS.digest, { token: t.window1 });
+    expect(digest.status).toBe(200);
+    expect(digest.body.buckets).toEqual(
+      [...expected.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([bucket, { count, hash }]) => ({ bucket, count, hash: hash.toString() })),
+    );
+    expect((await hub.call('GET', SYNC_PATHS.digest, { token: t.north })).body.buckets).toEqual([]);
+
+    const bucket = recordBucket(cases[0]!.id);
+    const only = await pull(t.window1, { bucket });
+    expect(only.body.records.map((r: { recordId: string }) => r.recordId).sort()).toEqual(
+      cases
+        .filter((c) => recordBucket(c.id) === bucket)
+        .map((c) => c.id)
+        .sort(),
+    );
+  });
+
+  it('refuses a cursor it did not issue and a caller without a token', async () => {
+    const t = await county();
+    const bad = await pull(t.window1, { after: "1/cases/'; drop" });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '同步位置不正确，请重新同步',
+    });
+    expect((await hub.call('GET', SYNC_PATHS.pull)).status).toBe(401);
+    expect((await hub.call('GET', SYNC_PATHS.digest)).status).toBe(401);
+  });
+});

@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import {
+  DIGEST_HASH_HEX_DIGITS,
+  SYNC_RECORD_TABLES,
+  type DigestResponse,
+  type PulledRecord,
+  type PullResponse,
+  type SyncRecordTable,
+} from '@shared/sync/records-contract';
+import { HubFailure } from './failure';
+import type { Db } from './org-units';
+import type { Caller } from './terminals';
+
+/**
+ * The read side of record sync (records-contract.ts): what a terminal's unit sees, from the unit's
+ * feed. A feed row is renumbered to the change's seq on every change of its record, and change seqs
+ * commit in order (sync_sequences' row lock), so a cursor past seq N has seen every change up to N.
+ * Several rows may share a seq (a hand-off adds a whole case at once), hence the cursor holds the
+ * row's whole key: seq, table, id.
+ */
+interface FeedPosition {
+  seq: number;
+  table: string;
+  recordId: string;
+}
+
+const START: FeedPosition = { seq: 0, table: '', recordId: '' };
+const CURSOR = /^(\d{1,15})\/([a-z_]{0,40})\/([0-9a-f-]{0,36})$/;
+
+function parseCursor(after: string | undefined): FeedPosition {
+  if (after === undefined) return START;
+  const match = CURSOR.exec(after);
+  if (!match) {
+    throw new HubFailure('INVALID_INPUT', '同步位置不正确，请重新同步', {
+      fields: { after: '同步位置不正确' },
+    });
+  }
+  return { seq: Number(match[1]), table: match[2]!, recordId: match[3]! };
+}
+
+function formatCursor(position: FeedPosition): string {
+  return `${position.seq}/${position.table}/${position.recordId}`;
+}
+
+const BUCKET = sql<string>`right(f.record_id, 1)`;
+
+/**
+ * The unit's feed joined to the records and to the visibility that lets the unit see them: a feed
+ * row whose root the unit no longer sees yields nothing.
+ */
+function visibleFeed(db: Db, countyCode: string, unitId: string) {
+  return db
+    .selectFrom('sync_feed as f')
+    .innerJoin('sync_records as r', (join) =>
+      join
+        .onRef('r.county_code', '=', 'f.county_code')
+        .onRef('r.table_name', '=', 'f.table_name')
+        .onRef('r.record_id', '=', 'f.record_id'),
+    )
+    .innerJoin('sync_visibility as v', (join) =>
+      join
+        .onRef('v.county_code', '=', 'f.county_code')
+        .onRef('v.root_id', '=', 'r.root_id')
+        .onRef('v.unit_id', '=', 'f.unit_id'),
+    )
+    .where('f.county_code', '=', countyCode)
+    .where('f.unit_id', '=', unitId);
+}
+
+/**
+ * One page of the records the caller's unit sees, changed after `after`, in feed order. The
+ * terminal's own pushes come back too: after a restore it needs them, and an equal version is a
+ * no-op where it already has them.
+ */
+export async function pullRecords(
+  db: Db,
+  countyCode: string,
+  caller: Caller,
+  request: { after?: string | undefined; limit: number; bucket?: string | undefined },
+): Promise<PullResponse> {
+  const from = parseCursor(request.after);
+  const unitId = caller.orgUnit.id;
+  let query = visibleFeed(db, countyCode, unitId)
+    .select([
+      'f.seq',
+      'f.table_name',
+      'f.record_id',
+      'r.org_unit_id',
+      'r.version',
+      'r.columns',
+      'v.access',
+    ])
+    .where((eb) =>
+      eb(
+        eb.refTuple('f.seq', 'f.table_name', 'f.record_id'),
+        '>',
+        eb.tuple(from.seq, from.table, from.recordId),
+      ),
+    );
+  if (request.bucket !== undefined) query = query.where(BUCKET, '=', request.bucket);
+  const rows = await query
+    .orderBy('f.seq')
+    .orderBy('f.table_name')
+    .orderBy('f.record_id')
+    .limit(request.limit + 1)
+    .execute();
+  const page = rows.slice(0, request.limit);
+  const more = rows.length > request.limit;
+  const last = page.at(-1);
+  const cursor = last
+    ? { seq: Number(last.seq), table: last.table_name, recordId: last.record_id }
+    : from;
+  const records: PulledRecord[] = page.map((row) => ({
+    table: row.table_name as SyncRecordTable,
+    recordId: row.record_id,
+    orgUnitId: row.org_unit_id,
+    version: row.version,
+    columns: row.columns,
+    access: row.access,
+  }));
+  return {
+    records,
+    cursor: formatCursor(cursor),
+    more,
+    remaining: more ? await remainingAfter(db, countyCode, unitId, cursor, request.bucket) : 0,
+  };
+}
+
+/**
+ * The feed rows after the page: an index-only count on sync_feed_unit_seq, without the joins, so it
+ * is an upper bound (a row whose root the unit no longer sees is counted). It only drives progress.
+ */
+async function remainingAfter(
+  db: Db,
+  countyCode: string,
+  unitId: string,
+  after: FeedPosition,
+  bucket: string | undefined,
+): Promise<number> {
+  let query = db
+    .selectFrom('sync_feed as f')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('f.county_code', '=', countyCode)
+    .where('f.unit_id', '=', unitId)
+    .where((eb) =>
+      eb(
+        eb.refTuple('f.seq', 'f.table_name', 'f.record_id'),
+        '>',
+        eb.tuple(after.seq, after.table, after.recordId),
+      ),
+    );
+  if (bucket !== undefined) query = query.where(BUCKET, '=', bucket);
+  const { n } = await query.executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+const HASH_MODULUS = (2n ** BigInt(DIGEST_HASH_HEX_DIGITS * 4)).toString();
+
+/** Per bucket: how many records the caller's unit sees and the hash of their (table, id, version). */
+export async function recordDigest(
+  db: Db,
+  countyCode: string,
+  caller: Caller,
+): Promise<DigestResponse> {
+  const rows = await visibleFeed(db, countyCode, caller.orgUnit.id)
+    .select([
+      BUCKET.as('bucket'),
+      (eb) => eb.fn.countAll<string | number>().as('n'),
+      sql<string>`(sum(('x' || substr(md5(f.table_name || '/' || f.record_id || '/' || r.version),
+        1, ${sql.lit(DIGEST_HASH_HEX_DIGITS)}))::bit(${sql.lit(DIGEST_HASH_HEX_DIGITS * 4)})::bigint)
+        % ${sql.lit(HASH_MODULUS)})::text`.as('hash'),
+    ])
+    .where('f.table_name', 'in', SYNC_RECORD_TABLES)
+    .groupBy(BUCKET)
+    .orderBy(BUCKET)
+    .execute();
+  return {
+    buckets: rows.map((row) => ({ bucket: row.bucket, count: Number(row.n), hash: row.hash })),
+  };
+}
