@@ -32,7 +32,14 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
   });
 }
 
-export function startCountyHub(dataDir: string): Promise<CountyHub> {
+/**
+ * `restart`: the folder holds a hub that ran before; it prints no first terminal's code once that
+ * code was used, so only its URL is awaited (firstCode is then empty).
+ */
+export function startCountyHub(
+  dataDir: string,
+  options: { restart?: boolean } = {},
+): Promise<CountyHub> {
   const child = spawn(
     TSX,
     ['--tsconfig', 'tsconfig.node.json', HUB_MAIN, '--data', dataDir, '--port', '0'],
@@ -67,10 +74,10 @@ export function startCountyHub(dataDir: string): Promise<CountyHub> {
       output.push(`${line}\n`);
       url = LISTENING.exec(line)?.[1] ?? url;
       const code = FIRST_CODE.exec(line)?.[1];
-      if (url && code) {
+      if (url && (code || options.restart)) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolveStart({ url, firstCode: code, stop });
+        resolveStart({ url, firstCode: code ?? '', stop });
       }
     });
   });
