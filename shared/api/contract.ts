@@ -31,6 +31,7 @@ import { syncPushMethods } from './methods/sync-push';
 import { systemMethods } from './methods/system';
 import { usersMethods } from './methods/users';
 import { updatesMethods } from './methods/updates';
+import { syncConflictMethods } from './methods/sync-conflicts';
 
 /** The one map of every backend method. Handlers, the preload and the HTTP client are built from it. */
 export const contract = {
@@ -66,6 +67,7 @@ export const contract = {
   ...hubReferenceMethods,
   ...updatesMethods,
   ...syncPushMethods,
+  ...syncConflictMethods,
 };
 
 type Contract = typeof contract;

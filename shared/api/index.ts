@@ -24,6 +24,7 @@ export * from './methods/hub';
 export * from './methods/hub-reference';
 export * from './methods/updates';
 export * from './methods/sync-push';
+export * from './methods/sync-conflicts';
 export * from './methods/mediation';
 export * from './methods/mediation-mediators';
 export * from './methods/mediation-outcome';

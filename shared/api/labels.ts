@@ -136,6 +136,8 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'sync.problems': '查看同步问题',
   'sync.settleProblem': '处理同步问题',
   'sync.recordState': '查看记录同步状态',
+  'sync.conflicts': '查看同步冲突',
+  'sync.resolveConflict': '处理同步冲突',
 };
 
 /**

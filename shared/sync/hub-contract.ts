@@ -74,6 +74,8 @@ export const HUB_ERROR_CODES = [
   'RELEASE_INVALID',
   'RELEASE_FILE_MISMATCH',
   'RELEASE_NOT_NEWER',
+  'CONFLICT_OTHER_UNIT',
+  'CONFLICT_ALREADY_RESOLVED',
 ] as const;
 export const hubErrorCodeSchema = z.enum(HUB_ERROR_CODES);
 export type HubErrorCode = z.infer<typeof hubErrorCodeSchema>;
@@ -109,6 +111,8 @@ export const HUB_ERROR_MESSAGES: Record<HubErrorCode, string> = {
   RELEASE_FILE_MISMATCH:
     '安装包与 latest.yml 中的校验值或大小不一致，可能文件不完整或选错了文件，未上传',
   RELEASE_NOT_NEWER: '县级平台上已有相同或更新的版本，未上传',
+  CONFLICT_OTHER_UNIT: '该同步冲突所在的记录不属于本终端所在单位，本终端不能处理',
+  CONFLICT_ALREADY_RESOLVED: '该同步冲突已由他人按另一个值处理，请刷新后查看',
 };
 
 /** Every non-2xx answer's body. */
@@ -156,6 +160,8 @@ export const HUB_ERROR_STATUS: Record<HubErrorCode, number> = {
   RELEASE_INVALID: 422,
   RELEASE_FILE_MISMATCH: 422,
   RELEASE_NOT_NEWER: 409,
+  CONFLICT_OTHER_UNIT: 403,
+  CONFLICT_ALREADY_RESOLVED: 409,
 };
 
 const isoTime = z.string();

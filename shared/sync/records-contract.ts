@@ -105,6 +105,14 @@ export const pushEntrySchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
   /** When the change was made (UTC ISO), by the terminal's clock. */
   at: z.string(),
+  /**
+   * Set on the first entry of a record pushed after a person settled its refusal under 同步问题
+   * (重新提交: the record's whole current row as an update, or an insert when the hub never took
+   * it; 放弃本机修改: the next local change after the hub's copy was pulled back). It lifts the
+   * block (RECORD_BLOCKED) that every earlier refusal of the record from this terminal set, and the
+   * entry is then applied like any other.
+   */
+  settlesRefusal: z.boolean().optional(),
 });
 export type PushEntry = z.infer<typeof pushEntrySchema>;
 
@@ -121,7 +129,9 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 /**
  * Why the hub refused an entry. A refused entry is kept on the terminal under 同步问题; the hub also
  * refuses every later entry of the same record from that terminal (RECORD_BLOCKED) until a person
- * settles the first, so a record is never half applied.
+ * settles the first, so a record is never half applied. The block lifts with the first entry of the
+ * record that carries settlesRefusal. Every entry of a refused entry's transaction is refused too
+ * (TRANSACTION_REFUSED) and blocks its own record the same way.
  */
 export const SYNC_REJECTION_CODES = [
   'OUT_OF_SCOPE',

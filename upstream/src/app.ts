@@ -17,9 +17,11 @@ import { HubFailure, zodFields } from './failure';
 import { RateLimiter } from './rate-limit';
 import { registerAccountRoutes } from './account-routes';
 import { registerRecordPullRoutes } from './record-pull-routes';
+import { registerConflictRoutes } from './conflict-routes';
 import { registerReleaseRoutes } from './release-routes';
 import { AppVersionPolicy } from './releases';
 import { registerRoutes } from './routes';
+import { registerPushRoutes } from './sync/push-routes';
 import { secretHash } from './secrets';
 import { authenticate, type Caller } from './terminals';
 
@@ -118,8 +120,10 @@ export function buildHub(config: HubConfig): FastifyInstance {
 
   registerRoutes(app, config);
   registerAccountRoutes(app, config);
+  registerConflictRoutes(app, config);
   registerReleaseRoutes(app, config, appVersions);
   registerRecordPullRoutes(app, config);
+  registerPushRoutes(app, config);
   return app;
 }
 

@@ -6,6 +6,7 @@ import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
+import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
 
 export const hubHandlers: HandlerMap = {
@@ -45,4 +46,6 @@ export const hubHandlers: HandlerMap = {
   'hub.publishReference': (ctx, input) => publishPageReference(ctx, input.kind),
   'hub.publishRoster': (ctx) => publishRoster(ctx),
   'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
+  'sync.conflicts': (ctx) => listSyncConflicts(ctx),
+  'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
 };

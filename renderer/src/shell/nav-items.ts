@@ -30,6 +30,7 @@ import {
   ResidentsPage,
   SettingsPage,
   StatsPage,
+  SyncConflictsPage,
   UsersPage,
 } from './pages';
 
@@ -114,6 +115,12 @@ const NAV_ITEMS: readonly NavItem[] = [
     roles: ['admin'],
     levels: ['county'],
     Page: HubTerminalsPage,
+  },
+  {
+    path: '/hub/conflicts',
+    label: '同步冲突',
+    roles: rolesOf('sync.conflicts'),
+    Page: SyncConflictsPage,
   },
 ];
 

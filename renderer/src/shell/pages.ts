@@ -83,6 +83,9 @@ export const HubPage = lazyComponent(() => import('../pages/Hub').then((m) => m.
 export const HubTerminalsPage = lazyComponent(() =>
   import('../pages/HubTerminals').then((m) => m.HubTerminalsPage),
 );
+export const SyncConflictsPage = lazyComponent(() =>
+  import('../pages/SyncConflicts').then((m) => m.SyncConflictsPage),
+);
 export const SettingsPage = lazyComponent(() =>
   import('../pages/Settings').then((m) => m.SettingsPage),
 );

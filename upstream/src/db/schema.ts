@@ -164,6 +164,21 @@ export interface SyncRejectionsTable {
   code: string;
   message: string;
   rejected_at: Timestamp;
+  /** Set when the terminal says a person settled it: the record's entries flow again. */
+  settled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface SyncClockFlagsTable {
+  county_code: string;
+  terminal_id: string;
+  epoch: string;
+  seq: PgBigint;
+  table_name: string;
+  record_id: string;
+  version: string;
+  /** How far the version's wall time was past the hub's clock on arrival. */
+  ahead_ms: PgBigint;
+  flagged_at: Timestamp;
 }
 
 type JsonValue = ColumnType<string | number | null, string, string>;
@@ -211,4 +226,5 @@ export interface HubDatabase {
   sync_feed: SyncFeedTable;
   sync_rejections: SyncRejectionsTable;
   sync_conflicts: SyncConflictsTable;
+  sync_clock_flags: SyncClockFlagsTable;
 }

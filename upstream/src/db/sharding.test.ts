@@ -12,6 +12,7 @@ import {
   useDatabase,
   type Backend,
 } from '../../test/hub-backends';
+import { caseRow, insert, resident, TerminalLog, update } from '../../test/terminal-log';
 import { smallOrgTree, startTestHub } from '../../test/test-hub';
 import type { HubDatabase } from './schema';
 
@@ -80,7 +81,7 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
   it('keys every table by county_code first, and every unique and foreign key includes it', async () => {
     const tables = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM pg_tables WHERE schemaname = 'public'`.execute(db);
-    expect(tables.rows[0]!.n).toBe(17);
+    expect(tables.rows[0]!.n).toBe(18);
     expect(await shardingProblems(db)).toEqual([]);
   });
 
@@ -119,6 +120,23 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     await hub.call('GET', pullAccountsPath(0), { token: township.token });
     await hub.call('GET', pullPath({ limit: 1 }), { token: township.token });
     await hub.call('GET', SYNC_PATHS.digest, { token: township.token });
+    const log = new TerminalLog(township.terminalId, township.orgUnit.id);
+    const residentId = randomUUID();
+    const caseId = randomUUID();
+    const changes = [
+      ...log.tx(insert('residents', residentId, resident())),
+      ...log.tx(insert('cases', caseId, caseRow(residentId))),
+      ...log.tx(update('cases', caseId, { org_unit_id: county.orgUnit.id })),
+    ];
+    await hub.call('POST', SYNC_PATHS.push, {
+      token: township.token,
+      body: { epoch: log.epoch, entries: changes },
+    });
+    // The same again: the repeat's answer is read from what the first push stored.
+    await hub.call('POST', SYNC_PATHS.push, {
+      token: township.token,
+      body: { epoch: log.epoch, entries: changes },
+    });
     // The update feed, and the oldest app version checked on a sync request that states one.
     await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
     await hub.call('GET', HUB_PATHS.orgTree, {
@@ -152,6 +170,11 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
     });
     await hub.call('GET', REFERENCE_PATHS.manifest, { token: township.token });
     await hub.call('GET', REFERENCE_PATHS.edition('roster'), { token: township.token });
+    await hub.call('GET', SYNC_PATHS.conflicts, { token: township.token });
+    await hub.call('POST', SYNC_PATHS.resolveConflict('none'), {
+      token: township.token,
+      body: { choice: 'kept', resolvedBy: 'u' },
+    });
     await hub.call('POST', HUB_PATHS.adminRevokeTerminal(township.terminalId), {
       token: county.token,
       body: {},

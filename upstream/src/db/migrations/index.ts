@@ -4,6 +4,7 @@ import * as referenceEditions from './2026_12_06_2100_reference_editions';
 import * as accounts from './2026_12_06_2200_accounts';
 import * as appReleases from './2026_12_06_2300_app_releases';
 import * as recordSync from './2026_12_07_0000_record_sync';
+import * as pushBookkeeping from './2026_12_07_0100_push_bookkeeping';
 import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
 
 export interface Migration {
@@ -18,5 +19,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_2200_accounts', up: accounts.up },
   { name: '2026_12_06_2300_app_releases', up: appReleases.up },
   { name: '2026_12_07_0000_record_sync', up: recordSync.up },
+  { name: '2026_12_07_0100_push_bookkeeping', up: pushBookkeeping.up },
   { name: '2026_12_07_0200_sync_feed_buckets', up: syncFeedBuckets.up },
 ];

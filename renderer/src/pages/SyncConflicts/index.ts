@@ -1,0 +1,1 @@
+export { SyncConflictsPage } from './SyncConflictsPage';

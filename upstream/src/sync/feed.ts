@@ -1,0 +1,173 @@
+import {
+  loadRootMembers,
+  loadVisibility,
+  recordKey,
+  type HubRecord,
+  type Trx,
+} from './record-store';
+import {
+  namedAccess,
+  nextVisibility,
+  residentsNamed,
+  type Access,
+  type RootTable,
+  type VisibilityChange,
+} from './routing';
+
+/**
+ * The visibility and feed rows a push writes (sync_visibility, sync_feed), in its transaction: every
+ * changed record goes into the feed of every unit that sees its root, at the record's new change
+ * number; a unit that newly sees a root (a hand-over, an escalation, a resident named by a case it
+ * now sees) gets every record of that root at new numbers: the whole case moves.
+ */
+
+export interface Routed {
+  visibility: { rootId: string; unitId: string; access: Access }[];
+  feed: { unitId: string; table: string; recordId: string; seq: number }[];
+}
+
+export async function routeChanges(
+  trx: Trx,
+  countyCode: string,
+  records: Map<string, HubRecord>,
+  changed: HubRecord[],
+  nextSeq: () => number,
+): Promise<Routed> {
+  const roots = new Map<string, RootTable>();
+  for (const record of changed) roots.set(record.rootId, record.rootTable);
+  const disputeIds = [...roots].filter(([, table]) => table === 'disputes').map(([id]) => id);
+  const members = await disputeMembers(trx, countyCode, disputeIds, changed);
+
+  const rootRecord = (id: string) => records.get(recordKey(roots.get(id)!, id)) ?? null;
+  const residentReaders = new Map<string, Set<string>>();
+  const caseAndDisputeIds = [...roots].filter(([, t]) => t === 'cases' || t === 'disputes');
+  const named = new Map<string, string[]>();
+  for (const [id, table] of caseAndDisputeIds) {
+    const parties = members.filter((m) => m.rootId === id && m.table === 'dispute_parties');
+    named.set(
+      id,
+      residentsNamed(
+        table,
+        rootRecord(id)?.columns ?? null,
+        parties.filter((m) => !m.deleted).map((m) => m.residentId),
+      ),
+    );
+  }
+  const residentIds = new Set([...named.values()].flat());
+  const previous = await loadVisibility(trx, countyCode, [
+    ...new Set([...roots.keys(), ...residentIds]),
+  ]);
+
+  const changes = new Map<string, VisibilityChange>();
+  for (const [id, table] of roots) {
+    if (table === 'residents') continue;
+    const root = rootRecord(id);
+    const readers = members
+      .filter((m) => m.rootId === id && m.table === 'dispute_readers' && !m.deleted)
+      .map((m) => m.readerOrgId)
+      .filter((unit): unit is string => unit !== null);
+    const change = nextVisibility(
+      previous.get(id) ?? new Map(),
+      root ? namedAccess(table, root.columns, readers) : null,
+    );
+    changes.set(id, change);
+    for (const residentId of named.get(id) ?? []) {
+      const units = residentReaders.get(residentId) ?? new Set();
+      for (const unit of change.next.keys()) units.add(unit);
+      residentReaders.set(residentId, units);
+    }
+  }
+  for (const residentId of new Set([
+    ...[...roots].filter(([, t]) => t === 'residents').map(([id]) => id),
+    ...residentReaders.keys(),
+  ])) {
+    roots.set(residentId, 'residents');
+    const resident = records.get(recordKey('residents', residentId));
+    const changedHere = changed.some((r) => r.table === 'residents' && r.recordId === residentId);
+    changes.set(
+      residentId,
+      nextVisibility(
+        previous.get(residentId) ?? new Map(),
+        resident && changedHere ? namedAccess('residents', resident.columns) : null,
+        residentReaders.get(residentId) ?? [],
+      ),
+    );
+  }
+
+  const routed: Routed = { visibility: [], feed: [] };
+  for (const [rootId, change] of changes) {
+    for (const [unitId, access] of change.changed)
+      routed.visibility.push({ rootId, unitId, access });
+  }
+  const changedKeys = new Set(changed.map((r) => recordKey(r.table, r.recordId)));
+  for (const record of changed) {
+    for (const unitId of changes.get(record.rootId)!.next.keys()) {
+      routed.feed.push({
+        unitId,
+        table: record.table,
+        recordId: record.recordId,
+        seq: record.changeSeq,
+      });
+    }
+  }
+  await addWholeRoots(trx, countyCode, changes, changedKeys, routed, nextSeq);
+  return routed;
+}
+
+/** The readers and parties of the disputes a push touched, with this push's changes over them. */
+async function disputeMembers(
+  trx: Trx,
+  countyCode: string,
+  disputeIds: string[],
+  changed: HubRecord[],
+) {
+  const stored = await loadRootMembers(trx, countyCode, disputeIds, [
+    'dispute_readers',
+    'dispute_parties',
+  ]);
+  const fresh = changed
+    .filter((r) => r.table === 'dispute_readers' || r.table === 'dispute_parties')
+    .map((r) => ({
+      table: r.table,
+      recordId: r.recordId,
+      rootId: r.rootId,
+      deleted: r.deleted,
+      residentId: typeof r.columns.resident_id === 'string' ? r.columns.resident_id : null,
+      readerOrgId: typeof r.columns.reader_org_id === 'string' ? r.columns.reader_org_id : null,
+    }));
+  const freshKeys = new Set(fresh.map((m) => recordKey(m.table, m.recordId)));
+  return [...stored.filter((m) => !freshKeys.has(recordKey(m.table, m.recordId))), ...fresh];
+}
+
+/** Feed rows for every record of a root to the units that see it from now on. */
+async function addWholeRoots(
+  trx: Trx,
+  countyCode: string,
+  changes: Map<string, VisibilityChange>,
+  changedKeys: Set<string>,
+  routed: Routed,
+  nextSeq: () => number,
+): Promise<void> {
+  const grown = [...changes].filter(([, change]) => change.added.length > 0);
+  if (grown.length === 0) return;
+  const members = await loadRootMembers(
+    trx,
+    countyCode,
+    grown.map(([id]) => id),
+    null,
+  );
+  const seqOf = new Map<string, number>();
+  for (const member of members) {
+    const key = recordKey(member.table, member.recordId);
+    if (changedKeys.has(key) || seqOf.has(key)) continue;
+    seqOf.set(key, nextSeq());
+    for (const unitId of changes.get(member.rootId)!.added) {
+      routed.feed.push({
+        unitId,
+        table: member.table,
+        recordId: member.recordId,
+        seq: seqOf.get(key)!,
+      });
+    }
+  }
+}

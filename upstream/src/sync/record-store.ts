@@ -1,0 +1,558 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import {
+  SYNC_REJECTION_MESSAGES,
+  type PushRejection,
+  type SyncRecordTable,
+  type SyncRejectionCode,
+} from '@shared/sync/records-contract';
+import type { HubDatabase } from '../db/schema';
+import type { Access, Columns, RootTable } from './routing';
+
+/** SQL of the push: the hub's records, their visibility and feed, and the push's bookkeeping. */
+
+export type Trx = Transaction<HubDatabase>;
+
+/** One record as the hub holds it (sync_records). */
+export interface HubRecord {
+  table: SyncRecordTable;
+  recordId: string;
+  orgUnitId: string;
+  rootTable: RootTable;
+  rootId: string;
+  version: string;
+  columns: Columns;
+  fieldVersions: Record<string, string>;
+  deleted: boolean;
+  changeSeq: number;
+  originTerminalId: string;
+}
+
+export const recordKey = (table: string, recordId: string) => `${table}/${recordId}`;
+
+/** Rows per statement: far below PostgreSQL's 65,535 parameters for the widest table here. */
+const CHUNK = 1000;
+
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * The last seq decided for (terminal, epoch), locked for the transaction: a second push of the same
+ * terminal waits here, then sees what the first committed. A new epoch starts just before its first
+ * entry (after a restore the terminal's seqs go on from the restored database's).
+ */
+export async function lockProgress(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+  startAfter: number,
+  now: Date,
+): Promise<number> {
+  const row = await trx
+    .insertInto('sync_terminal_progress')
+    .values({
+      county_code: countyCode,
+      terminal_id: terminalId,
+      epoch,
+      last_seq: startAfter,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(['county_code', 'terminal_id', 'epoch'])
+        .doUpdateSet({ last_seq: sql`sync_terminal_progress.last_seq` }),
+    )
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+export async function readProgress(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+): Promise<number> {
+  const row = await trx
+    .selectFrom('sync_terminal_progress')
+    .select('last_seq')
+    .where('county_code', '=', countyCode)
+    .where('terminal_id', '=', terminalId)
+    .where('epoch', '=', epoch)
+    .executeTakeFirst();
+  return Number(row?.last_seq ?? 0);
+}
+
+export async function saveProgress(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+  lastSeq: number,
+  now: Date,
+): Promise<void> {
+  await trx
+    .updateTable('sync_terminal_progress')
+    .set({ last_seq: lastSeq, updated_at: now })
+    .where('county_code', '=', countyCode)
+    .where('terminal_id', '=', terminalId)
+    .where('epoch', '=', epoch)
+    .execute();
+}
+
+/**
+ * The county's change number, locked until commit: pushes of one county number their changes in
+ * turn, so that a pull after seq n never misses a change that commits later with a smaller number.
+ */
+export async function lockSequence(trx: Trx, countyCode: string): Promise<number> {
+  const row = await trx
+    .insertInto('sync_sequences')
+    .values({ county_code: countyCode, last_seq: 0 })
+    .onConflict((oc) =>
+      oc.column('county_code').doUpdateSet({ last_seq: sql`sync_sequences.last_seq` }),
+    )
+    .returning('last_seq')
+    .executeTakeFirstOrThrow();
+  return Number(row.last_seq);
+}
+
+export async function saveSequence(trx: Trx, countyCode: string, lastSeq: number): Promise<void> {
+  await trx
+    .updateTable('sync_sequences')
+    .set({ last_seq: lastSeq })
+    .where('county_code', '=', countyCode)
+    .execute();
+}
+
+/** What the hub answered for entries it decided before: a repeated push gets the same answer. */
+export async function storedAnswers(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+  from: number,
+  to: number,
+): Promise<{ rejections: PushRejection[]; clockAhead: number[] }> {
+  const [rejections, flags] = await Promise.all([
+    trx
+      .selectFrom('sync_rejections')
+      .select(['seq', 'code', 'message'])
+      .where('county_code', '=', countyCode)
+      .where('terminal_id', '=', terminalId)
+      .where('epoch', '=', epoch)
+      .where('seq', '>=', from)
+      .where('seq', '<=', to)
+      .orderBy('seq')
+      .execute(),
+    trx
+      .selectFrom('sync_clock_flags')
+      .select('seq')
+      .where('county_code', '=', countyCode)
+      .where('terminal_id', '=', terminalId)
+      .where('epoch', '=', epoch)
+      .where('seq', '>=', from)
+      .where('seq', '<=', to)
+      .orderBy('seq')
+      .execute(),
+  ]);
+  return {
+    rejections: rejections.map((row) => ({
+      seq: Number(row.seq),
+      code: row.code as SyncRejectionCode,
+      message: row.message,
+    })),
+    clockAhead: flags.map((row) => Number(row.seq)),
+  };
+}
+
+/** Records this terminal may not change until a person settles an earlier refusal. */
+export async function openBlocks(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+): Promise<Set<string>> {
+  const rows = await trx
+    .selectFrom('sync_rejections')
+    .select(['table_name', 'record_id'])
+    .where('county_code', '=', countyCode)
+    .where('terminal_id', '=', terminalId)
+    .where('settled_at', 'is', null)
+    .execute();
+  return new Set(rows.map((row) => recordKey(row.table_name, row.record_id)));
+}
+
+export async function settleBlocks(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  records: { table: string; recordId: string }[],
+  now: Date,
+): Promise<void> {
+  for (const part of chunks(records)) {
+    await trx
+      .updateTable('sync_rejections')
+      .set({ settled_at: now })
+      .where('county_code', '=', countyCode)
+      .where('terminal_id', '=', terminalId)
+      .where('settled_at', 'is', null)
+      .where((eb) =>
+        eb.or(
+          part.map((r) =>
+            eb.and([eb('table_name', '=', r.table), eb('record_id', '=', r.recordId)]),
+          ),
+        ),
+      )
+      .execute();
+  }
+}
+
+function toHubRecord(row: {
+  table_name: string;
+  record_id: string;
+  org_unit_id: string;
+  root_table: string;
+  root_id: string;
+  version: string;
+  columns: Columns;
+  field_versions: Record<string, string>;
+  deleted: boolean;
+  change_seq: string | number;
+  origin_terminal_id: string;
+}): HubRecord {
+  return {
+    table: row.table_name as SyncRecordTable,
+    recordId: row.record_id,
+    orgUnitId: row.org_unit_id,
+    rootTable: row.root_table as RootTable,
+    rootId: row.root_id,
+    version: row.version,
+    columns: row.columns,
+    fieldVersions: row.field_versions,
+    deleted: row.deleted,
+    changeSeq: Number(row.change_seq),
+    originTerminalId: row.origin_terminal_id,
+  };
+}
+
+/** The records named, by table, keyed by recordKey. */
+export async function loadRecords(
+  trx: Trx,
+  countyCode: string,
+  keys: { table: string; recordId: string }[],
+): Promise<Map<string, HubRecord>> {
+  const byTable = new Map<string, Set<string>>();
+  for (const { table, recordId } of keys) {
+    byTable.set(table, (byTable.get(table) ?? new Set()).add(recordId));
+  }
+  const found = new Map<string, HubRecord>();
+  if (byTable.size === 0) return found;
+  const rows = await trx
+    .selectFrom('sync_records')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where((eb) =>
+      eb.or(
+        [...byTable].map(([table, ids]) =>
+          eb.and([eb('table_name', '=', table), eb('record_id', 'in', [...ids])]),
+        ),
+      ),
+    )
+    .execute();
+  for (const row of rows) {
+    const record = toHubRecord(row);
+    found.set(recordKey(record.table, record.recordId), record);
+  }
+  return found;
+}
+
+/** A root's member rows of the given tables, with the columns routing reads. */
+export async function loadRootMembers(
+  trx: Trx,
+  countyCode: string,
+  rootIds: string[],
+  tables: SyncRecordTable[] | null,
+): Promise<
+  {
+    table: SyncRecordTable;
+    recordId: string;
+    rootId: string;
+    deleted: boolean;
+    residentId: string | null;
+    readerOrgId: string | null;
+  }[]
+> {
+  if (rootIds.length === 0) return [];
+  let query = trx
+    .selectFrom('sync_records')
+    .select([
+      'table_name',
+      'record_id',
+      'root_id',
+      'deleted',
+      sql<string | null>`columns->>'resident_id'`.as('resident_id'),
+      sql<string | null>`columns->>'reader_org_id'`.as('reader_org_id'),
+    ])
+    .where('county_code', '=', countyCode)
+    .where('root_id', 'in', rootIds);
+  if (tables) query = query.where('table_name', 'in', tables);
+  const rows = await query.execute();
+  return rows.map((row) => ({
+    table: row.table_name as SyncRecordTable,
+    recordId: row.record_id,
+    rootId: row.root_id,
+    deleted: row.deleted,
+    residentId: row.resident_id,
+    readerOrgId: row.reader_org_id,
+  }));
+}
+
+export async function loadVisibility(
+  trx: Trx,
+  countyCode: string,
+  rootIds: string[],
+): Promise<Map<string, Map<string, Access>>> {
+  const byRoot = new Map<string, Map<string, Access>>();
+  if (rootIds.length === 0) return byRoot;
+  const rows = await trx
+    .selectFrom('sync_visibility')
+    .select(['root_id', 'unit_id', 'access'])
+    .where('county_code', '=', countyCode)
+    .where('root_id', 'in', rootIds)
+    .execute();
+  for (const row of rows) {
+    const units = byRoot.get(row.root_id) ?? new Map<string, Access>();
+    units.set(row.unit_id, row.access);
+    byRoot.set(row.root_id, units);
+  }
+  return byRoot;
+}
+
+export async function writeRecords(
+  trx: Trx,
+  countyCode: string,
+  records: HubRecord[],
+  now: Date,
+): Promise<void> {
+  for (const part of chunks(records)) {
+    await trx
+      .insertInto('sync_records')
+      .values(
+        part.map((r) => ({
+          county_code: countyCode,
+          table_name: r.table,
+          record_id: r.recordId,
+          org_unit_id: r.orgUnitId,
+          root_table: r.rootTable,
+          root_id: r.rootId,
+          version: r.version,
+          columns: JSON.stringify(r.columns),
+          field_versions: JSON.stringify(r.fieldVersions),
+          deleted: r.deleted,
+          change_seq: r.changeSeq,
+          origin_terminal_id: r.originTerminalId,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['county_code', 'table_name', 'record_id']).doUpdateSet((eb) => ({
+          org_unit_id: eb.ref('excluded.org_unit_id'),
+          root_table: eb.ref('excluded.root_table'),
+          root_id: eb.ref('excluded.root_id'),
+          version: eb.ref('excluded.version'),
+          columns: eb.ref('excluded.columns'),
+          field_versions: eb.ref('excluded.field_versions'),
+          deleted: eb.ref('excluded.deleted'),
+          change_seq: eb.ref('excluded.change_seq'),
+          origin_terminal_id: eb.ref('excluded.origin_terminal_id'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function writeVisibility(
+  trx: Trx,
+  countyCode: string,
+  rows: { rootId: string; unitId: string; access: Access }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto('sync_visibility')
+      .values(
+        part.map((r) => ({
+          county_code: countyCode,
+          root_id: r.rootId,
+          unit_id: r.unitId,
+          access: r.access,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['county_code', 'root_id', 'unit_id'])
+          .doUpdateSet((eb) => ({ access: eb.ref('excluded.access') })),
+      )
+      .execute();
+  }
+}
+
+export async function writeFeed(
+  trx: Trx,
+  countyCode: string,
+  rows: { unitId: string; table: string; recordId: string; seq: number }[],
+): Promise<void> {
+  for (const part of chunks(rows)) {
+    await trx
+      .insertInto('sync_feed')
+      .values(
+        part.map((r) => ({
+          county_code: countyCode,
+          unit_id: r.unitId,
+          table_name: r.table,
+          record_id: r.recordId,
+          seq: r.seq,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['county_code', 'unit_id', 'table_name', 'record_id'])
+          .doUpdateSet((eb) => ({ seq: eb.ref('excluded.seq') })),
+      )
+      .execute();
+  }
+}
+
+export interface Refusal {
+  seq: number;
+  table: string;
+  recordId: string;
+  code: SyncRejectionCode;
+}
+
+export async function writeRejections(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+  refusals: Refusal[],
+  now: Date,
+): Promise<PushRejection[]> {
+  const answers = refusals.map((r) => ({
+    seq: r.seq,
+    code: r.code,
+    message: SYNC_REJECTION_MESSAGES[r.code],
+  }));
+  for (const part of chunks(refusals)) {
+    await trx
+      .insertInto('sync_rejections')
+      .values(
+        part.map((r) => ({
+          county_code: countyCode,
+          terminal_id: terminalId,
+          epoch,
+          seq: r.seq,
+          table_name: r.table,
+          record_id: r.recordId,
+          code: r.code,
+          message: SYNC_REJECTION_MESSAGES[r.code],
+          rejected_at: now,
+        })),
+      )
+      .execute();
+  }
+  return answers;
+}
+
+export interface ClockFlag {
+  seq: number;
+  table: string;
+  recordId: string;
+  version: string;
+  aheadMs: number;
+}
+
+export async function writeClockFlags(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  epoch: string,
+  flags: ClockFlag[],
+  now: Date,
+): Promise<void> {
+  for (const part of chunks(flags)) {
+    await trx
+      .insertInto('sync_clock_flags')
+      .values(
+        part.map((f) => ({
+          county_code: countyCode,
+          terminal_id: terminalId,
+          epoch,
+          seq: f.seq,
+          table_name: f.table,
+          record_id: f.recordId,
+          version: f.version,
+          ahead_ms: f.aheadMs,
+          flagged_at: now,
+        })),
+      )
+      .execute();
+  }
+}
+
+export interface OpenedConflict {
+  table: string;
+  recordId: string;
+  /** The unit that owns the record's root: its people choose. */
+  orgUnitId: string;
+  column: string;
+  baseVersion: string | null;
+  kept: ConflictSide;
+  other: ConflictSide;
+}
+
+interface ConflictSide {
+  value: string | number | null;
+  version: string;
+  terminalId: string;
+  by: string | null;
+  at: string;
+}
+
+export async function writeConflicts(
+  trx: Trx,
+  countyCode: string,
+  conflicts: OpenedConflict[],
+  now: Date,
+): Promise<void> {
+  for (const part of chunks(conflicts)) {
+    await trx
+      .insertInto('sync_conflicts')
+      .values(
+        part.map((c) => ({
+          county_code: countyCode,
+          id: randomUUID(),
+          table_name: c.table,
+          record_id: c.recordId,
+          org_unit_id: c.orgUnitId,
+          column_name: c.column,
+          base_version: c.baseVersion,
+          kept_value: JSON.stringify(c.kept.value),
+          kept_version: c.kept.version,
+          kept_terminal_id: c.kept.terminalId,
+          kept_by: c.kept.by,
+          kept_at: c.kept.at,
+          other_value: JSON.stringify(c.other.value),
+          other_version: c.other.version,
+          other_terminal_id: c.other.terminalId,
+          other_by: c.other.by,
+          other_at: c.other.at,
+          opened_at: now,
+        })),
+      )
+      .execute();
+  }
+}
