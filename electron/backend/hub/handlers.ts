@@ -8,6 +8,8 @@ import { heldReference, publishPageReference, publishRoster } from './reference-
 import { syncAccounts } from './accounts-sync';
 import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
+import { listProblems, settleProblem } from './sync-problems';
+import { recordSyncState, syncStatus } from './sync-status';
 
 export const hubHandlers: HandlerMap = {
   'hub.status': async (ctx, input) => {
@@ -48,4 +50,8 @@ export const hubHandlers: HandlerMap = {
   'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
   'sync.conflicts': (ctx) => listSyncConflicts(ctx),
   'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
+  'sync.status': (ctx) => syncStatus(ctx.rt),
+  'sync.problems': (ctx, input) => listProblems(ctx, input.includeSettled),
+  'sync.settleProblem': (ctx, input) => settleProblem(ctx, input),
+  'sync.recordState': (ctx, input) => recordSyncState(ctx.rt, input.root, input.id),
 };

@@ -1,5 +1,5 @@
 import type { HubSyncResult } from '@shared/api';
-import type { PushSchedule } from '../sync/push-schedule';
+import type { PushSchedule } from './push-schedule';
 
 /** The background sync of an enrolled terminal: one cycle at a time, every minute. */
 export interface HubSync {

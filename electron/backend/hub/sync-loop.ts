@@ -5,7 +5,7 @@ import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
-import { createPushSchedule, type PushScheduleOptions } from '../sync/push-schedule';
+import { createPushSchedule, type PushScheduleOptions } from './push-schedule';
 
 /** How often an enrolled terminal asks the hub what is new: one small manifest per minute. */
 export const SYNC_INTERVAL_MS = 60_000;

@@ -17,7 +17,6 @@ import { searchIndexHandlers } from '../search-index/handlers';
 import { settingsHandlers } from '../settings/handlers';
 import { setupHandlers } from '../setup/handlers';
 import { statsHandlers } from '../stats/handlers';
-import { syncHandlers } from '../sync/handlers';
 import { systemHandlers } from '../system/handlers';
 import { usersHandlers } from '../users/handlers';
 import type { Handler, HandlerMap } from './handler';
@@ -47,7 +46,6 @@ export const DOMAIN_HANDLERS: readonly HandlerMap[] = [
   eventReportHandlers,
   draftsHandlers,
   hubHandlers,
-  syncHandlers,
 ];
 
 /** Merges the domains' handler maps; a name twice or a contract method without a handler fails at start. */

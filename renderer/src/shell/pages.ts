@@ -80,6 +80,9 @@ export const BackupsPage = lazyComponent(() =>
   import('../pages/Backups').then((m) => m.BackupsPage),
 );
 export const HubPage = lazyComponent(() => import('../pages/Hub').then((m) => m.HubPage));
+export const SyncProblemsPage = lazyComponent(() =>
+  import('../pages/SyncProblems').then((m) => m.SyncProblemsPage),
+);
 export const HubTerminalsPage = lazyComponent(() =>
   import('../pages/HubTerminals').then((m) => m.HubTerminalsPage),
 );

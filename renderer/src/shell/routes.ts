@@ -1,6 +1,7 @@
 import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
+import { SYNC_PROBLEMS_PATH } from '../components/SyncStatus/paths';
 import {
   AgencyIntakePage,
   AgencyPrintPage,
@@ -22,6 +23,7 @@ import {
   ResidentPage,
   ResidentRatingPage,
   SessionRecordPrintPage,
+  SyncProblemsPage,
 } from './pages';
 
 interface RouteItem {
@@ -50,6 +52,7 @@ export const LINKED_ROUTES: readonly RouteItem[] = [
   },
   { path: '/cases/:id', roles: rolesOf('cases.get'), Page: CaseDetailPage },
   { path: '/agency/new', roles: rolesOf('cases.agencyIntake'), Page: AgencyIntakePage },
+  { path: SYNC_PROBLEMS_PATH, roles: rolesOf('sync.problems'), Page: SyncProblemsPage },
 ];
 
 /** Who may print a case's papers (print.record). */

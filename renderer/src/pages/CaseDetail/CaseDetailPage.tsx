@@ -4,6 +4,7 @@ import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { CaseStateBadge } from '../../components/CaseStatus';
 import { RateButton } from '../../components/RateButton';
+import { RecordSyncBadge } from '../../components/SyncStatus';
 import { canCall } from '../../lib/access';
 import { useCurrentUser } from '../../session';
 import { AgencyMark } from '../Cases/case-columns';
@@ -70,6 +71,7 @@ export function CaseDetailPage() {
             <Title order={2}>案件 {detail.caseNo}</Title>
             <CaseStateBadge state={detail.state} size="lg" />
             <AgencyMark summary={detail} />
+            <RecordSyncBadge root="cases" id={detail.id} />
           </Group>
           <Text c="dimmed">
             {detail.itemName}

@@ -24,6 +24,7 @@ export function ReferenceEditions({ status }: { status: HubStatus }) {
   const sync = useApiMutation('hub.syncNow', {
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: apiKey('hub.status') });
+      void queryClient.invalidateQueries({ queryKey: apiKey('sync.status') });
       notifications.show(syncMessage(result));
     },
   });

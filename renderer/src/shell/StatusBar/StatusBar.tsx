@@ -1,6 +1,7 @@
 import { Badge, Divider, Group, Text } from '@mantine/core';
 import { ROLE_LABELS, type HubState, type SystemStatus, type User } from '@shared/api';
 import { useApiQuery } from '../../api';
+import { SyncStatusItem } from '../../components/SyncStatus';
 import { formatDateTime } from '../../lib/time';
 import { UpdateStatusItem, type UpdateNoticeState } from '../UpdateBanner';
 
@@ -45,13 +46,17 @@ export function StatusBar({ status, user, updates }: StatusBarProps) {
         {terminal ? `${terminal.name}（${terminal.number} 号终端）` : '未登记终端'}
       </Text>
       <Divider orientation="vertical" />
-      {status.online ? (
-        <Badge color="teal" variant="light">
-          在线
-        </Badge>
-      ) : (
-        <HubBadge />
-      )}
+      <SyncStatusItem
+        fallback={
+          status.online ? (
+            <Badge color="teal" variant="light">
+              在线
+            </Badge>
+          ) : (
+            <HubBadge />
+          )
+        }
+      />
       <Divider orientation="vertical" />
       <Text size="sm">
         最近备份：{status.lastBackupAt ? formatDateTime(status.lastBackupAt) : '尚未备份'}

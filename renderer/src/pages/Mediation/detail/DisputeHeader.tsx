@@ -2,6 +2,7 @@ import { Alert, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { DisputeDetail } from '@shared/api';
 import { DISPUTE_SOURCE_LABELS, OUTCOME_LABELS } from '@shared/domain/mediation/vocabulary';
 import { DeadlineText, DisputeStateBadge, RiskBadge } from '../../../components/DisputeStatus';
+import { RecordSyncBadge } from '../../../components/SyncStatus';
 import {
   referenceLabel,
   useMediationReference,
@@ -65,6 +66,7 @@ export function DisputeHeader({ dispute }: { dispute: DisputeDetail }) {
                 {disputeTypes.label(dispute.type)}纠纷
               </Text>
               <RiskBadge level={dispute.riskLevel} />
+              <RecordSyncBadge root="disputes" id={dispute.id} />
               <Text size="sm" c="dimmed">
                 {dispute.partyNames}
               </Text>

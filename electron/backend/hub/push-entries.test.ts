@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { test } from '../testing/fixtures';
 import { nextEpoch, readPushBatch } from './push-entries';
-import { readSyncState } from './sync-state';
+import { readSyncState } from './push-state';
 
 interface Logged {
   table?: string;

@@ -1,10 +1,10 @@
 import type { SyncRecordState, SyncStatus } from '@shared/api';
 import type { Runtime } from '../core/runtime';
-import { UNREACHABLE_MESSAGE } from '../hub/errors';
-import { readEnrolment, readLastSync } from '../hub/repository';
+import { UNREACHABLE_MESSAGE } from './errors';
+import { readEnrolment, readLastSync } from './repository';
 import { countWaiting } from './push-entries';
 import { childrenOf } from './record-roots';
-import { readSyncState } from './sync-state';
+import { readSyncState } from './push-state';
 
 function later(a: string | null, b: string | null): string | null {
   if (a === null) return b;

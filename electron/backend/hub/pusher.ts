@@ -6,12 +6,12 @@ import {
   type PushResponse,
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
-import { HubRefusal, HubUnreachable, hubRequest, type HubClientOptions } from '../hub/client';
-import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from '../hub/errors';
-import { readEnrolment, recordContact, recordRevoked } from '../hub/repository';
-import { epochBehindHub, type EpochBehindHub } from './epoch-behind';
+import { HubRefusal, HubUnreachable, hubRequest, type HubClientOptions } from './client';
+import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
+import { readEnrolment, recordContact, recordRevoked } from './repository';
+import { epochBehindHub, type EpochBehindHub } from './push-epoch';
 import { maxSeqOf, nextEpoch, readPushBatch } from './push-entries';
-import { readSyncState, recordPushError, recordPushResult } from './sync-state';
+import { readSyncState, recordPushError, recordPushResult } from './push-state';
 
 export interface PushOutcome {
   /**

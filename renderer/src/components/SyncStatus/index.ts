@@ -1,0 +1,3 @@
+export { RecordSyncBadge } from './RecordSyncBadge';
+export { SyncStatusItem } from './SyncStatusItem';
+export { SYNC_PROBLEMS_PATH } from './paths';

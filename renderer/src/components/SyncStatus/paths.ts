@@ -1,0 +1,1 @@
+export const SYNC_PROBLEMS_PATH = '/sync/problems';

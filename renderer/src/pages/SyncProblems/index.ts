@@ -1,0 +1,1 @@
+export { SyncProblemsPage } from './SyncProblemsPage';
