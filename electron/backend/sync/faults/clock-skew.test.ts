@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { YANTOU } from '@shared/testing/org-units';
 import { COUNTY_SCENE_TIMEOUT_MS } from '../../testing/hub-terminal';
 import { seededRandom } from '../../testing/fault-proxy';
-import { endChecks } from './checks';
-import { createResident, syncOnce, syncUntilQuiet, updatePhone } from './drive';
-import { readHubState } from './hub-state';
-import { startFaultScene, type FaultScene } from './scene';
+import { endChecks } from '../../testing/faults/checks';
+import { createResident, syncOnce, syncUntilQuiet, updatePhone } from '../../testing/faults/drive';
+import { readHubState } from '../../testing/faults/hub-state';
+import { startFaultScene, type FaultScene } from '../../testing/faults/scene';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;
 

@@ -4,10 +4,15 @@ import { YANTOU } from '@shared/testing/org-units';
 import { ADMIN_PASSWORD } from '../../testing/harness';
 import { COUNTY_SCENE_TIMEOUT_MS } from '../../testing/hub-terminal';
 import { seededRandom, type FaultPlan } from '../../testing/fault-proxy';
-import { endChecks } from './checks';
-import { createResident, syncOnce, syncUntilQuiet } from './drive';
-import { readHubState, type HubState } from './hub-state';
-import { PASS, startFaultScene, type FaultScene, type FaultTerminal } from './scene';
+import { endChecks } from '../../testing/faults/checks';
+import { createResident, syncOnce, syncUntilQuiet } from '../../testing/faults/drive';
+import { readHubState, type HubState } from '../../testing/faults/hub-state';
+import {
+  PASS,
+  startFaultScene,
+  type FaultScene,
+  type FaultTerminal,
+} from '../../testing/faults/scene';
 
 /** The first push meets `kind`; everything else passes. */
 function firstPush(kind: 'cutAfter' | 'delay'): FaultPlan {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COUNTY_SCENE_TIMEOUT_MS } from '../../testing/hub-terminal';
 import { randomFaults, seededRandom } from '../../testing/fault-proxy';
-import { endChecks, entriesWritten } from './checks';
-import { createResident, syncOnce, syncUntilQuiet, updatePhone } from './drive';
-import { readHubState } from './hub-state';
-import { CUT_ALL, PASS, startFaultScene, type FaultScene } from './scene';
+import { endChecks, entriesWritten } from '../../testing/faults/checks';
+import { createResident, syncOnce, syncUntilQuiet, updatePhone } from '../../testing/faults/drive';
+import { readHubState } from '../../testing/faults/hub-state';
+import { CUT_ALL, PASS, startFaultScene, type FaultScene } from '../../testing/faults/scene';
 import { YANTOU } from '@shared/testing/org-units';
 
 const YEAR_MS = 365 * 24 * 3600 * 1000;

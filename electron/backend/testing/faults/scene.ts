@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import { startCountyHub, type CountyHub } from '../../testing/county-hub';
-import { createHarness, ManualClock, type Harness } from '../../testing/harness';
-import { joinHub } from '../../testing/hub-terminal';
-import { startFaultProxy, type FaultPlan, type FaultProxy } from '../../testing/fault-proxy';
+import { startCountyHub, type CountyHub } from '../county-hub';
+import { createHarness, ManualClock, type Harness } from '../harness';
+import { joinHub } from '../hub-terminal';
+import { startFaultProxy, type FaultPlan, type FaultProxy } from '../fault-proxy';
 import { readEnrolment } from '../../hub/repository';
 
 export const PASS: FaultPlan = () => ({ kind: 'pass' });
