@@ -11,20 +11,13 @@
  * errors. Exits non-zero when PostgreSQL is not installed.
  * Run: npm run bench:hub-poll [-- --terminals 2000 --minutes 3 --interval 60 --db-pool 10 --log-level info]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import {
-  APP_VERSION_HEADER,
-  HUB_PATHS,
-  HUB_PROTOCOL_VERSION,
-  PROTOCOL_HEADER,
-  bearer,
-} from '@shared/sync/hub-contract';
+import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS, type ReferenceManifest } from '@shared/sync/reference-contract';
 import {
   NO_POSTGRES_REASON,
@@ -44,114 +37,11 @@ import {
   benchRoster,
 } from './lib/hub-county';
 import { countFlag, flag } from './lib/args';
+import { call, startHub, type Answer } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
 const TARGET_P99_MS = 50;
-const ROOT = resolve(__dirname, '..');
-
-interface Answer {
-  status: number;
-  body: string;
-  bytes: number;
-  ms: number;
-}
-
-/** One HTTP request on a connection of its own; `status` 0 when the connection failed. */
-function call(
-  base: URL,
-  method: string,
-  path: string,
-  token: string | null,
-  body?: unknown,
-): Promise<Answer> {
-  const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  const started = performance.now();
-  return new Promise((resolveAnswer) => {
-    const req = httpRequest(
-      {
-        host: base.hostname,
-        port: base.port,
-        method,
-        path,
-        agent: false,
-        headers: {
-          [PROTOCOL_HEADER]: String(HUB_PROTOCOL_VERSION),
-          [APP_VERSION_HEADER]: '0.1.0',
-          // What the terminal's fetch sends; its answers are counted here, not unpacked.
-          'accept-encoding': 'gzip, deflate',
-          ...(token ? { authorization: bearer(token) } : {}),
-          ...(payload
-            ? { 'content-type': 'application/json', 'content-length': payload.length }
-            : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const whole = Buffer.concat(chunks);
-          resolveAnswer({
-            status: res.statusCode ?? 0,
-            // Large or packed answers are only counted: unpacking them here would take the hub's CPU away.
-            body:
-              res.headers['content-encoding'] || whole.length >= 4096 ? '' : whole.toString('utf8'),
-            bytes: whole.length,
-            ms: performance.now() - started,
-          });
-        });
-      },
-    );
-    req.on('error', () =>
-      resolveAnswer({ status: 0, body: '', bytes: 0, ms: performance.now() - started }),
-    );
-    req.end(payload);
-  });
-}
-
-async function startHub(
-  databaseUrl: string,
-  orgTreeFile: string,
-  logFile: string,
-  pool: number,
-  logLevel: string,
-): Promise<{ child: ChildProcess; base: URL; firstCode: string }> {
-  const log = openSync(logFile, 'w');
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    [
-      '--tsconfig',
-      'tsconfig.node.json',
-      'upstream/src/main.ts',
-      '--county',
-      BENCH_COUNTY.code,
-      '--county-name',
-      BENCH_COUNTY.name,
-      '--org-tree',
-      orgTreeFile,
-      '--port',
-      '0',
-      '--db-pool',
-      String(pool),
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: logLevel },
-      stdio: ['ignore', log, log],
-    },
-  );
-  closeSync(log);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const text = readFileSync(logFile, 'utf8');
-    const url = /listening: (http:\/\/\S+)/.exec(text)?.[1];
-    const code = /first terminal: (\S+)/.exec(text)?.[1];
-    if (url && code) return { child, base: new URL(url), firstCode: code };
-    if (child.exitCode !== null) throw new Error(`the hub exited:\n${text}`);
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error('the hub did not start within 120 s');
-}
 
 function line(name: string, sample: number[], target: number | null): string {
   if (sample.length === 0) return `${name.padEnd(44)} n=    0`;

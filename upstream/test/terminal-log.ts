@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { formatHlc } from '@shared/sync/hlc';
+import { formatHlc, parseHlc } from '@shared/sync/hlc';
 import type { PushEntry, SyncRecordTable } from '@shared/sync/records-contract';
 
 /**
@@ -91,9 +91,13 @@ export class TerminalLog {
     });
   }
 
-  /** Takes a version the hub holds (as a pull would), so the next change bases on it. */
+  /**
+   * Takes a version the hub holds (as a pull would), so the next change bases on it; the clock
+   * moves past it, as the terminal's Stamper does on a pulled version.
+   */
   saw(recordId: string, version: string): void {
     this.versions.set(recordId, version);
+    this.wall = Math.max(this.wall, parseHlc(version).wall);
   }
 }
 

@@ -29,6 +29,7 @@ export interface Routed {
 export async function routeChanges(
   trx: Trx,
   countyCode: string,
+  countyUnit: string,
   records: Map<string, HubRecord>,
   changed: HubRecord[],
   nextSeq: () => number,
@@ -68,7 +69,7 @@ export async function routeChanges(
       .filter((unit): unit is string => unit !== null);
     const change = nextVisibility(
       previous.get(id) ?? new Map(),
-      root ? namedAccess(table, root.columns, readers) : null,
+      root ? namedAccess(table, root.columns, readers, countyUnit) : null,
     );
     changes.set(id, change);
     for (const residentId of named.get(id) ?? []) {

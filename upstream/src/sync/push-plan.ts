@@ -4,7 +4,7 @@ import {
   type PushEntry,
   type SyncRejectionCode,
 } from '@shared/sync/records-contract';
-import { mergeEntry, type FieldConflict } from './interim-merge';
+import { mergeEntry, type FieldConflict } from '@shared/sync/merge';
 import { recordKey, type ClockFlag, type HubRecord, type Refusal } from './record-store';
 import { isRootTable, rootOf } from './routing';
 import { authorise, entryProblem } from './scope';

@@ -72,12 +72,18 @@ describeOnBackends('routing pushed records to the units that should see them', (
     expect(await visibility(caseId)).toEqual({
       [window1.unitId]: 'owner',
       [village.unitId]: 'reader',
+      [county.centre.unitId]: 'reader',
     });
     expect(await visibility(residentId)).toEqual({
       [village.unitId]: 'owner',
       [window1.unitId]: 'reader',
+      [county.centre.unitId]: 'reader',
     });
     expect(await feed(county.north.unitId)).toEqual([]);
+    // The county centre holds the case for its statistics (统计 counts the units below it).
+    expect(await feed(county.centre.unitId)).toEqual(
+      expect.arrayContaining([`cases/${caseId}`, `case_materials/${materialId}`]),
+    );
 
     // The township, now the owner, completes it; the result flows back to the village's feed.
     window1.log.saw(caseId, log.versions.get(caseId)!);
@@ -131,6 +137,7 @@ describeOnBackends('routing pushed records to the units that should see them', (
     expect(await visibility(disputeId)).toEqual({
       [window1.unitId]: 'owner',
       [village.unitId]: 'reader',
+      [county.centre.unitId]: 'reader',
     });
     const townshipFeed = await feed(window1.unitId);
     expect(townshipFeed).toHaveLength(6);
@@ -184,6 +191,7 @@ describeOnBackends('routing pushed records to the units that should see them', (
     expect(await visibility(reportId)).toEqual({
       [village.unitId]: 'owner',
       [window1.unitId]: 'addressee',
+      [county.centre.unitId]: 'reader',
     });
 
     window1.log.saw(reportId, village.log.versions.get(reportId)!);

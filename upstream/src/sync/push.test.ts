@@ -265,6 +265,48 @@ describeOnBackends('the push of a terminal’s change log', (backend) => {
     ]);
   });
 
+  it('merges edits of different fields and opens a conflict for the same field edited twice', async () => {
+    county = await syncCounty(db());
+    const { window1, window2 } = county;
+    const { caseId, entries } = firstCase();
+    await window1.push(entries);
+    const base = window1.log.versions.get(caseId)!;
+    window2.log.saw(caseId, base);
+    // Both windows edit the case offline from the same version.
+    const first = await window1.push(
+      window1.log.tx(
+        update('cases', caseId, { counter_contact: '13811112222', state: 'accepted' }),
+      ),
+    );
+    expect(first.body.conflictsOpened).toBe(0);
+    const second = await window2.push(
+      window2.log.tx(update('cases', caseId, { result_note: '材料齐全', state: 'returned' })),
+    );
+    expect(second.body).toMatchObject({ rejections: [], conflictsOpened: 1 });
+    const stored = await hubRecord(db(), county.hub.countyCode, 'cases', caseId);
+    expect(stored!.columns).toMatchObject({
+      counter_contact: '13811112222',
+      result_note: '材料齐全',
+      state: 'accepted',
+    });
+    const conflicts = await db()
+      .selectFrom('sync_conflicts')
+      .selectAll()
+      .where('county_code', '=', county.hub.countyCode)
+      .execute();
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toMatchObject({
+      record_id: caseId,
+      org_unit_id: window1.unitId,
+      column_name: 'state',
+      kept_value: 'accepted',
+      kept_terminal_id: window1.terminalId,
+      other_value: 'returned',
+      other_terminal_id: window2.terminalId,
+      resolved_at: null,
+    });
+  });
+
   it('refuses a revoked terminal and a malformed body', async () => {
     county = await syncCounty(db());
     const bad = await county.window1.push([{ seq: 1 } as never]);

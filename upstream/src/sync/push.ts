@@ -1,4 +1,5 @@
 import type { PushEntry, PushRequest, PushResponse } from '@shared/sync/records-contract';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { HubFailure } from '../failure';
 import type { Db } from '../org-units';
 import type { Caller } from '../terminals';
@@ -147,7 +148,8 @@ async function applyEntries(
   });
   const changed = plan.changed.map((key) => records.get(key)!);
   for (const record of changed) record.changeSeq = ++seq;
-  const routed = await routeChanges(trx, countyCode, records, changed, () => ++seq);
+  const countyUnit = orgUnitIdFromDivisionCode(countyCode);
+  const routed = await routeChanges(trx, countyCode, countyUnit, records, changed, () => ++seq);
 
   await writeRecords(trx, countyCode, changed, now);
   await writeVisibility(trx, countyCode, routed.visibility);

@@ -210,6 +210,50 @@ export async function settleBlocks(
   }
 }
 
+/**
+ * field_versions as stored: most columns of a record carry the version of one change (its insert),
+ * which the stored map names once under "*"; only the other columns are listed, and a column the
+ * record has without a version of its own is listed as null. Written out, a case's map would be
+ * larger than the case (40 columns × a 66-character version) and PostgreSQL would compress it on
+ * every write. A map without "*" (written by hand in tests) reads as it is.
+ */
+const MOST = '*';
+
+export function packFieldVersions(
+  columns: Columns,
+  versions: Record<string, string>,
+): Record<string, string | null> {
+  const counts = new Map<string, number>();
+  for (const version of Object.values(versions))
+    counts.set(version, (counts.get(version) ?? 0) + 1);
+  let most: string | null = null;
+  for (const [version, n] of counts) if (most === null || n > counts.get(most)!) most = version;
+  if (most === null) return {};
+  const packed: Record<string, string | null> = { [MOST]: most };
+  for (const [column, version] of Object.entries(versions)) {
+    if (version !== most || !(column in columns)) packed[column] = version;
+  }
+  for (const column of Object.keys(columns)) if (!(column in versions)) packed[column] = null;
+  return packed;
+}
+
+export function unpackFieldVersions(
+  columns: Columns,
+  packed: Record<string, string | null>,
+): Record<string, string> {
+  const most = packed[MOST];
+  if (most === undefined) return packed as Record<string, string>;
+  const versions: Record<string, string> = {};
+  for (const column of Object.keys(columns)) {
+    const own = packed[column];
+    if (own !== null) versions[column] = own ?? most!;
+  }
+  for (const [column, version] of Object.entries(packed)) {
+    if (column !== MOST && version !== null) versions[column] = version;
+  }
+  return versions;
+}
+
 function toHubRecord(row: {
   table_name: string;
   record_id: string;
@@ -231,7 +275,7 @@ function toHubRecord(row: {
     rootId: row.root_id,
     version: row.version,
     columns: row.columns,
-    fieldVersions: row.field_versions,
+    fieldVersions: unpackFieldVersions(row.columns, row.field_versions),
     deleted: row.deleted,
     changeSeq: Number(row.change_seq),
     originTerminalId: row.origin_terminal_id,
@@ -350,7 +394,7 @@ export async function writeRecords(
           root_id: r.rootId,
           version: r.version,
           columns: JSON.stringify(r.columns),
-          field_versions: JSON.stringify(r.fieldVersions),
+          field_versions: JSON.stringify(packFieldVersions(r.columns, r.fieldVersions)),
           deleted: r.deleted,
           change_seq: r.changeSeq,
           origin_terminal_id: r.originTerminalId,

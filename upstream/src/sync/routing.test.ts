@@ -77,6 +77,25 @@ describe('the units a root names', () => {
   it.each(cases)('%s', (_title, table, columns, readers, expected) => {
     expect(Object.fromEntries(namedAccess(table, columns, readers))).toEqual(expected);
   });
+
+  it.each([
+    ['a case', 'cases', { [V]: 'owner', [C]: 'reader' }],
+    ['a dispute', 'disputes', { [V]: 'owner', [C]: 'reader' }],
+    ['an event report', 'event_reports', { [V]: 'owner', [C]: 'reader' }],
+    ['not a resident alone', 'residents', { [V]: 'owner' }],
+  ] as [string, RootTable, Record<string, Access>][])(
+    'the county centre reads %s of the units below it',
+    (_title, table, expected) => {
+      expect(Object.fromEntries(namedAccess(table, { org_unit_id: V }, [], C))).toEqual(expected);
+    },
+  );
+
+  it('the county centre’s own dispute: it stays the owner', () => {
+    expect(Object.fromEntries(namedAccess('disputes', { org_unit_id: C }, [V], C))).toEqual({
+      [C]: 'owner',
+      [V]: 'reader',
+    });
+  });
 });
 
 describe('a root’s visibility after a change', () => {

@@ -56,17 +56,23 @@ function grant(
  * The units a root's own record names: its owner; a case's filing village keeps reading it after
  * the hand-over; a dispute's readers (the units it was escalated from); an event report's
  * addressee. `readerUnits`: the reader_org_id of the dispute's live dispute_readers rows.
+ *
+ * The county centre (`countyUnit`) reads every case, dispute and event report of its county, so
+ * that its terminals hold what the 统计 screens count over the units below them (and the residents
+ * those name); residents alone, named by nothing it reads, stay with their units.
  */
 export function namedAccess(
   rootTable: RootTable,
   columns: Columns,
   readerUnits: readonly string[] = [],
+  countyUnit: string | null = null,
 ): Map<string, Access> {
   const access = new Map<string, Access>();
   grant(access, columns.org_unit_id, 'owner');
   if (rootTable === 'cases') grant(access, columns.agency_org_id, 'reader');
   if (rootTable === 'event_reports') grant(access, columns.receiving_org_id, 'addressee');
   if (rootTable === 'disputes') for (const unit of readerUnits) grant(access, unit, 'reader');
+  if (rootTable !== 'residents') grant(access, countyUnit, 'reader');
   return access;
 }
 
