@@ -8,6 +8,7 @@ import { casesMethods } from './methods/cases';
 import { draftsMethods } from './methods/drafts';
 import { hubMethods } from './methods/hub';
 import { hubReferenceMethods } from './methods/hub-reference';
+import { hubPullMethods } from './methods/hub-pull';
 import { caseQueryMethods } from './methods/case-queries';
 import { dashboardFiguresMethods } from './methods/dashboard-figures';
 import { catalogueMethods } from './methods/catalogue';
@@ -65,6 +66,7 @@ export const contract = {
   ...draftsMethods,
   ...hubMethods,
   ...hubReferenceMethods,
+  ...hubPullMethods,
   ...updatesMethods,
   ...syncPushMethods,
   ...syncConflictMethods,

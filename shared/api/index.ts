@@ -22,6 +22,7 @@ export * from './methods/residents';
 export * from './methods/event-reports';
 export * from './methods/hub';
 export * from './methods/hub-reference';
+export * from './methods/hub-pull';
 export * from './methods/updates';
 export * from './methods/sync-push';
 export * from './methods/sync-conflicts';

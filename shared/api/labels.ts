@@ -128,6 +128,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.issueCode': '签发终端加入码',
   'hub.listTerminals': '查看县级平台终端',
   'hub.revokeTerminal': '停用终端',
+  'hub.pullProgress': '查看业务记录同步进度',
   'hub.heldReference': '查看本终端的县级参考数据版本',
   'hub.publishReference': '发布参考数据到县级平台',
   'hub.publishRoster': '发布调解员名册到县级平台',

@@ -82,7 +82,7 @@ export const SYNC_PATHS = {
 const columnValue = z.union([z.string(), z.number(), z.null()]);
 
 const uuid = z.string().uuid();
-// ISO time, counter and the terminal id (a UUID): 66 characters; room for a longer node name.
+/** An HLC text: 30 characters of time and counter, then the node (a terminal's 36-character id). */
 const hlc = z.string().min(1).max(100);
 
 /** One change-log entry as a terminal pushes it. */

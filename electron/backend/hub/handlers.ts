@@ -6,6 +6,7 @@ import { reconnect } from './rejoin';
 import { completeSetup, hubStatus, join, pendingJoin, syncNow } from './service';
 import { heldReference, publishPageReference, publishRoster } from './reference-publish';
 import { syncAccounts } from './accounts-sync';
+import { pullProgress } from './pull/pull';
 import { listSyncConflicts, resolveSyncConflict } from './conflicts';
 import { updateStatus } from './update-checks';
 import { listProblems, settleProblem } from './sync-problems';
@@ -20,6 +21,7 @@ export const hubHandlers: HandlerMap = {
     return status;
   },
   'hub.pendingJoin': (ctx) => pendingJoin(ctx.rt),
+  'hub.pullProgress': (ctx) => pullProgress(ctx.rt),
   'hub.join': (ctx, input) => {
     if (ctx.rt.terminal) throw new DomainError('SETUP_DONE', '本终端已完成初始设置');
     return join(ctx, input);
@@ -48,10 +50,10 @@ export const hubHandlers: HandlerMap = {
   'hub.publishReference': (ctx, input) => publishPageReference(ctx, input.kind),
   'hub.publishRoster': (ctx) => publishRoster(ctx),
   'updates.status': (ctx, input) => updateStatus(ctx.rt, input.refresh),
-  'sync.conflicts': (ctx) => listSyncConflicts(ctx),
-  'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
   'sync.status': (ctx) => syncStatus(ctx.rt),
   'sync.problems': (ctx, input) => listProblems(ctx, input.includeSettled),
   'sync.settleProblem': (ctx, input) => settleProblem(ctx, input),
   'sync.recordState': (ctx, input) => recordSyncState(ctx.rt, input.root, input.id),
+  'sync.conflicts': (ctx) => listSyncConflicts(ctx),
+  'sync.resolveConflict': (ctx, input) => resolveSyncConflict(ctx, input.conflictId, input.choice),
 };

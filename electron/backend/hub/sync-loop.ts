@@ -3,6 +3,7 @@ import type { HubSync } from './hub-sync';
 import type { Runtime } from '../core/runtime';
 import type { ReferenceAppliers } from './applier-context';
 import { syncAccounts } from './accounts-sync';
+import { syncRecords } from './pull/records-sync';
 import { readEnrolment } from './repository';
 import { runSyncCycle } from './reference-sync';
 import { createPushSchedule, type PushScheduleOptions } from './push-schedule';
@@ -30,7 +31,8 @@ export function createHubSync(
 
   /**
    * The records changed here first (the counter's work waits for nobody else's), then reference
-   * data, then the unit's accounts: a password changed at another window arrives too.
+   * data, then the unit's accounts (a password changed at another window arrives too), then the
+   * records the unit sees.
    */
   async function cycle(): Promise<HubSyncResult> {
     const pushed = await push.run();
@@ -41,10 +43,12 @@ export function createHubSync(
       return result;
     }
     const accounts = await syncAccounts(rt);
+    const records = await syncRecords(rt);
     if (result.problem) return result;
     if (pushed.problem) return { ...result, problem: `本机修改未能全部上传：${pushed.problem}` };
-    if (!accounts.problem) return result;
-    return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    if (accounts.problem) return { ...result, problem: `账号同步未完成：${accounts.problem}` };
+    if (records.problem) return { ...result, problem: `业务记录同步未完成：${records.problem}` };
+    return result;
   }
 
   function run(): Promise<HubSyncResult> {

@@ -27,7 +27,9 @@ export type SettingKey =
   /** A join made in the wizard whose administrator is not created yet. */
   | 'hub_pending_enrolment'
   /** The hub's account sequence up to which this terminal has applied its unit's accounts. */
-  | 'hub_accounts_cursor';
+  | 'hub_accounts_cursor'
+  /** When this terminal last compared its records with the hub's digest (hub/pull/repair.ts). */
+  | 'hub_records_digest_checked_at';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

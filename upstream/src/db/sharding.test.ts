@@ -118,8 +118,6 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       body: { account: shardingTestAccount, baseVersion: 0 },
     });
     await hub.call('GET', pullAccountsPath(0), { token: township.token });
-    await hub.call('GET', pullPath({ limit: 1 }), { token: township.token });
-    await hub.call('GET', SYNC_PATHS.digest, { token: township.token });
     const log = new TerminalLog(township.terminalId, township.orgUnit.id);
     const residentId = randomUUID();
     const caseId = randomUUID();
@@ -137,6 +135,8 @@ describeOnBackends('built to shard by county', (backend: Backend) => {
       token: township.token,
       body: { epoch: log.epoch, entries: changes },
     });
+    await hub.call('GET', pullPath({ limit: 1 }), { token: township.token });
+    await hub.call('GET', SYNC_PATHS.digest, { token: township.token });
     // The update feed, and the oldest app version checked on a sync request that states one.
     await hub.call('GET', `${UPDATE_FEED_PATH}/${UPDATE_CHANNEL_FILE}`, { token: township.token });
     await hub.call('GET', HUB_PATHS.orgTree, {

@@ -27,7 +27,6 @@ import * as countyReferenceData from './2026_12_06_2030_county_reference_data';
 import * as hubAccounts from './2026_12_06_2200_hub_accounts';
 import * as syncLog from './2026_12_07_0000_sync_log';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
-import * as outboxPendingRecord from './2026_12_07_0200_outbox_pending_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
 export interface Migration {
@@ -65,7 +64,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_06_2200_hub_accounts', up: hubAccounts.up },
   { name: '2026_12_07_0000_sync_log', up: syncLog.up },
   { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
-  { name: '2026_12_07_0200_outbox_pending_record', up: outboxPendingRecord.up },
   { name: '2026_12_07_0201_sync_pull_held', up: syncPullHeld.up },
 ];
 

@@ -107,7 +107,7 @@ async function applyRecord(
   }
   if (INDEXED_TABLES.has(table)) {
     const after = storedRow(sqlite, table, recordId)!;
-    await keepSearchable(trx, table, local ?? null, { ...after, rowid });
+    await keepSearchable(trx, sqlite, table, local ?? null, { ...after, rowid });
   }
   return local ? 'updated' : 'inserted';
 }

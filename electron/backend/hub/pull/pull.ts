@@ -1,4 +1,6 @@
+import { performance } from 'node:perf_hooks';
 import type { PullResponse } from '@shared/sync/records-contract';
+import { raiseClockFloor } from '../../core/clock-floor';
 import type { Runtime } from '../../core/runtime';
 import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
@@ -12,6 +14,23 @@ import { pullPage } from './pull-client';
  * never waits long for the database during a first sync of a hundred thousand records.
  */
 export const PULL_PAGE_SIZE = 400;
+
+/**
+ * A page's transaction holds the database, so its length is what a request at the counter may
+ * wait: the next page asks for fewer records when one took longer than this, more when far less.
+ */
+const PAGE_BUDGET_MS = 25;
+const PAGE_MIN = 50;
+const PAGE_MAX = 1000;
+
+export function nextPageSize(size: number, tookMs: number): number {
+  if (tookMs > PAGE_BUDGET_MS) return Math.max(PAGE_MIN, Math.floor(size / 2));
+  if (tookMs < PAGE_BUDGET_MS / 3) return Math.min(PAGE_MAX, size * 2);
+  return size;
+}
+
+export const APPLY_FAILED_MESSAGE =
+  '县级平台下发的记录未能写入本机，已保留本机原有数据，下次同步时重试。请联系县级中心管理员';
 
 export interface PullProgress {
   running: boolean;
@@ -30,7 +49,8 @@ export function pullProgress(rt: Runtime): PullProgress {
 }
 
 export interface RecordPull {
-  state: 'done' | 'standalone' | 'unreachable' | 'refused';
+  /** failed: a page could not be written here; it rolled back and is tried again next cycle. */
+  state: 'done' | 'standalone' | 'unreachable' | 'refused' | 'failed';
   applied: number;
   /** The hub's words, or why it could not be reached; null when the pull went through. */
   problem: string | null;
@@ -54,20 +74,29 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
 
 /**
  * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
- * resumes from the last page applied and never skips or half-applies one.
+ * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
+ * repair's page of one bucket) the stored cursor stays.
  */
-export async function applyPage(rt: Runtime, page: Pick<PullResponse, 'records' | 'cursor'>) {
+export async function applyPage(
+  rt: Runtime,
+  page: { records: PullResponse['records']; cursor?: string },
+) {
   const now = rt.stamper.nowIso();
   const outcome = await rt.db.transaction().execute(async (trx) => {
     const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
-    await trx
-      .updateTable('sync_state')
-      .set({ pull_cursor: page.cursor, last_pull_at: now })
-      .where('id', '=', 1)
-      .execute();
+    // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
+    // with it, so that a restart never issues a version below one already pulled.
+    const seen = applied.highestVersion;
+    if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
+    if (page.cursor !== undefined) {
+      await trx
+        .updateTable('sync_state')
+        .set({ pull_cursor: page.cursor, last_pull_at: now })
+        .where('id', '=', 1)
+        .execute();
+    }
     return applied;
   });
-  if (outcome.highestVersion) rt.stamper.observe(outcome.highestVersion);
   return outcome;
 }
 
@@ -81,7 +110,7 @@ export async function pullRecords(
 ): Promise<RecordPull> {
   const hub = options.hub ?? (await recordHub(rt));
   if (!hub) return { state: 'standalone', applied: 0, problem: null };
-  const limit = options.pageSize ?? PULL_PAGE_SIZE;
+  let limit = options.pageSize ?? PULL_PAGE_SIZE;
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   progress.set(rt, shown);
   try {
@@ -89,7 +118,9 @@ export async function pullRecords(
     for (;;) {
       const page = await next;
       if (page.more) next = pullPage(hub, { after: page.cursor, limit });
+      const started = performance.now();
       const outcome = await applyPage(rt, page);
+      if (!options.pageSize) limit = nextPageSize(limit, performance.now() - started);
       shown.applied += outcome.inserted + outcome.updated;
       shown.remaining = page.remaining;
       shown.held = outcome.held;
@@ -101,7 +132,14 @@ export async function pullRecords(
       return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
     if (error instanceof HubRefusal)
       return { state: 'refused', applied: shown.applied, problem: error.message };
-    throw error;
+    // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
+    // records stopped arriving.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      state: 'failed',
+      applied: shown.applied,
+      problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
+    };
   } finally {
     shown.running = false;
   }
