@@ -21,8 +21,9 @@ function phoneOf(scene: FaultScene, index: number): string | null {
  * terminal whose clock is a year ahead, then edited again at another terminal of the township after
  * it pulled that edit. The second terminal's clock does not follow a version that far ahead
  * (Stamper.observe), so its later edit carries a version below its base; the hub keeps the
- * year-ahead value without a conflict, the feed does not move, and the second terminal keeps its
- * own phone number for good: the two terminals and the hub disagree with nothing to show for it.
+ * year-ahead value without opening a conflict. With the branches of 01:30 the terminals converge on
+ * the year-ahead phone number: the later edit is lost silently (before, the second terminal kept
+ * its own value for good and disagreed with the hub).
  */
 describe('a PC clock a year ahead (two 岩头镇 terminals)', () => {
   let scene: FaultScene;
