@@ -33,10 +33,13 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * `port` starts it again on the port it had (a restart on the same data: the terminals know the
- * address); it then prints no first code once a terminal has joined, and `firstCode` is ''.
+ * `restart`: the folder holds a hub that ran before; it prints no first terminal's code once that
+ * code was used, so only its URL is awaited (firstCode is then empty).
  */
-export function startCountyHub(dataDir: string, port?: number): Promise<CountyHub> {
+export function startCountyHub(
+  dataDir: string,
+  options: { restart?: boolean } = {},
+): Promise<CountyHub> {
   const child = spawn(
     TSX,
     ['--tsconfig', 'tsconfig.node.json', HUB_MAIN, '--data', dataDir, '--port', String(port ?? 0)],
@@ -70,11 +73,11 @@ export function startCountyHub(dataDir: string, port?: number): Promise<CountyHu
     createInterface({ input: child.stdout }).on('line', (line) => {
       output.push(`${line}\n`);
       url = LISTENING.exec(line)?.[1] ?? url;
-      const code = FIRST_CODE.exec(line)?.[1] ?? (port === undefined ? undefined : '');
-      if (url && code !== undefined) {
+      const code = FIRST_CODE.exec(line)?.[1];
+      if (url && (code || restart)) {
         clearTimeout(timer);
         child.removeAllListeners('exit');
-        resolveStart({ url, firstCode: code, stop });
+        resolveStart({ url, firstCode: code ?? '', stop });
       }
     });
   });

@@ -66,7 +66,9 @@ export async function countyWithTownship(): Promise<CountyScene> {
     async restartHub(options = {}) {
       await scene.hub.stop();
       await options.whileStopped?.();
-      scene.hub = await startCountyHub(join(hubDir, 'hub'), Number(new URL(hub.url).port));
+      scene.hub = await startCountyHub(join(hubDir, 'hub'), {
+        port: Number(new URL(hub.url).port),
+      });
     },
     county,
     countyAdmin,
