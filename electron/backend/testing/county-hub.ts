@@ -34,12 +34,15 @@ function exited(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 
 /**
  * `restart`: the folder holds a hub that ran before; it prints no first terminal's code once that
- * code was used, so only its URL is awaited (firstCode is then empty).
+ * code was used, so only its URL is awaited (firstCode is then empty). `port`: on the port it had
+ * (the terminals know the address); a hub started on a given port is taken as a restart.
  */
 export function startCountyHub(
   dataDir: string,
-  options: { restart?: boolean } = {},
+  options: { restart?: boolean; port?: number } = {},
 ): Promise<CountyHub> {
+  const { port } = options;
+  const restart = options.restart === true || port !== undefined;
   const child = spawn(
     TSX,
     ['--tsconfig', 'tsconfig.node.json', HUB_MAIN, '--data', dataDir, '--port', String(port ?? 0)],
