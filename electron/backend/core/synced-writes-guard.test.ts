@@ -15,8 +15,8 @@ const ALLOWED: Record<string, string> = {
     "applies this unit's accounts as the hub holds them; hub_accounts keeps the hub's version",
   'electron/backend/hub/rematch/apply.ts':
     "re-points this terminal's ids onto the hub's when it joins: the same records under new ids",
-  'electron/backend/sync/apply-page.ts':
-    'applies pulled pages (wt-pull): changes made elsewhere, kept with the versions the hub sent',
+  'electron/backend/hub/pull/apply-page.ts':
+    'applies pulled pages: changes made elsewhere, kept with the versions the hub sent',
   'electron/backend/search-index/repository.ts':
     'fills the search indexes’ shadow tables, whose names it builds; no synced table among them',
 };

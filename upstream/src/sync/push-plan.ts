@@ -21,6 +21,8 @@ export interface PlanInput {
   terminalId: string;
   terminalUnit: string;
   parentUnit: string | null;
+  /** The units below the terminal's, with their parents (scope.ts). */
+  below?: ReadonlyMap<string, string | null>;
   /** The new entries, in seq order. */
   entries: PushEntry[];
   /** The hub's records the entries name, and their roots; updated in place with the result. */
@@ -154,6 +156,7 @@ function applyEntry(
   const refused = authorise({
     terminalUnit: input.terminalUnit,
     parentUnit: input.parentUnit,
+    ...(input.below ? { below: input.below } : {}),
     entry,
     current,
     root: rootRecord,

@@ -101,6 +101,33 @@ function checkOrder(entries: PushEntry[]): void {
   });
 }
 
+/** The units below `unitId` in the county's tree, each with its parent. */
+async function unitsBelow(
+  trx: Trx,
+  countyCode: string,
+  unitId: string,
+): Promise<Map<string, string | null>> {
+  const units = await trx
+    .selectFrom('org_units')
+    .select(['id', 'parent_id'])
+    .where('county_code', '=', countyCode)
+    .execute();
+  const children = new Map<string, string[]>();
+  for (const unit of units) {
+    if (unit.parent_id === null) continue;
+    children.set(unit.parent_id, [...(children.get(unit.parent_id) ?? []), unit.id]);
+  }
+  const below = new Map<string, string | null>();
+  const queue = [unitId];
+  for (let parent = queue.shift(); parent !== undefined; parent = queue.shift()) {
+    for (const child of children.get(parent) ?? []) {
+      below.set(child, parent);
+      queue.push(child);
+    }
+  }
+  return below;
+}
+
 /**
  * Decides and writes the new entries. The records they name and their roots are locked as they are
  * read; everything is decided and routed before the county's sequence is taken, so that the lock
@@ -141,6 +168,7 @@ async function applyEntries(
     terminalId,
     terminalUnit: caller.orgUnit.id,
     parentUnit: caller.orgUnit.parentId,
+    below: await unitsBelow(trx, countyCode, caller.orgUnit.id),
     entries,
     records,
     blocked,

@@ -199,6 +199,65 @@ const cases: [
   ],
 ];
 
+/** A township's window acts for its villages as its screens let it, but not for another's. */
+const townshipFor: [
+  string,
+  SyncRecordTable,
+  'insert' | 'update',
+  Record<string, string>,
+  ReturnType<typeof row> | null,
+  string | null,
+][] = [
+  ['a dispute it registers for its village', 'disputes', 'insert', { org_unit_id: V }, null, null],
+  [
+    'a dispute for another township’s village',
+    'disputes',
+    'insert',
+    { org_unit_id: 'other-village' },
+    null,
+    'OUT_OF_SCOPE',
+  ],
+  [
+    'its village’s case handed on to the township',
+    'cases',
+    'update',
+    { org_unit_id: T },
+    row(V),
+    null,
+  ],
+  [
+    'its village’s case moved past the township',
+    'cases',
+    'update',
+    { org_unit_id: 'county' },
+    row(V),
+    'OUT_OF_SCOPE',
+  ],
+  [
+    'its village’s event report rewritten',
+    'event_reports',
+    'update',
+    { title: 'x' },
+    row(V, { receiving_org_id: 'county' }),
+    'OUT_OF_SCOPE',
+  ],
+];
+
+describe('what a township terminal may push for the units below it', () => {
+  it.each(townshipFor)('%s', (_title, table, op, columns, current, expected) => {
+    const check: ScopeCheck = {
+      terminalUnit: T,
+      parentUnit: 'county',
+      below: new Map([[V, T]]),
+      entry: { table, op, columns },
+      current,
+      root: current,
+      rootOwnerBefore: current?.orgUnitId ?? null,
+    };
+    expect(authorise(check)).toBe(expected);
+  });
+});
+
 describe('what a terminal may push', () => {
   it.each(cases)('%s', (_title, unit, table, op, columns, current, root, before, expected) => {
     const check: ScopeCheck = {

@@ -26,6 +26,12 @@ export interface ScopeCheck {
   terminalUnit: string;
   /** The terminal unit's parent: the one unit a case or dispute may be handed to. */
   parentUnit: string | null;
+  /**
+   * The units below the terminal's, each with its parent: a township's window also writes for its
+   * villages (a dispute registered for a village, a village's case it hands on), as its own
+   * screens let it. Absent: the terminal's own unit only.
+   */
+  below?: ReadonlyMap<string, string | null>;
   entry: Pick<PushEntry, 'table' | 'op' | 'columns'>;
   /** The record as the hub holds it (with this push's earlier changes); null: not on the hub. */
   current: { orgUnitId: string; columns: Columns } | null;
@@ -44,35 +50,48 @@ function movesTo(check: ScopeCheck): string | null {
   return named === check.current.orgUnitId ? null : String(named);
 }
 
+/** An event report stays its reporting unit's: the unit above only acknowledges it. */
+function inScope(check: ScopeCheck, unit: unknown): boolean {
+  if (unit === check.terminalUnit) return true;
+  if (check.entry.table === 'event_reports') return false;
+  return typeof unit === 'string' && check.below?.has(unit) === true;
+}
+
+/** The unit a root owned by `owner` may be handed to: the owner's parent. */
+function parentOf(check: ScopeCheck, owner: string): string | null {
+  return owner === check.terminalUnit ? check.parentUnit : (check.below?.get(owner) ?? null);
+}
+
 /** The addressee of an event report may set its acknowledgement and nothing else. */
 function isAcknowledgement(check: ScopeCheck): boolean {
   const { entry, current } = check;
   if (entry.table !== 'event_reports' || entry.op !== 'update' || !current) return false;
-  if (current.columns.receiving_org_id !== check.terminalUnit) return false;
+  if (!inScope(check, current.columns.receiving_org_id)) return false;
   return Object.entries(entry.columns).every(
     ([column, value]) => ACKNOWLEDGEMENT_COLUMNS.has(column) || current.columns[column] === value,
   );
 }
 
 export function authorise(check: ScopeCheck): SyncRejectionCode | null {
-  const { entry, current, root, terminalUnit } = check;
+  const { entry, current, root } = check;
   if (current === null && entry.op !== 'insert') return 'UNKNOWN_RECORD';
   if (current === null && isRootTable(entry.table)) {
-    return entry.columns.org_unit_id === terminalUnit ? null : 'OUT_OF_SCOPE';
+    return inScope(check, entry.columns.org_unit_id) ? null : 'OUT_OF_SCOPE';
   }
   if (root === null) return 'UNKNOWN_RECORD';
-  const owns = root.orgUnitId === terminalUnit || check.rootOwnerBefore === terminalUnit;
+  const owns = inScope(check, root.orgUnitId) || inScope(check, check.rootOwnerBefore);
   if (!owns) return isAcknowledgement(check) ? null : 'OUT_OF_SCOPE';
   if (isRootTable(entry.table)) {
     const to = movesTo(check);
     if (to === null) return null;
-    const handOver = MOVABLE_ROOTS.has(entry.table) && to === check.parentUnit;
-    return handOver && current!.orgUnitId === terminalUnit ? null : 'OUT_OF_SCOPE';
+    const owner = current!.orgUnitId;
+    const handOver = MOVABLE_ROOTS.has(entry.table) && to === parentOf(check, owner);
+    return handOver && inScope(check, owner) ? null : 'OUT_OF_SCOPE';
   }
-  // A child row names its unit: the terminal's own, or the root's owner now (the timeline event a
-  // hand-over writes is the receiving township's).
+  // A child row names its unit: one in the terminal's scope, or the root's owner now (the timeline
+  // event a hand-over writes is the receiving township's).
   const named = entry.columns.org_unit_id;
-  if (named === undefined || named === terminalUnit || named === root.orgUnitId) return null;
+  if (named === undefined || inScope(check, named) || named === root.orgUnitId) return null;
   return 'OUT_OF_SCOPE';
 }
 

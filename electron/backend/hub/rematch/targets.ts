@@ -95,4 +95,6 @@ export const NOT_REFERENCES: Readonly<Record<string, string>> = {
   'cases.item_type': 'the item’s type as it was when the case was opened',
   'cases_fts.item_name': 'the search index of cases.item_name',
   'sync_pull_held.record_id': 'a pulled business record (a case, a dispute…), never an org unit',
+  'sync_problems.record_id':
+    'a business record the hub refused; empty when a standalone terminal joins, as nothing was pushed',
 };
