@@ -25,6 +25,15 @@ function HubBadge() {
   );
 }
 
+/**
+ * A joined terminal the hub no longer serves says so beside the sync figures: 离线 alone would let
+ * the clerk wait for a connection that will not come back without a new code.
+ */
+function HubTrouble() {
+  const state = useApiQuery('hub.status', {}, { refetchInterval: 60_000 }).data?.state;
+  return state === 'revoked' || state === 'tokenMissing' ? <HubBadge /> : null;
+}
+
 interface StatusBarProps {
   status: SystemStatus;
   user: User;
@@ -46,6 +55,7 @@ export function StatusBar({ status, user, updates }: StatusBarProps) {
         {terminal ? `${terminal.name}（${terminal.number} 号终端）` : '未登记终端'}
       </Text>
       <Divider orientation="vertical" />
+      <HubTrouble />
       <SyncStatusItem
         fallback={
           status.online ? (
