@@ -78,6 +78,10 @@ describeOnBackends('npm run hub', (backend) => {
         await database.db.destroy();
         cleanups.push(() => database.close());
         env.DATABASE_URL = database.url!;
+        // Its files in a folder of the test's, not hub-releases/ and hub-blobs/ where it runs.
+        const files = mkdtempSync(join(tmpdir(), 'hub-cli-files-'));
+        cleanups.push(() => rmSync(files, { recursive: true, force: true }));
+        args.push('--releases', join(files, 'releases'), '--blobs', join(files, 'blobs'));
       }
       const first = await startHub(args, env);
       cleanups.push(() => stop(first.child));
