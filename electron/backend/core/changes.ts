@@ -2,34 +2,23 @@ import type { Stamper } from './clock';
 import type { Actor, TerminalIdentity } from './context';
 import type { SyncColumns } from '../db/schema';
 import type { Db } from '../db/queryable';
+import { SYNC_RECORD_TABLES } from '@shared/sync/records-contract';
 import { SCHEMA_VERSION } from '../db/migrations';
 
-/** Tables whose rows carry SyncColumns and travel to the hub; written only through synced-writes.ts. */
+/**
+ * Tables whose rows carry SyncColumns and travel to the hub; written only through synced-writes.ts.
+ * The first ones travel on their own channels (reference editions, accounts); the records units
+ * write are the contract's SYNC_RECORD_TABLES.
+ */
 export const SYNCED_TABLES = [
   'org_units',
   'terminals',
   'users',
   'service_items',
   'service_item_versions',
-  'residents',
-  'cases',
-  'case_materials',
-  'case_events',
-  'ratings',
-  'rating_followups',
-  'attachments',
   'mediation_settings',
   'mediators',
-  'disputes',
-  'dispute_parties',
-  'dispute_readers',
-  'dispute_mediators',
-  'dispute_events',
-  'mediation_sessions',
-  'dispute_extensions',
-  'dispute_agreements',
-  'dispute_follow_ups',
-  'event_reports',
+  ...SYNC_RECORD_TABLES,
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
 

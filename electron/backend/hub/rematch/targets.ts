@@ -15,6 +15,8 @@
  * otherwise move the village's entries itself and leave its `filed` ones behind.
  */
 
+import { SYNCED_TABLES } from '../../core/changes';
+
 export type RepointKind = 'orgUnit' | 'serviceItem' | 'serviceItemVersion' | 'mediationSettings';
 
 export interface RepointTarget {
@@ -33,40 +35,13 @@ export const KIND_TABLES: Record<RepointKind, string> = {
   mediationSettings: 'mediation_settings',
 };
 
-/** Every synced table: its owning unit is org_unit_id. */
-const OWNED_TABLES = [
-  'org_units',
-  'terminals',
-  'users',
-  'service_items',
-  'service_item_versions',
-  'residents',
-  'cases',
-  'case_materials',
-  'case_events',
-  'ratings',
-  'rating_followups',
-  'attachments',
-  'mediation_settings',
-  'mediators',
-  'disputes',
-  'dispute_parties',
-  'dispute_readers',
-  'dispute_mediators',
-  'dispute_events',
-  'mediation_sessions',
-  'dispute_extensions',
-  'dispute_agreements',
-  'dispute_follow_ups',
-  'event_reports',
-] as const;
-
 export const REPOINT_TARGETS: readonly RepointTarget[] = [
   { table: 'org_units', column: 'id', refers: 'orgUnit' },
   { table: 'service_items', column: 'id', refers: 'serviceItem' },
   { table: 'service_item_versions', column: 'id', refers: 'serviceItemVersion' },
   { table: 'mediation_settings', column: 'id', refers: 'mediationSettings' },
-  ...OWNED_TABLES.map((table) => ({ table, column: 'org_unit_id', refers: 'orgUnit' as const })),
+  // Every synced table: its owning unit is org_unit_id.
+  ...SYNCED_TABLES.map((table) => ({ table, column: 'org_unit_id', refers: 'orgUnit' as const })),
   { table: 'org_units', column: 'parent_id', refers: 'orgUnit' },
   { table: 'service_items', column: 'current_version_id', refers: 'serviceItemVersion' },
   { table: 'service_item_versions', column: 'item_id', refers: 'serviceItem' },
