@@ -68,7 +68,7 @@ function ownedBy(eb: Eb, unitId: string) {
 export function conflictRow(
   countyCode: string,
   id: string,
-  record: { table: SyncRecordTable; recordId: string; orgUnitId: string },
+  record: { table: string; recordId: string; orgUnitId: string },
   conflict: FieldConflict,
   openedAt: Date,
 ): Insertable<SyncConflictsTable> {

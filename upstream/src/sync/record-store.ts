@@ -6,6 +6,7 @@ import {
   type SyncRecordTable,
   type SyncRejectionCode,
 } from '@shared/sync/records-contract';
+import { conflictRow } from '../conflicts';
 import type { HubDatabase } from '../db/schema';
 import type { Access, Columns, RootTable } from './routing';
 
@@ -586,28 +587,7 @@ export async function writeConflicts(
   for (const part of chunks(conflicts)) {
     await trx
       .insertInto('sync_conflicts')
-      .values(
-        part.map((c) => ({
-          county_code: countyCode,
-          id: randomUUID(),
-          table_name: c.table,
-          record_id: c.recordId,
-          org_unit_id: c.orgUnitId,
-          column_name: c.column,
-          base_version: c.baseVersion,
-          kept_value: JSON.stringify(c.kept.value),
-          kept_version: c.kept.version,
-          kept_terminal_id: c.kept.terminalId,
-          kept_by: c.kept.by,
-          kept_at: c.kept.at,
-          other_value: JSON.stringify(c.other.value),
-          other_version: c.other.version,
-          other_terminal_id: c.other.terminalId,
-          other_by: c.other.by,
-          other_at: c.other.at,
-          opened_at: now,
-        })),
-      )
+      .values(part.map((c) => conflictRow(countyCode, randomUUID(), c, c, now)))
       .execute();
   }
 }
