@@ -25,10 +25,7 @@ import {
   startPostgresCluster,
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
-import { openHubDatabase } from '../upstream/src/db/connection';
-import { enrol, issueEnrolmentCode } from '../upstream/src/enrolment';
 import {
-  BENCH_COUNTY,
   benchCalendar,
   benchCatalogue,
   benchDisputeTypes,
@@ -37,7 +34,7 @@ import {
   benchRoster,
 } from './lib/hub-county';
 import { countFlag, flag } from './lib/args';
-import { call, startHub, type Answer } from './lib/hub-process';
+import { call, enrolBenchTerminals, startHub, type Answer } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -123,29 +120,7 @@ async function main(): Promise<void> {
     }
 
     const enrolStarted = performance.now();
-    const db = openHubDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 8 });
-    const enrolUnits = units.filter((unit) => unit.level !== 'county');
-    const tokens: string[] = new Array<string>(terminals);
-    let next = 0;
-    // Through the hub's own functions: over HTTP the enrolment rate limit (10 a minute per address) applies.
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < terminals) {
-          const i = next++;
-          const unit = enrolUnits[i % enrolUnits.length]!;
-          const now = new Date();
-          const issued = await issueEnrolmentCode(db, BENCH_COUNTY.code, unit.code, null, now);
-          const enrolled = await enrol(
-            db,
-            BENCH_COUNTY.code,
-            { code: issued.code.replaceAll('-', ''), appVersion: '0.1.0', hostname: `PC-${i}` },
-            now,
-          );
-          tokens[i] = enrolled.token;
-        }
-      }),
-    );
-    await db.destroy();
+    const tokens = (await enrolBenchTerminals(databaseUrl, terminals)).map((t) => t.token);
     console.log(
       `enrolled ${terminals} terminals in ${((performance.now() - enrolStarted) / 1000).toFixed(1)} s`,
     );

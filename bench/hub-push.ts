@@ -37,11 +37,9 @@ import {
   resident,
   update,
 } from '../upstream/test/terminal-log';
-import { openHubDatabase } from '../upstream/src/db/connection';
-import { enrol, issueEnrolmentCode } from '../upstream/src/enrolment';
 import { countFlag, flag } from './lib/args';
 import { BENCH_COUNTY, benchOrgTree } from './lib/hub-county';
-import { call, startHub } from './lib/hub-process';
+import { call, enrolBenchTerminals, startHub } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -153,39 +151,18 @@ function line(name: string, sample: number[]): string {
 }
 
 async function enrolTerminals(databaseUrl: string, count: number): Promise<BenchTerminal[]> {
-  const db = openHubDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 8 });
-  const units = benchOrgTree().filter((unit) => unit.level !== 'county');
-  const terminals = new Array<BenchTerminal>(count);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < count) {
-        const i = next++;
-        const unit = units[i % units.length]!;
-        const now = new Date();
-        const issued = await issueEnrolmentCode(db, BENCH_COUNTY.code, unit.code, null, now);
-        const enrolled = await enrol(
-          db,
-          BENCH_COUNTY.code,
-          { code: issued.code.replaceAll('-', ''), appVersion: '0.1.0', hostname: `PC-${i}` },
-          now,
-        );
-        terminals[i] = {
-          token: enrolled.token,
-          log: new TerminalLog(enrolled.terminalId, enrolled.orgUnit.id),
-          unitId: enrolled.orgUnit.id,
-          parentId: enrolled.orgUnit.parentId,
-          village: enrolled.orgUnit.level === 'village',
-          open: [],
-          sent: 0,
-          created: 0,
-          backlog: [],
-        };
-      }
-    }),
-  );
-  await db.destroy();
-  return terminals;
+  const enrolled = await enrolBenchTerminals(databaseUrl, count);
+  return enrolled.map((terminal) => ({
+    token: terminal.token,
+    log: new TerminalLog(terminal.terminalId, terminal.orgUnit.id),
+    unitId: terminal.orgUnit.id,
+    parentId: terminal.orgUnit.parentId,
+    village: terminal.orgUnit.level === 'village',
+    open: [],
+    sent: 0,
+    created: 0,
+    backlog: [],
+  }));
 }
 
 async function rounds(base: URL, terminals: BenchTerminal[], minutes: number, intervalMs: number) {

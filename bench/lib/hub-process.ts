@@ -9,7 +9,9 @@ import {
   PROTOCOL_HEADER,
   bearer,
 } from '@shared/sync/hub-contract';
-import { BENCH_COUNTY } from './hub-county';
+import { openHubDatabase } from '../../upstream/src/db/connection';
+import { enrol, issueEnrolmentCode } from '../../upstream/src/enrolment';
+import { BENCH_COUNTY, benchOrgTree } from './hub-county';
 
 // The county hub as its own process, and the requests terminals send it (bench:hub-poll, bench:hub-push).
 
@@ -116,4 +118,33 @@ export async function startHub(
     await new Promise((wait) => setTimeout(wait, 200));
   }
   throw new Error('the hub did not start within 120 s');
+}
+
+/**
+ * Enrols `count` terminals over the county's townships and villages in turn, through the hub's own
+ * functions: over HTTP the enrolment rate limit (10 a minute per address) applies.
+ */
+export async function enrolBenchTerminals(databaseUrl: string, count: number) {
+  const db = openHubDatabase({ kind: 'postgres', url: databaseUrl, poolSize: 8 });
+  const units = benchOrgTree().filter((unit) => unit.level !== 'county');
+  const enrolled = new Array<Awaited<ReturnType<typeof enrol>>>(count);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const unit = units[i % units.length]!;
+        const now = new Date();
+        const issued = await issueEnrolmentCode(db, BENCH_COUNTY.code, unit.code, null, now);
+        enrolled[i] = await enrol(
+          db,
+          BENCH_COUNTY.code,
+          { code: issued.code.replaceAll('-', ''), appVersion: '0.1.0', hostname: `PC-${i}` },
+          now,
+        );
+      }
+    }),
+  );
+  await db.destroy();
+  return enrolled;
 }
