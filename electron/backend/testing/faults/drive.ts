@@ -80,8 +80,8 @@ export async function syncOnce(t: FaultTerminal): Promise<SyncOutcome> {
 }
 
 /**
- * Syncs every terminal in turn until a round where none has anything waiting and none pulled
- * anything; answers the rounds taken, or throws with the last status when `maxRounds` did not do.
+ * Syncs every terminal in turn until a round where none had anything waiting, before or after its
+ * sync, and none pulled anything; answers the rounds taken, or throws with the last status when `maxRounds` did not do.
  */
 export async function syncUntilQuiet(
   terminals: readonly FaultTerminal[],
@@ -92,12 +92,15 @@ export async function syncUntilQuiet(
     let quiet = true;
     const states: string[] = [];
     for (const t of terminals) {
+      // What a terminal pushes in this round reaches the ones synced before it only in the next.
+      const before = await t.h.ok('sync.status', {}, t.session);
       const outcome = await syncOnce(t);
       const status = await t.h.ok('sync.status', {}, t.session);
       states.push(
-        `${t.name}: waiting ${status.waiting}, problems ${status.problems}, pulled ${outcome.pulled}, ${outcome.problem ?? 'ok'}`,
+        `${t.name}: waiting ${before.waiting} → ${status.waiting}, problems ${status.problems}, pulled ${outcome.pulled}, ${outcome.problem ?? 'ok'}`,
       );
-      if (!outcome.ok || outcome.pulled > 0 || status.waiting > 0) quiet = false;
+      if (!outcome.ok || outcome.pulled > 0 || before.waiting > 0 || status.waiting > 0)
+        quiet = false;
     }
     last = states.join('; ');
     if (quiet) return round;
