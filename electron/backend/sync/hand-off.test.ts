@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import { residentIdNumber } from '@shared/testing/people';
+import { IDS, neighbourDispute, person, residentIdNumber } from '@shared/testing/people';
 import { createHarness, type Harness } from '../testing/harness';
 import { joinHub } from '../testing/hub-terminal';
 import { startInProcessHub, type InProcessHub } from '../testing/in-process-hub';
@@ -45,6 +45,9 @@ let townshipAdmin: string;
 let agent: string;
 let clerk: string;
 let supervisor: string;
+let villageMediator: string;
+let townshipMediator: string;
+let countyMediator: string;
 
 async function syncNow(h: Harness, session: string): Promise<void> {
   const result = await h.ok('hub.syncNow', {}, session);
@@ -86,6 +89,11 @@ describe('records routed between a village, its township and the county', () => 
       displayName: '陈主任',
       role: 'supervisor',
     });
+    const mediatorAt = (h: Harness, admin: string, username: string) =>
+      signInAs(h, admin, { username, displayName: `${username}调解员`, role: 'mediator' });
+    villageMediator = await mediatorAt(village, villageAdmin, 'yantoucun_med');
+    townshipMediator = await mediatorAt(township, townshipAdmin, 'yantou_med');
+    countyMediator = await mediatorAt(county, countyAdmin, 'county_med');
   }, SCENE_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -220,4 +228,108 @@ describe('records routed between a village, its township and the county', () => 
       'ILLEGAL_TRANSITION',
     );
   });
+
+  it(
+    'escalates a dispute village → township → county with its history; the units below read the outcome',
+    async () => {
+      const { dispute, immediateReport } = await village.ok(
+        'mediation.register',
+        neighbourDispute([person('赵大', IDS.zhao), person('孙二', IDS.sun, 'respondent')], {
+          riskLevel: 'major',
+          place: '岩头村水渠',
+        }),
+        villageMediator,
+      );
+      // A major risk is reported to the township at once (事件报告), with a photo.
+      expect(immediateReport).not.toBeNull();
+      const reportId = immediateReport!.eventReportId;
+      const photo = await village.ok(
+        'eventReports.attach',
+        {
+          eventReportId: reportId,
+          fileName: '现场.pdf',
+          mime: 'application/pdf',
+          base64: SCAN.toString('base64'),
+        },
+        villageMediator,
+      );
+      await village.ok(
+        'mediation.escalate',
+        { disputeId: dispute.id, reason: '涉及两村用水，需镇里协调' },
+        villageMediator,
+      );
+      await syncNow(village, villageAdmin);
+      await syncNow(township, townshipAdmin);
+
+      const received = await township.ok(
+        'eventReports.list',
+        { box: 'received' },
+        townshipMediator,
+      );
+      expect(received.rows.map((r) => [r.id, r.fromOrgName, r.canAcknowledge])).toEqual([
+        [reportId, '岩头村', true],
+      ]);
+      const sha256 = photo.attachments.at(-1)!.sha256;
+      expect(fileIsHere(township, sha256)).toBe(true);
+      await township.ok(
+        'eventReports.acknowledge',
+        { eventReportId: reportId, note: '已派人到场' },
+        townshipMediator,
+      );
+
+      const atTownship = await township.ok(
+        'mediation.get',
+        { disputeId: dispute.id },
+        townshipMediator,
+      );
+      expect(atTownship).toMatchObject({ state: 'escalated', access: 'owner' });
+      expect(atTownship.parties.map((p) => p.name)).toEqual(['赵大', '孙二']);
+      expect(atTownship.events.map((e) => e.action)).toEqual(['register', 'escalate']);
+      await township.ok('mediation.accept', { disputeId: dispute.id }, townshipMediator);
+      await township.ok(
+        'mediation.escalate',
+        { disputeId: dispute.id, reason: '跨镇用水纠纷，报县矛调中心' },
+        townshipMediator,
+      );
+      await syncNow(township, townshipAdmin);
+      await syncNow(county, countyAdmin);
+
+      const atCounty = await county.ok('mediation.get', { disputeId: dispute.id }, countyMediator);
+      expect(atCounty).toMatchObject({ state: 'escalated', access: 'owner' });
+      expect(atCounty.events.map((e) => e.action)).toEqual([
+        'register',
+        'escalate',
+        'accept',
+        'escalate',
+      ]);
+      await county.ok('mediation.accept', { disputeId: dispute.id }, countyMediator);
+      await county.ok(
+        'mediation.terminate',
+        { disputeId: dispute.id, reason: '已移交县水利局依法处理' },
+        countyMediator,
+      );
+      await syncNow(county, countyAdmin);
+      await syncNow(township, townshipAdmin);
+      await syncNow(village, villageAdmin);
+
+      for (const [h, session] of [
+        [township, townshipMediator],
+        [village, villageMediator],
+      ] as const) {
+        const seen = await h.ok('mediation.get', { disputeId: dispute.id }, session);
+        expect(seen).toMatchObject({ state: 'terminated', access: 'reader', canWrite: false });
+        expect(seen.events.map((e) => e.action).at(-1)).toBe('terminate');
+      }
+      const sent = await village.ok(
+        'eventReports.get',
+        { eventReportId: reportId },
+        villageMediator,
+      );
+      expect(sent).toMatchObject({
+        acknowledgedByName: 'yantou_med调解员',
+        acknowledgementNote: '已派人到场',
+      });
+    },
+    SCENE_TIMEOUT_MS,
+  );
 });
