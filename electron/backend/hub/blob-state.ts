@@ -100,40 +100,42 @@ export async function queueHandOffFiles(
     if (typeof columns.case_id === 'string') caseIds.add(columns.case_id);
     else if (typeof columns.event_report_id === 'string') reportIds.add(columns.event_report_id);
   }
-  if (caseIds.size === 0 && reportIds.size === 0) return 0;
-  const none = ['']; // "IN ()" is not SQL: an id no record has.
-  const rows = await db
-    .selectFrom('attachments as a')
-    .leftJoin('cases as c', 'c.id', 'a.case_id')
-    .leftJoin('event_reports as e', 'e.id', 'a.event_report_id')
-    .select('a.sha256')
-    .distinct()
-    .where('a.deleted_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb.and([
-          eb('a.case_id', 'in', caseIds.size > 0 ? [...caseIds] : none),
-          eb('c.org_unit_id', '=', unitId),
-          eb('c.agency_org_id', 'is not', null),
-          eb('c.agency_org_id', '!=', unitId),
+  // Two lookups, each by its index (attachments_case, attachments_event_report).
+  const handedOver =
+    caseIds.size === 0
+      ? []
+      : await db
+          .selectFrom('attachments as a')
+          .innerJoin('cases as c', 'c.id', 'a.case_id')
+          .select('a.sha256')
+          .where('a.case_id', 'in', [...caseIds])
+          .where('a.deleted_at', 'is', null)
+          .where('c.org_unit_id', '=', unitId)
+          .where('c.agency_org_id', 'is not', null)
+          .where('c.agency_org_id', '!=', unitId)
           // A finished case's files are fetched when someone opens them.
-          eb('c.state', 'not in', TERMINAL_STATES),
-        ]),
-        eb.and([
-          eb('a.event_report_id', 'in', reportIds.size > 0 ? [...reportIds] : none),
-          eb('e.receiving_org_id', '=', unitId),
-        ]),
-      ]),
-    )
-    .execute();
-  for (const { sha256 } of rows) {
+          .where('c.state', 'not in', TERMINAL_STATES)
+          .execute();
+  const reported =
+    reportIds.size === 0
+      ? []
+      : await db
+          .selectFrom('attachments as a')
+          .innerJoin('event_reports as e', 'e.id', 'a.event_report_id')
+          .select('a.sha256')
+          .where('a.event_report_id', 'in', [...reportIds])
+          .where('a.deleted_at', 'is', null)
+          .where('e.receiving_org_id', '=', unitId)
+          .execute();
+  const wanted = new Set([...handedOver, ...reported].map((row) => row.sha256));
+  for (const sha256 of wanted) {
     await db
       .insertInto('attachment_files')
       .values({ sha256, on_hub_at: null, fetch_queued_at: nowIso, last_error: null })
       .onConflict((oc) => oc.column('sha256').doUpdateSet({ fetch_queued_at: nowIso }))
       .execute();
   }
-  return rows.length;
+  return wanted.size;
 }
 
 export async function queuedFetches(db: Db, limit: number): Promise<string[]> {
