@@ -19,10 +19,12 @@ const DOC = residentIdNumber(YONGJIA_AREA, '1951-04-17', 88);
 describe('one resident, one record across terminals', { timeout: COUNTY_SCENE_TIMEOUT_MS }, () => {
   let hub: InProcessHub;
   let county: Harness;
-  let a: Harness;
-  let b: Harness;
-  let adminA: string;
-  let adminB: string;
+  /** The window whose record survives (the smaller id) and its administrator. */
+  let keeper: Harness;
+  let keeperAdmin: string;
+  /** The window whose record is merged away, where a case was taken in under it. */
+  let merger: Harness;
+  let mergerAdmin: string;
   let older: string;
   let newer: string;
   let caseId: string;
@@ -33,39 +35,42 @@ describe('one resident, one record across terminals', { timeout: COUNTY_SCENE_TI
     const countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
     const code = async () =>
       (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
-    a = await createHarness();
-    adminA = await joinHub(a, hub.url, await code(), { username: 'yantou_admin' });
-    b = await createHarness();
-    adminB = await joinHub(b, hub.url, await code(), {
+    const a = await createHarness();
+    const adminA = await joinHub(a, hub.url, await code(), { username: 'yantou_admin' });
+    const b = await createHarness();
+    const adminB = await joinHub(b, hub.url, await code(), {
       username: 'yantou_admin2',
       terminalName: '二号窗口',
     });
     const person = { docType: 'resident_id', docNumber: DOC, name: '郑阿公' } as const;
-    older = (await a.ok('residents.create', { ...person, address: '岩头镇港头村 5 号' }, adminA))
-      .id;
-    newer = (await b.ok('residents.create', { ...person, phone: '13905770123' }, adminB)).id;
-    expect(older < newer).toBe(true);
-    const clerkB = await signInAs(b, adminB, {
+    const atA = await a.ok('residents.create', { ...person, address: '岩头镇港头村 5 号' }, adminA);
+    const atB = await b.ok('residents.create', { ...person, address: '岩头镇港头村 5 号' }, adminB);
+    // Each harness has its own test clock, so which id is the smaller is not known beforehand.
+    [keeper, keeperAdmin, older, merger, mergerAdmin, newer] =
+      atA.id < atB.id
+        ? [a, adminA, atA.id, b, adminB, atB.id]
+        : [b, adminB, atB.id, a, adminA, atA.id];
+    const clerk = await signInAs(merger, mergerAdmin, {
       username: 'yantou_clerk2',
       displayName: '李娟',
       role: 'clerk',
     });
     caseId = (
-      await b.ok(
+      await merger.ok(
         'cases.intake',
         {
           residentId: newer,
-          itemId: await ensureItem(b, PENSION),
+          itemId: await ensureItem(merger, PENSION),
           outcome: 'complete',
           materials: COMPLETE,
         },
-        clerkB,
+        clerk,
       )
     ).id;
   }, COUNTY_SCENE_TIMEOUT_MS);
 
   afterAll(async () => {
-    for (const h of [county, a, b]) await h?.cleanup();
+    for (const h of [county, keeper, merger]) await h?.cleanup();
     await hub?.stop();
   });
 
@@ -75,26 +80,26 @@ describe('one resident, one record across terminals', { timeout: COUNTY_SCENE_TI
     );
 
   it('keeps the older record at the window that registered the newer one, its case moved onto it', async () => {
-    expect((await a.ok('hub.syncNow', {}, adminA)).problem).toBeNull();
-    const synced = await b.ok('hub.syncNow', {}, adminB);
+    expect((await keeper.ok('hub.syncNow', {}, keeperAdmin)).problem).toBeNull();
+    const synced = await merger.ok('hub.syncNow', {}, mergerAdmin);
     expect(synced.problem).toBeNull();
-    expect(await search(b, adminB)).toEqual([older]);
-    expect((await b.ok('residents.get', { residentId: older }, adminB)).address).toBe(
+    expect(await search(merger, mergerAdmin)).toEqual([older]);
+    expect((await merger.ok('residents.get', { residentId: older }, mergerAdmin)).address).toBe(
       '岩头镇港头村 5 号',
     );
     // The record the clerk opened before the merge shows the person as he is now.
-    expect((await b.ok('residents.get', { residentId: newer }, adminB)).id).toBe(older);
-    expect((await b.ok('cases.get', { caseId }, adminB)).residentId).toBe(older);
+    expect((await merger.ok('residents.get', { residentId: newer }, mergerAdmin)).id).toBe(older);
+    expect((await merger.ok('cases.get', { caseId }, mergerAdmin)).residentId).toBe(older);
     // The move went up as this window's change, nothing waits or was refused.
-    const status = await b.ok('sync.status', {}, adminB);
+    const status = await merger.ok('sync.status', {}, mergerAdmin);
     expect(status.problems).toBe(0);
   });
 
   it('keeps the older record at the window that registered it, the newer one arriving as an alias', async () => {
-    expect((await b.ok('hub.syncNow', {}, adminB)).problem).toBeNull();
-    expect((await a.ok('hub.syncNow', {}, adminA)).problem).toBeNull();
-    expect(await search(a, adminA)).toEqual([older]);
-    const { db } = a.backend.runtime;
+    // Before the merger's tombstone went up: the newer record arrives live and is merged here.
+    expect((await keeper.ok('hub.syncNow', {}, keeperAdmin)).problem).toBeNull();
+    expect(await search(keeper, keeperAdmin)).toEqual([older]);
+    const { db } = keeper.backend.runtime;
     const rows = await db
       .selectFrom('residents')
       .select(['id', 'deleted_at'])
@@ -105,9 +110,12 @@ describe('one resident, one record across terminals', { timeout: COUNTY_SCENE_TI
       [older, true],
       [newer, false],
     ]);
-    expect((await a.ok('residents.get', { residentId: newer }, adminA)).id).toBe(older);
-    // Both windows converge: a third sync changes nothing on either.
-    expect((await b.ok('hub.syncNow', {}, adminB)).problem).toBeNull();
-    expect(await search(b, adminB)).toEqual([older]);
+    expect((await keeper.ok('residents.get', { residentId: newer }, keeperAdmin)).id).toBe(older);
+    // The merger's tombstone and moved case go up and come round: both windows stay as they are.
+    expect((await merger.ok('hub.syncNow', {}, mergerAdmin)).problem).toBeNull();
+    expect((await keeper.ok('hub.syncNow', {}, keeperAdmin)).problem).toBeNull();
+    expect(await search(keeper, keeperAdmin)).toEqual([older]);
+    expect(await search(merger, mergerAdmin)).toEqual([older]);
+    expect((await merger.ok('sync.status', {}, mergerAdmin)).problems).toBe(0);
   });
 });

@@ -163,6 +163,8 @@ export function aliasResolver(
 ): ((residentId: string) => string) | null {
   const any = sqlite.prepare('SELECT 1 FROM resident_aliases LIMIT 1').get();
   if (!any) return null;
-  const find = sqlite.prepare('SELECT resident_id FROM resident_aliases WHERE alias_id = ?').pluck();
+  const find = sqlite
+    .prepare('SELECT resident_id FROM resident_aliases WHERE alias_id = ?')
+    .pluck();
   return (residentId) => (find.get(residentId) as string | undefined) ?? residentId;
 }
