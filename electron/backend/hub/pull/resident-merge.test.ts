@@ -96,7 +96,7 @@ describe('one resident, one record across terminals', { timeout: COUNTY_SCENE_TI
   });
 
   it('keeps the older record at the window that registered it, the newer one arriving as an alias', async () => {
-    // Before the merger's tombstone went up: the newer record arrives live and is merged here.
+    // The newer record arrives, tombstoned by the hub's merge or by the merger's, and is an alias here.
     expect((await keeper.ok('hub.syncNow', {}, keeperAdmin)).problem).toBeNull();
     expect(await search(keeper, keeperAdmin)).toEqual([older]);
     const { db } = keeper.backend.runtime;

@@ -74,12 +74,18 @@ export async function meetDocument(
 ): Promise<Merge | null> {
   const columns = record.columns;
   const deletedAt = 'deleted_at' in columns ? columns.deleted_at : local?.deleted_at;
-  if (deletedAt !== null && deletedAt !== undefined) return null;
   const docType = (columns.doc_type ?? local?.doc_type) as string | undefined;
   const docNumber = (columns.doc_number ?? local?.doc_number) as string | undefined;
   if (!docType || !docNumber) return null;
   const other = liveNamesake(sqlite, docType, docNumber, record.recordId);
   if (!other) return null;
+  if (deletedAt !== null && deletedAt !== undefined) {
+    // Tombstoned by the hub's own merge (upstream/src/sync/resident-merge.ts): still an alias here.
+    const known = sqlite.prepare('SELECT 1 FROM resident_aliases WHERE alias_id = ?');
+    return other.id < record.recordId && !known.get(record.recordId)
+      ? { survivorId: other.id, loserId: record.recordId }
+      : null;
+  }
   if (survivorOf(record.recordId, other.id) === record.recordId) {
     await tombstoneSynced(trx, stamp, 'residents', other);
     await unindexResident(trx, other);
