@@ -167,6 +167,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'hub.sync': '应用县级平台参考数据',
   'mediation.viewAgreement': '查看调解协议书',
   'hub.rematch': '按县级平台统一编码整理本机数据',
+  'residents.merge': '合并同一证件的居民档案',
 };
 
 /** A case's workflow steps and papers are audited as cases.<action> and print.<document>. */

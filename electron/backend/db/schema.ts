@@ -21,7 +21,12 @@ import type {
   FormDraftsTable,
   ReferenceEditionsTable,
 } from './tables/foundation';
-import type { ResidentsTable, ResidentBigramsTable, ResidentAccessTable } from './tables/residents';
+import type {
+  ResidentsTable,
+  ResidentBigramsTable,
+  ResidentAccessTable,
+  ResidentAliasesTable,
+} from './tables/residents';
 import type { ServiceItemsTable, ServiceItemVersionsTable } from './tables/catalogue';
 import type {
   CasesTable,
@@ -71,6 +76,7 @@ export interface Database {
   residents: ResidentsTable;
   resident_bigrams: ResidentBigramsTable;
   resident_access: ResidentAccessTable;
+  resident_aliases: ResidentAliasesTable;
   cases: CasesTable;
   case_materials: CaseMaterialsTable;
   case_events: CaseEventsTable;

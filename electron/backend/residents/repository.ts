@@ -49,6 +49,16 @@ export async function findResidentRow(db: Db, id: string) {
     .executeTakeFirst();
 }
 
+/** The record `id` was merged into, or `id` itself. */
+export async function mergedInto(db: Db, id: string): Promise<string> {
+  const alias = await db
+    .selectFrom('resident_aliases')
+    .select('resident_id')
+    .where('alias_id', '=', id)
+    .executeTakeFirst();
+  return alias?.resident_id ?? id;
+}
+
 export type ResidentRow = NonNullable<Awaited<ReturnType<typeof findResidentRow>>>;
 
 export async function findResidentView(db: Db, id: string): Promise<ResidentViewRow | undefined> {

@@ -16,6 +16,7 @@ import { insertSynced, updateSynced } from '../core/synced-writes';
 import {
   findLookAlikes,
   findResidentRow,
+  mergedInto,
   findResidentView,
   findViewByDocument,
   residentRowid,
@@ -81,7 +82,12 @@ async function residentInScope(ctx: CallContext, id: string, action: string) {
   return row;
 }
 
-export async function residentDetail(ctx: CallContext, id: string): Promise<ResidentDetail> {
+/**
+ * A record merged into another one (the same document registered at two terminals, see
+ * hub/pull/resident-merge.ts) opens as the record it was merged into.
+ */
+export async function residentDetail(ctx: CallContext, requested: string): Promise<ResidentDetail> {
+  const id = await mergedInto(ctx.rt.db, requested);
   await residentInScope(ctx, id, 'residents.get');
   return detailOf(ctx, id);
 }

@@ -218,6 +218,14 @@ export interface SyncBlobsTable {
   uploaded_by_terminal_id: string;
 }
 
+/** A resident merged into the record of the same document with the smaller id. */
+export interface SyncResidentAliasesTable {
+  county_code: string;
+  alias_id: string;
+  resident_id: string;
+  merged_at: Timestamp;
+}
+
 export interface HubDatabase {
   counties: CountiesTable;
   org_units: OrgUnitsTable;
@@ -238,4 +246,5 @@ export interface HubDatabase {
   sync_conflicts: SyncConflictsTable;
   sync_clock_flags: SyncClockFlagsTable;
   sync_blobs: SyncBlobsTable;
+  sync_resident_aliases: SyncResidentAliasesTable;
 }

@@ -24,6 +24,7 @@ import {
   type OpenedConflict,
   type Trx,
 } from './record-store';
+import { mergeResidents } from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
 /**
@@ -139,10 +140,11 @@ async function applyEntries(
   countyCode: string,
   caller: Caller,
   epoch: string,
-  entries: PushEntry[],
+  pushedEntries: PushEntry[],
   now: Date,
 ) {
   const terminalId = caller.terminalId;
+  const entries = await mergeResidents(trx, countyCode, pushedEntries, now);
   const blocked = await openBlocks(trx, countyCode, terminalId);
   const records = await loadRecords(
     trx,

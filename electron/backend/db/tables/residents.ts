@@ -28,3 +28,10 @@ export interface ResidentAccessTable {
   lives: number;
   filed: number;
 }
+
+/** A resident merged into another one by document number (migration 2026_12_08_0020). */
+export interface ResidentAliasesTable {
+  alias_id: string;
+  resident_id: string;
+  merged_at: string;
+}

@@ -1,13 +1,15 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import {
   SYNC_RECORD_TABLES,
   type PulledRecord,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
-import type { Db } from '../../db/queryable';
+import type { ChangeStamp } from '../../core/changes';
+import type { Database } from '../../db/schema';
 import { heldRecords, keepHeld, readyToApply, withHeld } from './hold-back';
 import { pullableColumns } from './local-columns';
+import { aliasResolver, finishMerge, meetDocument, RESIDENT_REFERENCES } from './resident-merge';
 import { INDEXED_TABLES, keepSearchable, type StoredRow } from './search-upkeep';
 
 /*
@@ -71,18 +73,36 @@ function storedRow(
 
 export type ApplyOutcome = 'inserted' | 'updated' | 'unchanged';
 
+type Trx = Transaction<Database>;
+
+const REFERRING_TABLES: ReadonlySet<string> = new Set(RESIDENT_REFERENCES.map((r) => r.table));
+
+/** What applying a page needs beside the row: the stamp of the merges it may make here. */
+interface PageContext {
+  stamp: ChangeStamp;
+  /** Null while no resident was ever merged here. */
+  resolveResident: ((residentId: string) => string) | null;
+}
+
 async function applyRecord(
-  trx: Db,
+  trx: Trx,
   sqlite: BetterSqlite3.Database,
-  record: PulledRecord,
+  pulled: PulledRecord,
+  context: PageContext,
 ): Promise<ApplyOutcome> {
-  const { table, recordId } = record;
+  const { table, recordId } = pulled;
   const local = storedRow(sqlite, table, recordId);
   // Versions are hybrid-clock text that sorts in clock order; equal is the same change seen twice.
-  if (local && (local.version as string) >= record.version) return 'unchanged';
+  if (local && (local.version as string) >= pulled.version) return 'unchanged';
+  const record = { ...pulled, columns: { ...pulled.columns } };
+  const resident = record.columns.resident_id;
+  if (context.resolveResident && REFERRING_TABLES.has(table) && typeof resident === 'string')
+    record.columns.resident_id = context.resolveResident(resident);
   const allowed = pullableColumns(sqlite, table);
   const kept = local ? pendingColumns(sqlite, table, recordId) : new Set<string>();
   if (kept === 'all') return 'unchanged';
+  const merge =
+    table === 'residents' ? await meetDocument(trx, sqlite, context.stamp, record, local) : null;
   const names = Object.keys(record.columns).filter(
     (name) => allowed.has(name) && !kept.has(name) && name !== 'id',
   );
@@ -109,6 +129,10 @@ async function applyRecord(
     const after = storedRow(sqlite, table, recordId)!;
     await keepSearchable(trx, sqlite, table, local ?? null, { ...after, rowid });
   }
+  if (merge) {
+    await finishMerge(trx, sqlite, context.stamp, merge);
+    context.resolveResident = aliasResolver(sqlite);
+  }
   return local ? 'updated' : 'inserted';
 }
 
@@ -130,11 +154,12 @@ export interface PageOutcome {
  * foreign keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts).
  */
 export async function applyPulledPage(
-  trx: Db,
+  trx: Trx,
   sqlite: BetterSqlite3.Database,
   page: readonly PulledRecord[],
-  now: string,
+  stamp: ChangeStamp,
 ): Promise<PageOutcome> {
+  const now = stamp.stamper.nowIso();
   await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
   const { ready, held } = readyToApply(sqlite, withHeld(page, heldRecords(sqlite)));
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
@@ -145,8 +170,9 @@ export async function applyPulledPage(
     held: 0,
     highestVersion: null,
   };
+  const context: PageContext = { stamp, resolveResident: aliasResolver(sqlite) };
   for (const record of ready) {
-    outcome[await applyRecord(trx, sqlite, record)] += 1;
+    outcome[await applyRecord(trx, sqlite, record, context)] += 1;
     if (outcome.highestVersion === null || record.version > outcome.highestVersion)
       outcome.highestVersion = record.version;
   }

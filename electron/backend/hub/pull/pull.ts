@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { PullResponse } from '@shared/sync/records-contract';
 import { raiseClockFloor } from '../../core/clock-floor';
+import { ANONYMOUS } from '../../core/context';
+import { requireTerminal } from '../../core/guards';
 import type { Runtime } from '../../core/runtime';
 import { queueHandOffFiles } from '../blob-state';
 import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
@@ -81,8 +83,10 @@ export async function applyPage(
   page: { records: PullResponse['records']; cursor?: string },
 ) {
   const now = rt.stamper.nowIso();
+  // A merge of two records of one person is the pull's doing, not a person's.
+  const stamp = { stamper: rt.stamper, terminal: requireTerminal(rt), actor: ANONYMOUS };
   const outcome = await rt.db.transaction().execute(async (trx) => {
-    const applied = await applyPulledPage(trx, rt.sqlite, page.records, now);
+    const applied = await applyPulledPage(trx, rt.sqlite, page.records, stamp);
     // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
     // with it, so that a restart never issues a version below one already pulled.
     const seen = applied.highestVersion;

@@ -6,6 +6,7 @@ import * as appReleases from './2026_12_06_2300_app_releases';
 import * as recordSync from './2026_12_07_0000_record_sync';
 import * as pushBookkeeping from './2026_12_07_0100_push_bookkeeping';
 import * as syncBlobs from './2026_12_07_0240_sync_blobs';
+import * as residentAliases from './2026_12_08_0020_resident_aliases';
 import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
 import * as unitsAboveRead from './2026_12_08_0040_units_above_read';
 
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0100_push_bookkeeping', up: pushBookkeeping.up },
   { name: '2026_12_07_0200_sync_feed_buckets', up: syncFeedBuckets.up },
   { name: '2026_12_07_0240_sync_blobs', up: syncBlobs.up },
+  { name: '2026_12_08_0020_resident_aliases', up: residentAliases.up },
   { name: '2026_12_08_0040_units_above_read', up: unitsAboveRead.up },
 ];

@@ -1,0 +1,176 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Transaction } from 'kysely';
+import type { PulledRecord } from '@shared/sync/records-contract';
+import { appendAudit } from '../../audit/service';
+import type { ChangeStamp } from '../../core/changes';
+import { tombstoneSynced, updateSynced } from '../../core/synced-writes';
+import type { Database } from '../../db/schema';
+import { unindexResident } from '../../residents/search-index';
+
+/*
+ * One person, one resident record across terminals (issue 15 item 1). A village and its township
+ * may each register the same ID document before either has seen the other's record; the residents
+ * table holds one live record per document, so a pulled resident meeting a local one with the same
+ * document is merged, by a rule every terminal and the hub apply alike without asking anyone: the
+ * record with the smaller id survives (ids are UUIDv7, so the one registered first), the other is
+ * tombstoned and kept as an alias of it (resident_aliases), and the records that named the other
+ * name the survivor.
+ */
+
+type Trx = Transaction<Database>;
+
+/** The columns that name a resident (every REFERENCES residents(id) of the schema). */
+export const RESIDENT_REFERENCES = [
+  { table: 'cases', column: 'resident_id' },
+  { table: 'dispute_parties', column: 'resident_id' },
+] as const;
+
+interface LiveResident {
+  rowid: number;
+  id: string;
+  version: string;
+  name: string;
+  doc_number: string;
+  phone: string | null;
+  address: string | null;
+}
+
+export interface Merge {
+  survivorId: string;
+  loserId: string;
+}
+
+/** The survivor of two records of one person: the same answer on every terminal and the hub. */
+export function survivorOf(a: string, b: string): string {
+  return a < b ? a : b;
+}
+
+function liveNamesake(
+  sqlite: BetterSqlite3.Database,
+  docType: string,
+  docNumber: string,
+  exceptId: string,
+): LiveResident | undefined {
+  return sqlite
+    .prepare(
+      `SELECT rowid, id, version, name, doc_number, phone, address FROM residents
+       WHERE doc_type = ? AND doc_number = ? AND deleted_at IS NULL AND id <> ?`,
+    )
+    .get(docType, docNumber, exceptId) as LiveResident | undefined;
+}
+
+/**
+ * Before a pulled resident is written: whether it would be a second live record of a document
+ * already here. When the local record loses, it is tombstoned now (through the write module, so the
+ * hub learns it), freeing the document for the pulled one; when the pulled one loses, it is written
+ * as a tombstone. Either way the caller writes the pulled record and then calls finishMerge.
+ */
+export async function meetDocument(
+  trx: Trx,
+  sqlite: BetterSqlite3.Database,
+  stamp: ChangeStamp,
+  record: PulledRecord,
+  local: Record<string, unknown> | undefined,
+): Promise<Merge | null> {
+  const columns = record.columns;
+  const deletedAt = 'deleted_at' in columns ? columns.deleted_at : local?.deleted_at;
+  const docType = (columns.doc_type ?? local?.doc_type) as string | undefined;
+  const docNumber = (columns.doc_number ?? local?.doc_number) as string | undefined;
+  if (!docType || !docNumber) return null;
+  const other = liveNamesake(sqlite, docType, docNumber, record.recordId);
+  if (!other) return null;
+  if (deletedAt !== null && deletedAt !== undefined) {
+    // Tombstoned by the hub's own merge (upstream/src/sync/resident-merge.ts): still an alias here.
+    const known = sqlite.prepare('SELECT 1 FROM resident_aliases WHERE alias_id = ?');
+    return other.id < record.recordId && !known.get(record.recordId)
+      ? { survivorId: other.id, loserId: record.recordId }
+      : null;
+  }
+  if (survivorOf(record.recordId, other.id) === record.recordId) {
+    await tombstoneSynced(trx, stamp, 'residents', other);
+    await unindexResident(trx, other);
+    return { survivorId: record.recordId, loserId: other.id };
+  }
+  // Written as it stands on the hub, but not live here: the hub's own merge tombstones it there.
+  columns.deleted_at = stamp.stamper.nowIso();
+  return { survivorId: other.id, loserId: record.recordId };
+}
+
+/**
+ * Once the pulled record is written: the rows naming the loser name the survivor. This unit's own
+ * rows change through the write module, so the change goes to the hub; another unit's rows (a
+ * hand-off received) change here only, since this terminal may not write them on the hub, whose
+ * own merge re-points its copy. The loser's readers keep seeing the person: a unit that filed a
+ * case for the loser has filed it for the survivor.
+ */
+export async function finishMerge(
+  trx: Trx,
+  sqlite: BetterSqlite3.Database,
+  stamp: ChangeStamp,
+  merge: Merge,
+): Promise<void> {
+  const { survivorId, loserId } = merge;
+  for (const { table, column } of RESIDENT_REFERENCES) {
+    const rows = await trx
+      .selectFrom(table)
+      .select(['id', 'version', 'org_unit_id'])
+      .where(column, '=', loserId)
+      .execute();
+    for (const row of rows) {
+      if (row.org_unit_id === stamp.terminal.orgUnitId)
+        await updateSynced(trx, stamp, table, row, { [column]: survivorId });
+      else repointHere(sqlite, table, row.id, survivorId);
+    }
+  }
+  sqlite
+    .prepare(
+      `INSERT INTO resident_access (unit_id, resident_rowid, filed)
+       SELECT a.unit_id, s.rowid, 1 FROM resident_access a
+         JOIN residents l ON l.rowid = a.resident_rowid AND l.id = ?
+         JOIN residents s ON s.id = ?
+       WHERE a.filed = 1
+       ON CONFLICT (unit_id, resident_rowid) DO UPDATE SET filed = 1`,
+    )
+    .run(loserId, survivorId);
+  const now = stamp.stamper.nowIso();
+  sqlite
+    .prepare(
+      `INSERT INTO resident_aliases (alias_id, resident_id, merged_at) VALUES (?, ?, ?)
+       ON CONFLICT (alias_id) DO UPDATE SET resident_id = excluded.resident_id`,
+    )
+    .run(loserId, survivorId, now);
+  // An alias of the loser is an alias of the survivor, so that every alias resolves in one step.
+  sqlite
+    .prepare('UPDATE resident_aliases SET resident_id = ? WHERE resident_id = ?')
+    .run(survivorId, loserId);
+  await appendAudit(trx, now, stamp.actor, stamp.terminal.terminalId, {
+    action: 'residents.merge',
+    objectType: 'resident',
+    objectId: survivorId,
+    detail: `证件号码相同，已将档案 ${loserId} 并入本档案`,
+  });
+}
+
+function repointHere(
+  sqlite: BetterSqlite3.Database,
+  table: (typeof RESIDENT_REFERENCES)[number]['table'],
+  id: string,
+  survivorId: string,
+): void {
+  sqlite.prepare(`UPDATE ${table} SET resident_id = ? WHERE id = ?`).run(survivorId, id);
+}
+
+/**
+ * The resident a pulled record should name: the survivor when it names a merged record. Null when
+ * nothing was ever merged here, so that a first sync pays no look-up per case.
+ */
+export function aliasResolver(
+  sqlite: BetterSqlite3.Database,
+): ((residentId: string) => string) | null {
+  const any = sqlite.prepare('SELECT 1 FROM resident_aliases LIMIT 1').get();
+  if (!any) return null;
+  const find = sqlite
+    .prepare('SELECT resident_id FROM resident_aliases WHERE alias_id = ?')
+    .pluck();
+  return (residentId) => (find.get(residentId) as string | undefined) ?? residentId;
+}

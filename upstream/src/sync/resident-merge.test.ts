@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { describeOnBackends, useDatabase } from '../../test/hub-backends';
+import { hubRecord, syncCounty } from '../../test/sync-county';
+import { caseRow, insert, resident } from '../../test/terminal-log';
+
+/** Ids in a known order: which of two records of one person is the older is what the rule reads. */
+const olderId = () => `0${randomUUID().slice(1)}`;
+const newerId = () => `f${randomUUID().slice(1)}`;
+
+describeOnBackends('one resident, one record across the county', (backend) => {
+  const db = useDatabase(backend);
+  let county: Awaited<ReturnType<typeof syncCounty>>;
+  afterEach(() => county.hub.close());
+
+  it('keeps the older record of a document two terminals pushed, the other as an alias, and moves the cases naming it', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('王阿婆');
+    const older = olderId();
+    const newer = newerId();
+    const first = await county.window1.push(
+      county.window1.log.tx(insert('residents', older, person)),
+    );
+    expect(first.body).toMatchObject({ rejections: [] });
+
+    const handOff = randomUUID();
+    const village = county.village;
+    const pushed = await village.push([
+      ...village.log.tx(insert('residents', newer, { ...person, address: '城东社区 8 号' })),
+      ...village.log.tx(insert('cases', handOff, caseRow(newer))),
+    ]);
+    expect(pushed.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect(await hubRecord(db(), code, 'residents', older)).toMatchObject({ deleted: false });
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    expect((await hubRecord(db(), code, 'cases', handOff))!.columns.resident_id).toBe(older);
+    const aliases = await db()
+      .selectFrom('sync_resident_aliases')
+      .select(['alias_id', 'resident_id'])
+      .where('county_code', '=', code)
+      .execute();
+    expect(aliases).toEqual([{ alias_id: newer, resident_id: older }]);
+
+    // A case the village took in under its record before it learnt of the merge, pushed later.
+    const later = randomUUID();
+    expect(
+      (await village.push(village.log.tx(insert('cases', later, caseRow(newer))))).body,
+    ).toMatchObject({ rejections: [] });
+    expect((await hubRecord(db(), code, 'cases', later))!.columns.resident_id).toBe(older);
+  });
+
+  it('leaves records of different documents and a lone record of a document as they are', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const [a, b] = [olderId(), newerId()];
+    await county.window1.push(county.window1.log.tx(insert('residents', a, resident('甲'))));
+    await county.village.push(county.village.log.tx(insert('residents', b, resident('乙'))));
+    expect(await hubRecord(db(), code, 'residents', a)).toMatchObject({ deleted: false });
+    expect(await hubRecord(db(), code, 'residents', b)).toMatchObject({ deleted: false });
+    expect(
+      await db()
+        .selectFrom('sync_resident_aliases')
+        .selectAll()
+        .where('county_code', '=', code)
+        .execute(),
+    ).toEqual([]);
+  });
+});
