@@ -27,12 +27,12 @@ import { CUT_ALL, PASS } from '../../testing/faults/scene';
  */
 const enabled = process.env.DESK_KILL_FAULTS === '1';
 const seed = Number(process.env.FAULT_SEED ?? Date.now() % 1_000_000);
-const residents = Number(process.env.KILL_RESIDENTS ?? 1_200);
+const residents = Number(process.env.KILL_RESIDENTS ?? 600);
 const rounds = Number(process.env.KILL_ROUNDS ?? 3);
 /** How long the proxy holds a push it lets the terminal die behind. */
 const HOLD_MS = 800;
-/** Kills of a pull land this long after a page reached the terminal, at most: while it applies it. */
-const PULL_KILL_MS = 150;
+/** Kills of a pull land this long after a page reached the terminal, at most. */
+const PULL_KILL_MS = 600;
 const CASE_TIMEOUT_MS = 10 * 60_000 + residents * 100;
 
 const isPush = (request: FaultRequest) => request.path === SYNC_PATHS.push;
@@ -46,8 +46,33 @@ function fileState(t: ProcessTerminal): string {
     return (
       `residents ${count('SELECT count(*) AS n FROM residents')}, ` +
       `pushed ${count('SELECT count(*) AS n FROM outbox WHERE pushed_at IS NOT NULL')}` +
-      ` of ${count('SELECT count(*) AS n FROM outbox')} entries`
+      ` of ${count('SELECT count(*) AS n FROM outbox')} entries, ` +
+      `pull cursor ${(db.prepare('SELECT pull_cursor FROM sync_state').get() as { pull_cursor: string | null } | undefined)?.pull_cursor ?? 'none'}`
     );
+  } finally {
+    db.close();
+  }
+}
+
+function residentsIn(t: ProcessTerminal): number {
+  const db = t.openDatabase();
+  try {
+    return (db.prepare('SELECT count(*) AS n FROM residents').get() as { n: number }).n;
+  } finally {
+    db.close();
+  }
+}
+
+/** Resolves once the running terminal's file holds more than `count` residents. */
+async function whenResidentsExceed(t: ProcessTerminal, count: number): Promise<void> {
+  const db = t.openDatabase();
+  const query = db.prepare('SELECT count(*) AS n FROM residents');
+  try {
+    for (let polls = 0; polls < 30_000; polls += 1) {
+      if ((query.get() as { n: number }).n > count) return;
+      await new Promise((resume) => setTimeout(resume, 2));
+    }
+    throw new Error(`${t.name} wrote no pulled resident in time`);
   } finally {
     db.close();
   }
@@ -154,12 +179,22 @@ describe.skipIf(!enabled)(title, () => {
     async () => {
       for (let round = 0; round < rounds; round += 1) {
         const { killed, kill } = killer(b);
-        const afterMs = Math.floor(random() * PULL_KILL_MS);
         b.proxy.setPlan(PASS);
-        b.proxy.setOnAnswered((request) => {
-          if (isPull(request)) kill(afterMs);
-        });
-        log.push(`pull kill ${round + 1}: ${afterMs} ms after the first page`);
+        if (round % 2 === 0) {
+          // Killed once the page's first slice is in the file: the rest of the page, and the
+          // cursor that goes with its last slice, are not.
+          const before = residentsIn(b);
+          b.proxy.setOnAnswered((request) => {
+            if (isPull(request)) void whenResidentsExceed(b, before).then(() => kill(0));
+          });
+          log.push(`pull kill ${round + 1}: once the first page's first slice was written`);
+        } else {
+          const afterMs = Math.floor(random() * PULL_KILL_MS);
+          b.proxy.setOnAnswered((request) => {
+            if (isPull(request)) kill(afterMs);
+          });
+          log.push(`pull kill ${round + 1}: ${afterMs} ms after the first page`);
+        }
         await syncUntilKilled(b, killed);
         b.proxy.setOnAnswered(null);
         log.push(`  then the file holds ${fileState(b)}`);
