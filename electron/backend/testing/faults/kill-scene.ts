@@ -140,11 +140,13 @@ export async function syncUntilQuiet(
     const states: string[] = [];
     for (const t of terminals) {
       const before = await t.ok('sync.status', {}, t.session);
+      const started = Date.now();
       const cycle = await t.ok('hub.syncNow', {}, t.session);
+      const took = Date.now() - started;
       const pulled = await t.ok('hub.pullProgress', {}, t.session);
       const status = await t.ok('sync.status', {}, t.session);
       states.push(
-        `${t.name}: waiting ${before.waiting} → ${status.waiting}, problems ${status.problems}, pulled ${pulled.applied}, held ${pulled.held}, ${cycle.problem ?? 'ok'}`,
+        `${t.name}: waiting ${before.waiting} → ${status.waiting}, problems ${status.problems}, pulled ${pulled.applied}, held ${pulled.held}, ${cycle.problem ?? 'ok'} (${took} ms)`,
       );
       if (cycle.problem || pulled.applied > 0 || before.waiting > 0 || status.waiting > 0)
         quiet = false;
