@@ -37,6 +37,11 @@ export interface FaultProxy {
   setPlan(plan: FaultPlan): void;
   /** A restarted hub listens on a new port; the terminals keep the proxy's address. */
   setTarget(url: string): void;
+  /**
+   * Told when an answer has been handed to the terminal (e.g. to kill it while it records what the
+   * hub decided, or while it applies a pulled page); null: nobody is told.
+   */
+  setOnAnswered(listener: ((request: FaultRequest) => void) | null): void;
   /** How many requests met each fault so far, for the run's report. */
   readonly counts: Readonly<Record<Fault['kind'], number>>;
   close(): Promise<void>;
@@ -139,6 +144,7 @@ export async function startFaultProxy(targetUrl: string, plan: FaultPlan): Promi
   let current = plan;
   let arrived = 0;
   let held: (() => void) | null = null;
+  let onAnswered: ((request: FaultRequest) => void) | null = null;
   const counts: Record<Fault['kind'], number> = {
     pass: 0,
     cutBefore: 0,
@@ -154,18 +160,19 @@ export async function startFaultProxy(targetUrl: string, plan: FaultPlan): Promi
     void (async () => {
       const body = await readBody(incoming);
       arrived += 1;
-      const fault = current({
+      const request: FaultRequest = {
         method: incoming.method ?? 'GET',
         path: incoming.url ?? '/',
         n: arrived,
-      });
+      };
+      const fault = current(request);
       counts[fault.kind] += 1;
       // A request held for reordering goes out right after this one; this one first.
       const release = held;
       held = null;
       const reply = (answer: Answer) => {
         outgoing.writeHead(answer.status, answer.headers);
-        outgoing.end(answer.body);
+        outgoing.end(answer.body, () => onAnswered?.(request));
       };
       try {
         switch (fault.kind) {
@@ -227,6 +234,9 @@ export async function startFaultProxy(targetUrl: string, plan: FaultPlan): Promi
     },
     setTarget(url) {
       target = new URL(url);
+    },
+    setOnAnswered(listener) {
+      onAnswered = listener;
     },
     counts,
     close: () =>

@@ -1,8 +1,20 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { SYNC_RECORD_TABLES } from '@shared/sync/records-contract';
 import type { HubState } from './hub-state';
 import type { FaultTerminal } from './scene';
 
 const RECORD_TABLES = new Set<string>(SYNC_RECORD_TABLES);
+
+/**
+ * A terminal as the end checks read it: one of the scene's, or one whose process stopped, read
+ * through its database file.
+ */
+export type CheckedTerminal = Pick<FaultTerminal, 'name' | 'unitId' | 'terminalId'> &
+  ({ h: FaultTerminal['h'] } | { sqlite: BetterSqlite3.Database });
+
+function sqliteOf(t: CheckedTerminal): BetterSqlite3.Database {
+  return 'sqlite' in t ? t.sqlite : t.h.backend.runtime.sqlite;
+}
 
 interface LocalRecord {
   key: string;
@@ -11,8 +23,8 @@ interface LocalRecord {
 
 type Raw = { all(): unknown[] };
 
-async function localRecords(t: FaultTerminal): Promise<LocalRecord[]> {
-  const { sqlite } = t.h.backend.runtime;
+async function localRecords(t: CheckedTerminal): Promise<LocalRecord[]> {
+  const sqlite = sqliteOf(t);
   const rows: LocalRecord[] = [];
   for (const table of SYNC_RECORD_TABLES) {
     const found = (sqlite.prepare(`SELECT id, version FROM ${table}`) as Raw).all() as {
@@ -32,28 +44,30 @@ interface OutboxEntry {
   version: string;
 }
 
-function outbox(t: FaultTerminal): OutboxEntry[] {
+function outbox(t: CheckedTerminal): OutboxEntry[] {
   return (
-    t.h.backend.runtime.sqlite.prepare(
+    sqliteOf(t).prepare(
       'SELECT seq, epoch, table_name, record_id, version FROM outbox ORDER BY seq',
     ) as Raw
   ).all() as OutboxEntry[];
 }
 
-function problems(t: FaultTerminal): { seq: number; epoch: string; record_id: string }[] {
-  return (
-    t.h.backend.runtime.sqlite.prepare('SELECT seq, epoch, record_id FROM sync_problems') as Raw
-  ).all() as { seq: number; epoch: string; record_id: string }[];
+function problems(t: CheckedTerminal): { seq: number; epoch: string; record_id: string }[] {
+  return (sqliteOf(t).prepare('SELECT seq, epoch, record_id FROM sync_problems') as Raw).all() as {
+    seq: number;
+    epoch: string;
+    record_id: string;
+  }[];
 }
 
-function currentEpoch(t: FaultTerminal): string {
-  const row = t.h.backend.runtime.sqlite.prepare('SELECT epoch FROM sync_state').get() as
+function currentEpoch(t: CheckedTerminal): string {
+  const row = sqliteOf(t).prepare('SELECT epoch FROM sync_state').get() as
     { epoch: string } | undefined;
   return row?.epoch ?? '(none)';
 }
 
 /** Entries the terminals wrote, for the run's report. */
-export function entriesWritten(terminals: readonly FaultTerminal[]): number {
+export function entriesWritten(terminals: readonly CheckedTerminal[]): number {
   return terminals.reduce(
     (sum, t) => sum + outbox(t).filter((e) => RECORD_TABLES.has(e.table_name)).length,
     0,
@@ -69,7 +83,7 @@ export function entriesWritten(terminals: readonly FaultTerminal[]): number {
  *   a problem open at the terminal aside: those keep the terminal's own version by design).
  */
 export async function endChecks(
-  terminals: readonly FaultTerminal[],
+  terminals: readonly CheckedTerminal[],
   hub: HubState,
 ): Promise<string[]> {
   const wrong: string[] = [];
