@@ -6,6 +6,7 @@ import * as appReleases from './2026_12_06_2300_app_releases';
 import * as recordSync from './2026_12_07_0000_record_sync';
 import * as pushBookkeeping from './2026_12_07_0100_push_bookkeeping';
 import * as syncBlobs from './2026_12_07_0240_sync_blobs';
+import * as syncConflictsByField from './2026_12_08_0100_sync_conflicts_by_field';
 import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
 
 export interface Migration {
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0100_push_bookkeeping', up: pushBookkeeping.up },
   { name: '2026_12_07_0200_sync_feed_buckets', up: syncFeedBuckets.up },
   { name: '2026_12_07_0240_sync_blobs', up: syncBlobs.up },
+  { name: '2026_12_08_0100_sync_conflicts_by_field', up: syncConflictsByField.up },
 ];
