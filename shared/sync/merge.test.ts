@@ -266,6 +266,41 @@ describe('mergeEntry: late duplicates and missing bases', () => {
   });
 });
 
+describe('mergeEntry: a change the record took before, sent again under a new key', () => {
+  const first = update(A, 'u-a', INSERTED, v(1, A), { summary: '甲' });
+  const cases: [string, (record: HubRecordState) => HubRecordState][] = [
+    [
+      'its own terminal changed the field since',
+      (r) => merged(r, update(A, 'u-a', v(1, A), v(2, A), { summary: '甲二' })).record,
+    ],
+    [
+      'another terminal that saw it changed the field since',
+      (r) => merged(r, update(B, 'u-b', v(1, A), v(2, B), { summary: '乙' })).record,
+    ],
+  ];
+  it.each(cases)('changes nothing and opens nothing: %s', (_, since) => {
+    const later = since(merged(held(), first).record);
+    const again = merged(later, first);
+    expect(again).toMatchObject({ changed: false, conflicts: [] });
+    expect(again.record).toBe(later);
+  });
+
+  it('a change that lost a conflict, sent again, opens no second one', () => {
+    const kept = merged(held(), update(B, 'u-b', INSERTED, v(2, B), { summary: '乙' })).record;
+    const lost = update(A, 'u-a', INSERTED, v(1, A), { summary: '甲' });
+    const opened = merged(kept, lost);
+    expect(opened.conflicts).toHaveLength(1);
+    expect(merged(opened.record, lost)).toMatchObject({ changed: false, conflicts: [] });
+  });
+
+  it('a later change of the same terminal is new, whatever it sets', () => {
+    const once = merged(held(), first).record;
+    const next = merged(once, update(A, 'u-a', v(1, A), v(3, A), { summary: '甲' }));
+    expect(next.changed).toBe(true);
+    expect(next.record.takenFrom).toEqual({ [A]: v(3, A) });
+  });
+});
+
 describe('mergeEntry: a delete against an update', () => {
   const deletedAt = '2026-12-07T01:06:00.000Z';
   const deleteByA = update(A, 'u-a', INSERTED, v(6, A), { deleted_at: deletedAt }, 'delete');

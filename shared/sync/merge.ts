@@ -25,6 +25,15 @@ import type { PushEntry } from './records-contract';
  * - deleted_at: a tombstone wins over a concurrent update. The record is deleted and a conflict on
  *   deleted_at keeps "not deleted" as the other value, with the update's values still in the
  *   record's columns, so that a person can bring it back as it was edited.
+ *
+ * A change the hub took before can come again under a new key: a terminal that went back to a
+ * backup renumbers its unpushed entries into a new epoch (electron/backend/epoch), and some of them
+ * the hub already has. Its columns may have moved on since (its own later change, or another
+ * terminal's that saw it, or the choice that closed a conflict it opened): merged as new, it would
+ * open a conflict against a value it already lost to, or against its own later value. So the record
+ * remembers, per terminal, the newest version it took from it (`takenFrom`): one terminal's versions
+ * only grow (its clock floor, core/clock-floor.ts), so a change of that terminal at or below it is
+ * one the hub has had, and changes nothing.
  */
 
 export type ColumnValue = string | number | null;
@@ -36,6 +45,8 @@ export interface HubRecordState {
   fieldVersions: Record<string, string>;
   version: string;
   deleted: boolean;
+  /** Terminal → the newest version of its changes the record took (absent on records from before). */
+  takenFrom?: Record<string, string>;
 }
 
 /** A pushed entry with who made it, as the hub knows from the terminal's token and the payload. */
@@ -123,6 +134,7 @@ export function mergeEntry(current: HubRecordState | null, entry: MergeEntry): M
         fieldVersions,
         version: entry.version,
         deleted: entry.columns.deleted_at != null,
+        takenFrom: { [entry.terminalId]: entry.version },
       },
       changed: true,
       appliedColumns: Object.keys(entry.columns),
@@ -139,7 +151,14 @@ function unchanged(current: HubRecordState): MergeResult {
   return { outcome: 'merged', record: current, changed: false, appliedColumns: [], conflicts: [] };
 }
 
+/** Has the record taken this change, or a later one of the same terminal, before? */
+function takenBefore(current: HubRecordState, entry: MergeEntry): boolean {
+  const last = current.takenFrom?.[entry.terminalId];
+  return last !== undefined && compareVersions(entry.version, last) <= 0;
+}
+
 function mergeChange(current: HubRecordState, entry: MergeEntry): MergeResult {
+  if (takenBefore(current, entry)) return unchanged(current);
   const columns = { ...current.columns };
   const fieldVersions = { ...current.fieldVersions };
   const applied: string[] = [];
@@ -180,9 +199,12 @@ function mergeChange(current: HubRecordState, entry: MergeEntry): MergeResult {
   if (deletion.conflict) conflicts.push(deletion.conflict);
 
   const newer = compareVersions(entry.version, current.version) > 0;
-  // Applied before: every column it set still carries its version or a later one, and the record's
-  // version is at least its own.
-  if (applied.length === 0 && conflicts.length === 0 && !newer) return unchanged(current);
+  // A record from before `takenFrom` cannot tell a change it took from one that set only equal
+  // values, and lets both be; with it, even a change that set nothing is remembered.
+  if (applied.length === 0 && conflicts.length === 0 && !newer && !current.takenFrom) {
+    return unchanged(current);
+  }
+  const takenFrom = { ...current.takenFrom, [entry.terminalId]: entry.version };
 
   const lastUpdate = fieldVersions.updated_at ?? current.version;
   if (applied.length > 0 && compareVersions(entry.version, lastUpdate) > 0) {
@@ -201,7 +223,13 @@ function mergeChange(current: HubRecordState, entry: MergeEntry): MergeResult {
   fieldVersions.version = version;
   return {
     outcome: 'merged',
-    record: { columns, fieldVersions, version, deleted: columns.deleted_at != null },
+    record: {
+      columns,
+      fieldVersions,
+      version,
+      deleted: columns.deleted_at != null,
+      takenFrom,
+    },
     changed: true,
     appliedColumns: applied,
     conflicts,

@@ -41,6 +41,8 @@ export async function syncCounty(db: Kysely<HubDatabase>) {
   };
   return {
     hub,
+    /** Enrols one more terminal at a unit (its division code). */
+    enrolAt,
     centre: terminal(centreAnswer),
     window1: await enrolAt(`${hub.countyCode}001`),
     window2: await enrolAt(`${hub.countyCode}001`),

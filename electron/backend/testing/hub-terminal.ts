@@ -14,13 +14,13 @@ export async function joinHub(
   h: Harness,
   hubUrl: string,
   code: string,
-  options: { username?: string; terminalName?: string } = {},
+  options: { username?: string; displayName?: string; terminalName?: string } = {},
 ): Promise<string> {
   const username = options.username ?? 'admin';
   await h.ok('hub.join', { hubUrl, code });
   await h.ok('hub.completeSetup', {
     terminalName: options.terminalName ?? '一号窗口',
-    admin: { username, displayName: '陈建国', password: ADMIN_PASSWORD },
+    admin: { username, displayName: options.displayName ?? '陈建国', password: ADMIN_PASSWORD },
   });
   return (await h.ok('auth.signIn', { username, password: ADMIN_PASSWORD })).token;
 }

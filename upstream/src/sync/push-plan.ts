@@ -185,6 +185,7 @@ function applyEntry(
       version: merged.record.version,
       columns: merged.record.columns,
       fieldVersions: merged.record.fieldVersions,
+      ...(merged.record.takenFrom ? { takenFrom: merged.record.takenFrom } : {}),
       deleted: merged.record.deleted,
       changeSeq: current?.changeSeq ?? -1,
       originTerminalId: input.terminalId,

@@ -2,6 +2,7 @@ import type { PushEntry, PushRequest, PushResponse } from '@shared/sync/records-
 import { HubFailure } from '../failure';
 import type { Db } from '../org-units';
 import type { Caller } from '../terminals';
+import { writeConflicts } from './conflict-store';
 import { routeChanges } from './feed';
 import { planPush, type PlannedConflict } from './push-plan';
 import {
@@ -15,7 +16,6 @@ import {
   takeSequence,
   storedAnswers,
   writeClockFlags,
-  writeConflicts,
   writeFeed,
   writeRecords,
   writeRejections,
@@ -187,7 +187,12 @@ async function applyEntries(
   }
   const rejections = await writeRejections(trx, countyCode, terminalId, epoch, plan.refusals, now);
   await writeClockFlags(trx, countyCode, terminalId, epoch, plan.clockAhead, now);
-  await writeConflicts(trx, countyCode, plan.conflicts.map(opened(records, now)), now);
+  const conflictsOpened = await writeConflicts(
+    trx,
+    countyCode,
+    plan.conflicts.map(opened(records, now)),
+    now,
+  );
   if (numbers > 0) {
     const base = await takeSequence(trx, countyCode, numbers);
     for (const record of changed) record.changeSeq += base;
@@ -199,7 +204,7 @@ async function applyEntries(
   return {
     rejections,
     clockAhead: plan.clockAhead.map((flag) => flag.seq),
-    conflictsOpened: plan.conflicts.length,
+    conflictsOpened,
   };
 }
 

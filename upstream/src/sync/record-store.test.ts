@@ -14,7 +14,7 @@ describe('field versions as stored', () => {
   ];
   it.each(cases)('%s', (_title, columns, versions) => {
     const packed = packFieldVersions(columns, versions);
-    expect(unpackFieldVersions(columns, packed)).toEqual(versions);
+    expect(unpackFieldVersions(columns, packed)).toEqual({ fieldVersions: versions });
     expect(JSON.stringify(packed).length).toBeLessThanOrEqual(JSON.stringify(versions).length + 80);
   });
 
@@ -25,6 +25,19 @@ describe('field versions as stored', () => {
   });
 
   it('reads a map written without packing as it is', () => {
-    expect(unpackFieldVersions({ a: 'x' }, { a: V2 })).toEqual({ a: V2 });
+    expect(unpackFieldVersions({ a: 'x' }, { a: V2 })).toEqual({ fieldVersions: { a: V2 } });
+  });
+
+  it('keeps the versions taken from each terminal beside the columns', () => {
+    const columns = { a: 'x', b: 'y' };
+    const versions = { a: V1, b: V2 };
+    const takenFrom = { 'terminal-1': V2, 'terminal-2': V1 };
+    const packed = packFieldVersions(columns, versions, takenFrom);
+    expect(packed).toMatchObject({ '@terminal-1': V2, '@terminal-2': V1 });
+    expect(unpackFieldVersions(columns, packed)).toEqual({ fieldVersions: versions, takenFrom });
+    expect(unpackFieldVersions({ a: 'x' }, packFieldVersions({ a: 'x' }, {}, takenFrom))).toEqual({
+      fieldVersions: {},
+      takenFrom,
+    });
   });
 });

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import {
   SYNC_REJECTION_MESSAGES,
@@ -6,7 +5,6 @@ import {
   type SyncRecordTable,
   type SyncRejectionCode,
 } from '@shared/sync/records-contract';
-import { conflictRow } from '../conflicts';
 import type { HubDatabase } from '../db/schema';
 import type { Access, Columns, RootTable } from './routing';
 
@@ -24,6 +22,8 @@ export interface HubRecord {
   version: string;
   columns: Columns;
   fieldVersions: Record<string, string>;
+  /** Terminal → the newest version of its changes the record took (merge.ts). */
+  takenFrom?: Record<string, string>;
   deleted: boolean;
   changeSeq: number;
   originTerminalId: string;
@@ -212,21 +212,27 @@ export async function settleBlocks(
  * which the stored map names once under "*"; only the other columns are listed, and a column the
  * record has without a version of its own is listed as null. Written out, a case's map would be
  * larger than the case (40 columns × a 66-character version) and PostgreSQL would compress it on
- * every write. A map without "*" (written by hand in tests) reads as it is.
+ * every write. A map without "*" (written by hand in tests) reads as it is. The record's takenFrom
+ * travels in the same map, each terminal under "@" and its id: no column name starts with "@".
  */
 const MOST = '*';
+const TAKEN = '@';
 
 export function packFieldVersions(
   columns: Columns,
   versions: Record<string, string>,
+  takenFrom: Record<string, string> = {},
 ): Record<string, string | null> {
   const counts = new Map<string, number>();
   for (const version of Object.values(versions))
     counts.set(version, (counts.get(version) ?? 0) + 1);
   let most: string | null = null;
   for (const [version, n] of counts) if (most === null || n > counts.get(most)!) most = version;
-  if (most === null) return {};
-  const packed: Record<string, string | null> = { [MOST]: most };
+  const packed: Record<string, string | null> = {};
+  for (const [terminalId, version] of Object.entries(takenFrom))
+    packed[TAKEN + terminalId] = version;
+  if (most === null) return packed;
+  packed[MOST] = most;
   for (const [column, version] of Object.entries(versions)) {
     if (version !== most || !(column in columns)) packed[column] = version;
   }
@@ -237,18 +243,22 @@ export function packFieldVersions(
 export function unpackFieldVersions(
   columns: Columns,
   packed: Record<string, string | null>,
-): Record<string, string> {
+): { fieldVersions: Record<string, string>; takenFrom?: Record<string, string> } {
   const most = packed[MOST];
-  if (most === undefined) return packed as Record<string, string>;
-  const versions: Record<string, string> = {};
-  for (const column of Object.keys(columns)) {
-    const own = packed[column];
-    if (own !== null) versions[column] = own ?? most!;
+  const fieldVersions: Record<string, string> = {};
+  let takenFrom: Record<string, string> | undefined;
+  if (typeof most === 'string') {
+    for (const column of Object.keys(columns)) {
+      const own = packed[column];
+      if (own !== null) fieldVersions[column] = own ?? most;
+    }
   }
-  for (const [column, version] of Object.entries(packed)) {
-    if (column !== MOST && version !== null) versions[column] = version;
+  for (const [key, version] of Object.entries(packed)) {
+    if (key === MOST || version === null) continue;
+    if (key.startsWith(TAKEN)) (takenFrom ??= {})[key.slice(TAKEN.length)] = version;
+    else fieldVersions[key] = version;
   }
-  return versions;
+  return takenFrom ? { fieldVersions, takenFrom } : { fieldVersions };
 }
 
 function toHubRecord(row: {
@@ -272,7 +282,7 @@ function toHubRecord(row: {
     rootId: row.root_id,
     version: row.version,
     columns: row.columns,
-    fieldVersions: unpackFieldVersions(row.columns, row.field_versions),
+    ...unpackFieldVersions(row.columns, row.field_versions),
     deleted: row.deleted,
     changeSeq: Number(row.change_seq),
     originTerminalId: row.origin_terminal_id,
@@ -417,7 +427,7 @@ export async function writeRecords(
     root_id: r.rootId,
     version: r.version,
     columns: r.columns,
-    field_versions: packFieldVersions(r.columns, r.fieldVersions),
+    field_versions: packFieldVersions(r.columns, r.fieldVersions, r.takenFrom),
     deleted: r.deleted,
     change_seq: r.changeSeq,
     origin_terminal_id: r.originTerminalId,
@@ -576,18 +586,4 @@ interface ConflictSide {
   terminalId: string;
   by: string | null;
   at: string;
-}
-
-export async function writeConflicts(
-  trx: Trx,
-  countyCode: string,
-  conflicts: OpenedConflict[],
-  now: Date,
-): Promise<void> {
-  for (const part of chunks(conflicts)) {
-    await trx
-      .insertInto('sync_conflicts')
-      .values(part.map((c) => conflictRow(countyCode, randomUUID(), c, c, now)))
-      .execute();
-  }
 }
