@@ -17,6 +17,8 @@ export const syncStatusSchema = z.object({
   problems: z.number().int().nonnegative(),
   /** Why the last push did not get through, in Chinese; null when it did. */
   lastError: z.string().nullable(),
+  /** 本机时间与县级平台相差约 N 天，请校准系统时间 while the hub finds this PC's clock ahead; else null. */
+  clockWarning: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

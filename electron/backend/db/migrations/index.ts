@@ -29,6 +29,7 @@ import * as syncLog from './2026_12_07_0000_sync_log';
 import * as clockFloorFollowsOutbox from './2026_12_07_0100_clock_floor_follows_outbox';
 import * as caseSequenceDay from './2026_12_07_0120_case_sequence_day';
 import * as attachmentFiles from './2026_12_07_0240_attachment_files';
+import * as syncClockAhead from './2026_12_08_0120_sync_clock_ahead';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
@@ -71,6 +72,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0140_outbox_unpushed_record', up: outboxUnpushedRecord.up },
   { name: '2026_12_07_0201_sync_pull_held', up: syncPullHeld.up },
   { name: '2026_12_07_0240_attachment_files', up: attachmentFiles.up },
+  { name: '2026_12_08_0120_sync_clock_ahead', up: syncClockAhead.up },
 ];
 
 /**
