@@ -50,12 +50,12 @@ export async function syncStatus(rt: Runtime): Promise<SyncStatus> {
 }
 
 /**
- * 未同步 while a change of the case or dispute (or of anything recorded on it) waits to go up,
+ * 未同步 while a change of the case, dispute or resident (or of anything recorded on it) waits to go up,
  * 同步问题 while one the hub refused is not settled, else 已同步; null on a terminal not enrolled.
  */
 export async function recordSyncState(
   rt: Runtime,
-  root: 'cases' | 'disputes',
+  root: 'cases' | 'disputes' | 'residents',
   id: string,
 ): Promise<SyncRecordState | null> {
   if (!rt.terminal || !(await readEnrolment(rt.db))) return null;

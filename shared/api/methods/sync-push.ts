@@ -102,9 +102,12 @@ export const syncPushMethods = {
     output: z.object({ settled: z.number().int() }),
     access: ['admin', 'supervisor'],
   }),
-  /** 未同步 / 已同步 / 同步问题 of a case or dispute with everything recorded on it; null: not enrolled. */
+  /**
+   * 未同步 / 已同步 / 同步问题 of a case or dispute with everything recorded on it, or of a resident's
+   * record; null: not enrolled.
+   */
   'sync.recordState': method({
-    input: z.object({ root: z.enum(['cases', 'disputes']), id: idSchema }),
+    input: z.object({ root: z.enum(['cases', 'disputes', 'residents']), id: idSchema }),
     output: syncRecordStateSchema.nullable(),
     access: 'session',
   }),

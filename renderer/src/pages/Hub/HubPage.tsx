@@ -10,6 +10,7 @@ import { HubJoinForm } from '../../components/HubJoinForm';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { ReferenceEditions } from './ReferenceEditions';
+import { SyncNowButton } from './SyncNowButton';
 
 const STATE_COLORS: Record<HubState, string> = {
   standalone: 'gray',
@@ -106,6 +107,9 @@ export function HubPage() {
         actions={
           data ? (
             <>
+              {data.state === 'standalone' ? null : (
+                <SyncNowButton connected={data.state === 'connected'} />
+              )}
               <Button
                 variant="default"
                 loading={status.isFetching}

@@ -4,6 +4,7 @@ import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApiClient, useApiQuery, type ClientSession } from '../../api';
 import { PageLoader } from '../../components/PageLoader';
+import { ClockWarning } from '../../components/SyncStatus';
 import { IdleLock } from '../IdleLock';
 import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
@@ -86,6 +87,7 @@ function Shell({ status, session }: AppLayoutProps) {
       </AppShell.Navbar>
       <AppShell.Main>
         <UpdateBanner {...updates} />
+        <ClockWarning />
         {/* A page's code arrives on its first visit; the shell around it stays where it is. */}
         <Suspense fallback={<PageLoader />}>
           <Routes>
