@@ -7,10 +7,10 @@ import { useEffect } from 'react';
 import { apiKey, useApiQuery } from '../../api';
 import { CountyReferencePublish } from '../../components/CountyPublish';
 import { HubJoinForm } from '../../components/HubJoinForm';
+import { SyncNowButton } from '../../components/SyncStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { ReferenceEditions } from './ReferenceEditions';
-import { SyncNowButton } from './SyncNowButton';
 
 const STATE_COLORS: Record<HubState, string> = {
   standalone: 'gray',

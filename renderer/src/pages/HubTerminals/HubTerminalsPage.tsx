@@ -78,7 +78,7 @@ export function HubTerminalsPage() {
     <>
       <PageHeader
         title="终端管理"
-        description="为新终端签发一次性加入码，查看全县终端的最近联系，停用丢失或不再使用的终端。“时间”超前的终端系统时间设错了，请联系该单位校准。"
+        description="为新终端签发一次性加入码，查看全县终端的最近联系，停用丢失或不再使用的终端。“系统时间”一栏标出时间设错的终端，请联系该单位校准。"
       />
       <Stack gap="lg">
         <IssueCodeForm onIssued={refresh} />
@@ -101,7 +101,7 @@ export function HubTerminalsPage() {
             },
             {
               accessor: 'clockAhead',
-              title: '时间',
+              title: '系统时间',
               render: (t) => <ClockAhead terminal={t} />,
             },
             { accessor: 'state', title: '状态', render: (t) => <TerminalState terminal={t} /> },

@@ -1,4 +1,4 @@
-import { AppShell, Group, Text } from '@mantine/core';
+import { AppShell, Group, ScrollArea, Text } from '@mantine/core';
 import type { SystemStatus } from '@shared/api';
 import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
@@ -83,7 +83,10 @@ function Shell({ status, session }: AppLayoutProps) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavMenu items={items} />
+        {/* A supervisor's menu is taller than the 800 px window less header and status bar. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <NavMenu items={items} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <UpdateBanner {...updates} />
