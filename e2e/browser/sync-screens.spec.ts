@@ -39,7 +39,7 @@ async function expectFits(box: Locator) {
 /** Tabs from where the focus is until `target` has it: the action is reachable by keyboard. */
 async function tabTo(page: Page, target: Locator) {
   for (let step = 0; step < 60; step += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
+    if (await target.evaluate((el) => el === el.ownerDocument.activeElement)) return;
     await page.keyboard.press('Tab');
   }
   throw new Error('not reachable by Tab');
