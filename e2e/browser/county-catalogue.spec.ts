@@ -175,7 +175,7 @@ test.describe.serial('the county catalogue at its terminals', () => {
       await app.openAs(township.server.url, TOWNSHIP_ADMIN);
       await app.shell.goTo('县级平台');
       await page.getByRole('button', { name: '立即同步' }).click();
-      await expect(page.getByText(/已同步事项目录第 2 版/)).toBeVisible();
+      await expect(page.getByText(/已更新事项目录第 2 版/)).toBeVisible();
       await apiCall(villageTerminal.server.url, 'hub.syncNow', {}, villageTerminal.token);
 
       for (const t of terminals) {

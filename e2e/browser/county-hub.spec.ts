@@ -90,9 +90,17 @@ test.describe.serial('a county hub and its terminals', () => {
       /\d{4}-\d{2}-\d{2}/,
     );
     await expect(editions.getByRole('row', { name: /事项目录/ })).toContainText('未取得');
-    await page.getByRole('button', { name: '立即同步' }).click();
-    await expect(page.getByText('参考数据已是最新')).toBeVisible();
-    await expect(page.getByText(/上次同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toBeVisible();
+    // 立即同步 runs the whole cycle, and says so where it is: not reference data only.
+    const syncNow = page.getByRole('button', { name: '立即同步' });
+    await syncNow.hover();
+    await expect(page.getByRole('tooltip')).toHaveText(
+      '上传本机修改，再取回县级平台的参考数据、本单位账号和业务记录。平时每分钟自动同步，县级中心刚发布新数据或想马上上传时使用。',
+    );
+    await syncNow.click();
+    await expect(
+      page.getByText('同步完成：本机修改已上传，已取回县级平台的最新数据', { exact: true }),
+    ).toBeVisible();
+    await expect(page.getByText(/参考数据上次同步：\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)).toBeVisible();
     await page.screenshot({
       path: test.info().outputPath('reference-editions.png'),
       fullPage: true,

@@ -58,6 +58,7 @@ test('setup, users, role navigation, lockout and the audit trail', async ({
     '系统设置',
     '县级平台',
     '同步冲突',
+    '同步问题',
   ]);
 
   await app.shell.goTo('用户管理');

@@ -124,7 +124,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'hub.join': '加入县级平台',
   'hub.reconnect': '重新连接县级平台',
   'hub.completeSetup': '加入县级平台后完成设置',
-  'hub.syncNow': '从县级平台同步参考数据',
+  'hub.syncNow': '立即与县级平台同步',
   'hub.issueCode': '签发终端加入码',
   'hub.listTerminals': '查看县级平台终端',
   'hub.revokeTerminal': '停用终端',

@@ -302,6 +302,11 @@ export const hubTerminalSchema = z.object({
   enrolledAt: isoTime,
   lastContactAt: isoTime,
   revokedAt: isoTime.nullable(),
+  /**
+   * The terminal's latest version far ahead of the hub's clock (a PC clock set wrong): how far and
+   * when; null when it never pushed one. Only the listing carries it (an older hub: absent).
+   */
+  clockAhead: z.object({ aheadMs: z.number().int(), flaggedAt: isoTime }).nullable().optional(),
 });
 export type HubTerminal = z.infer<typeof hubTerminalSchema>;
 export const listTerminalsResponseSchema = z.object({ terminals: z.array(hubTerminalSchema) });

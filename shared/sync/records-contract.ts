@@ -174,6 +174,11 @@ export const pushResponseSchema = z.object({
   clockAhead: z.array(z.number().int().positive()),
   /** Conflicts this push opened (same field edited from the same base elsewhere). */
   conflictsOpened: z.number().int().nonnegative(),
+  /**
+   * The hub's clock when it answered, sent with a non-empty `clockAhead`: the terminal compares it
+   * with its own clock to tell its user by how much the PC clock is off (an older hub: absent).
+   */
+  hubTime: z.string().optional(),
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

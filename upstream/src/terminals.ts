@@ -111,7 +111,36 @@ export async function listTerminals(db: Db, countyCode: string): Promise<HubTerm
     db.selectFrom('org_units').selectAll().where('county_code', '=', countyCode).execute(),
   ]);
   const byId = new Map(units.map((unit) => [unit.id, toHubOrgUnit(unit)]));
-  return terminals.map((row) => toHubTerminal(row, byId.get(row.org_unit_id)!));
+  const flags = await latestClockFlags(db, countyCode);
+  return terminals.map((row) => ({
+    ...toHubTerminal(row, byId.get(row.org_unit_id)!),
+    clockAhead: flags.get(row.id) ?? null,
+  }));
+}
+
+/**
+ * Each terminal's latest version far ahead of the hub's clock, for the county centre's
+ * administrator: the one who can have that PC's clock set right.
+ */
+async function latestClockFlags(
+  db: Db,
+  countyCode: string,
+): Promise<Map<string, { aheadMs: number; flaggedAt: string }>> {
+  const rows = await db
+    .selectFrom('sync_clock_flags')
+    .distinctOn('terminal_id')
+    .select(['terminal_id', 'ahead_ms', 'flagged_at'])
+    .where('county_code', '=', countyCode)
+    .orderBy('terminal_id')
+    .orderBy('flagged_at', 'desc')
+    .orderBy('seq', 'desc')
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.terminal_id,
+      { aheadMs: Number(row.ahead_ms), flaggedAt: row.flagged_at.toISOString() },
+    ]),
+  );
 }
 
 /** Revokes a terminal's token for good; a revoked terminal rejoins with a new code. */

@@ -67,6 +67,7 @@ function toRow(terminal: HubTerminal, self: Enrolment): HubTerminalRow {
     enrolledAt: terminal.enrolledAt,
     lastContactAt: terminal.lastContactAt,
     revokedAt: terminal.revokedAt,
+    clockAhead: terminal.clockAhead ?? null,
     isSelf: terminal.terminalId === self.terminalId,
   };
 }

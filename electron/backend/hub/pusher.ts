@@ -7,6 +7,7 @@ import {
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
 import { HubRefusal, HubUnreachable, hubRequest, type HubClientOptions } from './client';
+import { recordClockAhead } from './clock-ahead';
 import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment, recordContact, recordRevoked } from './repository';
 import { epochBehindHub, type EpochBehindHub } from './push-epoch';
@@ -101,6 +102,7 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
         return { ...outcome, state: 'failed', problem: NO_PROGRESS_MESSAGE };
       }
       const rejected = await recordPushResult(rt, epoch, decided, rejectionsOf(response));
+      await recordClockAhead(rt, response);
       outcome.pushed += decided.length;
       outcome.rejected += rejected;
     }

@@ -8,8 +8,10 @@ import type { Db } from '../db/queryable';
 
 type RootKind = SyncProblem['root']['kind'];
 
-/** The tables recorded on a case or a dispute, with the column naming it. */
-export function childrenOf(root: 'cases' | 'disputes'): { table: SyncRecordTable; via: string }[] {
+/** The tables recorded on a case or a dispute, with the column naming it (a resident has none). */
+export function childrenOf(
+  root: 'cases' | 'disputes' | 'residents',
+): { table: SyncRecordTable; via: string }[] {
   return SYNC_RECORD_TABLES.flatMap((table) => {
     const { root: of, via } = SYNC_RECORD_ROOTS[table];
     return of === root && via !== null ? [{ table, via }] : [];

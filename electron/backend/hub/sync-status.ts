@@ -1,4 +1,5 @@
 import type { SyncRecordState, SyncStatus } from '@shared/api';
+import { clockAheadWarning } from '@shared/domain/clock-skew';
 import type { Runtime } from '../core/runtime';
 import { UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment, readLastSync } from './repository';
@@ -23,6 +24,7 @@ export async function syncStatus(rt: Runtime): Promise<SyncStatus> {
       waiting: 0,
       problems: 0,
       lastError: null,
+      clockWarning: null,
     };
   const [state, lastSync, waiting, problems] = await Promise.all([
     readSyncState(rt.db),
@@ -43,16 +45,17 @@ export async function syncStatus(rt: Runtime): Promise<SyncStatus> {
     waiting,
     problems: Number(problems.n),
     lastError: state.last_error_message,
+    clockWarning: state.clock_ahead_ms === null ? null : clockAheadWarning(state.clock_ahead_ms),
   };
 }
 
 /**
- * 未同步 while a change of the case or dispute (or of anything recorded on it) waits to go up,
+ * 未同步 while a change of the case, dispute or resident (or of anything recorded on it) waits to go up,
  * 同步问题 while one the hub refused is not settled, else 已同步; null on a terminal not enrolled.
  */
 export async function recordSyncState(
   rt: Runtime,
-  root: 'cases' | 'disputes',
+  root: 'cases' | 'disputes' | 'residents',
   id: string,
 ): Promise<SyncRecordState | null> {
   if (!rt.terminal || !(await readEnrolment(rt.db))) return null;

@@ -6,6 +6,7 @@ import {
   type Role,
 } from '@shared/api';
 import type { ComponentType } from 'react';
+import { SYNC_PROBLEMS_PATH } from '../components/SyncStatus/paths';
 import { rolesOf } from '../lib/access';
 import { INBOX_ROLES } from '../pages/Agency/inbox-roles';
 import { MEDIATION_SETTINGS_PATH } from '../pages/MediationSettings/path';
@@ -31,6 +32,7 @@ import {
   SettingsPage,
   StatsPage,
   SyncConflictsPage,
+  SyncProblemsPage,
   UsersPage,
 } from './pages';
 
@@ -121,6 +123,13 @@ const NAV_ITEMS: readonly NavItem[] = [
     label: '同步冲突',
     roles: rolesOf('sync.conflicts'),
     Page: SyncConflictsPage,
+  },
+  // Also reached from the status bar and a record's badge; here so that settled ones can be looked up.
+  {
+    path: SYNC_PROBLEMS_PATH,
+    label: '同步问题',
+    roles: rolesOf('sync.problems'),
+    Page: SyncProblemsPage,
   },
 ];
 

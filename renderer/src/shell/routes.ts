@@ -1,7 +1,6 @@
 import { EVENT_REPORT_READERS, type Role } from '@shared/api';
 import type { ComponentType } from 'react';
 import { rolesOf } from '../lib/access';
-import { SYNC_PROBLEMS_PATH } from '../components/SyncStatus/paths';
 import {
   AgencyIntakePage,
   AgencyPrintPage,
@@ -23,7 +22,6 @@ import {
   ResidentPage,
   ResidentRatingPage,
   SessionRecordPrintPage,
-  SyncProblemsPage,
 } from './pages';
 
 interface RouteItem {
@@ -52,7 +50,6 @@ export const LINKED_ROUTES: readonly RouteItem[] = [
   },
   { path: '/cases/:id', roles: rolesOf('cases.get'), Page: CaseDetailPage },
   { path: '/agency/new', roles: rolesOf('cases.agencyIntake'), Page: AgencyIntakePage },
-  { path: SYNC_PROBLEMS_PATH, roles: rolesOf('sync.problems'), Page: SyncProblemsPage },
 ];
 
 /** Who may print a case's papers (print.record). */

@@ -144,6 +144,8 @@ export const hubTerminalRowSchema = z.object({
   enrolledAt: isoTimeSchema,
   lastContactAt: isoTimeSchema,
   revokedAt: isoTimeSchema.nullable(),
+  /** The latest change of it the hub found far ahead of its clock (a PC clock set wrong); or null. */
+  clockAhead: z.object({ aheadMs: z.number().int(), flaggedAt: isoTimeSchema }).nullable(),
   /** This very terminal: it cannot be revoked from here. */
   isSelf: z.boolean(),
 });

@@ -17,6 +17,8 @@ export const syncStatusSchema = z.object({
   problems: z.number().int().nonnegative(),
   /** Why the last push did not get through, in Chinese; null when it did. */
   lastError: z.string().nullable(),
+  /** 本机时间与县级平台相差约 N 天，请校准系统时间 while the hub finds this PC's clock ahead; else null. */
+  clockWarning: z.string().nullable(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
@@ -100,9 +102,12 @@ export const syncPushMethods = {
     output: z.object({ settled: z.number().int() }),
     access: ['admin', 'supervisor'],
   }),
-  /** 未同步 / 已同步 / 同步问题 of a case or dispute with everything recorded on it; null: not enrolled. */
+  /**
+   * 未同步 / 已同步 / 同步问题 of a case or dispute with everything recorded on it, or of a resident's
+   * record; null: not enrolled.
+   */
   'sync.recordState': method({
-    input: z.object({ root: z.enum(['cases', 'disputes']), id: idSchema }),
+    input: z.object({ root: z.enum(['cases', 'disputes', 'residents']), id: idSchema }),
     output: syncRecordStateSchema.nullable(),
     access: 'session',
   }),

@@ -15,7 +15,8 @@ export function registerPushRoutes(app: FastifyInstance, config: HubConfig): voi
   app.post(SYNC_PATHS.push, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const caller = await app.hubAuthenticate(request);
     const input = pushRequestSchema.parse(request.body);
-    const answer = await pushChanges(db, countyCode, caller, input, config.now());
+    const now = config.now();
+    const answer = await pushChanges(db, countyCode, caller, input, now);
     request.log.info(
       {
         terminalId: caller.terminalId,
@@ -31,6 +32,7 @@ export function registerPushRoutes(app: FastifyInstance, config: HubConfig): voi
         { terminalId: caller.terminalId, seqs: answer.clockAhead },
         'versions far ahead of the hub clock',
       );
+      return pushResponseSchema.parse({ ...answer, hubTime: now.toISOString() });
     }
     return pushResponseSchema.parse(answer);
   });

@@ -54,6 +54,11 @@ export interface SyncStateTable {
   last_pull_at: string | null;
   last_error_code: string | null;
   last_error_message: string | null;
+  /**
+   * How far this PC's clock was ahead of the hub's when the hub last flagged a change as far ahead;
+   * null once the clocks agree again (hub/clock-ahead.ts).
+   */
+  clock_ahead_ms: number | null;
 }
 
 /** An outbox entry the hub refused, kept until a person settles it (同步问题). */

@@ -21,8 +21,14 @@ const TITLES: Record<SyncRecordState, string> = {
 /** How often a record's badge looks again: a push goes about two seconds after the change. */
 const REFRESH_MS = 3_000;
 
-/** 未同步 / 已同步 / 同步问题 of a case or dispute, on a terminal joined to the county hub only. */
-export function RecordSyncBadge({ root, id }: { root: 'cases' | 'disputes'; id: string }) {
+/** 未同步 / 已同步 / 同步问题 of a case, dispute or resident, on a terminal joined to the county hub only. */
+export function RecordSyncBadge({
+  root,
+  id,
+}: {
+  root: 'cases' | 'disputes' | 'residents';
+  id: string;
+}) {
   const me = useCurrentUser();
   const state = useApiQuery(
     'sync.recordState',

@@ -1,4 +1,4 @@
-import { Badge, Button, Text } from '@mantine/core';
+import { Badge, Button, Group, Progress, Text } from '@mantine/core';
 import type { SyncStatus } from '@shared/api';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
@@ -7,9 +7,7 @@ import { canCall } from '../../lib/access';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
 import { SYNC_PROBLEMS_PATH } from './paths';
-
-/** Often enough that 待上传 falls to 0 within a few seconds of a push. */
-const REFRESH_MS = 3_000;
+import { SYNC_STATUS_REFRESH_MS } from './refresh';
 
 function Problems({ count }: { count: number }) {
   const me = useCurrentUser();
@@ -26,6 +24,34 @@ function Problems({ count }: { count: number }) {
   );
 }
 
+/**
+ * A long pull (a new terminal's first sync) shows how far it has come in the place of 最近同步,
+ * which it is about to replace; the counter keeps working meanwhile.
+ */
+function LastSyncOrProgress({ lastSyncAt }: { lastSyncAt: string | null }) {
+  const progress = useApiQuery(
+    'hub.pullProgress',
+    {},
+    { refetchInterval: SYNC_STATUS_REFRESH_MS, meta: { errorShownInline: true } },
+  ).data;
+  if (!progress?.running || progress.remaining === 0)
+    return <Text size="sm">最近同步：{formatDateTime(lastSyncAt)}</Text>;
+  const total = progress.applied + progress.remaining;
+  return (
+    <Group gap={6} wrap="nowrap" aria-label="下载进度">
+      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+        正在下载 {progress.applied.toLocaleString('zh-CN')} / 约 {total.toLocaleString('zh-CN')} 条
+      </Text>
+      <Progress
+        value={(progress.applied / total) * 100}
+        w={60}
+        size="sm"
+        aria-label="下载记录进度"
+      />
+    </Group>
+  );
+}
+
 function Figures({ status }: { status: SyncStatus }) {
   return (
     <>
@@ -36,7 +62,7 @@ function Figures({ status }: { status: SyncStatus }) {
       >
         {status.online ? '在线' : '离线'}
       </Badge>
-      <Text size="sm">最近同步：{formatDateTime(status.lastSyncAt)}</Text>
+      <LastSyncOrProgress lastSyncAt={status.lastSyncAt} />
       <Text size="sm" aria-label="待上传">
         待上传 {status.waiting} 条
       </Text>
@@ -50,7 +76,7 @@ function Figures({ status }: { status: SyncStatus }) {
  * changes wait to go up and how many the hub refused. `fallback` stands in on a terminal not joined.
  */
 export function SyncStatusItem({ fallback }: { fallback: ReactNode }) {
-  const status = useApiQuery('sync.status', {}, { refetchInterval: REFRESH_MS }).data;
+  const status = useApiQuery('sync.status', {}, { refetchInterval: SYNC_STATUS_REFRESH_MS }).data;
   if (!status?.enrolled) return <>{fallback}</>;
   return <Figures status={status} />;
 }

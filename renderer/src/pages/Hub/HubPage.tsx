@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import { apiKey, useApiQuery } from '../../api';
 import { CountyReferencePublish } from '../../components/CountyPublish';
 import { HubJoinForm } from '../../components/HubJoinForm';
+import { SyncNowButton } from '../../components/SyncStatus';
 import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../lib/time';
 import { ReferenceEditions } from './ReferenceEditions';
@@ -106,6 +107,9 @@ export function HubPage() {
         actions={
           data ? (
             <>
+              {data.state === 'standalone' ? null : (
+                <SyncNowButton connected={data.state === 'connected'} />
+              )}
               <Button
                 variant="default"
                 loading={status.isFetching}

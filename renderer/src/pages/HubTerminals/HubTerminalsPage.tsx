@@ -2,6 +2,7 @@ import { Badge, Button, Stack, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
 import { notifications } from '@mantine/notifications';
 import type { HubTerminalRow } from '@shared/api';
+import { roughDuration } from '@shared/domain/clock-skew';
 import { useQueryClient } from '@tanstack/react-query';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
 import { ListTable } from '../../components/ListTable';
@@ -20,6 +21,25 @@ function TerminalState({ terminal }: { terminal: HubTerminalRow }) {
     <Badge color="teal" variant="light">
       {terminal.isSelf ? '正常（本机）' : '正常'}
     </Badge>
+  );
+}
+
+/**
+ * How far the terminal's latest change the hub flagged was ahead of the hub's clock: its PC clock
+ * is (or was, until real time catches up with what it stamped) set wrong.
+ */
+function ClockAhead({ terminal }: { terminal: HubTerminalRow }) {
+  const flag = terminal.clockAhead;
+  if (!flag) return <Text size="sm">正常</Text>;
+  return (
+    <Stack gap={0}>
+      <Badge color="orange" variant="light">
+        超前{roughDuration(flag.aheadMs)}
+      </Badge>
+      <Text size="xs" c="dimmed">
+        {formatDateTime(flag.flaggedAt)}
+      </Text>
+    </Stack>
   );
 }
 
@@ -58,7 +78,7 @@ export function HubTerminalsPage() {
     <>
       <PageHeader
         title="终端管理"
-        description="为新终端签发一次性加入码，查看全县终端的最近联系，停用丢失或不再使用的终端。"
+        description="为新终端签发一次性加入码，查看全县终端的最近联系，停用丢失或不再使用的终端。“系统时间”一栏标出时间设错的终端，请联系该单位校准。"
       />
       <Stack gap="lg">
         <IssueCodeForm onIssued={refresh} />
@@ -78,6 +98,11 @@ export function HubTerminalsPage() {
               accessor: 'lastContactAt',
               title: '最近联系',
               render: (t) => formatDateTime(t.lastContactAt),
+            },
+            {
+              accessor: 'clockAhead',
+              title: '系统时间',
+              render: (t) => <ClockAhead terminal={t} />,
             },
             { accessor: 'state', title: '状态', render: (t) => <TerminalState terminal={t} /> },
             {

@@ -18,6 +18,7 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { RecordSyncBadge } from '../../components/SyncStatus';
 import { canCall } from '../../lib/access';
 import { formatDateTime } from '../../lib/time';
 import { useCurrentUser } from '../../session';
@@ -146,6 +147,7 @@ export function ResidentPage() {
         description="一人一档：档案信息、办件记录和矛盾纠纷。证件号码和电话默认遮蔽，查看完整号码会记入审计日志。"
         actions={
           <Group gap="sm">
+            <RecordSyncBadge root="residents" id={data.id} />
             {back}
             {canCall(me.role, 'residents.update') ? (
               <Button onClick={openEdit}>修改档案</Button>

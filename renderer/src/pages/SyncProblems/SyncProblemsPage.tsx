@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { apiKey, useApiMutation, useApiQuery } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
+import { SyncNowButton } from '../../components/SyncStatus';
 import { formatDateTime } from '../../lib/time';
 
 /** Where the record a problem belongs to opens, when it is one a page shows. */
@@ -88,17 +89,22 @@ function Actions({ problem }: { problem: SyncProblem }) {
 export function SyncProblemsPage() {
   const [includeSettled, setIncludeSettled] = useState(false);
   const problems = useApiQuery('sync.problems', { includeSettled });
+  // A supervisor has no 县级平台 page: 立即同步 is here too, to send a 重新提交 at once.
+  const hubState = useApiQuery('hub.status', {}).data?.state;
   return (
     <>
       <PageHeader
         title="同步问题"
         description="县级平台未接收的本机修改。同一记录之后的修改也暂停上传，其他记录照常同步。"
         actions={
-          <Switch
-            label="显示已处理"
-            checked={includeSettled}
-            onChange={(event) => setIncludeSettled(event.currentTarget.checked)}
-          />
+          <>
+            <Switch
+              label="显示已处理"
+              checked={includeSettled}
+              onChange={(event) => setIncludeSettled(event.currentTarget.checked)}
+            />
+            <SyncNowButton connected={hubState === 'connected'} />
+          </>
         }
       />
       {problems.isPending ? (

@@ -1,9 +1,10 @@
-import { AppShell, Group, Text } from '@mantine/core';
+import { AppShell, Group, ScrollArea, Text } from '@mantine/core';
 import type { SystemStatus } from '@shared/api';
 import { Suspense, useEffect, useLayoutEffect } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useApiClient, useApiQuery, type ClientSession } from '../../api';
 import { PageLoader } from '../../components/PageLoader';
+import { ClockWarning } from '../../components/SyncStatus';
 import { IdleLock } from '../IdleLock';
 import { NavMenu } from '../NavMenu';
 import { navItemsFor } from '../nav-items';
@@ -82,10 +83,14 @@ function Shell({ status, session }: AppLayoutProps) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs">
-        <NavMenu items={items} />
+        {/* A supervisor's menu is taller than the 800 px window less header and status bar. */}
+        <AppShell.Section grow component={ScrollArea} type="auto">
+          <NavMenu items={items} />
+        </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main>
         <UpdateBanner {...updates} />
+        <ClockWarning />
         {/* A page's code arrives on its first visit; the shell around it stays where it is. */}
         <Suspense fallback={<PageLoader />}>
           <Routes>

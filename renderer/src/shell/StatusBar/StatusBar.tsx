@@ -43,16 +43,20 @@ interface StatusBarProps {
 /** The facts a person at the counter may need at a glance: who, where, which terminal, synced, backed up. */
 export function StatusBar({ status, user, updates }: StatusBarProps) {
   const { terminal } = status;
+  const terminalLabel = terminal ? `${terminal.name}（${terminal.number} 号终端）` : '未登记终端';
   return (
     <Group h="100%" px="md" gap="sm" wrap="nowrap" role="status" aria-label="状态栏">
       <Text size="sm">
         {user.displayName}（{ROLE_LABELS[user.role]}）
       </Text>
       <Divider orientation="vertical" />
-      <Text size="sm">{user.orgUnitName}</Text>
+      {/* Long unit and terminal names give way to the sync figures at 1280 px; hovering shows them. */}
+      <Text size="sm" truncate="end" maw={180} title={user.orgUnitName}>
+        {user.orgUnitName}
+      </Text>
       <Divider orientation="vertical" />
-      <Text size="sm">
-        {terminal ? `${terminal.name}（${terminal.number} 号终端）` : '未登记终端'}
+      <Text size="sm" truncate="end" maw={200} title={terminalLabel}>
+        {terminalLabel}
       </Text>
       <Divider orientation="vertical" />
       <HubTrouble />
