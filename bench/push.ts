@@ -238,6 +238,9 @@ async function main(): Promise<void> {
     const outcome = await pushPending(rt, { timeoutMs: 120_000 });
     const seconds = (performance.now() - pushStart) / 1000;
     clearInterval(sampler);
+    if (outcome.state !== 'done') {
+      console.log(`the hub's log:\n${readFileSync(join(work, 'hub.log'), 'utf8').slice(-3000)}`);
+    }
     const perSecond = outcome.pushed / seconds;
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(

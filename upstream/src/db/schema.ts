@@ -135,7 +135,11 @@ export interface SyncRecordsTable {
   field_versions: ColumnType<Record<string, string>, string, string>;
   deleted: boolean;
   /** No longer written (null): a change's number is in the feed (sync_feed.seq). */
-  change_seq: ColumnType<string | number | null, string | number | null | undefined, never>;
+  change_seq: ColumnType<
+    string | number | null,
+    string | number | null | undefined,
+    string | number | null
+  >;
   origin_terminal_id: string;
   updated_at: Timestamp;
 }
