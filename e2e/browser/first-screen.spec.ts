@@ -4,9 +4,36 @@ import { CENTRE_SUPERVISOR, CLERK, IntakePage, expect, seedTerminal, test } from
 // Issue 12 item 9: the renderer was one 1.8 MB script; sign-in now waits for a part of it. Then
 // 767 KB with the contract's zod schemas, react-router and Mantine's modals, which the sign-in
 // screen does not use (455 KB without them); and 313 KB of styles, Mantine's for every component,
-// where the screen's own components need 65 KB.
+// where the screen's own components need 65 KB. The page's own script is a few KB that ask for the
+// terminal's status and import the rest of the first screen.
 const FIRST_SCREEN_SCRIPT_BUDGET = 500_000;
 const FIRST_SCREEN_STYLE_BUDGET = 100_000;
+
+/**
+ * The scripts the sign-in screen waits for: the page's own script, which asks for the terminal's status
+ * and then imports the sign-in screen's code (its one dynamic import), and what those two import.
+ * The pages those import dynamically come later and are not counted.
+ */
+async function firstScreenScripts(
+  html: string,
+  read: (file: string) => Promise<string>,
+): Promise<Set<string>> {
+  const files = new Set<string>();
+  const visit = async (file: string, followDynamic: boolean) => {
+    if (files.has(file)) return;
+    files.add(file);
+    const code = await read(file);
+    // Minified: from"./x.js", import"./x.js", import(`./x.js`), with any of the three quotes.
+    const imported = [...code.matchAll(/(?:from|import)\s*["'`]\.\/([^"'`]+\.js)["'`]/g)];
+    const dynamic = followDynamic
+      ? [...code.matchAll(/import\(["'`]\.\/([^"'`]+\.js)["'`]\)/g)]
+      : [];
+    for (const match of [...imported, ...dynamic]) await visit(match[1]!, false);
+  };
+  for (const match of html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g))
+    await visit(match[1]!, true);
+  return files;
+}
 
 test('the sign-in screen comes with a part of the script, the rest with the screens that need it', async ({
   page,
@@ -35,10 +62,10 @@ test('the sign-in screen comes with a part of the script, the rest with the scre
   // 工作台 and 受理 fetched while the screen sits idle are not, and how many of them have arrived by
   // the time it shows depends on the machine's load.
   const html = await (await page.request.get(appUrl)).text();
-  const firstScripts = new Set(
-    [...html.matchAll(/(?:src|href)="\.\/assets\/([^"]+\.js)"/g)].map((match) => match[1]),
+  const firstScripts = await firstScreenScripts(html, (file) =>
+    page.request.get(new URL(`assets/${file}`, appUrl).href).then((response) => response.text()),
   );
-  expect(firstScripts.size).toBeGreaterThan(0);
+  expect(firstScripts.size).toBeGreaterThan(1);
   const firstStyles = [...html.matchAll(/href="\.\/assets\/([^"]+\.css)"/g)].map(
     (match) => match[1],
   );

@@ -1,5 +1,6 @@
 import type { BrowserWindow } from 'electron';
 import log from 'electron-log/main';
+import { askBeforeClosingUnsaved } from './close-guard';
 import { createSecureWindow } from './security';
 
 export function createMainWindow(preload: string, url: string): BrowserWindow {
@@ -15,6 +16,7 @@ export function createMainWindow(preload: string, url: string): BrowserWindow {
     },
     preload,
   );
+  askBeforeClosingUnsaved(win);
   win.loadURL(url).catch((error: unknown) => log.error('页面加载失败', error));
   return win;
 }

@@ -11,7 +11,7 @@ import { theme } from './theme';
 interface AppProps {
   /** The typed client over window.desk or browser mode's HTTP API. */
   client: ApiClient;
-  /** Made by main.tsx, which starts the first query before React is evaluated. */
+  /** Made by boot.tsx, which seeds it with the status the first script asked for. */
   queryClient: QueryClient;
 }
 

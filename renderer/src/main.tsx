@@ -1,26 +1,12 @@
-// First: zod must be configured before any schema in @shared/api is built or used.
-import './setup/zod';
-import { client, firstStatus } from './setup/early-client';
-import './setup/dayjs';
+/*
+ * The page's first script is only what asks for the terminal's status: it runs as soon as its few
+ * kilobytes arrive, so the answer that decides the first screen is on its way while React, Mantine and
+ * the sign-in form (./boot) are fetched and compiled. Its request goes out before theirs: a page has
+ * six connections to the server, and the status waited behind twenty preloaded files when the HTML
+ * named them (issue 12: first screen).
+ */
+import './setup/early-client';
+// The first screen's styles come with this script's HTML: nothing paints before they are parsed.
 import './setup/styles-first-screen';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { apiKey, createQueryClient } from './api';
-import { unwrap } from './api/errors';
-import { App } from './App';
 
-const container = document.getElementById('root');
-if (!container) throw new Error('index.html has no #root element');
-
-const queryClient = createQueryClient();
-// The status asked for above becomes the gate's first answer; a failure is the gate's to show.
-void queryClient.prefetchQuery({
-  queryKey: apiKey('system.status', {}),
-  queryFn: async () => unwrap(await firstStatus),
-});
-
-createRoot(container).render(
-  <StrictMode>
-    <App client={client} queryClient={queryClient} />
-  </StrictMode>,
-);
+void import('./boot');

@@ -149,6 +149,7 @@ const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.lockout': '账号锁定',
   'audit.chainKeyed': '审计日志启用密钥签名',
   'sync.epoch': '开始新的同步批次',
+  'cases.onSpotHandOutBacklog': '补记即办件当场交付',
   'users.disable': '停用用户',
   'users.enable': '启用用户',
   'users.syncFromHub': '从县级平台同步账号',

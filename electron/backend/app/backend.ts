@@ -11,6 +11,7 @@ import { createBackupRunner } from '../backup/runner';
 import { dailyBackupIfDue } from '../backup/service';
 import { startJob } from '../backup/worker';
 import { CalendarCache } from '../calendar/cache';
+import { handOutOnSpotBacklog } from '../cases/service';
 import { liveNumberCounters, refreshEpochMarker, settleEpochAtOpen } from '../epoch/service';
 import { MediationListsCache } from '../mediation/service';
 import { systemClock, type WallClock } from '../core/clock';
@@ -377,6 +378,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   checkInBackground(opened);
 
   if (rt.terminal && !backgroundCheck) await dailyBackupIfDue(rt).catch(log);
+  if (rt.terminal && !rt.damaged) await handOutOnSpotBacklog(rt).catch(log);
   const timer = setInterval(() => {
     runDaily();
     void refreshMarker().catch(log);

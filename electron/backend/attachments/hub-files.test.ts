@@ -224,18 +224,22 @@ describe('attachment files between terminals and the county hub', () => {
         terminalName: '三号窗口',
       });
       copyCase(a, c, caseId);
+      const rt = c.backend.runtime;
+      // As a village's agency case stands once handed over (hand-off.test.ts goes the whole way).
+      rt.sqlite
+        .prepare('UPDATE cases SET agency_org_id = ? WHERE id = ?')
+        .run(orgUnitIdFromDivisionCode('330324108201'), caseId);
       const record: PulledRecord = {
-        table: 'attachments',
-        recordId: attachmentId,
+        table: 'cases',
+        recordId: caseId,
         orgUnitId: YANTOU,
         version: '0',
-        columns: { sha256: SCAN_SHA256 },
-        access: 'addressee',
+        columns: {},
+        access: 'owner',
       };
-      const rt = c.backend.runtime;
       await rt.db
         .transaction()
-        .execute((trx) => queueHandOffFiles(trx, [record], rt.stamper.nowIso()));
+        .execute((trx) => queueHandOffFiles(trx, [record], YANTOU, rt.stamper.nowIso()));
       expect(await fetchQueuedFiles(rt)).toBe(1);
       expect(localFiles(c)).toEqual([
         SCAN_SHA256.slice(0, 2),

@@ -16,6 +16,8 @@ export { exportCases } from './export/service';
 export { intake } from './intake/intake';
 export { casesOfResident, listCases } from './list/service';
 export { applyTransition, handOut, supplement } from './workflow/workflow';
+// Run by the backend at start, once per database.
+export { handOutOnSpotBacklog } from './repairs/on-spot-hand-out';
 
 // What other domains use: attachments and ratings hang off a case its reader may see; the search
 // index rebuild writes the case entries intake writes.

@@ -44,14 +44,18 @@ export function newSyncColumns(stamp: ChangeStamp, orgUnitId: string, id?: strin
   };
 }
 
-/** Columns to set on an update; the new version is also what the outbox entry carries. */
+/**
+ * Columns to set on an update of a row whose version was `baseVersion`; the new version, always after
+ * the base, is also what the outbox entry carries.
+ */
 export function updateSyncColumns(
   stamp: ChangeStamp,
+  baseVersion: string,
 ): Pick<SyncColumns, 'updated_at' | 'updated_by' | 'version'> {
   return {
     updated_at: stamp.stamper.nowIso(),
     updated_by: stamp.actor.userId,
-    version: stamp.stamper.nextVersion(),
+    version: stamp.stamper.nextVersionAfter(baseVersion),
   };
 }
 

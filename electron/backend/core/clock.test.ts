@@ -53,3 +53,30 @@ describe('Stamper.observe', () => {
     );
   });
 });
+
+describe('Stamper.nextVersionAfter', () => {
+  const T = Date.UTC(2026, 11, 7, 8);
+
+  it('is the clock when the base is behind it', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    expect(stamper.nextVersionAfter('2026-12-07T07:00:00.000Z-0000-T2')).toBe(
+      '2026-12-07T08:00:00.000Z-0000-T1',
+    );
+  });
+
+  it('steps past a base from a clock a year ahead, and the next change elsewhere keeps true time', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    const ahead = '2027-12-07T08:00:00.000Z-0003-T2';
+    expect(stamper.nextVersionAfter(ahead)).toBe('2027-12-07T08:00:00.000Z-0004-T1');
+    expect(stamper.nextVersion().startsWith('2026-12-07T08:00:00.000Z')).toBe(true);
+  });
+
+  it('orders after its own equal-time base by node, and carries a full counter into the wall', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    const sameTime = '2026-12-07T08:00:00.000Z-0000-T9';
+    expect(stamper.nextVersionAfter(sameTime) > sameTime).toBe(true);
+    expect(stamper.nextVersionAfter('2027-12-07T08:00:00.000Z-ffff-T2')).toBe(
+      '2027-12-07T08:00:00.001Z-0000-T1',
+    );
+  });
+});

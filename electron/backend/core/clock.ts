@@ -50,6 +50,20 @@ export class Stamper {
   }
 
   /**
+   * The version of a change to a row that has `base`: always after it, whatever this machine's clock
+   * says. A person who edits a row has seen its version, so the edit must order after it at the hub;
+   * a base stamped by a clock far ahead (another terminal's PC a year fast) would otherwise leave the
+   * later edit older than the one it replaced, and it would be lost. Only this version steps past
+   * such a base: the clock itself stays (as observe keeps it), so the machine's other changes keep
+   * true time.
+   */
+  nextVersionAfter(base: string): string {
+    const next = this.nextVersion();
+    if (next > base) return next;
+    return formatHlc(tick({ ...parseHlc(base), node: this.hlc.node }, 0));
+  }
+
+  /**
    * Takes in a version written elsewhere (a pulled record), so that the next change made here orders
    * after it. A version far ahead of this machine's clock comes from a wrong clock elsewhere: jumping
    * to it would carry the error into every later change here, so the clock stays and the answer is

@@ -94,7 +94,7 @@ export async function updateSynced<T extends SyncedTable>(
 ): Promise<void> {
   const written = await trx
     .updateTable(table as 'disputes')
-    .set({ ...set, ...updateSyncColumns(stamp) } as never)
+    .set({ ...set, ...updateSyncColumns(stamp, row.version) } as never)
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .executeTakeFirst();
@@ -118,7 +118,7 @@ export async function tombstoneSynced(
 ): Promise<void> {
   const written = await trx
     .updateTable(table as 'disputes')
-    .set({ deleted_at: stamp.stamper.nowIso(), ...updateSyncColumns(stamp) })
+    .set({ deleted_at: stamp.stamper.nowIso(), ...updateSyncColumns(stamp, row.version) })
     .where('id', '=', row.id)
     .where('version', '=', row.version)
     .executeTakeFirst();

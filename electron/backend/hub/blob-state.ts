@@ -1,3 +1,4 @@
+import { TERMINAL_STATES } from '@shared/domain/cases/case-workflow';
 import type { PulledRecord } from '@shared/sync/records-contract';
 import type { Db } from '../db/queryable';
 
@@ -75,26 +76,66 @@ export async function recordFileError(db: Db, sha256: string, message: string): 
 }
 
 /**
- * After a pulled page, in its transaction: the files of attachments handed or escalated to this
- * unit are fetched ahead of time, so the clerk who receives the case sees its scans offline too.
+ * After a pulled page, in its transaction: the files of a case handed to this unit (it owns the
+ * case now and a village filed it) while the case is still being worked on, and of an event report
+ * addressed to it, are queued to be fetched ahead of time, so that the clerk who receives the case
+ * sees its scans offline too. The attachment rows may have come earlier (a township reads its
+ * villages' cases before they are handed over), so the hand-over's own case record queues them
+ * too. A file already here is dropped from the queue by the fetch (fetchQueuedFiles).
  */
 export async function queueHandOffFiles(
   db: Db,
   records: readonly PulledRecord[],
+  unitId: string,
   nowIso: string,
 ): Promise<number> {
-  const wanted = records
-    .filter((record) => record.table === 'attachments' && record.access === 'addressee')
-    .map((record) => record.columns.sha256)
-    .filter((sha256): sha256 is string => typeof sha256 === 'string');
-  for (const sha256 of new Set(wanted)) {
+  const caseIds = new Set<string>();
+  const reportIds = new Set<string>();
+  for (const record of records) {
+    if (record.access === 'reader') continue;
+    const { columns } = record;
+    if (record.table === 'cases') caseIds.add(record.recordId);
+    if (record.table === 'event_reports') reportIds.add(record.recordId);
+    if (record.table !== 'attachments') continue;
+    if (typeof columns.case_id === 'string') caseIds.add(columns.case_id);
+    else if (typeof columns.event_report_id === 'string') reportIds.add(columns.event_report_id);
+  }
+  // Two lookups, each by its index (attachments_case, attachments_event_report).
+  const handedOver =
+    caseIds.size === 0
+      ? []
+      : await db
+          .selectFrom('attachments as a')
+          .innerJoin('cases as c', 'c.id', 'a.case_id')
+          .select('a.sha256')
+          .where('a.case_id', 'in', [...caseIds])
+          .where('a.deleted_at', 'is', null)
+          .where('c.org_unit_id', '=', unitId)
+          .where('c.agency_org_id', 'is not', null)
+          .where('c.agency_org_id', '!=', unitId)
+          // A finished case's files are fetched when someone opens them.
+          .where('c.state', 'not in', TERMINAL_STATES)
+          .execute();
+  const reported =
+    reportIds.size === 0
+      ? []
+      : await db
+          .selectFrom('attachments as a')
+          .innerJoin('event_reports as e', 'e.id', 'a.event_report_id')
+          .select('a.sha256')
+          .where('a.event_report_id', 'in', [...reportIds])
+          .where('a.deleted_at', 'is', null)
+          .where('e.receiving_org_id', '=', unitId)
+          .execute();
+  const wanted = new Set([...handedOver, ...reported].map((row) => row.sha256));
+  for (const sha256 of wanted) {
     await db
       .insertInto('attachment_files')
       .values({ sha256, on_hub_at: null, fetch_queued_at: nowIso, last_error: null })
       .onConflict((oc) => oc.column('sha256').doUpdateSet({ fetch_queued_at: nowIso }))
       .execute();
   }
-  return wanted.length;
+  return wanted.size;
 }
 
 export async function queuedFetches(db: Db, limit: number): Promise<string[]> {

@@ -29,7 +29,9 @@ export type SettingKey =
   /** The hub's account sequence up to which this terminal has applied its unit's accounts. */
   | 'hub_accounts_cursor'
   /** When this terminal last compared its records with the hub's digest (hub/pull/repair.ts). */
-  | 'hub_records_digest_checked_at';
+  | 'hub_records_digest_checked_at'
+  /** When the 即办件 done at the window before they were handed out at once got their hand-out. */
+  | 'on_spot_backlog_repaired_at';
 
 export async function getSetting(db: Db, key: SettingKey): Promise<string | null> {
   const row = await db

@@ -11,6 +11,7 @@ import {
   nextVisibility,
   residentsNamed,
   type Access,
+  type ParentOf,
   type RootTable,
   type VisibilityChange,
 } from './routing';
@@ -30,7 +31,7 @@ export interface Routed {
 export async function routeChanges(
   trx: Trx,
   countyCode: string,
-  countyUnit: string,
+  parents: ParentOf,
   records: Map<string, HubRecord>,
   changed: HubRecord[],
   nextSeq: () => number,
@@ -71,7 +72,7 @@ export async function routeChanges(
       .filter((unit): unit is string => unit !== null);
     const change = nextVisibility(
       previous.get(id) ?? new Map(),
-      root ? namedAccess(table, root.columns, readers, countyUnit) : null,
+      root ? namedAccess(table, root.columns, readers, parents) : null,
     );
     changes.set(id, change);
     for (const residentId of named.get(id) ?? []) {

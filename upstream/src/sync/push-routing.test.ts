@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
+import { pullPath } from '@shared/sync/records-contract';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
+import { up as unitsAboveRead } from '../db/migrations/2026_12_08_0040_units_above_read';
 import { feedOf, hubRecord, syncCounty, visibilityOf } from '../../test/sync-county';
 import {
   caseEventRow,
@@ -43,8 +45,16 @@ describeOnBackends('routing pushed records to the units that should see them', (
       ),
     ];
     expect((await village.push(filed)).body.rejections).toEqual([]);
-    expect(await feed(window1.unitId)).toEqual([]);
     expect(await feed(village.unitId)).toHaveLength(4);
+    // The township oversees its village's filings before they reach it (its 案件 list covers the
+    // units below it); the township beside it sees nothing.
+    expect(new Set(await feed(window1.unitId))).toEqual(new Set(await feed(village.unitId)));
+    expect(await visibility(caseId)).toEqual({
+      [village.unitId]: 'owner',
+      [window1.unitId]: 'reader',
+      [county.centre.unitId]: 'reader',
+    });
+    expect(await feed(county.north.unitId)).toEqual([]);
 
     // 移交: the case moves to the village's parent and its timeline says so, in one use case.
     const handOverEventId = randomUUID();
@@ -217,6 +227,79 @@ describeOnBackends('routing pushed records to the units that should see them', (
       acknowledged_by_name: '李主任',
       org_unit_id: village.unitId,
     });
+  });
+
+  it('brings what a village pushed before the township read its villages’ to the township, once', async () => {
+    county = await syncCounty(db());
+    const { village, window1 } = county;
+    const { log } = village;
+    const residentId = randomUUID();
+    const partyResidentId = randomUUID();
+    const caseId = randomUUID();
+    const materialId = randomUUID();
+    const disputeId = randomUUID();
+    const partyId = randomUUID();
+    const pushed = [
+      ...log.tx(insert('residents', residentId, resident())),
+      ...log.tx(insert('residents', partyResidentId, resident('李四'))),
+      ...log.tx(
+        insert('cases', caseId, caseRow(residentId, { agency_org_id: village.unitId })),
+        insert('case_materials', materialId, materialRow(caseId)),
+      ),
+      ...log.tx(
+        insert('disputes', disputeId, disputeRow(village.unitId)),
+        insert('dispute_parties', partyId, partyRow(disputeId, partyResidentId)),
+      ),
+    ];
+    expect((await village.push(pushed)).body.rejections).toEqual([]);
+    // As the hub held them before the rule: the township had nothing of its village's.
+    const { countyCode } = county.hub;
+    await db()
+      .deleteFrom('sync_visibility')
+      .where('county_code', '=', countyCode)
+      .where('unit_id', '=', window1.unitId)
+      .execute();
+    await db()
+      .deleteFrom('sync_feed')
+      .where('county_code', '=', countyCode)
+      .where('unit_id', '=', window1.unitId)
+      .execute();
+    const pull = (after?: string) =>
+      county.hub.call('GET', pullPath({ after }), { token: window1.token });
+    const before = (await pull()).body;
+    expect(before.records).toEqual([]);
+
+    await db()
+      .transaction()
+      .execute((trx) => unitsAboveRead(trx as never));
+
+    const expected = [
+      `residents/${residentId}`,
+      `residents/${partyResidentId}`,
+      `cases/${caseId}`,
+      `case_materials/${materialId}`,
+      `disputes/${disputeId}`,
+      `dispute_parties/${partyId}`,
+    ];
+    const after = (await pull(before.cursor)).body;
+    expect(
+      new Set(
+        after.records.map((r: { table: string; recordId: string }) => `${r.table}/${r.recordId}`),
+      ),
+    ).toEqual(new Set(expected));
+    expect(new Set(after.records.map((r: { access: string }) => r.access))).toEqual(
+      new Set(['reader']),
+    );
+    expect(await visibility(caseId)).toMatchObject({
+      [village.unitId]: 'owner',
+      [window1.unitId]: 'reader',
+    });
+    expect(await feed(county.north.unitId)).toEqual([]);
+    // Run again (another county's hub on the same server), it finds nothing more to add.
+    await db()
+      .transaction()
+      .execute((trx) => unitsAboveRead(trx as never));
+    expect((await pull(after.cursor)).body.records).toEqual([]);
   });
 
   it('keeps a unit’s records in the feed of its other terminals, and nobody else’s', async () => {

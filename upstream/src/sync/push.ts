@@ -1,5 +1,4 @@
 import type { PushEntry, PushRequest, PushResponse } from '@shared/sync/records-contract';
-import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { HubFailure } from '../failure';
 import type { Db } from '../org-units';
 import type { Caller } from '../terminals';
@@ -24,7 +23,7 @@ import {
   type OpenedConflict,
   type Trx,
 } from './record-store';
-import { rootOf } from './routing';
+import { rootOf, type ParentOf } from './routing';
 
 /**
  * POST /v1/sync/push (issue 15, item 2): a terminal's change log, exactly once.
@@ -100,21 +99,22 @@ function checkOrder(entries: PushEntry[]): void {
   });
 }
 
-/** The units below `unitId` in the county's tree, each with its parent. */
-async function unitsBelow(
-  trx: Trx,
-  countyCode: string,
-  unitId: string,
-): Promise<Map<string, string | null>> {
+/** The county's org tree, each unit with its parent: read once per push for scope and routing. */
+async function countyTree(trx: Trx, countyCode: string): Promise<ParentOf> {
   const units = await trx
     .selectFrom('org_units')
     .select(['id', 'parent_id'])
     .where('county_code', '=', countyCode)
     .execute();
+  return new Map(units.map((unit) => [unit.id, unit.parent_id]));
+}
+
+/** The units below `unitId` in the county's tree, each with its parent. */
+function unitsBelow(tree: ParentOf, unitId: string): Map<string, string | null> {
   const children = new Map<string, string[]>();
-  for (const unit of units) {
-    if (unit.parent_id === null) continue;
-    children.set(unit.parent_id, [...(children.get(unit.parent_id) ?? []), unit.id]);
+  for (const [unit, parent] of tree) {
+    if (parent === null) continue;
+    children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
   const below = new Map<string, string | null>();
   const queue = [unitId];
@@ -164,11 +164,12 @@ async function applyEntries(
     records.set(key, record);
   }
 
+  const tree = await countyTree(trx, countyCode);
   const plan = planPush({
     terminalId,
     terminalUnit: caller.orgUnit.id,
     parentUnit: caller.orgUnit.parentId,
-    below: await unitsBelow(trx, countyCode, caller.orgUnit.id),
+    below: unitsBelow(tree, caller.orgUnit.id),
     entries,
     records,
     blocked,
@@ -177,8 +178,7 @@ async function applyEntries(
   const changed = plan.changed.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
-  const countyUnit = orgUnitIdFromDivisionCode(countyCode);
-  const routed = await routeChanges(trx, countyCode, countyUnit, records, changed, () => ++numbers);
+  const routed = await routeChanges(trx, countyCode, tree, records, changed, () => ++numbers);
 
   if (plan.settled.length > 0) {
     await settleBlocks(trx, countyCode, terminalId, plan.settled, now);

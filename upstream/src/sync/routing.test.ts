@@ -78,23 +78,66 @@ describe('the units a root names', () => {
     expect(Object.fromEntries(namedAccess(table, columns, readers))).toEqual(expected);
   });
 
+  /** 城东社区 under 东城街道 under the county centre; 北城街道 beside it. */
+  const tree = new Map<string, string | null>([
+    [C, null],
+    [T, C],
+    [V, T],
+    ['north', C],
+  ]);
+
   it.each([
-    ['a case', 'cases', { [V]: 'owner', [C]: 'reader' }],
-    ['a dispute', 'disputes', { [V]: 'owner', [C]: 'reader' }],
-    ['an event report', 'event_reports', { [V]: 'owner', [C]: 'reader' }],
+    ['a case', 'cases', { [V]: 'owner', [T]: 'reader', [C]: 'reader' }],
+    ['a dispute', 'disputes', { [V]: 'owner', [T]: 'reader', [C]: 'reader' }],
+    ['an event report', 'event_reports', { [V]: 'owner', [T]: 'reader', [C]: 'reader' }],
     ['not a resident alone', 'residents', { [V]: 'owner' }],
   ] as [string, RootTable, Record<string, Access>][])(
-    'the county centre reads %s of the units below it',
+    'the township and the county centre read %s of a village below them',
     (_title, table, expected) => {
-      expect(Object.fromEntries(namedAccess(table, { org_unit_id: V }, [], C))).toEqual(expected);
+      expect(Object.fromEntries(namedAccess(table, { org_unit_id: V }, [], tree))).toEqual(
+        expected,
+      );
     },
   );
 
-  it('the county centre’s own dispute: it stays the owner', () => {
-    expect(Object.fromEntries(namedAccess('disputes', { org_unit_id: C }, [V], C))).toEqual({
-      [C]: 'owner',
-      [V]: 'reader',
-    });
+  it.each([
+    [
+      'a handed-over case: the owner stays the owner, the filing village a reader',
+      'cases',
+      { org_unit_id: T, agency_org_id: V },
+      [],
+      { [T]: 'owner', [V]: 'reader', [C]: 'reader' },
+    ],
+    [
+      'the county centre’s own dispute: it stays the owner',
+      'disputes',
+      { org_unit_id: C },
+      [V, T],
+      { [C]: 'owner', [V]: 'reader', [T]: 'reader' },
+    ],
+    [
+      'a report a village sends to another township: both townships above read it',
+      'event_reports',
+      { org_unit_id: V, receiving_org_id: 'north' },
+      [],
+      { [V]: 'owner', north: 'addressee', [T]: 'reader', [C]: 'reader' },
+    ],
+    [
+      'a unit outside the tree: only what the record names',
+      'cases',
+      { org_unit_id: 'elsewhere' },
+      [],
+      { elsewhere: 'owner' },
+    ],
+  ] as [string, RootTable, Columns, string[], Record<string, Access>][])(
+    '%s',
+    (_title, table, columns, readers, expected) => {
+      expect(Object.fromEntries(namedAccess(table, columns, readers, tree))).toEqual(expected);
+    },
+  );
+
+  it('a township beside the village’s reads nothing of it', () => {
+    expect(namedAccess('cases', { org_unit_id: V }, [], tree).has('north')).toBe(false);
   });
 });
 

@@ -52,27 +52,46 @@ function grant(
   if (!held || RANK[access] > RANK[held]) into.set(unit, access);
 }
 
+/** The county's org tree, each unit with its parent (null: the county centre). */
+export type ParentOf = ReadonlyMap<string, string | null>;
+
+/** The units above `unit`, nearest first; a unit missing from the tree has none. */
+export function unitsAbove(parents: ParentOf, unit: string): string[] {
+  const above: string[] = [];
+  for (let next = parents.get(unit); next && !above.includes(next); next = parents.get(next)) {
+    above.push(next);
+  }
+  return above;
+}
+
 /**
  * The units a root's own record names: its owner; a case's filing village keeps reading it after
  * the hand-over; a dispute's readers (the units it was escalated from); an event report's
  * addressee. `readerUnits`: the reader_org_id of the dispute's live dispute_readers rows.
  *
- * The county centre (`countyUnit`) reads every case, dispute and event report of its county, so
- * that its terminals hold what the 统计 screens count over the units below them (and the residents
- * those name); residents alone, named by nothing it reads, stay with their units.
+ * Every unit above one of those reads the case, dispute or event report too, as the terminal's own
+ * screens let it (org/repository.ts orgScope: a unit's reads cover the units below it): a township
+ * supervises its villages' cases and disputes and sees the reports they send or receive, and the
+ * county centre's 统计 counts everything below it. Residents are not read this way: a resident is
+ * seen by the units that see a case or dispute naming them, so a unit above holds only the
+ * residents its oversight needs.
  */
 export function namedAccess(
   rootTable: RootTable,
   columns: Columns,
   readerUnits: readonly string[] = [],
-  countyUnit: string | null = null,
+  parents: ParentOf = new Map(),
 ): Map<string, Access> {
   const access = new Map<string, Access>();
   grant(access, columns.org_unit_id, 'owner');
   if (rootTable === 'cases') grant(access, columns.agency_org_id, 'reader');
   if (rootTable === 'event_reports') grant(access, columns.receiving_org_id, 'addressee');
   if (rootTable === 'disputes') for (const unit of readerUnits) grant(access, unit, 'reader');
-  if (rootTable !== 'residents') grant(access, countyUnit, 'reader');
+  if (rootTable !== 'residents') {
+    for (const unit of [...access.keys()]) {
+      for (const above of unitsAbove(parents, unit)) grant(access, above, 'reader');
+    }
+  }
   return access;
 }
 

@@ -68,6 +68,12 @@ export async function caseDetail(ctx: CallContext, caseId: string): Promise<Case
   ]);
   const orgNames = await findOrgNames(db, present([row.org_unit_id, row.agency_org_id]));
   const userNames = await findUserNames(db, present([row.agent_user_id, row.handler_id]));
+  // Another unit's staff have no account here (a village's agent, seen at the township after the
+  // hand-over): the name its timeline recorded for them.
+  for (const event of events) {
+    if (event.actor_id && event.actor_name && !userNames.has(event.actor_id))
+      userNames.set(event.actor_id, event.actor_name);
+  }
   const agencyTownshipName = row.agency_org_id ? await findParentName(db, row.agency_org_id) : null;
   const docType = documentTypeSchema.parse(applicant.doc_type);
   return {

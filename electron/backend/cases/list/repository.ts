@@ -50,7 +50,9 @@ export const SUMMARY_COLUMNS = sql`c.id, c.case_no, c.state, c.item_name, c.item
   c.applicant_name, c.resident_id, c.channel, ao.name AS agency_org_name, c.created_at,
   c.accepted_date, c.due_date, c.completed_date, c.paused_since, c.handoff_due_date,
   c.handed_over_at,
-  (SELECT u.display_name FROM users u WHERE u.id = c.agent_user_id) AS agent_name`;
+  COALESCE((SELECT u.display_name FROM users u WHERE u.id = c.agent_user_id),
+    (SELECT e.actor_name FROM case_events e
+      WHERE e.case_id = c.id AND e.actor_id = c.agent_user_id ORDER BY e.at LIMIT 1)) AS agent_name`;
 
 /** A row of a list page, with its sort position (rid, k) for the page's cursors. */
 export interface CasePageRow extends CaseSummaryRow {

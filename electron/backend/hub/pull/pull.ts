@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { PullResponse } from '@shared/sync/records-contract';
 import { raiseClockFloor } from '../../core/clock-floor';
 import type { Runtime } from '../../core/runtime';
+import { queueHandOffFiles } from '../blob-state';
 import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
@@ -86,6 +87,7 @@ export async function applyPage(
     // with it, so that a restart never issues a version below one already pulled.
     const seen = applied.highestVersion;
     if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
+    if (rt.terminal) await queueHandOffFiles(trx, page.records, rt.terminal.orgUnitId, now);
     if (page.cursor !== undefined) {
       await trx
         .updateTable('sync_state')

@@ -3,6 +3,7 @@ import type { FormDraft } from '@shared/api';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useApiClient } from '../../api';
 import { registerFormInProgress } from '../../lib/forms-in-progress';
+import { registerUnsavedWork } from '../../lib/unsaved-work';
 import { useLeaveGuard } from './use-leave-guard';
 
 /** Long enough not to call the backend per keystroke, short enough that a click away loses nothing. */
@@ -102,6 +103,8 @@ export function useFormDraft<T extends object>(
     );
   }, []);
   useLeaveGuard(unsaved, () => persist(latest.current));
+  // Closing the window cannot wait for a save: it asks while the last typing is not stored.
+  useEffect(() => registerUnsavedWork(unsaved), [unsaved]);
   // Something typed and not yet submitted, draft or not: no restart for an update now.
   useEffect(
     () =>

@@ -4,8 +4,8 @@ import { useBlocker } from 'react-router';
 
 /**
  * Leaving the page by the menu or a link while something typed is not yet stored first tries to store
- * it (`save`); only if that fails does it ask. Closing the window is not held up: in Electron a
- * prevented beforeunload silently keeps the window open with no question.
+ * it (`save`); only if that fails does it ask. Closing the window cannot wait for a save: it asks
+ * while anything is unstored (lib/unsaved-work.ts).
  */
 export function useLeaveGuard(unsaved: () => boolean, save: () => Promise<boolean>) {
   const blocker = useBlocker(

@@ -1,6 +1,7 @@
 import { Button, Modal, type ModalProps } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { createContext, useContext, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
+import { registerUnsavedWork } from '../../lib/unsaved-work';
 
 interface FormModalProps extends ModalProps {
   /** Something typed that closing would lose: 取消, the close button, Escape and a click outside ask first. */
@@ -17,6 +18,12 @@ const GuardedClose = createContext<(() => void) | null>(null);
  */
 export function FormModal({ dirty, onClose, closeOnEscape = true, ...props }: FormModalProps) {
   const [asking, setAsking] = useState(false);
+  const holdsChanges = useRef(false);
+  useEffect(() => {
+    holdsChanges.current = props.opened && dirty;
+  });
+  // Closing the window would lose what the dialog holds: it asks first (lib/unsaved-work.ts).
+  useEffect(() => registerUnsavedWork(() => holdsChanges.current), []);
 
   function close() {
     if (!dirty) {

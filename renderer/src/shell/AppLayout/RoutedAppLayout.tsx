@@ -3,6 +3,7 @@ import { createContext, use, useEffect, useState } from 'react';
 import { createHashRouter, RouterProvider, type DataRouter } from 'react-router';
 import type { ClientSession } from '../../api';
 import { DeskModals } from '../../components/DeskModals';
+import { guardWindowClose } from '../../lib/unsaved-work';
 import { AppLayout } from './AppLayout';
 
 interface RoutedAppLayoutProps {
@@ -33,6 +34,7 @@ function createShellRouter(): DataRouter {
  */
 export function RoutedAppLayout(props: RoutedAppLayoutProps) {
   const [router] = useState(createShellRouter);
+  useEffect(() => guardWindowClose(), []);
   // Sign-out unmounts the shell: its router's history listener must not outlive it. Disposed a task
   // later, not at once: StrictMode unmounts and mounts again straight away in development.
   useEffect(() => {

@@ -7,6 +7,7 @@ import * as recordSync from './2026_12_07_0000_record_sync';
 import * as pushBookkeeping from './2026_12_07_0100_push_bookkeeping';
 import * as syncBlobs from './2026_12_07_0240_sync_blobs';
 import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
+import * as unitsAboveRead from './2026_12_08_0040_units_above_read';
 import * as recordChangeSeq from './2026_12_08_0080_record_change_seq';
 
 export interface Migration {
@@ -24,5 +25,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0100_push_bookkeeping', up: pushBookkeeping.up },
   { name: '2026_12_07_0200_sync_feed_buckets', up: syncFeedBuckets.up },
   { name: '2026_12_07_0240_sync_blobs', up: syncBlobs.up },
+  { name: '2026_12_08_0040_units_above_read', up: unitsAboveRead.up },
   { name: '2026_12_08_0080_record_change_seq', up: recordChangeSeq.up },
 ];
