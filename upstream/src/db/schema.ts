@@ -134,7 +134,12 @@ export interface SyncRecordsTable {
   /** Column name to the version that last set it. */
   field_versions: ColumnType<Record<string, string>, string, string>;
   deleted: boolean;
-  change_seq: PgBigint;
+  /** No longer written (null): a change's number is in the feed (sync_feed.seq). */
+  change_seq: ColumnType<
+    string | number | null,
+    string | number | null | undefined,
+    string | number | null
+  >;
   origin_terminal_id: string;
   updated_at: Timestamp;
 }

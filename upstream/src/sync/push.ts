@@ -13,10 +13,9 @@ import {
   recordKey,
   saveProgress,
   settleBlocks,
-  takeSequence,
   storedAnswers,
   writeClockFlags,
-  writeFeed,
+  writeNumberedFeed,
   writeRecords,
   writeRejections,
   writeVisibility,
@@ -65,9 +64,9 @@ export async function pushChanges(
     if (fresh.length === 0) {
       return { decidedThrough: lastSeq, ...earlier, conflictsOpened: 0 };
     }
-    const applied = await applyEntries(trx, countyCode, caller, epoch, fresh, now);
     const decidedThrough = fresh.at(-1)!.seq;
     await saveProgress(trx, countyCode, caller.terminalId, epoch, decidedThrough, now);
+    const applied = await applyEntries(trx, countyCode, caller, epoch, fresh, now);
     return {
       decidedThrough,
       rejections: [...earlier.rejections, ...applied.rejections],
@@ -131,9 +130,10 @@ function unitsBelow(tree: ParentOf, unitId: string): Map<string, string | null> 
 
 /**
  * Decides and writes the new entries. The records they name and their roots are locked as they are
- * read; everything is decided and routed before the county's sequence is taken, so that the lock
- * every push of the county waits for is held only for the writes that carry the numbers and the
- * commit. Routing numbers its feed rows from 1; the county's numbers are added at the end.
+ * read; everything is decided, routed and written before the county's sequence is taken, so that
+ * the lock every push of the county waits for is held only for the one statement that writes the
+ * feed rows carrying the numbers (writeNumberedFeed) and the commit. Routing numbers its feed rows
+ * from 1; the county's numbers are added in that statement.
  */
 async function applyEntries(
   trx: Trx,
@@ -193,14 +193,9 @@ async function applyEntries(
     plan.conflicts.map(opened(records, now)),
     now,
   );
-  if (numbers > 0) {
-    const base = await takeSequence(trx, countyCode, numbers);
-    for (const record of changed) record.changeSeq += base;
-    for (const row of routed.feed) row.seq += base;
-    await writeRecords(trx, countyCode, changed, now);
-    await writeVisibility(trx, countyCode, routed.visibility);
-    await writeFeed(trx, countyCode, routed.feed);
-  }
+  await writeRecords(trx, countyCode, changed, now);
+  await writeVisibility(trx, countyCode, routed.visibility);
+  if (numbers > 0) await writeNumberedFeed(trx, countyCode, numbers, routed.feed);
   return {
     rejections,
     clockAhead: plan.clockAhead.map((flag) => flag.seq),

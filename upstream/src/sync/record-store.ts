@@ -25,6 +25,7 @@ export interface HubRecord {
   /** Terminal → the newest version of its changes the record took (merge.ts). */
   takenFrom?: Record<string, string>;
   deleted: boolean;
+  /** The change's number within the push (1..n), for its feed rows; -1 when not changed. */
   changeSeq: number;
   originTerminalId: string;
 }
@@ -103,26 +104,6 @@ export async function saveProgress(
     .where('terminal_id', '=', terminalId)
     .where('epoch', '=', epoch)
     .execute();
-}
-
-/**
- * Takes `count` change numbers of the county and holds its sequence row's lock to the commit: pushes
- * number their changes in turn, so that a pull after seq n never misses a change that commits later
- * with a smaller number. Taken as late as possible, just before the writes that carry the numbers.
- * Returns the number before the first one taken.
- */
-export async function takeSequence(trx: Trx, countyCode: string, count: number): Promise<number> {
-  const row = await trx
-    .insertInto('sync_sequences')
-    .values({ county_code: countyCode, last_seq: count })
-    .onConflict((oc) =>
-      oc
-        .column('county_code')
-        .doUpdateSet({ last_seq: sql`sync_sequences.last_seq + excluded.last_seq` }),
-    )
-    .returning('last_seq')
-    .executeTakeFirstOrThrow();
-  return Number(row.last_seq) - count;
 }
 
 /** What the hub answered for entries it decided before: a repeated push gets the same answer. */
@@ -271,7 +252,6 @@ function toHubRecord(row: {
   columns: Columns;
   field_versions: Record<string, string>;
   deleted: boolean;
-  change_seq: string | number;
   origin_terminal_id: string;
 }): HubRecord {
   return {
@@ -284,7 +264,7 @@ function toHubRecord(row: {
     columns: row.columns,
     ...unpackFieldVersions(row.columns, row.field_versions),
     deleted: row.deleted,
-    changeSeq: Number(row.change_seq),
+    changeSeq: -1,
     originTerminalId: row.origin_terminal_id,
   };
 }
@@ -429,25 +409,22 @@ export async function writeRecords(
     columns: r.columns,
     field_versions: packFieldVersions(r.columns, r.fieldVersions, r.takenFrom),
     deleted: r.deleted,
-    change_seq: r.changeSeq,
     origin_terminal_id: r.originTerminalId,
   }));
   await sql`
     INSERT INTO sync_records ("county_code", table_name, record_id, org_unit_id, root_table,
-      root_id, version, columns, field_versions, deleted, change_seq, origin_terminal_id,
-      updated_at)
+      root_id, version, columns, field_versions, deleted, origin_terminal_id, updated_at)
     SELECT ${countyCode}, r.table_name, r.record_id, r.org_unit_id, r.root_table, r.root_id,
-      r.version, r.columns, r.field_versions, r.deleted, r.change_seq, r.origin_terminal_id,
+      r.version, r.columns, r.field_versions, r.deleted, r.origin_terminal_id,
       ${now}::timestamptz
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(table_name text,
       record_id text, org_unit_id text, root_table text, root_id text, version text,
-      columns jsonb, field_versions jsonb, deleted boolean, change_seq bigint,
-      origin_terminal_id text)
+      columns jsonb, field_versions jsonb, deleted boolean, origin_terminal_id text)
     ON CONFLICT ("county_code", table_name, record_id) DO UPDATE SET
       org_unit_id = excluded.org_unit_id, root_table = excluded.root_table,
       root_id = excluded.root_id, version = excluded.version, columns = excluded.columns,
       field_versions = excluded.field_versions, deleted = excluded.deleted,
-      change_seq = excluded.change_seq, origin_terminal_id = excluded.origin_terminal_id,
+      change_seq = NULL, origin_terminal_id = excluded.origin_terminal_id,
       updated_at = excluded.updated_at`.execute(trx);
 }
 
@@ -476,20 +453,47 @@ export async function writeVisibility(
   }
 }
 
-export async function writeFeed(
+/**
+ * The county's change numbers and the feed rows that carry them, in one statement, the last one
+ * before the commit: it bumps the county's sequence row by `count` and writes the feed rows with the
+ * push's own numbers (1..count) moved past the county's last. The row's lock, taken by the first
+ * part of the statement, is held from here to the commit, so that change numbers commit in order,
+ * which record-pull.ts relies on:
+ *
+ * - A push that takes its numbers while another holds the row waits for that one's commit, then
+ *   reads the row as it committed: all its numbers are larger, and it commits later.
+ * - PostgreSQL wakes the waiter only once the holder is visible as committed, so a snapshot that
+ *   sees the later push's rows sees the earlier one's too. A pull that has read the feed up to n has
+ *   read every change numbered n or less that will ever commit: none is still in flight.
+ *
+ * Everything else the push writes (records, visibility, progress, rejections, conflicts) goes
+ * before, outside the lock. The lock used to be held over four round trips from the hub (sequence,
+ * records, visibility, feed), the records the largest write of all, and every push of the county
+ * waited through them in turn; now it covers the feed rows alone, and one statement keeps the hub's
+ * event loop, busy with the other terminals' requests, out of the time it is held. Returns the
+ * number before the first one taken.
+ */
+export async function writeNumberedFeed(
   trx: Trx,
   countyCode: string,
+  count: number,
   rows: { unitId: string; table: string; recordId: string; seq: number }[],
-): Promise<void> {
-  if (rows.length === 0) return;
-  await sql`
-    INSERT INTO sync_feed ("county_code", unit_id, table_name, record_id, seq)
-    SELECT ${countyCode}, f."unitId", f."table", f."recordId", f.seq
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-      AS f("unitId" text, "table" text, "recordId" text, seq bigint)
-    ON CONFLICT ("county_code", unit_id, table_name, record_id) DO UPDATE SET seq = excluded.seq`.execute(
-    trx,
-  );
+): Promise<number> {
+  const result = await sql<{ base: string | number }>`
+    WITH numbers AS (
+      INSERT INTO sync_sequences ("county_code", last_seq) VALUES (${countyCode}, ${count})
+      ON CONFLICT ("county_code")
+        DO UPDATE SET last_seq = sync_sequences.last_seq + excluded.last_seq
+      RETURNING last_seq - ${count}::bigint AS base
+    ), feed AS (
+      INSERT INTO sync_feed ("county_code", unit_id, table_name, record_id, seq)
+      SELECT ${countyCode}, f."unitId", f."table", f."recordId", numbers.base + f.seq
+      FROM numbers, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS f("unitId" text, "table" text, "recordId" text, seq bigint)
+      ON CONFLICT ("county_code", unit_id, table_name, record_id) DO UPDATE SET seq = excluded.seq
+    )
+    SELECT base FROM numbers`.execute(trx);
+  return Number(result.rows[0]!.base);
 }
 
 export interface Refusal {

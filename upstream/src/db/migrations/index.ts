@@ -10,6 +10,7 @@ import * as residentAliases from './2026_12_08_0020_resident_aliases';
 import * as syncConflictsByField from './2026_12_08_0100_sync_conflicts_by_field';
 import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
 import * as unitsAboveRead from './2026_12_08_0040_units_above_read';
+import * as recordChangeSeq from './2026_12_08_0080_record_change_seq';
 
 export interface Migration {
   name: string;
@@ -28,5 +29,6 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0240_sync_blobs', up: syncBlobs.up },
   { name: '2026_12_08_0020_resident_aliases', up: residentAliases.up },
   { name: '2026_12_08_0040_units_above_read', up: unitsAboveRead.up },
+  { name: '2026_12_08_0080_record_change_seq', up: recordChangeSeq.up },
   { name: '2026_12_08_0100_sync_conflicts_by_field', up: syncConflictsByField.up },
 ];
