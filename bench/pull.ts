@@ -26,6 +26,8 @@ import {
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
+import { treeCpuSeconds } from './lib/process-cpu';
+import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
 
 const ROOT = resolve(__dirname, '..');
@@ -60,109 +62,7 @@ async function startHub(databaseUrl: string, logFile: string) {
   throw new Error('the hub did not start within 120 s');
 }
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林潘郑';
-const GIVEN = '秀英建国志强美玲海燕小红伟明丽华桂兰德福春梅';
-
-function hlc(n: number): string {
-  const wall = Date.parse('2026-01-01T00:00:00.000Z') + n;
-  return `${new Date(wall).toISOString()}-0000-00000000-0000-4000-8000-000000000001`;
-}
-
-function uuid(kind: number, n: number): string {
-  const hex = n.toString(16).padStart(12, '0');
-  return `0190${kind.toString(16).padStart(4, '0')}-0000-7000-8000-${hex}`;
-}
-
-/** The records as the push side stores them: each record's columns as the terminal's row. */
-function records(total: number, item: { id: string; versionId: string; name: string }) {
-  const residents = Math.floor(total / 5);
-  const rows: { table: string; id: string; rootId: string; version: string; columns: object }[] =
-    [];
-  const sync = (n: number) => ({
-    org_unit_id: YANTOU,
-    created_at: '2026-01-01T01:00:00.000Z',
-    created_by: null,
-    updated_at: '2026-01-01T01:00:00.000Z',
-    updated_by: null,
-    origin_terminal_id: '00000000-0000-4000-8000-000000000001',
-    version: hlc(n),
-    deleted_at: null,
-  });
-  for (let i = 0; i < residents; i += 1) {
-    const id = uuid(1, i);
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3) % GIVEN.length]}`;
-    rows.push({
-      table: 'residents',
-      id,
-      rootId: id,
-      version: hlc(i),
-      columns: {
-        id,
-        ...sync(i),
-        doc_type: 'resident_id',
-        doc_number: `330324${String(19500101 + (i % 28)).padStart(8, '0')}${String(i).padStart(4, '0').slice(-4)}${i}`,
-        name,
-        gender: i % 2 ? 'male' : 'female',
-        birth_date: '1950-01-01',
-        phone: `139${String(i).padStart(8, '0')}`,
-        address: `永嘉县岩头镇岩头村${(i % 300) + 1} 号`,
-        village_org_id: VILLAGE,
-        ethnicity: null,
-        initials: 'wxy',
-      },
-    });
-  }
-  for (let i = residents; i < total; i += 1) {
-    const id = uuid(2, i);
-    const residentIndex = i % residents;
-    rows.push({
-      table: 'cases',
-      id,
-      rootId: id,
-      version: hlc(i),
-      columns: {
-        id,
-        ...sync(i),
-        case_no: `2026-0108-01-${String(i).padStart(6, '0')}`,
-        official_no: null,
-        item_id: item.id,
-        item_version_id: item.versionId,
-        item_name: item.name,
-        item_type: 'promised',
-        promised_days: 20,
-        resident_id: uuid(1, residentIndex),
-        applicant_name: '王秀英',
-        applicant_initials: 'wxy',
-        state: 'completed',
-        channel: 'counter',
-        agent_user_id: null,
-        agency_org_id: null,
-        agency_reason: null,
-        attorney_date: null,
-        handoff_due_date: null,
-        handed_over_at: null,
-        received_at: '2026-01-01T01:00:00.000Z',
-        received_date: '2026-01-01',
-        accepted_at: '2026-01-01T01:05:00.000Z',
-        accepted_date: '2026-01-01',
-        due_date: '2026-01-29',
-        paused_since: null,
-        paused_working_days: 0,
-        completed_at: '2026-01-10T03:00:00.000Z',
-        completed_date: '2026-01-10',
-        handed_out_at: null,
-        result_note: '已按规定办结，结果已告知申请人',
-        reject_reason: null,
-        redirect_to: null,
-        handler_id: null,
-        counter_contact: '0577-57661234',
-      },
-    });
-  }
-  return rows;
-}
-
-async function seed(client: pg.Client, rows: ReturnType<typeof records>): Promise<void> {
+async function seed(client: pg.Client, rows: BenchRecord[]): Promise<void> {
   await client.query('BEGIN');
   for (let start = 0; start < rows.length; start += 2000) {
     const batch = rows.slice(start, start + 2000).map((row, i) => ({ ...row, seq: start + i + 1 }));
@@ -251,7 +151,11 @@ async function main(): Promise<void> {
     await client.connect();
     await seed(
       client,
-      records(total, { id: itemId, versionId: item.current_version_id, name: item.name }),
+      pullBenchRecords(
+        total,
+        { id: itemId, versionId: item.current_version_id, name: item.name },
+        { township: YANTOU, village: VILLAGE },
+      ),
     );
     await client.end();
     console.log(
@@ -276,9 +180,20 @@ async function main(): Promise<void> {
         if (wait > 0) await new Promise((done) => setTimeout(done, wait));
       }
     })();
+    const cpuBefore = {
+      terminal: process.cpuUsage(),
+      hub: treeCpuSeconds(hub.pid!),
+      server: treeCpuSeconds(cluster.serverPid()),
+    };
     const pullStart = performance.now();
     const result = await pullRecords(rt, pageSize ? { pageSize } : {});
     const seconds = (performance.now() - pullStart) / 1000;
+    const terminalCpu = process.cpuUsage(cpuBefore.terminal);
+    const cpu = {
+      terminal: (terminalCpu.user + terminalCpu.system) / 1e6,
+      hub: treeCpuSeconds(hub.pid!) - cpuBefore.hub,
+      server: treeCpuSeconds(cluster.serverPid()) - cpuBefore.server,
+    };
     pulling = false;
     await probe;
     const counts = await rt.db
@@ -297,6 +212,13 @@ async function main(): Promise<void> {
         `+${mb(peakRss - rssBefore)} MB for the pull ` +
         `(target < ${TARGET_RSS_MB} MB: ${Number(mb(peakRss)) < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}; ` +
         'this process also holds the generated hub rows, the bench and its probe)',
+    );
+    // Waiting for a core costs time, not CPU: on a busy machine these say what an idle one would do.
+    const perCpu = (seconds: number) => Math.round(result.applied / seconds);
+    console.log(
+      `CPU during the pull: terminal ${cpu.terminal.toFixed(1)} s (${perCpu(cpu.terminal)} records per CPU-second, ` +
+        `probe included), hub ${cpu.hub.toFixed(1)} s, PostgreSQL ${cpu.server.toFixed(1)} s ` +
+        `(${perCpu(cpu.hub + cpu.server)} records per CPU-second), wall ${seconds.toFixed(1)} s`,
     );
     const worst = Math.max(...latencies);
     console.log(

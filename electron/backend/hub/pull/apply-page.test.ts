@@ -149,6 +149,9 @@ describe('applying pulled pages', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
     expect(byNumber.rows.map((row) => row.id)).toEqual([s.caseId]);
     // Pulled rows are not changes of this terminal: nothing new to push.
     expect(await outboxCount(s.township)).toBe(before);
+    // The pull's pages commit with NORMAL and keep journals in memory; the clerk's writes do not.
+    expect(rt.sqlite.pragma('synchronous', { simple: true })).toBe(2);
+    expect(rt.sqlite.pragma('temp_store', { simple: true })).toBe(0);
   });
 
   it('grants the village the same resident access as where the case was filed', async () => {

@@ -77,6 +77,11 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
  * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
  * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
  * repair's page of one bucket) the stored cursor stays.
+ *
+ * Two settings hold for the page's transaction only, on the connection it holds:
+ * - temp_store=MEMORY: an insert into cases, with its twenty indexes, outgrows SQLite's in-memory
+ *   statement journal and spilled some sixty page writes per case to a temp file (strace, wt-pullperf);
+ * - synchronous=NORMAL: a page lost to a power cut is lost with its cursor and pulled again.
  */
 export async function applyPage(
   rt: Runtime,
@@ -85,23 +90,33 @@ export async function applyPage(
   const now = rt.stamper.nowIso();
   // A merge of two records of one person is the pull's doing, not a person's.
   const stamp = { stamper: rt.stamper, terminal: requireTerminal(rt), actor: ANONYMOUS };
-  const outcome = await rt.db.transaction().execute(async (trx) => {
-    const applied = await applyPulledPage(trx, rt.sqlite, page.records, stamp);
-    // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
-    // with it, so that a restart never issues a version below one already pulled.
-    const seen = applied.highestVersion;
-    if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
-    if (rt.terminal) await queueHandOffFiles(trx, page.records, rt.terminal.orgUnitId, now);
-    if (page.cursor !== undefined) {
-      await trx
-        .updateTable('sync_state')
-        .set({ pull_cursor: page.cursor, last_pull_at: now })
-        .where('id', '=', 1)
-        .execute();
+  const { sqlite } = rt;
+  return rt.db.connection().execute(async (db) => {
+    const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('temp_store = MEMORY');
+    try {
+      return await db.transaction().execute(async (trx) => {
+        const applied = await applyPulledPage(trx, sqlite, page.records, stamp);
+        // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
+        // with it, so that a restart never issues a version below one already pulled.
+        const seen = applied.highestVersion;
+        if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
+        if (rt.terminal) await queueHandOffFiles(trx, page.records, rt.terminal.orgUnitId, now);
+        if (page.cursor !== undefined) {
+          await trx
+            .updateTable('sync_state')
+            .set({ pull_cursor: page.cursor, last_pull_at: now })
+            .where('id', '=', 1)
+            .execute();
+        }
+        return applied;
+      });
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+      sqlite.pragma(`temp_store = ${tempStore}`);
     }
-    return applied;
   });
-  return outcome;
 }
 
 /**
