@@ -8,10 +8,10 @@
  * Prints records/s applied, the terminal's peak RSS and the requests' latencies.
  * Run: npm run bench:pull [-- --records 100000 --page N (fixed page size; default adaptive)]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
@@ -26,41 +26,17 @@ import {
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
+import { startDemoHub } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
 
-const ROOT = resolve(__dirname, '..');
 const COUNTY = '330324';
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const VILLAGE = orgUnitIdFromDivisionCode('330324108201');
 const TARGET_RECORDS_PER_S = 20_000;
 const TARGET_LATENCY_MS = 50;
 const TARGET_RSS_MB = 150;
-
-async function startHub(databaseUrl: string, logFile: string) {
-  const log = openSync(logFile, 'w');
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['--tsconfig', 'tsconfig.node.json', 'upstream/src/main.ts', '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', log, log],
-    },
-  );
-  closeSync(log);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const text = readFileSync(logFile, 'utf8');
-    const url = /listening: (http:\/\/\S+)/.exec(text)?.[1];
-    const code = /first terminal: (\S+)/.exec(text)?.[1];
-    if (url && code) return { child, url, firstCode: code };
-    if (child.exitCode !== null) throw new Error(`the hub exited:\n${text}`);
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error('the hub did not start within 120 s');
-}
 
 async function seed(client: pg.Client, rows: BenchRecord[]): Promise<void> {
   await client.query('BEGIN');
@@ -124,17 +100,17 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE hub');
     await admin.end();
     const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
-    const started = await startHub(databaseUrl, join(work, 'hub.log'));
+    const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
 
     const centre = await createHarness({ dataDir: join(work, 'centre') });
     const terminal = await createHarness({ dataDir: join(work, 'terminal') });
     // The harness's clock is set by hand; the pull measures real time.
-    const centreAdmin = await joinHub(centre, started.url, started.firstCode, {
+    const centreAdmin = await joinHub(centre, started.base.origin, started.firstCode, {
       terminalName: '县中心',
     });
     const { code } = await centre.ok('hub.issueCode', { orgUnitId: YANTOU }, centreAdmin);
-    const admin2 = await joinHub(terminal, started.url, code, { username: 'yantou_admin' });
+    const admin2 = await joinHub(terminal, started.base.origin, code, { username: 'yantou_admin' });
     await centre.cleanup();
     const rt = terminal.backend.runtime;
     // The minute's cycle would pull too; the bench times one pull of its own.

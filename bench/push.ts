@@ -8,11 +8,11 @@
  * Prints records/s, the terminal's peak RSS, and the rounds' times.
  * Run: npm run bench:push [-- --records 100000 --rounds 20]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { formatHlc } from '@shared/sync/hlc';
@@ -29,38 +29,14 @@ import {
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
+import { startDemoHub } from './lib/hub-process';
 import { formatMs, percentile } from './lib/stats';
 
-const ROOT = resolve(__dirname, '..');
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const VILLAGE = orgUnitIdFromDivisionCode('330324108201');
 const TARGET_RECORDS_PER_S = 20_000;
 const TARGET_ROUND_MS = 25;
 const TARGET_RSS_MB = 150;
-
-async function startHub(databaseUrl: string, logFile: string) {
-  const log = openSync(logFile, 'w');
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['--tsconfig', 'tsconfig.node.json', 'upstream/src/main.ts', '--port', '0'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', log, log],
-    },
-  );
-  closeSync(log);
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    const text = readFileSync(logFile, 'utf8');
-    const url = /listening: (http:\/\/\S+)/.exec(text)?.[1];
-    const code = /first terminal: (\S+)/.exec(text)?.[1];
-    if (url && code) return { child, url, firstCode: code };
-    if (child.exitCode !== null) throw new Error(`the hub exited:\n${text}`);
-    await new Promise((wait) => setTimeout(wait, 200));
-  }
-  throw new Error('the hub did not start within 120 s');
-}
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林潘郑';
 const GIVEN = '秀英建国志强美玲海燕小红伟明丽华桂兰德福春梅';
@@ -196,17 +172,17 @@ async function main(): Promise<void> {
     await admin.query('CREATE DATABASE hub');
     await admin.end();
     const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
-    const started = await startHub(databaseUrl, join(work, 'hub.log'));
+    const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
     console.log(cluster.version);
 
     const centre = await createHarness({ dataDir: join(work, 'centre') });
     const terminal = await createHarness({ dataDir: join(work, 'terminal') });
-    const centreAdmin = await joinHub(centre, started.url, started.firstCode, {
+    const centreAdmin = await joinHub(centre, started.base.origin, started.firstCode, {
       terminalName: '县中心',
     });
     const { code } = await centre.ok('hub.issueCode', { orgUnitId: YANTOU }, centreAdmin);
-    await joinHub(terminal, started.url, code, { username: 'yantou_admin' });
+    await joinHub(terminal, started.base.origin, code, { username: 'yantou_admin' });
     await centre.cleanup();
     const rt = terminal.backend.runtime;
     // The minute's cycle would push too; the bench times pushes of its own.

@@ -76,31 +76,17 @@ export function call(
   });
 }
 
-export async function startHub(
+/** Starts the hub on the given arguments and waits for its URL and its first enrolment code. */
+async function spawnHub(
+  args: readonly string[],
   databaseUrl: string,
-  orgTreeFile: string,
   logFile: string,
-  pool: number,
   logLevel: string,
 ): Promise<{ child: ChildProcess; base: URL; firstCode: string }> {
   const log = openSync(logFile, 'w');
   const child = spawn(
     join(ROOT, 'node_modules/.bin/tsx'),
-    [
-      '--tsconfig',
-      'tsconfig.node.json',
-      'upstream/src/main.ts',
-      '--county',
-      BENCH_COUNTY.code,
-      '--county-name',
-      BENCH_COUNTY.name,
-      '--org-tree',
-      orgTreeFile,
-      '--port',
-      '0',
-      '--db-pool',
-      String(pool),
-    ],
+    ['--tsconfig', 'tsconfig.node.json', 'upstream/src/main.ts', ...args, '--port', '0'],
     {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: logLevel },
@@ -118,6 +104,24 @@ export async function startHub(
     await new Promise((wait) => setTimeout(wait, 200));
   }
   throw new Error('the hub did not start within 120 s');
+}
+
+/** The hub of the bench county (BENCH_COUNTY, its org tree from `orgTreeFile`), `pool` connections. */
+export function startHub(
+  databaseUrl: string,
+  orgTreeFile: string,
+  logFile: string,
+  pool: number,
+  logLevel: string,
+): Promise<{ child: ChildProcess; base: URL; firstCode: string }> {
+  const args = ['--county', BENCH_COUNTY.code, '--county-name', BENCH_COUNTY.name];
+  args.push('--org-tree', orgTreeFile, '--db-pool', String(pool));
+  return spawnHub(args, databaseUrl, logFile, logLevel);
+}
+
+/** The hub of the demo county (永嘉县, as the app's demo terminals), as the sync benches use it. */
+export function startDemoHub(databaseUrl: string, logFile: string) {
+  return spawnHub([], databaseUrl, logFile, 'warn');
 }
 
 /**
