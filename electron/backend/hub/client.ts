@@ -35,6 +35,9 @@ export class HubRefusal extends Error {
 /** No usable answer: no connection, a timeout, or a body that is not the contract's. */
 export class HubUnreachable extends Error {}
 
+/** The message of a HubUnreachable for an answer that did not come in time. */
+export const HUB_TIMEOUT = 'timeout';
+
 export interface HubClientOptions {
   baseUrl: string;
   token?: string | null;
@@ -85,7 +88,7 @@ export async function hubRequest<S extends z.ZodType>(
     });
   } catch (error) {
     const timedOut = error instanceof Error && error.name === 'TimeoutError';
-    throw new HubUnreachable(timedOut ? 'timeout' : 'connection failed');
+    throw new HubUnreachable(timedOut ? HUB_TIMEOUT : 'connection failed');
   }
   let json: unknown;
   try {

@@ -5,7 +5,7 @@ import { ANONYMOUS } from '../../core/context';
 import { requireTerminal } from '../../core/guards';
 import type { Runtime } from '../../core/runtime';
 import { queueHandOffFiles } from '../blob-state';
-import { HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
+import { HUB_TIMEOUT, HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
 import { applyPulledPage } from './apply-page';
@@ -136,13 +136,22 @@ export function pullRecords(
 
 const running = new WeakMap<Runtime, Promise<unknown>>();
 
+/**
+ * A page the hub could not send within the timeout (a thousand records from a busy hub) would be
+ * asked for again, whole, every cycle, and never arrive: after a timeout the terminal asks for a
+ * quarter as many, and each page that arrives lets the next ask for twice as many again.
+ */
+const MIN_PAGE_SIZE = 50;
+const pageSizes = new WeakMap<Runtime, number>();
+
 async function pullInTurn(
   rt: Runtime,
   options: { pageSize?: number; hub?: HubClientOptions },
 ): Promise<RecordPull> {
   const hub = options.hub ?? (await recordHub(rt));
   if (!hub) return { state: 'standalone', applied: 0, problem: null };
-  const limit = options.pageSize ?? PULL_PAGE_SIZE;
+  const adaptive = options.pageSize === undefined;
+  let limit = options.pageSize ?? pageSizes.get(rt) ?? PULL_PAGE_SIZE;
   let slice = 200;
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   progress.set(rt, shown);
@@ -150,6 +159,10 @@ async function pullInTurn(
     let next = pullPage(hub, { after: await storedCursor(rt), limit });
     for (;;) {
       const page = await next;
+      if (adaptive) {
+        limit = Math.min(PULL_PAGE_SIZE, limit * 2);
+        pageSizes.set(rt, limit);
+      }
       if (page.more) next = pullPage(hub, { after: page.cursor, limit });
       let start = 0;
       for (;;) {
@@ -168,8 +181,11 @@ async function pullInTurn(
       if (!page.more) return { state: 'done', applied: shown.applied, problem: null };
     }
   } catch (error) {
-    if (error instanceof HubUnreachable)
+    if (error instanceof HubUnreachable) {
+      if (adaptive && error.message === HUB_TIMEOUT)
+        pageSizes.set(rt, Math.max(MIN_PAGE_SIZE, Math.floor(limit / 4)));
       return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
+    }
     if (error instanceof HubRefusal)
       return { state: 'refused', applied: shown.applied, problem: error.message };
     // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
