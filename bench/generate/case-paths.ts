@@ -71,7 +71,16 @@ function handle(context: Context, clerk: Staff, resultBy: Staff): void {
       { completed_at: iso(ms), completed_date: shanghaiDate(ms), handler_id: clerk.userId },
       '即办件当场办结',
     );
-    handOut(context, resultBy);
+    // Done at the window with the resident still there: the result goes with them at once, as
+    // cases/intake/intake.ts records it.
+    story.step(
+      ms,
+      clerk,
+      'hand_out',
+      null,
+      { handed_out_at: iso(ms) },
+      '已在窗口将结果当场交给申请人',
+    );
     return;
   }
   if (random.chance(0.01)) {
