@@ -30,6 +30,7 @@ import {
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
 import { startDemoHub } from './lib/hub-process';
+import { benchCaseColumns, benchResidentColumns } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
 
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
@@ -38,8 +39,12 @@ const TARGET_RECORDS_PER_S = 20_000;
 const TARGET_ROUND_MS = 25;
 const TARGET_RSS_MB = 150;
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林潘郑';
-const GIVEN = '秀英建国志强美玲海燕小红伟明丽华桂兰德福春梅';
+/** The item the bench's cases name: the change log does not check it, the hub stores it as sent. */
+const ITEM = {
+  id: '00000000-0000-4000-8000-000000000003',
+  versionId: '00000000-0000-4000-8000-000000000004',
+  name: '城乡居民基本养老保险参保登记',
+};
 
 /**
  * The change log's rows for `count` new records, numbered from `first`: a resident, then four
@@ -67,55 +72,8 @@ function logRows(first: number, count: number, terminalId: string, clock: { wall
     const resident = i % 5 === 0;
     if (resident) residentId = id;
     const payload = resident
-      ? {
-          ...sync,
-          doc_type: 'resident_id',
-          doc_number: `33032419${String(500101 + (i % 28))}${String(i).padStart(6, '0')}`,
-          name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3) % GIVEN.length]}`,
-          gender: i % 2 ? 'male' : 'female',
-          birth_date: '1950-01-01',
-          phone: `139${String(i).padStart(8, '0')}`,
-          address: `永嘉县岩头镇岩头村${(i % 300) + 1} 号`,
-          village_org_id: VILLAGE,
-          ethnicity: null,
-          initials: 'wxy',
-        }
-      : {
-          ...sync,
-          case_no: `2026-0108-01-${String(i).padStart(6, '0')}`,
-          official_no: null,
-          item_id: '00000000-0000-4000-8000-000000000003',
-          item_version_id: '00000000-0000-4000-8000-000000000004',
-          item_name: '城乡居民基本养老保险参保登记',
-          item_type: 'promised',
-          promised_days: 20,
-          resident_id: residentId,
-          applicant_name: '王秀英',
-          applicant_initials: 'wxy',
-          state: 'completed',
-          channel: 'counter',
-          agent_user_id: null,
-          agency_org_id: null,
-          agency_reason: null,
-          attorney_date: null,
-          handoff_due_date: null,
-          handed_over_at: null,
-          received_at: at,
-          received_date: at.slice(0, 10),
-          accepted_at: at,
-          accepted_date: at.slice(0, 10),
-          due_date: '2026-12-29',
-          paused_since: null,
-          paused_working_days: 0,
-          completed_at: at,
-          completed_date: at.slice(0, 10),
-          handed_out_at: null,
-          result_note: '已按规定办结，结果已告知申请人',
-          reject_reason: null,
-          redirect_to: null,
-          handler_id: null,
-          counter_contact: '0577-57661234',
-        };
+      ? { ...sync, ...benchResidentColumns(i, VILLAGE) }
+      : { ...sync, ...benchCaseColumns(i, ITEM, residentId, at) };
     rows.push({
       table_name: resident ? 'residents' : 'cases',
       record_id: id,

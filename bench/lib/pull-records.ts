@@ -13,6 +13,67 @@ function uuid(kind: number, n: number): string {
   return `0190${kind.toString(16).padStart(4, '0')}-0000-7000-8000-${hex}`;
 }
 
+/** A resident's own columns (no sync columns), the `i`th of a bench run, living in `village`. */
+export function benchResidentColumns(i: number, village: string) {
+  return {
+    doc_type: 'resident_id',
+    doc_number: `330324${String(19500101 + (i % 28)).padStart(8, '0')}${String(i).padStart(4, '0').slice(-4)}${i}`,
+    name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3) % GIVEN.length]}`,
+    gender: i % 2 ? 'male' : 'female',
+    birth_date: '1950-01-01',
+    phone: `139${String(i).padStart(8, '0')}`,
+    address: `永嘉县岩头镇岩头村${(i % 300) + 1} 号`,
+    village_org_id: village,
+    ethnicity: null,
+    initials: 'wxy',
+  };
+}
+
+/** A completed case's own columns (no sync columns), the `i`th of a bench run, taken in at `at`. */
+export function benchCaseColumns(
+  i: number,
+  item: { id: string; versionId: string; name: string },
+  residentId: string,
+  at: string,
+) {
+  const date = at.slice(0, 10);
+  return {
+    case_no: `2026-0108-01-${String(i).padStart(6, '0')}`,
+    official_no: null,
+    item_id: item.id,
+    item_version_id: item.versionId,
+    item_name: item.name,
+    item_type: 'promised',
+    promised_days: 20,
+    resident_id: residentId,
+    applicant_name: '王秀英',
+    applicant_initials: 'wxy',
+    state: 'completed',
+    channel: 'counter',
+    agent_user_id: null,
+    agency_org_id: null,
+    agency_reason: null,
+    attorney_date: null,
+    handoff_due_date: null,
+    handed_over_at: null,
+    received_at: at,
+    received_date: date,
+    accepted_at: at,
+    accepted_date: date,
+    due_date: '2026-12-29',
+    paused_since: null,
+    paused_working_days: 0,
+    completed_at: at,
+    completed_date: date,
+    handed_out_at: null,
+    result_note: '已按规定办结，结果已告知申请人',
+    reject_reason: null,
+    redirect_to: null,
+    handler_id: null,
+    counter_contact: '0577-57661234',
+  };
+}
+
 export interface BenchRecord {
   table: 'residents' | 'cases';
   id: string;
@@ -44,31 +105,17 @@ export function pullBenchRecords(
   });
   for (let i = 0; i < residents; i += 1) {
     const id = uuid(1, i);
-    const name = `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}${GIVEN[(i * 3) % GIVEN.length]}`;
     rows.push({
       table: 'residents',
       id,
       rootId: id,
       version: hlc(i),
-      columns: {
-        id,
-        ...sync(i),
-        doc_type: 'resident_id',
-        doc_number: `330324${String(19500101 + (i % 28)).padStart(8, '0')}${String(i).padStart(4, '0').slice(-4)}${i}`,
-        name,
-        gender: i % 2 ? 'male' : 'female',
-        birth_date: '1950-01-01',
-        phone: `139${String(i).padStart(8, '0')}`,
-        address: `永嘉县岩头镇岩头村${(i % 300) + 1} 号`,
-        village_org_id: units.village,
-        ethnicity: null,
-        initials: 'wxy',
-      },
+      columns: { id, ...sync(i), ...benchResidentColumns(i, units.village) },
     });
   }
   for (let i = residents; i < total; i += 1) {
     const id = uuid(2, i);
-    const residentIndex = i % residents;
+    const residentId = uuid(1, i % residents);
     rows.push({
       table: 'cases',
       id,
@@ -77,39 +124,7 @@ export function pullBenchRecords(
       columns: {
         id,
         ...sync(i),
-        case_no: `2026-0108-01-${String(i).padStart(6, '0')}`,
-        official_no: null,
-        item_id: item.id,
-        item_version_id: item.versionId,
-        item_name: item.name,
-        item_type: 'promised',
-        promised_days: 20,
-        resident_id: uuid(1, residentIndex),
-        applicant_name: '王秀英',
-        applicant_initials: 'wxy',
-        state: 'completed',
-        channel: 'counter',
-        agent_user_id: null,
-        agency_org_id: null,
-        agency_reason: null,
-        attorney_date: null,
-        handoff_due_date: null,
-        handed_over_at: null,
-        received_at: '2026-01-01T01:00:00.000Z',
-        received_date: '2026-01-01',
-        accepted_at: '2026-01-01T01:05:00.000Z',
-        accepted_date: '2026-01-01',
-        due_date: '2026-01-29',
-        paused_since: null,
-        paused_working_days: 0,
-        completed_at: '2026-01-10T03:00:00.000Z',
-        completed_date: '2026-01-10',
-        handed_out_at: null,
-        result_note: '已按规定办结，结果已告知申请人',
-        reject_reason: null,
-        redirect_to: null,
-        handler_id: null,
-        counter_contact: '0577-57661234',
+        ...benchCaseColumns(i, item, residentId, '2026-01-01T01:00:00.000Z'),
       },
     });
   }
