@@ -23,7 +23,7 @@ import {
   type OpenedConflict,
   type Trx,
 } from './record-store';
-import { mergeResidents } from './resident-merge';
+import { mergeResidents, storeAliases } from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
 /**
@@ -144,13 +144,14 @@ async function applyEntries(
   now: Date,
 ) {
   const terminalId = caller.terminalId;
-  const entries = await mergeResidents(trx, countyCode, pushedEntries, now);
+  const { entries, newAliases } = await mergeResidents(trx, countyCode, pushedEntries, now);
   const blocked = await openBlocks(trx, countyCode, terminalId);
   const records = await loadRecords(
     trx,
     countyCode,
     entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
   );
+  const heldBefore = new Set(records.keys());
   const rootKeys = new Map<string, { table: string; recordId: string }>();
   for (const entry of entries) {
     const held = records.get(recordKey(entry.table, entry.recordId));
@@ -178,6 +179,14 @@ async function applyEntries(
     nowMs: now.getTime(),
   });
   const changed = plan.changed.map((key) => records.get(key)!);
+  const created = new Set(plan.changed.filter((key) => !heldBefore.has(key)));
+  await storeAliases(
+    trx,
+    countyCode,
+    newAliases,
+    (aliasId) => created.has(recordKey('residents', aliasId)),
+    now,
+  );
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
   const routed = await routeChanges(trx, countyCode, tree, records, changed, () => ++numbers);

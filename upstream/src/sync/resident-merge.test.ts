@@ -65,4 +65,29 @@ describeOnBackends('one resident, one record across the county', (backend) => {
         .execute(),
     ).toEqual([]);
   });
+
+  it('stores no alias for an insert of a record the hub already holds, so nobody is re-pointed by it', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const [known, other] = [olderId(), newerId()];
+    const jia = resident('甲');
+    await county.window1.push(county.window1.log.tx(insert('residents', known, jia)));
+    await county.village.push(county.village.log.tx(insert('residents', other, resident('乙'))));
+    // The village's record sent again as an insert, with 甲's document: the hub holds it already.
+    const forged = await county.window1.push(
+      county.window1.log.tx(insert('residents', other, jia)),
+    );
+    expect(forged.status).toBe(200);
+    const aliases = () =>
+      db()
+        .selectFrom('sync_resident_aliases')
+        .selectAll()
+        .where('county_code', '=', code)
+        .execute();
+    expect(await aliases()).toEqual([]);
+    const filed = randomUUID();
+    await county.village.push(county.village.log.tx(insert('cases', filed, caseRow(other))));
+    expect((await hubRecord(db(), code, 'cases', filed))!.columns.resident_id).toBe(other);
+    expect(await hubRecord(db(), code, 'residents', other)).toMatchObject({ deleted: false });
+  });
 });

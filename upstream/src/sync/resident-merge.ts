@@ -74,16 +74,18 @@ async function knownAliases(
 
 /**
  * The entries as the hub applies them: a pushed duplicate of a known person as a tombstone, and
- * records naming a merged resident re-pointed to the survivor. The aliases it finds are stored in
- * the push's transaction. A pushed resident with the smaller id leaves the county's other record
- * live: the terminals that see both merge them, and their tombstone comes up with their next push.
+ * records naming a merged resident re-pointed to the survivor. The new aliases it finds come back
+ * apart: the push stores only those whose insert it then applied (storeAliases), so that a refused
+ * entry, or an insert of a record the hub already holds, never re-points anyone. A pushed resident
+ * with the smaller id leaves the county's other record live: the terminals that see both merge them,
+ * and their tombstone comes up with their next push.
  */
 export async function mergeResidents(
   trx: Trx,
   countyCode: string,
   entries: PushEntry[],
   now: Date,
-): Promise<PushEntry[]> {
+): Promise<{ entries: PushEntry[]; newAliases: Map<string, string> }> {
   const aliases = new Map<string, string>();
   const pushed = entries.flatMap((entry) => {
     const document = pushedDocument(entry);
@@ -99,21 +101,8 @@ export async function mergeResidents(
       const holder = holders.get(documentKey(document));
       if (holder !== undefined && holder < entry.recordId) aliases.set(entry.recordId, holder);
     }
-    if (aliases.size > 0) {
-      await trx
-        .insertInto('sync_resident_aliases')
-        .values(
-          [...aliases].map(([aliasId, residentId]) => ({
-            county_code: countyCode,
-            alias_id: aliasId,
-            resident_id: residentId,
-            merged_at: now,
-          })),
-        )
-        .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
-        .execute();
-    }
   }
+  const newAliases = new Map(aliases);
   const named = entries.flatMap((entry) => {
     const id = entry.columns.resident_id;
     return RESIDENT_REFERENCES.has(entry.table) && typeof id === 'string' && !aliases.has(id)
@@ -123,9 +112,9 @@ export async function mergeResidents(
   for (const [aliasId, residentId] of await knownAliases(trx, countyCode, [...new Set(named)])) {
     aliases.set(aliasId, residentId);
   }
-  if (aliases.size === 0) return entries;
+  if (aliases.size === 0) return { entries, newAliases };
   const deletedAt = now.toISOString();
-  return entries.map((entry) => {
+  const merged = entries.map((entry) => {
     if (entry.table === 'residents' && entry.op === 'insert' && aliases.has(entry.recordId)) {
       return { ...entry, columns: { ...entry.columns, deleted_at: deletedAt } };
     }
@@ -135,4 +124,29 @@ export async function mergeResidents(
     }
     return entry;
   });
+  return { entries: merged, newAliases };
+}
+
+/** Stores the aliases of `applied` inserts (ids of resident records the push created). */
+export async function storeAliases(
+  trx: Trx,
+  countyCode: string,
+  newAliases: ReadonlyMap<string, string>,
+  applied: (aliasId: string) => boolean,
+  now: Date,
+): Promise<void> {
+  const rows = [...newAliases]
+    .filter(([aliasId]) => applied(aliasId))
+    .map(([aliasId, residentId]) => ({
+      county_code: countyCode,
+      alias_id: aliasId,
+      resident_id: residentId,
+      merged_at: now,
+    }));
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('sync_resident_aliases')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
+    .execute();
 }
