@@ -9,4 +9,9 @@ import './setup/early-client';
 // The first screen's styles come with this script's HTML: nothing paints before they are parsed.
 import './setup/styles-first-screen';
 
-void import('./boot');
+// Before ./boot there is no React and no error screen: a script that never arrives (the server
+// restarted mid-load) must not leave a blank window.
+import('./boot').catch(() => {
+  const root = document.getElementById('root');
+  if (root) root.textContent = '程序页面未能加载完整，请关闭后重新打开（浏览器模式下请刷新页面）。';
+});
