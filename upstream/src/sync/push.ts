@@ -23,6 +23,7 @@ import {
   type OpenedConflict,
   type Trx,
 } from './record-store';
+import { retryingDeadlocks } from '../db/retry-deadlock';
 import { mergeResidents, storeAliases } from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
@@ -53,27 +54,29 @@ export async function pushChanges(
       .execute((trx) => readProgress(trx, countyCode, caller.terminalId, epoch));
     return { decidedThrough, rejections: [], clockAhead: [], conflictsOpened: 0 };
   }
-  return db.transaction().execute(async (trx) => {
-    const first = entries[0]!.seq;
-    const lastSeq = await lockProgress(trx, countyCode, caller.terminalId, epoch, first - 1, now);
-    const fresh = entries.filter((entry) => entry.seq > lastSeq);
-    const earlier =
-      first <= lastSeq
-        ? await storedAnswers(trx, countyCode, caller.terminalId, epoch, first, lastSeq)
-        : { rejections: [], clockAhead: [] };
-    if (fresh.length === 0) {
-      return { decidedThrough: lastSeq, ...earlier, conflictsOpened: 0 };
-    }
-    const decidedThrough = fresh.at(-1)!.seq;
-    await saveProgress(trx, countyCode, caller.terminalId, epoch, decidedThrough, now);
-    const applied = await applyEntries(trx, countyCode, caller, epoch, fresh, now);
-    return {
-      decidedThrough,
-      rejections: [...earlier.rejections, ...applied.rejections],
-      clockAhead: [...earlier.clockAhead, ...applied.clockAhead],
-      conflictsOpened: applied.conflictsOpened,
-    };
-  });
+  return retryingDeadlocks(() =>
+    db.transaction().execute(async (trx) => {
+      const first = entries[0]!.seq;
+      const lastSeq = await lockProgress(trx, countyCode, caller.terminalId, epoch, first - 1, now);
+      const fresh = entries.filter((entry) => entry.seq > lastSeq);
+      const earlier =
+        first <= lastSeq
+          ? await storedAnswers(trx, countyCode, caller.terminalId, epoch, first, lastSeq)
+          : { rejections: [], clockAhead: [] };
+      if (fresh.length === 0) {
+        return { decidedThrough: lastSeq, ...earlier, conflictsOpened: 0 };
+      }
+      const decidedThrough = fresh.at(-1)!.seq;
+      await saveProgress(trx, countyCode, caller.terminalId, epoch, decidedThrough, now);
+      const applied = await applyEntries(trx, countyCode, caller, epoch, fresh, now);
+      return {
+        decidedThrough,
+        rejections: [...earlier.rejections, ...applied.rejections],
+        clockAhead: [...earlier.clockAhead, ...applied.clockAhead],
+        conflictsOpened: applied.conflictsOpened,
+      };
+    }),
+  );
 }
 
 /**
