@@ -1,7 +1,9 @@
 import { describe, expect } from 'vitest';
 import { counterTest as test } from '../testing/cases';
-import { SETUP_TIMEOUT_MS } from '../testing/township';
+import { COMPLETE, SETUP_TIMEOUT_MS } from '../testing/township';
+import { CLERK } from '@shared/testing/people';
 import { migrations } from '../db/migrations';
+import { NEW_ADMIN_PASSWORD } from '../testing/harness';
 
 /** What the sync needs of each outbox entry (issue 15): who wrote it together, what, with which schema. */
 describe('the change log', { timeout: SETUP_TIMEOUT_MS }, () => {
@@ -87,5 +89,50 @@ describe('the change log', { timeout: SETUP_TIMEOUT_MS }, () => {
 
     const next = h.backend.runtime.stamper.nextVersion();
     expect(next > highest!).toBe(true);
+  });
+
+  test('restarts on its own time after an edit of a row stamped a year ahead elsewhere', async ({
+    harness: h,
+    township: { clerk, takeIn, residentId, itemId },
+  }) => {
+    const YEAR_MS = 365 * 24 * 3600 * 1000;
+    const today = () => new Date(h.clock.now()).toISOString().slice(0, 10);
+    const versionOf = (caseId: string) =>
+      (
+        h.backend.runtime.sqlite.prepare('SELECT version FROM cases WHERE id = ?').get(caseId) as {
+          version: string;
+        }
+      ).version;
+    const first = await takeIn();
+    // As a pull applies it: another township terminal whose PC was a year fast wrote the case last.
+    const ahead = `${new Date(h.clock.now() + YEAR_MS).toISOString()}-0000-other-terminal`;
+    h.backend.runtime.sqlite
+      .prepare('UPDATE cases SET version = ? WHERE id = ?')
+      .run(ahead, first.id);
+
+    await h.ok('cases.transition', { caseId: first.id, action: 'start' }, clerk);
+    const edited = versionOf(first.id);
+    expect(edited > ahead).toBe(true);
+
+    await h.restart();
+    const again = await h.ok('auth.signIn', {
+      username: CLERK.username,
+      password: NEW_ADMIN_PASSWORD,
+    });
+    const second = await h.ok(
+      'cases.intake',
+      { residentId, itemId, outcome: 'complete', materials: COMPLETE },
+      again.token,
+    );
+    expect(versionOf(second.id).slice(0, 10)).toBe(today());
+    const { clock_floor: floor } = await h.backend.runtime.db
+      .selectFrom('sync_state')
+      .select('clock_floor')
+      .executeTakeFirstOrThrow();
+    expect(floor!.slice(0, 10)).toBe(today());
+
+    // The same row edited again still orders after the year-ahead edit, so the hub keeps it.
+    await h.ok('cases.transition', { caseId: first.id, action: 'complete' }, again.token);
+    expect(versionOf(first.id) > edited).toBe(true);
   });
 });

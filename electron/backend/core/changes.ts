@@ -1,4 +1,5 @@
 import type { Stamper } from './clock';
+import { raiseClockFloor } from './clock-floor';
 import type { Actor, TerminalIdentity } from './context';
 import type { SyncColumns } from '../db/schema';
 import type { Db } from '../db/queryable';
@@ -113,7 +114,8 @@ function changedColumnsOf(table: SyncedTable, columns: readonly string[]): strin
  * and its entry commit or roll back together. The payload is the row as it now stands; changedColumns
  * names what the change set (null on insert: the whole row is new), so that the hub applies only
  * those and a writer that does not know a column never blanks it. The clock's floor follows the
- * entry's version by a trigger on the outbox (migration 2026_12_07_0100), in the same transaction.
+ * clock in the same transaction, not the entry's version: an update's version may have stepped past
+ * a base far ahead (Stamper.nextVersionAfter), and a floor raised to it would restart the clock there.
  */
 export async function recordChange(
   trx: Db,
@@ -152,4 +154,5 @@ export async function recordChange(
       epoch: mark.epoch,
     })
     .execute();
+  await raiseClockFloor(trx, stamp.stamper.position());
 }

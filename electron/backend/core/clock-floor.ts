@@ -1,12 +1,14 @@
 import type { Db } from '../db/queryable';
 
 /**
- * The clock's floor: the highest version this terminal issued or took in. It lives in sync_state,
- * apart from the outbox, because pushed entries may be pruned and the clock must never go back to
- * below a version it already handed out (two changes of one terminal with one version would be
- * indistinguishable at the hub). Versions are fixed-width text that sorts in clock order. Every
- * outbox entry raises it by a trigger (migration 2026_12_07_0100); this is for versions taken in
- * without an entry, a pulled page's, in the transaction that applies them.
+ * The clock's floor: the highest version this terminal's clock issued or took in. It lives in
+ * sync_state, apart from the outbox, because pushed entries may be pruned and the clock must never go
+ * back to below a version it already handed out (two changes of one terminal with one version would
+ * be indistinguishable at the hub). Versions are fixed-width text that sorts in clock order. The write
+ * module raises it to the clock's position with every entry (core/changes.ts), and a pulled page's
+ * versions raise it in the transaction that applies them. An update's version that stepped past a
+ * base far ahead (Stamper.nextVersionAfter) is no clock's reading and never raises it: the clock
+ * would restart a year ahead and stamp every later change there.
  */
 export async function raiseClockFloor(db: Db, version: string): Promise<void> {
   await db
@@ -17,22 +19,16 @@ export async function raiseClockFloor(db: Db, version: string): Promise<void> {
     .execute();
 }
 
-/** Where the clock starts when the backend opens: above the floor and above every entry still held. */
+/**
+ * Where the clock starts when the backend opens: above the floor. Not above the newest outbox entry:
+ * that may be an update stepped past a base far ahead, and the floor already holds every version the
+ * clock issued (migration 2026_12_07_0000 seeded it from the outbox).
+ */
 export async function clockSeed(db: Db): Promise<string | null> {
   const state = await db
     .selectFrom('sync_state')
     .select('clock_floor')
     .where('id', '=', 1)
     .executeTakeFirst();
-  // The newest entry by seq, not max(version): a primary-key read, and the floor already covers the rest.
-  const last = await db
-    .selectFrom('outbox')
-    .select('version')
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const candidates = [state?.clock_floor, last?.version].filter(
-    (version): version is string => typeof version === 'string',
-  );
-  return candidates.length > 0 ? candidates.reduce((a, b) => (a > b ? a : b)) : null;
+  return state?.clock_floor ?? null;
 }

@@ -55,12 +55,21 @@ export class Stamper {
    * a base stamped by a clock far ahead (another terminal's PC a year fast) would otherwise leave the
    * later edit older than the one it replaced, and it would be lost. Only this version steps past
    * such a base: the clock itself stays (as observe keeps it), so the machine's other changes keep
-   * true time.
+   * true time, and so does the floor it restarts from (position).
    */
   nextVersionAfter(base: string): string {
     const next = this.nextVersion();
     if (next > base) return next;
     return formatHlc(tick({ ...parseHlc(base), node: this.hlc.node }, 0));
+  }
+
+  /**
+   * The newest version this clock issued or took in: what the floor keeps (core/clock-floor.ts) so
+   * that after a restart the clock never issues one at or below it. A version nextVersionAfter
+   * stepped past a base is not the clock's and is not in it.
+   */
+  position(): string {
+    return formatHlc(this.hlc);
   }
 
   /**
