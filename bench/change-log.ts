@@ -1,20 +1,22 @@
 /**
  * What the change log's sync bookkeeping (issue 15) costs the counter, on a real SQLite file with
  * synchronous=FULL: the intake save (cases.intake: the case, its checklist and its timeline entry,
- * one outbox entry each) timed whole with the clock-floor trigger on the outbox and, alternating in
- * blocks on the same database, with it dropped; and the epoch read each use case's transaction adds,
- * timed alone.
+ * one outbox entry each, each raising the clock's floor to the clock's position); the floor raise
+ * alone as the write module does it, beside the outbox trigger that raised it before (to an entry's
+ * version, which an update stepped past a base far ahead must not move); and the epoch read each use
+ * case's transaction adds, timed alone.
  * Run: npm run bench:change-log [-- --runs 300]
  */
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
+import { raiseClockFloor } from '../electron/backend/core/clock-floor';
 import { createHarness } from '../electron/backend/testing/harness';
 import { COMPLETE, counterScene } from '../electron/backend/testing/township';
 import { countFlag } from './lib/args';
 import { row } from './lib/stats';
 
 const RUNS = countFlag('runs', 300);
-const BLOCK = 25;
+const WARM_UP = 25;
 
 const CREATE_TRIGGER = sql`CREATE TRIGGER outbox_raises_clock_floor AFTER INSERT ON outbox
   BEGIN
@@ -29,38 +31,45 @@ async function main(): Promise<void> {
     const { db } = h.backend.runtime;
     const intake = () =>
       h.ok('cases.intake', { residentId, itemId, outcome: 'complete', materials: COMPLETE }, clerk);
-    for (let run = 0; run < BLOCK; run++) await intake();
-    const timed = { with: [] as number[], without: [] as number[] };
-    for (let run = 0; run < 2 * RUNS; run++) {
-      const withTrigger = Math.floor(run / BLOCK) % 2 === 0;
-      if (run % BLOCK === 0) {
-        await sql`DROP TRIGGER IF EXISTS outbox_raises_clock_floor`.execute(db);
-        if (withTrigger) await CREATE_TRIGGER.execute(db);
-      }
+    for (let run = 0; run < WARM_UP; run++) await intake();
+    const saves: number[] = [];
+    const cpuBefore = process.cpuUsage();
+    for (let run = 0; run < RUNS; run++) {
       const started = performance.now();
       await intake();
-      timed[withTrigger ? 'with' : 'without'].push(performance.now() - started);
+      saves.push(performance.now() - started);
     }
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerSave = (cpu.user + cpu.system) / RUNS;
 
-    // The trigger alone: outbox inserts in one transaction that rolls back, with and without it.
-    const perInsert = (label: string): string => {
+    // Per entry, in one transaction that rolls back: the old trigger on the outbox insert, and the
+    // write module's floor raise after a plain insert.
+    const COUNT = 20_000;
+    const perEntry = async (label: string, raise: boolean): Promise<string> => {
       const insert = h.backend.runtime.sqlite.prepare(
         `INSERT INTO outbox (table_name, record_id, op, payload, base_version, version, org_unit_id,
           created_at) VALUES ('cases', 'x', 'update', '{}', NULL, ?, 'u', '2026-12-07T00:00:00.000Z')`,
       );
-      const count = 20_000;
-      h.backend.runtime.sqlite.exec('BEGIN');
       const started = performance.now();
-      for (let i = 0; i < count; i++)
-        insert.run(`9999-12-31T00:00:00.000Z-${i.toString(16).padStart(4, '0')}-x`);
-      const us = ((performance.now() - started) * 1000) / count;
-      h.backend.runtime.sqlite.exec('ROLLBACK');
-      return `outbox insert, ${label}: ${us.toFixed(1)} µs each (${count} in one transaction)`;
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          for (let i = 0; i < COUNT; i++) {
+            const version = `9999-12-31T00:00:00.000Z-${i.toString(16).padStart(4, '0')}-x`;
+            insert.run(version);
+            if (raise) await raiseClockFloor(trx, version);
+          }
+          throw new Error('rolled back');
+        })
+        .catch(() => undefined);
+      const us = ((performance.now() - started) * 1000) / COUNT;
+      return `outbox insert, ${label}: ${us.toFixed(1)} µs each (${COUNT} in one transaction)`;
     };
     await CREATE_TRIGGER.execute(db);
-    const withTrigger = perInsert('clock-floor trigger');
+    const withTrigger = await perEntry('old clock-floor trigger', false);
     await sql`DROP TRIGGER outbox_raises_clock_floor`.execute(db);
-    const withoutTrigger = perInsert('no trigger');
+    const withRaise = await perEntry('floor raised by the write module', true);
+    const bare = await perEntry('nothing else', false);
 
     const epochRead: number[] = [];
     for (let run = 0; run < RUNS; run++) {
@@ -86,11 +95,12 @@ async function main(): Promise<void> {
     console.log(
       `change log bookkeeping: ${entries.n} outbox entries per intake, ${RUNS} runs each`,
     );
-    console.log(row('intake save, clock-floor trigger', timed.with, null));
-    console.log(row('intake save, no trigger', timed.without, null));
+    console.log(row('intake save', saves, null));
+    console.log(`intake save: ${(cpuPerSave / 1000).toFixed(2)} ms CPU of this process each`);
     console.log(row('epoch read (once per use case)', epochRead, null));
     console.log(withTrigger);
-    console.log(withoutTrigger);
+    console.log(withRaise);
+    console.log(bare);
   } finally {
     await h.cleanup();
   }

@@ -71,6 +71,15 @@ describe('Stamper.nextVersionAfter', () => {
     expect(stamper.nextVersion().startsWith('2026-12-07T08:00:00.000Z')).toBe(true);
   });
 
+  it('leaves the position the floor keeps at the clock, not at the version stepped past a base', () => {
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    stamper.nextVersionAfter('2027-12-07T08:00:00.000Z-0003-T2');
+    expect(stamper.position()).toBe('2026-12-07T08:00:00.000Z-0000-T1');
+    // Restarted from that position, with the PC's clock set back: still above it.
+    const restarted = new Stamper({ now: () => T - 60_000 }, 'T1', stamper.position());
+    expect(restarted.nextVersion()).toBe('2026-12-07T08:00:00.000Z-0001-T1');
+  });
+
   it('orders after its own equal-time base by node, and carries a full counter into the wall', () => {
     const stamper = new Stamper({ now: () => T }, 'T1', null);
     const sameTime = '2026-12-07T08:00:00.000Z-0000-T9';
