@@ -174,7 +174,8 @@ function applyEntry(
   });
   if (merged.outcome === 'unknown-record') return 'UNKNOWN_RECORD';
   if (!merged.changed) return null;
-  const aheadMs = parseHlc(entry.version).wall - input.nowMs;
+  const wall = parseHlc(entry.version).wall;
+  const aheadMs = wall - input.nowMs;
   return {
     record: {
       table: entry.table,
@@ -192,7 +193,7 @@ function applyEntry(
     },
     conflicts: merged.conflicts,
     flag:
-      aheadMs > CLOCK_AHEAD_FLAG_MS
+      aheadMs > CLOCK_AHEAD_FLAG_MS && !steppedPastBase(entry, wall)
         ? {
             seq: entry.seq,
             table: entry.table,
@@ -202,4 +203,13 @@ function applyEntry(
           }
         : null,
   };
+}
+
+/**
+ * An update stamped one step past its base (Stamper.nextVersionAfter: the base's time, or the next
+ * millisecond when the counter carries) is ahead because the record was, when another terminal's
+ * clock wrote it: it says nothing of this terminal's clock, which is what the flag is about.
+ */
+function steppedPastBase(entry: PushEntry, wall: number): boolean {
+  return entry.baseVersion !== null && wall <= parseHlc(entry.baseVersion).wall + 1;
 }

@@ -59,6 +59,15 @@ describe('a PC clock a year ahead (two 岩头镇 terminals)', () => {
       expect(await endChecks(scene.terminals, hub)).toEqual([]);
       expect(hub.conflicts).toBe(0);
       expect(phoneOf(scene, 1)).toBe(latest);
+      // Only the terminal whose clock is wrong is flagged: the other's edit is ahead only because
+      // the record was, and its clock stays true (nor does its floor follow that edit).
+      expect(hub.clockFlagged).toEqual([two.terminalId]);
+      const floor = one.h.backend.runtime.sqlite
+        .prepare('SELECT clock_floor FROM sync_state')
+        .get() as { clock_floor: string };
+      expect(Date.parse(floor.clock_floor.slice(0, 24))).toBeLessThan(
+        one.clock.now() + YEAR_MS / 2,
+      );
     },
     10 * 60_000,
   );

@@ -16,6 +16,8 @@ export interface HubState {
   progress: Map<string, number>;
   rejections: { terminalId: string; epoch: string; seq: number; code: string }[];
   conflicts: number;
+  /** The terminals the hub flagged for a version far ahead of its clock (sync_clock_flags). */
+  clockFlagged: string[];
 }
 
 /**
@@ -48,6 +50,12 @@ export async function readHubState(dataDir: string): Promise<HubState> {
       .selectFrom('sync_conflicts')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
+    const flagged = await db
+      .selectFrom('sync_clock_flags')
+      .select('terminal_id')
+      .distinct()
+      .orderBy('terminal_id')
+      .execute();
     return {
       records: records.map((row) => ({
         table: row.table_name,
@@ -67,6 +75,7 @@ export async function readHubState(dataDir: string): Promise<HubState> {
         code: row.code,
       })),
       conflicts: Number(conflicts.n),
+      clockFlagged: flagged.map((row) => row.terminal_id),
     };
   } finally {
     await db.destroy();
