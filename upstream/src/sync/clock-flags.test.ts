@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import { formatHlc } from '@shared/sync/hlc';
+import { formatHlc, parseHlc } from '@shared/sync/hlc';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty } from '../../test/sync-county';
-import { insert, resident } from '../../test/terminal-log';
+import { insert, resident, update } from '../../test/terminal-log';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -36,6 +36,38 @@ describeOnBackends('clock flags for the county centre', (backend) => {
       clockAhead: [2],
       hubTime: county.hub.clock.now.toISOString(),
     });
+  });
+
+  it('does not flag an edit that steps past a base stamped ahead by another terminal', async () => {
+    county = await syncCounty(db());
+    const recordId = randomUUID();
+    const written = aheadBy(365 * DAY_MS);
+    written[0] = { ...written[0]!, recordId, columns: { ...written[0]!.columns, id: recordId } };
+    expect((await county.window1.push(written)).body.clockAhead).toEqual([written[0]!.seq]);
+
+    // Window 2's clock is right: its edit of that record carries the base's time, one step on
+    // (Stamper.nextVersionAfter), and a later edit of its own is at its own time.
+    const base = parseHlc(written[0]!.version);
+    const stepped = formatHlc({
+      ...base,
+      counter: base.counter + 1,
+      node: county.window2.terminalId,
+    });
+    const edit = county.window2.log.tx({
+      ...update('residents', recordId, { phone: '13900000001' }, written[0]!.version),
+      version: stepped,
+    });
+    const answer = await county.window2.push(edit);
+    expect(answer.body.rejections).toEqual([]);
+    expect(answer.body.clockAhead).toEqual([]);
+    expect(answer.body.hubTime).toBeUndefined();
+
+    // A version far past its base is this terminal's own clock, and is flagged.
+    const own = county.window2.log.tx({
+      ...update('residents', recordId, { phone: '13900000002' }, stepped),
+      version: formatHlc({ ...base, wall: base.wall + DAY_MS, node: county.window2.terminalId }),
+    });
+    expect((await county.window2.push(own)).body.clockAhead).toEqual([own[0]!.seq]);
   });
 
   it('lists each terminal’s latest flag to the county centre: how far ahead and when', async () => {
