@@ -51,6 +51,7 @@ async function main(): Promise<void> {
           created_at) VALUES ('cases', 'x', 'update', '{}', NULL, ?, 'u', '2026-12-07T00:00:00.000Z')`,
       );
       const started = performance.now();
+      const cpuAtStart = process.cpuUsage();
       await db
         .transaction()
         .execute(async (trx) => {
@@ -63,7 +64,9 @@ async function main(): Promise<void> {
         })
         .catch(() => undefined);
       const us = ((performance.now() - started) * 1000) / COUNT;
-      return `outbox insert, ${label}: ${us.toFixed(1)} µs each (${COUNT} in one transaction)`;
+      const used = process.cpuUsage(cpuAtStart);
+      const cpuUs = (used.user + used.system) / COUNT;
+      return `outbox insert, ${label}: ${us.toFixed(1)} µs each, ${cpuUs.toFixed(1)} µs CPU (${COUNT} in one transaction)`;
     };
     await CREATE_TRIGGER.execute(db);
     const withTrigger = await perEntry('old clock-floor trigger', false);
