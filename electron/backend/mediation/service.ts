@@ -19,8 +19,9 @@ export { mediatorsOf } from './roster/team-repository';
 export { disputeFtsValues } from './list/search-index';
 export { addAccountToRoster } from './roster/roster';
 
-// The bench's generator numbers, names and indexes disputes as registration does.
-export { indexDispute, reindexDispute } from './list/search-index';
+// The bench's generator numbers, names and indexes disputes as registration does; a pull indexes
+// them with the same values.
+export { indexDispute, nameBigrams } from './list/search-index';
 export { effectiveAbbreviation } from './register/numbering';
 export { partyNamesOf } from './register/party-input';
 export { NOT_YET_CONCLUDED } from './register/register';

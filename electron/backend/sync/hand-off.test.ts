@@ -285,6 +285,15 @@ describe('records routed between a village, its township and the county', () => 
       expect(atTownship).toMatchObject({ state: 'escalated', access: 'owner' });
       expect(atTownship.parties.map((p) => p.name)).toEqual(['赵大', '孙二']);
       expect(atTownship.events.map((e) => e.action)).toEqual(['register', 'escalate']);
+      // Found by a party's name as one registered here: two characters through the bigrams the
+      // pull writes at the end of its slice, the case number through the trigram index.
+      for (const query of ['孙二', dispute.caseNo]) {
+        const found = await township.ok('mediation.list', { query }, townshipMediator);
+        expect(
+          found.rows.map((row) => row.id),
+          query,
+        ).toEqual([dispute.id]);
+      }
       await township.ok('mediation.accept', { disputeId: dispute.id }, townshipMediator);
       await township.ok(
         'mediation.escalate',

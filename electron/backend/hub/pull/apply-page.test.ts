@@ -228,6 +228,34 @@ describe('applying pulled pages', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
     expect(old.rows).toEqual([]);
   });
 
+  it('counts a person once when two records of one document arrive in one slice', async () => {
+    const { id } = await s.village.ok(
+      'residents.create',
+      {
+        name: '孔阿根',
+        docType: 'resident_id',
+        docNumber: residentIdNumber(YONGJIA_AREA, '1948-02-11', 27),
+        address: '永嘉县东城街道城西路 3 号',
+        villageOrgId: s.villageId,
+      },
+      s.villageAdmin,
+    );
+    const [pulled] = (await pulledFromOutbox(s.village)).filter((r) => r.recordId === id);
+    // The same person registered elsewhere before, under a smaller id, coming second in the slice:
+    // the merge tombstones the record written just before it, whose search entries must go too.
+    const first = '00000000-0000-7000-8000-000000000001';
+    const earlier = { ...pulled!, recordId: first, columns: { ...pulled!.columns, id: first } };
+    await pulledInPages(s.township, [pulled!, earlier], 10);
+    for (const query of ['阿根', '孔阿根']) {
+      const found = await s.township.ok(
+        'residents.search',
+        { page: 1, pageSize: 10, query },
+        s.clerk,
+      );
+      expect([found.total, found.rows.map((row) => row.id)], query).toEqual([1, [first]]);
+    }
+  });
+
   it('leaves a record whose local change predates the column log as it is here', async () => {
     const rt = s.township.backend.runtime;
     await rt.db

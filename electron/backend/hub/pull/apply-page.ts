@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import {
   SYNC_RECORD_TABLES,
   type PulledRecord,
@@ -9,31 +9,24 @@ import type { ChangeStamp } from '../../core/changes';
 import type { Database } from '../../db/schema';
 import { heldRecords, keepHeld, readyToApply, withHeld } from './hold-back';
 import { pullableColumns } from './local-columns';
-import { aliasResolver, finishMerge, meetDocument, RESIDENT_REFERENCES } from './resident-merge';
-import { INDEXED_TABLES, keepSearchable, type StoredRow } from './search-upkeep';
+import {
+  aliasResolver,
+  finishMerge,
+  meetDocument,
+  RESIDENT_REFERENCES,
+  type Merge,
+} from './resident-merge';
+import { INDEXED_COLUMNS, SearchUpkeep, type StoredRow } from './search-upkeep';
+import { prepared } from './statements';
 
 /*
  * Applies pulled records to their tables, generically: the hub sends each record as it stands now,
- * with every column it knows. Runs inside the caller's transaction (the page and its cursor commit
- * together); the row statements go straight to better-sqlite3, which shares the connection and so
- * the transaction, because a first sync applies a hundred thousand of them.
+ * with every column it knows. Runs inside the caller's Kysely transaction (the page and its cursor
+ * commit together). The row statements go straight to better-sqlite3, which shares the connection
+ * and so the transaction, through statements prepared once: a first sync applies a hundred
+ * thousand records, and a plain insert or update never leaves the synchronous path. Only a resident
+ * that meets a local record of the same document takes the merge's Kysely path (resident-merge.ts).
  */
-
-const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
 
 const quoted = (name: string) => `"${name}"`;
 
@@ -66,9 +59,49 @@ function storedRow(
   table: SyncRecordTable,
   recordId: string,
 ): StoredRow | undefined {
-  const columns = INDEXED_TABLES.has(table) ? 'rowid, *' : 'rowid, version';
+  const columns = INDEXED_COLUMNS.has(table) ? 'rowid, *' : 'rowid, version';
   return prepared(sqlite, `SELECT ${columns} FROM ${quoted(table)} WHERE id = ?`).get(recordId) as
     StoredRow | undefined;
+}
+
+/** What a record with these column names writes: the names a pull may set, and the statement. */
+interface Writer {
+  names: readonly string[];
+  insert: BetterSqlite3.Statement;
+  /** Every indexed column is among the names: the row written is known without reading it back. */
+  knowsIndexed: boolean;
+}
+
+const writers = new WeakMap<BetterSqlite3.Database, Map<string, Writer>>();
+
+/** A hub sends the same columns for every record of a table, so this is a lookup, not a build. */
+function writerFor(
+  sqlite: BetterSqlite3.Database,
+  table: SyncRecordTable,
+  columnNames: readonly string[],
+): Writer {
+  let cache = writers.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    writers.set(sqlite, cache);
+  }
+  const key = `${table}\u0000${columnNames.join('\u0000')}`;
+  let writer = cache.get(key);
+  if (!writer) {
+    const allowed = pullableColumns(sqlite, table);
+    const names = columnNames.filter((name) => allowed.has(name) && name !== 'id');
+    const all = ['id', ...names];
+    writer = {
+      names,
+      insert: sqlite.prepare(
+        `INSERT INTO ${quoted(table)} (${all.map(quoted).join(', ')})
+         VALUES (${all.map(() => '?').join(', ')})`,
+      ),
+      knowsIndexed: (INDEXED_COLUMNS.get(table) ?? []).every((name) => names.includes(name)),
+    };
+    cache.set(key, writer);
+  }
+  return writer;
 }
 
 export type ApplyOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -77,63 +110,94 @@ type Trx = Transaction<Database>;
 
 const REFERRING_TABLES: ReadonlySet<string> = new Set(RESIDENT_REFERENCES.map((r) => r.table));
 
-/** What applying a page needs beside the row: the stamp of the merges it may make here. */
+/** What applying a page needs beside the row. */
 interface PageContext {
+  trx: Trx;
+  sqlite: BetterSqlite3.Database;
+  /** The stamp of the merges it may make here. */
   stamp: ChangeStamp;
   /** Null while no resident was ever merged here. */
   resolveResident: ((residentId: string) => string) | null;
+  upkeep: SearchUpkeep;
+  /** The documents of the residents written in this slice, whose bigrams may wait in `upkeep`. */
+  documents: Set<string>;
 }
 
-async function applyRecord(
-  trx: Trx,
-  sqlite: BetterSqlite3.Database,
+const documentKey = (columns: Record<string, unknown>) =>
+  `${String(columns.doc_type)}\u0000${String(columns.doc_number)}`;
+
+/** The pulled record as this terminal writes it: a merged resident named by its survivor. */
+function resolved(pulled: PulledRecord, context: PageContext): PulledRecord {
+  const resident = pulled.columns.resident_id;
+  if (!context.resolveResident || !REFERRING_TABLES.has(pulled.table)) return pulled;
+  if (typeof resident !== 'string') return pulled;
+  const survivor = context.resolveResident(resident);
+  if (survivor === resident) return pulled;
+  return { ...pulled, columns: { ...pulled.columns, resident_id: survivor } };
+}
+
+/**
+ * A pulled resident meeting a local record of its document. meetDocument may tombstone and unindex
+ * a resident written earlier in this slice, whose bigrams must then be written first.
+ */
+async function meetLocal(
   pulled: PulledRecord,
+  local: StoredRow | undefined,
   context: PageContext,
-): Promise<ApplyOutcome> {
+): Promise<{ record: PulledRecord; merge: Merge | null }> {
+  const record = { ...pulled, columns: { ...pulled.columns } };
+  if (context.documents.has(documentKey({ ...local, ...record.columns }))) context.upkeep.flush();
+  const merge = await meetDocument(context.trx, context.sqlite, context.stamp, record, local);
+  return { record, merge };
+}
+
+async function applyRecord(pulled: PulledRecord, context: PageContext): Promise<ApplyOutcome> {
+  const { sqlite, upkeep } = context;
   const { table, recordId } = pulled;
   const local = storedRow(sqlite, table, recordId);
   // Versions are hybrid-clock text that sorts in clock order; equal is the same change seen twice.
   if (local && (local.version as string) >= pulled.version) return 'unchanged';
-  const record = { ...pulled, columns: { ...pulled.columns } };
-  const resident = record.columns.resident_id;
-  if (context.resolveResident && REFERRING_TABLES.has(table) && typeof resident === 'string')
-    record.columns.resident_id = context.resolveResident(resident);
-  const allowed = pullableColumns(sqlite, table);
-  const kept = local ? pendingColumns(sqlite, table, recordId) : new Set<string>();
+  const kept = local ? pendingColumns(sqlite, table, recordId) : null;
   if (kept === 'all') return 'unchanged';
-  const merge =
-    table === 'residents' ? await meetDocument(trx, sqlite, context.stamp, record, local) : null;
-  const names = Object.keys(record.columns).filter(
-    (name) => allowed.has(name) && !kept.has(name) && name !== 'id',
-  );
-  const values = names.map((name) => record.columns[name] ?? null);
-  let rowid: number;
-  if (local) {
+  let record = resolved(pulled, context);
+  let merge: Merge | null = null;
+  if (table === 'residents') ({ record, merge } = await meetLocal(record, local, context));
+  const writer = writerFor(sqlite, table, Object.keys(record.columns));
+  const indexed = INDEXED_COLUMNS.has(table);
+  let outcome: ApplyOutcome;
+  if (!local) {
+    const values = writer.names.map((name) => record.columns[name] ?? null);
+    const { lastInsertRowid } = writer.insert.run(recordId, ...values);
+    if (indexed) {
+      const rowid = Number(lastInsertRowid);
+      const after = writer.knowsIndexed
+        ? Object.fromEntries(writer.names.map((name, i) => [name, values[i]]))
+        : storedRow(sqlite, table, recordId)!;
+      upkeep.keep(table, null, { ...after, rowid });
+    }
+    outcome = 'inserted';
+  } else {
+    const names = kept ? writer.names.filter((name) => !kept.has(name)) : writer.names;
     if (names.length === 0) return 'unchanged';
+    const values = names.map((name) => record.columns[name] ?? null);
     prepared(
       sqlite,
       `UPDATE ${quoted(table)} SET ${names.map((name) => `${quoted(name)} = ?`).join(', ')}
        WHERE id = ?`,
     ).run(...values, recordId);
-    rowid = local.rowid;
-  } else {
-    const all = ['id', ...names];
-    const info = prepared(
-      sqlite,
-      `INSERT INTO ${quoted(table)} (${all.map(quoted).join(', ')})
-       VALUES (${all.map(() => '?').join(', ')})`,
-    ).run(recordId, ...values);
-    rowid = Number(info.lastInsertRowid);
+    if (indexed) {
+      const after: StoredRow = { ...local };
+      names.forEach((name, i) => (after[name] = values[i]));
+      upkeep.keep(table, local, after);
+    }
+    outcome = 'updated';
   }
-  if (INDEXED_TABLES.has(table)) {
-    const after = storedRow(sqlite, table, recordId)!;
-    await keepSearchable(trx, sqlite, table, local ?? null, { ...after, rowid });
-  }
+  if (table === 'residents') context.documents.add(documentKey({ ...local, ...record.columns }));
   if (merge) {
-    await finishMerge(trx, sqlite, context.stamp, merge);
+    await finishMerge(context.trx, sqlite, context.stamp, merge);
     context.resolveResident = aliasResolver(sqlite);
   }
-  return local ? 'updated' : 'inserted';
+  return outcome;
 }
 
 const TABLE_ORDER = new Map<string, number>(SYNC_RECORD_TABLES.map((table, i) => [table, i]));
@@ -160,7 +224,7 @@ export async function applyPulledPage(
   stamp: ChangeStamp,
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
-  await sql`PRAGMA defer_foreign_keys = ON`.execute(trx);
+  prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
   const { ready, held } = readyToApply(sqlite, withHeld(page, heldRecords(sqlite)));
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
@@ -170,12 +234,20 @@ export async function applyPulledPage(
     held: 0,
     highestVersion: null,
   };
-  const context: PageContext = { stamp, resolveResident: aliasResolver(sqlite) };
+  const context: PageContext = {
+    trx,
+    sqlite,
+    stamp,
+    resolveResident: aliasResolver(sqlite),
+    upkeep: new SearchUpkeep(sqlite),
+    documents: new Set(),
+  };
   for (const record of ready) {
-    outcome[await applyRecord(trx, sqlite, record, context)] += 1;
+    outcome[await applyRecord(record, context)] += 1;
     if (outcome.highestVersion === null || record.version > outcome.highestVersion)
       outcome.highestVersion = record.version;
   }
+  context.upkeep.flush();
   keepHeld(sqlite, ready, held, now);
   outcome.held = held.length;
   return outcome;

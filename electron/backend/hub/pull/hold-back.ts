@@ -4,6 +4,7 @@ import {
   type PulledRecord,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
+import { prepared } from './statements';
 
 /*
  * A pulled record whose parent (by foreign key) is neither here nor coming in the same page is held
@@ -46,15 +47,17 @@ export function readyToApply(
   sqlite: BetterSqlite3.Database,
   candidates: readonly PulledRecord[],
 ): { ready: PulledRecord[]; held: PulledRecord[] } {
-  const probes = new Map<string, BetterSqlite3.Statement>();
+  // A page's cases share a handful of items and units: each parent is looked up once.
+  const found = new Map<string, boolean>();
   const exists = (parent: string, column: string, value: unknown) => {
-    const text = `SELECT 1 FROM "${parent}" WHERE "${column}" = ?`;
-    let probe = probes.get(text);
-    if (!probe) {
-      probe = sqlite.prepare(text);
-      probes.set(text, probe);
+    const k = `${parent}\u0000${column}\u0000${String(value)}`;
+    let here = found.get(k);
+    if (here === undefined) {
+      const probe = prepared(sqlite, `SELECT 1 FROM "${parent}" WHERE "${column}" = ?`);
+      here = probe.get(value) !== undefined;
+      found.set(k, here);
     }
-    return probe.get(value) !== undefined;
+    return here;
   };
   let ready = [...candidates];
   const held: PulledRecord[] = [];
@@ -76,7 +79,7 @@ export function readyToApply(
 
 /** The records held back so far, as pulled. */
 export function heldRecords(sqlite: BetterSqlite3.Database): PulledRecord[] {
-  const rows = sqlite.prepare('SELECT record FROM sync_pull_held').pluck().all() as string[];
+  const rows = prepared(sqlite, 'SELECT record FROM sync_pull_held').pluck().all() as string[];
   return rows.map((row) => pulledRecordSchema.parse(JSON.parse(row)));
 }
 
@@ -87,15 +90,18 @@ export function keepHeld(
   held: readonly PulledRecord[],
   now: string,
 ): void {
-  const remove = sqlite.prepare(
+  const remove = prepared(
+    sqlite,
     'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ?',
   );
   for (const record of applied) remove.run(record.table, record.recordId);
-  const hold =
-    sqlite.prepare(`INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)
+  const hold = prepared(
+    sqlite,
+    `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)
     VALUES (?, ?, ?, ?, ?)
     ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version,
-      record = excluded.record WHERE excluded.version > sync_pull_held.version`);
+      record = excluded.record WHERE excluded.version > sync_pull_held.version`,
+  );
   for (const record of held) {
     hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now);
   }

@@ -9,7 +9,7 @@ import { HUB_TIMEOUT, HubRefusal, HubUnreachable, type HubClientOptions } from '
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
 import { applyPulledPage } from './apply-page';
-import { pullPage } from './pull-client';
+import { pullPage, pulledRecords } from './pull-client';
 
 /**
  * Records per request. The hub allows a terminal 600 requests a minute, so a first sync asks for
@@ -64,6 +64,12 @@ export async function recordHub(rt: Runtime): Promise<HubClientOptions | null> {
   const token = rt.hubTokens.read();
   if (!enrolment || enrolment.revokedAt || !token) return null;
   return { baseUrl: enrolment.hubUrl, token, appVersion: rt.appVersion };
+}
+
+/** A page asked for ahead: if applying the current one fails, its failure is not left unhandled. */
+function prefetch<T>(page: Promise<T>): Promise<T> {
+  page.catch(() => undefined);
+  return page;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -156,20 +162,20 @@ async function pullInTurn(
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   progress.set(rt, shown);
   try {
-    let next = pullPage(hub, { after: await storedCursor(rt), limit });
+    let next = prefetch(pullPage(hub, { after: await storedCursor(rt), limit }));
     for (;;) {
       const page = await next;
       if (adaptive) {
         limit = Math.min(PULL_PAGE_SIZE, limit * 2);
         pageSizes.set(rt, limit);
       }
-      if (page.more) next = pullPage(hub, { after: page.cursor, limit });
+      if (page.more) next = prefetch(pullPage(hub, { after: page.cursor, limit }));
       let start = 0;
       for (;;) {
-        const records = page.records.slice(start, start + slice);
+        const started = performance.now();
+        const records = pulledRecords(page.records.slice(start, start + slice));
         start += records.length;
         const last = start >= page.records.length;
-        const started = performance.now();
         const outcome = await applyPage(rt, last ? { records, cursor: page.cursor } : { records });
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;

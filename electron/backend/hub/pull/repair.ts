@@ -8,7 +8,7 @@ import {
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../../core/runtime';
 import type { HubClientOptions } from '../client';
-import { hubDigest, pullPage } from './pull-client';
+import { hubDigest, pullPage, pulledRecords } from './pull-client';
 import { PULL_PAGE_SIZE, applyPage } from './pull';
 
 type Buckets = DigestResponse['buckets'];
@@ -70,7 +70,7 @@ export async function repairDivergence(rt: Runtime, hub: HubClientOptions): Prom
         limit: PULL_PAGE_SIZE,
         ...(after ? { after } : {}),
       });
-      const outcome = await applyPage(rt, { records: page.records });
+      const outcome = await applyPage(rt, { records: pulledRecords(page.records) });
       applied += outcome.inserted + outcome.updated;
       if (!page.more) break;
       after = page.cursor;

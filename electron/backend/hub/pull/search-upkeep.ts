@@ -1,24 +1,28 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SyncRecordTable } from '@shared/sync/records-contract';
 import { caseFtsValues } from '../../cases/service';
-import type { Db } from '../../db/queryable';
-import { indexDispute, reindexDispute } from '../../mediation/service';
-import { indexResident, unindexResident } from '../../residents/search-index';
+import { disputeFtsValues, nameBigrams } from '../../mediation/service';
+import { residentBigrams, residentFtsValues } from '../../residents/search-index';
+import { prepared } from './statements';
 
 /**
  * The search indexes the services keep by hand beside residents, cases and disputes (no triggers,
  * see residents/search-index.ts), kept here the same way for rows a pull wrote, so that a pulled
- * record is found exactly as one typed here. resident_access is kept by triggers; the one that looks
- * a case's resident up (resident_access_filed) finds it, since a case is applied only once its
+ * record is found exactly as one typed here: the same value functions fill them. The statements are
+ * prepared ones, not the services' Kysely queries: a first sync indexes tens of thousands of rows
+ * and a query built per row costs more than the insert itself. The bigram rows of a slice are
+ * written together at its end, sorted, so that their b-tree fills in order (a resident brings a
+ * dozen bigrams scattered over the whole table). resident_access is kept by triggers; the one that
+ * looks a case's resident up (resident_access_filed) finds it, since a case is applied only once its
  * resident is here (hold-back.ts) and residents go first within a page.
  */
 export type StoredRow = Record<string, unknown> & { rowid: number };
 
-/** The tables whose pulled rows need more than the row itself. */
-export const INDEXED_TABLES: ReadonlySet<SyncRecordTable> = new Set([
-  'residents',
-  'cases',
-  'disputes',
+/** The columns each indexed table's search entries are made of. */
+export const INDEXED_COLUMNS: ReadonlyMap<SyncRecordTable, readonly string[]> = new Map([
+  ['residents', ['name', 'doc_number', 'phone', 'address', 'deleted_at']],
+  ['cases', ['case_no', 'applicant_name', 'item_name']],
+  ['disputes', ['case_no', 'party_names']],
 ]);
 
 const changed = (before: StoredRow, after: StoredRow, columns: readonly string[]) =>
@@ -32,73 +36,110 @@ interface ResidentRow {
   address: string | null;
 }
 
-const RESIDENT_INDEXED = ['name', 'doc_number', 'phone', 'address', 'deleted_at'] as const;
+type Bigram = [bigram: string, rowid: number];
 
-async function keepResident(trx: Db, before: StoredRow | null, after: StoredRow): Promise<void> {
-  if (before && !changed(before, after, RESIDENT_INDEXED)) return;
-  // A tombstoned resident is not in the indexes (the search counts read them alone).
-  if (before && before.deleted_at === null)
-    await unindexResident(trx, before as unknown as ResidentRow);
-  if (after.deleted_at === null) await indexResident(trx, after as unknown as ResidentRow);
-}
+const byBigram = (a: Bigram, b: Bigram) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
 
-const CASE_INDEXED = ['case_no', 'applicant_name', 'item_name'] as const;
+/** One slice's search upkeep: entries removed at once, bigram rows added by flush(). */
+export class SearchUpkeep {
+  private readonly residentBigrams: Bigram[] = [];
+  private readonly disputeBigrams: Bigram[] = [];
+  /** Rows whose bigrams wait for flush(): removing their entries must see them written first. */
+  private readonly waiting = { residents: new Set<number>(), disputes: new Set<number>() };
 
-/**
- * cases_fts as indexCaseForSearch writes it, through prepared statements: a first sync indexes tens
- * of thousands of cases, and a query built per case costs more than the insert itself.
- */
-function keepCase(
-  sqlite: BetterSqlite3.Database,
-  before: StoredRow | null,
-  after: StoredRow,
-): void {
-  if (before && !changed(before, after, CASE_INDEXED)) return;
-  if (before) sqlite.prepare('DELETE FROM cases_fts WHERE rowid = ?').run(before.rowid);
-  const values = caseFtsValues({
-    rowid: after.rowid,
-    caseNo: after.case_no as string,
-    applicantName: after.applicant_name as string,
-    itemName: after.item_name as string,
-  });
-  caseIndexInsert(sqlite).run(after.rowid, ...values);
-}
+  constructor(private readonly sqlite: BetterSqlite3.Database) {}
 
-const caseInserts = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Statement>();
+  /** After a pulled row was written: `before` is the row as it was here, null when it is new. */
+  keep(table: SyncRecordTable, before: StoredRow | null, after: StoredRow): void {
+    const columns = INDEXED_COLUMNS.get(table);
+    if (!columns || (before && !changed(before, after, columns))) return;
+    if (table === 'residents') this.keepResident(before, after);
+    else if (table === 'cases') this.keepCase(before, after);
+    else if (table === 'disputes') this.keepDispute(before, after);
+  }
 
-function caseIndexInsert(sqlite: BetterSqlite3.Database): BetterSqlite3.Statement {
-  let statement = caseInserts.get(sqlite);
-  if (!statement) {
-    statement = sqlite.prepare(
-      'INSERT INTO cases_fts (rowid, case_no, applicant_name, item_name) VALUES (?, ?, ?, ?)',
+  /**
+   * Writes the bigram rows kept so far: at the end of the slice, and before anything else in the
+   * transaction reads or removes them (a resident merge unindexes the record it tombstones).
+   */
+  flush(): void {
+    const residents = prepared(
+      this.sqlite,
+      `INSERT INTO resident_bigrams (bigram, resident_rowid) VALUES (?, ?)
+       ON CONFLICT DO NOTHING`,
     );
-    caseInserts.set(sqlite, statement);
+    for (const [bigram, rowid] of this.residentBigrams.sort(byBigram)) residents.run(bigram, rowid);
+    const disputes = prepared(
+      this.sqlite,
+      `INSERT INTO dispute_bigrams (bigram, dispute_rowid) VALUES (?, ?) ON CONFLICT DO NOTHING`,
+    );
+    for (const [bigram, rowid] of this.disputeBigrams.sort(byBigram)) disputes.run(bigram, rowid);
+    this.residentBigrams.length = 0;
+    this.disputeBigrams.length = 0;
+    this.waiting.residents.clear();
+    this.waiting.disputes.clear();
   }
-  return statement;
-}
 
-async function keepDispute(trx: Db, before: StoredRow | null, after: StoredRow): Promise<void> {
-  if (before) {
-    if (changed(before, after, ['case_no', 'party_names']))
-      await reindexDispute(trx, after.id as string);
-    return;
+  /** A tombstoned resident is not in the indexes (the search counts read them alone). */
+  private keepResident(before: StoredRow | null, after: StoredRow): void {
+    if (before && before.deleted_at === null) {
+      if (this.waiting.residents.has(before.rowid)) this.flush();
+      const old = before as unknown as ResidentRow;
+      prepared(this.sqlite, 'DELETE FROM residents_fts WHERE rowid = ?').run(old.rowid);
+      // resident_bigrams has no index on resident_rowid alone, hence the bigram in the condition.
+      const remove = prepared(
+        this.sqlite,
+        'DELETE FROM resident_bigrams WHERE bigram = ? AND resident_rowid = ?',
+      );
+      for (const bigram of residentBigrams(old.name, old.address)) remove.run(bigram, old.rowid);
+    }
+    if (after.deleted_at !== null) return;
+    const row = after as unknown as ResidentRow;
+    prepared(
+      this.sqlite,
+      'INSERT INTO residents_fts (rowid, name, doc_number, phone, address) VALUES (?, ?, ?, ?, ?)',
+    ).run(row.rowid, ...residentFtsValues(row));
+    for (const bigram of residentBigrams(row.name, row.address)) {
+      this.residentBigrams.push([bigram, row.rowid]);
+    }
+    this.waiting.residents.add(row.rowid);
   }
-  await indexDispute(trx, {
-    rowid: after.rowid,
-    caseNo: after.case_no as string,
-    partyNames: after.party_names as string,
-  });
-}
 
-/** After a pulled row was written: `before` is the row as it was here, null when it is new. */
-export async function keepSearchable(
-  trx: Db,
-  sqlite: BetterSqlite3.Database,
-  table: SyncRecordTable,
-  before: StoredRow | null,
-  after: StoredRow,
-): Promise<void> {
-  if (table === 'residents') await keepResident(trx, before, after);
-  else if (table === 'cases') keepCase(sqlite, before, after);
-  else if (table === 'disputes') await keepDispute(trx, before, after);
+  private keepCase(before: StoredRow | null, after: StoredRow): void {
+    if (before) prepared(this.sqlite, 'DELETE FROM cases_fts WHERE rowid = ?').run(before.rowid);
+    const values = caseFtsValues({
+      rowid: after.rowid,
+      caseNo: after.case_no as string,
+      applicantName: after.applicant_name as string,
+      itemName: after.item_name as string,
+    });
+    prepared(
+      this.sqlite,
+      'INSERT INTO cases_fts (rowid, case_no, applicant_name, item_name) VALUES (?, ?, ?, ?)',
+    ).run(after.rowid, ...values);
+  }
+
+  /** A dispute's entry is replaced whole, as reindexDispute does. */
+  private keepDispute(before: StoredRow | null, after: StoredRow): void {
+    if (before) {
+      if (this.waiting.disputes.has(before.rowid)) this.flush();
+      prepared(this.sqlite, 'DELETE FROM disputes_fts WHERE rowid = ?').run(before.rowid);
+      prepared(this.sqlite, 'DELETE FROM dispute_bigrams WHERE dispute_rowid = ?').run(
+        before.rowid,
+      );
+    }
+    const dispute = {
+      rowid: after.rowid,
+      caseNo: after.case_no as string,
+      partyNames: after.party_names as string,
+    };
+    prepared(
+      this.sqlite,
+      'INSERT INTO disputes_fts (rowid, case_no, party_names) VALUES (?, ?, ?)',
+    ).run(dispute.rowid, ...disputeFtsValues(dispute));
+    for (const bigram of nameBigrams(dispute.partyNames)) {
+      this.disputeBigrams.push([bigram, dispute.rowid]);
+    }
+    this.waiting.disputes.add(dispute.rowid);
+  }
 }
