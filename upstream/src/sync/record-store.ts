@@ -442,29 +442,21 @@ export async function writeRecords(
       updated_at = excluded.updated_at`.execute(trx);
 }
 
+/** One array per column as in writeRecords: one statement of four parameters whatever the count. */
 export async function writeVisibility(
   trx: Trx,
   countyCode: string,
   rows: { rootId: string; unitId: string; access: Access }[],
 ): Promise<void> {
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto('sync_visibility')
-      .values(
-        part.map((r) => ({
-          county_code: countyCode,
-          root_id: r.rootId,
-          unit_id: r.unitId,
-          access: r.access,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['county_code', 'root_id', 'unit_id'])
-          .doUpdateSet((eb) => ({ access: eb.ref('excluded.access') })),
-      )
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO sync_visibility ("county_code", root_id, unit_id, access)
+    SELECT ${countyCode}, v.root_id, v.unit_id, v.access
+    FROM unnest(${rows.map((row) => row.rootId)}::text[], ${rows.map((row) => row.unitId)}::text[],
+      ${rows.map((row) => row.access)}::text[]) AS v(root_id, unit_id, access)
+    ON CONFLICT ("county_code", root_id, unit_id) DO UPDATE SET access = excluded.access`.execute(
+    trx,
+  );
 }
 
 /**
