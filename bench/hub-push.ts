@@ -12,7 +12,9 @@
  * At the end, exactly once: the hub's records, progress rows and feed are counted against what was
  * sent. Exits non-zero when PostgreSQL is not installed.
  * Run: npm run bench:hub-push [-- --terminals 2000 --minutes 2 --interval 60 --ingest-terminals 20
- *      --ingest-batch 500 --ingest-seconds 30 --db-pool 10 --log-level warn]
+ *      --ingest-batch 500 --ingest-seconds 30 --db-pool 10 --log-level warn --pg-statements 0]
+ * `--pg-statements N` loads pg_stat_statements and prints the N statements that took PostgreSQL the
+ * most time during the ingest, to see where the server's share of an entry goes.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -255,6 +257,41 @@ async function exactlyOnce(databaseUrl: string, terminals: BenchTerminal[]) {
   return { records, created, decided, sent, rejections, feed };
 }
 
+/** pg_stat_statements over the ingest: the statements the server spent the most time in. */
+async function statementsReset(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+  await client.end();
+}
+
+async function printStatements(databaseUrl: string, top: number, entries: number) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client.query<{
+    calls: string;
+    total: number;
+    rows: string;
+    query: string;
+  }>(
+    `SELECT calls, total_plan_time + total_exec_time AS total, rows, query FROM pg_stat_statements
+     ORDER BY total DESC LIMIT $1`,
+    [top],
+  );
+  await client.end();
+  console.log(
+    `  PostgreSQL statements during the ingest (planning and execution time, µs per entry):`,
+  );
+  for (const row of rows) {
+    const text = row.query.replace(/\s+/g, ' ').slice(0, 110);
+    console.log(
+      `    ${((row.total * 1000) / Math.max(1, entries)).toFixed(1).padStart(7)} µs  ` +
+        `calls ${String(row.calls).padStart(5)}  rows ${String(row.rows).padStart(7)}  ${text}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   const count = countFlag('terminals', 2000);
   const minutes = countFlag('minutes', 2);
@@ -264,6 +301,7 @@ async function main(): Promise<void> {
   const ingestSeconds = countFlag('ingest-seconds', 30);
   const pool = countFlag('db-pool', 10);
   const logLevel = flag('log-level', 'warn');
+  const statements = countFlag('pg-statements', 0);
   const bin = findPostgresBinaries();
   if (!bin) {
     console.error(`bench:hub-push needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
@@ -278,7 +316,13 @@ async function main(): Promise<void> {
   let cluster: PostgresCluster | null = null;
   let hub: ChildProcess | null = null;
   try {
-    cluster = await startPostgresCluster(bin, { durable: true });
+    cluster = await startPostgresCluster(bin, {
+      durable: true,
+      settings:
+        statements > 0
+          ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on']
+          : [],
+    });
     const admin = new pg.Client({ connectionString: cluster.url });
     await admin.connect();
     await admin.query('CREATE DATABASE hub');
@@ -320,6 +364,7 @@ async function main(): Promise<void> {
     const errorList = [...scheduled.errors].map(([what, n]) => `${what}: ${n}`).join(', ');
     console.log(`  errors: ${errorList || 'none'}`);
 
+    if (statements > 0) await statementsReset(databaseUrl);
     const ingestCpu = {
       hub: treeCpuSeconds(hub.pid!),
       server: treeCpuSeconds(cluster.serverPid()),
@@ -343,6 +388,7 @@ async function main(): Promise<void> {
       `  CPU per entry: hub ${perEntry(treeCpuSeconds(hub.pid!) - ingestCpu.hub)} µs, ` +
         `PostgreSQL ${perEntry(treeCpuSeconds(cluster.serverPid()) - ingestCpu.server)} µs`,
     );
+    if (statements > 0) await printStatements(databaseUrl, statements, ingested.entries);
 
     const check = await exactlyOnce(databaseUrl, terminals);
     const once = check.records === check.created && check.decided === check.sent;

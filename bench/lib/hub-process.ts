@@ -84,12 +84,27 @@ async function spawnHub(
   logLevel: string,
 ): Promise<{ child: ChildProcess; base: URL; firstCode: string }> {
   const log = openSync(logFile, 'w');
+  // BENCH_HUB_CPU_PROF=<folder>: the hub writes a V8 CPU profile there when it stops (--cpu-prof
+  // is refused in NODE_OPTIONS, and through the tsx wrapper it would profile the wrapper).
+  const profileDir = process.env.BENCH_HUB_CPU_PROF;
   const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['--tsconfig', 'tsconfig.node.json', 'upstream/src/main.ts', ...args, '--port', '0'],
+    profileDir ? process.execPath : join(ROOT, 'node_modules/.bin/tsx'),
+    [
+      ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, '--import', 'tsx'] : []),
+      ...(profileDir ? [] : ['--tsconfig', 'tsconfig.node.json']),
+      'upstream/src/main.ts',
+      ...args,
+      '--port',
+      '0',
+    ],
     {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: logLevel },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        LOG_LEVEL: logLevel,
+        ...(profileDir ? { TSX_TSCONFIG_PATH: 'tsconfig.node.json' } : {}),
+      },
       stdio: ['ignore', log, log],
     },
   );

@@ -54,10 +54,11 @@ export interface PostgresCluster {
 /**
  * Creates and starts a cluster. `durable: false` turns fsync and synchronous commit off, which keeps
  * a shared machine's disk out of test timings; a benchmark keeps the defaults a county's server has.
+ * `settings`: more server settings (name=value), e.g. a bench loading pg_stat_statements.
  */
 export async function startPostgresCluster(
   bin: string,
-  options: { durable: boolean },
+  options: { durable: boolean; settings?: string[] },
 ): Promise<PostgresCluster> {
   const asRoot = process.getuid?.() === 0;
   const run = (command: string, args: string[]) =>
@@ -91,13 +92,14 @@ export async function startPostgresCluster(
     const durability = options.durable
       ? ''
       : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
+    const settings = (options.settings ?? []).map((setting) => ` -c ${setting}`).join('');
     run('pg_ctl', [
       '-D',
       data,
       '-l',
       join(dir, 'server.log'),
       '-o',
-      `-h 127.0.0.1 -p ${port} -k ${dir}${durability}`,
+      `-h 127.0.0.1 -p ${port} -k ${dir}${durability}${settings}`,
       '-w',
       '-t',
       '120',

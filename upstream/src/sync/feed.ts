@@ -81,13 +81,16 @@ export async function routeChanges(
       residentReaders.set(residentId, units);
     }
   }
+  const changedResidents = new Set(
+    changed.filter((r) => r.table === 'residents').map((r) => r.recordId),
+  );
   for (const residentId of new Set([
     ...[...roots].filter(([, t]) => t === 'residents').map(([id]) => id),
     ...residentReaders.keys(),
   ])) {
     roots.set(residentId, 'residents');
     const resident = records.get(recordKey('residents', residentId));
-    const changedHere = changed.some((r) => r.table === 'residents' && r.recordId === residentId);
+    const changedHere = changedResidents.has(residentId);
     changes.set(
       residentId,
       nextVisibility(

@@ -388,10 +388,15 @@ export async function loadVisibility(
 }
 
 /**
- * The batch travels as one JSON parameter that PostgreSQL unpacks (jsonb_to_recordset): a statement
- * of a few parameters instead of 13 per row, which the hub would otherwise build and the server
- * parse for every push.
+ * A column of a batch as one parameter: a JSON array that PostgreSQL takes apart in lockstep with the
+ * other columns' (ROWS FROM ... json_array_elements). Measured on 500 case-sized records, PostgreSQL
+ * spends about a third of the CPU it spends on one JSON document of the rows (jsonb_to_recordset,
+ * which parses the whole document into jsonb first) or on text[]/jsonb[] array parameters (whose
+ * escaped literals are slow to read, and slow for the pg driver to write).
  */
+const column = (values: readonly unknown[]) => JSON.stringify(values);
+
+/** The records of a push in one statement, whatever their number, one parameter per column. */
 export async function writeRecords(
   trx: Trx,
   countyCode: string,
@@ -399,27 +404,26 @@ export async function writeRecords(
   now: Date,
 ): Promise<void> {
   if (records.length === 0) return;
-  const rows = records.map((r) => ({
-    table_name: r.table,
-    record_id: r.recordId,
-    org_unit_id: r.orgUnitId,
-    root_table: r.rootTable,
-    root_id: r.rootId,
-    version: r.version,
-    columns: r.columns,
-    field_versions: packFieldVersions(r.columns, r.fieldVersions, r.takenFrom),
-    deleted: r.deleted,
-    origin_terminal_id: r.originTerminalId,
-  }));
+  const of = <T>(pick: (record: HubRecord) => T) => column(records.map(pick));
   await sql`
     INSERT INTO sync_records ("county_code", table_name, record_id, org_unit_id, root_table,
       root_id, version, columns, field_versions, deleted, origin_terminal_id, updated_at)
     SELECT ${countyCode}, r.table_name, r.record_id, r.org_unit_id, r.root_table, r.root_id,
-      r.version, r.columns, r.field_versions, r.deleted, r.origin_terminal_id,
-      ${now}::timestamptz
-    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(table_name text,
-      record_id text, org_unit_id text, root_table text, root_id text, version text,
-      columns jsonb, field_versions jsonb, deleted boolean, origin_terminal_id text)
+      r.version, r.columns::jsonb, r.field_versions::jsonb, r.deleted::boolean,
+      r.origin_terminal_id, ${now}::timestamptz
+    FROM ROWS FROM (
+      json_array_elements_text(${of((r) => r.table)}::json),
+      json_array_elements_text(${of((r) => r.recordId)}::json),
+      json_array_elements_text(${of((r) => r.orgUnitId)}::json),
+      json_array_elements_text(${of((r) => r.rootTable)}::json),
+      json_array_elements_text(${of((r) => r.rootId)}::json),
+      json_array_elements_text(${of((r) => r.version)}::json),
+      json_array_elements(${of((r) => r.columns)}::json),
+      json_array_elements(${of((r) => packFieldVersions(r.columns, r.fieldVersions, r.takenFrom))}::json),
+      json_array_elements_text(${of((r) => r.deleted)}::json),
+      json_array_elements_text(${of((r) => r.originTerminalId)}::json)
+    ) AS r(table_name, record_id, org_unit_id, root_table, root_id, version, columns,
+      field_versions, deleted, origin_terminal_id)
     ON CONFLICT ("county_code", table_name, record_id) DO UPDATE SET
       org_unit_id = excluded.org_unit_id, root_table = excluded.root_table,
       root_id = excluded.root_id, version = excluded.version, columns = excluded.columns,
@@ -428,29 +432,24 @@ export async function writeRecords(
       updated_at = excluded.updated_at`.execute(trx);
 }
 
+/** The visibility rows of a push in one statement, one parameter per column as in writeRecords. */
 export async function writeVisibility(
   trx: Trx,
   countyCode: string,
   rows: { rootId: string; unitId: string; access: Access }[],
 ): Promise<void> {
-  for (const part of chunks(rows)) {
-    await trx
-      .insertInto('sync_visibility')
-      .values(
-        part.map((r) => ({
-          county_code: countyCode,
-          root_id: r.rootId,
-          unit_id: r.unitId,
-          access: r.access,
-        })),
-      )
-      .onConflict((oc) =>
-        oc
-          .columns(['county_code', 'root_id', 'unit_id'])
-          .doUpdateSet((eb) => ({ access: eb.ref('excluded.access') })),
-      )
-      .execute();
-  }
+  if (rows.length === 0) return;
+  await sql`
+    INSERT INTO sync_visibility ("county_code", root_id, unit_id, access)
+    SELECT ${countyCode}, v.root_id, v.unit_id, v.access
+    FROM ROWS FROM (
+      json_array_elements_text(${column(rows.map((row) => row.rootId))}::json),
+      json_array_elements_text(${column(rows.map((row) => row.unitId))}::json),
+      json_array_elements_text(${column(rows.map((row) => row.access))}::json)
+    ) AS v(root_id, unit_id, access)
+    ON CONFLICT ("county_code", root_id, unit_id) DO UPDATE SET access = excluded.access`.execute(
+    trx,
+  );
 }
 
 /**
@@ -487,9 +486,13 @@ export async function writeNumberedFeed(
       RETURNING last_seq - ${count}::bigint AS base
     ), feed AS (
       INSERT INTO sync_feed ("county_code", unit_id, table_name, record_id, seq)
-      SELECT ${countyCode}, f."unitId", f."table", f."recordId", numbers.base + f.seq
-      FROM numbers, jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS f("unitId" text, "table" text, "recordId" text, seq bigint)
+      SELECT ${countyCode}, f.unit_id, f.table_name, f.record_id, numbers.base + f.seq::bigint
+      FROM numbers, ROWS FROM (
+        json_array_elements_text(${column(rows.map((row) => row.unitId))}::json),
+        json_array_elements_text(${column(rows.map((row) => row.table))}::json),
+        json_array_elements_text(${column(rows.map((row) => row.recordId))}::json),
+        json_array_elements_text(${column(rows.map((row) => row.seq))}::json)
+      ) AS f(unit_id, table_name, record_id, seq)
       ON CONFLICT ("county_code", unit_id, table_name, record_id) DO UPDATE SET seq = excluded.seq
     )
     SELECT base FROM numbers`.execute(trx);
