@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { orgUnitIdFromDivisionCode } from '../../shared/sync/natural-ids';
 import { startFaultProxy, type FaultProxy } from '../../electron/backend/testing/fault-proxy';
 import { HUB_START_TIMEOUT_MS, startCountyHub, type CountyHub } from '../fixtures/county-hub';
-import { account } from '../fixtures/accounts';
+import { account, type Account } from '../fixtures/accounts';
 import { ADMIN, TOWNSHIP_ADMIN, apiCall, apiSignIn, expect, test } from '../fixtures';
 import { residentIdNumber } from '../fixtures/case-seed';
 import { startServer, type RunningServer } from '../fixtures/server';
@@ -41,7 +41,7 @@ test.describe.serial('已合并: the page of a person whose two records were mer
     hubUrl: string,
     code: string,
     terminalName: string,
-    admin: { username: string; displayName: string; password: string },
+    admin: Account,
   ) {
     await apiCall(server.url, 'hub.join', { hubUrl, code });
     await apiCall(server.url, 'hub.completeSetup', {
@@ -113,9 +113,7 @@ test.describe.serial('已合并: the page of a person whose two records were mer
   }) => {
     await app.openAs(village.url, VILLAGE_ADMIN);
     // The old id, as a link saved before the merge would open it.
-    await page.evaluate((id) => {
-      window.location.hash = `/residents/${id}`;
-    }, newer);
+    await page.evaluate(`location.hash = "#/residents/${newer}"`);
     await expect(page.getByRole('heading', { name: '吴阿婆' })).toBeVisible();
     const particulars = page.getByRole('region', { name: '档案信息' });
     await expect(particulars).toContainText('已合并');
