@@ -66,6 +66,7 @@ export const METHOD_LABELS: Record<MethodName, string> = {
   'residents.search': '查询居民',
   'residents.findByDocument': '按证件号查找居民',
   'residents.get': '查看居民信息',
+  'residents.merged': '查看并入的居民档案',
   'residents.create': '新建居民信息',
   'residents.update': '修改居民信息',
   'residents.reveal': '查看居民完整信息',

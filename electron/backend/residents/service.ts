@@ -62,7 +62,7 @@ async function detailOf(ctx: CallContext, id: string): Promise<ResidentDetail> {
  * The live record, if the caller may see it (scope.ts); a refusal is audited, since paging through
  * other villages' residents by id is what it stops.
  */
-async function residentInScope(ctx: CallContext, id: string, action: string) {
+export async function residentInScope(ctx: CallContext, id: string, action: string) {
   const row = await findResidentRow(ctx.rt.db, id);
   if (!row) throw new DomainError('NOT_FOUND', '找不到该群众档案');
   try {

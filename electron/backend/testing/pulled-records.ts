@@ -3,6 +3,7 @@ import {
   type PulledRecord,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
+import { applyPage } from '../hub/pull/pull';
 import type { Harness } from './harness';
 
 const SYNCED = new Set<string>(SYNC_RECORD_TABLES);
@@ -36,4 +37,9 @@ export async function pulledFromOutbox(
     });
   }
   return [...latest.values()];
+}
+
+/** Applies records to a terminal as one pulled page, for tests of what a pull leaves behind. */
+export async function applyPulled(h: Harness, records: PulledRecord[]): Promise<void> {
+  await applyPage(h.backend.runtime, { records });
 }

@@ -70,6 +70,23 @@ export const residentsMethods = {
     access: staff,
   }),
   /**
+   * The records of the same person merged into this one (one record per document across terminals,
+   * issue 15), oldest first: the unit that registered each and the day, never its document number.
+   * Answered for a resident the caller may open, as residents.get.
+   */
+  'residents.merged': method({
+    input: z.object({ residentId: idSchema }),
+    output: z.array(
+      z.object({
+        /** Null when this terminal does not know the unit. */
+        unitName: z.string().nullable(),
+        /** YYYY-MM-DD in Asia/Shanghai. */
+        registeredOn: z.string(),
+      }),
+    ),
+    access: staff,
+  }),
+  /**
    * A resident whose name, birth date and village match another record needs `confirmNotDuplicate`
    * (answered RESIDENT_POSSIBLE_DUPLICATE otherwise, listing the look-alikes).
    */

@@ -35,6 +35,8 @@ export async function routeChanges(
   records: Map<string, HubRecord>,
   changed: HubRecord[],
   nextSeq: () => number,
+  /** Residents seen by more units than their cases and disputes say (a merge's survivor). */
+  also: { residentReaders?: ReadonlyMap<string, ReadonlySet<string>> } = {},
 ): Promise<Routed> {
   const roots = new Map<string, RootTable>();
   for (const record of changed) roots.set(record.rootId, record.rootTable);
@@ -42,7 +44,9 @@ export async function routeChanges(
   const members = await disputeMembers(trx, countyCode, disputeIds, changed);
 
   const rootRecord = (id: string) => records.get(recordKey(roots.get(id)!, id)) ?? null;
-  const residentReaders = new Map<string, Set<string>>();
+  const residentReaders = new Map<string, Set<string>>(
+    [...(also.residentReaders ?? [])].map(([id, units]) => [id, new Set(units)]),
+  );
   const caseAndDisputeIds = [...roots].filter(([, t]) => t === 'cases' || t === 'disputes');
   const named = new Map<string, string[]>();
   for (const [id, table] of caseAndDisputeIds) {

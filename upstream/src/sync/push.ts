@@ -24,7 +24,7 @@ import {
   type Trx,
 } from './record-store';
 import { retryingDeadlocks } from '../db/retry-deadlock';
-import { mergeResidents, storeAliases } from './resident-merge';
+import { mergeIntoPushed, mergeResidents, storeAliases } from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
 /**
@@ -181,7 +181,6 @@ async function applyEntries(
     blocked,
     nowMs: now.getTime(),
   });
-  const changed = plan.changed.map((key) => records.get(key)!);
   const created = new Set(plan.changed.filter((key) => !heldBefore.has(key)));
   await storeAliases(
     trx,
@@ -190,9 +189,21 @@ async function applyEntries(
     (aliasId) => created.has(recordKey('residents', aliasId)),
     now,
   );
+  const hubMerge = await mergeIntoPushed(
+    trx,
+    countyCode,
+    records,
+    [...created].map((key) => records.get(key)!),
+    now,
+  );
+  // The hub's own changes number after the push's, so that a terminal takes the survivor first.
+  const changedKeys = [...new Set([...plan.changed, ...hubMerge.changed])];
+  const changed = changedKeys.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
-  const routed = await routeChanges(trx, countyCode, tree, records, changed, () => ++numbers);
+  const routed = await routeChanges(trx, countyCode, tree, records, changed, () => ++numbers, {
+    residentReaders: hubMerge.readers,
+  });
 
   if (plan.settled.length > 0) {
     await settleBlocks(trx, countyCode, terminalId, plan.settled, now);

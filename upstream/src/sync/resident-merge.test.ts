@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
-import { hubRecord, syncCounty } from '../../test/sync-county';
-import { caseRow, insert, resident } from '../../test/terminal-log';
+import { feedOf, hubRecord, syncCounty, visibilityOf } from '../../test/sync-county';
+import { caseRow, disputeRow, insert, partyRow, resident, update } from '../../test/terminal-log';
 
 /** Ids in a known order: which of two records of one person is the older is what the rule reads. */
 const olderId = () => `0${randomUUID().slice(1)}`;
@@ -89,5 +89,109 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     await county.village.push(county.village.log.tx(insert('cases', filed, caseRow(other))));
     expect((await hubRecord(db(), code, 'cases', filed))!.columns.resident_id).toBe(other);
     expect(await hubRecord(db(), code, 'residents', other)).toMatchObject({ deleted: false });
+  });
+
+  it('tombstones its own newer record when the older one of the document is pushed second, re-points its cases and shows the survivor to the units that saw it', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('李大伯');
+    const [older, newer] = [olderId(), newerId()];
+    const [filed, dispute, party] = [randomUUID(), randomUUID(), randomUUID()];
+    const village = county.village;
+    expect(
+      (
+        await village.push([
+          ...village.log.tx(insert('residents', newer, person)),
+          ...village.log.tx(insert('cases', filed, caseRow(newer))),
+          ...village.log.tx(
+            insert('disputes', dispute, disputeRow(village.unitId)),
+            insert('dispute_parties', party, partyRow(dispute, newer)),
+          ),
+        ])
+      ).body,
+    ).toMatchObject({ rejections: [] });
+    const before = await hubRecord(db(), code, 'residents', newer);
+    const caseBefore = await hubRecord(db(), code, 'cases', filed);
+
+    const pushed = await county.window1.push(
+      county.window1.log.tx(insert('residents', older, { ...person, phone: '13900000001' })),
+    );
+    expect(pushed.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect(await hubRecord(db(), code, 'residents', older)).toMatchObject({ deleted: false });
+    const loser = (await hubRecord(db(), code, 'residents', newer))!;
+    expect(loser.deleted).toBe(true);
+    expect(loser.columns.deleted_at).toEqual(expect.any(String));
+    // One step past what the terminals hold, so every terminal holding it takes the tombstone.
+    expect(loser.version > before!.version).toBe(true);
+    const repointed = (await hubRecord(db(), code, 'cases', filed))!;
+    expect(repointed.columns.resident_id).toBe(older);
+    expect(repointed.version > caseBefore!.version).toBe(true);
+    expect((await hubRecord(db(), code, 'dispute_parties', party))!.columns.resident_id).toBe(
+      older,
+    );
+    expect(
+      await db()
+        .selectFrom('sync_resident_aliases')
+        .select(['alias_id', 'resident_id'])
+        .where('county_code', '=', code)
+        .execute(),
+    ).toEqual([{ alias_id: newer, resident_id: older }]);
+
+    // The village, which held only its own record, now sees the survivor, ahead of the tombstone.
+    expect(await visibilityOf(db(), code, older)).toHaveProperty(village.unitId);
+    const feed = await feedOf(db(), code, village.unitId);
+    expect(feed.indexOf(`residents/${older}`)).toBeGreaterThanOrEqual(0);
+    expect(feed.indexOf(`residents/${older}`)).toBeLessThan(feed.indexOf(`residents/${newer}`));
+    expect(feed.indexOf(`residents/${newer}`)).toBeLessThan(feed.indexOf(`cases/${filed}`));
+
+    // The village's terminal then merges the same way and pushes it: nothing to refuse, no conflict.
+    const merged = await village.push(
+      village.log.tx(
+        { table: 'residents', recordId: newer, op: 'delete', columns: {} },
+        update('cases', filed, { resident_id: older }),
+      ),
+    );
+    expect(merged.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    expect((await hubRecord(db(), code, 'cases', filed))!.columns.resident_id).toBe(older);
+    expect(
+      await db().selectFrom('sync_conflicts').selectAll().where('county_code', '=', code).execute(),
+    ).toEqual([]);
+  });
+
+  it('shows the survivor to a unit whose record of the person has no case', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('赵阿姨');
+    const [older, newer] = [olderId(), newerId()];
+    await county.village.push(county.village.log.tx(insert('residents', newer, person)));
+    expect(await visibilityOf(db(), code, older)).toEqual({});
+    await county.north.push(county.north.log.tx(insert('residents', older, person)));
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    expect(await visibilityOf(db(), code, older)).toMatchObject({
+      [county.north.unitId]: 'owner',
+      [county.village.unitId]: 'reader',
+    });
+    expect(await feedOf(db(), code, county.village.unitId)).toEqual([
+      `residents/${older}`,
+      `residents/${newer}`,
+    ]);
+  });
+
+  it("leaves the county's record live when the pushed older record is refused", async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('钱师傅');
+    const [older, newer] = [olderId(), newerId()];
+    await county.village.push(county.village.log.tx(insert('residents', newer, person)));
+    // A resident of another unit than the terminal's own is out of its scope.
+    const refused = await county.north.push(
+      county.north.log.tx(
+        insert('residents', older, { ...person, org_unit_id: county.village.unitId }),
+      ),
+    );
+    expect(refused.body.rejections).toHaveLength(1);
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: false });
+    expect(await hubRecord(db(), code, 'residents', older)).toBeUndefined();
   });
 });

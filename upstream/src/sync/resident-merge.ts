@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
+import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
+import { HUB_VERSION_NODE } from '@shared/sync/merge';
 import type { PushEntry } from '@shared/sync/records-contract';
-import type { Trx } from './record-store';
+import { loadRecords, loadVisibility, recordKey, type HubRecord, type Trx } from './record-store';
+import type { Columns } from './routing';
 
 /*
  * One person, one resident record across the county (issue 15 item 1), by the rule the terminals
@@ -8,7 +11,10 @@ import type { Trx } from './record-store';
  * document the smaller id survives. A pushed resident whose document the county already holds live
  * under a smaller id is stored as a tombstone and kept as an alias of that record; the entries of
  * this push and of later ones that name an alias name the survivor instead. Decided before the push
- * is planned, so that authorisation, merge and routing see the entries as they will be stored.
+ * is planned, so that authorisation, merge and routing see the entries as they will be stored. A
+ * pushed resident older than the county's live record of its document is the survivor, and the
+ * county's record the loser (mergeIntoPushed, once the push is planned and the insert is known to
+ * be applied).
  */
 
 /** The columns that name a resident (every REFERENCES residents(id) of the terminal's schema). */
@@ -77,8 +83,7 @@ async function knownAliases(
  * records naming a merged resident re-pointed to the survivor. The new aliases it finds come back
  * apart: the push stores only those whose insert it then applied (storeAliases), so that a refused
  * entry, or an insert of a record the hub already holds, never re-points anyone. A pushed resident
- * with the smaller id leaves the county's other record live: the terminals that see both merge them,
- * and their tombstone comes up with their next push.
+ * with the smaller id is the survivor instead: mergeIntoPushed, once the push is planned.
  */
 export async function mergeResidents(
   trx: Trx,
@@ -149,4 +154,160 @@ export async function storeAliases(
     .values(rows)
     .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
     .execute();
+}
+
+/** The hub's own change of a record it merges: one step past the record's version, by the hub. */
+function hubVersion(version: string): string {
+  const stamp = parseHlc(version);
+  return formatHlc(tick({ ...stamp, node: HUB_VERSION_NODE }, stamp.wall));
+}
+
+function stampedByHub(record: HubRecord, columns: Columns, changed: string[]): HubRecord {
+  const version = hubVersion(record.version);
+  const fieldVersions = { ...record.fieldVersions };
+  for (const column of changed) fieldVersions[column] = version;
+  return { ...record, version, columns: { ...record.columns, ...columns, version }, fieldVersions };
+}
+
+/** Live residents holding one of `documents` under another id, as "doc key" → ids. */
+async function liveNamesakes(
+  trx: Trx,
+  countyCode: string,
+  survivors: { id: string; document: Document }[],
+): Promise<Map<string, string[]>> {
+  const rows = await trx
+    .selectFrom('sync_records')
+    .select([
+      'record_id',
+      sql<string>`columns ->> 'doc_type'`.as('doc_type'),
+      sql<string>`columns ->> 'doc_number'`.as('doc_number'),
+    ])
+    .where('county_code', '=', countyCode)
+    .where('table_name', '=', 'residents')
+    .where('deleted', '=', false)
+    .where(
+      'record_id',
+      'not in',
+      survivors.map((s) => s.id),
+    )
+    .where(
+      sql<boolean>`(columns ->> 'doc_type', columns ->> 'doc_number') IN (${sql.join(
+        survivors.map(({ document: d }) => sql`(${d.docType}, ${d.docNumber})`),
+      )})`,
+    )
+    .execute();
+  const byDocument = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = documentKey({ docType: row.doc_type, docNumber: row.doc_number });
+    byDocument.set(key, [...(byDocument.get(key) ?? []), row.record_id]);
+  }
+  return byDocument;
+}
+
+export interface HubMerge {
+  /** The losers' tombstones and the records re-pointed from them (recordKey), in `records`. */
+  changed: string[];
+  /** Survivor → the units that saw one of its losers: they see the survivor from now on. */
+  readers: Map<string, Set<string>>;
+}
+
+/**
+ * The older record pushed second: a resident this push created, live, whose document the county
+ * holds live under a larger id (a record another terminal registered later and pushed first). The
+ * hub applies the rule itself rather than leave both live until a terminal that sees both merges
+ * them, which a unit that sees only one never does: the county's record is tombstoned and kept as
+ * an alias of the pushed one, the live cases and dispute parties naming it are re-pointed, each as
+ * a change of the hub's own (one step past the record's version, so every terminal that holds it
+ * takes it), and the units that saw the loser see the survivor. Their terminals then receive the
+ * survivor before the loser's tombstone (its change number is the push's, the hub's changes come
+ * after), and their own merge (electron/backend/hub/pull/resident-merge.ts) ends where the hub is.
+ */
+export async function mergeIntoPushed(
+  trx: Trx,
+  countyCode: string,
+  records: Map<string, HubRecord>,
+  created: HubRecord[],
+  now: Date,
+): Promise<HubMerge> {
+  const merge: HubMerge = { changed: [], readers: new Map() };
+  const survivors = created.flatMap((record) => {
+    if (record.table !== 'residents' || record.deleted) return [];
+    const { doc_type: docType, doc_number: docNumber } = record.columns;
+    if (typeof docType !== 'string' || typeof docNumber !== 'string') return [];
+    return [{ id: record.recordId, document: { docType, docNumber } }];
+  });
+  if (survivors.length === 0) return merge;
+  const namesakes = await liveNamesakes(trx, countyCode, survivors);
+  const survivorOf = new Map<string, string>();
+  for (const { id, document } of survivors) {
+    for (const other of namesakes.get(documentKey(document)) ?? []) {
+      if (other > id) survivorOf.set(other, id);
+    }
+  }
+  if (survivorOf.size === 0) return merge;
+  const losers = [...survivorOf.keys()];
+
+  const naming = await trx
+    .selectFrom('sync_records')
+    .select(['table_name', 'record_id'])
+    .where('county_code', '=', countyCode)
+    .where('table_name', 'in', [...RESIDENT_REFERENCES])
+    .where('deleted', '=', false)
+    .where(sql<string>`columns ->> 'resident_id'`, 'in', losers)
+    .execute();
+  const wanted = [
+    ...losers.map((recordId) => ({ table: 'residents', recordId })),
+    ...naming.map((row) => ({ table: row.table_name, recordId: row.record_id })),
+  ].filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+
+  const deletedAt = now.toISOString();
+  for (const loser of losers) {
+    const key = recordKey('residents', loser);
+    const record = records.get(key);
+    if (!record || record.deleted) continue;
+    const tombstone = stampedByHub(record, { deleted_at: deletedAt }, ['deleted_at']);
+    records.set(key, { ...tombstone, deleted: true });
+    merge.changed.push(key);
+  }
+  for (const record of [...records.values()]) {
+    const named = record.columns.resident_id;
+    if (!RESIDENT_REFERENCES.has(record.table) || record.deleted || typeof named !== 'string')
+      continue;
+    const survivor = survivorOf.get(named);
+    if (survivor === undefined) continue;
+    const key = recordKey(record.table, record.recordId);
+    records.set(key, stampedByHub(record, { resident_id: survivor }, ['resident_id']));
+    merge.changed.push(key);
+  }
+
+  const seen = await loadVisibility(trx, countyCode, losers);
+  for (const [loser, units] of seen) {
+    const survivor = survivorOf.get(loser)!;
+    const readers = merge.readers.get(survivor) ?? new Set<string>();
+    for (const unit of units.keys()) readers.add(unit);
+    merge.readers.set(survivor, readers);
+  }
+  await trx
+    .insertInto('sync_resident_aliases')
+    .values(
+      [...survivorOf].map(([aliasId, residentId]) => ({
+        county_code: countyCode,
+        alias_id: aliasId,
+        resident_id: residentId,
+        merged_at: now,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
+    .execute();
+  // An alias of a loser is an alias of its survivor, so that every alias resolves in one step.
+  for (const [loser, survivor] of survivorOf) {
+    await trx
+      .updateTable('sync_resident_aliases')
+      .set({ resident_id: survivor })
+      .where('county_code', '=', countyCode)
+      .where('resident_id', '=', loser)
+      .execute();
+  }
+  return merge;
 }

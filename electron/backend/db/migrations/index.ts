@@ -31,6 +31,7 @@ import * as caseSequenceDay from './2026_12_07_0120_case_sequence_day';
 import * as attachmentFiles from './2026_12_07_0240_attachment_files';
 import * as residentAliases from './2026_12_08_0020_resident_aliases';
 import * as syncClockAhead from './2026_12_08_0120_sync_clock_ahead';
+import * as residentTombstones from './2026_12_09_0080_resident_tombstones';
 import * as clockFloorFromClock from './2026_12_09_0100_clock_floor_from_clock';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
@@ -76,6 +77,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_07_0240_attachment_files', up: attachmentFiles.up },
   { name: '2026_12_08_0020_resident_aliases', up: residentAliases.up },
   { name: '2026_12_08_0120_sync_clock_ahead', up: syncClockAhead.up },
+  { name: '2026_12_09_0080_resident_tombstones', up: residentTombstones.up },
   { name: '2026_12_09_0100_clock_floor_from_clock', up: clockFloorFromClock.up },
 ];
 

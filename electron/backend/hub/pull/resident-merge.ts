@@ -37,7 +37,8 @@ interface LiveResident {
 
 export interface Merge {
   survivorId: string;
-  loserId: string;
+  /** Usually one; more when tombstones of the person arrived here before their survivor did. */
+  loserIds: string[];
 }
 
 /** The survivor of two records of one person: the same answer on every terminal and the hub. */
@@ -60,6 +61,29 @@ function liveNamesake(
 }
 
 /**
+ * Tombstones of the document, larger than `survivorId`, that nothing here names as merged: a
+ * record the hub merged away whose tombstone came before its survivor did (a unit that saw only the
+ * loser; a survivor merged away in turn; a survivor whose feed place moved past its loser's with a
+ * later edit). Nobody deletes a resident otherwise, so a tombstone of the document is the person.
+ * Read on the partial index of tombstones, a probe of an index that is empty on most terminals.
+ */
+function unmergedTombstones(
+  sqlite: BetterSqlite3.Database,
+  docType: string,
+  docNumber: string,
+  survivorId: string,
+): string[] {
+  return sqlite
+    .prepare(
+      `SELECT r.id FROM residents r
+       WHERE r.doc_type = ? AND r.doc_number = ? AND r.deleted_at IS NOT NULL AND r.id > ?
+         AND NOT EXISTS (SELECT 1 FROM resident_aliases a WHERE a.alias_id = r.id)`,
+    )
+    .pluck()
+    .all(docType, docNumber, survivorId) as string[];
+}
+
+/**
  * Before a pulled resident is written: whether it would be a second live record of a document
  * already here. When the local record loses, it is tombstoned now (through the write module, so the
  * hub learns it), freeing the document for the pulled one; when the pulled one loses, it is written
@@ -77,23 +101,31 @@ export async function meetDocument(
   const docType = (columns.doc_type ?? local?.doc_type) as string | undefined;
   const docNumber = (columns.doc_number ?? local?.doc_number) as string | undefined;
   if (!docType || !docNumber) return null;
+  const deleted = deletedAt !== null && deletedAt !== undefined;
   const other = liveNamesake(sqlite, docType, docNumber, record.recordId);
-  if (!other) return null;
-  if (deletedAt !== null && deletedAt !== undefined) {
+  const orphans = () =>
+    unmergedTombstones(sqlite, docType, docNumber, record.recordId).filter(
+      (id) => id !== other?.id,
+    );
+  if (!other) {
+    const adopted = deleted ? [] : orphans();
+    return adopted.length > 0 ? { survivorId: record.recordId, loserIds: adopted } : null;
+  }
+  if (deleted) {
     // Tombstoned by the hub's own merge (upstream/src/sync/resident-merge.ts): still an alias here.
     const known = sqlite.prepare('SELECT 1 FROM resident_aliases WHERE alias_id = ?');
     return other.id < record.recordId && !known.get(record.recordId)
-      ? { survivorId: other.id, loserId: record.recordId }
+      ? { survivorId: other.id, loserIds: [record.recordId] }
       : null;
   }
   if (survivorOf(record.recordId, other.id) === record.recordId) {
     await tombstoneSynced(trx, stamp, 'residents', other);
     await unindexResident(trx, other);
-    return { survivorId: record.recordId, loserId: other.id };
+    return { survivorId: record.recordId, loserIds: [other.id, ...orphans()] };
   }
   // Written as it stands on the hub, but not live here: the hub's own merge tombstones it there.
   columns.deleted_at = stamp.stamper.nowIso();
-  return { survivorId: other.id, loserId: record.recordId };
+  return { survivorId: other.id, loserIds: [record.recordId] };
 }
 
 /**
@@ -109,7 +141,17 @@ export async function finishMerge(
   stamp: ChangeStamp,
   merge: Merge,
 ): Promise<void> {
-  const { survivorId, loserId } = merge;
+  for (const loserId of merge.loserIds)
+    await mergeOne(trx, sqlite, stamp, merge.survivorId, loserId);
+}
+
+async function mergeOne(
+  trx: Trx,
+  sqlite: BetterSqlite3.Database,
+  stamp: ChangeStamp,
+  survivorId: string,
+  loserId: string,
+): Promise<void> {
   for (const { table, column } of RESIDENT_REFERENCES) {
     const rows = await trx
       .selectFrom(table)

@@ -72,7 +72,30 @@ function Particulars({ resident }: { resident: ResidentDetail }) {
           {formatDateTime(resident.createdAt)} / {formatDateTime(resident.updatedAt)}
         </Fact>
       </SimpleGrid>
+      <MergedNotice residentId={resident.id} />
     </Paper>
+  );
+}
+
+/**
+ * 已合并: records of the same person another terminal registered, merged into this one by sync. Says
+ * where and when each was registered, never its document number (the same as this record's).
+ */
+function MergedNotice({ residentId }: { residentId: string }) {
+  const merged = useApiQuery('residents.merged', { residentId });
+  const records = merged.data ?? [];
+  if (records.length === 0) return null;
+  const where = records
+    .map((record) => `登记于 ${record.unitName ?? '其他单位'}、${record.registeredOn}`)
+    .join('；');
+  const count = records.length === 1 ? '一条记录' : `${records.length} 条记录`;
+  return (
+    <Text size="sm" mt="md">
+      <Badge variant="light" color="gray" mr="xs">
+        已合并
+      </Badge>
+      此人另有{count}（{where}）已并入本记录
+    </Text>
   );
 }
 
