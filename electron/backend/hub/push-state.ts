@@ -2,6 +2,7 @@ import type { PushEntry, PushRejection } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
 import type { Db } from '../db/queryable';
 import type { SyncStateTable } from '../db/schema';
+import { markPushed } from './push-entries';
 
 export async function readSyncState(db: Db): Promise<SyncStateTable> {
   return db.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -24,22 +25,15 @@ export async function recordPushError(db: Db, code: string, message: string): Pr
 export async function recordPushResult(
   rt: Runtime,
   epoch: string,
-  decided: readonly PushEntry[],
+  current: string,
+  decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
   rejections: readonly PushRejection[],
 ): Promise<number> {
   const now = rt.stamper.nowIso();
   const bySeq = new Map(decided.map((entry) => [entry.seq, entry]));
   return rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('outbox')
-      .set({ pushed_at: now })
-      .where('pushed_at', 'is', null)
-      .where(
-        'seq',
-        'in',
-        decided.map((entry) => entry.seq),
-      )
-      .execute();
+    // The raw handle is the connection this transaction runs on.
+    markPushed(rt.sqlite, epoch, current, decided, now);
     let added = 0;
     for (const rejection of rejections) {
       const entry =
