@@ -48,9 +48,9 @@ export interface HubClientOptions {
 
 type PathKey = keyof typeof HUB_METHODS;
 
-/** A request body already written as JSON text (the push's), sent as it is. */
-export class JsonText {
-  constructor(readonly text: string) {}
+/** A request body already written as JSON in UTF-8 (the push's), sent as it is. */
+export class JsonBytes {
+  constructor(readonly bytes: Buffer) {}
 }
 
 /**
@@ -91,7 +91,9 @@ export async function hubRequest<S extends z.ZodType>(
       body:
         body === undefined
           ? undefined
-          : Buffer.from(body instanceof JsonText ? body.text : JSON.stringify(body)),
+          : body instanceof JsonBytes
+            ? body.bytes
+            : Buffer.from(JSON.stringify(body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? HUB_TIMEOUT_MS),
       redirect: 'error',
     });

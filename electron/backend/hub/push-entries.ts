@@ -13,11 +13,12 @@ import type { Db } from '../db/queryable';
 const UNKNOWN_SCHEMA_VERSION = 0;
 
 /**
- * An entry read for a push: the contract's fields, with its columns still the JSON text the log
- * holds, so that the request carries them without a parse and a stringify per entry.
+ * An entry read for a push: the contract's fields, with its columns still the JSON the log holds,
+ * as UTF-8 bytes, so that the request carries them without a decode, a parse, a stringify and an
+ * encode per entry.
  */
 export interface OutgoingEntry extends Omit<PushEntry, 'columns'> {
-  columnsJson: string;
+  columnsJson: Buffer;
 }
 
 /**
@@ -92,7 +93,7 @@ function unpushedOf(current: boolean): string {
 }
 
 const ENTRY_COLUMNS = `seq, tx_id, table_name, record_id, op, base_version, version, schema_version,
-  created_at, ${COLUMNS_JSON} AS columns_json`;
+  created_at, CAST(${COLUMNS_JSON} AS BLOB) AS columns_json`;
 
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
@@ -121,7 +122,7 @@ interface EntryRow {
   version: string;
   schema_version: number | null;
   created_at: string;
-  columns_json: string;
+  columns_json: Buffer;
 }
 
 /** One outbox row as the hub's contract has it; a row without a transaction id is its own. */
@@ -211,21 +212,30 @@ function markSettlements(sqlite: BetterSqlite3.Database, entries: OutgoingEntry[
 const quote = (text: string) => JSON.stringify(text);
 
 /**
- * The push request's body (pushRequestSchema) as text: each entry's columns are spliced in as the
- * log holds them, the few other fields written here.
+ * The push request's body (pushRequestSchema) as UTF-8 bytes: each entry's columns are spliced in
+ * as the log holds them, the few other fields written here.
  */
-export function pushRequestBody(epoch: string, entries: readonly OutgoingEntry[]): string {
-  const parts = entries.map(
-    (entry) =>
-      `{"seq":${entry.seq},"txId":${quote(entry.txId)},"table":${quote(entry.table)},` +
-      `"recordId":${quote(entry.recordId)},"op":${quote(entry.op)},` +
-      `"baseVersion":${entry.baseVersion === null ? 'null' : quote(entry.baseVersion)},` +
-      `"version":${quote(entry.version)},"schemaVersion":${entry.schemaVersion},` +
-      `"at":${quote(entry.at)},${entry.settlesRefusal ? '"settlesRefusal":true,' : ''}` +
-      `"columns":${entry.columnsJson}}`,
-  );
-  return `{"epoch":${quote(epoch)},"entries":[${parts.join(',')}]}`;
+export function pushRequestBody(epoch: string, entries: readonly OutgoingEntry[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"epoch":${quote(epoch)},"entries":[`)];
+  entries.forEach((entry, i) => {
+    parts.push(
+      Buffer.from(
+        `${i === 0 ? '' : ','}{"seq":${entry.seq},"txId":${quote(entry.txId)},` +
+          `"table":${quote(entry.table)},"recordId":${quote(entry.recordId)},"op":${quote(entry.op)},` +
+          `"baseVersion":${entry.baseVersion === null ? 'null' : quote(entry.baseVersion)},` +
+          `"version":${quote(entry.version)},"schemaVersion":${entry.schemaVersion},` +
+          `"at":${quote(entry.at)},${entry.settlesRefusal ? '"settlesRefusal":true,' : ''}"columns":`,
+      ),
+      entry.columnsJson,
+      CLOSE_ENTRY,
+    );
+  });
+  parts.push(CLOSE_REQUEST);
+  return Buffer.concat(parts);
 }
+
+const CLOSE_ENTRY = Buffer.from('}');
+const CLOSE_REQUEST = Buffer.from(']}');
 
 /**
  * Marks the entries the hub decided as pushed, in the push's local transaction. The decided entries

@@ -31,9 +31,33 @@ export async function recordPushResult(
 ): Promise<number> {
   const now = rt.stamper.nowIso();
   const bySeq = new Map(decided.map((entry) => [entry.seq, entry]));
-  return rt.db.transaction().execute(async (trx) => {
+  const { sqlite } = rt;
+  // synchronous=NORMAL for this transaction only, on the connection it holds: an answer lost to a
+  // power cut leaves its entries waiting, and the hub, deciding each (terminal, epoch, seq) once,
+  // answers them again when they are sent again. The fsync it spares is most of a batch's cost.
+  return rt.db.connection().execute(async (db) => {
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return await recordAnswer(db, sqlite, epoch, current, decided, bySeq, rejections, now);
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
+  });
+}
+
+async function recordAnswer(
+  db: Db,
+  sqlite: Runtime['sqlite'],
+  epoch: string,
+  current: string,
+  decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
+  bySeq: ReadonlyMap<number, Pick<PushEntry, 'seq' | 'table' | 'recordId'>>,
+  rejections: readonly PushRejection[],
+  now: string,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
     // The raw handle is the connection this transaction runs on.
-    markPushed(rt.sqlite, epoch, current, decided, now);
+    markPushed(sqlite, epoch, current, decided, now);
     let added = 0;
     for (const rejection of rejections) {
       const entry =

@@ -5,7 +5,7 @@ import {
   type PushResponse,
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
-import { HubRefusal, HubUnreachable, JsonText, hubRequest, type HubClientOptions } from './client';
+import { HubRefusal, HubUnreachable, JsonBytes, hubRequest, type HubClientOptions } from './client';
 import { recordClockAhead } from './clock-ahead';
 import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment, recordContact, recordRevoked } from './repository';
@@ -56,7 +56,7 @@ function post(
   epoch: string,
   entries: readonly OutgoingEntry[],
 ): Promise<PushResponse> {
-  const body = new JsonText(pushRequestBody(epoch, entries));
+  const body = new JsonBytes(pushRequestBody(epoch, entries));
   return hubRequest(hub, 'POST', SYNC_PATHS.push, pushResponseSchema, body);
 }
 
