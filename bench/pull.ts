@@ -143,6 +143,11 @@ async function main(): Promise<void> {
     };
     const perSecond = result.applied / seconds;
     console.log(
+      `pull: ${result.state}${result.problem ? ` (${result.problem})` : ''}, ${result.applied} records applied ` +
+        `(${cases} cases here) in ${seconds.toFixed(1)} s = ${Math.round(perSecond)} records/s ` +
+        `(target ≥ ${TARGET_RECORDS_PER_S}: ${perSecond >= TARGET_RECORDS_PER_S ? '达标 OK' : '未达标 UNDER'})`,
+    );
+    console.log(
       `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
         `during the pull (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
         `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +

@@ -61,7 +61,8 @@ async function log(db: Kysely<Database>, entry: Logged = {}): Promise<number> {
 
 /** An entry as the hub reads it from the request's body. */
 function sent(entry: OutgoingEntry) {
-  return pushRequestSchema.parse(JSON.parse(pushRequestBody(EPOCH, [entry]).toString('utf8'))).entries[0]!;
+  return pushRequestSchema.parse(JSON.parse(pushRequestBody(EPOCH, [entry]).toString('utf8')))
+    .entries[0]!;
 }
 
 const EPOCH = '0193a000-0000-7000-8000-0000000000e1';
@@ -166,7 +167,9 @@ describe('the push request written from the change log', () => {
     await log(db, { op: 'update', changed: ['note'] });
     const batch = readPushBatch(sqlite, epoch, epoch);
     batch[1]!.settlesRefusal = true;
-    const request = pushRequestSchema.parse(JSON.parse(pushRequestBody(epoch, batch).toString('utf8')));
+    const request = pushRequestSchema.parse(
+      JSON.parse(pushRequestBody(epoch, batch).toString('utf8')),
+    );
     expect(request.epoch).toBe(epoch);
     expect(request.entries[0]).toEqual({
       seq: batch[0]!.seq,
