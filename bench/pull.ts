@@ -3,9 +3,10 @@
  * hub on loopback. The hub runs as its own process (`npm run hub`'s entry) on a throw-away
  * PostgreSQL cluster of this machine (Debian's postgresql, default durability); its record tables
  * are filled directly, as the push side leaves them: 20% residents, 80% cases of those residents.
- * The terminal is the real backend in this process, joined to the hub as the wizard joins it; while
- * it pulls, a trivial backend request (hub.pullProgress through the dispatcher) goes out every 10 ms.
- * Prints records/s applied, the terminal's peak RSS and the requests' latencies.
+ * The terminal is the real backend in a process of its own (bench/lib/terminal-process.ts), joined to
+ * the hub as the wizard joins it; while it pulls, a trivial backend request (hub.pullProgress through
+ * the dispatcher) goes out every 10 ms in that process. Prints records/s applied, the terminal
+ * process's RSS and CPU, the hub's CPU and the requests' latencies.
  * Run: npm run bench:pull [-- --records 100000 --page N (fixed page size; default adaptive)]
  */
 import type { ChildProcess } from 'node:child_process';
@@ -15,10 +16,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import { pullRecords } from '../electron/backend/hub/pull/pull';
 import { createHarness } from '../electron/backend/testing/harness';
 import { joinHub } from '../electron/backend/testing/hub-terminal';
-import { ensureItem } from '../electron/backend/testing/township';
 import {
   NO_POSTGRES_REASON,
   findPostgresBinaries,
@@ -30,6 +29,7 @@ import { startDemoHub } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
+import { startTerminalProcess, type TerminalProcess } from './lib/terminal-process';
 
 const COUNTY = '330324';
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
@@ -93,6 +93,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-pull-'));
   let cluster: PostgresCluster | null = null;
   let hub: ChildProcess | null = null;
+  let terminal: TerminalProcess | null = null;
   try {
     cluster = await startPostgresCluster(bin, { durable: true });
     const admin = new pg.Client({ connectionString: cluster.url });
@@ -104,97 +105,61 @@ async function main(): Promise<void> {
     hub = started.child;
 
     const centre = await createHarness({ dataDir: join(work, 'centre') });
-    const terminal = await createHarness({ dataDir: join(work, 'terminal') });
-    // The harness's clock is set by hand; the pull measures real time.
+    terminal = await startTerminalProcess(join(work, 'terminal'));
     const centreAdmin = await joinHub(centre, started.base.origin, started.firstCode, {
       terminalName: '县中心',
     });
     const { code } = await centre.ok('hub.issueCode', { orgUnitId: YANTOU }, centreAdmin);
-    const admin2 = await joinHub(terminal, started.base.origin, code, { username: 'yantou_admin' });
     await centre.cleanup();
-    const rt = terminal.backend.runtime;
-    // The minute's cycle would pull too; the bench times one pull of its own.
-    await rt.hubSync.stop();
-    const itemId = await ensureItem(terminal, 'ZJ-XZ-0003');
-    const item = await rt.db
-      .selectFrom('service_items')
-      .select(['current_version_id', 'name'])
-      .where('id', '=', itemId)
-      .executeTakeFirstOrThrow();
+    // The minute's cycle would pull too; the child stops it, the bench times one pull of its own.
+    await terminal.call('join', started.base.origin, code, 'yantou_admin');
+    const item = await terminal.call('item', 'ZJ-XZ-0003');
 
     const seedStart = performance.now();
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    await seed(
-      client,
-      pullBenchRecords(
-        total,
-        { id: itemId, versionId: item.current_version_id, name: item.name },
-        { township: YANTOU, village: VILLAGE },
-      ),
-    );
+    await seed(client, pullBenchRecords(total, item, { township: YANTOU, village: VILLAGE }));
     await client.end();
     console.log(
       `${cluster.version}; hub seeded with ${total} records in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
     );
 
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    const latencies: number[] = [];
-    let pulling = true;
-    const probe = (async () => {
-      // Latency from when the request was due: a timer held up by a busy event loop counts too.
-      let due = performance.now();
-      while (pulling) {
-        await terminal.call('hub.pullProgress', {}, admin2);
-        const answered = performance.now();
-        latencies.push(answered - due);
-        peakRss = Math.max(peakRss, process.memoryUsage().rss);
-        due = Math.max(due + 10, answered);
-        const wait = due - performance.now();
-        if (wait > 0) await new Promise((done) => setTimeout(done, wait));
-      }
-    })();
+    console.log(`terminal joined: ${JSON.stringify(await terminal.call('memory', true))} MB`);
+    const before = terminal.sample();
+    const watch = terminal.watchRss();
     const cpuBefore = {
-      terminal: process.cpuUsage(),
       hub: treeCpuSeconds(hub.pid!),
       server: treeCpuSeconds(cluster.serverPid()),
     };
     const pullStart = performance.now();
-    const result = await pullRecords(rt, pageSize ? { pageSize } : {});
+    const { result, latencies, cases } = await terminal.call('pull', pageSize);
     const seconds = (performance.now() - pullStart) / 1000;
-    const terminalCpu = process.cpuUsage(cpuBefore.terminal);
+    const peakRss = watch.stop();
+    const after = terminal.sample();
     const cpu = {
-      terminal: (terminalCpu.user + terminalCpu.system) / 1e6,
+      terminal: after.cpuSeconds - before.cpuSeconds,
       hub: treeCpuSeconds(hub.pid!) - cpuBefore.hub,
       server: treeCpuSeconds(cluster.serverPid()) - cpuBefore.server,
     };
-    pulling = false;
-    await probe;
-    const counts = await rt.db
-      .selectFrom('cases')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
     const perSecond = result.applied / seconds;
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(
       `pull: ${result.state}${result.problem ? ` (${result.problem})` : ''}, ${result.applied} records applied ` +
-        `(${counts.n} cases here) in ${seconds.toFixed(1)} s = ${Math.round(perSecond)} records/s ` +
+        `(${cases} cases here) in ${seconds.toFixed(1)} s = ${Math.round(perSecond)} records/s ` +
         `(target ≥ ${TARGET_RECORDS_PER_S}: ${perSecond >= TARGET_RECORDS_PER_S ? '达标 OK' : '未达标 UNDER'})`,
     );
     console.log(
-      `RSS of this process: ${mb(rssBefore)} MB before, peak ${mb(peakRss)} MB during the pull, ` +
-        `+${mb(peakRss - rssBefore)} MB for the pull ` +
-        `(target < ${TARGET_RSS_MB} MB: ${Number(mb(peakRss)) < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}; ` +
-        'this process also holds the generated hub rows, the bench and its probe)',
+      `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
+        `during the pull (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
+        `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +
+        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB`,
     );
     // Waiting for a core costs time, not CPU: on a busy machine these say what an idle one would do.
-    const perCpu = (seconds: number) => Math.round(result.applied / seconds);
+    const perRecord = (cpuSeconds: number) =>
+      ((cpuSeconds / Math.max(1, result.applied)) * 1e6).toFixed(0);
     console.log(
-      `CPU during the pull: terminal ${cpu.terminal.toFixed(1)} s (${perCpu(cpu.terminal)} records per CPU-second, ` +
-        `probe included), hub ${cpu.hub.toFixed(1)} s, PostgreSQL ${cpu.server.toFixed(1)} s ` +
-        `(${perCpu(cpu.hub + cpu.server)} records per CPU-second), wall ${seconds.toFixed(1)} s`,
+      `CPU during the pull: terminal ${cpu.terminal.toFixed(2)} s (${perRecord(cpu.terminal)} µs a record, ` +
+        `probe included), hub ${cpu.hub.toFixed(2)} s + PostgreSQL ${cpu.server.toFixed(2)} s ` +
+        `(${perRecord(cpu.hub + cpu.server)} µs a record), wall ${seconds.toFixed(1)} s`,
     );
     const worst = Math.max(...latencies);
     console.log(
@@ -202,8 +167,8 @@ async function main(): Promise<void> {
         `p99 ${formatMs(percentile(latencies, 99))} max ${formatMs(worst)} ` +
         `(target max < ${TARGET_LATENCY_MS} ms: ${worst < TARGET_LATENCY_MS ? '达标 OK' : '超标 OVER'}); load ${load()}`,
     );
-    await terminal.cleanup();
   } finally {
+    await terminal?.stop();
     hub?.kill('SIGTERM');
     cluster?.stop();
     rmSync(work, { recursive: true, force: true });

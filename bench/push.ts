@@ -2,24 +2,20 @@
  * Issue 15's push benchmark: a township terminal pushes 100,000 case-sized records to the county
  * hub on loopback, then rounds of 100 changes. The hub runs as its own process on a throw-away
  * PostgreSQL cluster of this machine (Debian's postgresql, default durability), as in bench:pull.
- * The terminal is the real backend in this process, joined to the hub as the wizard joins it; its
- * change log is filled directly, as the counter's use cases leave it (20% residents, 80% cases of
- * those residents, one use case each), and hub/pusher.ts sends it as the minute's cycle does.
- * Prints records/s, the terminal's peak RSS, and the rounds' times.
+ * The terminal is the real backend in a process of its own (bench/lib/terminal-process.ts), joined
+ * to the hub as the wizard joins it; its change log is filled directly by the bench, as the counter's
+ * use cases leave it (20% residents, 80% cases of those residents, one use case each), and hub/pusher.ts
+ * sends it as the minute's cycle does. Prints records/s, the terminal process's RSS and CPU, the
+ * hub's CPU, and the rounds' times.
  * Run: npm run bench:push [-- --records 100000 --rounds 20]
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { formatHlc } from '@shared/sync/hlc';
-import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
-import type { Runtime } from '../electron/backend/core/runtime';
-import { pushPending } from '../electron/backend/hub/pusher';
-import { readEnrolment } from '../electron/backend/hub/repository';
+import { DATABASE_FILE } from '../electron/backend/app/open-runtime';
 import { createHarness } from '../electron/backend/testing/harness';
 import { joinHub } from '../electron/backend/testing/hub-terminal';
 import {
@@ -30,79 +26,14 @@ import {
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
 import { startDemoHub } from './lib/hub-process';
-import { benchCaseColumns, benchResidentColumns } from './lib/pull-records';
+import { treeCpuSeconds } from './lib/process-cpu';
+import { YANTOU, fillLog, logRows } from './lib/push-log';
 import { formatMs, percentile } from './lib/stats';
+import { startTerminalProcess, type TerminalProcess } from './lib/terminal-process';
 
-const YANTOU = orgUnitIdFromDivisionCode('330324108');
-const VILLAGE = orgUnitIdFromDivisionCode('330324108201');
 const TARGET_RECORDS_PER_S = 20_000;
 const TARGET_ROUND_MS = 25;
 const TARGET_RSS_MB = 150;
-
-/** The item the bench's cases name: the change log does not check it, the hub stores it as sent. */
-const ITEM = {
-  id: '00000000-0000-4000-8000-000000000003',
-  versionId: '00000000-0000-4000-8000-000000000004',
-  name: '城乡居民基本养老保险参保登记',
-};
-
-/**
- * The change log's rows for `count` new records, numbered from `first`: a resident, then four
- * cases of that resident, each its own use case, as the counter writes them.
- */
-function logRows(first: number, count: number, terminalId: string, clock: { wall: number }) {
-  const rows = [];
-  let residentId = '';
-  for (let i = first; i < first + count; i += 1) {
-    clock.wall += 1;
-    const version = formatHlc({ wall: clock.wall, counter: 0, node: terminalId });
-    const at = new Date(clock.wall).toISOString();
-    const id = randomUUID();
-    const sync = {
-      id,
-      org_unit_id: YANTOU,
-      created_at: at,
-      created_by: null,
-      updated_at: at,
-      updated_by: null,
-      origin_terminal_id: terminalId,
-      version,
-      deleted_at: null,
-    };
-    const resident = i % 5 === 0;
-    if (resident) residentId = id;
-    const payload = resident
-      ? { ...sync, ...benchResidentColumns(i, VILLAGE) }
-      : { ...sync, ...benchCaseColumns(i, ITEM, residentId, at) };
-    rows.push({
-      table_name: resident ? 'residents' : 'cases',
-      record_id: id,
-      op: 'insert' as const,
-      payload: JSON.stringify(payload),
-      base_version: null,
-      version,
-      org_unit_id: YANTOU,
-      created_at: at,
-      pushed_at: null,
-      tx_id: randomUUID(),
-      changed_columns: null,
-      schema_version: 1,
-      epoch: null,
-    });
-  }
-  return rows;
-}
-
-async function fillLog(rt: Runtime, rows: ReturnType<typeof logRows>) {
-  await rt.db.transaction().execute(async (trx) => {
-    for (let start = 0; start < rows.length; start += 500) {
-      await trx
-        .insertInto('outbox')
-        .values(rows.slice(start, start + 500))
-        .execute();
-    }
-  });
-}
 
 async function main(): Promise<void> {
   const total = countFlag('records', 100_000);
@@ -123,6 +54,7 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-push-'));
   let cluster: PostgresCluster | null = null;
   let hub: ChildProcess | null = null;
+  let terminal: TerminalProcess | null = null;
   try {
     cluster = await startPostgresCluster(bin, { durable: true });
     const admin = new pg.Client({ connectionString: cluster.url });
@@ -135,46 +67,42 @@ async function main(): Promise<void> {
     console.log(cluster.version);
 
     const centre = await createHarness({ dataDir: join(work, 'centre') });
-    const terminal = await createHarness({ dataDir: join(work, 'terminal') });
+    terminal = await startTerminalProcess(join(work, 'terminal'));
     const centreAdmin = await joinHub(centre, started.base.origin, started.firstCode, {
       terminalName: '县中心',
     });
     const { code } = await centre.ok('hub.issueCode', { orgUnitId: YANTOU }, centreAdmin);
-    await joinHub(terminal, started.base.origin, code, { username: 'yantou_admin' });
     await centre.cleanup();
-    const rt = terminal.backend.runtime;
-    // The minute's cycle would push too; the bench times pushes of its own.
-    await rt.hubSync.stop();
-    await pushPending(rt);
-    const enrolment = await readEnrolment(rt.db);
-    if (!enrolment) throw new Error('the terminal did not join the hub');
+    await terminal.call('join', started.base.origin, code, 'yantou_admin');
+    await terminal.call('push');
+    console.log(`terminal joined: ${JSON.stringify(await terminal.call('memory', true))} MB`);
+
+    const terminalId = await terminal.call('terminalId');
+    const file = join(work, 'terminal', DATABASE_FILE);
     // Versions from a day back: the hub flags versions ahead of its clock.
     const clock = { wall: Date.now() - 86_400_000 };
-
     const fillStart = performance.now();
     for (let start = 0; start < total; start += 10_000) {
-      await fillLog(
-        rt,
-        logRows(start, Math.min(10_000, total - start), enrolment.terminalId, clock),
-      );
+      fillLog(file, logRows(start, Math.min(10_000, total - start), terminalId, clock));
     }
+    console.log(`log filled: ${JSON.stringify(await terminal.call('memory', true))} MB`);
     console.log(
       `change log filled with ${total} entries in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
     );
 
-    global.gc?.();
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 10);
+    const before = terminal.sample();
+    const watch = terminal.watchRss();
+    const cpuBefore = {
+      hub: treeCpuSeconds(hub.pid!),
+      server: treeCpuSeconds(cluster.serverPid()),
+    };
     const pushStart = performance.now();
     // As the minute's cycle does, a failed run is tried again (counted and printed).
-    const outcome = await pushPending(rt, { timeoutMs: 120_000 });
+    const outcome = await terminal.call('push', 120_000);
     const failures: string[] = [];
     while (outcome.state === 'failed' && failures.length < 3) {
       failures.push(`${outcome.problem} after ${outcome.pushed}`);
-      const again = await pushPending(rt, { timeoutMs: 120_000 });
+      const again = await terminal.call('push', 120_000);
       Object.assign(outcome, {
         ...again,
         pushed: outcome.pushed + again.pushed,
@@ -182,30 +110,44 @@ async function main(): Promise<void> {
       });
     }
     const seconds = (performance.now() - pushStart) / 1000;
+    const peakRss = watch.stop();
+    const after = terminal.sample();
+    const cpu = {
+      terminal: after.cpuSeconds - before.cpuSeconds,
+      hub: treeCpuSeconds(hub.pid!) - cpuBefore.hub,
+      server: treeCpuSeconds(cluster.serverPid()) - cpuBefore.server,
+    };
     if (failures.length > 0)
       console.log(`runs that failed and were tried again: ${failures.join('; ')}`);
-    clearInterval(sampler);
     if (outcome.state !== 'done') {
       console.log(`the hub's log:\n${readFileSync(join(work, 'hub.log'), 'utf8').slice(-3000)}`);
     }
     const perSecond = outcome.pushed / seconds;
-    const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
     console.log(
       `push: ${outcome.state}${outcome.problem ? ` (${outcome.problem})` : ''}, ${outcome.pushed} records ` +
         `(${outcome.rejected} refused) in ${seconds.toFixed(1)} s = ${Math.round(perSecond)} records/s ` +
         `(target ≥ ${TARGET_RECORDS_PER_S}: ${perSecond >= TARGET_RECORDS_PER_S ? '达标 OK' : '未达标 UNDER'}); load ${load()}`,
     );
     console.log(
-      `RSS of this process: ${mb(rssBefore)} MB before, peak ${mb(peakRss)} MB during the push ` +
-        `(target < ${TARGET_RSS_MB} MB: ${Number(mb(peakRss)) < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}; ` +
-        'this process also holds the bench)',
+      `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
+        `during the push (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
+        `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +
+        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB`,
+    );
+    // Waiting for a core costs time, not CPU: on a busy machine these say what an idle one would do.
+    const perRecord = (cpuSeconds: number) => ((cpuSeconds / outcome.pushed) * 1e6).toFixed(0);
+    console.log(
+      `CPU during the push: terminal ${cpu.terminal.toFixed(2)} s (${perRecord(cpu.terminal)} µs a record), ` +
+        `hub ${cpu.hub.toFixed(2)} s + PostgreSQL ${cpu.server.toFixed(2)} s ` +
+        `(${perRecord(cpu.hub + cpu.server)} µs a record), wall ${seconds.toFixed(1)} s`,
     );
 
     const rounds: number[] = [];
+    const roundCpu = terminal.sample().cpuSeconds;
     for (let round = 0; round < roundCount; round += 1) {
-      await fillLog(rt, logRows(total + round * 100, 100, enrolment.terminalId, clock));
+      fillLog(file, logRows(total + round * 100, 100, terminalId, clock));
       const roundStart = performance.now();
-      const answer = await pushPending(rt);
+      const answer = await terminal.call('push');
       rounds.push(performance.now() - roundStart);
       if (answer.pushed !== 100) throw new Error(`round ${round}: ${answer.pushed} pushed`);
     }
@@ -213,7 +155,9 @@ async function main(): Promise<void> {
     console.log(
       `rounds of 100 changes (read, send, hub commit, marked pushed): n=${rounds.length} ` +
         `p50 ${formatMs(percentile(rounds, 50))} p99 ${formatMs(p99)} max ${formatMs(Math.max(...rounds))} ` +
-        `(target < ${TARGET_ROUND_MS} ms: ${p99 < TARGET_ROUND_MS ? '达标 OK' : '超标 OVER'}); load ${load()}`,
+        `(target < ${TARGET_ROUND_MS} ms: ${p99 < TARGET_ROUND_MS ? '达标 OK' : '超标 OVER'}); ` +
+        `terminal CPU ${(((terminal.sample().cpuSeconds - roundCpu) / Math.max(1, roundCount)) * 1000).toFixed(1)} ms a round; ` +
+        `load ${load()}`,
     );
 
     const client = new pg.Client({ connectionString: databaseUrl });
@@ -228,8 +172,8 @@ async function main(): Promise<void> {
       `exactly once: the hub holds ${held.rows[0].n} records of the township (pushed ${expected}): ` +
         `${held.rows[0].n === expected ? 'OK' : 'MISMATCH'}`,
     );
-    await terminal.cleanup();
   } finally {
+    await terminal?.stop();
     hub?.kill('SIGTERM');
     cluster?.stop();
     rmSync(work, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   MATERIAL_FORM_LABELS,
   MATERIAL_REQUIREMENT_LABELS,
@@ -7,7 +7,7 @@ import {
 } from '@shared/domain/catalogue/service-item';
 import { shanghaiDate } from '@shared/domain/calendar/plain-date';
 import type { CallContext } from '../core/runtime';
-import { addHeadedSheet, workbookBase64 } from '../core/workbook';
+import { addHeadedSheet, excel, workbookBase64 } from '../core/workbook';
 import {
   ACTIVE_LABEL,
   ALIAS_SEPARATOR,
@@ -25,7 +25,7 @@ import { listCurrentVersions } from './repository';
 /** The whole catalogue, current versions, active and inactive: what the import reads back. */
 async function catalogueWorkbook(ctx: CallContext): Promise<ExcelJS.Workbook> {
   const rows = await listCurrentVersions(ctx.rt.db);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.created = new Date(ctx.rt.stamper.clock.now());
   const items = addHeadedSheet(workbook, ITEM_SHEET, ITEM_COLUMNS);
   const materials = addHeadedSheet(workbook, MATERIAL_SHEET, MATERIAL_COLUMNS);

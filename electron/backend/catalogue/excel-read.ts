@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { z } from 'zod';
 import {
   materialSchema,
@@ -7,6 +7,7 @@ import {
   type ServiceItemFields,
 } from '@shared/domain/catalogue/service-item';
 import { DomainError } from '../core/errors';
+import { excel } from '../core/workbook';
 import {
   ACTIVE_LABEL,
   ALIAS_SPLIT,
@@ -61,7 +62,7 @@ function unreadable(message: string): DomainError {
 }
 
 async function loadWorkbook(base64: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   try {
     await workbook.xlsx.load(Buffer.from(base64, 'base64') as unknown as ExcelJS.Buffer);
   } catch {

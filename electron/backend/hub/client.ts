@@ -48,6 +48,11 @@ export interface HubClientOptions {
 
 type PathKey = keyof typeof HUB_METHODS;
 
+/** A request body already written as JSON in UTF-8 (the push's), sent as it is. */
+export class JsonBytes {
+  constructor(readonly bytes: Buffer) {}
+}
+
 /**
  * One request to the hub, its answer parsed with the shared contract. The token travels only in the
  * Authorization header and is never part of an error message, so nothing that logs an error logs it.
@@ -82,7 +87,13 @@ export async function hubRequest<S extends z.ZodType>(
     response = await fetch(`${options.baseUrl.replace(/\/+$/, '')}${path}`, {
       method,
       headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // Bytes, not a string: fetch would first copy a string to check its UTF-16 (toUSVString).
+      body:
+        body === undefined
+          ? undefined
+          : body instanceof JsonBytes
+            ? body.bytes
+            : Buffer.from(JSON.stringify(body)),
       signal: AbortSignal.timeout(options.timeoutMs ?? HUB_TIMEOUT_MS),
       redirect: 'error',
     });

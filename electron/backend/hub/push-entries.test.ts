@@ -3,7 +3,14 @@ import { describe, expect } from 'vitest';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { test } from '../testing/fixtures';
-import { nextEpoch, readPushBatch } from './push-entries';
+import { pushRequestSchema } from '@shared/sync/records-contract';
+import {
+  markPushed,
+  nextEpoch,
+  pushRequestBody,
+  readPushBatch,
+  type OutgoingEntry,
+} from './push-entries';
 import { readSyncState } from './push-state';
 
 interface Logged {
@@ -52,6 +59,14 @@ async function log(db: Kysely<Database>, entry: Logged = {}): Promise<number> {
   return seq;
 }
 
+/** An entry as the hub reads it from the request's body. */
+function sent(entry: OutgoingEntry) {
+  return pushRequestSchema.parse(JSON.parse(pushRequestBody(EPOCH, [entry]).toString('utf8')))
+    .entries[0]!;
+}
+
+const EPOCH = '0193a000-0000-7000-8000-0000000000e1';
+
 async function logTransaction(db: Kysely<Database>, size: number): Promise<string> {
   const txId = randomUUID();
   for (let i = 0; i < size; i += 1) await log(db, { txId });
@@ -62,14 +77,14 @@ describe('push batches read from the change log', () => {
   test('never split a transaction: the batch runs past its limit to the end of the last one', async ({
     harness: h,
   }) => {
-    const db = h.backend.runtime.db;
+    const { db, sqlite } = h.backend.runtime;
     const { epoch } = await readSyncState(db);
     const [a, b, c] = [
       await logTransaction(db, 2),
       await logTransaction(db, 3),
       await logTransaction(db, 2),
     ];
-    const first = await readPushBatch(db, epoch, epoch, 4);
+    const first = readPushBatch(sqlite, epoch, epoch, 4);
     expect(first.map((entry) => entry.txId)).toEqual([a, a, b, b, b]);
     expect(first.map((entry) => entry.seq)).toEqual(
       [...first.map((entry) => entry.seq)].sort((x, y) => x - y),
@@ -83,20 +98,20 @@ describe('push batches read from the change log', () => {
         first.map((entry) => entry.seq),
       )
       .execute();
-    const second = await readPushBatch(db, epoch, epoch, 4);
+    const second = readPushBatch(sqlite, epoch, epoch, 4);
     expect(second.map((entry) => entry.txId)).toEqual([c, c]);
   });
 
   test('send an update only with what it changed and the sync columns; an insert and an older entry whole', async ({
     harness: h,
   }) => {
-    const db = h.backend.runtime.db;
+    const { db, sqlite } = h.backend.runtime;
     const { epoch } = await readSyncState(db);
     await log(db, { op: 'insert' });
     await log(db, { op: 'update', changed: ['note'] });
     await log(db, { op: 'delete', changed: [] });
     await log(db, { op: 'update', changed: null });
-    const [insert, update, tombstone, older] = await readPushBatch(db, epoch, epoch);
+    const [insert, update, tombstone, older] = readPushBatch(sqlite, epoch, epoch).map(sent);
     expect(insert!.columns).toEqual(ROW);
     expect(update!.columns).toEqual({
       note: '初次',
@@ -114,12 +129,12 @@ describe('push batches read from the change log', () => {
   test('leave out the tables with a channel of their own; an entry without a transaction id is its own', async ({
     harness: h,
   }) => {
-    const db = h.backend.runtime.db;
+    const { db, sqlite } = h.backend.runtime;
     const { epoch } = await readSyncState(db);
     const users = await log(db, { table: 'users' });
     await log(db, { txId: null });
     await log(db, { txId: null });
-    const batch = await readPushBatch(db, epoch, epoch);
+    const batch = readPushBatch(sqlite, epoch, epoch);
     expect(batch.map((entry) => entry.seq)).not.toContain(users);
     expect(batch.every((entry) => entry.table === 'cases')).toBe(true);
     expect(batch).toHaveLength(2);
@@ -129,14 +144,72 @@ describe('push batches read from the change log', () => {
   test('go oldest epoch first; an entry written before the log knew epochs is of the current one', async ({
     harness: h,
   }) => {
-    const db = h.backend.runtime.db;
+    const { db, sqlite } = h.backend.runtime;
     const { epoch: current } = await readSyncState(db);
     const before = randomUUID();
     const old = await log(db, { epoch: before });
     const unnamed = await log(db, { epoch: null });
     const named = await log(db, { epoch: current });
     expect(await nextEpoch(db, current)).toBe(before);
-    expect((await readPushBatch(db, before, current)).map((e) => e.seq)).toEqual([old]);
-    expect((await readPushBatch(db, current, current)).map((e) => e.seq)).toEqual([unnamed, named]);
+    expect(readPushBatch(sqlite, before, current).map((e) => e.seq)).toEqual([old]);
+    expect(readPushBatch(sqlite, current, current).map((e) => e.seq)).toEqual([unnamed, named]);
+  });
+});
+
+describe('the push request written from the change log', () => {
+  test('carry each entry as the contract reads it, its stored columns spliced in', async ({
+    harness: h,
+  }) => {
+    const { db, sqlite } = h.backend.runtime;
+    const { epoch } = await readSyncState(db);
+    const quoted = { ...ROW, note: '他说"不"\\n换行\u2028', case_no: null };
+    await log(db, { op: 'insert', payload: quoted, txId: null });
+    await log(db, { op: 'update', changed: ['note'] });
+    const batch = readPushBatch(sqlite, epoch, epoch);
+    batch[1]!.settlesRefusal = true;
+    const request = pushRequestSchema.parse(
+      JSON.parse(pushRequestBody(epoch, batch).toString('utf8')),
+    );
+    expect(request.epoch).toBe(epoch);
+    expect(request.entries[0]).toEqual({
+      seq: batch[0]!.seq,
+      txId: batch[0]!.txId,
+      table: 'cases',
+      recordId: ROW.id,
+      op: 'insert',
+      baseVersion: null,
+      version: 'v2',
+      columns: quoted,
+      schemaVersion: 28,
+      at: '2026-12-07T01:00:00.000Z',
+    });
+    expect(request.entries[1]).toMatchObject({ baseVersion: 'v1', settlesRefusal: true });
+    expect(request.entries[1]!.columns).toEqual({
+      note: '初次',
+      version: 'v2',
+      updated_at: ROW.updated_at,
+      updated_by: 'u1',
+    });
+  });
+
+  test('mark as pushed what the hub decided and nothing else: not a later entry, not another channel', async ({
+    harness: h,
+  }) => {
+    const { db, sqlite } = h.backend.runtime;
+    const { epoch } = await readSyncState(db);
+    const a = await log(db);
+    const users = await log(db, { table: 'users' });
+    const [b, c, d, e] = [await log(db), await log(db), await log(db), await log(db)];
+    markPushed(sqlite, epoch, epoch, [{ seq: a }, { seq: b }], 'now');
+    // Not a run of what waits (d left out): only the entries named.
+    markPushed(sqlite, epoch, epoch, [{ seq: c }, { seq: e }], 'now');
+    const unpushed = await db
+      .selectFrom('outbox')
+      .select('seq')
+      .where('pushed_at', 'is', null)
+      .where('seq', 'in', [a, users, b, c, d, e])
+      .orderBy('seq')
+      .execute();
+    expect(unpushed.map((row) => row.seq)).toEqual([users, d]);
   });
 });

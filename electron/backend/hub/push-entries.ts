@@ -6,62 +6,19 @@ import {
   type PushEntry,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/queryable';
-import type { OutboxTable } from '../db/schema';
-
-type OutboxRow = Omit<OutboxTable, 'seq'> & { seq: number };
-
-/**
- * What every change sets besides its own columns: without them an update would reach the hub
- * without its version, and a tombstone without deleted_at.
- */
-const CHANGE_SYNC_COLUMNS = ['version', 'updated_at', 'updated_by'] as const;
 
 /** Entries written before the log knew its schema version: older than any numbered schema. */
 const UNKNOWN_SCHEMA_VERSION = 0;
 
-function isColumnValue(value: unknown): value is string | number | null {
-  return value === null || typeof value === 'string' || typeof value === 'number';
-}
-
 /**
- * The columns an entry carries: an insert the whole row; an update or delete only what it changed
- * (an older terminal's change thus never blanks a column it does not know) plus the sync columns.
- * An entry written before the log listed changed columns carries its whole row, as it was written.
- * Terminal-local columns never leave.
+ * An entry read for a push: the contract's fields, with its columns still the JSON the log holds,
+ * as UTF-8 bytes, so that the request carries them without a decode, a parse, a stringify and an
+ * encode per entry.
  */
-export function entryColumns(row: OutboxRow): Record<string, string | number | null> {
-  const payload = JSON.parse(row.payload) as Record<string, unknown>;
-  const local = new Set(SYNC_LOCAL_COLUMNS[row.table_name as SyncRecordTable] ?? []);
-  let names = Object.keys(payload);
-  if (row.op !== 'insert' && row.changed_columns !== null) {
-    const changed = new Set(JSON.parse(row.changed_columns) as string[]);
-    for (const column of CHANGE_SYNC_COLUMNS) changed.add(column);
-    if (row.op === 'delete') changed.add('deleted_at');
-    names = names.filter((name) => changed.has(name));
-  }
-  const columns: Record<string, string | number | null> = {};
-  for (const name of names) {
-    const value = payload[name];
-    if (!local.has(name) && isColumnValue(value)) columns[name] = value;
-  }
-  return columns;
-}
-
-/** One outbox row as the hub's contract has it; a row without a transaction id is its own. */
-export function toPushEntry(row: OutboxRow): PushEntry {
-  return {
-    seq: row.seq,
-    txId: row.tx_id ?? randomUUID(),
-    table: row.table_name as SyncRecordTable,
-    recordId: row.record_id,
-    op: row.op,
-    baseVersion: row.base_version,
-    version: row.version,
-    columns: entryColumns(row),
-    schemaVersion: row.schema_version ?? UNKNOWN_SCHEMA_VERSION,
-    at: row.created_at,
-  };
+export interface OutgoingEntry extends Omit<PushEntry, 'columns'> {
+  columnsJson: Buffer;
 }
 
 /**
@@ -69,6 +26,44 @@ export function toPushEntry(row: OutboxRow): PushEntry {
  * those channels carry them. Their seqs leave gaps in what is pushed here.
  */
 const RECORD_TABLES: readonly string[] = SYNC_RECORD_TABLES;
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+const list = (names: readonly string[]) => names.map(literal).join(', ');
+
+/**
+ * What every change sets besides its own columns: without them an update would reach the hub
+ * without its version, and a tombstone without deleted_at.
+ */
+const CHANGE_SYNC_COLUMNS = ['version', 'updated_at', 'updated_by'] as const;
+
+const LOCAL_COLUMNS = Object.entries(SYNC_LOCAL_COLUMNS).filter(
+  (entry): entry is [string, readonly string[]] => (entry[1]?.length ?? 0) > 0,
+);
+/** The payload's keys that are a table's terminal-local column. */
+const LOCAL_KEY =
+  LOCAL_COLUMNS.map(
+    ([table, columns]) => `(table_name = ${literal(table)} AND key IN (${list(columns)}))`,
+  ).join(' OR ') || '0';
+const WITH_LOCAL_COLUMNS =
+  LOCAL_COLUMNS.length > 0 ? `table_name IN (${list(LOCAL_COLUMNS.map(([table]) => table))})` : '0';
+
+/**
+ * The columns an entry carries, as JSON text built by SQLite: an insert the whole row; an update or
+ * delete only what it changed (an older terminal's change thus never blanks a column it does not
+ * know) plus the sync columns. An entry written before the log listed changed columns carries its
+ * whole row, as it was written. Terminal-local columns never leave. A whole row of a table without
+ * local columns goes as the log holds it: the one write module writes the payload from the SQLite
+ * row (no table has a BLOB column), so it holds only text, numbers and nulls, what the contract
+ * takes; a filtered one keeps only those.
+ */
+const COLUMNS_JSON = `CASE WHEN (op = 'insert' OR changed_columns IS NULL) AND NOT (${WITH_LOCAL_COLUMNS})
+  THEN payload
+  ELSE (SELECT json_group_object(key, value) FROM json_each(payload)
+    WHERE type IN ('null', 'integer', 'real', 'text') AND NOT (${LOCAL_KEY})
+      AND (op = 'insert' OR changed_columns IS NULL
+        OR key IN (SELECT value FROM json_each(changed_columns))
+        OR key IN (${list(CHANGE_SYNC_COLUMNS)}) OR (op = 'delete' AND key = 'deleted_at')))
+  END`;
 
 /** Entries written before the log knew its epoch belong to the current one. */
 function epochOf(row: { epoch: string | null }, current: string): string {
@@ -88,15 +83,62 @@ export async function nextEpoch(db: Db, current: string): Promise<string | null>
   return first ? epochOf(first, current) : null;
 }
 
-function unpushedOf(db: Db, epoch: string, current: string) {
-  const query = db
-    .selectFrom('outbox')
-    .selectAll()
-    .where('pushed_at', 'is', null)
-    .where('table_name', 'in', RECORD_TABLES);
-  return epoch === current
-    ? query.where((eb) => eb.or([eb('epoch', '=', epoch), eb('epoch', 'is', null)]))
-    : query.where('epoch', '=', epoch);
+/**
+ * What is still to push of one epoch (`?` its id): entries without an epoch belong to the current
+ * one, so the filter differs by whether the epoch is current.
+ */
+function unpushedOf(current: boolean): string {
+  return `pushed_at IS NULL AND table_name IN (${list(RECORD_TABLES)})
+    AND ${current ? '(epoch = ? OR epoch IS NULL)' : 'epoch = ?'}`;
+}
+
+const ENTRY_COLUMNS = `seq, tx_id, table_name, record_id, op, base_version, version, schema_version,
+  created_at, CAST(${COLUMNS_JSON} AS BLOB) AS columns_json`;
+
+const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+
+/** One prepared statement per text and database, kept for the next batch. */
+function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  let cache = statements.get(sqlite);
+  if (!cache) {
+    cache = new Map();
+    statements.set(sqlite, cache);
+  }
+  let statement = cache.get(text);
+  if (!statement) {
+    statement = sqlite.prepare(text);
+    cache.set(text, statement);
+  }
+  return statement;
+}
+
+interface EntryRow {
+  seq: number;
+  tx_id: string | null;
+  table_name: string;
+  record_id: string;
+  op: PushEntry['op'];
+  base_version: string | null;
+  version: string;
+  schema_version: number | null;
+  created_at: string;
+  columns_json: Buffer;
+}
+
+/** One outbox row as the hub's contract has it; a row without a transaction id is its own. */
+function toOutgoing(row: EntryRow): OutgoingEntry {
+  return {
+    seq: row.seq,
+    txId: row.tx_id ?? randomUUID(),
+    table: row.table_name as SyncRecordTable,
+    recordId: row.record_id,
+    op: row.op,
+    baseVersion: row.base_version,
+    version: row.version,
+    columnsJson: row.columns_json,
+    schemaVersion: row.schema_version ?? UNKNOWN_SCHEMA_VERSION,
+    at: row.created_at,
+  };
 }
 
 /**
@@ -104,61 +146,129 @@ function unpushedOf(db: Db, epoch: string, current: string) {
  * transaction when the limit cut into it (the hub applies a transaction whole, never split across
  * requests). A use case's entries are consecutive in the log, SQLite writing one transaction at a time.
  */
-export async function readPushBatch(
-  db: Db,
+export function readPushBatch(
+  sqlite: BetterSqlite3.Database,
   epoch: string,
   current: string,
   max = PUSH_BATCH_MAX,
-): Promise<PushEntry[]> {
-  const rows = await unpushedOf(db, epoch, current).orderBy('seq').limit(max).execute();
+): OutgoingEntry[] {
+  const filter = unpushedOf(epoch === current);
+  const rows = prepared(
+    sqlite,
+    `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${filter} ORDER BY seq LIMIT ?`,
+  ).all(epoch, max) as EntryRow[];
   const last = rows.at(-1);
   if (rows.length === max && last?.tx_id) {
-    const rest = await unpushedOf(db, epoch, current)
-      .where('seq', '>', last.seq)
-      .where('tx_id', '=', last.tx_id)
-      .orderBy('seq')
-      .limit(max)
-      .execute();
+    const rest = prepared(
+      sqlite,
+      `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${filter} AND seq > ? AND tx_id = ?
+       ORDER BY seq LIMIT ?`,
+    ).all(epoch, last.seq, last.tx_id, max) as EntryRow[];
     rows.push(...rest);
   }
-  const entries = rows.map(toPushEntry);
-  await markSettlements(db, entries);
+  const entries = rows.map(toOutgoing);
+  markSettlements(sqlite, entries);
   return entries;
 }
 
 /**
  * The first entry of a record after a person settled its refusals under 同步问题 (重新提交's whole
  * row, or after 放弃本机修改 the next change) says so: the hub lifts the record's block with it.
+ * Problems are few: the query starts from them and looks for their records among the batch's seqs.
  */
-async function markSettlements(db: Db, entries: PushEntry[]): Promise<void> {
-  const settled = await db
-    .selectFrom('sync_problems')
-    .select(['table_name', 'record_id'])
-    .select((eb) => eb.fn.max('seq').as('last'))
-    .select((eb) => eb.fn.count(eb.ref('settled_at')).as('done'))
-    .select((eb) => eb.fn.countAll().as('all'))
-    .where(
-      'record_id',
-      'in',
-      entries.length > 0 ? [...new Set(entries.map((entry) => entry.recordId))] : [''],
-    )
-    .groupBy(['table_name', 'record_id'])
-    .execute();
+function markSettlements(sqlite: BetterSqlite3.Database, entries: OutgoingEntry[]): void {
+  const [first, last] = [entries.at(0), entries.at(-1)];
+  if (!first || !last) return;
+  const settled = prepared(
+    sqlite,
+    `SELECT p.table_name, p.record_id, max(p.seq) AS last, count(p.settled_at) AS done,
+       count(*) AS total
+     FROM sync_problems p
+     WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.record_id = p.record_id
+       AND o.pushed_at IS NULL AND o.seq BETWEEN ? AND ?)
+     GROUP BY p.table_name, p.record_id`,
+  ).all(first.seq, last.seq) as {
+    table_name: string;
+    record_id: string;
+    last: number;
+    done: number;
+    total: number;
+  }[];
+  const firstAfter = prepared(
+    sqlite,
+    `SELECT seq FROM outbox WHERE seq > ? AND record_id = ? AND table_name = ?
+     ORDER BY seq LIMIT 1`,
+  ).pluck();
   for (const record of settled) {
     // A record with a refusal still open stays blocked: its entries go up and are refused again.
-    if (Number(record.done) !== Number(record.all)) continue;
-    const first = await db
-      .selectFrom('outbox')
-      .select('seq')
-      .where('seq', '>', Number(record.last))
-      .where('record_id', '=', record.record_id)
-      .where('table_name', '=', record.table_name)
-      .orderBy('seq')
-      .limit(1)
-      .executeTakeFirst();
-    const entry = entries.find((candidate) => candidate.seq === first?.seq);
+    if (record.done !== record.total) continue;
+    const seq = firstAfter.get(record.last, record.record_id, record.table_name) as
+      number | undefined;
+    const entry = entries.find((candidate) => candidate.seq === seq);
     if (entry) entry.settlesRefusal = true;
   }
+}
+
+const quote = (text: string) => JSON.stringify(text);
+
+/**
+ * The push request's body (pushRequestSchema) as UTF-8 bytes: each entry's columns are spliced in
+ * as the log holds them, the few other fields written here.
+ */
+export function pushRequestBody(epoch: string, entries: readonly OutgoingEntry[]): Buffer {
+  const parts: Buffer[] = [Buffer.from(`{"epoch":${quote(epoch)},"entries":[`)];
+  entries.forEach((entry, i) => {
+    parts.push(
+      Buffer.from(
+        `${i === 0 ? '' : ','}{"seq":${entry.seq},"txId":${quote(entry.txId)},` +
+          `"table":${quote(entry.table)},"recordId":${quote(entry.recordId)},"op":${quote(entry.op)},` +
+          `"baseVersion":${entry.baseVersion === null ? 'null' : quote(entry.baseVersion)},` +
+          `"version":${quote(entry.version)},"schemaVersion":${entry.schemaVersion},` +
+          `"at":${quote(entry.at)},${entry.settlesRefusal ? '"settlesRefusal":true,' : ''}"columns":`,
+      ),
+      entry.columnsJson,
+      CLOSE_ENTRY,
+    );
+  });
+  parts.push(CLOSE_REQUEST);
+  return Buffer.concat(parts);
+}
+
+const CLOSE_ENTRY = Buffer.from('}');
+const CLOSE_REQUEST = Buffer.from(']}');
+
+/**
+ * Marks the entries the hub decided as pushed, in the push's local transaction. The decided entries
+ * are the batch's first ones, and the batch is every entry still to push of its epoch from its first
+ * seq on: one range update covers them. Should the range hold anything else, only the entries named go.
+ */
+export function markPushed(
+  sqlite: BetterSqlite3.Database,
+  epoch: string,
+  current: string,
+  decided: readonly { seq: number }[],
+  now: string,
+): void {
+  const [first, last] = [decided.at(0), decided.at(-1)];
+  if (!first || !last) return;
+  const range = `${unpushedOf(epoch === current)} AND seq BETWEEN ? AND ?`;
+  const inRange = prepared(sqlite, `SELECT count(*) FROM outbox WHERE ${range}`)
+    .pluck()
+    .get(epoch, first.seq, last.seq) as number;
+  if (inRange === decided.length) {
+    prepared(sqlite, `UPDATE outbox SET pushed_at = ? WHERE ${range}`).run(
+      now,
+      epoch,
+      first.seq,
+      last.seq,
+    );
+    return;
+  }
+  const one = prepared(
+    sqlite,
+    'UPDATE outbox SET pushed_at = ? WHERE seq = ? AND pushed_at IS NULL',
+  );
+  for (const entry of decided) one.run(now, entry.seq);
 }
 
 /** Entries of the record tables still to push, all epochs. */

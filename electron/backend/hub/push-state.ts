@@ -2,6 +2,7 @@ import type { PushEntry, PushRejection } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
 import type { Db } from '../db/queryable';
 import type { SyncStateTable } from '../db/schema';
+import { markPushed } from './push-entries';
 
 export async function readSyncState(db: Db): Promise<SyncStateTable> {
   return db.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -24,22 +25,39 @@ export async function recordPushError(db: Db, code: string, message: string): Pr
 export async function recordPushResult(
   rt: Runtime,
   epoch: string,
-  decided: readonly PushEntry[],
+  current: string,
+  decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
   rejections: readonly PushRejection[],
 ): Promise<number> {
   const now = rt.stamper.nowIso();
   const bySeq = new Map(decided.map((entry) => [entry.seq, entry]));
-  return rt.db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('outbox')
-      .set({ pushed_at: now })
-      .where('pushed_at', 'is', null)
-      .where(
-        'seq',
-        'in',
-        decided.map((entry) => entry.seq),
-      )
-      .execute();
+  const { sqlite } = rt;
+  // synchronous=NORMAL for this transaction only, on the connection it holds: an answer lost to a
+  // power cut leaves its entries waiting, and the hub, deciding each (terminal, epoch, seq) once,
+  // answers them again when they are sent again. The fsync it spares is most of a batch's cost.
+  return rt.db.connection().execute(async (db) => {
+    sqlite.pragma('synchronous = NORMAL');
+    try {
+      return await recordAnswer(db, sqlite, epoch, current, decided, bySeq, rejections, now);
+    } finally {
+      sqlite.pragma('synchronous = FULL');
+    }
+  });
+}
+
+async function recordAnswer(
+  db: Db,
+  sqlite: Runtime['sqlite'],
+  epoch: string,
+  current: string,
+  decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
+  bySeq: ReadonlyMap<number, Pick<PushEntry, 'seq' | 'table' | 'recordId'>>,
+  rejections: readonly PushRejection[],
+  now: string,
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    // The raw handle is the connection this transaction runs on.
+    markPushed(sqlite, epoch, current, decided, now);
     let added = 0;
     for (const rejection of rejections) {
       const entry =

@@ -2,16 +2,21 @@ import {
   SYNC_PATHS,
   SYNC_REJECTION_MESSAGES,
   pushResponseSchema,
-  type PushEntry,
   type PushResponse,
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
-import { HubRefusal, HubUnreachable, hubRequest, type HubClientOptions } from './client';
+import { HubRefusal, HubUnreachable, JsonBytes, hubRequest, type HubClientOptions } from './client';
 import { recordClockAhead } from './clock-ahead';
 import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment, recordContact, recordRevoked } from './repository';
 import { epochBehindHub, type EpochBehindHub } from './push-epoch';
-import { maxSeqOf, nextEpoch, readPushBatch } from './push-entries';
+import {
+  maxSeqOf,
+  nextEpoch,
+  pushRequestBody,
+  readPushBatch,
+  type OutgoingEntry,
+} from './push-entries';
 import { readSyncState, recordPushError, recordPushResult } from './push-state';
 
 export interface PushOutcome {
@@ -46,8 +51,13 @@ async function hubOf(rt: Runtime, timeoutMs?: number): Promise<HubClientOptions 
   return { baseUrl: enrolment.hubUrl, token, appVersion: rt.appVersion, timeoutMs };
 }
 
-function post(hub: HubClientOptions, epoch: string, entries: PushEntry[]): Promise<PushResponse> {
-  return hubRequest(hub, 'POST', SYNC_PATHS.push, pushResponseSchema, { epoch, entries });
+function post(
+  hub: HubClientOptions,
+  epoch: string,
+  entries: readonly OutgoingEntry[],
+): Promise<PushResponse> {
+  const body = new JsonBytes(pushRequestBody(epoch, entries));
+  return hubRequest(hub, 'POST', SYNC_PATHS.push, pushResponseSchema, body);
 }
 
 /** What the hub refused, with its words or the contract's when it sent none. */
@@ -84,7 +94,7 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       const { epoch: current } = await readSyncState(rt.db);
       const epoch = await nextEpoch(rt.db, current);
       if (epoch === null) return outcome;
-      const entries = await readPushBatch(rt.db, epoch, current);
+      const entries = readPushBatch(rt.sqlite, epoch, current);
       const response = await post(hub, epoch, entries);
       await recordContact(rt.db, rt.stamper.nowIso());
       // Beyond what this database numbered in its current epoch: the hub saw entries of a file
@@ -101,7 +111,7 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
         await recordPushError(rt.db, 'SYNC_NO_PROGRESS', NO_PROGRESS_MESSAGE);
         return { ...outcome, state: 'failed', problem: NO_PROGRESS_MESSAGE };
       }
-      const rejected = await recordPushResult(rt, epoch, decided, rejectionsOf(response));
+      const rejected = await recordPushResult(rt, epoch, current, decided, rejectionsOf(response));
       await recordClockAhead(rt, response);
       outcome.pushed += decided.length;
       outcome.rejected += rejected;

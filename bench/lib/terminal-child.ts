@@ -1,0 +1,125 @@
+/**
+ * The terminal of bench:push and bench:pull, in a process of its own (bench/lib/terminal-process.ts
+ * starts it): the real backend on its data dir (argv[2]), joined to the hub as the wizard joins it.
+ * The parent sends commands over IPC; this process holds nothing of the bench besides them.
+ */
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { Runtime } from '../../electron/backend/core/runtime';
+import { pullRecords } from '../../electron/backend/hub/pull/pull';
+import { pushPending } from '../../electron/backend/hub/pusher';
+import { readEnrolment } from '../../electron/backend/hub/repository';
+import { createHarness, type Harness } from '../../electron/backend/testing/harness';
+import { joinHub } from '../../electron/backend/testing/hub-terminal';
+import { ensureItem } from '../../electron/backend/testing/township';
+
+const dataDir = process.argv[2]!;
+let terminal: Harness | null = null;
+let session = '';
+
+function runtime(): Runtime {
+  if (!terminal) throw new Error('the terminal has not joined the hub');
+  return terminal.backend.runtime;
+}
+
+/** Fields of /proc/self/status, in MB. */
+function statusOf(fields: readonly string[]): Record<string, number> {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  return Object.fromEntries(
+    fields.map((field) => {
+      const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status);
+      return [field, match ? Math.round(Number(match[1]) / 1024) : Number.NaN];
+    }),
+  );
+}
+
+const commands = {
+  ready: async () => true,
+  /** Joins the hub with an enrolment code; the minute's cycle is stopped, the bench times its own. */
+  async join(origin: string, code: string, username: string) {
+    terminal = await createHarness({ dataDir });
+    session = await joinHub(terminal, origin, code, { username });
+    await runtime().hubSync.stop();
+    return true;
+  },
+  /** The terminal's id at the hub, the node of its versions. */
+  async terminalId() {
+    const enrolment = await readEnrolment(runtime().db);
+    if (!enrolment) throw new Error('the terminal did not join the hub');
+    return enrolment.terminalId;
+  },
+  push: (timeoutMs?: number) => pushPending(runtime(), timeoutMs ? { timeoutMs } : {}),
+  /** The service item the pulled cases name, as this terminal's catalogue holds it. */
+  async item(code: string) {
+    const id = await ensureItem(terminal!, code);
+    const item = await runtime()
+      .db.selectFrom('service_items')
+      .select(['current_version_id', 'name'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    return { id, versionId: item.current_version_id, name: item.name };
+  },
+  /**
+   * One pull, while a trivial backend request (hub.pullProgress through the dispatcher) goes out
+   * every 10 ms; answers the pull's result, the requests' latencies from when each was due, and how
+   * many cases this terminal then holds.
+   */
+  async pull(pageSize: number) {
+    const latencies: number[] = [];
+    let pulling = true;
+    const probe = (async () => {
+      // Latency from when the request was due: a timer held up by a busy event loop counts too.
+      let due = performance.now();
+      while (pulling) {
+        await terminal!.call('hub.pullProgress', {}, session);
+        const answered = performance.now();
+        latencies.push(answered - due);
+        due = Math.max(due + 10, answered);
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+      }
+    })();
+    const result = await pullRecords(runtime(), pageSize ? { pageSize } : {});
+    pulling = false;
+    await probe;
+    const cases = await runtime()
+      .db.selectFrom('cases')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return { result, latencies, cases: Number(cases.n) };
+  },
+  /** Where the process's memory is, in MB: V8's heap, memory outside it, SQLite's own. */
+  async memory(collect: boolean) {
+    if (collect) global.gc?.();
+    const usage = process.memoryUsage();
+    const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+    return {
+      rss: mb(usage.rss),
+      heapTotal: mb(usage.heapTotal),
+      heapUsed: mb(usage.heapUsed),
+      external: mb(usage.external),
+      ...statusOf(['RssAnon', 'RssFile', 'RssShmem']),
+      sqliteCache: terminal ? runtime().sqlite.pragma('cache_size', { simple: true }) : null,
+    };
+  },
+  async close() {
+    await terminal?.cleanup();
+    terminal = null;
+    return true;
+  },
+};
+
+export type TerminalCommands = typeof commands;
+
+process.on('message', (message: { id: number; command: keyof TerminalCommands; args: never[] }) => {
+  const run = commands[message.command] as (...args: never[]) => Promise<unknown>;
+  run(...message.args).then(
+    (value) => process.send!({ id: message.id, value }),
+    (error: unknown) =>
+      process.send!({
+        id: message.id,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
