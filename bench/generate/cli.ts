@@ -2,20 +2,22 @@
  * Builds the benchmark database: ten years of 瓯北街道 (永嘉县), by default 300 000 residents,
  * 1 000 000 cases and 20 000 disputes, then opens it through the real backend as the app would.
  * Run: npm run bench:generate [-- --data bench/data/township --residents 300k --cases 1m
- *      --disputes 20k --seed 1]
+ *      --disputes 20k --seed 1] (or --scale 20: 1/20 of each count)
  */
 import { join } from 'node:path';
 import { countFlag, flag } from '../lib/args';
 import { openBench } from '../lib/open-bench';
 import { generate } from './generate';
+import { sizesFromFlags } from './sizes';
 
 async function main(): Promise<void> {
   const dataDir = flag('data', join(__dirname, '..', 'data', 'township'));
+  const { residents, cases, disputes } = sizesFromFlags();
   const manifest = await generate({
     dataDir,
-    residents: countFlag('residents', 300_000),
-    cases: countFlag('cases', 1_000_000),
-    disputes: countFlag('disputes', 20_000),
+    residents,
+    cases,
+    disputes,
     seed: countFlag('seed', 1),
     nowMs: Date.now(),
     log: (line) => console.log(line),

@@ -202,7 +202,7 @@ export const PULL_PAGE_MAX = 2000;
 
 export const pullRequestSchema = z.object({
   /** Opaque; absent on the first pull. */
-  after: z.string().max(100).optional(),
+  after: z.string().max(120).optional(),
   limit: z.coerce.number().int().min(1).max(PULL_PAGE_MAX).default(500),
   /**
    * Only the records of one digest bucket (recordBucket), for repairing a divergence the digest

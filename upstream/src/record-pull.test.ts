@@ -172,6 +172,45 @@ describeOnBackends('pulling the records a unit sees', (backend) => {
     expect(JSON.stringify(village.body)).not.toContain('张三');
   });
 
+  it('tells how many records are left on every page of a long pull, with the changes made meanwhile', async () => {
+    const t = await county();
+    const township = unit('001');
+    const cases = Array.from({ length: 10 }, (_, i) => aCase(i + 1, `申请人${i}`));
+    for (const [i, c] of cases.entries()) {
+      await store(c, township, i + 1);
+      await see(c.id, township, 'owner');
+      await feed(township, 'cases', c.id, i + 1);
+    }
+    const first = await pull(t.window1, { limit: 3 });
+    const second = await pull(t.window1, { after: first.body.cursor, limit: 3 });
+    expect([first.body.remaining, second.body.remaining]).toEqual([7, 4]);
+
+    // Two records change before the pull ends: one already sent comes again, and a new one.
+    await store({ ...cases[0]!, version: version(11) }, township, 11);
+    await feed(township, 'cases', cases[0]!.id, 11);
+    const added = aCase(12, '新申请人');
+    await store(added, township, 12);
+    await see(added.id, township, 'owner');
+    await feed(township, 'cases', added.id, 12);
+    const third = await pull(t.window1, { after: second.body.cursor, limit: 3 });
+    expect(third.body).toMatchObject({ more: true, remaining: 3 });
+    const fourth = await pull(t.window1, { after: third.body.cursor, limit: 3 });
+    expect(fourth.body.records.map((r: { recordId: string }) => r.recordId)).toEqual([
+      cases[9]!.id,
+      cases[0]!.id,
+      added.id,
+    ]);
+    expect(fourth.body).toMatchObject({ more: false, remaining: 0 });
+
+    // A cursor stored before the count was carried (seq/table/id) still resumes, counted afresh.
+    const plain = second.body.cursor.split('/').slice(0, 3).join('/');
+    const resumed = await pull(t.window1, { after: plain, limit: 3 });
+    expect(resumed.body.records.map((r: { recordId: string }) => r.recordId)).toEqual(
+      third.body.records.map((r: { recordId: string }) => r.recordId),
+    );
+    expect(resumed.body).toMatchObject({ more: true, remaining: 3 });
+  });
+
   it('sends a feed row only while the unit still sees its root', async () => {
     const t = await county();
     const c = aCase(1, '张三');

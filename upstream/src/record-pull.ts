@@ -24,10 +24,24 @@ interface FeedPosition {
   recordId: string;
 }
 
-const START: FeedPosition = { seq: 0, table: '', recordId: '' };
-const CURSOR = /^(\d{1,15})\/([a-z_]{0,40})\/([0-9a-f-]{0,36})$/;
+/**
+ * What a cursor carries for progress: `below` feed rows after it with seq <= `head` were counted
+ * once, when a pull started, so each later page subtracts its own rows instead of counting again
+ * (a count per page made a first sync quadratic). Rows past `head` are the changes made since.
+ */
+interface Tally {
+  head: number;
+  below: number;
+}
 
-function parseCursor(after: string | undefined): FeedPosition {
+interface Cursor extends FeedPosition {
+  tally: Tally | undefined;
+}
+
+const START: Cursor = { seq: 0, table: '', recordId: '', tally: undefined };
+const CURSOR = /^(\d{1,15})\/([a-z_]{0,40})\/([0-9a-f-]{0,36})(?:\/(\d{1,15})\/(\d{1,15}))?$/;
+
+function parseCursor(after: string | undefined): Cursor {
   if (after === undefined) return START;
   const match = CURSOR.exec(after);
   if (!match) {
@@ -35,11 +49,14 @@ function parseCursor(after: string | undefined): FeedPosition {
       fields: { after: '同步位置不正确' },
     });
   }
-  return { seq: Number(match[1]), table: match[2]!, recordId: match[3]! };
+  const tally =
+    match[4] === undefined ? undefined : { head: Number(match[4]), below: Number(match[5]) };
+  return { seq: Number(match[1]), table: match[2]!, recordId: match[3]!, tally };
 }
 
-function formatCursor(position: FeedPosition): string {
-  return `${position.seq}/${position.table}/${position.recordId}`;
+function formatCursor(position: FeedPosition, tally: Tally | undefined): string {
+  const base = `${position.seq}/${position.table}/${position.recordId}`;
+  return tally ? `${base}/${tally.head}/${tally.below}` : base;
 }
 
 const BUCKET = sql<string>`right(f.record_id, 1)`;
@@ -107,7 +124,7 @@ export async function pullRecords(
   const page = rows.slice(0, request.limit);
   const more = rows.length > request.limit;
   const last = page.at(-1);
-  const cursor = last
+  const position: FeedPosition = last
     ? { seq: Number(last.seq), table: last.table_name, recordId: last.record_id }
     : from;
   const records: PulledRecord[] = page.map((row) => ({
@@ -118,40 +135,72 @@ export async function pullRecords(
     columns: row.columns,
     access: row.access,
   }));
-  return {
-    records,
-    cursor: formatCursor(cursor),
-    more,
-    remaining: more ? await remainingAfter(db, countyCode, unitId, cursor, request.bucket) : 0,
-  };
+  if (!more) return { records, cursor: formatCursor(position, undefined), more, remaining: 0 };
+  const feed = { db, countyCode, unitId, bucket: request.bucket };
+  const pageSeqs = page.map((row) => Number(row.seq));
+  const { remaining, tally } = await remainingAfter(feed, from.tally, pageSeqs, position);
+  return { records, cursor: formatCursor(position, tally), more, remaining };
+}
+
+interface UnitFeed {
+  db: Db;
+  countyCode: string;
+  unitId: string;
+  bucket: string | undefined;
 }
 
 /**
- * The feed rows after the page: an index-only count on sync_feed_unit_seq, without the joins, so it
- * is an upper bound (a row whose root the unit no longer sees is counted). It only drives progress.
+ * The feed rows after the page, for progress only. The first page of a pull counts them; later
+ * pages take the count their cursor carries, less their own rows, and count only the rows changed
+ * since (past the counted head), so a pull of N rows costs one count of N, not one per page. A
+ * record changed during the pull before the cursor reached it is counted twice: like the joinless
+ * count, an upper bound, which is what 约 says.
  */
 async function remainingAfter(
-  db: Db,
-  countyCode: string,
-  unitId: string,
-  after: FeedPosition,
-  bucket: string | undefined,
-): Promise<number> {
+  feed: UnitFeed,
+  carried: Tally | undefined,
+  pageSeqs: number[],
+  position: FeedPosition,
+): Promise<{ remaining: number; tally: Tally }> {
+  if (carried === undefined || position.seq > carried.head) {
+    const counted = await countFeed(feed, { after: position });
+    const head = counted.n === 0 ? position.seq : counted.head;
+    return { remaining: counted.n, tally: { head, below: counted.n } };
+  }
+  const passed = pageSeqs.filter((seq) => seq <= carried.head).length;
+  const below = Math.max(0, carried.below - passed);
+  const changedSince = await countFeed(feed, { pastSeq: carried.head });
+  return { remaining: below + changedSince.n, tally: { head: carried.head, below } };
+}
+
+/**
+ * An index-only count on sync_feed_unit_seq, without the joins, so an upper bound (a row whose root
+ * the unit no longer sees is counted), with the highest seq it counted.
+ */
+async function countFeed(
+  { db, countyCode, unitId, bucket }: UnitFeed,
+  range: { after: FeedPosition } | { pastSeq: number },
+): Promise<{ n: number; head: number }> {
   let query = db
     .selectFrom('sync_feed as f')
-    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .select((eb) => [eb.fn.countAll<string | number>().as('n'), eb.fn.max('f.seq').as('head')])
     .where('f.county_code', '=', countyCode)
-    .where('f.unit_id', '=', unitId)
-    .where((eb) =>
+    .where('f.unit_id', '=', unitId);
+  if ('pastSeq' in range) {
+    query = query.where('f.seq', '>', range.pastSeq);
+  } else {
+    const { after } = range;
+    query = query.where((eb) =>
       eb(
         eb.refTuple('f.seq', 'f.table_name', 'f.record_id'),
         '>',
         eb.tuple(after.seq, after.table, after.recordId),
       ),
     );
+  }
   if (bucket !== undefined) query = query.where(BUCKET, '=', bucket);
-  const { n } = await query.executeTakeFirstOrThrow();
-  return Number(n);
+  const { n, head } = await query.executeTakeFirstOrThrow();
+  return { n: Number(n), head: Number(head ?? 0) };
 }
 
 const HASH_MODULUS = (2n ** BigInt(DIGEST_HASH_HEX_DIGITS * 4)).toString();
