@@ -213,19 +213,22 @@ export interface PageOutcome {
 }
 
 /**
- * Applies one page inside `trx`, with the records held back by earlier pages. Parents first where
- * both are at hand (residents before cases, for the triggers that look a case's resident up);
- * foreign keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts).
+ * Applies one page inside `trx`, with the records held back by earlier pages unless `retryHeld` is
+ * false. Parents first where both are at hand (residents before cases, for the triggers that look a
+ * case's resident up); foreign keys are checked at commit, and a record whose parent is not at hand
+ * waits (hold-back.ts).
  */
 export async function applyPulledPage(
   trx: Trx,
   sqlite: BetterSqlite3.Database,
   page: readonly PulledRecord[],
   stamp: ChangeStamp,
+  retryHeld = true,
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
-  const { ready, held } = readyToApply(sqlite, withHeld(page, heldRecords(sqlite)));
+  const candidates = retryHeld ? withHeld(page, heldRecords(sqlite)) : page;
+  const { ready, held } = readyToApply(sqlite, candidates);
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
     inserted: 0,

@@ -73,7 +73,8 @@ export function readyToApply(
     const waiting = ready.filter(missing);
     if (waiting.length === 0) return { ready, held };
     held.push(...waiting);
-    ready = ready.filter((record) => !waiting.includes(record));
+    const stillWaiting = new Set(waiting);
+    ready = ready.filter((record) => !stillWaiting.has(record));
   }
 }
 
@@ -90,11 +91,12 @@ export function keepHeld(
   held: readonly PulledRecord[],
   now: string,
 ): void {
+  // A newer version held back stays: it is applied when its parent arrives.
   const remove = prepared(
     sqlite,
-    'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ?',
+    'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ? AND version <= ?',
   );
-  for (const record of applied) remove.run(record.table, record.recordId);
+  for (const record of applied) remove.run(record.table, record.recordId, record.version);
   const hold = prepared(
     sqlite,
     `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)

@@ -92,6 +92,7 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
 export async function applyPage(
   rt: Runtime,
   page: { records: PullResponse['records']; cursor?: string },
+  retryHeld = true,
 ) {
   const now = rt.stamper.nowIso();
   // A merge of two records of one person is the pull's doing, not a person's.
@@ -103,7 +104,7 @@ export async function applyPage(
     sqlite.pragma('temp_store = MEMORY');
     try {
       return await db.transaction().execute(async (trx) => {
-        const applied = await applyPulledPage(trx, sqlite, page.records, stamp);
+        const applied = await applyPulledPage(trx, sqlite, page.records, stamp, retryHeld);
         // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
         // with it, so that a restart never issues a version below one already pulled.
         const seen = applied.highestVersion;
@@ -176,10 +177,17 @@ async function pullInTurn(
         const records = pulledRecords(page.records.slice(start, start + slice));
         start += records.length;
         const last = start >= page.records.length;
-        const outcome = await applyPage(rt, last ? { records, cursor: page.cursor } : { records });
+        // The held records are tried again with a page's last slice only: each try reads and
+        // checks all of them, and a first sync holds a thousand or more (a case's checklist rows
+        // arrive before the case's later edit), which cost more than the slice itself every slice.
+        const outcome = await applyPage(
+          rt,
+          last ? { records, cursor: page.cursor } : { records },
+          last,
+        );
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;
-        shown.held = outcome.held;
+        if (last) shown.held = outcome.held;
         await nextTurn();
         if (last) break;
       }
