@@ -13,6 +13,7 @@ import { startJob } from '../backup/worker';
 import { CalendarCache } from '../calendar/cache';
 import { handOutOnSpotBacklog } from '../cases/service';
 import { liveNumberCounters, refreshEpochMarker, settleEpochAtOpen } from '../epoch/service';
+import { steppedVersion } from '../epoch/repository';
 import { MediationListsCache } from '../mediation/service';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
@@ -82,6 +83,8 @@ interface RestoredFrom {
   backup: string;
   /** The replaced database's number counters, so that no number printed before is printed again. */
   counters: Record<string, number>;
+  /** The replaced database's stepped version, so that no version issued before is issued again. */
+  steppedVersion: string | null;
 }
 
 interface RunningCheck extends BackgroundCheck {
@@ -140,6 +143,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
         restored,
         epochJustCreated: next.migrated.includes(SYNC_STATE_MIGRATION),
       });
+      next.stamper.stepPast(settled.steppedVersion);
       if (settled.reason) info(`sync epoch ${settled.epoch} begun: ${settled.reason}`);
     }
     return next;
@@ -341,6 +345,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }
     // Numbers printed since the backup was taken must not be printed again from the restored file.
     const counters = damaged ? {} : await liveNumberCounters(rt.db, rt.stamper.nowIso());
+    const stepped = damaged ? null : await steppedVersion(rt.db);
     await handle.close();
     let setAside: string | null;
     try {
@@ -360,7 +365,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
       if (damaged && !rt.damaged) rt.damaged = damaged;
       throw restoreFailed(error);
     }
-    adopt(await openOrStandIn({ backup: name, counters }));
+    adopt(await openOrStandIn({ backup: name, counters, steppedVersion: stepped }));
     rt.sessions.endAll();
     if (rt.damaged) throw new DomainError('DATABASE_DAMAGED', `所选备份也无法使用：${rt.damaged}`);
     const detail = [replaced, setAside ? `损坏的数据库文件已另存为 ${setAside}` : null];

@@ -1,5 +1,5 @@
 import type { Stamper } from './clock';
-import { raiseClockFloor } from './clock-floor';
+import { raiseClockFloor, raiseSteppedVersion } from './clock-floor';
 import type { Actor, TerminalIdentity } from './context';
 import type { SyncColumns } from '../db/schema';
 import type { Db } from '../db/queryable';
@@ -116,6 +116,7 @@ function changedColumnsOf(table: SyncedTable, columns: readonly string[]): strin
  * those and a writer that does not know a column never blanks it. The clock's floor follows the
  * clock in the same transaction, not the entry's version: an update's version may have stepped past
  * a base far ahead (Stamper.nextVersionAfter), and a floor raised to it would restart the clock there.
+ * Such a version raises its own mark instead, so that it is never issued again.
  */
 export async function recordChange(
   trx: Db,
@@ -154,5 +155,7 @@ export async function recordChange(
       epoch: mark.epoch,
     })
     .execute();
-  await raiseClockFloor(trx, stamp.stamper.position());
+  const position = stamp.stamper.position();
+  await raiseClockFloor(trx, position);
+  if (row.version > position) await raiseSteppedVersion(trx, row.version);
 }

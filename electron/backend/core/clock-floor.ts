@@ -35,3 +35,17 @@ export async function clockSeed(db: Db): Promise<string | null> {
     .executeTakeFirst();
   return state?.clock_floor ?? null;
 }
+
+/**
+ * The highest version Stamper.nextVersionAfter stepped to, kept apart from the floor (which must not
+ * follow it): the hub keeps what it took from this terminal per record, so a version issued twice,
+ * after a restore put the row back to its base, would be dropped there as already taken. Raised only
+ * by an entry whose version is ahead of the clock, in its transaction; the epoch marker carries it
+ * over a restore (epoch/service.ts).
+ */
+export async function raiseSteppedVersion(db: Db, version: string): Promise<void> {
+  await db.executeQuery(CompiledQuery.raw(RAISE_STEPPED, [version, version]));
+}
+
+const RAISE_STEPPED = `UPDATE sync_state SET stepped_version = ?
+  WHERE id = 1 AND (stepped_version IS NULL OR stepped_version < ?)`;

@@ -80,6 +80,20 @@ describe('Stamper.nextVersionAfter', () => {
     expect(restarted.nextVersion()).toBe('2026-12-07T08:00:00.000Z-0001-T1');
   });
 
+  it('never steps to a version twice, also from a base put back by a restore', () => {
+    const ahead = '2027-12-07T08:00:00.000Z-0003-T2';
+    const stamper = new Stamper({ now: () => T }, 'T1', null);
+    const first = stamper.nextVersionAfter(ahead);
+    // Another row with the same base, and the row itself back at its base after a restore.
+    expect(stamper.nextVersionAfter(ahead)).toBe('2027-12-07T08:00:00.000Z-0005-T1');
+    const restored = new Stamper({ now: () => T }, 'T1', null);
+    restored.stepPast(first);
+    expect(restored.nextVersionAfter(ahead)).toBe('2027-12-07T08:00:00.000Z-0005-T1');
+    // A mark behind the base changes nothing.
+    const later = '2027-12-08T08:00:00.000Z-0000-T2';
+    expect(restored.nextVersionAfter(later)).toBe('2027-12-08T08:00:00.000Z-0001-T1');
+  });
+
   it('orders after its own equal-time base by node, and carries a full counter into the wall', () => {
     const stamper = new Stamper({ now: () => T }, 'T1', null);
     const sameTime = '2026-12-07T08:00:00.000Z-0000-T9';

@@ -21,6 +21,8 @@ export const systemClock: WallClock = { now: () => Date.now() };
 export class Stamper {
   private hlc: Hlc;
   private lastIdMs = 0;
+  /** The highest version nextVersionAfter stepped to: none is issued twice. */
+  private stepped: string | null = null;
 
   constructor(
     readonly clock: WallClock,
@@ -55,12 +57,24 @@ export class Stamper {
    * a base stamped by a clock far ahead (another terminal's PC a year fast) would otherwise leave the
    * later edit older than the one it replaced, and it would be lost. Only this version steps past
    * such a base: the clock itself stays (as observe keeps it), so the machine's other changes keep
-   * true time, and so does the floor it restarts from (position).
+   * true time, and so does the floor it restarts from (position). It steps past the highest version
+   * it stepped to before as well, so that a restored row edited again gets a version not yet issued.
    */
   nextVersionAfter(base: string): string {
     const next = this.nextVersion();
     if (next > base) return next;
-    return formatHlc(tick({ ...parseHlc(base), node: this.hlc.node }, 0));
+    const from = this.stepped && this.stepped > base ? this.stepped : base;
+    this.stepped = formatHlc(tick({ ...parseHlc(from), node: this.hlc.node }, 0));
+    return this.stepped;
+  }
+
+  /**
+   * Takes in the highest version nextVersionAfter stepped to before (sync_state, and the epoch marker
+   * across a restore): a version stepped from the same base again would be one the hub already took
+   * from this terminal, and it would drop the change as a copy.
+   */
+  stepPast(version: string | null): void {
+    if (version && (!this.stepped || version > this.stepped)) this.stepped = version;
   }
 
   /**

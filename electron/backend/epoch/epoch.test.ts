@@ -5,7 +5,7 @@ import { describe, expect } from 'vitest';
 import { CLERK } from '@shared/testing/people';
 import { DATABASE_FILE } from '../app/open-runtime';
 import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
-import { test } from '../testing/fixtures';
+import { NEW_CLERK, test } from '../testing/fixtures';
 import { counterTest, SCENE_TIMEOUT_MS } from '../testing/cases';
 import { COMPLETE } from '../testing/township';
 import { markerPath, readMarker } from './marker';
@@ -269,6 +269,42 @@ describe('numbers are never printed twice after a restore', () => {
     },
     SCENE_TIMEOUT_MS,
   );
+});
+
+describe('a version stepped past a base ahead of the clock is never issued twice', () => {
+  test('also after the database was put back by hand to before the edit', async ({
+    harness: h,
+    township: { admin },
+  }) => {
+    const clerk = await h.ok('users.create', NEW_CLERK, admin);
+    const versionOf = async () =>
+      (
+        await h.backend.runtime.db
+          .selectFrom('users')
+          .select('version')
+          .where('id', '=', clerk.id)
+          .executeTakeFirstOrThrow()
+      ).version;
+    // As a change from a PC whose clock is a year fast would have stamped it.
+    const now = await versionOf();
+    const ahead = `${Number(now.slice(0, 4)) + 1}${now.slice(4)}`;
+    await h.backend.runtime.db
+      .updateTable('users')
+      .set({ version: ahead })
+      .where('id', '=', clerk.id)
+      .execute();
+    const snapshot = join(h.dataDir, 'copied-by-hand.sqlite');
+    await h.restart(() => copyDatabase(h, snapshot));
+    const change = { userId: clerk.id, role: 'clerk', orgUnitId: clerk.orgUnitId } as const;
+    await h.ok('users.update', { ...change, displayName: '王芳芳' }, await signIn(h, 'admin'));
+    const first = await versionOf();
+    await h.restart(() => putBack(h, snapshot));
+    expect(await versionOf()).toBe(ahead);
+    await h.ok('users.update', { ...change, displayName: '王芳' }, await signIn(h, 'admin'));
+    const second = await versionOf();
+    expect(first > ahead).toBe(true);
+    expect(second > first).toBe(true);
+  });
 });
 
 describe('the counters the marker keeps', () => {

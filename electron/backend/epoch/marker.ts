@@ -13,7 +13,10 @@ import { writePrivateFileAtomically } from '../core/private-files';
  *
  * `outboxSeq` is the outbox's high-water mark (SQLite's AUTOINCREMENT counter, which pruning pushed
  * entries does not lower); `counters` are the live case and dispute number counters, so that a
- * database put back by hand never prints a number that was printed before it was swapped.
+ * database put back by hand never prints a number that was printed before it was swapped;
+ * `steppedVersion` likewise is the highest version an update stepped to past a base ahead of the
+ * clock (core/clock-floor.ts), so that such a version is never issued twice. Optional: markers
+ * written before it have none.
  */
 export const EPOCH_MARKER_FILE = 'sync-epoch.json';
 
@@ -21,6 +24,7 @@ const markerSchema = z.object({
   epoch: z.string().min(1),
   outboxSeq: z.number().int().nonnegative(),
   counters: z.record(z.string(), z.number().int().nonnegative()),
+  steppedVersion: z.string().min(1).optional(),
   writtenAt: z.string(),
 });
 export type EpochMarker = z.infer<typeof markerSchema>;

@@ -107,3 +107,31 @@ export async function raiseCounters(db: Db, counters: Record<string, number>): P
   }
   return raised;
 }
+
+/** The highest version an update stepped to past a base ahead of the clock (core/clock-floor.ts). */
+export async function steppedVersion(db: Db): Promise<string | null> {
+  const row = await db
+    .selectFrom('sync_state')
+    .select('stepped_version')
+    .where('id', '=', 1)
+    .executeTakeFirst();
+  return row?.stepped_version ?? null;
+}
+
+/** Raises the stepped version to at least the given ones; it is never lowered. */
+export async function raiseSteppedVersionTo(
+  db: Db,
+  versions: readonly (string | null | undefined)[],
+): Promise<void> {
+  for (const version of versions) {
+    if (!version) continue;
+    await db
+      .updateTable('sync_state')
+      .set({ stepped_version: version })
+      .where('id', '=', 1)
+      .where((eb) =>
+        eb.or([eb('stepped_version', 'is', null), eb('stepped_version', '<', version)]),
+      )
+      .execute();
+  }
+}

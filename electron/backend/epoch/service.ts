@@ -9,8 +9,10 @@ import {
   liveCounters,
   outboxHighWater,
   raiseCounters,
+  raiseSteppedVersionTo,
   renumberEntries,
   setEpoch,
+  steppedVersion,
   unpushedSeqs,
 } from './repository';
 
@@ -80,16 +82,18 @@ let refreshing: Promise<void> = Promise.resolve();
 async function currentMarker(db: Db, nowIso: string): Promise<EpochMarker | null> {
   const epoch = await currentEpoch(db);
   if (!epoch) return null;
+  const stepped = await steppedVersion(db);
   return {
     epoch,
     outboxSeq: await outboxHighWater(db),
     counters: await liveNumberCounters(db, nowIso),
+    ...(stepped ? { steppedVersion: stepped } : {}),
     writtenAt: nowIso,
   };
 }
 
 function sameAs(marker: EpochMarker): string {
-  return JSON.stringify([marker.epoch, marker.outboxSeq, marker.counters]);
+  return JSON.stringify([marker.epoch, marker.outboxSeq, marker.counters, marker.steppedVersion]);
 }
 
 /**
@@ -143,14 +147,21 @@ export interface OpenedEpoch {
   reason: EpochReason | null;
   /** Number counters raised to what was printed before (the marker's, or the replaced file's). */
   countersRaised: number;
+  /** The highest version an update stepped to, carried over like the counters (Stamper.stepPast). */
+  steppedVersion: string | null;
 }
 
 export interface SettleOptions {
   dataDir: string;
   nowIso: string;
   terminalId: string | null;
-  /** This open follows the app's own restore: the backup's name and the replaced file's counters. */
-  restored?: { backup: string; counters: Record<string, number> } | undefined;
+  /**
+   * This open follows the app's own restore: the backup's name and the replaced file's counters and
+   * stepped version.
+   */
+  restored?:
+    | { backup: string; counters: Record<string, number>; steppedVersion?: string | null }
+    | undefined;
   /** The migration that created sync_state ran in this open: its epoch is new already. */
   epochJustCreated: boolean;
 }
@@ -190,7 +201,12 @@ export async function settleEpochAtOpen(db: Db, options: SettleOptions): Promise
       for (const [scope, last] of Object.entries(source))
         counters[scope] = Math.max(counters[scope] ?? 0, last);
     const countersRaised = await raiseCounters(trx, counters);
-    if (!reason) return { epoch, reason, countersRaised };
+    await raiseSteppedVersionTo(trx, [
+      reading.kind === 'found' ? reading.marker.steppedVersion : null,
+      options.restored?.steppedVersion,
+    ]);
+    const stepped = await steppedVersion(trx);
+    if (!reason) return { epoch, reason, countersRaised, steppedVersion: stepped };
     const detail = [
       options.restored ? `备份 ${options.restored.backup}` : null,
       reading.kind === 'found'
@@ -203,9 +219,9 @@ export async function settleEpochAtOpen(db: Db, options: SettleOptions): Promise
       .filter(Boolean)
       .join('；');
     const next = await beginEpoch(trx, options.nowIso, options.terminalId, reason, detail);
-    return { epoch: next, reason, countersRaised };
+    return { epoch: next, reason, countersRaised, steppedVersion: stepped };
   });
-  if (!opened) return { epoch: '', reason: null, countersRaised: 0 };
+  if (!opened) return { epoch: '', reason: null, countersRaised: 0, steppedVersion: null };
   await writeMarkerNow(db, options.dataDir, options.nowIso);
   return opened;
 }

@@ -49,6 +49,8 @@ export interface SyncStateTable {
   epoch_started_at: string;
   /** The highest version this terminal ever issued or saw; the clock never goes below it. */
   clock_floor: string | null;
+  /** The highest version an update stepped to past a base ahead of the clock; never issued again. */
+  stepped_version: string | null;
   pull_cursor: string | null;
   last_push_at: string | null;
   last_pull_at: string | null;
