@@ -35,7 +35,7 @@ import { FULL_SIZE, sizesFromFlags } from './generate/sizes';
 import { flag } from './lib/args';
 import { benchCalendar, benchDisputeTypes, benchMediationReference } from './lib/hub-county';
 import { loadTerminalIntoHub } from './lib/hub-load';
-import { call, startDemoHub } from './lib/hub-process';
+import { call, startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 
 const ROOT = resolve(__dirname, '..');
@@ -190,11 +190,7 @@ async function main(): Promise<void> {
   const sqlite = new BetterSqlite3(join(dataDir, DATABASE_FILE), { readonly: true });
   try {
     cluster = await startPostgresCluster(bin, { durable: true });
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE hub');
-    await admin.end();
-    const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
+    const databaseUrl = await createHubDatabase(cluster.url);
     const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
     const { base } = started;

@@ -34,7 +34,13 @@ import {
   benchRoster,
 } from './lib/hub-county';
 import { countFlag, flag } from './lib/args';
-import { call, enrolBenchTerminals, startHub, type Answer } from './lib/hub-process';
+import {
+  call,
+  enrolBenchTerminals,
+  startHub,
+  type Answer,
+  createHubDatabase,
+} from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -76,11 +82,7 @@ async function main(): Promise<void> {
   let hub: ChildProcess | null = null;
   try {
     cluster = await startPostgresCluster(bin, { durable: true });
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE hub');
-    await admin.end();
-    const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
+    const databaseUrl = await createHubDatabase(cluster.url);
     console.log(`${cluster.version}, fsync and synchronous_commit on (the defaults)`);
 
     const units = benchOrgTree();

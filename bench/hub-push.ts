@@ -41,7 +41,7 @@ import {
 } from '../upstream/test/terminal-log';
 import { countFlag, flag } from './lib/args';
 import { BENCH_COUNTY, benchOrgTree } from './lib/hub-county';
-import { call, enrolBenchTerminals, startHub } from './lib/hub-process';
+import { call, enrolBenchTerminals, startHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -323,11 +323,7 @@ async function main(): Promise<void> {
           ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on']
           : [],
     });
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE hub');
-    await admin.end();
-    const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
+    const databaseUrl = await createHubDatabase(cluster.url);
     console.log(`${cluster.version}, fsync and synchronous_commit on (the defaults)`);
     const treeFile = join(work, 'org-tree.json');
     writeFileSync(treeFile, JSON.stringify({ nodes: benchOrgTree() }));

@@ -25,7 +25,7 @@ import {
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
-import { startDemoHub } from './lib/hub-process';
+import { startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
@@ -96,11 +96,7 @@ async function main(): Promise<void> {
   let terminal: TerminalProcess | null = null;
   try {
     cluster = await startPostgresCluster(bin, { durable: true });
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('CREATE DATABASE hub');
-    await admin.end();
-    const databaseUrl = cluster.url.replace(/\/postgres$/, '/hub');
+    const databaseUrl = await createHubDatabase(cluster.url);
     const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
 

@@ -11,6 +11,7 @@ import {
 } from '@shared/sync/hub-contract';
 import { openHubDatabase } from '../../upstream/src/db/connection';
 import { enrol, issueEnrolmentCode } from '../../upstream/src/enrolment';
+import pg from 'pg';
 import { BENCH_COUNTY, benchOrgTree } from './hub-county';
 
 // The county hub as its own process, and the requests terminals send it (bench:hub-poll, bench:hub-push).
@@ -166,4 +167,13 @@ export async function enrolBenchTerminals(databaseUrl: string, count: number) {
   );
   await db.destroy();
   return enrolled;
+}
+
+/** A database of its own for the hub in a throw-away cluster; its URL. */
+export async function createHubDatabase(clusterUrl: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  await admin.query('CREATE DATABASE hub');
+  await admin.end();
+  return clusterUrl.replace(/\/postgres$/, '/hub');
 }

@@ -8,6 +8,7 @@ import {
 } from '@shared/sync/records-contract';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Db } from '../db/queryable';
+import { prepared } from '../db/prepared';
 
 /** Entries written before the log knew its schema version: older than any numbered schema. */
 const UNKNOWN_SCHEMA_VERSION = 0;
@@ -94,23 +95,6 @@ function unpushedOf(current: boolean): string {
 
 const ENTRY_COLUMNS = `seq, tx_id, table_name, record_id, op, base_version, version, schema_version,
   created_at, CAST(${COLUMNS_JSON} AS BLOB) AS columns_json`;
-
-const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
-
-/** One prepared statement per text and database, kept for the next batch. */
-function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
-  let cache = statements.get(sqlite);
-  if (!cache) {
-    cache = new Map();
-    statements.set(sqlite, cache);
-  }
-  let statement = cache.get(text);
-  if (!statement) {
-    statement = sqlite.prepare(text);
-    cache.set(text, statement);
-  }
-  return statement;
-}
 
 interface EntryRow {
   seq: number;

@@ -17,7 +17,7 @@ import {
   type Merge,
 } from './resident-merge';
 import { INDEXED_COLUMNS, SearchUpkeep, type StoredRow } from './search-upkeep';
-import { prepared } from './statements';
+import { prepared } from '../../db/prepared';
 
 /*
  * Applies pulled records to their tables, generically: the hub sends each record as it stands now,

@@ -4,7 +4,7 @@ import {
   type PulledRecord,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
-import { prepared } from './statements';
+import { prepared } from '../../db/prepared';
 
 /*
  * A pulled record whose parent (by foreign key) is neither here nor coming in the same page is held

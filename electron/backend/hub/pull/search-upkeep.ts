@@ -3,7 +3,7 @@ import type { SyncRecordTable } from '@shared/sync/records-contract';
 import { caseFtsValues } from '../../cases/service';
 import { disputeFtsValues, nameBigrams } from '../../mediation/service';
 import { residentBigrams, residentFtsValues } from '../../residents/search-index';
-import { prepared } from './statements';
+import { prepared } from '../../db/prepared';
 
 /**
  * The search indexes the services keep by hand beside residents, cases and disputes (no triggers,

@@ -3,8 +3,9 @@ import type BetterSqlite3 from 'better-sqlite3';
 const statements = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
 
 /**
- * The pull's statements, prepared once per connection: a first sync runs each of them a hundred
- * thousand times, and preparing costs more than running.
+ * Statements run in bulk (the pull's per record, the push's per batch), prepared once per connection
+ * and text: a first sync runs each of them a hundred thousand times, and preparing costs more than
+ * running.
  */
 export function prepared(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
   let cache = statements.get(sqlite);
