@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYNC_REJECTION_MESSAGES } from '@shared/sync/records-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
@@ -72,6 +74,24 @@ async function logChange(recordId: string, set: Record<string, unknown>): Promis
 }
 
 describe('the terminal pushes its change log to the county hub', () => {
+  it('names every pushed seq in the marker beside the database before the hub decides it', async () => {
+    await recordResident('郑九');
+    await vi.waitFor(async () => expect((await status()).waiting).toBe(0), {
+      timeout: 15_000,
+      interval: 200,
+    });
+    const rt = h.backend.runtime;
+    const newest = await rt.db
+      .selectFrom('outbox')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .executeTakeFirstOrThrow();
+    // No hourly or shutdown refresh has run since the write: only the push can have written it.
+    const marker = JSON.parse(readFileSync(join(rt.dataDir, 'sync-epoch.json'), 'utf8')) as {
+      outboxSeq: number;
+    };
+    expect(marker.outboxSeq).toBeGreaterThanOrEqual(Number(newest.seq));
+  });
+
   it('a resident recorded at the township goes up by itself soon after, no 立即同步 needed', async () => {
     await recordResident('周一');
     expect((await status()).waiting).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import {
   type PushResponse,
 } from '@shared/sync/records-contract';
 import type { Runtime } from '../core/runtime';
+import { refreshEpochMarker } from '../epoch/service';
 import { HubRefusal, HubUnreachable, JsonBytes, hubRequest, type HubClientOptions } from './client';
 import { recordClockAhead } from './clock-ahead';
 import { TOKEN_MISSING_MESSAGE, UNREACHABLE_MESSAGE } from './errors';
@@ -95,6 +96,9 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       const epoch = await nextEpoch(rt.db, current);
       if (epoch === null) return outcome;
       const entries = readPushBatch(rt.sqlite, epoch, current);
+      // Before the hub can decide these seqs, the marker beside the database names them: a file
+      // put back by hand after a power cut (no refresh at shutdown) is then still caught at start.
+      await refreshEpochMarker(rt.db, rt.dataDir, rt.stamper.nowIso());
       const response = await post(hub, epoch, entries);
       await recordContact(rt.db, rt.stamper.nowIso());
       // Beyond what this database numbered in its current epoch: the hub saw entries of a file
