@@ -95,7 +95,13 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       const { epoch: current } = await readSyncState(rt.db);
       const epoch = await nextEpoch(rt.db, current);
       if (epoch === null) return outcome;
-      const entries = readPushBatch(rt.sqlite, epoch, current);
+      // On the connection Kysely holds, not beside it: a read beside a use case's transaction open
+      // across an await would see its uncommitted entries, and one rolled back after the hub took
+      // it would leave its seq to a later entry the hub drops as a repeat. Today only the order of
+      // the reads above keeps that from happening; holding the connection makes it a rule.
+      const entries = await rt.db
+        .connection()
+        .execute(async () => readPushBatch(rt.sqlite, epoch, current));
       // Before the hub can decide these seqs, the marker beside the database names them: a file
       // put back by hand after a power cut (no refresh at shutdown) is then still caught at start.
       await refreshEpochMarker(rt.db, rt.dataDir, rt.stamper.nowIso());
