@@ -32,13 +32,9 @@ function pushedDocument(entry: PushEntry): Document | null {
   return { docType, docNumber };
 }
 
-/** The smallest live id per document among the county's residents. */
-async function liveHolders(
-  trx: Trx,
-  countyCode: string,
-  documents: Document[],
-): Promise<Map<string, string>> {
-  const rows = await trx
+/** The county's live residents holding one of `documents`, each with its document. */
+function liveResidentsHolding(trx: Trx, countyCode: string, documents: Document[]) {
+  return trx
     .selectFrom('sync_records')
     .select([
       'record_id',
@@ -52,8 +48,16 @@ async function liveHolders(
       sql<boolean>`(columns ->> 'doc_type', columns ->> 'doc_number') IN (${sql.join(
         documents.map((d) => sql`(${d.docType}, ${d.docNumber})`),
       )})`,
-    )
-    .execute();
+    );
+}
+
+/** The smallest live id per document among the county's residents. */
+async function liveHolders(
+  trx: Trx,
+  countyCode: string,
+  documents: Document[],
+): Promise<Map<string, string>> {
+  const rows = await liveResidentsHolding(trx, countyCode, documents).execute();
   const holders = new Map<string, string>();
   for (const row of rows) {
     const key = documentKey({ docType: row.doc_type, docNumber: row.doc_number });
@@ -175,25 +179,15 @@ async function liveNamesakes(
   countyCode: string,
   survivors: { id: string; document: Document }[],
 ): Promise<Map<string, string[]>> {
-  const rows = await trx
-    .selectFrom('sync_records')
-    .select([
-      'record_id',
-      sql<string>`columns ->> 'doc_type'`.as('doc_type'),
-      sql<string>`columns ->> 'doc_number'`.as('doc_number'),
-    ])
-    .where('county_code', '=', countyCode)
-    .where('table_name', '=', 'residents')
-    .where('deleted', '=', false)
+  const rows = await liveResidentsHolding(
+    trx,
+    countyCode,
+    survivors.map((s) => s.document),
+  )
     .where(
       'record_id',
       'not in',
       survivors.map((s) => s.id),
-    )
-    .where(
-      sql<boolean>`(columns ->> 'doc_type', columns ->> 'doc_number') IN (${sql.join(
-        survivors.map(({ document: d }) => sql`(${d.docType}, ${d.docNumber})`),
-      )})`,
     )
     .execute();
   const byDocument = new Map<string, string[]>();
