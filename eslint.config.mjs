@@ -249,7 +249,7 @@ export default tseslint.config(
       'electron/preload/**/*.ts',
       'upstream/**/*.ts',
       'e2e/**/*.ts',
-      'bench/**/*.ts',
+      'bench/**/*.{ts,mjs}',
       'scripts/**/*.mjs',
       '*.config.{ts,mjs}',
     ],
