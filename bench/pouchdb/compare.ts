@@ -257,7 +257,9 @@ async function main(): Promise<void> {
   }
 
   if (process.argv.includes('--ours')) {
-    console.log("ours, same machine, straight after (the hub's CPU includes PostgreSQL's):");
+    console.log(
+      'ours, same machine, straight after (their server side is the hub and PostgreSQL):',
+    );
     for (const line of [...ours('bench:push', total), ...ours('bench:pull', total)]) {
       console.log(line);
     }
