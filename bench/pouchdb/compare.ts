@@ -7,7 +7,7 @@
  * database. Each job runs in a process of its own, the server restarted for each, so that CPU and
  * peak RSS are the job's. Prints records/s, CPU a record of each side, peak RSS, medians over the runs.
  * PouchDB lives in bench/pouchdb/node_modules, installed from its lockfile on first use: the app's
- * dependencies do not grow.
+ * dependencies do not grow. Linux only (CPU and RSS come from /proc), as the other sync benches.
  * Run: npm run bench:pouchdb [-- --records 100000 --runs 3 --batches 100x10,1000x10 --ours]
  *   --batches  batch_size x batches_limit of each configuration (PouchDB's default is 100x10)
  *   --ours     then runs bench:push and bench:pull once each and prints their figures beside
@@ -63,8 +63,7 @@ function uptime(): string {
 function installPouchDB(): void {
   if (existsSync(join(HERE, 'node_modules'))) return;
   console.log('installing PouchDB into bench/pouchdb/node_modules (npm ci, once)');
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const done = spawnSync(npm, ['ci', '--prefix', HERE, '--no-audit', '--no-fund'], {
+  const done = spawnSync('npm', ['ci', '--prefix', HERE, '--no-audit', '--no-fund'], {
     stdio: 'inherit',
   });
   if (done.status !== 0) throw new Error('npm ci in bench/pouchdb failed');
@@ -170,8 +169,7 @@ function median(measures: Measure[]): Measure {
 /** Runs one of our own benchmarks and keeps the lines that carry its figures. */
 function ours(script: 'bench:push' | 'bench:pull', total: number): string[] {
   console.log(`running npm run ${script} -- --records ${total} (${uptime()})`);
-  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const done = spawnSync(npm, ['run', '--silent', script, '--', '--records', String(total)], {
+  const done = spawnSync('npm', ['run', '--silent', script, '--', '--records', String(total)], {
     cwd: ROOT,
     encoding: 'utf8',
   });
