@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { feedOf, hubRecord, syncCounty, visibilityOf } from '../../test/sync-county';
 import { caseRow, disputeRow, insert, partyRow, resident, update } from '../../test/terminal-log';
+import { liveResidentsHolding } from './resident-merge';
 
 /** Ids in a known order: which of two records of one person is the older is what the rule reads. */
 const olderId = () => `0${randomUUID().slice(1)}`;
@@ -193,5 +195,32 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     expect(refused.body.rejections).toHaveLength(1);
     expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: false });
     expect(await hubRecord(db(), code, 'residents', older)).toBeUndefined();
+  });
+
+  it('finds the holders of a document by its type and number in the index, before the table is analysed', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const window1 = county.window1;
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      ...resident(`居民${i}`),
+      doc_number: `3303021980010${String(10000 + i)}`,
+    }));
+    await window1.push(
+      people.flatMap((person) => window1.log.tx(insert('residents', randomUUID(), person))),
+    );
+    const wanted = [people[7]!, people[42]!].map((p) => ({
+      docType: p.doc_type,
+      docNumber: p.doc_number,
+    }));
+    const query = liveResidentsHolding(code, wanted).compile(db());
+    expect((await db().executeQuery(query)).rows).toHaveLength(2);
+    // Every resident here has the same type: read by type alone, the lookup reads all 60.
+    const explained = await db().executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, [...query.parameters]),
+    );
+    const plan = explained.rows[0]!['QUERY PLAN'];
+    const text = typeof plan === 'string' ? plan : JSON.stringify(plan);
+    const removed = [...text.matchAll(/"Rows Removed by (?:Filter|Index Recheck)":\s*(\d+)/g)];
+    expect(removed.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(0);
   });
 });
