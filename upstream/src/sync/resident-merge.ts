@@ -50,7 +50,7 @@ export function liveResidentsHolding(countyCode: string, documents: Document[]) 
     ) AS d(doc_type, doc_number)
     CROSS JOIN LATERAL (
       SELECT record_id FROM sync_records
-      WHERE county_code = ${countyCode} AND table_name = 'residents' AND NOT deleted
+      WHERE "county_code" = ${countyCode} AND table_name = 'residents' AND NOT deleted
         AND columns ->> 'doc_type' = d.doc_type AND columns ->> 'doc_number' = d.doc_number
       OFFSET 0
     ) AS r`;
@@ -198,6 +198,23 @@ async function liveNamesakes(
   return byDocument;
 }
 
+/**
+ * The live cases and dispute parties naming one of `residentIds` (distinct), on the index of the
+ * resident they name (migration 2026_12_09_0140), not by reading every case of the county; one
+ * look-up per id, as in liveResidentsHolding.
+ */
+export function recordsNaming(countyCode: string, residentIds: string[]) {
+  return sql<{ table_name: string; record_id: string }>`
+    SELECT r.table_name, r.record_id
+    FROM json_array_elements_text(${JSON.stringify(residentIds)}::json) AS n(resident_id)
+    CROSS JOIN LATERAL (
+      SELECT table_name, record_id FROM sync_records
+      WHERE "county_code" = ${countyCode} AND table_name IN ('cases', 'dispute_parties')
+        AND NOT deleted AND columns ->> 'resident_id' = n.resident_id
+      OFFSET 0
+    ) AS r`;
+}
+
 export interface HubMerge {
   /** The losers' tombstones and the records re-pointed from them (recordKey), in `records`. */
   changed: string[];
@@ -241,14 +258,7 @@ export async function mergeIntoPushed(
   if (survivorOf.size === 0) return merge;
   const losers = [...survivorOf.keys()];
 
-  const naming = await trx
-    .selectFrom('sync_records')
-    .select(['table_name', 'record_id'])
-    .where('county_code', '=', countyCode)
-    .where('table_name', 'in', [...RESIDENT_REFERENCES])
-    .where('deleted', '=', false)
-    .where(sql<string>`columns ->> 'resident_id'`, 'in', losers)
-    .execute();
+  const { rows: naming } = await recordsNaming(countyCode, losers).execute(trx);
   const wanted = [
     ...losers.map((recordId) => ({ table: 'residents', recordId })),
     ...naming.map((row) => ({ table: row.table_name, recordId: row.record_id })),
@@ -295,13 +305,14 @@ export async function mergeIntoPushed(
     .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
     .execute();
   // An alias of a loser is an alias of its survivor, so that every alias resolves in one step.
-  for (const [loser, survivor] of survivorOf) {
-    await trx
-      .updateTable('sync_resident_aliases')
-      .set({ resident_id: survivor })
-      .where('county_code', '=', countyCode)
-      .where('resident_id', '=', loser)
-      .execute();
-  }
+  const pairs = (pick: (pair: [string, string]) => string) =>
+    JSON.stringify([...survivorOf].map(pick));
+  await sql`
+    UPDATE sync_resident_aliases AS a SET resident_id = m.survivor
+    FROM ROWS FROM (
+      json_array_elements_text(${pairs(([loser]) => loser)}::json),
+      json_array_elements_text(${pairs(([, survivor]) => survivor)}::json)
+    ) AS m(loser, survivor)
+    WHERE a."county_code" = ${countyCode} AND a.resident_id = m.loser`.execute(trx);
   return merge;
 }
