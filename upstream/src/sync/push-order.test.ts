@@ -20,12 +20,18 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
   const callerOf = (terminal: SyncTerminal) =>
     authenticate(db(), county.hub.countyCode, terminal.token, '0.1.0', county.hub.clock.now);
 
-  /** A new resident and a counter case, two use cases; returns the case's id. */
+  /**
+   * A new resident and a counter case, two use cases; returns the case's id. Each resident has a
+   * document of its own: two of one document would merge, and the re-pointed case would reach the
+   * pull a second time, as the hub's own change.
+   */
+  let residents = 0;
   function newCase(terminal: SyncTerminal) {
     const residentId = randomUUID();
     const caseId = randomUUID();
+    const doc = `330302198001${String((residents += 1)).padStart(6, '0')}`;
     const entries = [
-      ...terminal.log.tx(insert('residents', residentId, resident())),
+      ...terminal.log.tx(insert('residents', residentId, { ...resident(), doc_number: doc })),
       ...terminal.log.tx(insert('cases', caseId, caseRow(residentId))),
     ];
     return { caseId, entries };

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { CompiledQuery } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { feedOf, hubRecord, syncCounty, visibilityOf } from '../../test/sync-county';
 import { caseRow, disputeRow, insert, partyRow, resident, update } from '../../test/terminal-log';
+import { liveResidentsHolding, recordsNaming } from './resident-merge';
 
 /** Ids in a known order: which of two records of one person is the older is what the rule reads. */
 const olderId = () => `0${randomUUID().slice(1)}`;
@@ -12,6 +14,17 @@ describeOnBackends('one resident, one record across the county', (backend) => {
   const db = useDatabase(backend);
   let county: Awaited<ReturnType<typeof syncCounty>>;
   afterEach(() => county.hub.close());
+
+  /** Rows a statement's plan read and then dropped by a filter: 0 when its index finds exactly. */
+  async function rowsReadAndDropped(query: CompiledQuery): Promise<number> {
+    const explained = await db().executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`EXPLAIN (ANALYZE, FORMAT JSON) ${query.sql}`, [...query.parameters]),
+    );
+    const plan = explained.rows[0]!['QUERY PLAN'];
+    const text = typeof plan === 'string' ? plan : JSON.stringify(plan);
+    const removed = [...text.matchAll(/"Rows Removed by (?:Filter|Index Recheck)":\s*(\d+)/g)];
+    return removed.reduce((sum, m) => sum + Number(m[1]), 0);
+  }
 
   it('keeps the older record of a document two terminals pushed, the other as an alias, and moves the cases naming it', async () => {
     county = await syncCounty(db());
@@ -159,6 +172,26 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     ).toEqual([]);
   });
 
+  it('points the aliases of a record that loses a later merge at the new survivor', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('孙奶奶');
+    const [oldest, middle, newest] = [olderId(), `8${randomUUID().slice(1)}`, newerId()];
+    await county.village.push(county.village.log.tx(insert('residents', middle, person)));
+    await county.window1.push(county.window1.log.tx(insert('residents', newest, person)));
+    await county.north.push(county.north.log.tx(insert('residents', oldest, person)));
+    const aliases = await db()
+      .selectFrom('sync_resident_aliases')
+      .select(['alias_id', 'resident_id'])
+      .where('county_code', '=', code)
+      .orderBy('alias_id')
+      .execute();
+    expect(aliases).toEqual([
+      { alias_id: middle, resident_id: oldest },
+      { alias_id: newest, resident_id: oldest },
+    ]);
+  });
+
   it('shows the survivor to a unit whose record of the person has no case', async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;
@@ -193,5 +226,50 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     expect(refused.body.rejections).toHaveLength(1);
     expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: false });
     expect(await hubRecord(db(), code, 'residents', older)).toBeUndefined();
+  });
+
+  it('finds the holders of a document by its type and number in the index, before the table is analysed', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const window1 = county.window1;
+    const people = Array.from({ length: 60 }, (_, i) => ({
+      ...resident(`居民${i}`),
+      doc_number: `3303021980010${String(10000 + i)}`,
+    }));
+    await window1.push(
+      people.flatMap((person) => window1.log.tx(insert('residents', randomUUID(), person))),
+    );
+    const wanted = [people[7]!, people[42]!].map((p) => ({
+      docType: p.doc_type,
+      docNumber: p.doc_number,
+    }));
+    const query = liveResidentsHolding(code, wanted).compile(db());
+    expect((await db().executeQuery(query)).rows).toHaveLength(2);
+    // Every resident here has the same type: read by type alone, the lookup reads all 60.
+    expect(await rowsReadAndDropped(query)).toBe(0);
+  });
+
+  it('finds the cases and parties naming a merged resident by the resident, not by reading every case', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const window1 = county.window1;
+    const people = Array.from({ length: 30 }, () => randomUUID());
+    const cases = people.map(() => randomUUID());
+    await window1.push([
+      ...people.flatMap((id, i) =>
+        window1.log.tx(
+          insert('residents', id, { ...resident(), doc_number: `3303021980020${10000 + i}` }),
+        ),
+      ),
+      ...people.flatMap((id, i) => window1.log.tx(insert('cases', cases[i]!, caseRow(id)))),
+    ]);
+    const query = recordsNaming(code, [people[3]!, people[20]!]).compile(db());
+    expect((await db().executeQuery(query)).rows).toEqual(
+      expect.arrayContaining([
+        { table_name: 'cases', record_id: cases[3] },
+        { table_name: 'cases', record_id: cases[20] },
+      ]),
+    );
+    expect(await rowsReadAndDropped(query)).toBe(0);
   });
 });

@@ -32,23 +32,28 @@ function pushedDocument(entry: PushEntry): Document | null {
   return { docType, docNumber };
 }
 
-/** The county's live residents holding one of `documents`, each with its document. */
-function liveResidentsHolding(trx: Trx, countyCode: string, documents: Document[]) {
-  return trx
-    .selectFrom('sync_records')
-    .select([
-      'record_id',
-      sql<string>`columns ->> 'doc_type'`.as('doc_type'),
-      sql<string>`columns ->> 'doc_number'`.as('doc_number'),
-    ])
-    .where('county_code', '=', countyCode)
-    .where('table_name', '=', 'residents')
-    .where('deleted', '=', false)
-    .where(
-      sql<boolean>`(columns ->> 'doc_type', columns ->> 'doc_number') IN (${sql.join(
-        documents.map((d) => sql`(${d.docType}, ${d.docNumber})`),
-      )})`,
-    );
+/**
+ * The county's live residents holding one of `documents`, each with its document: one look-up of
+ * the document index per document, on type and number. A lateral subquery kept apart by OFFSET 0,
+ * so that the plan cannot depend on the statistics: as a list of (type, number) pairs, a table not
+ * yet analysed (a new hub, the first minutes of a bench) was read on the index by type alone, and
+ * nearly every resident has the same type (身份证), so every push read all the county's residents.
+ */
+export function liveResidentsHolding(countyCode: string, documents: Document[]) {
+  const distinct = [...new Map(documents.map((d) => [documentKey(d), d])).values()];
+  const list = (pick: (d: Document) => string) => JSON.stringify(distinct.map(pick));
+  return sql<{ record_id: string; doc_type: string; doc_number: string }>`
+    SELECT r.record_id, d.doc_type, d.doc_number
+    FROM ROWS FROM (
+      json_array_elements_text(${list((d) => d.docType)}::json),
+      json_array_elements_text(${list((d) => d.docNumber)}::json)
+    ) AS d(doc_type, doc_number)
+    CROSS JOIN LATERAL (
+      SELECT record_id FROM sync_records
+      WHERE "county_code" = ${countyCode} AND table_name = 'residents' AND NOT deleted
+        AND columns ->> 'doc_type' = d.doc_type AND columns ->> 'doc_number' = d.doc_number
+      OFFSET 0
+    ) AS r`;
 }
 
 /** The smallest live id per document among the county's residents. */
@@ -57,7 +62,7 @@ async function liveHolders(
   countyCode: string,
   documents: Document[],
 ): Promise<Map<string, string>> {
-  const rows = await liveResidentsHolding(trx, countyCode, documents).execute();
+  const { rows } = await liveResidentsHolding(countyCode, documents).execute(trx);
   const holders = new Map<string, string>();
   for (const row of rows) {
     const key = documentKey({ docType: row.doc_type, docNumber: row.doc_number });
@@ -179,23 +184,35 @@ async function liveNamesakes(
   countyCode: string,
   survivors: { id: string; document: Document }[],
 ): Promise<Map<string, string[]>> {
-  const rows = await liveResidentsHolding(
-    trx,
+  const ids = new Set(survivors.map((s) => s.id));
+  const { rows } = await liveResidentsHolding(
     countyCode,
     survivors.map((s) => s.document),
-  )
-    .where(
-      'record_id',
-      'not in',
-      survivors.map((s) => s.id),
-    )
-    .execute();
+  ).execute(trx);
   const byDocument = new Map<string, string[]>();
   for (const row of rows) {
+    if (ids.has(row.record_id)) continue;
     const key = documentKey({ docType: row.doc_type, docNumber: row.doc_number });
     byDocument.set(key, [...(byDocument.get(key) ?? []), row.record_id]);
   }
   return byDocument;
+}
+
+/**
+ * The live cases and dispute parties naming one of `residentIds` (distinct), on the index of the
+ * resident they name (migration 2026_12_09_0140), not by reading every case of the county; one
+ * look-up per id, as in liveResidentsHolding.
+ */
+export function recordsNaming(countyCode: string, residentIds: string[]) {
+  return sql<{ table_name: string; record_id: string }>`
+    SELECT r.table_name, r.record_id
+    FROM json_array_elements_text(${JSON.stringify(residentIds)}::json) AS n(resident_id)
+    CROSS JOIN LATERAL (
+      SELECT table_name, record_id FROM sync_records
+      WHERE "county_code" = ${countyCode} AND table_name IN ('cases', 'dispute_parties')
+        AND NOT deleted AND columns ->> 'resident_id' = n.resident_id
+      OFFSET 0
+    ) AS r`;
 }
 
 export interface HubMerge {
@@ -241,14 +258,7 @@ export async function mergeIntoPushed(
   if (survivorOf.size === 0) return merge;
   const losers = [...survivorOf.keys()];
 
-  const naming = await trx
-    .selectFrom('sync_records')
-    .select(['table_name', 'record_id'])
-    .where('county_code', '=', countyCode)
-    .where('table_name', 'in', [...RESIDENT_REFERENCES])
-    .where('deleted', '=', false)
-    .where(sql<string>`columns ->> 'resident_id'`, 'in', losers)
-    .execute();
+  const { rows: naming } = await recordsNaming(countyCode, losers).execute(trx);
   const wanted = [
     ...losers.map((recordId) => ({ table: 'residents', recordId })),
     ...naming.map((row) => ({ table: row.table_name, recordId: row.record_id })),
@@ -295,13 +305,14 @@ export async function mergeIntoPushed(
     .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
     .execute();
   // An alias of a loser is an alias of its survivor, so that every alias resolves in one step.
-  for (const [loser, survivor] of survivorOf) {
-    await trx
-      .updateTable('sync_resident_aliases')
-      .set({ resident_id: survivor })
-      .where('county_code', '=', countyCode)
-      .where('resident_id', '=', loser)
-      .execute();
-  }
+  const pairs = (pick: (pair: [string, string]) => string) =>
+    JSON.stringify([...survivorOf].map(pick));
+  await sql`
+    UPDATE sync_resident_aliases AS a SET resident_id = m.survivor
+    FROM ROWS FROM (
+      json_array_elements_text(${pairs(([loser]) => loser)}::json),
+      json_array_elements_text(${pairs(([, survivor]) => survivor)}::json)
+    ) AS m(loser, survivor)
+    WHERE a."county_code" = ${countyCode} AND a.resident_id = m.loser`.execute(trx);
   return merge;
 }

@@ -12,6 +12,7 @@ import * as syncFeedBuckets from './2026_12_07_0200_sync_feed_buckets';
 import * as unitsAboveRead from './2026_12_08_0040_units_above_read';
 import * as recordChangeSeq from './2026_12_08_0080_record_change_seq';
 import * as syncFeedWithoutBuckets from './2026_12_09_0020_sync_feed_without_buckets';
+import * as recordsNamingResident from './2026_12_09_0140_records_naming_resident';
 
 export interface Migration {
   name: string;
@@ -33,4 +34,5 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_08_0080_record_change_seq', up: recordChangeSeq.up },
   { name: '2026_12_08_0100_sync_conflicts_by_field', up: syncConflictsByField.up },
   { name: '2026_12_09_0020_sync_feed_without_buckets', up: syncFeedWithoutBuckets.up },
+  { name: '2026_12_09_0140_records_naming_resident', up: recordsNamingResident.up },
 ];
