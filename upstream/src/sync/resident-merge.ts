@@ -32,6 +32,34 @@ function pushedDocument(entry: PushEntry): Document | null {
   return { docType, docNumber };
 }
 
+/**
+ * Namespace of the advisory locks on documents (the first key of pg_advisory_xact_lock(int, int)),
+ * the issue's number, so that no other lock of the hub can take the same pair.
+ */
+const DOCUMENT_LOCK_CLASS = 15;
+
+/**
+ * Serialises the pushes that create residents of one document: two terminals pushing a new record
+ * of one person at the same moment would each see no live record of the other (read committed, the
+ * other's insert not yet committed), and both would stay live. Taken before the look-up and held to
+ * the commit, so the second push's look-up, a statement of its own with a fresh snapshot, sees the
+ * first's record and merges. Locked in the order of the lock keys, so that two pushes of several
+ * documents never wait on each other crosswise; taken after the terminal's progress row and before
+ * any record is read for update, the same order in every push (db/retry-deadlock.ts retries what is
+ * left). One statement per push, whatever its number of residents; a collision of two documents'
+ * hashes only makes their pushes wait for each other.
+ */
+async function lockDocuments(trx: Trx, countyCode: string, documents: Document[]): Promise<void> {
+  // PostgreSQL text holds no NUL: the key joins with the unit separator instead.
+  const keys = [
+    ...new Set(documents.map((d) => [countyCode, d.docType, d.docNumber].join('\u001f'))),
+  ];
+  // PostgreSQL evaluates a volatile select list after the ORDER BY's sort.
+  await sql`SELECT pg_advisory_xact_lock(${sql.lit(DOCUMENT_LOCK_CLASS)}, h)
+    FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k) AS locks
+    ORDER BY h`.execute(trx);
+}
+
 /** The county's live residents holding one of `documents`, each with its document. */
 function liveResidentsHolding(trx: Trx, countyCode: string, documents: Document[]) {
   return trx
@@ -101,6 +129,11 @@ export async function mergeResidents(
     return document ? [{ entry, document }] : [];
   });
   if (pushed.length > 0) {
+    await lockDocuments(
+      trx,
+      countyCode,
+      pushed.map((p) => p.document),
+    );
     const holders = await liveHolders(
       trx,
       countyCode,
