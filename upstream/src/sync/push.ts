@@ -24,7 +24,12 @@ import {
   type Trx,
 } from './record-store';
 import { retryingDeadlocks } from '../db/retry-deadlock';
-import { mergeIntoPushed, mergeResidents, storeAliases } from './resident-merge';
+import {
+  fillFromPushedAliases,
+  mergeIntoPushed,
+  mergeResidents,
+  storeAliases,
+} from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
 /**
@@ -182,13 +187,14 @@ async function applyEntries(
     nowMs: now.getTime(),
   });
   const created = new Set(plan.changed.filter((key) => !heldBefore.has(key)));
-  await storeAliases(
+  const storedAliases = await storeAliases(
     trx,
     countyCode,
     newAliases,
     (aliasId) => created.has(recordKey('residents', aliasId)),
     now,
   );
+  const filled = await fillFromPushedAliases(trx, countyCode, records, storedAliases);
   const hubMerge = await mergeIntoPushed(
     trx,
     countyCode,
@@ -197,7 +203,7 @@ async function applyEntries(
     now,
   );
   // The hub's own changes number after the push's, so that a terminal takes the survivor first.
-  const changedKeys = [...new Set([...plan.changed, ...hubMerge.changed])];
+  const changedKeys = [...new Set([...plan.changed, ...filled, ...hubMerge.changed])];
   const changed = changedKeys.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;

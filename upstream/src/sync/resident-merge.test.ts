@@ -59,6 +59,50 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     expect((await hubRecord(db(), code, 'cases', later))!.columns.resident_id).toBe(older);
   });
 
+  it("fills the empty fields of the county's record from a duplicate pushed later, never a field it holds", async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('周奶奶');
+    const [older, newer] = [olderId(), newerId()];
+    const window = county.window1;
+    await window.push(window.log.tx(insert('residents', older, { ...person, phone: null })));
+    const before = (await hubRecord(db(), code, 'residents', older))!;
+
+    const village = county.village;
+    const pushed = await village.push(
+      village.log.tx(
+        insert('residents', newer, {
+          ...person,
+          name: '周阿娘',
+          phone: '13700000002',
+          address: '城东社区 9 号',
+          ethnicity: '畲族',
+        }),
+      ),
+    );
+    expect(pushed.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    const survivor = (await hubRecord(db(), code, 'residents', older))!;
+    expect(survivor.columns).toMatchObject({
+      name: '周奶奶',
+      phone: '13700000002',
+      address: person.address,
+      ethnicity: '畲族',
+    });
+    // A change of the hub's own past what the window holds, so that the window takes it.
+    expect(survivor.version > before.version).toBe(true);
+    expect(survivor.columns.version).toBe(survivor.version);
+
+    // The window's edit of a field the fill left alone, made before it pulled the fill: no conflict.
+    const edited = await window.push(
+      window.log.tx(update('residents', older, { address: '城东社区 2 号' })),
+    );
+    expect(edited.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect((await hubRecord(db(), code, 'residents', older))!.columns).toMatchObject({
+      phone: '13700000002',
+      address: '城东社区 2 号',
+    });
+  });
+
   it('leaves records of different documents and a lone record of a document as they are', async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;
@@ -124,10 +168,16 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     const caseBefore = await hubRecord(db(), code, 'cases', filed);
 
     const pushed = await county.window1.push(
-      county.window1.log.tx(insert('residents', older, { ...person, phone: '13900000001' })),
+      county.window1.log.tx(
+        insert('residents', older, { ...person, phone: '13900000001', address: null }),
+      ),
     );
     expect(pushed.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
-    expect(await hubRecord(db(), code, 'residents', older)).toMatchObject({ deleted: false });
+    // The survivor keeps its own phone and takes the address only the village's record had.
+    const survivor = (await hubRecord(db(), code, 'residents', older))!;
+    expect(survivor).toMatchObject({ deleted: false });
+    expect(survivor.columns).toMatchObject({ phone: '13900000001', address: person.address });
+    expect(survivor.version > (await county.window1.log.versions.get(older))!).toBe(true);
     const loser = (await hubRecord(db(), code, 'residents', newer))!;
     expect(loser.deleted).toBe(true);
     expect(loser.columns.deleted_at).toEqual(expect.any(String));

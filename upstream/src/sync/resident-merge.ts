@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
 import { HUB_VERSION_NODE } from '@shared/sync/merge';
+import { fillFromLoser } from '@shared/sync/resident-fill';
 import type { PushEntry } from '@shared/sync/records-contract';
 import { loadRecords, loadVisibility, recordKey, type HubRecord, type Trx } from './record-store';
 import type { Columns } from './routing';
@@ -169,28 +170,73 @@ export async function mergeResidents(
   return { entries: merged, newAliases };
 }
 
-/** Stores the aliases of `applied` inserts (ids of resident records the push created). */
+/**
+ * Stores the aliases of `applied` inserts (ids of resident records the push created), and returns
+ * them, alias → survivor.
+ */
 export async function storeAliases(
   trx: Trx,
   countyCode: string,
   newAliases: ReadonlyMap<string, string>,
   applied: (aliasId: string) => boolean,
   now: Date,
-): Promise<void> {
-  const rows = [...newAliases]
-    .filter(([aliasId]) => applied(aliasId))
-    .map(([aliasId, residentId]) => ({
-      county_code: countyCode,
-      alias_id: aliasId,
-      resident_id: residentId,
-      merged_at: now,
-    }));
-  if (rows.length === 0) return;
+): Promise<Map<string, string>> {
+  const stored = new Map([...newAliases].filter(([aliasId]) => applied(aliasId)));
+  if (stored.size === 0) return stored;
   await trx
     .insertInto('sync_resident_aliases')
-    .values(rows)
+    .values(
+      [...stored].map(([aliasId, residentId]) => ({
+        county_code: countyCode,
+        alias_id: aliasId,
+        resident_id: residentId,
+        merged_at: now,
+      })),
+    )
     .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
     .execute();
+  return stored;
+}
+
+/**
+ * The survivors of the aliases this push created take the empty fields their pushed duplicates
+ * filled in (shared/sync/resident-fill.ts), each as a change of the hub's own; returns the changed
+ * survivors (recordKey), loaded and locked into `records`.
+ */
+export async function fillFromPushedAliases(
+  trx: Trx,
+  countyCode: string,
+  records: Map<string, HubRecord>,
+  stored: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  if (stored.size === 0) return [];
+  const wanted = [...new Set(stored.values())]
+    .map((recordId) => ({ table: 'residents', recordId }))
+    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  const changed: string[] = [];
+  for (const [aliasId, survivorId] of [...stored].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const loser = records.get(recordKey('residents', aliasId));
+    const key = loser && fillSurvivor(records, survivorId, loser);
+    if (key) changed.push(key);
+  }
+  return changed;
+}
+
+/** The survivor with the fields it takes from `loser`: its key when it took any. */
+function fillSurvivor(
+  records: Map<string, HubRecord>,
+  survivorId: string,
+  loser: HubRecord,
+): string | null {
+  const key = recordKey('residents', survivorId);
+  const survivor = records.get(key);
+  if (!survivor || survivor.deleted) return null;
+  const fill = fillFromLoser(survivor.columns, loser.columns);
+  const columns = Object.keys(fill);
+  if (columns.length === 0) return null;
+  records.set(key, stampedByHub(survivor, fill, columns));
+  return key;
 }
 
 /** The hub's own change of a record it merges: one step past the record's version, by the hub. */
@@ -243,9 +289,10 @@ export interface HubMerge {
  * holds live under a larger id (a record another terminal registered later and pushed first). The
  * hub applies the rule itself rather than leave both live until a terminal that sees both merges
  * them, which a unit that sees only one never does: the county's record is tombstoned and kept as
- * an alias of the pushed one, the live cases and dispute parties naming it are re-pointed, each as
- * a change of the hub's own (one step past the record's version, so every terminal that holds it
- * takes it), and the units that saw the loser see the survivor. Their terminals then receive the
+ * an alias of the pushed one, the live cases and dispute parties naming it are re-pointed and the
+ * survivor takes the fields only the loser had (shared/sync/resident-fill.ts), each as a change of
+ * the hub's own (one step past the record's version, so every terminal that holds it takes it),
+ * and the units that saw the loser see the survivor. Their terminals then receive the
  * survivor before the loser's tombstone (its change number is the push's, the hub's changes come
  * after), and their own merge (electron/backend/hub/pull/resident-merge.ts) ends where the hub is.
  */
@@ -296,6 +343,8 @@ export async function mergeIntoPushed(
     const tombstone = stampedByHub(record, { deleted_at: deletedAt }, ['deleted_at']);
     records.set(key, { ...tombstone, deleted: true });
     merge.changed.push(key);
+    const filled = fillSurvivor(records, survivorOf.get(loser)!, record);
+    if (filled) merge.changed.push(filled);
   }
   for (const record of [...records.values()]) {
     const named = record.columns.resident_id;
