@@ -25,6 +25,7 @@ import {
 } from './record-store';
 import { retryingDeadlocks } from '../db/retry-deadlock';
 import {
+  carryAliasEdits,
   fillFromPushedAliases,
   mergeIntoPushed,
   mergeResidents,
@@ -152,7 +153,12 @@ async function applyEntries(
   now: Date,
 ) {
   const terminalId = caller.terminalId;
-  const { entries, newAliases } = await mergeResidents(trx, countyCode, pushedEntries, now);
+  const { entries, newAliases, aliasEdits } = await mergeResidents(
+    trx,
+    countyCode,
+    pushedEntries,
+    now,
+  );
   const blocked = await openBlocks(trx, countyCode, terminalId);
   const records = await loadRecords(
     trx,
@@ -202,8 +208,26 @@ async function applyEntries(
     [...created].map((key) => records.get(key)!),
     now,
   );
+  const refused = new Set(plan.refusals.map((refusal) => refusal.seq));
+  const carried = await carryAliasEdits(
+    trx,
+    countyCode,
+    terminalId,
+    records,
+    entries.filter((entry) => !refused.has(entry.seq)),
+    aliasEdits,
+  );
+  const conflicts = [
+    ...plan.conflicts.filter(
+      ({ table, recordId, conflict }) =>
+        !(table === 'residents' && conflict.column === 'deleted_at' && aliasEdits.has(recordId)),
+    ),
+    ...carried.conflicts,
+  ];
   // The hub's own changes number after the push's, so that a terminal takes the survivor first.
-  const changedKeys = [...new Set([...plan.changed, ...filled, ...hubMerge.changed])];
+  const changedKeys = [
+    ...new Set([...plan.changed, ...filled, ...carried.changed, ...hubMerge.changed]),
+  ];
   const changed = changedKeys.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
@@ -219,7 +243,7 @@ async function applyEntries(
   const conflictsOpened = await writeConflicts(
     trx,
     countyCode,
-    plan.conflicts.map(opened(records, now)),
+    conflicts.map(opened(records, now)),
     now,
   );
   await writeRecords(trx, countyCode, changed, now);

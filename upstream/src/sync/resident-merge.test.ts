@@ -103,6 +103,58 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     });
   });
 
+  it('carries an edit of a merged record, made before the merge reached its terminal, to the survivor instead of offering to bring it back', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('吴老汉');
+    const [older, newer] = [olderId(), newerId()];
+    const window = county.window1;
+    await window.push(window.log.tx(insert('residents', older, person)));
+    const village = county.village;
+    // The village registered him a little later than the window did.
+    for (let i = 0; i < 3; i += 1) village.log.nextVersion();
+    await village.push(village.log.tx(insert('residents', newer, person)));
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    // The window then changes his phone; the village, not knowing of the merge, edits its record.
+    for (let i = 0; i < 10; i += 1) window.log.nextVersion();
+    await window.push(window.log.tx(update('residents', older, { phone: '13600000003' })));
+    const before = (await hubRecord(db(), code, 'residents', older))!;
+
+    const edited = await village.push(
+      village.log.tx(
+        update('residents', newer, { address: '城东社区 15 号', phone: '13500000004' }),
+      ),
+    );
+    expect(edited.body).toMatchObject({ rejections: [], conflictsOpened: 1 });
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    const survivor = (await hubRecord(db(), code, 'residents', older))!;
+    expect(survivor.columns).toMatchObject({ address: '城东社区 15 号', phone: '13600000003' });
+    expect(survivor.version > before.version).toBe(true);
+    // The phone both changed is for a person at the survivor's unit to choose; nothing to revive.
+    const conflicts = () =>
+      db()
+        .selectFrom('sync_conflicts')
+        .select(['record_id', 'column_name', 'org_unit_id', 'other_value'])
+        .where('county_code', '=', code)
+        .execute();
+    expect(await conflicts()).toEqual([
+      {
+        record_id: older,
+        column_name: 'phone',
+        org_unit_id: window.unitId,
+        other_value: '13500000004',
+      },
+    ]);
+
+    // Nor does a terminal that asks to bring the merged record back get it.
+    const revived = await village.push(
+      village.log.tx(update('residents', newer, { deleted_at: null, name: '吴老汉' })),
+    );
+    expect(revived.body).toMatchObject({ rejections: [] });
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    expect(await conflicts()).toHaveLength(1);
+  });
+
   it('leaves records of different documents and a lone record of a document as they are', async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;

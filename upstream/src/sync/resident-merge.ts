@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
-import { HUB_VERSION_NODE } from '@shared/sync/merge';
+import { compareVersions, HUB_VERSION_NODE, mergeEntry } from '@shared/sync/merge';
 import { fillFromLoser } from '@shared/sync/resident-fill';
 import type { PushEntry } from '@shared/sync/records-contract';
+import type { PlannedConflict } from './push-plan';
 import { loadRecords, loadVisibility, recordKey, type HubRecord, type Trx } from './record-store';
 import type { Columns } from './routing';
 
@@ -116,14 +117,20 @@ async function knownAliases(
  * records naming a merged resident re-pointed to the survivor. The new aliases it finds come back
  * apart: the push stores only those whose insert it then applied (storeAliases), so that a refused
  * entry, or an insert of a record the hub already holds, never re-points anyone. A pushed resident
- * with the smaller id is the survivor instead: mergeIntoPushed, once the push is planned.
+ * with the smaller id is the survivor instead: mergeIntoPushed, once the push is planned. Updates
+ * of a merged record come back apart too (aliasEdits, alias → survivor), stripped of any deleted_at
+ * so that none brings it back; carryAliasEdits takes them to the survivor once they are planned.
  */
 export async function mergeResidents(
   trx: Trx,
   countyCode: string,
   entries: PushEntry[],
   now: Date,
-): Promise<{ entries: PushEntry[]; newAliases: Map<string, string> }> {
+): Promise<{
+  entries: PushEntry[];
+  newAliases: Map<string, string>;
+  aliasEdits: Map<string, string>;
+}> {
   const aliases = new Map<string, string>();
   const pushed = entries.flatMap((entry) => {
     const document = pushedDocument(entry);
@@ -152,14 +159,28 @@ export async function mergeResidents(
       ? [id]
       : [];
   });
-  for (const [aliasId, residentId] of await knownAliases(trx, countyCode, [...new Set(named)])) {
+  const edited = new Set(
+    entries.flatMap((entry) =>
+      entry.table === 'residents' && entry.op === 'update' ? [entry.recordId] : [],
+    ),
+  );
+  const aliasEdits = new Map<string, string>();
+  for (const [aliasId, residentId] of await knownAliases(trx, countyCode, [
+    ...new Set([...named, ...edited]),
+  ])) {
     aliases.set(aliasId, residentId);
+    if (edited.has(aliasId)) aliasEdits.set(aliasId, residentId);
   }
-  if (aliases.size === 0) return { entries, newAliases };
+  if (aliases.size === 0) return { entries, newAliases, aliasEdits };
   const deletedAt = now.toISOString();
   const merged = entries.map((entry) => {
     if (entry.table === 'residents' && entry.op === 'insert' && aliases.has(entry.recordId)) {
       return { ...entry, columns: { ...entry.columns, deleted_at: deletedAt } };
+    }
+    if (aliasEdits.has(entry.recordId) && entry.op === 'update' && 'deleted_at' in entry.columns) {
+      // A merged record is never brought back: the person lives on in the survivor.
+      const { deleted_at: _revived, ...columns } = entry.columns;
+      return { ...entry, columns };
     }
     const id = entry.columns.resident_id;
     if (RESIDENT_REFERENCES.has(entry.table) && typeof id === 'string' && aliases.has(id)) {
@@ -167,7 +188,7 @@ export async function mergeResidents(
     }
     return entry;
   });
-  return { entries: merged, newAliases };
+  return { entries: merged, newAliases, aliasEdits };
 }
 
 /**
@@ -386,4 +407,81 @@ export async function mergeIntoPushed(
       .execute();
   }
   return merge;
+}
+
+/** What an edit of a merged record does not carry to its survivor: what names the record. */
+const KEPT_ON_ALIAS: ReadonlySet<string> = new Set([
+  'org_unit_id',
+  'doc_type',
+  'doc_number',
+  'deleted_at',
+]);
+
+export interface CarriedEdits {
+  /** The survivors the edits changed (recordKey), in `records`. */
+  changed: string[];
+  /** Conflicts the edits opened on the survivors (the same field changed there since). */
+  conflicts: PlannedConflict[];
+}
+
+/**
+ * An edit of a resident merged away, made at a terminal before the merge reached it (an offline
+ * clerk correcting the phone of the record she had open). The alias took the edit in the plan as any
+ * tombstone does, where it would have opened a conflict on deleted_at whose "not deleted" side
+ * brings the duplicate back; the caller drops that conflict, and here the edit's columns are merged
+ * into the survivor instead, field by field from the edit's base like any change (shared/sync/
+ * merge.ts): a field changed on the survivor since then opens a conflict there, for the survivor's
+ * owner to settle, nothing is lost or decided silently. The document, the owner and the tombstone
+ * stay the alias's own. Authorised by the alias: the terminal may edit the person through the
+ * record it owns. The survivor's new version is past the one it had, so every terminal takes it.
+ */
+export async function carryAliasEdits(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  records: Map<string, HubRecord>,
+  edits: PushEntry[],
+  aliasEdits: ReadonlyMap<string, string>,
+): Promise<CarriedEdits> {
+  const carried: CarriedEdits = { changed: [], conflicts: [] };
+  const carrying = edits.filter((entry) => aliasEdits.has(entry.recordId));
+  if (carrying.length === 0) return carried;
+  const wanted = [...new Set(aliasEdits.values())]
+    .map((recordId) => ({ table: 'residents', recordId }))
+    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  for (const entry of carrying) {
+    const key = recordKey('residents', aliasEdits.get(entry.recordId)!);
+    const survivor = records.get(key);
+    if (!survivor || survivor.deleted) continue;
+    const columns = Object.fromEntries(
+      Object.entries(entry.columns).filter(([column]) => !KEPT_ON_ALIAS.has(column)),
+    );
+    const merged = mergeEntry(survivor, {
+      op: 'update',
+      baseVersion: entry.baseVersion,
+      version: entry.version,
+      columns,
+      at: entry.at,
+      terminalId,
+      by: typeof entry.columns.updated_by === 'string' ? entry.columns.updated_by : null,
+    });
+    if (merged.outcome !== 'merged' || !merged.changed) continue;
+    const version =
+      compareVersions(merged.record.version, survivor.version) > 0
+        ? merged.record.version
+        : hubVersion(survivor.version);
+    records.set(key, {
+      ...survivor,
+      version,
+      columns: { ...merged.record.columns, version },
+      fieldVersions: { ...merged.record.fieldVersions, version },
+      ...(merged.record.takenFrom ? { takenFrom: merged.record.takenFrom } : {}),
+    });
+    if (!carried.changed.includes(key)) carried.changed.push(key);
+    for (const conflict of merged.conflicts) {
+      carried.conflicts.push({ table: 'residents', recordId: survivor.recordId, conflict });
+    }
+  }
+  return carried;
 }
