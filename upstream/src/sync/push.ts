@@ -166,6 +166,13 @@ async function applyEntries(
     entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
   );
   const heldBefore = new Set(records.keys());
+  // What the edits of merged records were made against, for carryAliasEdits.
+  const aliasesBefore = new Map(
+    [...aliasEdits.keys()].flatMap((aliasId) => {
+      const alias = records.get(recordKey('residents', aliasId));
+      return alias ? [[aliasId, alias.columns] as const] : [];
+    }),
+  );
   const rootKeys = new Map<string, { table: string; recordId: string }>();
   for (const entry of entries) {
     const held = records.get(recordKey(entry.table, entry.recordId));
@@ -216,6 +223,7 @@ async function applyEntries(
     records,
     entries.filter((entry) => !refused.has(entry.seq)),
     aliasEdits,
+    aliasesBefore,
   );
   const conflicts = [
     ...plan.conflicts.filter(

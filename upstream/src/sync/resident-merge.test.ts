@@ -113,7 +113,9 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     const village = county.village;
     // The village registered him a little later than the window did.
     for (let i = 0; i < 3; i += 1) village.log.nextVersion();
-    await village.push(village.log.tx(insert('residents', newer, person)));
+    await village.push(
+      village.log.tx(insert('residents', newer, { ...person, address: '城东社区 7 号' })),
+    );
     expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
     // The window then changes his phone; the village, not knowing of the merge, edits its record.
     for (let i = 0; i < 10; i += 1) window.log.nextVersion();
@@ -122,29 +124,39 @@ describeOnBackends('one resident, one record across the county', (backend) => {
 
     const edited = await village.push(
       village.log.tx(
-        update('residents', newer, { address: '城东社区 15 号', phone: '13500000004' }),
+        update('residents', newer, {
+          name: '吴老汉',
+          address: '城东社区 15 号',
+          phone: '13500000004',
+          ethnicity: '汉族',
+          birth_date: '1980-01-02',
+        }),
       ),
     );
-    expect(edited.body).toMatchObject({ rejections: [], conflictsOpened: 1 });
+    expect(edited.body).toMatchObject({ rejections: [], conflictsOpened: 2 });
     expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    // Taken where the survivor holds what the village's record held (birth date) or nothing
+    // (ethnicity); the window's phone and its own address the village never saw: for a person.
     const survivor = (await hubRecord(db(), code, 'residents', older))!;
-    expect(survivor.columns).toMatchObject({ address: '城东社区 15 号', phone: '13600000003' });
+    expect(survivor.columns).toMatchObject({
+      address: person.address,
+      phone: '13600000003',
+      ethnicity: '汉族',
+      birth_date: '1980-01-02',
+    });
     expect(survivor.version > before.version).toBe(true);
-    // The phone both changed is for a person at the survivor's unit to choose; nothing to revive.
     const conflicts = () =>
       db()
         .selectFrom('sync_conflicts')
         .select(['record_id', 'column_name', 'org_unit_id', 'other_value'])
         .where('county_code', '=', code)
+        .orderBy('column_name')
         .execute();
-    expect(await conflicts()).toEqual([
-      {
-        record_id: older,
-        column_name: 'phone',
-        org_unit_id: window.unitId,
-        other_value: '13500000004',
-      },
-    ]);
+    const expected = [
+      { column_name: 'address', other_value: '城东社区 15 号' },
+      { column_name: 'phone', other_value: '13500000004' },
+    ].map((c) => ({ ...c, record_id: older, org_unit_id: window.unitId }));
+    expect(await conflicts()).toEqual(expected);
 
     // Nor does a terminal that asks to bring the merged record back get it.
     const revived = await village.push(
@@ -152,7 +164,7 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     );
     expect(revived.body).toMatchObject({ rejections: [] });
     expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
-    expect(await conflicts()).toHaveLength(1);
+    expect(await conflicts()).toEqual(expected);
   });
 
   it('leaves records of different documents and a lone record of a document as they are', async () => {

@@ -411,16 +411,20 @@ export async function mergeIntoPushed(
 
 /** What an edit of a merged record does not carry to its survivor: what names the record. */
 const KEPT_ON_ALIAS: ReadonlySet<string> = new Set([
+  'id',
   'org_unit_id',
   'doc_type',
   'doc_number',
   'deleted_at',
+  'version',
+  'updated_at',
+  'updated_by',
 ]);
 
 export interface CarriedEdits {
   /** The survivors the edits changed (recordKey), in `records`. */
   changed: string[];
-  /** Conflicts the edits opened on the survivors (the same field changed there since). */
+  /** Conflicts the edits opened on the survivors (a value there the edit's writer never saw). */
   conflicts: PlannedConflict[];
 }
 
@@ -428,12 +432,14 @@ export interface CarriedEdits {
  * An edit of a resident merged away, made at a terminal before the merge reached it (an offline
  * clerk correcting the phone of the record she had open). The alias took the edit in the plan as any
  * tombstone does, where it would have opened a conflict on deleted_at whose "not deleted" side
- * brings the duplicate back; the caller drops that conflict, and here the edit's columns are merged
- * into the survivor instead, field by field from the edit's base like any change (shared/sync/
- * merge.ts): a field changed on the survivor since then opens a conflict there, for the survivor's
- * owner to settle, nothing is lost or decided silently. The document, the owner and the tombstone
- * stay the alias's own. Authorised by the alias: the terminal may edit the person through the
- * record it owns. The survivor's new version is past the one it had, so every terminal takes it.
+ * brings the duplicate back; the caller drops that conflict, and here the edit goes to the survivor
+ * instead. Its writer saw the alias, never the survivor, so the edit's base is read by value, not
+ * by version (the two records' clocks say nothing of each other): a field the survivor holds as the
+ * alias held it before the edit, or holds empty, takes the edit; a field it holds with another value
+ * opens a conflict on the survivor, for its owner to settle; nothing is decided silently. The
+ * document, the owner and the tombstone stay the alias's own. Authorised by the alias: the terminal
+ * may edit the person through the record it owns. The survivor's new version is past the one it
+ * had, so every terminal takes it.
  */
 export async function carryAliasEdits(
   trx: Trx,
@@ -442,6 +448,7 @@ export async function carryAliasEdits(
   records: Map<string, HubRecord>,
   edits: PushEntry[],
   aliasEdits: ReadonlyMap<string, string>,
+  aliasesBefore: ReadonlyMap<string, Columns>,
 ): Promise<CarriedEdits> {
   const carried: CarriedEdits = { changed: [], conflicts: [] };
   const carrying = edits.filter((entry) => aliasEdits.has(entry.recordId));
@@ -450,23 +457,36 @@ export async function carryAliasEdits(
     .map((recordId) => ({ table: 'residents', recordId }))
     .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
   for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  const aliasNow = new Map(aliasesBefore);
   for (const entry of carrying) {
+    const before = aliasNow.get(entry.recordId) ?? {};
+    aliasNow.set(entry.recordId, { ...before, ...entry.columns });
     const key = recordKey('residents', aliasEdits.get(entry.recordId)!);
     const survivor = records.get(key);
     if (!survivor || survivor.deleted) continue;
-    const columns = Object.fromEntries(
-      Object.entries(entry.columns).filter(([column]) => !KEPT_ON_ALIAS.has(column)),
-    );
-    const merged = mergeEntry(survivor, {
+    const taken = survivor.takenFrom?.[terminalId];
+    if (taken !== undefined && compareVersions(entry.version, taken) <= 0) continue;
+    const seen: Columns = {};
+    const unseen: Columns = {};
+    for (const [column, value] of Object.entries(entry.columns)) {
+      const held = survivor.columns[column];
+      if (KEPT_ON_ALIAS.has(column) || held === value) continue;
+      if (held === null || held === undefined || held === '' || held === before[column]) {
+        seen[column] = value;
+      } else unseen[column] = value;
+    }
+    const merged = mergeEntry(takeSeen(survivor, entry, seen), {
       op: 'update',
-      baseVersion: entry.baseVersion,
+      // Never seen: every field of `unseen` differs from what the writer had, so each conflicts.
+      baseVersion: null,
       version: entry.version,
-      columns,
+      columns: unseen,
       at: entry.at,
       terminalId,
       by: typeof entry.columns.updated_by === 'string' ? entry.columns.updated_by : null,
     });
-    if (merged.outcome !== 'merged' || !merged.changed) continue;
+    if (merged.outcome !== 'merged') continue;
+    if (Object.keys(seen).length === 0 && merged.conflicts.length === 0) continue;
     const version =
       compareVersions(merged.record.version, survivor.version) > 0
         ? merged.record.version
@@ -476,7 +496,8 @@ export async function carryAliasEdits(
       version,
       columns: { ...merged.record.columns, version },
       fieldVersions: { ...merged.record.fieldVersions, version },
-      ...(merged.record.takenFrom ? { takenFrom: merged.record.takenFrom } : {}),
+      takenFrom: { ...survivor.takenFrom, [terminalId]: entry.version },
+      deleted: merged.record.deleted,
     });
     if (!carried.changed.includes(key)) carried.changed.push(key);
     for (const conflict of merged.conflicts) {
@@ -484,4 +505,20 @@ export async function carryAliasEdits(
     }
   }
   return carried;
+}
+
+/** The survivor with the fields the edit's writer saw as they are set by the edit. */
+function takeSeen(survivor: HubRecord, entry: PushEntry, seen: Columns): HubRecord {
+  if (Object.keys(seen).length === 0) return survivor;
+  const columns = { ...survivor.columns, ...seen };
+  const fieldVersions = { ...survivor.fieldVersions };
+  for (const column of Object.keys(seen)) fieldVersions[column] = entry.version;
+  for (const column of ['updated_at', 'updated_by'] as const) {
+    const value = entry.columns[column];
+    if (value !== undefined) {
+      columns[column] = value;
+      fieldVersions[column] = entry.version;
+    }
+  }
+  return { ...survivor, columns, fieldVersions };
 }
