@@ -52,13 +52,14 @@ const DOCUMENT_LOCK_CLASS = 15;
  * hashes only makes their pushes wait for each other.
  */
 async function lockDocuments(trx: Trx, countyCode: string, documents: Document[]): Promise<void> {
-  // PostgreSQL text holds no NUL: the key joins with the unit separator instead.
-  const keys = [
-    ...new Set(documents.map((d) => [countyCode, d.docType, d.docNumber].join('\u001f'))),
-  ];
-  // PostgreSQL evaluates a volatile select list after the ORDER BY's sort.
+  const unique = [...new Map(documents.map((d) => [documentKey(d), d])).values()];
+  // The key joins with the unit separator (PostgreSQL text holds no NUL). A volatile select list is
+  // evaluated after the ORDER BY's sort.
   await sql`SELECT pg_advisory_xact_lock(${sql.lit(DOCUMENT_LOCK_CLASS)}, h)
-    FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${keys}::text[]) AS k) AS locks
+    FROM (SELECT DISTINCT hashtext(concat_ws(chr(31), c."county_code", d.doc_type, d.doc_number)) AS h
+          FROM (SELECT ${countyCode}::text AS "county_code") AS c,
+               unnest(${unique.map((d) => d.docType)}::text[],
+                      ${unique.map((d) => d.docNumber)}::text[]) AS d(doc_type, doc_number)) AS locks
     ORDER BY h`.execute(trx);
 }
 
