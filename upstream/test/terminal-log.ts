@@ -115,9 +115,16 @@ export const update = (
   baseVersion?: string | null,
 ): Change => ({ table, recordId, op: 'update', columns, baseVersion });
 
+/**
+ * The last four digits of the next resident's document: distinct for 9,000 residents in a row, so
+ * that a test's residents are different people unless it says otherwise (the hub merges residents
+ * of one document into one record).
+ */
+let documentSerial = Math.floor(Math.random() * 9000);
+
 export const resident = (name = '张三') => ({
   doc_type: 'id_card',
-  doc_number: `33030219800101${String(Math.floor(Math.random() * 9000) + 1000)}`,
+  doc_number: `33030219800101${String((documentSerial++ % 9000) + 1000)}`,
   name,
   gender: 'male',
   birth_date: '1980-01-01',

@@ -24,7 +24,13 @@ import {
   type Trx,
 } from './record-store';
 import { retryingDeadlocks } from '../db/retry-deadlock';
-import { mergeIntoPushed, mergeResidents, storeAliases } from './resident-merge';
+import {
+  carryAliasEdits,
+  fillFromPushedAliases,
+  mergeIntoPushed,
+  mergeResidents,
+  storeAliases,
+} from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
 
 /**
@@ -147,7 +153,12 @@ async function applyEntries(
   now: Date,
 ) {
   const terminalId = caller.terminalId;
-  const { entries, newAliases } = await mergeResidents(trx, countyCode, pushedEntries, now);
+  const { entries, newAliases, aliasEdits } = await mergeResidents(
+    trx,
+    countyCode,
+    pushedEntries,
+    now,
+  );
   const blocked = await openBlocks(trx, countyCode, terminalId);
   const records = await loadRecords(
     trx,
@@ -155,6 +166,13 @@ async function applyEntries(
     entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
   );
   const heldBefore = new Set(records.keys());
+  // What the edits of merged records were made against, for carryAliasEdits.
+  const aliasesBefore = new Map(
+    [...aliasEdits.keys()].flatMap((aliasId) => {
+      const alias = records.get(recordKey('residents', aliasId));
+      return alias ? [[aliasId, alias.columns] as const] : [];
+    }),
+  );
   const rootKeys = new Map<string, { table: string; recordId: string }>();
   for (const entry of entries) {
     const held = records.get(recordKey(entry.table, entry.recordId));
@@ -182,13 +200,14 @@ async function applyEntries(
     nowMs: now.getTime(),
   });
   const created = new Set(plan.changed.filter((key) => !heldBefore.has(key)));
-  await storeAliases(
+  const storedAliases = await storeAliases(
     trx,
     countyCode,
     newAliases,
     (aliasId) => created.has(recordKey('residents', aliasId)),
     now,
   );
+  const filled = await fillFromPushedAliases(trx, countyCode, records, storedAliases);
   const hubMerge = await mergeIntoPushed(
     trx,
     countyCode,
@@ -196,8 +215,27 @@ async function applyEntries(
     [...created].map((key) => records.get(key)!),
     now,
   );
+  const refused = new Set(plan.refusals.map((refusal) => refusal.seq));
+  const carried = await carryAliasEdits(
+    trx,
+    countyCode,
+    terminalId,
+    records,
+    entries.filter((entry) => !refused.has(entry.seq)),
+    aliasEdits,
+    aliasesBefore,
+  );
+  const conflicts = [
+    ...plan.conflicts.filter(
+      ({ table, recordId, conflict }) =>
+        !(table === 'residents' && conflict.column === 'deleted_at' && aliasEdits.has(recordId)),
+    ),
+    ...carried.conflicts,
+  ];
   // The hub's own changes number after the push's, so that a terminal takes the survivor first.
-  const changedKeys = [...new Set([...plan.changed, ...hubMerge.changed])];
+  const changedKeys = [
+    ...new Set([...plan.changed, ...filled, ...carried.changed, ...hubMerge.changed]),
+  ];
   const changed = changedKeys.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
@@ -213,7 +251,7 @@ async function applyEntries(
   const conflictsOpened = await writeConflicts(
     trx,
     countyCode,
-    plan.conflicts.map(opened(records, now)),
+    conflicts.map(opened(records, now)),
     now,
   );
   await writeRecords(trx, countyCode, changed, now);

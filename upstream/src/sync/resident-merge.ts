@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { formatHlc, parseHlc, tick } from '@shared/sync/hlc';
-import { HUB_VERSION_NODE } from '@shared/sync/merge';
+import { compareVersions, HUB_VERSION_NODE, mergeEntry } from '@shared/sync/merge';
+import { fillFromLoser } from '@shared/sync/resident-fill';
 import type { PushEntry } from '@shared/sync/records-contract';
+import type { PlannedConflict } from './push-plan';
 import { loadRecords, loadVisibility, recordKey, type HubRecord, type Trx } from './record-store';
 import type { Columns } from './routing';
 
@@ -30,6 +32,35 @@ function pushedDocument(entry: PushEntry): Document | null {
   if (deletedAt != null || typeof docType !== 'string' || typeof docNumber !== 'string')
     return null;
   return { docType, docNumber };
+}
+
+/**
+ * Namespace of the advisory locks on documents (the first key of pg_advisory_xact_lock(int, int)),
+ * the issue's number, so that no other lock of the hub can take the same pair.
+ */
+const DOCUMENT_LOCK_CLASS = 15;
+
+/**
+ * Serialises the pushes that create residents of one document: two terminals pushing a new record
+ * of one person at the same moment would each see no live record of the other (read committed, the
+ * other's insert not yet committed), and both would stay live. Taken before the look-up and held to
+ * the commit, so the second push's look-up, a statement of its own with a fresh snapshot, sees the
+ * first's record and merges. Locked in the order of the lock keys, so that two pushes of several
+ * documents never wait on each other crosswise; taken after the terminal's progress row and before
+ * any record is read for update, the same order in every push (db/retry-deadlock.ts retries what is
+ * left). One statement per push, whatever its number of residents; a collision of two documents'
+ * hashes only makes their pushes wait for each other.
+ */
+async function lockDocuments(trx: Trx, countyCode: string, documents: Document[]): Promise<void> {
+  const unique = [...new Map(documents.map((d) => [documentKey(d), d])).values()];
+  // The key joins with the unit separator (PostgreSQL text holds no NUL). A volatile select list is
+  // evaluated after the ORDER BY's sort.
+  await sql`SELECT pg_advisory_xact_lock(${sql.lit(DOCUMENT_LOCK_CLASS)}, h)
+    FROM (SELECT DISTINCT hashtext(concat_ws(chr(31), c."county_code", d.doc_type, d.doc_number)) AS h
+          FROM (SELECT ${countyCode}::text AS "county_code") AS c,
+               unnest(${unique.map((d) => d.docType)}::text[],
+                      ${unique.map((d) => d.docNumber)}::text[]) AS d(doc_type, doc_number)) AS locks
+    ORDER BY h`.execute(trx);
 }
 
 /**
@@ -92,20 +123,31 @@ async function knownAliases(
  * records naming a merged resident re-pointed to the survivor. The new aliases it finds come back
  * apart: the push stores only those whose insert it then applied (storeAliases), so that a refused
  * entry, or an insert of a record the hub already holds, never re-points anyone. A pushed resident
- * with the smaller id is the survivor instead: mergeIntoPushed, once the push is planned.
+ * with the smaller id is the survivor instead: mergeIntoPushed, once the push is planned. Updates
+ * of a merged record come back apart too (aliasEdits, alias → survivor), stripped of any deleted_at
+ * so that none brings it back; carryAliasEdits takes them to the survivor once they are planned.
  */
 export async function mergeResidents(
   trx: Trx,
   countyCode: string,
   entries: PushEntry[],
   now: Date,
-): Promise<{ entries: PushEntry[]; newAliases: Map<string, string> }> {
+): Promise<{
+  entries: PushEntry[];
+  newAliases: Map<string, string>;
+  aliasEdits: Map<string, string>;
+}> {
   const aliases = new Map<string, string>();
   const pushed = entries.flatMap((entry) => {
     const document = pushedDocument(entry);
     return document ? [{ entry, document }] : [];
   });
   if (pushed.length > 0) {
+    await lockDocuments(
+      trx,
+      countyCode,
+      pushed.map((p) => p.document),
+    );
     const holders = await liveHolders(
       trx,
       countyCode,
@@ -123,14 +165,28 @@ export async function mergeResidents(
       ? [id]
       : [];
   });
-  for (const [aliasId, residentId] of await knownAliases(trx, countyCode, [...new Set(named)])) {
+  const edited = new Set(
+    entries.flatMap((entry) =>
+      entry.table === 'residents' && entry.op === 'update' ? [entry.recordId] : [],
+    ),
+  );
+  const aliasEdits = new Map<string, string>();
+  for (const [aliasId, residentId] of await knownAliases(trx, countyCode, [
+    ...new Set([...named, ...edited]),
+  ])) {
     aliases.set(aliasId, residentId);
+    if (edited.has(aliasId)) aliasEdits.set(aliasId, residentId);
   }
-  if (aliases.size === 0) return { entries, newAliases };
+  if (aliases.size === 0) return { entries, newAliases, aliasEdits };
   const deletedAt = now.toISOString();
   const merged = entries.map((entry) => {
     if (entry.table === 'residents' && entry.op === 'insert' && aliases.has(entry.recordId)) {
       return { ...entry, columns: { ...entry.columns, deleted_at: deletedAt } };
+    }
+    if (aliasEdits.has(entry.recordId) && entry.op === 'update' && 'deleted_at' in entry.columns) {
+      // A merged record is never brought back: the person lives on in the survivor.
+      const { deleted_at: _revived, ...columns } = entry.columns;
+      return { ...entry, columns };
     }
     const id = entry.columns.resident_id;
     if (RESIDENT_REFERENCES.has(entry.table) && typeof id === 'string' && aliases.has(id)) {
@@ -138,31 +194,76 @@ export async function mergeResidents(
     }
     return entry;
   });
-  return { entries: merged, newAliases };
+  return { entries: merged, newAliases, aliasEdits };
 }
 
-/** Stores the aliases of `applied` inserts (ids of resident records the push created). */
+/**
+ * Stores the aliases of `applied` inserts (ids of resident records the push created), and returns
+ * them, alias → survivor.
+ */
 export async function storeAliases(
   trx: Trx,
   countyCode: string,
   newAliases: ReadonlyMap<string, string>,
   applied: (aliasId: string) => boolean,
   now: Date,
-): Promise<void> {
-  const rows = [...newAliases]
-    .filter(([aliasId]) => applied(aliasId))
-    .map(([aliasId, residentId]) => ({
-      county_code: countyCode,
-      alias_id: aliasId,
-      resident_id: residentId,
-      merged_at: now,
-    }));
-  if (rows.length === 0) return;
+): Promise<Map<string, string>> {
+  const stored = new Map([...newAliases].filter(([aliasId]) => applied(aliasId)));
+  if (stored.size === 0) return stored;
   await trx
     .insertInto('sync_resident_aliases')
-    .values(rows)
+    .values(
+      [...stored].map(([aliasId, residentId]) => ({
+        county_code: countyCode,
+        alias_id: aliasId,
+        resident_id: residentId,
+        merged_at: now,
+      })),
+    )
     .onConflict((oc) => oc.columns(['county_code', 'alias_id']).doNothing())
     .execute();
+  return stored;
+}
+
+/**
+ * The survivors of the aliases this push created take the empty fields their pushed duplicates
+ * filled in (shared/sync/resident-fill.ts), each as a change of the hub's own; returns the changed
+ * survivors (recordKey), loaded and locked into `records`.
+ */
+export async function fillFromPushedAliases(
+  trx: Trx,
+  countyCode: string,
+  records: Map<string, HubRecord>,
+  stored: ReadonlyMap<string, string>,
+): Promise<string[]> {
+  if (stored.size === 0) return [];
+  const wanted = [...new Set(stored.values())]
+    .map((recordId) => ({ table: 'residents', recordId }))
+    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  const changed: string[] = [];
+  for (const [aliasId, survivorId] of [...stored].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const loser = records.get(recordKey('residents', aliasId));
+    const key = loser && fillSurvivor(records, survivorId, loser);
+    if (key) changed.push(key);
+  }
+  return changed;
+}
+
+/** The survivor with the fields it takes from `loser`: its key when it took any. */
+function fillSurvivor(
+  records: Map<string, HubRecord>,
+  survivorId: string,
+  loser: HubRecord,
+): string | null {
+  const key = recordKey('residents', survivorId);
+  const survivor = records.get(key);
+  if (!survivor || survivor.deleted) return null;
+  const fill = fillFromLoser(survivor.columns, loser.columns);
+  const columns = Object.keys(fill);
+  if (columns.length === 0) return null;
+  records.set(key, stampedByHub(survivor, fill, columns));
+  return key;
 }
 
 /** The hub's own change of a record it merges: one step past the record's version, by the hub. */
@@ -227,9 +328,10 @@ export interface HubMerge {
  * holds live under a larger id (a record another terminal registered later and pushed first). The
  * hub applies the rule itself rather than leave both live until a terminal that sees both merges
  * them, which a unit that sees only one never does: the county's record is tombstoned and kept as
- * an alias of the pushed one, the live cases and dispute parties naming it are re-pointed, each as
- * a change of the hub's own (one step past the record's version, so every terminal that holds it
- * takes it), and the units that saw the loser see the survivor. Their terminals then receive the
+ * an alias of the pushed one, the live cases and dispute parties naming it are re-pointed and the
+ * survivor takes the fields only the loser had (shared/sync/resident-fill.ts), each as a change of
+ * the hub's own (one step past the record's version, so every terminal that holds it takes it),
+ * and the units that saw the loser see the survivor. Their terminals then receive the
  * survivor before the loser's tombstone (its change number is the push's, the hub's changes come
  * after), and their own merge (electron/backend/hub/pull/resident-merge.ts) ends where the hub is.
  */
@@ -273,6 +375,8 @@ export async function mergeIntoPushed(
     const tombstone = stampedByHub(record, { deleted_at: deletedAt }, ['deleted_at']);
     records.set(key, { ...tombstone, deleted: true });
     merge.changed.push(key);
+    const filled = fillSurvivor(records, survivorOf.get(loser)!, record);
+    if (filled) merge.changed.push(filled);
   }
   for (const record of [...records.values()]) {
     const named = record.columns.resident_id;
@@ -315,4 +419,118 @@ export async function mergeIntoPushed(
     ) AS m(loser, survivor)
     WHERE a."county_code" = ${countyCode} AND a.resident_id = m.loser`.execute(trx);
   return merge;
+}
+
+/** What an edit of a merged record does not carry to its survivor: what names the record. */
+const KEPT_ON_ALIAS: ReadonlySet<string> = new Set([
+  'id',
+  'org_unit_id',
+  'doc_type',
+  'doc_number',
+  'deleted_at',
+  'version',
+  'updated_at',
+  'updated_by',
+]);
+
+export interface CarriedEdits {
+  /** The survivors the edits changed (recordKey), in `records`. */
+  changed: string[];
+  /** Conflicts the edits opened on the survivors (a value there the edit's writer never saw). */
+  conflicts: PlannedConflict[];
+}
+
+/**
+ * An edit of a resident merged away, made at a terminal before the merge reached it (an offline
+ * clerk correcting the phone of the record she had open). The alias took the edit in the plan as any
+ * tombstone does, where it would have opened a conflict on deleted_at whose "not deleted" side
+ * brings the duplicate back; the caller drops that conflict, and here the edit goes to the survivor
+ * instead. Its writer saw the alias, never the survivor, so the edit's base is read by value, not
+ * by version (the two records' clocks say nothing of each other): a field the survivor holds as the
+ * alias held it before the edit, or holds empty, takes the edit; a field it holds with another value
+ * opens a conflict on the survivor, for its owner to settle; nothing is decided silently. The
+ * document, the owner and the tombstone stay the alias's own. Authorised by the alias: the terminal
+ * may edit the person through the record it owns. The survivor's new version is past the one it
+ * had, so every terminal takes it.
+ */
+export async function carryAliasEdits(
+  trx: Trx,
+  countyCode: string,
+  terminalId: string,
+  records: Map<string, HubRecord>,
+  edits: PushEntry[],
+  aliasEdits: ReadonlyMap<string, string>,
+  aliasesBefore: ReadonlyMap<string, Columns>,
+): Promise<CarriedEdits> {
+  const carried: CarriedEdits = { changed: [], conflicts: [] };
+  const carrying = edits.filter((entry) => aliasEdits.has(entry.recordId));
+  if (carrying.length === 0) return carried;
+  const wanted = [...new Set(aliasEdits.values())]
+    .map((recordId) => ({ table: 'residents', recordId }))
+    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  const aliasNow = new Map(aliasesBefore);
+  for (const entry of carrying) {
+    const before = aliasNow.get(entry.recordId) ?? {};
+    aliasNow.set(entry.recordId, { ...before, ...entry.columns });
+    const key = recordKey('residents', aliasEdits.get(entry.recordId)!);
+    const survivor = records.get(key);
+    if (!survivor || survivor.deleted) continue;
+    const taken = survivor.takenFrom?.[terminalId];
+    if (taken !== undefined && compareVersions(entry.version, taken) <= 0) continue;
+    const seen: Columns = {};
+    const unseen: Columns = {};
+    for (const [column, value] of Object.entries(entry.columns)) {
+      const held = survivor.columns[column];
+      if (KEPT_ON_ALIAS.has(column) || held === value) continue;
+      if (held === null || held === undefined || held === '' || held === before[column]) {
+        seen[column] = value;
+      } else unseen[column] = value;
+    }
+    const merged = mergeEntry(takeSeen(survivor, entry, seen), {
+      op: 'update',
+      // Never seen: every field of `unseen` differs from what the writer had, so each conflicts.
+      baseVersion: null,
+      version: entry.version,
+      columns: unseen,
+      at: entry.at,
+      terminalId,
+      by: typeof entry.columns.updated_by === 'string' ? entry.columns.updated_by : null,
+    });
+    if (merged.outcome !== 'merged') continue;
+    if (Object.keys(seen).length === 0 && merged.conflicts.length === 0) continue;
+    const version =
+      compareVersions(merged.record.version, survivor.version) > 0
+        ? merged.record.version
+        : hubVersion(survivor.version);
+    records.set(key, {
+      ...survivor,
+      version,
+      columns: { ...merged.record.columns, version },
+      fieldVersions: { ...merged.record.fieldVersions, version },
+      takenFrom: { ...survivor.takenFrom, [terminalId]: entry.version },
+      deleted: merged.record.deleted,
+    });
+    if (!carried.changed.includes(key)) carried.changed.push(key);
+    for (const conflict of merged.conflicts) {
+      carried.conflicts.push({ table: 'residents', recordId: survivor.recordId, conflict });
+    }
+  }
+  return carried;
+}
+
+/** The survivor with the fields the edit's writer saw as they are set by the edit. */
+function takeSeen(survivor: HubRecord, entry: PushEntry, seen: Columns): HubRecord {
+  if (Object.keys(seen).length === 0) return survivor;
+  const columns = { ...survivor.columns, ...seen };
+  const fieldVersions = { ...survivor.fieldVersions };
+  for (const column of Object.keys(seen)) fieldVersions[column] = entry.version;
+  for (const column of ['updated_at', 'updated_by'] as const) {
+    const value = entry.columns[column];
+    if (value !== undefined) {
+      columns[column] = value;
+      fieldVersions[column] = entry.version;
+    }
+  }
+  return { ...survivor, columns, fieldVersions };
 }

@@ -1,11 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { PulledRecord } from '@shared/sync/records-contract';
+import { FILLED_FROM_LOSER, fillFromLoser } from '@shared/sync/resident-fill';
 import { appendAudit } from '../../audit/service';
 import type { ChangeStamp } from '../../core/changes';
 import { tombstoneSynced, updateSynced } from '../../core/synced-writes';
 import type { Database } from '../../db/schema';
-import { unindexResident } from '../../residents/search-index';
+import { reindexResident, unindexResident } from '../../residents/search-index';
 
 /*
  * One person, one resident record across terminals (issue 15 item 1). A village and its township
@@ -174,6 +175,7 @@ async function mergeOne(
        ON CONFLICT (unit_id, resident_rowid) DO UPDATE SET filed = 1`,
     )
     .run(loserId, survivorId);
+  await fillSurvivor(trx, sqlite, stamp, survivorId, loserId);
   const now = stamp.stamper.nowIso();
   sqlite
     .prepare(
@@ -191,6 +193,52 @@ async function mergeOne(
     objectId: survivorId,
     detail: `证件号码相同，已将档案 ${loserId} 并入本档案`,
   });
+}
+
+type FillableResident = LiveResident &
+  Record<(typeof FILLED_FROM_LOSER)[number], unknown> & {
+    org_unit_id: string;
+    deleted_at: string | null;
+  };
+
+function fillableResident(
+  sqlite: BetterSqlite3.Database,
+  id: string,
+): FillableResident | undefined {
+  return sqlite
+    .prepare(
+      `SELECT rowid, id, version, name, doc_number, org_unit_id, deleted_at,
+              ${FILLED_FROM_LOSER.join(', ')}
+       FROM residents WHERE id = ?`,
+    )
+    .get(id) as FillableResident | undefined;
+}
+
+/**
+ * The survivor takes the fields only the loser had (shared/sync/resident-fill.ts), as the hub's own
+ * merge does. Written here only when the survivor is this unit's own record, through the write
+ * module, so the change goes up (equal to the hub's fill when that came first, which then opens no
+ * conflict); another unit's survivor gets the fill from the hub, which applies it when the loser's
+ * record reaches it or has already (the pulled survivor then carries it and nothing is empty here).
+ */
+async function fillSurvivor(
+  trx: Trx,
+  sqlite: BetterSqlite3.Database,
+  stamp: ChangeStamp,
+  survivorId: string,
+  loserId: string,
+): Promise<void> {
+  const survivor = fillableResident(sqlite, survivorId);
+  const loser = fillableResident(sqlite, loserId);
+  if (!survivor || !loser || survivor.deleted_at !== null) return;
+  if (survivor.org_unit_id !== stamp.terminal.orgUnitId) return;
+  const fill = fillFromLoser(
+    survivor as Record<string, string | null>,
+    loser as Record<string, string | null>,
+  );
+  if (Object.keys(fill).length === 0) return;
+  await reindexResident(trx, survivor, { ...survivor, ...fill });
+  await updateSynced(trx, stamp, 'residents', survivor, fill);
 }
 
 function repointHere(
