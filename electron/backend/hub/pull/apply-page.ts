@@ -227,7 +227,8 @@ export async function applyPulledPage(
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
-  const candidates = retryHeld ? withHeld(page, heldRecords(sqlite)) : page;
+  const heldBefore = retryHeld ? heldRecords(sqlite) : null;
+  const candidates = heldBefore ? withHeld(page, heldBefore) : page;
   const { ready, held } = readyToApply(sqlite, candidates);
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
@@ -251,7 +252,7 @@ export async function applyPulledPage(
       outcome.highestVersion = record.version;
   }
   context.upkeep.flush();
-  keepHeld(sqlite, ready, held, now);
+  keepHeld(sqlite, ready, held, now, heldBefore);
   outcome.held = held.length;
   return outcome;
 }

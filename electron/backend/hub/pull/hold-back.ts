@@ -1,9 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import {
-  pulledRecordSchema,
-  type PulledRecord,
-  type SyncRecordTable,
-} from '@shared/sync/records-contract';
+import type { PulledRecord, SyncRecordTable } from '@shared/sync/records-contract';
 import { prepared } from '../../db/prepared';
 
 /*
@@ -78,25 +74,40 @@ export function readyToApply(
   }
 }
 
-/** The records held back so far, as pulled. */
+/**
+ * The records held back so far, as pulled. They were checked against the contract when they
+ * arrived and written here by keepHeld: a first sync reads a thousand or more of them with every
+ * page, and checking them again each time cost more than applying the page.
+ */
 export function heldRecords(sqlite: BetterSqlite3.Database): PulledRecord[] {
   const rows = prepared(sqlite, 'SELECT record FROM sync_pull_held').pluck().all() as string[];
-  return rows.map((row) => pulledRecordSchema.parse(JSON.parse(row)));
+  return rows.map((row) => JSON.parse(row) as PulledRecord);
 }
 
-/** Rewrites the held set: the ones applied leave it, the ones still waiting stay (newest version). */
+/**
+ * Rewrites the held set: the ones applied leave it, the ones still waiting stay (newest version).
+ * `heldBefore`, the held set read in this transaction (null when it was not read), spares the
+ * statements that would change nothing: a record held before and still held at the same version,
+ * and an applied record that was never held.
+ */
 export function keepHeld(
   sqlite: BetterSqlite3.Database,
   applied: readonly PulledRecord[],
   held: readonly PulledRecord[],
   now: string,
+  heldBefore: readonly PulledRecord[] | null,
 ): void {
+  const before =
+    heldBefore && new Map(heldBefore.map((record) => [key(record.table, record.recordId), record]));
   // A newer version held back stays: it is applied when its parent arrives.
   const remove = prepared(
     sqlite,
     'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ? AND version <= ?',
   );
-  for (const record of applied) remove.run(record.table, record.recordId, record.version);
+  for (const record of applied) {
+    if (before && !before.has(key(record.table, record.recordId))) continue;
+    remove.run(record.table, record.recordId, record.version);
+  }
   const hold = prepared(
     sqlite,
     `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)
@@ -105,6 +116,7 @@ export function keepHeld(
       record = excluded.record WHERE excluded.version > sync_pull_held.version`,
   );
   for (const record of held) {
+    if (before?.get(key(record.table, record.recordId))?.version === record.version) continue;
     hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now);
   }
 }
