@@ -7,7 +7,14 @@ import {
 } from '@shared/sync/records-contract';
 import type { ChangeStamp } from '../../core/changes';
 import type { Database } from '../../db/schema';
-import { heldRecords, keepHeld, readyToApply, withHeld } from './hold-back';
+import {
+  heldCount,
+  heldRecords,
+  heldWaitingFor,
+  keepHeld,
+  readyToApply,
+  withHeld,
+} from './hold-back';
 import { pullableColumns } from './local-columns';
 import {
   aliasResolver,
@@ -213,8 +220,8 @@ export interface PageOutcome {
 }
 
 /**
- * Applies one page inside `trx`, with the records held back by earlier pages unless `retryHeld` is
- * false. Parents first where both are at hand (residents before cases, for the triggers that look a
+ * Applies one page inside `trx`, with every record held back by earlier pages when `retryHeld`,
+ * else with those that a record of the page may release (waiting for it). Parents first where both are at hand (residents before cases, for the triggers that look a
  * case's resident up); foreign keys are checked at commit, and a record whose parent is not at hand
  * waits (hold-back.ts).
  */
@@ -227,8 +234,14 @@ export async function applyPulledPage(
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
-  const heldBefore = retryHeld ? heldRecords(sqlite) : null;
-  const candidates = heldBefore ? withHeld(page, heldBefore) : page;
+  const heldBefore = {
+    held: retryHeld ? heldRecords(sqlite) : heldWaitingFor(sqlite, page),
+    whole: retryHeld,
+  };
+  const candidates = withHeld(
+    page,
+    heldBefore.held.map((entry) => entry.record),
+  );
   const { ready, held } = readyToApply(sqlite, candidates);
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
@@ -253,6 +266,6 @@ export async function applyPulledPage(
   }
   context.upkeep.flush();
   keepHeld(sqlite, ready, held, now, heldBefore);
-  outcome.held = held.length;
+  outcome.held = heldCount(sqlite);
   return outcome;
 }

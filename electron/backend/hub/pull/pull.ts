@@ -187,17 +187,17 @@ async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull
         const records = pulledRecords(page.records.slice(start, start + slice));
         start += records.length;
         const last = start >= page.records.length;
-        // The held records are tried again with a page's last slice only: each try reads and
-        // checks all of them, and a first sync holds a thousand or more (a case's checklist rows
-        // arrive before the case's later edit), which cost more than the slice itself every slice.
+        // Every held record is tried again with the pull's last slice only: each slice tries those
+        // its records release. A first sync holds a thousand or more (a case's checklist rows
+        // arrive before the case's later edit); trying all of them cost more than the slice.
         const outcome = await applyPage(
           rt,
           last ? { records, cursor: page.cursor } : { records },
-          last,
+          last && !page.more,
         );
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;
-        if (last) shown.held = outcome.held;
+        shown.held = outcome.held;
         await nextTurn();
         if (last) break;
       }
