@@ -221,9 +221,9 @@ export interface PageOutcome {
 
 /**
  * Applies one page inside `trx`, with every record held back by earlier pages when `retryHeld`,
- * else with those that a record of the page may release (waiting for it). Parents first where both are at hand (residents before cases, for the triggers that look a
- * case's resident up); foreign keys are checked at commit, and a record whose parent is not at hand
- * waits (hold-back.ts).
+ * else with those that a record of the page may release (waiting for it). Parents first where both
+ * are at hand (residents before cases, for the triggers that look a case's resident up); foreign
+ * keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts).
  */
 export async function applyPulledPage(
   trx: Trx,
