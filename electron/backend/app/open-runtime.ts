@@ -19,6 +19,7 @@ import {
 } from '../db/integrity';
 import { migrate } from '../db/migrate';
 import { migrations } from '../db/migrations';
+import { rebuildLeftIndexes } from '../hub/pull/deferred-indexes';
 import type { Database } from '../db/schema';
 import { getSetting } from '../settings/repository';
 import { loadTerminalSettings } from '../settings/service';
@@ -131,6 +132,7 @@ async function prepare(
   nativeBinding: string | undefined,
 ): Promise<Omit<OpenedDatabase, 'wholeCheckPending'>> {
   const nowIso = () => new Date(clock.now()).toISOString();
+  rebuildLeftIndexes(handle.sqlite);
   const migrated = await migrate(
     handle.db as unknown as Kysely<unknown>,
     migrations,

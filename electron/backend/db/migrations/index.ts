@@ -34,6 +34,8 @@ import * as syncClockAhead from './2026_12_08_0120_sync_clock_ahead';
 import * as residentTombstones from './2026_12_09_0080_resident_tombstones';
 import * as clockFloorFromClock from './2026_12_09_0100_clock_floor_from_clock';
 import * as steppedVersion from './2026_12_09_0120_stepped_version';
+import * as deferredIndexes from './2026_12_09_0140_deferred_indexes';
+import * as heldWaitsFor from './2026_12_09_0150_held_waits_for';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
@@ -81,6 +83,8 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_09_0080_resident_tombstones', up: residentTombstones.up },
   { name: '2026_12_09_0100_clock_floor_from_clock', up: clockFloorFromClock.up },
   { name: '2026_12_09_0120_stepped_version', up: steppedVersion.up },
+  { name: '2026_12_09_0140_deferred_indexes', up: deferredIndexes.up },
+  { name: '2026_12_09_0150_held_waits_for', up: heldWaitsFor.up },
 ];
 
 /**

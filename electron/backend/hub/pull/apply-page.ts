@@ -7,7 +7,14 @@ import {
 } from '@shared/sync/records-contract';
 import type { ChangeStamp } from '../../core/changes';
 import type { Database } from '../../db/schema';
-import { heldRecords, keepHeld, readyToApply, withHeld } from './hold-back';
+import {
+  heldCount,
+  heldRecords,
+  heldWaitingFor,
+  keepHeld,
+  readyToApply,
+  withHeld,
+} from './hold-back';
 import { pullableColumns } from './local-columns';
 import {
   aliasResolver,
@@ -213,10 +220,10 @@ export interface PageOutcome {
 }
 
 /**
- * Applies one page inside `trx`, with the records held back by earlier pages unless `retryHeld` is
- * false. Parents first where both are at hand (residents before cases, for the triggers that look a
- * case's resident up); foreign keys are checked at commit, and a record whose parent is not at hand
- * waits (hold-back.ts).
+ * Applies one page inside `trx`, with every record held back by earlier pages when `retryHeld`,
+ * else with those that a record of the page may release (waiting for it). Parents first where both
+ * are at hand (residents before cases, for the triggers that look a case's resident up); foreign
+ * keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts).
  */
 export async function applyPulledPage(
   trx: Trx,
@@ -227,7 +234,14 @@ export async function applyPulledPage(
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
-  const candidates = retryHeld ? withHeld(page, heldRecords(sqlite)) : page;
+  const heldBefore = {
+    held: retryHeld ? heldRecords(sqlite) : heldWaitingFor(sqlite, page),
+    whole: retryHeld,
+  };
+  const candidates = withHeld(
+    page,
+    heldBefore.held.map((entry) => entry.record),
+  );
   const { ready, held } = readyToApply(sqlite, candidates);
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
@@ -251,7 +265,7 @@ export async function applyPulledPage(
       outcome.highestVersion = record.version;
   }
   context.upkeep.flush();
-  keepHeld(sqlite, ready, held, now);
-  outcome.held = held.length;
+  keepHeld(sqlite, ready, held, now, heldBefore);
+  outcome.held = heldCount(sqlite);
   return outcome;
 }

@@ -1,6 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import {
-  pulledRecordSchema,
+  SYNC_RECORD_TABLES,
   type PulledRecord,
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
@@ -39,6 +39,33 @@ function foreignKeys(sqlite: BetterSqlite3.Database, table: SyncRecordTable): Fo
 
 const key = (table: string, id: string) => `${table}\u0000${id}`;
 
+/** The record a held one waits for, as sync_pull_held.waits_for stores it. */
+const waitKey = (table: string, id: string) => `${table}/${id}`;
+
+/** A record held back, with the record it waits for (null: a parent named by another column). */
+export interface Held {
+  record: PulledRecord;
+  waitsFor: string | null;
+}
+
+const parentTableCache = new WeakMap<BetterSqlite3.Database, ReadonlySet<string>>();
+
+/** The synced tables some synced table refers to by id: only their records can release one held. */
+function parentTables(sqlite: BetterSqlite3.Database): ReadonlySet<string> {
+  let parents = parentTableCache.get(sqlite);
+  if (!parents) {
+    parents = new Set(
+      SYNC_RECORD_TABLES.flatMap((table) =>
+        foreignKeys(sqlite, table)
+          .filter((fk) => fk.to === 'id')
+          .map((fk) => fk.parent),
+      ),
+    );
+    parentTableCache.set(sqlite, parents);
+  }
+  return parents;
+}
+
 /**
  * Splits the candidates into those whose every parent is here or among the others that are ready,
  * and those that must wait. Repeated until nothing moves: a case held back holds back its materials.
@@ -46,7 +73,7 @@ const key = (table: string, id: string) => `${table}\u0000${id}`;
 export function readyToApply(
   sqlite: BetterSqlite3.Database,
   candidates: readonly PulledRecord[],
-): { ready: PulledRecord[]; held: PulledRecord[] } {
+): { ready: PulledRecord[]; held: Held[] } {
   // A page's cases share a handful of items and units: each parent is looked up once.
   const found = new Map<string, boolean>();
   const exists = (parent: string, column: string, value: unknown) => {
@@ -60,52 +87,127 @@ export function readyToApply(
     return here;
   };
   let ready = [...candidates];
-  const held: PulledRecord[] = [];
+  const held: Held[] = [];
   for (;;) {
     const coming = new Set(ready.map((record) => key(record.table, record.recordId)));
-    const missing = (record: PulledRecord) =>
-      foreignKeys(sqlite, record.table).some((fk) => {
+    /** The first parent missing: undefined when none is, null when it is not named by id. */
+    const missing = (record: PulledRecord): string | null | undefined => {
+      for (const fk of foreignKeys(sqlite, record.table)) {
         const value = record.columns[fk.from];
-        if (value === null || value === undefined) return false;
-        if (fk.to === 'id' && coming.has(key(fk.parent, String(value)))) return false;
-        return !exists(fk.parent, fk.to, value);
-      });
-    const waiting = ready.filter(missing);
-    if (waiting.length === 0) return { ready, held };
-    held.push(...waiting);
-    const stillWaiting = new Set(waiting);
-    ready = ready.filter((record) => !stillWaiting.has(record));
+        if (value === null || value === undefined) continue;
+        if (fk.to === 'id' && coming.has(key(fk.parent, String(value)))) continue;
+        if (exists(fk.parent, fk.to, value)) continue;
+        return fk.to === 'id' ? waitKey(fk.parent, String(value)) : null;
+      }
+      return undefined;
+    };
+    const waiting = new Set<PulledRecord>();
+    for (const record of ready) {
+      const waitsFor = missing(record);
+      if (waitsFor === undefined) continue;
+      held.push({ record, waitsFor });
+      waiting.add(record);
+    }
+    if (waiting.size === 0) return { ready, held };
+    ready = ready.filter((record) => !waiting.has(record));
   }
 }
 
-/** The records held back so far, as pulled. */
-export function heldRecords(sqlite: BetterSqlite3.Database): PulledRecord[] {
-  const rows = prepared(sqlite, 'SELECT record FROM sync_pull_held').pluck().all() as string[];
-  return rows.map((row) => pulledRecordSchema.parse(JSON.parse(row)));
+/**
+ * The records held back so far, as pulled. They were checked against the contract when they
+ * arrived and written here by keepHeld: a first sync reads a thousand or more of them with every
+ * page, and checking them again each time cost more than applying the page.
+ */
+export function heldRecords(sqlite: BetterSqlite3.Database): Held[] {
+  const rows = prepared(sqlite, 'SELECT record, waits_for FROM sync_pull_held').all() as HeldRow[];
+  return rows.map(asHeld);
 }
 
-/** Rewrites the held set: the ones applied leave it, the ones still waiting stay (newest version). */
+interface HeldRow {
+  record: string;
+  waits_for: string | null;
+}
+
+const asHeld = (row: HeldRow): Held => ({
+  record: JSON.parse(row.record) as PulledRecord,
+  waitsFor: row.waits_for,
+});
+
+/**
+ * The held records that these records may release: those waiting for one of them, and, as each
+ * released one may release others, those waiting for these in turn. A held record whose parent
+ * came any other way is tried with a pull's last page (heldRecords).
+ */
+export function heldWaitingFor(
+  sqlite: BetterSqlite3.Database,
+  records: readonly PulledRecord[],
+): Held[] {
+  const parents = parentTables(sqlite);
+  const waiting = prepared(
+    sqlite,
+    'SELECT record, waits_for FROM sync_pull_held WHERE waits_for = ?',
+  );
+  const found: Held[] = [];
+  const asked = new Set<string>();
+  let next = records;
+  while (next.length > 0) {
+    const more: PulledRecord[] = [];
+    for (const record of next) {
+      const k = waitKey(record.table, record.recordId);
+      if (!parents.has(record.table) || asked.has(k)) continue;
+      asked.add(k);
+      for (const row of waiting.all(k) as HeldRow[]) {
+        const held = asHeld(row);
+        found.push(held);
+        more.push(held.record);
+      }
+    }
+    next = more;
+  }
+  return found;
+}
+
+export function heldCount(sqlite: BetterSqlite3.Database): number {
+  return prepared(sqlite, 'SELECT count(*) FROM sync_pull_held').pluck().get() as number;
+}
+
+/**
+ * Rewrites the held set: the ones applied leave it, the ones still waiting stay (newest version,
+ * with what they wait for now). `heldBefore` spares the statements that would change nothing: a
+ * record held before and still held as it was, and, when it is the whole held set (`whole`), an
+ * applied record that was never held.
+ */
 export function keepHeld(
   sqlite: BetterSqlite3.Database,
   applied: readonly PulledRecord[],
-  held: readonly PulledRecord[],
+  held: readonly Held[],
   now: string,
+  heldBefore: { held: readonly Held[]; whole: boolean },
 ): void {
+  const before = new Map(
+    heldBefore.held.map((entry) => [key(entry.record.table, entry.record.recordId), entry]),
+  );
   // A newer version held back stays: it is applied when its parent arrives.
   const remove = prepared(
     sqlite,
     'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ? AND version <= ?',
   );
-  for (const record of applied) remove.run(record.table, record.recordId, record.version);
+  for (const record of applied) {
+    if (heldBefore.whole && !before.has(key(record.table, record.recordId))) continue;
+    remove.run(record.table, record.recordId, record.version);
+  }
   const hold = prepared(
     sqlite,
-    `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at)
-    VALUES (?, ?, ?, ?, ?)
+    `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at, waits_for)
+    VALUES (?, ?, ?, ?, ?, ?)
     ON CONFLICT (table_name, record_id) DO UPDATE SET version = excluded.version,
-      record = excluded.record WHERE excluded.version > sync_pull_held.version`,
+      record = excluded.record, waits_for = excluded.waits_for
+      WHERE excluded.version >= sync_pull_held.version`,
   );
-  for (const record of held) {
-    hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now);
+  for (const { record, waitsFor } of held) {
+    const was = before.get(key(record.table, record.recordId));
+    if (was && was.record.version === record.version && was.waitsFor === waitsFor) continue;
+    hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now, waitsFor);
   }
 }
 

@@ -9,6 +9,7 @@ import { HUB_TIMEOUT, HubRefusal, HubUnreachable, type HubClientOptions } from '
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
 import { applyPulledPage } from './apply-page';
+import { DEFER_INDEXES_FROM, deferIndexes, rebuildDeferredIndexes } from './deferred-indexes';
 import { pullPage, pulledRecords } from './pull-client';
 
 /**
@@ -130,10 +131,7 @@ export async function applyPage(
  * Pulls what the terminal's unit sees, changed since the stored cursor, until the hub has no more.
  * The next page is on its way while one is applied; the event loop gets a turn between pages.
  */
-export function pullRecords(
-  rt: Runtime,
-  options: { pageSize?: number; hub?: HubClientOptions } = {},
-): Promise<RecordPull> {
+export function pullRecords(rt: Runtime, options: PullOptions = {}): Promise<RecordPull> {
   // One pull at a time per terminal: the minute's cycle and 立即同步 may overlap.
   const previous = running.get(rt) ?? Promise.resolve();
   const next = previous.catch(() => undefined).then(() => pullInTurn(rt, options));
@@ -143,6 +141,13 @@ export function pullRecords(
 
 const running = new WeakMap<Runtime, Promise<unknown>>();
 
+interface PullOptions {
+  pageSize?: number;
+  hub?: HubClientOptions;
+  /** A pull without a cursor of at least this many records defers indexes (deferred-indexes.ts). */
+  deferIndexesFrom?: number;
+}
+
 /**
  * A page the hub could not send within the timeout (a thousand records from a busy hub) would be
  * asked for again, whole, every cycle, and never arrive: after a timeout the terminal asks for a
@@ -151,10 +156,7 @@ const running = new WeakMap<Runtime, Promise<unknown>>();
 const MIN_PAGE_SIZE = 50;
 const pageSizes = new WeakMap<Runtime, number>();
 
-async function pullInTurn(
-  rt: Runtime,
-  options: { pageSize?: number; hub?: HubClientOptions },
-): Promise<RecordPull> {
+async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull> {
   const hub = options.hub ?? (await recordHub(rt));
   if (!hub) return { state: 'standalone', applied: 0, problem: null };
   const adaptive = options.pageSize === undefined;
@@ -163,9 +165,17 @@ async function pullInTurn(
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   progress.set(rt, shown);
   try {
-    let next = prefetch(pullPage(hub, { after: await storedCursor(rt), limit }));
+    const cursor = await storedCursor(rt);
+    let next = prefetch(pullPage(hub, { after: cursor, limit }));
+    let first = cursor === undefined;
     for (;;) {
       const page = await next;
+      if (
+        first &&
+        page.records.length + page.remaining >= (options.deferIndexesFrom ?? DEFER_INDEXES_FROM)
+      )
+        await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
+      first = false;
       if (adaptive) {
         limit = Math.min(PULL_PAGE_SIZE, limit * 2);
         pageSizes.set(rt, limit);
@@ -177,17 +187,17 @@ async function pullInTurn(
         const records = pulledRecords(page.records.slice(start, start + slice));
         start += records.length;
         const last = start >= page.records.length;
-        // The held records are tried again with a page's last slice only: each try reads and
-        // checks all of them, and a first sync holds a thousand or more (a case's checklist rows
-        // arrive before the case's later edit), which cost more than the slice itself every slice.
+        // Every held record is tried again with the pull's last slice only: each slice tries those
+        // its records release. A first sync holds a thousand or more (a case's checklist rows
+        // arrive before the case's later edit); trying all of them cost more than the slice.
         const outcome = await applyPage(
           rt,
           last ? { records, cursor: page.cursor } : { records },
-          last,
+          last && !page.more,
         );
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;
-        if (last) shown.held = outcome.held;
+        shown.held = outcome.held;
         await nextTurn();
         if (last) break;
       }
@@ -211,6 +221,9 @@ async function pullInTurn(
       problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
     };
   } finally {
+    // However the pull ended: a first sync cut short goes on with its indexes. One that cannot be
+    // built now keeps its record and is built at the next pull's end or at the next open.
+    await rebuildDeferredIndexes(rt.db, rt.sqlite).catch(() => undefined);
     shown.running = false;
   }
 }

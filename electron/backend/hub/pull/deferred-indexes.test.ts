@@ -1,0 +1,228 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { createServer, request, type Server } from 'node:http';
+import { join } from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { residentIdNumber } from '@shared/testing/people';
+import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { createHarness, type Harness } from '../../testing/harness';
+import { joinHub } from '../../testing/hub-terminal';
+import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
+import { pulledFromOutbox } from '../../testing/pulled-records';
+import { TABLES_NAMING_INDEXES, deferIndexes } from './deferred-indexes';
+import { pullRecords, recordHub } from './pull';
+
+const YANTOU = orgUnitIdFromDivisionCode('330324108');
+const SCENE_TIMEOUT_MS = 300_000;
+const RESIDENTS = 40;
+
+type IndexRow = { name: string; tbl_name: string; sql: string | null };
+
+function indexes(sqlite: BetterSqlite3.Database): IndexRow[] {
+  return sqlite
+    .prepare("SELECT name, tbl_name, sql FROM sqlite_schema WHERE type = 'index' ORDER BY name")
+    .all() as IndexRow[];
+}
+
+const deferredCount = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare('SELECT count(*) FROM sync_deferred_indexes').pluck().get() as number;
+
+const residentCount = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare('SELECT count(*) FROM residents').pluck().get() as number;
+
+/** A new terminal: joined, but no record pulled yet. */
+function forgetCursor(h: Harness) {
+  h.backend.runtime.sqlite.prepare('UPDATE sync_state SET pull_cursor = NULL').run();
+}
+
+/** Samples the index list on every turn of the event loop until stopped: what a clerk's query met. */
+function watchIndexes(sqlite: BetterSqlite3.Database) {
+  let fewest = Infinity;
+  let watching = true;
+  const loop = (async () => {
+    while (watching) {
+      fewest = Math.min(fewest, indexes(sqlite).length);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  return async () => {
+    watching = false;
+    await loop;
+    return fewest;
+  };
+}
+
+/** An HTTP relay to the hub that drops every pull request after the first `pulls`. */
+function startRelay(target: string, pulls: number): Promise<{ url: string; server: Server }> {
+  const { hostname, port } = new URL(target);
+  let seen = 0;
+  const server = createServer((incoming, answer) => {
+    const url = new URL(incoming.url ?? '/', 'http://relay');
+    if (url.pathname.endsWith('/pull') && (seen += 1) > pulls) {
+      incoming.socket.destroy();
+      return;
+    }
+    const forward = request(
+      { hostname, port, path: incoming.url, method: incoming.method, headers: incoming.headers },
+      (response) => {
+        answer.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(answer);
+      },
+    );
+    forward.on('error', () => answer.destroy());
+    incoming.pipe(forward);
+  });
+  return new Promise((listening) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port: relayPort } = server.address() as { port: number };
+      listening({ url: `http://127.0.0.1:${relayPort}`, server });
+    });
+  });
+}
+
+describe('the indexes a first sync defers', () => {
+  it('are none that a query names: those of a table some query names an index of stay', () => {
+    const named = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.ts$/.test(entry.name) && !/\.test\.ts$/.test(entry.name))
+          for (const match of readFileSync(path, 'utf8').matchAll(
+            /(?:FROM|JOIN|sql`)\s+(\w+)(?: \w+)? INDEXED BY/g,
+          ))
+            named.add(match[1]!);
+      }
+    };
+    walk(join(__dirname, '../..'));
+    expect(named.size).toBeGreaterThan(0);
+    for (const table of named) expect(TABLES_NAMING_INDEXES).toContain(table);
+  });
+});
+
+describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }, () => {
+  let hub: InProcessHub;
+  let county: Harness;
+  let window1: Harness;
+  let countyAdmin: string;
+  /** The indexes of a database the migrations made, as a fresh terminal has them. */
+  let migrated: IndexRow[];
+  /** Terminals joined before the hub had the records: each test takes one. */
+  const fresh = new Map<string, { h: Harness; token: string }>();
+
+  const join = async (name: string) => {
+    const h = await createHarness();
+    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
+    const token = await joinHub(h, hub.url, code, { username: name, terminalName: name });
+    fresh.set(name, { h, token });
+  };
+  const newTerminal = (name: string) => {
+    const terminal = fresh.get(name)!;
+    forgetCursor(terminal.h);
+    return terminal;
+  };
+
+  beforeAll(async () => {
+    hub = await startInProcessHub();
+    county = await createHarness();
+    window1 = await createHarness();
+    countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
+    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
+    const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
+    for (const name of ['yantou_new', 'yantou_small', 'yantou_killed', 'yantou_cut'])
+      await join(name);
+    for (let i = 0; i < RESIDENTS; i += 1) {
+      await window1.ok(
+        'residents.create',
+        {
+          name: `郑居民${i}`,
+          docType: 'resident_id',
+          docNumber: residentIdNumber(YONGJIA_AREA, '1950-03-04', 100 + i),
+          phone: `1380000${String(1000 + i)}`,
+          address: '永嘉县岩头镇丽水街 1 号',
+        },
+        admin1,
+      );
+    }
+    await seedHubRecords(hub, YANTOU, await pulledFromOutbox(window1));
+    migrated = indexes(window1.backend.runtime.sqlite);
+  }, SCENE_TIMEOUT_MS);
+  afterAll(async () => {
+    for (const h of [county, window1, ...[...fresh.values()].map((t) => t.h)]) await h?.cleanup();
+    await hub?.stop();
+  });
+
+  it('pulls without the secondary indexes and ends with exactly the schema a migrated database has', async () => {
+    const { h, token } = newTerminal('yantou_new');
+    const { sqlite } = h.backend.runtime;
+    const stop = watchIndexes(sqlite);
+    const pulled = await pullRecords(h.backend.runtime, { pageSize: 10, deferIndexesFrom: 20 });
+    const fewest = await stop();
+    expect(pulled).toMatchObject({ state: 'done', problem: null });
+    expect(residentCount(sqlite)).toBe(RESIDENTS);
+    // The residents' and the case checklists' indexes, among others, were away meanwhile.
+    expect(fewest).toBeLessThan(migrated.length - 8);
+    expect(indexes(sqlite)).toEqual(migrated);
+    expect(deferredCount(sqlite)).toBe(0);
+    const found = await h.ok(
+      'residents.search',
+      { page: 1, pageSize: 10, query: '郑居民7' },
+      token,
+    );
+    expect(found.rows.map((row) => row.name)).toEqual(['郑居民7']);
+  });
+
+  it('keeps the indexes of a pull below the threshold', async () => {
+    const { h } = newTerminal('yantou_small');
+    const { sqlite } = h.backend.runtime;
+    const stop = watchIndexes(sqlite);
+    await pullRecords(h.backend.runtime, { pageSize: 10, deferIndexesFrom: RESIDENTS + 1 });
+    expect(await stop()).toBe(migrated.length);
+    expect(residentCount(sqlite)).toBe(RESIDENTS);
+  });
+
+  it('builds the indexes a killed first sync left dropped when the database is opened again', async () => {
+    const { h } = newTerminal('yantou_killed');
+    const rt = h.backend.runtime;
+    const dropped = await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
+    expect(dropped).toBeGreaterThan(8);
+    expect(indexes(rt.sqlite).length).toBe(migrated.length - dropped);
+    // The process stops here: nothing of the pull's end runs.
+    await h.restart();
+    expect(indexes(h.backend.runtime.sqlite)).toEqual(migrated);
+    expect(deferredCount(h.backend.runtime.sqlite)).toBe(0);
+    const pulled = await pullRecords(h.backend.runtime, { pageSize: 10, deferIndexesFrom: 20 });
+    expect(pulled.state).toBe('done');
+    expect(residentCount(h.backend.runtime.sqlite)).toBe(RESIDENTS);
+    expect(indexes(h.backend.runtime.sqlite)).toEqual(migrated);
+  });
+
+  it('a first sync cut after a page gets its indexes back, resumes with them, and a repeated pull changes nothing', async () => {
+    const { h } = newTerminal('yantou_cut');
+    const relay = await startRelay(hub.url, 2);
+    try {
+      const rt = h.backend.runtime;
+      const options = { ...(await recordHub(rt))!, baseUrl: relay.url };
+      const cut = await pullRecords(rt, { hub: options, pageSize: 10, deferIndexesFrom: 20 });
+      expect(cut.state).toBe('unreachable');
+      expect(residentCount(rt.sqlite)).toBeGreaterThan(0);
+      expect(residentCount(rt.sqlite)).toBeLessThan(RESIDENTS);
+      expect(indexes(rt.sqlite)).toEqual(migrated);
+
+      const stop = watchIndexes(rt.sqlite);
+      const resumed = await pullRecords(rt, { pageSize: 10, deferIndexesFrom: 20 });
+      // A cursor is stored: this is no first sync, the indexes stay.
+      expect(await stop()).toBe(migrated.length);
+      expect(resumed.state).toBe('done');
+      expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
+
+      const again = await pullRecords(rt, { pageSize: 10, deferIndexesFrom: 20 });
+      expect(again).toMatchObject({ state: 'done', applied: 0 });
+      expect(indexes(rt.sqlite)).toEqual(migrated);
+    } finally {
+      relay.server.closeAllConnections();
+      relay.server.close();
+    }
+  });
+});
