@@ -4,12 +4,12 @@ import { SYNC_RECORD_TABLES } from '@shared/sync/records-contract';
 import type { Database } from '../../db/schema';
 
 /*
- * A first sync of a big unit writes hundreds of thousands of rows into tables that carry up to
- * twenty secondary indexes each (cases): every insert updates all of them, and every slice's commit
- * writes every index page it dirtied. Building an index once over the finished table costs a
- * fraction of that. So a first sync drops the non-unique secondary indexes of the synced tables and
- * builds them again when it ends (not those of the tables in TABLES_NAMING_INDEXES). Unique indexes and primary keys stay: they are constraints, and
- * the pull relies on them. Queries stay correct without the others, only slower.
+ * A first sync of a big unit writes hundreds of thousands of rows into indexed tables: every insert
+ * updates each index, and every slice's commit writes every index page it dirtied. Building an index
+ * once over the finished table costs a fraction of that. So a first sync drops the non-unique
+ * secondary indexes of the synced tables and builds them again when it ends. Unique indexes and
+ * primary keys stay (they are constraints, and the pull relies on them), and so does every index of
+ * the tables in TABLES_NAMING_INDEXES. Queries stay correct without the others, only slower.
  *
  * Power cuts: each index is dropped in the transaction that records its statement in
  * sync_deferred_indexes, and built in the one that deletes that record, so the table always names
