@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { PullResponse } from '@shared/sync/records-contract';
 import { raiseClockFloor } from '../../core/clock-floor';
 import { ANONYMOUS } from '../../core/context';
@@ -8,6 +9,7 @@ import { queueHandOffFiles } from '../blob-state';
 import { HUB_TIMEOUT, HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
+import { prepared } from '../../db/prepared';
 import { applyPulledPage } from './apply-page';
 import { DEFER_INDEXES_FROM, deferIndexes, rebuildDeferredIndexes } from './deferred-indexes';
 import { pullPage, pulledRecords } from './pull-client';
@@ -81,6 +83,20 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
 }
 
 /**
+ * Whether applying these records, or held ones they release, may merge two residents: the only
+ * writes of a pull that go to the outbox (resident-merge.ts).
+ */
+function mayWriteOutbox(sqlite: BetterSqlite3.Database, records: PullResponse['records']): boolean {
+  if (records.some((record) => record.table === 'residents')) return true;
+  return (
+    prepared(
+      sqlite,
+      "SELECT 1 FROM sync_pull_held WHERE table_name = 'residents' LIMIT 1",
+    ).get() !== undefined
+  );
+}
+
+/**
  * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
  * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
  * repair's page of one bucket) the stored cursor stays.
@@ -88,7 +104,10 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
  * Two settings hold for the page's transaction only, on the connection it holds:
  * - temp_store=MEMORY: an insert into cases, with its twenty indexes, outgrows SQLite's in-memory
  *   statement journal and spilled some sixty page writes per case to a temp file (strace, wt-pullperf);
- * - synchronous=NORMAL: a page lost to a power cut is lost with its cursor and pulled again.
+ * - synchronous=NORMAL: a page lost to a power cut is lost with its cursor and pulled again. Not
+ *   for a page that may merge two records of one person (mayWriteOutbox): the merge writes outbox
+ *   entries, which the pusher may send as soon as this commits; lost after the hub took them, their
+ *   seqs would be issued again, and the hub would drop the new entries as ones it already has.
  */
 export async function applyPage(
   rt: Runtime,
@@ -101,7 +120,7 @@ export async function applyPage(
   const { sqlite } = rt;
   return rt.db.connection().execute(async (db) => {
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-    sqlite.pragma('synchronous = NORMAL');
+    if (!mayWriteOutbox(sqlite, page.records)) sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
     try {
       return await db.transaction().execute(async (trx) => {
