@@ -4,7 +4,7 @@
  * The parent sends commands over IPC; this process holds nothing of the bench besides them.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { Runtime } from '../../electron/backend/core/runtime';
 import { pullRecords } from '../../electron/backend/hub/pull/pull';
 import { pushPending } from '../../electron/backend/hub/pusher';
@@ -51,12 +51,22 @@ async function peaksDuring<T>(
       peaks[key] = Math.max(peaks[key], Math.round(usage[key] / 1024 / 1024));
   };
   const timer = setInterval(sample, 20);
+  // What the collector's pauses cost, so that a setting that saves memory shows what it spends.
+  const gc = { count: 0, ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count += 1;
+      gc.ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
   try {
     const value = await run();
     sample();
-    return { value, peaks };
+    return { value, peaks: { ...peaks, gcPauses: gc.count, gcMs: Math.round(gc.ms) } };
   } finally {
     clearInterval(timer);
+    observer.disconnect();
   }
 }
 
