@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { SYNC_RECORD_TABLES } from '@shared/sync/records-contract';
+import { tuneBackendHeap } from '../electron/backend/host/heap';
 import { pullProgress } from '../electron/backend/hub/pull/pull';
 import { ADMIN_PASSWORD, createHarness } from '../electron/backend/testing/harness';
 
@@ -33,6 +34,8 @@ export interface TerminalResult {
 }
 
 async function main(): Promise<void> {
+  // As the app's backend entry does, so that the bench measures the heap the app runs with.
+  tuneBackendHeap();
   const [hubUrl, code, dataDir, probesFile] = process.argv.slice(2);
   if (!hubUrl || !code || !dataDir || !probesFile)
     throw new Error('arguments: url code dir probes');

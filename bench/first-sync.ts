@@ -37,6 +37,7 @@ import { benchCalendar, benchDisputeTypes, benchMediationReference } from './lib
 import { loadTerminalIntoHub } from './lib/hub-load';
 import { call, startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
+import { bundleTerminal } from './lib/terminal-process';
 
 const ROOT = resolve(__dirname, '..');
 const COUNTY = '330324';
@@ -149,11 +150,12 @@ async function publishReference(base: URL, token: string, sqlite: BetterSqlite3.
 
 /** Runs the terminal's process to its end and reads its RESULT line. */
 function runTerminal(args: string[]): { child: ChildProcess; result: Promise<TerminalResult> } {
-  const child = spawn(
-    join(ROOT, 'node_modules/.bin/tsx'),
-    ['--tsconfig', 'tsconfig.node.json', 'bench/first-sync-terminal.ts', ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
+  // Bundled, not under tsx: its RSS is then the backend's, as in the app (terminal-process.ts).
+  const entry = bundleTerminal(join(__dirname, 'first-sync-terminal.ts'));
+  const child = spawn(process.execPath, [entry, ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     out += chunk.toString('utf8');

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       server: treeCpuSeconds(cluster.serverPid()),
     };
     const pullStart = performance.now();
-    const { result, latencies, cases } = await terminal.call('pull', pageSize);
+    const { result, latencies, cases, peaks } = await terminal.call('pull', pageSize);
     const seconds = (performance.now() - pullStart) / 1000;
     const peakRss = watch.stop();
     const after = terminal.sample();
@@ -147,7 +147,9 @@ async function main(): Promise<void> {
       `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
         `during the pull (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
         `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +
-        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB`,
+        `peaks of its memory figures during the pull: ${JSON.stringify(peaks)} MB; ` +
+        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB, ` +
+        `after a full GC: ${JSON.stringify(await terminal.call('memory', true))} MB`,
     );
     // Waiting for a core costs time, not CPU: on a busy machine these say what an idle one would do.
     const perRecord = (cpuSeconds: number) =>

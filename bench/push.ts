@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     };
     const pushStart = performance.now();
     // As the minute's cycle does, a failed run is tried again (counted and printed).
-    const outcome = await terminal.call('push', 120_000);
+    const { value: outcome, peaks } = await terminal.call('pushWatched', 120_000);
     const failures: string[] = [];
     while (outcome.state === 'failed' && failures.length < 3) {
       failures.push(`${outcome.problem} after ${outcome.pushed}`);
@@ -128,7 +128,9 @@ async function main(): Promise<void> {
       `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
         `during the push (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
         `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +
-        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB`,
+        `peaks of its memory figures during the push: ${JSON.stringify(peaks)} MB; ` +
+        `after it: ${JSON.stringify(await terminal.call('memory', false))} MB, ` +
+        `after a full GC: ${JSON.stringify(await terminal.call('memory', true))} MB`,
     );
     // Waiting for a core costs time, not CPU: on a busy machine these say what an idle one would do.
     const perRecord = (cpuSeconds: number) => ((cpuSeconds / outcome.pushed) * 1e6).toFixed(0);

@@ -4,15 +4,18 @@
  * The parent sends commands over IPC; this process holds nothing of the bench besides them.
  */
 import { readFileSync } from 'node:fs';
-import { performance } from 'node:perf_hooks';
+import { PerformanceObserver, performance } from 'node:perf_hooks';
 import type { Runtime } from '../../electron/backend/core/runtime';
 import { pullRecords } from '../../electron/backend/hub/pull/pull';
 import { pushPending } from '../../electron/backend/hub/pusher';
 import { readEnrolment } from '../../electron/backend/hub/repository';
 import { createHarness, type Harness } from '../../electron/backend/testing/harness';
 import { joinHub } from '../../electron/backend/testing/hub-terminal';
+import { tuneBackendHeap } from '../../electron/backend/host/heap';
 import { ensureItem } from '../../electron/backend/testing/township';
 
+// As the app's backend entry does, so that the bench measures the heap the app runs with.
+tuneBackendHeap();
 const dataDir = process.argv[2]!;
 let terminal: Harness | null = null;
 let session = '';
@@ -33,6 +36,40 @@ function statusOf(fields: readonly string[]): Record<string, number> {
   );
 }
 
+/**
+ * The highest of each process.memoryUsage() figure (MB) seen while `run` runs, sampled every 20 ms on
+ * this process's event loop (between the pull's slices, which yield a turn each): what of the RSS is
+ * V8's heap, what Buffers and other memory outside it.
+ */
+async function peaksDuring<T>(
+  run: () => Promise<T>,
+): Promise<{ value: T; peaks: Record<string, number> }> {
+  const peaks = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  const sample = () => {
+    const usage = process.memoryUsage();
+    for (const key of Object.keys(peaks) as (keyof typeof peaks)[])
+      peaks[key] = Math.max(peaks[key], Math.round(usage[key] / 1024 / 1024));
+  };
+  const timer = setInterval(sample, 20);
+  // What the collector's pauses cost, so that a setting that saves memory shows what it spends.
+  const gc = { count: 0, ms: 0 };
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      gc.count += 1;
+      gc.ms += entry.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  try {
+    const value = await run();
+    sample();
+    return { value, peaks: { ...peaks, gcPauses: gc.count, gcMs: Math.round(gc.ms) } };
+  } finally {
+    clearInterval(timer);
+    observer.disconnect();
+  }
+}
+
 const commands = {
   ready: async () => true,
   /** Joins the hub with an enrolment code; the minute's cycle is stopped, the bench times its own. */
@@ -49,6 +86,9 @@ const commands = {
     return enrolment.terminalId;
   },
   push: (timeoutMs?: number) => pushPending(runtime(), timeoutMs ? { timeoutMs } : {}),
+  /** A push, with the peaks of the process's memory figures while it ran. */
+  pushWatched: (timeoutMs?: number) =>
+    peaksDuring(() => pushPending(runtime(), timeoutMs ? { timeoutMs } : {})),
   /** The service item the pulled cases name, as this terminal's catalogue holds it. */
   async item(code: string) {
     const id = await ensureItem(terminal!, code);
@@ -79,14 +119,16 @@ const commands = {
         if (wait > 0) await new Promise((done) => setTimeout(done, wait));
       }
     })();
-    const result = await pullRecords(runtime(), pageSize ? { pageSize } : {});
+    const { value: result, peaks } = await peaksDuring(() =>
+      pullRecords(runtime(), pageSize ? { pageSize } : {}),
+    );
     pulling = false;
     await probe;
     const cases = await runtime()
       .db.selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return { result, latencies, cases: Number(cases.n) };
+    return { result, latencies, cases: Number(cases.n), peaks };
   },
   /** Where the process's memory is, in MB: V8's heap, memory outside it, SQLite's own. */
   async memory(collect: boolean) {

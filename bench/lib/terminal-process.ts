@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import type { TerminalCommands } from './terminal-child';
 
@@ -39,18 +39,18 @@ function sampleOf(pid: number) {
 }
 
 const ROOT = resolve(__dirname, '../..');
-/** Under node_modules, so that the bundle finds the packages it leaves out as the app's build does. */
-const BUNDLE = join(ROOT, 'node_modules/.cache/bench/terminal-child.cjs');
 
 /**
- * The child as one CommonJS file, our code bundled and the packages left to node_modules, as
- * electron-vite builds the app's main process: run under tsx instead, the child would carry tsx's
- * compiler and every module's source map (~55 MB more RSS), which the app does not.
+ * A bench's terminal entry (a .ts file) as one CommonJS file, our code bundled and the packages left
+ * to node_modules, as electron-vite builds the app's backend: run under tsx instead, the terminal
+ * would carry tsx's compiler and every module's source map (~55 MB more RSS), which the app does not.
+ * Answers the bundle's path, under node_modules so that it finds the packages it leaves out.
  */
-function bundleChild(): string {
+export function bundleTerminal(entry: string): string {
+  const outfile = join(ROOT, 'node_modules/.cache/bench', basename(entry, '.ts') + '.cjs');
   buildSync({
-    entryPoints: [join(__dirname, 'terminal-child.ts')],
-    outfile: BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -64,7 +64,7 @@ function bundleChild(): string {
       js: 'const __bench_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
     },
   });
-  return BUNDLE;
+  return outfile;
 }
 
 /**
@@ -75,11 +75,15 @@ function bundleChild(): string {
  */
 export async function startTerminalProcess(dataDir: string): Promise<TerminalProcess> {
   const extra = (process.env.BENCH_TERMINAL_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child: ChildProcess = fork(bundleChild(), [dataDir], {
-    // gc() for the memory command's figures of what is retained.
-    execArgv: ['--expose-gc', ...extra],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child: ChildProcess = fork(
+    bundleTerminal(join(__dirname, 'terminal-child.ts')),
+    [dataDir],
+    {
+      // gc() for the memory command's figures of what is retained.
+      execArgv: ['--expose-gc', ...extra],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   let next = 0;
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   child.on('message', (message: { id: number; value?: unknown; error?: string }) => {

@@ -4,10 +4,12 @@ import { join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { startBackend } from '../app/backend';
 import { parseHostArgs } from './args';
+import { tuneBackendHeap } from './heap';
 import { startHttpHost, type HttpHost } from './http-host';
 
 /** Browser mode (`npm run serve`): the same backend behind a loopback HTTP host. */
 async function main(): Promise<void> {
+  tuneBackendHeap();
   const args = parseHostArgs(process.argv, process.env);
   const dataDir = resolve(args.dataDir ?? join(process.cwd(), '.data'));
   const rendererDir = resolve(args.rendererDir ?? join(__dirname, '../renderer'));

@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { startBackend } from '../app/backend';
 import { parseAuditKey } from '../audit/key-file';
 import { parseHostArgs } from './args';
+import { tuneBackendHeap } from './heap';
 
 /** Electron's utilityProcess port, typed here because the backend never imports Electron. */
 interface ParentPort {
@@ -14,6 +15,7 @@ interface ParentPort {
 const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
 
 async function main(port: ParentPort): Promise<void> {
+  tuneBackendHeap();
   const args = parseHostArgs(process.argv, process.env);
   if (!args.dataDir) throw new Error('the backend needs --data <dir>');
   const keyHex = process.env[AUDIT_KEY_ENV];
