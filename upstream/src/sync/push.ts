@@ -25,6 +25,7 @@ import {
 } from './record-store';
 import { retryingDeadlocks } from '../db/retry-deadlock';
 import {
+  aliasEditsMergedMeanwhile,
   carryAliasEdits,
   fillFromPushedAliases,
   mergeIntoPushed,
@@ -153,17 +154,20 @@ async function applyEntries(
   now: Date,
 ) {
   const terminalId = caller.terminalId;
-  const { entries, newAliases, aliasEdits } = await mergeResidents(
-    trx,
-    countyCode,
-    pushedEntries,
-    now,
-  );
+  const resolved = await mergeResidents(trx, countyCode, pushedEntries, now);
+  const { newAliases, aliasEdits } = resolved;
   const blocked = await openBlocks(trx, countyCode, terminalId);
   const records = await loadRecords(
     trx,
     countyCode,
-    entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
+    resolved.entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
+  );
+  const entries = await aliasEditsMergedMeanwhile(
+    trx,
+    countyCode,
+    resolved.entries,
+    records,
+    aliasEdits,
   );
   const heldBefore = new Set(records.keys());
   // What the edits of merged records were made against, for carryAliasEdits.

@@ -183,11 +183,7 @@ export async function mergeResidents(
     if (entry.table === 'residents' && entry.op === 'insert' && aliases.has(entry.recordId)) {
       return { ...entry, columns: { ...entry.columns, deleted_at: deletedAt } };
     }
-    if (aliasEdits.has(entry.recordId) && entry.op === 'update' && 'deleted_at' in entry.columns) {
-      // A merged record is never brought back: the person lives on in the survivor.
-      const { deleted_at: _revived, ...columns } = entry.columns;
-      return { ...entry, columns };
-    }
+    if (aliasEdits.has(entry.recordId) && entry.op === 'update') return withoutRevival(entry);
     const id = entry.columns.resident_id;
     if (RESIDENT_REFERENCES.has(entry.table) && typeof id === 'string' && aliases.has(id)) {
       return { ...entry, columns: { ...entry.columns, resident_id: aliases.get(id)! } };
@@ -195,6 +191,45 @@ export async function mergeResidents(
     return entry;
   });
   return { entries: merged, newAliases, aliasEdits };
+}
+
+/** A merged record is never brought back: the person lives on in the survivor. */
+function withoutRevival(entry: PushEntry): PushEntry {
+  if (!('deleted_at' in entry.columns)) return entry;
+  const { deleted_at: _revived, ...columns } = entry.columns;
+  return { ...entry, columns };
+}
+
+/**
+ * Edits of residents that another push merged away while this one waited for their rows:
+ * mergeResidents read the aliases before loadRecords locked the records, so a merge committed in
+ * between (a terminal pushing the older record of the person at that moment) was not seen there,
+ * and the edit would stay on the tombstone, with a deleted_at conflict that brings the duplicate
+ * back. Read again once the rows are locked, only for edits of records now deleted and not known
+ * as merged; they join `aliasEdits` and lose their deleted_at as in mergeResidents.
+ */
+export async function aliasEditsMergedMeanwhile(
+  trx: Trx,
+  countyCode: string,
+  entries: PushEntry[],
+  records: ReadonlyMap<string, HubRecord>,
+  aliasEdits: Map<string, string>,
+): Promise<PushEntry[]> {
+  const isLate = (entry: PushEntry) =>
+    entry.table === 'residents' &&
+    entry.op === 'update' &&
+    !aliasEdits.has(entry.recordId) &&
+    records.get(recordKey('residents', entry.recordId))?.deleted === true;
+  const late = [...new Set(entries.filter(isLate).map((entry) => entry.recordId))];
+  if (late.length === 0) return entries;
+  const found = await knownAliases(trx, countyCode, late);
+  if (found.size === 0) return entries;
+  for (const [aliasId, residentId] of found) aliasEdits.set(aliasId, residentId);
+  return entries.map((entry) =>
+    entry.table === 'residents' && entry.op === 'update' && found.has(entry.recordId)
+      ? withoutRevival(entry)
+      : entry,
+  );
 }
 
 /**
