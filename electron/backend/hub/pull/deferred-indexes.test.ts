@@ -11,7 +11,7 @@ import { joinHub } from '../../testing/hub-terminal';
 import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import { TABLES_NAMING_INDEXES, deferIndexes } from './deferred-indexes';
-import { pullRecords, recordHub } from './pull';
+import { INDEXES_NOT_REBUILT_MESSAGE, pullRecords, recordHub } from './pull';
 
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const SCENE_TIMEOUT_MS = 300_000;
@@ -130,7 +130,13 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
     countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
     const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
     const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
-    for (const name of ['yantou_new', 'yantou_small', 'yantou_killed', 'yantou_cut'])
+    for (const name of [
+      'yantou_new',
+      'yantou_small',
+      'yantou_killed',
+      'yantou_cut',
+      'yantou_unbuilt',
+    ])
       await join(name);
     for (let i = 0; i < RESIDENTS; i += 1) {
       await window1.ok(
@@ -180,6 +186,27 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
     await pullRecords(h.backend.runtime, { pageSize: 10, deferIndexesFrom: RESIDENTS + 1 });
     expect(await stop()).toBe(migrated.length);
     expect(residentCount(sqlite)).toBe(RESIDENTS);
+  });
+
+  it('tells the person when a deferred index cannot be built again, and keeps it to build later', async () => {
+    const { h } = newTerminal('yantou_unbuilt');
+    const { sqlite } = h.backend.runtime;
+    // An index whose build fails, as one would on a full disk: it names no column of its table.
+    sqlite
+      .prepare(
+        `INSERT INTO sync_deferred_indexes (name, table_name, sql, dropped_at)
+         VALUES ('residents_unbuildable', 'residents',
+           'CREATE INDEX residents_unbuildable ON residents (no_such_column)', '2026-12-07T00:00:00Z')`,
+      )
+      .run();
+    const pulled = await pullRecords(h.backend.runtime, {
+      pageSize: 10,
+      deferIndexesFrom: RESIDENTS + 1,
+    });
+    expect(pulled.state).toBe('failed');
+    expect(pulled.problem).toContain(INDEXES_NOT_REBUILT_MESSAGE);
+    expect(residentCount(sqlite)).toBe(RESIDENTS);
+    expect(deferredCount(sqlite)).toBe(1);
   });
 
   it('builds the indexes a killed first sync left dropped when the database is opened again', async () => {

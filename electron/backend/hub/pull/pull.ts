@@ -175,7 +175,30 @@ interface PullOptions {
 const MIN_PAGE_SIZE = 50;
 const pageSizes = new WeakMap<Runtime, number>();
 
+export const INDEXES_NOT_REBUILT_MESSAGE =
+  '首次同步后本机查询索引未能重建，查询可能变慢，下次同步或重新打开软件时重试。请检查磁盘空间';
+
+/**
+ * However the pull ended, the indexes a first sync deferred are built again: one cut short goes on
+ * with its indexes. One that cannot be built keeps its record and is built at the next pull's end or
+ * at the next open; the person is told, as the counter's searches are slower meanwhile.
+ */
 async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull> {
+  const pulled = await pullPages(rt, options);
+  try {
+    await rebuildDeferredIndexes(rt.db, rt.sqlite);
+    return pulled;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      state: pulled.state === 'done' ? 'failed' : pulled.state,
+      applied: pulled.applied,
+      problem: pulled.problem ?? `${INDEXES_NOT_REBUILT_MESSAGE}（${detail}）`,
+    };
+  }
+}
+
+async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull> {
   const hub = options.hub ?? (await recordHub(rt));
   if (!hub) return { state: 'standalone', applied: 0, problem: null };
   const adaptive = options.pageSize === undefined;
@@ -240,9 +263,6 @@ async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull
       problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
     };
   } finally {
-    // However the pull ended: a first sync cut short goes on with its indexes. One that cannot be
-    // built now keeps its record and is built at the next pull's end or at the next open.
-    await rebuildDeferredIndexes(rt.db, rt.sqlite).catch(() => undefined);
     shown.running = false;
   }
 }
