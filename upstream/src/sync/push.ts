@@ -33,6 +33,7 @@ import {
   storeAliases,
 } from './resident-merge';
 import { rootOf, type ParentOf } from './routing';
+import { mayMergeInto } from './scope';
 
 /**
  * POST /v1/sync/push (issue 15, item 2): a terminal's change log, exactly once.
@@ -193,11 +194,15 @@ async function applyEntries(
   }
 
   const tree = await countyTree(trx, countyCode);
-  const plan = planPush({
-    terminalId,
+  const scope = {
     terminalUnit: caller.orgUnit.id,
     parentUnit: caller.orgUnit.parentId,
     below: unitsBelow(tree, caller.orgUnit.id),
+  };
+  const mayChange = (owner: string) => mayMergeInto(scope, owner);
+  const plan = planPush({
+    terminalId,
+    ...scope,
     entries,
     records,
     blocked,
@@ -211,7 +216,7 @@ async function applyEntries(
     (aliasId) => created.has(recordKey('residents', aliasId)),
     now,
   );
-  const filled = await fillFromPushedAliases(trx, countyCode, records, storedAliases);
+  const filled = await fillFromPushedAliases(trx, countyCode, records, storedAliases, mayChange);
   const hubMerge = await mergeIntoPushed(
     trx,
     countyCode,
@@ -228,6 +233,7 @@ async function applyEntries(
     entries.filter((entry) => !refused.has(entry.seq)),
     aliasEdits,
     aliasesBefore,
+    mayChange,
   );
   const conflicts = [
     ...plan.conflicts.filter(
@@ -258,6 +264,7 @@ async function applyEntries(
     conflicts.map(opened(records, now)),
     now,
   );
+  await writeConflicts(trx, countyCode, carried.ownersConflicts.map(opened(records, now)), now);
   await writeRecords(trx, countyCode, changed, now);
   await writeVisibility(trx, countyCode, routed.visibility);
   if (numbers > 0) await writeNumberedFeed(trx, countyCode, numbers, routed.feed);

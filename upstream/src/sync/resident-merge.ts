@@ -183,7 +183,9 @@ export async function mergeResidents(
     if (entry.table === 'residents' && entry.op === 'insert' && aliases.has(entry.recordId)) {
       return { ...entry, columns: { ...entry.columns, deleted_at: deletedAt } };
     }
-    if (aliasEdits.has(entry.recordId) && entry.op === 'update') return withoutRevival(entry);
+    // An update of a duplicate this push inserts is stripped too: it follows the tombstoning insert.
+    const alias = aliasEdits.has(entry.recordId) || newAliases.has(entry.recordId);
+    if (alias && entry.op === 'update' && entry.table === 'residents') return withoutRevival(entry);
     const id = entry.columns.resident_id;
     if (RESIDENT_REFERENCES.has(entry.table) && typeof id === 'string' && aliases.has(id)) {
       return { ...entry, columns: { ...entry.columns, resident_id: aliases.get(id)! } };
@@ -260,16 +262,23 @@ export async function storeAliases(
   return stored;
 }
 
+/** Whether the pushing terminal may change a record of the unit `owner` (scope.ts, mayMergeInto). */
+export type MayChange = (owner: string) => boolean;
+
 /**
  * The survivors of the aliases this push created take the empty fields their pushed duplicates
  * filled in (shared/sync/resident-fill.ts), each as a change of the hub's own; returns the changed
- * survivors (recordKey), loaded and locked into `records`.
+ * survivors (recordKey), loaded and locked into `records`. A survivor of a unit the pusher may not
+ * change takes nothing, and no conflict is opened for it either: the fill is no edit anyone made
+ * of the person, only another unit's registration, which stays on the pusher's own record; as a
+ * conflict it would let anyone who knows a document number fill the owner's list of choices.
  */
 export async function fillFromPushedAliases(
   trx: Trx,
   countyCode: string,
   records: Map<string, HubRecord>,
   stored: ReadonlyMap<string, string>,
+  mayChange: MayChange,
 ): Promise<string[]> {
   if (stored.size === 0) return [];
   const wanted = [...new Set(stored.values())]
@@ -279,6 +288,8 @@ export async function fillFromPushedAliases(
   const changed: string[] = [];
   for (const [aliasId, survivorId] of [...stored].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const loser = records.get(recordKey('residents', aliasId));
+    const survivor = records.get(recordKey('residents', survivorId));
+    if (!survivor || !mayChange(survivor.orgUnitId)) continue;
     const key = loser && fillSurvivor(records, survivorId, loser);
     if (key) changed.push(key);
   }
@@ -473,6 +484,11 @@ export interface CarriedEdits {
   changed: string[];
   /** Conflicts the edits opened on the survivors (a value there the edit's writer never saw). */
   conflicts: PlannedConflict[];
+  /**
+   * Conflicts opened on survivors of units the pusher may not change: stored for their owners,
+   * never counted in the push's answer, which would tell whether a guessed value matched.
+   */
+  ownersConflicts: PlannedConflict[];
 }
 
 /**
@@ -483,7 +499,11 @@ export interface CarriedEdits {
  * instead. Its writer saw the alias, never the survivor, so the edit's base is read by value, not
  * by version (the two records' clocks say nothing of each other): a field the survivor holds as the
  * alias held it before the edit, or holds empty, takes the edit; a field it holds with another value
- * opens a conflict on the survivor, for its owner to settle; nothing is decided silently. The
+ * opens a conflict on the survivor, for its owner to settle; nothing is decided silently. A survivor
+ * of a unit the pusher may not change (scope.ts, mayMergeInto) takes no field: every one the edit
+ * sets to another value opens a conflict for its owner, as knowing a document number and a value
+ * is no right to write another unit's record. A survivor merged away itself since the alias was
+ * read takes the edit for its own survivor, found again once the records are locked. The
  * document, the owner and the tombstone stay the alias's own. Authorised by the alias: the terminal
  * may edit the person through the record it owns. The survivor's new version is past the one it
  * had, so every terminal takes it.
@@ -496,29 +516,49 @@ export async function carryAliasEdits(
   edits: PushEntry[],
   aliasEdits: ReadonlyMap<string, string>,
   aliasesBefore: ReadonlyMap<string, Columns>,
+  mayChange: MayChange,
 ): Promise<CarriedEdits> {
-  const carried: CarriedEdits = { changed: [], conflicts: [] };
+  const carried: CarriedEdits = { changed: [], conflicts: [], ownersConflicts: [] };
   const carrying = edits.filter((entry) => aliasEdits.has(entry.recordId));
   if (carrying.length === 0) return carried;
-  const wanted = [...new Set(aliasEdits.values())]
-    .map((recordId) => ({ table: 'residents', recordId }))
-    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
-  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
+  const survivorOf = new Map(
+    [...new Set(carrying.map((entry) => entry.recordId))].map(
+      (aliasId) => [aliasId, aliasEdits.get(aliasId)!] as const,
+    ),
+  );
+  await loadSurvivors(trx, countyCode, records, survivorOf.values());
+  const mergedAway = [...survivorOf].filter(
+    ([, survivorId]) => records.get(recordKey('residents', survivorId))?.deleted === true,
+  );
+  if (mergedAway.length > 0) {
+    // Every alias resolves in one step (mergeIntoPushed), so the alias now names the last survivor.
+    const found = await knownAliases(
+      trx,
+      countyCode,
+      mergedAway.map(([aliasId]) => aliasId),
+    );
+    for (const [aliasId, survivorId] of found) survivorOf.set(aliasId, survivorId);
+    await loadSurvivors(trx, countyCode, records, found.values());
+  }
   const aliasNow = new Map(aliasesBefore);
   for (const entry of carrying) {
     const before = aliasNow.get(entry.recordId) ?? {};
     aliasNow.set(entry.recordId, { ...before, ...entry.columns });
-    const key = recordKey('residents', aliasEdits.get(entry.recordId)!);
+    const key = recordKey('residents', survivorOf.get(entry.recordId)!);
     const survivor = records.get(key);
     if (!survivor || survivor.deleted) continue;
     const taken = survivor.takenFrom?.[terminalId];
     if (taken !== undefined && compareVersions(entry.version, taken) <= 0) continue;
+    const owners = mayChange(survivor.orgUnitId);
     const seen: Columns = {};
     const unseen: Columns = {};
     for (const [column, value] of Object.entries(entry.columns)) {
       const held = survivor.columns[column];
       if (KEPT_ON_ALIAS.has(column) || held === value) continue;
-      if (held === null || held === undefined || held === '' || held === before[column]) {
+      if (
+        owners &&
+        (held === null || held === undefined || held === '' || held === before[column])
+      ) {
         seen[column] = value;
       } else unseen[column] = value;
     }
@@ -547,11 +587,25 @@ export async function carryAliasEdits(
       deleted: merged.record.deleted,
     });
     if (!carried.changed.includes(key)) carried.changed.push(key);
+    const opened = owners ? carried.conflicts : carried.ownersConflicts;
     for (const conflict of merged.conflicts) {
-      carried.conflicts.push({ table: 'residents', recordId: survivor.recordId, conflict });
+      opened.push({ table: 'residents', recordId: survivor.recordId, conflict });
     }
   }
   return carried;
+}
+
+/** Loads and locks the survivors of `ids` not yet in `records`. */
+async function loadSurvivors(
+  trx: Trx,
+  countyCode: string,
+  records: Map<string, HubRecord>,
+  ids: Iterable<string>,
+): Promise<void> {
+  const wanted = [...new Set(ids)]
+    .map((recordId) => ({ table: 'residents', recordId }))
+    .filter(({ table, recordId }) => !records.has(recordKey(table, recordId)));
+  for (const [key, record] of await loadRecords(trx, countyCode, wanted)) records.set(key, record);
 }
 
 /** The survivor with the fields the edit's writer saw as they are set by the edit. */

@@ -118,3 +118,18 @@ export function entryProblem(entry: PushEntry): string | null {
   if (Number.isNaN(Date.parse(entry.at))) return 'at';
   return null;
 }
+
+/**
+ * Whether a terminal's record of a person may change the county's record of the same person
+ * silently when the hub merges the two (resident-merge.ts): the survivor is the terminal unit's,
+ * a unit's below it, or its parent township's, whose window serves the village's people alike.
+ * Knowing a document number gives no other unit a say over another township's record.
+ */
+export function mayMergeInto(
+  scope: Pick<ScopeCheck, 'terminalUnit' | 'parentUnit' | 'below'>,
+  owner: string,
+): boolean {
+  return (
+    owner === scope.terminalUnit || owner === scope.parentUnit || scope.below?.has(owner) === true
+  );
+}
