@@ -84,12 +84,19 @@ test.describe.serial('已合并: the page of a person whose two records were mer
 
     proxy.setPlan(() => ({ kind: 'cutBefore' }));
     const person = { docType: 'resident_id', docNumber: DOC, name: '吴阿婆' } as const;
-    older = (await apiCall(window1.url, 'residents.create', person, townshipAdmin)).id;
+    older = (
+      await apiCall(
+        window1.url,
+        'residents.create',
+        { ...person, phone: '13900001111' },
+        townshipAdmin,
+      )
+    ).id;
     newer = (
       await apiCall(
         village.url,
         'residents.create',
-        { ...person, address: '岩头村 12 号', villageOrgId: VILLAGE_ID },
+        { ...person, phone: '13800002222', address: '岩头村 12 号', villageOrgId: VILLAGE_ID },
         villageAdmin,
       )
     ).id;
@@ -120,8 +127,11 @@ test.describe.serial('已合并: the page of a person whose two records were mer
     await expect(particulars).toContainText(
       /此人另有一条记录（登记于 岩头村、\d{4}-\d{2}-\d{2}）已并入本记录/,
     );
-    // The surviving record is the township's: its address is not the one the village typed.
-    await expect(particulars).not.toContainText('岩头村 12 号');
+    // The surviving record is the township's: its phone stays, and the address it left empty is
+    // the one the village typed (the merge fills empty fields, never a set one).
+    await expect(particulars).toContainText('139****1111');
+    await expect(particulars).not.toContainText('138****2222');
+    await expect(particulars).toContainText('岩头村 12 号');
     await expect(page.locator('body')).not.toContainText(DOC);
     await expect(page.locator('body')).not.toContainText(DOC.slice(6, 14));
     await page.setViewportSize({ width: 1280, height: 800 });
