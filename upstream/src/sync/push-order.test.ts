@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type KyselyPlugin, type QueryResult, type UnknownRow } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
+import { holdAfterNumbering } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty, type SyncTerminal } from '../../test/sync-county';
 import { caseRow, insert, resident } from '../../test/terminal-log';
@@ -104,30 +105,17 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
       const start = await drain(undefined, seen);
 
       // The window's push stops after it has taken its numbers, before its commit.
-      let numbered!: () => void;
-      const holding = new Promise<void>((resolve) => (numbered = resolve));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const pauseAfterNumbering: KyselyPlugin = {
-        transformQuery: (args) => args.node,
-        async transformResult(args): Promise<QueryResult<UnknownRow>> {
-          if (args.result.rows.length === 1 && 'base' in args.result.rows[0]!) {
-            numbered();
-            await released;
-          }
-          return args.result;
-        },
-      };
+      const held = holdAfterNumbering();
       const first = newCase(county.window1);
       const caller = await callerOf(county.window1);
       const firstPush = pushChanges(
-        db().withPlugin(pauseAfterNumbering),
+        db().withPlugin(held.plugin),
         county.hub.countyCode,
         caller,
         { epoch: county.window1.log.epoch, entries: first.entries },
         county.hub.clock.now,
       );
-      await holding;
+      await held.numbered;
 
       const second = newCase(county.north);
       let secondDone = false;
@@ -138,7 +126,7 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
       expect(seen).toEqual([]);
       expect(secondDone).toBe(false);
 
-      release();
+      held.release();
       await Promise.all([firstPush, secondPush]);
       await drain(during, seen);
       expect(seen).toEqual([first.caseId, second.caseId]);

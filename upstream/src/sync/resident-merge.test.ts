@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql, type KyselyPlugin, type QueryResult, type UnknownRow } from 'kysely';
+import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import type { PushEntry } from '@shared/sync/records-contract';
+import { holdAfterNumbering } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import {
   feedOf,
@@ -474,44 +475,21 @@ describeOnBackends('one resident, one record across the county', (backend) => {
       const [older, newer] = [olderId(), newerId()];
       const idOf = (age: 'older' | 'newer') => (age === 'older' ? older : newer);
       const secondId = idOf(firstAge === 'older' ? 'newer' : 'older');
-      const push = (terminal: SyncTerminal, entries: PushEntry[], plugin?: KyselyPlugin) =>
-        authenticate(db(), code, terminal.token, '0.1.0', county.hub.clock.now).then((caller) =>
-          pushChanges(
-            plugin ? db().withPlugin(plugin) : db(),
-            code,
-            caller,
-            { epoch: terminal.log.epoch, entries },
-            county.hub.clock.now,
-          ),
-        );
 
       // The window's push stops after it has taken its change numbers, all its look-ups done.
-      let numbered!: () => void;
-      const holding = new Promise<void>((resolve) => (numbered = resolve));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const pauseAfterNumbering: KyselyPlugin = {
-        transformQuery: (args) => args.node,
-        async transformResult(args): Promise<QueryResult<UnknownRow>> {
-          if (args.result.rows.length === 1 && 'base' in args.result.rows[0]!) {
-            numbered();
-            await released;
-          }
-          return args.result;
-        },
-      };
+      const held = holdAfterNumbering();
       const window = county.window1;
-      const firstPush = push(
+      const firstPush = pushDirect(
         window,
         window.log.tx(insert('residents', idOf(firstAge), person)),
-        pauseAfterNumbering,
+        held.plugin,
       );
-      await holding;
+      await held.numbered;
       const village = county.village;
-      const secondPush = push(village, village.log.tx(insert('residents', secondId, person)));
+      const secondPush = pushDirect(village, village.log.tx(insert('residents', secondId, person)));
       // The village's push waits for the window's, or has gone as far as it can without it.
       await Promise.race([secondPush, untilWaitingOnLock()]);
-      release();
+      held.release();
       const answers = await Promise.all([firstPush, secondPush]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
 
@@ -540,45 +518,22 @@ describeOnBackends('one resident, one record across the county', (backend) => {
 
       // The window pushes the older record of him, which merges the village's away; its push
       // stops after it has taken its change numbers, the village's record tombstoned and locked.
-      let numbered!: () => void;
-      const holding = new Promise<void>((resolve) => (numbered = resolve));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const pauseAfterNumbering: KyselyPlugin = {
-        transformQuery: (args) => args.node,
-        async transformResult(args): Promise<QueryResult<UnknownRow>> {
-          if (args.result.rows.length === 1 && 'base' in args.result.rows[0]!) {
-            numbered();
-            await released;
-          }
-          return args.result;
-        },
-      };
-      const push = (terminal: SyncTerminal, entries: PushEntry[], plugin?: KyselyPlugin) =>
-        authenticate(db(), code, terminal.token, '0.1.0', county.hub.clock.now).then((caller) =>
-          pushChanges(
-            plugin ? db().withPlugin(plugin) : db(),
-            code,
-            caller,
-            { epoch: terminal.log.epoch, entries },
-            county.hub.clock.now,
-          ),
-        );
+      const held = holdAfterNumbering();
       const window = county.window1;
-      const merging = push(
+      const merging = pushDirect(
         window,
         window.log.tx(insert('residents', older, person)),
-        pauseAfterNumbering,
+        held.plugin,
       );
-      await holding;
+      await held.numbered;
       // Meanwhile the village, not knowing of the merge, corrects his phone on its record.
       for (let i = 0; i < 5; i += 1) village.log.nextVersion();
-      const editing = push(
+      const editing = pushDirect(
         village,
         village.log.tx(update('residents', newer, { phone: '13500009999' })),
       );
       await Promise.race([editing, untilWaitingOnLock()]);
-      release();
+      held.release();
       const answers = await Promise.all([merging, editing]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
       expect(answers[1]!.conflictsOpened).toBe(0);
@@ -611,45 +566,22 @@ describeOnBackends('one resident, one record across the county', (backend) => {
 
       // The window pushes the oldest record of him, which merges the middle one away; its push
       // stops after it has taken its change numbers, the middle record tombstoned and locked.
-      let numbered!: () => void;
-      const holding = new Promise<void>((resolve) => (numbered = resolve));
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const pauseAfterNumbering: KyselyPlugin = {
-        transformQuery: (args) => args.node,
-        async transformResult(args): Promise<QueryResult<UnknownRow>> {
-          if (args.result.rows.length === 1 && 'base' in args.result.rows[0]!) {
-            numbered();
-            await released;
-          }
-          return args.result;
-        },
-      };
-      const push = (terminal: SyncTerminal, entries: PushEntry[], plugin?: KyselyPlugin) =>
-        authenticate(db(), code, terminal.token, '0.1.0', county.hub.clock.now).then((caller) =>
-          pushChanges(
-            plugin ? db().withPlugin(plugin) : db(),
-            code,
-            caller,
-            { epoch: terminal.log.epoch, entries },
-            county.hub.clock.now,
-          ),
-        );
+      const held = holdAfterNumbering();
       const window = county.window1;
-      const merging = push(
+      const merging = pushDirect(
         window,
         window.log.tx(insert('residents', oldest, person)),
-        pauseAfterNumbering,
+        held.plugin,
       );
-      await holding;
+      await held.numbered;
       // Meanwhile the village corrects his phone on its newest record, merged into the middle one.
       for (let i = 0; i < 5; i += 1) village.log.nextVersion();
-      const editing = push(
+      const editing = pushDirect(
         village,
         village.log.tx(update('residents', newest, { phone: '13500008888' })),
       );
       await Promise.race([editing, untilWaitingOnLock()]);
-      release();
+      held.release();
       const answers = await Promise.all([merging, editing]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
 
@@ -657,6 +589,19 @@ describeOnBackends('one resident, one record across the county', (backend) => {
       expect((await hubRecord(db(), code, 'residents', oldest))!.columns.phone).toBe('13500008888');
     },
   );
+
+  /** A push straight into the hub's service, past HTTP, through `plugin` when one is given. */
+  async function pushDirect(terminal: SyncTerminal, entries: PushEntry[], plugin?: KyselyPlugin) {
+    const code = county.hub.countyCode;
+    const caller = await authenticate(db(), code, terminal.token, '0.1.0', county.hub.clock.now);
+    return pushChanges(
+      plugin ? db().withPlugin(plugin) : db(),
+      code,
+      caller,
+      { epoch: terminal.log.epoch, entries },
+      county.hub.clock.now,
+    );
+  }
 
   /** Until a session of this database waits for a lock (the village's push, on the window's). */
   async function untilWaitingOnLock() {
