@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
-import { createServer, request, type Server } from 'node:http';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { startFaultProxy } from '../../testing/fault-proxy';
 import { createHarness, type Harness } from '../../testing/harness';
 import { joinHub } from '../../testing/hub-terminal';
 import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
@@ -51,34 +51,6 @@ function watchIndexes(sqlite: BetterSqlite3.Database) {
     await loop;
     return fewest;
   };
-}
-
-/** An HTTP relay to the hub that drops every pull request after the first `pulls`. */
-function startRelay(target: string, pulls: number): Promise<{ url: string; server: Server }> {
-  const { hostname, port } = new URL(target);
-  let seen = 0;
-  const server = createServer((incoming, answer) => {
-    const url = new URL(incoming.url ?? '/', 'http://relay');
-    if (url.pathname.endsWith('/pull') && (seen += 1) > pulls) {
-      incoming.socket.destroy();
-      return;
-    }
-    const forward = request(
-      { hostname, port, path: incoming.url, method: incoming.method, headers: incoming.headers },
-      (response) => {
-        answer.writeHead(response.statusCode ?? 502, response.headers);
-        response.pipe(answer);
-      },
-    );
-    forward.on('error', () => answer.destroy());
-    incoming.pipe(forward);
-  });
-  return new Promise((listening) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port: relayPort } = server.address() as { port: number };
-      listening({ url: `http://127.0.0.1:${relayPort}`, server });
-    });
-  });
 }
 
 describe('the indexes a first sync defers', () => {
@@ -227,7 +199,13 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
 
   it('a first sync cut after a page gets its indexes back, resumes with them, and a repeated pull changes nothing', async () => {
     const { h } = newTerminal('yantou_cut');
-    const relay = await startRelay(hub.url, 2);
+    // The connection drops before the hub sees any pull request after the first two.
+    let pulls = 0;
+    const relay = await startFaultProxy(hub.url, ({ path }) =>
+      new URL(path, 'http://relay').pathname.endsWith('/pull') && (pulls += 1) > 2
+        ? { kind: 'cutBefore' }
+        : { kind: 'pass' },
+    );
     try {
       const rt = h.backend.runtime;
       const options = { ...(await recordHub(rt))!, baseUrl: relay.url };
@@ -248,8 +226,7 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
       expect(again).toMatchObject({ state: 'done', applied: 0 });
       expect(indexes(rt.sqlite)).toEqual(migrated);
     } finally {
-      relay.server.closeAllConnections();
-      relay.server.close();
+      await relay.close();
     }
   });
 });
