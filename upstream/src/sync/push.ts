@@ -175,7 +175,7 @@ async function applyEntries(
   const aliasesBefore = new Map(
     [...aliasEdits.keys()].flatMap((aliasId) => {
       const alias = records.get(recordKey('residents', aliasId));
-      return alias ? [[aliasId, alias.columns] as const] : [];
+      return alias ? [[aliasId, alias] as const] : [];
     }),
   );
   const rootKeys = new Map<string, { table: string; recordId: string }>();

@@ -180,6 +180,35 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     expect(await conflicts()).toEqual(expected);
   });
 
+  it('opens no conflict on the survivor when an edit the merged record took before its merge comes again after a restore', async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('钱阿婆');
+    const [older, newer] = [olderId(), newerId()];
+    const village = county.village;
+    await village.push(village.log.tx(insert('residents', newer, person)));
+    const edit = village.log.tx(update('residents', newer, { phone: '13500000009' }));
+    expect((await village.push(edit)).body).toMatchObject({ rejections: [] });
+    const window = county.window1;
+    const pushed = await window.push(
+      window.log.tx(insert('residents', older, { ...person, phone: '13900000001' })),
+    );
+    expect(pushed.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+    const survivor = (await hubRecord(db(), code, 'residents', older))!;
+
+    // Restored from a backup taken before that push, the village sends its edit again.
+    const again = await village.push(edit, randomUUID());
+    expect(again.body).toMatchObject({ rejections: [], conflictsOpened: 0 });
+    expect(
+      await db().selectFrom('sync_conflicts').selectAll().where('county_code', '=', code).execute(),
+    ).toEqual([]);
+    expect(await hubRecord(db(), code, 'residents', older)).toMatchObject({
+      version: survivor.version,
+      columns: { phone: '13900000001' },
+    });
+  });
+
   it("changes nothing of another township's record through a duplicate of its person, and tells the pusher nothing of it", async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;

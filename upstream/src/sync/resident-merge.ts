@@ -515,7 +515,7 @@ export async function carryAliasEdits(
   records: Map<string, HubRecord>,
   edits: PushEntry[],
   aliasEdits: ReadonlyMap<string, string>,
-  aliasesBefore: ReadonlyMap<string, Columns>,
+  aliasesBefore: ReadonlyMap<string, HubRecord>,
   mayChange: MayChange,
 ): Promise<CarriedEdits> {
   const carried: CarriedEdits = { changed: [], conflicts: [], ownersConflicts: [] };
@@ -540,10 +540,14 @@ export async function carryAliasEdits(
     for (const [aliasId, survivorId] of found) survivorOf.set(aliasId, survivorId);
     await loadSurvivors(trx, countyCode, records, found.values());
   }
-  const aliasNow = new Map(aliasesBefore);
+  const aliasNow = new Map([...aliasesBefore].map(([id, alias]) => [id, alias.columns] as const));
   for (const entry of carrying) {
     const before = aliasNow.get(entry.recordId) ?? {};
     aliasNow.set(entry.recordId, { ...before, ...entry.columns });
+    // Taken by the alias before it was merged away: the edit comes again (a terminal restored from
+    // a backup older than its push sends its log again), and the merge already weighed its values.
+    const aliasTook = aliasesBefore.get(entry.recordId)?.takenFrom?.[terminalId];
+    if (aliasTook !== undefined && compareVersions(entry.version, aliasTook) <= 0) continue;
     const key = recordKey('residents', survivorOf.get(entry.recordId)!);
     const survivor = records.get(key);
     if (!survivor || survivor.deleted) continue;
