@@ -209,6 +209,44 @@ describeOnBackends('one resident, one record across the county', (backend) => {
     });
   });
 
+  it("puts a document number changed on a merged record to a person, never onto the survivor's record", async () => {
+    county = await syncCounty(db());
+    const code = county.hub.countyCode;
+    const person = resident('孙大姐');
+    const [older, newer] = [olderId(), newerId()];
+    const window = county.window1;
+    await window.push(window.log.tx(insert('residents', older, person)));
+    const village = county.village;
+    for (let i = 0; i < 3; i += 1) village.log.nextVersion();
+    await village.push(village.log.tx(insert('residents', newer, person)));
+    expect(await hubRecord(db(), code, 'residents', newer)).toMatchObject({ deleted: true });
+
+    // The village, not knowing of the merge, corrects the number it typed.
+    const corrected = `${person.doc_number.slice(0, -4)}9999`;
+    const edited = await village.push(
+      village.log.tx(update('residents', newer, { doc_number: corrected })),
+    );
+    expect(edited.body).toMatchObject({ rejections: [], conflictsOpened: 1 });
+    expect((await hubRecord(db(), code, 'residents', older))!.columns.doc_number).toBe(
+      person.doc_number,
+    );
+    expect(
+      await db()
+        .selectFrom('sync_conflicts')
+        .select(['record_id', 'column_name', 'org_unit_id', 'kept_value', 'other_value'])
+        .where('county_code', '=', code)
+        .execute(),
+    ).toEqual([
+      {
+        record_id: older,
+        column_name: 'doc_number',
+        org_unit_id: window.unitId,
+        kept_value: person.doc_number,
+        other_value: corrected,
+      },
+    ]);
+  });
+
   it("changes nothing of another township's record through a duplicate of its person, and tells the pusher nothing of it", async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;

@@ -471,13 +471,17 @@ export async function mergeIntoPushed(
 const KEPT_ON_ALIAS: ReadonlySet<string> = new Set([
   'id',
   'org_unit_id',
-  'doc_type',
-  'doc_number',
   'deleted_at',
   'version',
   'updated_at',
   'updated_by',
 ]);
+
+/**
+ * The document the two records were merged by. Changed on the merged record (a mistyped number
+ * corrected), it may mean the two are not one person: never taken, always put to a person.
+ */
+const DOCUMENT_COLUMNS: ReadonlySet<string> = new Set(['doc_type', 'doc_number']);
 
 export interface CarriedEdits {
   /** The survivors the edits changed (recordKey), in `records`. */
@@ -503,8 +507,9 @@ export interface CarriedEdits {
  * of a unit the pusher may not change (scope.ts, mayMergeInto) takes no field: every one the edit
  * sets to another value opens a conflict for its owner, as knowing a document number and a value
  * is no right to write another unit's record. A survivor merged away itself since the alias was
- * read takes the edit for its own survivor, found again once the records are locked. The
- * document, the owner and the tombstone stay the alias's own. Authorised by the alias: the terminal
+ * read takes the edit for its own survivor, found again once the records are locked. A changed
+ * document opens a conflict on the survivor's, never taken silently. The owner and the tombstone
+ * stay the alias's own. Authorised by the alias: the terminal
  * may edit the person through the record it owns. The survivor's new version is past the one it
  * had, so every terminal takes it.
  */
@@ -561,6 +566,7 @@ export async function carryAliasEdits(
       if (KEPT_ON_ALIAS.has(column) || held === value) continue;
       if (
         owners &&
+        !DOCUMENT_COLUMNS.has(column) &&
         (held === null || held === undefined || held === '' || held === before[column])
       ) {
         seen[column] = value;
