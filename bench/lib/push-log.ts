@@ -55,7 +55,6 @@ export function logRows(first: number, count: number, terminalId: string, clock:
       tx_id: randomUUID(),
       changed_columns: null,
       schema_version: 1,
-      epoch: null,
     });
   }
   return rows;
@@ -71,8 +70,10 @@ export function fillLog(file: string, rows: ReturnType<typeof logRows>): void {
   try {
     sqlite.pragma('busy_timeout = 5000');
     const columns = Object.keys(rows[0] ?? {});
+    // In the terminal's epoch, as the one write module numbers them.
     const insert = sqlite.prepare(
-      `INSERT INTO outbox (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+      `INSERT INTO outbox (${columns.join(', ')}, epoch)
+       VALUES (${columns.map((c) => `@${c}`).join(', ')}, (SELECT epoch FROM sync_state WHERE id = 1))`,
     );
     sqlite.transaction(() => {
       for (const row of rows) insert.run(row);

@@ -2,6 +2,7 @@
 // re-exported here so that every importer names one module.
 import type {
   OutboxTable,
+  OutboxPushedTable,
   SyncProblemsTable,
   SyncPullHeldTable,
   SyncStateTable,
@@ -67,6 +68,7 @@ export interface Database {
   users: UsersTable;
   audit_log: AuditLogTable;
   outbox: OutboxTable;
+  outbox_pushed: OutboxPushedTable;
   sync_state: SyncStateTable;
   sync_problems: SyncProblemsTable;
   sync_pull_held: SyncPullHeldTable;

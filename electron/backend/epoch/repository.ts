@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { unpushedEntry } from '../core/pushed-through';
 import type { Db } from '../db/queryable';
 
 export async function currentEpoch(db: Db): Promise<string | null> {
@@ -15,6 +16,12 @@ export async function setEpoch(db: Db, epoch: string, at: string): Promise<void>
     .updateTable('sync_state')
     .set({ epoch, epoch_started_at: at })
     .where('id', '=', 1)
+    .execute();
+  // Every epoch that numbers entries has its push mark, so that a later epoch's reader finds it.
+  await db
+    .insertInto('outbox_pushed')
+    .values({ epoch, through: 0 })
+    .onConflict((oc) => oc.column('epoch').doNothing())
     .execute();
 }
 
@@ -35,7 +42,7 @@ export async function unpushedSeqs(db: Db, epoch: string): Promise<number[]> {
     .selectFrom('outbox')
     .select('seq')
     .where('epoch', '=', epoch)
-    .where('pushed_at', 'is', null)
+    .where(sql.raw<boolean>(unpushedEntry('outbox')))
     .orderBy('seq')
     .execute();
   return rows.map((row) => row.seq);

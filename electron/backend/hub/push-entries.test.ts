@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { test } from '../testing/fixtures';
 import { pushRequestSchema } from '@shared/sync/records-contract';
+import { settleEpochAtOpen } from '../epoch/service';
 import {
+  countWaiting,
   markPushed,
   nextEpoch,
   pushRequestBody,
@@ -19,7 +21,7 @@ interface Logged {
   payload?: Record<string, unknown>;
   changed?: string[] | null;
   txId?: string | null;
-  epoch?: string | null;
+  epoch?: string;
 }
 
 const ROW = {
@@ -52,7 +54,7 @@ async function log(db: Kysely<Database>, entry: Logged = {}): Promise<number> {
       tx_id: entry.txId === undefined ? randomUUID() : entry.txId,
       changed_columns: entry.changed ? JSON.stringify(entry.changed) : null,
       schema_version: 28,
-      epoch: entry.epoch === undefined ? null : entry.epoch,
+      epoch: entry.epoch ?? (await readSyncState(db)).epoch,
     })
     .returning('seq')
     .executeTakeFirstOrThrow();
@@ -84,21 +86,13 @@ describe('push batches read from the change log', () => {
       await logTransaction(db, 3),
       await logTransaction(db, 2),
     ];
-    const first = readPushBatch(sqlite, epoch, epoch, 4);
+    const first = readPushBatch(sqlite, epoch, 4);
     expect(first.map((entry) => entry.txId)).toEqual([a, a, b, b, b]);
     expect(first.map((entry) => entry.seq)).toEqual(
       [...first.map((entry) => entry.seq)].sort((x, y) => x - y),
     );
-    await db
-      .updateTable('outbox')
-      .set({ pushed_at: 'now' })
-      .where(
-        'seq',
-        'in',
-        first.map((entry) => entry.seq),
-      )
-      .execute();
-    const second = readPushBatch(sqlite, epoch, epoch, 4);
+    markPushed(sqlite, epoch, first);
+    const second = readPushBatch(sqlite, epoch, 4);
     expect(second.map((entry) => entry.txId)).toEqual([c, c]);
   });
 
@@ -111,7 +105,7 @@ describe('push batches read from the change log', () => {
     await log(db, { op: 'update', changed: ['note'] });
     await log(db, { op: 'delete', changed: [] });
     await log(db, { op: 'update', changed: null });
-    const [insert, update, tombstone, older] = readPushBatch(sqlite, epoch, epoch).map(sent);
+    const [insert, update, tombstone, older] = readPushBatch(sqlite, epoch).map(sent);
     expect(insert!.columns).toEqual(ROW);
     expect(update!.columns).toEqual({
       note: '初次',
@@ -134,25 +128,33 @@ describe('push batches read from the change log', () => {
     const users = await log(db, { table: 'users' });
     await log(db, { txId: null });
     await log(db, { txId: null });
-    const batch = readPushBatch(sqlite, epoch, epoch);
+    const batch = readPushBatch(sqlite, epoch);
     expect(batch.map((entry) => entry.seq)).not.toContain(users);
     expect(batch.every((entry) => entry.table === 'cases')).toBe(true);
     expect(batch).toHaveLength(2);
     expect(batch[0]!.txId).not.toEqual(batch[1]!.txId);
   });
 
-  test('go oldest epoch first; an entry written before the log knew epochs is of the current one', async ({
-    harness: h,
-  }) => {
+  test('go oldest epoch first, each epoch from its own mark on', async ({ harness: h }) => {
     const { db, sqlite } = h.backend.runtime;
-    const { epoch: current } = await readSyncState(db);
-    const before = randomUUID();
-    const old = await log(db, { epoch: before });
-    const unnamed = await log(db, { epoch: null });
-    const named = await log(db, { epoch: current });
-    expect(await nextEpoch(db, current)).toBe(before);
-    expect(readPushBatch(sqlite, before, current).map((e) => e.seq)).toEqual([old]);
-    expect(readPushBatch(sqlite, current, current).map((e) => e.seq)).toEqual([unnamed, named]);
+    const { epoch: before } = await readSyncState(db);
+    const [pushed, old] = [await log(db), await log(db)];
+    markPushed(sqlite, before, [{ seq: pushed }]);
+    // The app's own restore: what the file held waiting goes on in its epoch, new entries in a new one.
+    const { epoch: current } = await settleEpochAtOpen(db, {
+      dataDir: h.dataDir,
+      nowIso: '2026-12-07T02:00:00.000Z',
+      terminalId: null,
+      restored: { backup: 'backup.sqlite', counters: {} },
+      epochJustCreated: false,
+    });
+    const named = await log(db);
+    expect(await nextEpoch(db)).toBe(before);
+    expect(readPushBatch(sqlite, before).map((e) => e.seq)).toEqual([old]);
+    expect(readPushBatch(sqlite, current).map((e) => e.seq)).toEqual([named]);
+    markPushed(sqlite, before, [{ seq: old }]);
+    expect(await nextEpoch(db)).toBe(current);
+    expect(await countWaiting(db)).toBe(1);
   });
 });
 
@@ -165,7 +167,7 @@ describe('the push request written from the change log', () => {
     const quoted = { ...ROW, note: '他说"不"\\n换行\u2028', case_no: null };
     await log(db, { op: 'insert', payload: quoted, txId: null });
     await log(db, { op: 'update', changed: ['note'] });
-    const batch = readPushBatch(sqlite, epoch, epoch);
+    const batch = readPushBatch(sqlite, epoch);
     batch[1]!.settlesRefusal = true;
     const request = pushRequestSchema.parse(
       JSON.parse(pushRequestBody(epoch, batch).toString('utf8')),
@@ -192,24 +194,23 @@ describe('the push request written from the change log', () => {
     });
   });
 
-  test('mark as pushed what the hub decided and nothing else: not a later entry, not another channel', async ({
+  test('mark as pushed what the hub decided and nothing after it, with one write whatever the size', async ({
     harness: h,
   }) => {
     const { db, sqlite } = h.backend.runtime;
     const { epoch } = await readSyncState(db);
     const a = await log(db);
-    const users = await log(db, { table: 'users' });
-    const [b, c, d, e] = [await log(db), await log(db), await log(db), await log(db)];
-    markPushed(sqlite, epoch, epoch, [{ seq: a }, { seq: b }], 'now');
-    // Not a run of what waits (d left out): only the entries named.
-    markPushed(sqlite, epoch, epoch, [{ seq: c }, { seq: e }], 'now');
-    const unpushed = await db
-      .selectFrom('outbox')
-      .select('seq')
-      .where('pushed_at', 'is', null)
-      .where('seq', 'in', [a, users, b, c, d, e])
-      .orderBy('seq')
-      .execute();
-    expect(unpushed.map((row) => row.seq)).toEqual([users, d]);
+    await log(db, { table: 'users' });
+    const [b, c, d] = [await log(db), await log(db), await log(db)];
+    expect(await countWaiting(db)).toBe(4);
+    const changes = sqlite.prepare('SELECT total_changes()').pluck();
+    const before = changes.get() as number;
+    markPushed(sqlite, epoch, [{ seq: a }, { seq: b }]);
+    expect((changes.get() as number) - before).toBe(1);
+    expect(readPushBatch(sqlite, epoch).map((entry) => entry.seq)).toEqual([c, d]);
+    expect(await countWaiting(db)).toBe(2);
+    // An answer repeated after a cut never takes the mark back.
+    markPushed(sqlite, epoch, [{ seq: a }]);
+    expect(readPushBatch(sqlite, epoch).map((entry) => entry.seq)).toEqual([c, d]);
   });
 });

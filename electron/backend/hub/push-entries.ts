@@ -7,6 +7,8 @@ import {
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
 import type BetterSqlite3 from 'better-sqlite3';
+import { sql } from 'kysely';
+import { PUSH_MARKS, pushedThrough, recordPushedThrough } from '../core/pushed-through';
 import type { Db } from '../db/queryable';
 import { prepared } from '../db/prepared';
 
@@ -66,32 +68,21 @@ const COLUMNS_JSON = `CASE WHEN (op = 'insert' OR changed_columns IS NULL) AND N
         OR key IN (${list(CHANGE_SYNC_COLUMNS)}) OR (op = 'delete' AND key = 'deleted_at')))
   END`;
 
-/** Entries written before the log knew its epoch belong to the current one. */
-function epochOf(row: { epoch: string | null }, current: string): string {
-  return row.epoch ?? current;
-}
+const WAITING_RECORD = (alias: string) =>
+  `${alias}.pushed_at IS NULL AND ${alias}.table_name IN (${list(RECORD_TABLES)})`;
 
 /** The epoch of the oldest entry still to push, or null when nothing waits. */
-export async function nextEpoch(db: Db, current: string): Promise<string | null> {
-  const first = await db
-    .selectFrom('outbox')
-    .select('epoch')
-    .where('pushed_at', 'is', null)
-    .where('table_name', 'in', RECORD_TABLES)
-    .orderBy('seq')
-    .limit(1)
-    .executeTakeFirst();
-  return first ? epochOf(first, current) : null;
+export async function nextEpoch(db: Db): Promise<string | null> {
+  const { rows } = await sql<{ epoch: string }>`SELECT epoch FROM (
+      SELECT m.epoch, (SELECT o.seq FROM outbox o WHERE o.epoch = m.epoch AND o.seq > m.through
+        AND ${sql.raw(WAITING_RECORD('o'))} ORDER BY o.seq LIMIT 1) AS first
+      FROM (${sql.raw(PUSH_MARKS)}) m)
+    WHERE first IS NOT NULL ORDER BY first LIMIT 1`.execute(db);
+  return rows[0]?.epoch ?? null;
 }
 
-/**
- * What is still to push of one epoch (`?` its id): entries without an epoch belong to the current
- * one, so the filter differs by whether the epoch is current.
- */
-function unpushedOf(current: boolean): string {
-  return `pushed_at IS NULL AND table_name IN (${list(RECORD_TABLES)})
-    AND ${current ? '(epoch = ? OR epoch IS NULL)' : 'epoch = ?'}`;
-}
+/** What is still to push of one epoch: `?` the epoch, `?` its mark (core/pushed-through.ts). */
+const UNPUSHED_OF_EPOCH = `epoch = ? AND seq > ? AND ${WAITING_RECORD('outbox')}`;
 
 const ENTRY_COLUMNS = `seq, tx_id, table_name, record_id, op, base_version, version, schema_version,
   created_at, CAST(${COLUMNS_JSON} AS BLOB) AS columns_json`;
@@ -133,21 +124,27 @@ function toOutgoing(row: EntryRow): OutgoingEntry {
 export function readPushBatch(
   sqlite: BetterSqlite3.Database,
   epoch: string,
-  current: string,
   max = PUSH_BATCH_MAX,
 ): OutgoingEntry[] {
-  const filter = unpushedOf(epoch === current);
   const rows = prepared(
     sqlite,
-    `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${filter} ORDER BY seq LIMIT ?`,
-  ).all(epoch, max) as EntryRow[];
+    `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${UNPUSHED_OF_EPOCH} ORDER BY seq LIMIT ?`,
+  ).all(epoch, pushedThrough(sqlite, epoch), max) as EntryRow[];
   const last = rows.at(-1);
   if (rows.length === max && last?.tx_id) {
+    // The transaction ends before the first entry of another one: a search for its entries
+    // without that bound would read the whole rest of the log, every batch.
+    const end = prepared(
+      sqlite,
+      'SELECT seq FROM outbox WHERE seq > ? AND tx_id IS NOT ? ORDER BY seq LIMIT 1',
+    )
+      .pluck()
+      .get(last.seq, last.tx_id) as number | undefined;
     const rest = prepared(
       sqlite,
-      `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${filter} AND seq > ? AND tx_id = ?
+      `SELECT ${ENTRY_COLUMNS} FROM outbox WHERE ${UNPUSHED_OF_EPOCH} AND seq < ? AND tx_id = ?
        ORDER BY seq LIMIT ?`,
-    ).all(epoch, last.seq, last.tx_id, max) as EntryRow[];
+    ).all(epoch, last.seq, end ?? Number.MAX_SAFE_INTEGER, last.tx_id, max) as EntryRow[];
     rows.push(...rest);
   }
   const entries = rows.map(toOutgoing);
@@ -222,57 +219,36 @@ const CLOSE_ENTRY = Buffer.from('}');
 const CLOSE_REQUEST = Buffer.from(']}');
 
 /**
- * Marks the entries the hub decided as pushed, in the push's local transaction. The decided entries
- * are the batch's first ones, and the batch is every entry still to push of its epoch from its first
- * seq on: one range update covers them. Should the range hold anything else, only the entries named go.
+ * Marks the entries the hub decided as pushed, in the push's local transaction: they are the first
+ * of the batch, which was every entry still to push of its epoch from the epoch's mark on, so the
+ * mark moves to the last of them.
  */
 export function markPushed(
   sqlite: BetterSqlite3.Database,
   epoch: string,
-  current: string,
   decided: readonly { seq: number }[],
-  now: string,
 ): void {
-  const [first, last] = [decided.at(0), decided.at(-1)];
-  if (!first || !last) return;
-  const range = `${unpushedOf(epoch === current)} AND seq BETWEEN ? AND ?`;
-  const inRange = prepared(sqlite, `SELECT count(*) FROM outbox WHERE ${range}`)
-    .pluck()
-    .get(epoch, first.seq, last.seq) as number;
-  if (inRange === decided.length) {
-    prepared(sqlite, `UPDATE outbox SET pushed_at = ? WHERE ${range}`).run(
-      now,
-      epoch,
-      first.seq,
-      last.seq,
-    );
-    return;
-  }
-  const one = prepared(
-    sqlite,
-    'UPDATE outbox SET pushed_at = ? WHERE seq = ? AND pushed_at IS NULL',
-  );
-  for (const entry of decided) one.run(now, entry.seq);
+  const last = decided.at(-1);
+  if (last) recordPushedThrough(sqlite, epoch, last.seq);
 }
 
-/** Entries of the record tables still to push, all epochs. */
+/** Entries of the record tables still to push, all epochs: each epoch's from its mark on. */
 export async function countWaiting(db: Db): Promise<number> {
-  const row = await db
-    .selectFrom('outbox')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('pushed_at', 'is', null)
-    .where('table_name', 'in', RECORD_TABLES)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  // Per epoch from its mark, on the index by epoch and seq: a join would let SQLite walk the log.
+  const { rows } = await sql<{ n: number | null }>`SELECT sum((SELECT count(*) FROM outbox o
+      WHERE o.epoch = m.epoch AND o.seq > m.through AND ${sql.raw(WAITING_RECORD('o'))})) AS n
+    FROM (${sql.raw(PUSH_MARKS)}) m`.execute(db);
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The highest seq this database numbered in the epoch (pushed or not); read from the end of the log. */
-export async function maxSeqOf(db: Db, epoch: string, current: string): Promise<number> {
-  const query = db.selectFrom('outbox').select('seq').orderBy('seq', 'desc').limit(1);
-  const row = await (
-    epoch === current
-      ? query.where((eb) => eb.or([eb('epoch', '=', epoch), eb('epoch', 'is', null)]))
-      : query.where('epoch', '=', epoch)
-  ).executeTakeFirst();
+export async function maxSeqOf(db: Db, epoch: string): Promise<number> {
+  const row = await db
+    .selectFrom('outbox')
+    .select('seq')
+    .where('epoch', '=', epoch)
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.seq ?? 0;
 }

@@ -25,7 +25,6 @@ export async function recordPushError(db: Db, code: string, message: string): Pr
 export async function recordPushResult(
   rt: Runtime,
   epoch: string,
-  current: string,
   decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
   rejections: readonly PushRejection[],
 ): Promise<number> {
@@ -38,7 +37,7 @@ export async function recordPushResult(
   return rt.db.connection().execute(async (db) => {
     sqlite.pragma('synchronous = NORMAL');
     try {
-      return await recordAnswer(db, sqlite, epoch, current, decided, bySeq, rejections, now);
+      return await recordAnswer(db, sqlite, epoch, decided, bySeq, rejections, now);
     } finally {
       sqlite.pragma('synchronous = FULL');
     }
@@ -49,7 +48,6 @@ async function recordAnswer(
   db: Db,
   sqlite: Runtime['sqlite'],
   epoch: string,
-  current: string,
   decided: readonly Pick<PushEntry, 'seq' | 'table' | 'recordId'>[],
   bySeq: ReadonlyMap<number, Pick<PushEntry, 'seq' | 'table' | 'recordId'>>,
   rejections: readonly PushRejection[],
@@ -57,7 +55,7 @@ async function recordAnswer(
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     // The raw handle is the connection this transaction runs on.
-    markPushed(sqlite, epoch, current, decided, now);
+    markPushed(sqlite, epoch, decided);
     let added = 0;
     for (const rejection of rejections) {
       const entry =

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYNC_REJECTION_MESSAGES } from '@shared/sync/records-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { residentIdNumber } from '@shared/testing/people';
-import type { Harness } from '../testing/harness';
+import { ADMIN_PASSWORD, type Harness } from '../testing/harness';
 import {
   COUNTY_SCENE_TIMEOUT_MS,
   countyWithTownship,
@@ -129,6 +129,23 @@ describe('the terminal pushes its change log to the county hub', () => {
     },
     HUB_START_TIMEOUT_MS + 60_000,
   );
+
+  it('what the hub took stays taken across a restart: a push then sends only what was written since', async () => {
+    await recordResident('钱五');
+    await h.backend.runtime.hubSync.push.run();
+    expect((await status()).waiting).toBe(0);
+    await h.restart();
+    admin = (await h.ok('auth.signIn', { username: 'yantou_admin', password: ADMIN_PASSWORD }))
+      .token;
+    expect((await status()).waiting).toBe(0);
+    expect(await h.backend.runtime.hubSync.push.run()).toMatchObject({ state: 'done', pushed: 0 });
+    await recordResident('孙六');
+    await vi.waitFor(async () => expect((await status()).waiting).toBe(0), {
+      timeout: 15_000,
+      interval: 200,
+    });
+    expect(await status()).toMatchObject({ online: true, problems: 0 });
+  });
 
   it('a refused change shows under 同步问题 and holds back only its own record until 重新提交', async () => {
     const refusedId = await recordResident('郑三');

@@ -93,15 +93,13 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
   try {
     for (;;) {
       const { epoch: current } = await readSyncState(rt.db);
-      const epoch = await nextEpoch(rt.db, current);
+      const epoch = await nextEpoch(rt.db);
       if (epoch === null) return outcome;
       // On the connection Kysely holds, not beside it: a read beside a use case's transaction open
       // across an await would see its uncommitted entries, and one rolled back after the hub took
       // it would leave its seq to a later entry the hub drops as a repeat. Today only the order of
       // the reads above keeps that from happening; holding the connection makes it a rule.
-      const entries = await rt.db
-        .connection()
-        .execute(async () => readPushBatch(rt.sqlite, epoch, current));
+      const entries = await rt.db.connection().execute(async () => readPushBatch(rt.sqlite, epoch));
       // Before the hub can decide these seqs, the marker beside the database names them: a file
       // put back by hand after a power cut (no refresh at shutdown) is then still caught at start.
       await refreshEpochMarker(rt.db, rt.dataDir, rt.stamper.nowIso());
@@ -112,7 +110,7 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       // earlier epoch's leftovers after a known restore are behind the hub by design.
       if (
         epoch === current &&
-        response.decidedThrough > (await maxSeqOf(rt.db, epoch, current)) &&
+        response.decidedThrough > (await maxSeqOf(rt.db, epoch)) &&
         (await onEpochBehind(rt, epoch, response.decidedThrough))
       )
         continue;
@@ -121,7 +119,7 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
         await recordPushError(rt.db, 'SYNC_NO_PROGRESS', NO_PROGRESS_MESSAGE);
         return { ...outcome, state: 'failed', problem: NO_PROGRESS_MESSAGE };
       }
-      const rejected = await recordPushResult(rt, epoch, current, decided, rejectionsOf(response));
+      const rejected = await recordPushResult(rt, epoch, decided, rejectionsOf(response));
       await recordClockAhead(rt, response);
       outcome.pushed += decided.length;
       outcome.rejected += rejected;

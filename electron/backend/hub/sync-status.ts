@@ -1,5 +1,7 @@
 import type { SyncRecordState, SyncStatus } from '@shared/api';
 import { clockAheadWarning } from '@shared/domain/clock-skew';
+import { sql } from 'kysely';
+import { unpushedEntry } from '../core/pushed-through';
 import type { Runtime } from '../core/runtime';
 import { UNREACHABLE_MESSAGE } from './errors';
 import { readEnrolment, readLastSync } from './repository';
@@ -81,7 +83,7 @@ export async function recordSyncState(
     .selectFrom('outbox')
     .select('seq')
     .where('record_id', 'in', ids)
-    .where('pushed_at', 'is', null)
+    .where(sql.raw<boolean>(unpushedEntry('outbox')))
     .limit(1)
     .executeTakeFirst();
   return pending ? 'pending' : 'synced';

@@ -36,6 +36,7 @@ import * as clockFloorFromClock from './2026_12_09_0100_clock_floor_from_clock';
 import * as steppedVersion from './2026_12_09_0120_stepped_version';
 import * as deferredIndexes from './2026_12_09_0140_deferred_indexes';
 import * as heldWaitsFor from './2026_12_09_0150_held_waits_for';
+import * as outboxPushedThrough from './2026_12_09_0215_outbox_pushed_through';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
@@ -85,6 +86,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_09_0120_stepped_version', up: steppedVersion.up },
   { name: '2026_12_09_0140_deferred_indexes', up: deferredIndexes.up },
   { name: '2026_12_09_0150_held_waits_for', up: heldWaitsFor.up },
+  { name: '2026_12_09_0215_outbox_pushed_through', up: outboxPushedThrough.up },
 ];
 
 /**

@@ -30,6 +30,10 @@ export interface OutboxTable {
   version: string;
   org_unit_id: string;
   created_at: string;
+  /**
+   * Set on entries the hub decided before outbox_pushed: since then an entry is pushed when its
+   * seq is at most its epoch's mark there (core/pushed-through.ts), and this stays null.
+   */
   pushed_at: string | null;
   /** One use case's transaction; the hub applies its entries all or nothing. Null before issue 15. */
   tx_id: string | null;
@@ -39,6 +43,15 @@ export interface OutboxTable {
   schema_version: number | null;
   /** The terminal epoch the seq was numbered in (sync_state.epoch at the time). */
   epoch: string | null;
+}
+
+/**
+ * Per epoch, the highest seq the hub has decided and this terminal recorded: every record entry of
+ * the epoch up to it is pushed. Terminal-local.
+ */
+export interface OutboxPushedTable {
+  epoch: string;
+  through: number;
 }
 
 /** The terminal's sync bookkeeping, one row (id = 1); terminal-local. */

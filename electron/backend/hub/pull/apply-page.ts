@@ -6,6 +6,7 @@ import {
   type SyncRecordTable,
 } from '@shared/sync/records-contract';
 import type { ChangeStamp } from '../../core/changes';
+import { unpushedEntry } from '../../core/pushed-through';
 import type { Database } from '../../db/schema';
 import {
   heldCount,
@@ -49,7 +50,7 @@ function pendingColumns(
   const entries = prepared(
     sqlite,
     `SELECT changed_columns FROM outbox
-     WHERE table_name = ? AND record_id = ? AND pushed_at IS NULL`,
+     WHERE table_name = ? AND record_id = ? AND ${unpushedEntry('outbox')}`,
   )
     .pluck()
     .all(table, recordId) as (string | null)[];

@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
 import { DomainError } from '../../core/errors';
+import { unpushedEntry } from '../../core/pushed-through';
 import type { Database } from '../../db/schema';
 import { REPOINT_TARGETS } from './targets';
 
@@ -44,7 +45,7 @@ export async function applyRematch(
     const table = sql.table(target.table);
     const column = sql.ref(target.column);
     const qualified = sql.ref(`${target.table}.${target.column}`);
-    const unpushed = target.unpushed ? sql`AND pushed_at IS NULL` : sql``;
+    const unpushed = target.unpushed ? sql`AND ${sql.raw(unpushedEntry('outbox'))}` : sql``;
     const result =
       target.refers === 'text'
         ? await sql`UPDATE ${table} SET ${column} = rematch_text(${column})

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PATHS } from '@shared/sync/records-contract';
 import { YANTOU } from '@shared/testing/org-units';
+import { unpushedEntry } from '../../core/pushed-through';
 import { COUNTY_SCENE_TIMEOUT_MS } from '../../testing/hub-terminal';
 import { seededRandom, type FaultPlan, type FaultRequest } from '../../testing/fault-proxy';
 import { endChecks, entriesWritten } from '../../testing/faults/checks';
@@ -45,7 +46,7 @@ function fileState(t: ProcessTerminal): string {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     return (
       `residents ${count('SELECT count(*) AS n FROM residents')}, ` +
-      `pushed ${count('SELECT count(*) AS n FROM outbox WHERE pushed_at IS NOT NULL')}` +
+      `pushed ${count(`SELECT count(*) AS n FROM outbox WHERE NOT (${unpushedEntry('outbox')})`)}` +
       ` of ${count('SELECT count(*) AS n FROM outbox')} entries, ` +
       `pull cursor ${(db.prepare('SELECT pull_cursor FROM sync_state').get() as { pull_cursor: string | null } | undefined)?.pull_cursor ?? 'none'}`
     );
