@@ -266,9 +266,13 @@ async function statementsReset(databaseUrl: string) {
   await client.end();
 }
 
-async function printStatements(databaseUrl: string, top: number, entries: number) {
+async function printStatements(databaseUrl: string, top: number, entries: number, pushes: number) {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  // Every statement is one round trip from the hub; BEGIN and COMMIT are counted (track_utility).
+  const calls = await client.query<{ n: string }>(
+    `SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements`,
+  );
   const { rows } = await client.query<{
     calls: string;
     total: number;
@@ -280,6 +284,9 @@ async function printStatements(databaseUrl: string, top: number, entries: number
     [top],
   );
   await client.end();
+  console.log(
+    `  statements (round trips to PostgreSQL) a push: ${(Number(calls.rows[0]!.n) / Math.max(1, pushes)).toFixed(1)}`,
+  );
   console.log(
     `  PostgreSQL statements during the ingest (planning and execution time, µs per entry):`,
   );
@@ -384,7 +391,10 @@ async function main(): Promise<void> {
       `  CPU per entry: hub ${perEntry(treeCpuSeconds(hub.pid!) - ingestCpu.hub)} µs, ` +
         `PostgreSQL ${perEntry(treeCpuSeconds(cluster.serverPid()) - ingestCpu.server)} µs`,
     );
-    if (statements > 0) await printStatements(databaseUrl, statements, ingested.entries);
+    if (statements > 0) {
+      const pushes = ingested.latencies.length + ingested.repeats;
+      await printStatements(databaseUrl, statements, ingested.entries, pushes);
+    }
 
     const check = await exactlyOnce(databaseUrl, terminals);
     const once = check.records === check.created && check.decided === check.sent;

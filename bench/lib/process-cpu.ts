@@ -8,7 +8,9 @@ function stat(pid: string): { ppid: number; ticks: number } | null {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name may hold spaces and parentheses: the fields after it start past the last ')'.
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), ticks: Number(fields[11]) + Number(fields[12]) };
+    // utime + stime, and cutime + cstime: the CPU of children that exited and were waited for.
+    const own = Number(fields[11]) + Number(fields[12]);
+    return { ppid: Number(fields[1]), ticks: own + Number(fields[13]) + Number(fields[14]) };
   } catch {
     return null;
   }
@@ -16,9 +18,11 @@ function stat(pid: string): { ppid: number; ticks: number } | null {
 
 /**
  * CPU seconds (user + system) used so far by a process and all its descendants, from /proc (Linux).
- * Descendants that have already exited are not counted; the hub's process and PostgreSQL's backends
- * for its pool live for the whole measurement. Less sensitive to a busy machine than latencies are:
- * waiting for a core costs time, not CPU.
+ * Descendants that have exited count through their parent's cutime/cstime once it has reaped them,
+ * as the postmaster does its backends: a pool connection closed while idle (pg's pool closes one
+ * after 10 s) took its backend's CPU with it before, and a backend alive at the start and gone at
+ * the end made the difference too small, even negative. Less sensitive to a busy machine than
+ * latencies are: waiting for a core costs time, not CPU.
  */
 export function treeCpuSeconds(rootPid: number): number {
   const children = new Map<number, number[]>();

@@ -95,11 +95,20 @@ describeOnBackends('county administration', (backend) => {
       expect(refused.body.code).toBe('TERMINAL_REVOKED');
       expect(refused.body.message).toMatch(/^终端已被县级平台停用/);
     }
+    // A revoked terminal's calls record no contact, whatever app version they state.
+    await hub.call('GET', HUB_PATHS.terminal, {
+      token: township.token,
+      headers: { [APP_VERSION_HEADER]: '0.3.0' },
+    });
     const listed = await hub.call('GET', HUB_PATHS.adminTerminals, { token: county });
     const row = listed.body.terminals.find(
       (t: { terminalId: string }) => t.terminalId === township.terminalId,
     );
-    expect(row.revokedAt).toBe('2026-12-07T05:00:00.000Z');
+    expect(row).toMatchObject({
+      revokedAt: '2026-12-07T05:00:00.000Z',
+      lastContactAt: '2026-12-07T01:00:00.000Z',
+      appVersion: '0.1.0',
+    });
   });
 
   it('does not let the county centre revoke its own terminal, nor an unknown one', async () => {

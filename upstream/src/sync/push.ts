@@ -3,6 +3,7 @@ import { HubFailure } from '../failure';
 import type { Db } from '../org-units';
 import type { Caller } from '../terminals';
 import { writeConflicts } from './conflict-store';
+import { countyTreeAt } from './county-tree';
 import { routeChanges } from './feed';
 import { planPush, type PlannedConflict } from './push-plan';
 import {
@@ -32,7 +33,7 @@ import {
   mergeResidents,
   storeAliases,
 } from './resident-merge';
-import { rootOf, type ParentOf } from './routing';
+import { rootOf } from './routing';
 import { mayMergeInto } from './scope';
 
 /**
@@ -57,9 +58,7 @@ export async function pushChanges(
   const { entries, epoch } = request;
   checkOrder(entries);
   if (entries.length === 0) {
-    const decidedThrough = await db
-      .transaction()
-      .execute((trx) => readProgress(trx, countyCode, caller.terminalId, epoch));
+    const decidedThrough = await readProgress(db, countyCode, caller.terminalId, epoch);
     return { decidedThrough, rejections: [], clockAhead: [], conflictsOpened: 0 };
   }
   return retryingDeadlocks(() =>
@@ -76,7 +75,7 @@ export async function pushChanges(
       }
       const decidedThrough = fresh.at(-1)!.seq;
       await saveProgress(trx, countyCode, caller.terminalId, epoch, decidedThrough, now);
-      const applied = await applyEntries(trx, countyCode, caller, epoch, fresh, now);
+      const applied = await applyEntries(db, trx, countyCode, caller, epoch, fresh, now);
       return {
         decidedThrough,
         rejections: [...earlier.rejections, ...applied.rejections],
@@ -111,34 +110,6 @@ function checkOrder(entries: PushEntry[]): void {
   });
 }
 
-/** The county's org tree, each unit with its parent: read once per push for scope and routing. */
-async function countyTree(trx: Trx, countyCode: string): Promise<ParentOf> {
-  const units = await trx
-    .selectFrom('org_units')
-    .select(['id', 'parent_id'])
-    .where('county_code', '=', countyCode)
-    .execute();
-  return new Map(units.map((unit) => [unit.id, unit.parent_id]));
-}
-
-/** The units below `unitId` in the county's tree, each with its parent. */
-function unitsBelow(tree: ParentOf, unitId: string): Map<string, string | null> {
-  const children = new Map<string, string[]>();
-  for (const [unit, parent] of tree) {
-    if (parent === null) continue;
-    children.set(parent, [...(children.get(parent) ?? []), unit]);
-  }
-  const below = new Map<string, string | null>();
-  const queue = [unitId];
-  for (let parent = queue.shift(); parent !== undefined; parent = queue.shift()) {
-    for (const child of children.get(parent) ?? []) {
-      below.set(child, parent);
-      queue.push(child);
-    }
-  }
-  return below;
-}
-
 /**
  * Decides and writes the new entries. The records they name and their roots are locked as they are
  * read; everything is decided, routed and written before the county's sequence is taken, so that
@@ -147,6 +118,7 @@ function unitsBelow(tree: ParentOf, unitId: string): Map<string, string | null> 
  * from 1; the county's numbers are added in that statement.
  */
 async function applyEntries(
+  db: Db,
   trx: Trx,
   countyCode: string,
   caller: Caller,
@@ -193,11 +165,11 @@ async function applyEntries(
     records.set(key, record);
   }
 
-  const tree = await countyTree(trx, countyCode);
+  const tree = await countyTreeAt(db, trx, countyCode, caller.orgTreeEdition);
   const scope = {
     terminalUnit: caller.orgUnit.id,
     parentUnit: caller.orgUnit.parentId,
-    below: unitsBelow(tree, caller.orgUnit.id),
+    below: tree.below(caller.orgUnit.id),
   };
   const mayChange = (owner: string) => mayMergeInto(scope, owner);
   const plan = planPush({
@@ -249,9 +221,17 @@ async function applyEntries(
   const changed = changedKeys.map((key) => records.get(key)!);
   let numbers = 0;
   for (const record of changed) record.changeSeq = ++numbers;
-  const routed = await routeChanges(trx, countyCode, tree, records, changed, () => ++numbers, {
-    residentReaders: hubMerge.readers,
-  });
+  const routed = await routeChanges(
+    trx,
+    countyCode,
+    tree.parentOf,
+    records,
+    changed,
+    () => ++numbers,
+    {
+      residentReaders: hubMerge.readers,
+    },
+  );
 
   if (plan.settled.length > 0) {
     await settleBlocks(trx, countyCode, terminalId, plan.settled, now);

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import {
   SYNC_REJECTION_MESSAGES,
   type PushRejection,
@@ -74,12 +74,12 @@ export async function lockProgress(
 }
 
 export async function readProgress(
-  trx: Trx,
+  db: Trx | Kysely<HubDatabase>,
   countyCode: string,
   terminalId: string,
   epoch: string,
 ): Promise<number> {
-  const row = await trx
+  const row = await db
     .selectFrom('sync_terminal_progress')
     .select('last_seq')
     .where('county_code', '=', countyCode)
