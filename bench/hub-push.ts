@@ -42,6 +42,7 @@ import {
 import { countFlag, flag } from './lib/args';
 import { BENCH_COUNTY, benchOrgTree } from './lib/hub-county';
 import { call, enrolBenchTerminals, startHub, createHubDatabase } from './lib/hub-process';
+import { PG_STATEMENTS_SETTINGS, printStatements, statementsReset } from './lib/pg-statements';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -257,41 +258,6 @@ async function exactlyOnce(databaseUrl: string, terminals: BenchTerminal[]) {
   return { records, created, decided, sent, rejections, feed };
 }
 
-/** pg_stat_statements over the ingest: the statements the server spent the most time in. */
-async function statementsReset(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  await client.query('SELECT pg_stat_statements_reset()');
-  await client.end();
-}
-
-async function printStatements(databaseUrl: string, top: number, entries: number) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  const { rows } = await client.query<{
-    calls: string;
-    total: number;
-    rows: string;
-    query: string;
-  }>(
-    `SELECT calls, total_plan_time + total_exec_time AS total, rows, query FROM pg_stat_statements
-     ORDER BY total DESC LIMIT $1`,
-    [top],
-  );
-  await client.end();
-  console.log(
-    `  PostgreSQL statements during the ingest (planning and execution time, µs per entry):`,
-  );
-  for (const row of rows) {
-    const text = row.query.replace(/\s+/g, ' ').slice(0, 110);
-    console.log(
-      `    ${((row.total * 1000) / Math.max(1, entries)).toFixed(1).padStart(7)} µs  ` +
-        `calls ${String(row.calls).padStart(5)}  rows ${String(row.rows).padStart(7)}  ${text}`,
-    );
-  }
-}
-
 async function main(): Promise<void> {
   const count = countFlag('terminals', 2000);
   const minutes = countFlag('minutes', 2);
@@ -318,10 +284,7 @@ async function main(): Promise<void> {
   try {
     cluster = await startPostgresCluster(bin, {
       durable: true,
-      settings:
-        statements > 0
-          ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on']
-          : [],
+      settings: statements > 0 ? PG_STATEMENTS_SETTINGS : [],
     });
     const databaseUrl = await createHubDatabase(cluster.url);
     console.log(`${cluster.version}, fsync and synchronous_commit on (the defaults)`);
@@ -384,7 +347,7 @@ async function main(): Promise<void> {
       `  CPU per entry: hub ${perEntry(treeCpuSeconds(hub.pid!) - ingestCpu.hub)} µs, ` +
         `PostgreSQL ${perEntry(treeCpuSeconds(cluster.serverPid()) - ingestCpu.server)} µs`,
     );
-    if (statements > 0) await printStatements(databaseUrl, statements, ingested.entries);
+    if (statements > 0) await printStatements(databaseUrl, statements, ingested.entries, 'entry');
 
     const check = await exactlyOnce(databaseUrl, terminals);
     const once = check.records === check.created && check.decided === check.sent;
