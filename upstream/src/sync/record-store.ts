@@ -325,6 +325,29 @@ function eachRoot(rootIds: string[]) {
   return sql`json_array_elements_text(${column([...new Set(rootIds)])}::json) AS wanted(root_id)`;
 }
 
+/** loadRootMembers' statement, apart so that a test can read its plan. */
+export function rootMembers(
+  countyCode: string,
+  rootIds: string[],
+  tables: SyncRecordTable[] | null,
+) {
+  const inTables = tables ? sql`AND table_name IN (${sql.join(tables)})` : sql``;
+  return sql<{
+    table_name: string;
+    record_id: string;
+    root_id: string;
+    deleted: boolean;
+    resident_id: string | null;
+    reader_org_id: string | null;
+  }>`
+    SELECT m.* FROM ${eachRoot(rootIds)}, LATERAL (
+      SELECT table_name, record_id, root_id, deleted, columns->>'resident_id' AS resident_id,
+        columns->>'reader_org_id' AS reader_org_id
+      FROM sync_records
+      WHERE "county_code" = ${countyCode} AND root_id = wanted.root_id ${inTables}
+      OFFSET 0) AS m`;
+}
+
 /** A root's member rows of the given tables, with the columns routing reads. */
 export async function loadRootMembers(
   trx: Trx,
@@ -342,21 +365,7 @@ export async function loadRootMembers(
   }[]
 > {
   if (rootIds.length === 0) return [];
-  const inTables = tables ? sql`AND table_name IN (${sql.join(tables)})` : sql``;
-  const { rows } = await sql<{
-    table_name: string;
-    record_id: string;
-    root_id: string;
-    deleted: boolean;
-    resident_id: string | null;
-    reader_org_id: string | null;
-  }>`
-    SELECT m.* FROM ${eachRoot(rootIds)}, LATERAL (
-      SELECT table_name, record_id, root_id, deleted, columns->>'resident_id' AS resident_id,
-        columns->>'reader_org_id' AS reader_org_id
-      FROM sync_records
-      WHERE "county_code" = ${countyCode} AND root_id = wanted.root_id ${inTables}
-      OFFSET 0) AS m`.execute(trx);
+  const { rows } = await rootMembers(countyCode, rootIds, tables).execute(trx);
   return rows.map((row) => ({
     table: row.table_name as SyncRecordTable,
     recordId: row.record_id,
@@ -385,6 +394,15 @@ export async function lockResidents(
     .execute();
 }
 
+/** loadVisibility's statement, apart so that a test can read its plan. */
+export function rootVisibility(countyCode: string, rootIds: string[]) {
+  return sql<{ root_id: string; unit_id: string; access: Access }>`
+    SELECT v.* FROM ${eachRoot(rootIds)}, LATERAL (
+      SELECT root_id, unit_id, access FROM sync_visibility
+      WHERE "county_code" = ${countyCode} AND root_id = wanted.root_id
+      OFFSET 0) AS v`;
+}
+
 export async function loadVisibility(
   trx: Trx,
   countyCode: string,
@@ -392,11 +410,7 @@ export async function loadVisibility(
 ): Promise<Map<string, Map<string, Access>>> {
   const byRoot = new Map<string, Map<string, Access>>();
   if (rootIds.length === 0) return byRoot;
-  const { rows } = await sql<{ root_id: string; unit_id: string; access: Access }>`
-    SELECT v.* FROM ${eachRoot(rootIds)}, LATERAL (
-      SELECT root_id, unit_id, access FROM sync_visibility
-      WHERE "county_code" = ${countyCode} AND root_id = wanted.root_id
-      OFFSET 0) AS v`.execute(trx);
+  const { rows } = await rootVisibility(countyCode, rootIds).execute(trx);
   for (const row of rows) {
     const units = byRoot.get(row.root_id) ?? new Map<string, Access>();
     units.set(row.unit_id, row.access);
