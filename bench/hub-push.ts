@@ -42,6 +42,12 @@ import {
 import { countFlag, flag } from './lib/args';
 import { BENCH_COUNTY, benchOrgTree } from './lib/hub-county';
 import { call, enrolBenchTerminals, startHub, createHubDatabase } from './lib/hub-process';
+import {
+  PG_STATEMENTS_SETTINGS,
+  printStatements,
+  statementCalls,
+  statementsReset,
+} from './lib/pg-statements';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
 
@@ -257,48 +263,6 @@ async function exactlyOnce(databaseUrl: string, terminals: BenchTerminal[]) {
   return { records, created, decided, sent, rejections, feed };
 }
 
-/** pg_stat_statements over the ingest: the statements the server spent the most time in. */
-async function statementsReset(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-  await client.query('SELECT pg_stat_statements_reset()');
-  await client.end();
-}
-
-async function printStatements(databaseUrl: string, top: number, entries: number, pushes: number) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  // Every statement is one round trip from the hub; BEGIN and COMMIT are counted (track_utility).
-  const calls = await client.query<{ n: string }>(
-    `SELECT coalesce(sum(calls), 0) AS n FROM pg_stat_statements`,
-  );
-  const { rows } = await client.query<{
-    calls: string;
-    total: number;
-    rows: string;
-    query: string;
-  }>(
-    `SELECT calls, total_plan_time + total_exec_time AS total, rows, query FROM pg_stat_statements
-     ORDER BY total DESC LIMIT $1`,
-    [top],
-  );
-  await client.end();
-  console.log(
-    `  statements (round trips to PostgreSQL) a push: ${(Number(calls.rows[0]!.n) / Math.max(1, pushes)).toFixed(1)}`,
-  );
-  console.log(
-    `  PostgreSQL statements during the ingest (planning and execution time, µs per entry):`,
-  );
-  for (const row of rows) {
-    const text = row.query.replace(/\s+/g, ' ').slice(0, 110);
-    console.log(
-      `    ${((row.total * 1000) / Math.max(1, entries)).toFixed(1).padStart(7)} µs  ` +
-        `calls ${String(row.calls).padStart(5)}  rows ${String(row.rows).padStart(7)}  ${text}`,
-    );
-  }
-}
-
 async function main(): Promise<void> {
   const count = countFlag('terminals', 2000);
   const minutes = countFlag('minutes', 2);
@@ -325,10 +289,7 @@ async function main(): Promise<void> {
   try {
     cluster = await startPostgresCluster(bin, {
       durable: true,
-      settings:
-        statements > 0
-          ? ['shared_preload_libraries=pg_stat_statements', 'pg_stat_statements.track_planning=on']
-          : [],
+      settings: statements > 0 ? PG_STATEMENTS_SETTINGS : [],
     });
     const databaseUrl = await createHubDatabase(cluster.url);
     console.log(`${cluster.version}, fsync and synchronous_commit on (the defaults)`);
@@ -393,7 +354,11 @@ async function main(): Promise<void> {
     );
     if (statements > 0) {
       const pushes = ingested.latencies.length + ingested.repeats;
-      await printStatements(databaseUrl, statements, ingested.entries, pushes);
+      const calls = await statementCalls(databaseUrl);
+      console.log(
+        `  statements (round trips to PostgreSQL) a push: ${(calls / Math.max(1, pushes)).toFixed(1)}`,
+      );
+      await printStatements(databaseUrl, statements, ingested.entries, 'entry');
     }
 
     const check = await exactlyOnce(databaseUrl, terminals);

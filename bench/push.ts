@@ -7,7 +7,9 @@
  * use cases leave it (20% residents, 80% cases of those residents, one use case each), and hub/pusher.ts
  * sends it as the minute's cycle does. Prints records/s, the terminal process's RSS and CPU, the
  * hub's CPU, and the rounds' times.
- * Run: npm run bench:push [-- --records 100000 --rounds 20]
+ * Also prints the WAL PostgreSQL wrote during the large push, per record; `--pg-statements N` loads
+ * pg_stat_statements and prints the N statements of that push that took the server the longest.
+ * Run: npm run bench:push [-- --records 100000 --rounds 20 --pg-statements 0]
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -26,6 +28,12 @@ import {
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
 import { startDemoHub, createHubDatabase } from './lib/hub-process';
+import {
+  PG_STATEMENTS_SETTINGS,
+  printStatements,
+  statementsReset,
+  walBytes,
+} from './lib/pg-statements';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { YANTOU, fillLog, logRows } from './lib/push-log';
 import { formatMs, percentile } from './lib/stats';
@@ -38,6 +46,7 @@ const TARGET_RSS_MB = 150;
 async function main(): Promise<void> {
   const total = countFlag('records', 100_000);
   const roundCount = countFlag('rounds', 20);
+  const statements = countFlag('pg-statements', 0);
   const bin = findPostgresBinaries();
   if (!bin) {
     console.error(`bench:push needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
@@ -56,7 +65,10 @@ async function main(): Promise<void> {
   let hub: ChildProcess | null = null;
   let terminal: TerminalProcess | null = null;
   try {
-    cluster = await startPostgresCluster(bin, { durable: true });
+    cluster = await startPostgresCluster(bin, {
+      durable: true,
+      settings: statements > 0 ? PG_STATEMENTS_SETTINGS : [],
+    });
     const databaseUrl = await createHubDatabase(cluster.url);
     const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
@@ -86,6 +98,8 @@ async function main(): Promise<void> {
       `change log filled with ${total} entries in ${((performance.now() - fillStart) / 1000).toFixed(1)} s`,
     );
 
+    if (statements > 0) await statementsReset(databaseUrl);
+    const walBefore = await walBytes(databaseUrl);
     const before = terminal.sample();
     const watch = terminal.watchRss();
     const cpuBefore = {
@@ -113,6 +127,7 @@ async function main(): Promise<void> {
       hub: treeCpuSeconds(hub.pid!) - cpuBefore.hub,
       server: treeCpuSeconds(cluster.serverPid()) - cpuBefore.server,
     };
+    const wal = (await walBytes(databaseUrl)) - walBefore;
     if (failures.length > 0)
       console.log(`runs that failed and were tried again: ${failures.join('; ')}`);
     if (outcome.state !== 'done') {
@@ -137,8 +152,14 @@ async function main(): Promise<void> {
     console.log(
       `CPU during the push: terminal ${cpu.terminal.toFixed(2)} s (${perRecord(cpu.terminal)} µs a record), ` +
         `hub ${cpu.hub.toFixed(2)} s + PostgreSQL ${cpu.server.toFixed(2)} s ` +
-        `(${perRecord(cpu.hub + cpu.server)} µs a record), wall ${seconds.toFixed(1)} s`,
+        `(${perRecord(cpu.hub)} + ${perRecord(cpu.server)} = ${perRecord(cpu.hub + cpu.server)} µs a record), ` +
+        `wall ${seconds.toFixed(1)} s`,
     );
+    console.log(
+      `WAL written by PostgreSQL during the push: ${(wal / 1e6).toFixed(1)} MB ` +
+        `(${Math.round(wal / Math.max(1, outcome.pushed))} bytes a record)`,
+    );
+    if (statements > 0) await printStatements(databaseUrl, statements, outcome.pushed, 'record');
 
     const rounds: number[] = [];
     const roundCpu = terminal.sample().cpuSeconds;

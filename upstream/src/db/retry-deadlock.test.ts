@@ -19,12 +19,18 @@ describe('a transaction PostgreSQL aborted for a deadlock', () => {
     expect(deadlocked.calls()).toBe(3);
   });
 
+  it('runs again when a row it inserts was created by another push meanwhile', async () => {
+    const raced = failing(['23505']);
+    expect(await retryingDeadlocks(raced.run)).toBe('committed');
+    expect(raced.calls()).toBe(2);
+  });
+
   it('gives up after three tries, and never retries another error', async () => {
     const always = failing(['40P01', '40P01', '40P01', '40P01']);
     await expect(retryingDeadlocks(always.run)).rejects.toMatchObject({ code: '40P01' });
     expect(always.calls()).toBe(3);
-    const unique = failing(['23505']);
-    await expect(retryingDeadlocks(unique.run)).rejects.toMatchObject({ code: '23505' });
-    expect(unique.calls()).toBe(1);
+    const missing = failing(['23503']);
+    await expect(retryingDeadlocks(missing.run)).rejects.toMatchObject({ code: '23503' });
+    expect(missing.calls()).toBe(1);
   });
 });

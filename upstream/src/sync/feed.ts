@@ -3,14 +3,15 @@ import {
   loadVisibility,
   lockResidents,
   recordKey,
+  type FeedRow,
   type HubRecord,
   type Trx,
+  type VisibilityRow,
 } from './record-store';
 import {
   namedAccess,
   nextVisibility,
   residentsNamed,
-  type Access,
   type ParentOf,
   type RootTable,
   type VisibilityChange,
@@ -24,8 +25,8 @@ import {
  */
 
 export interface Routed {
-  visibility: { rootId: string; unitId: string; access: Access }[];
-  feed: { unitId: string; table: string; recordId: string; seq: number }[];
+  visibility: VisibilityRow[];
+  feed: FeedRow[];
 }
 
 export async function routeChanges(
@@ -107,8 +108,9 @@ export async function routeChanges(
 
   const routed: Routed = { visibility: [], feed: [] };
   for (const [rootId, change] of changes) {
+    const before = previous.get(rootId);
     for (const [unitId, access] of change.changed)
-      routed.visibility.push({ rootId, unitId, access });
+      routed.visibility.push({ rootId, unitId, access, stored: before?.has(unitId) ?? false });
   }
   const changedKeys = new Set(changed.map((r) => recordKey(r.table, r.recordId)));
   for (const record of changed) {
@@ -118,6 +120,7 @@ export async function routeChanges(
         table: record.table,
         recordId: record.recordId,
         seq: record.changeSeq,
+        stored: record.stored,
       });
     }
   }
@@ -178,6 +181,7 @@ async function addWholeRoots(
         table: member.table,
         recordId: member.recordId,
         seq: seqOf.get(key)!,
+        stored: true,
       });
     }
   }

@@ -188,6 +188,7 @@ function applyEntry(
       fieldVersions: merged.record.fieldVersions,
       ...(merged.record.takenFrom ? { takenFrom: merged.record.takenFrom } : {}),
       deleted: merged.record.deleted,
+      stored: current?.stored ?? false,
       changeSeq: current?.changeSeq ?? -1,
       originTerminalId: input.terminalId,
     },
