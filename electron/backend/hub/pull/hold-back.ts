@@ -143,26 +143,27 @@ export function heldWaitingFor(
   records: readonly PulledRecord[],
 ): Held[] {
   const parents = parentTables(sqlite);
+  // One statement per round, not per record: a first sync's slice brings hundreds of parents.
   const waiting = prepared(
     sqlite,
-    'SELECT record, waits_for FROM sync_pull_held WHERE waits_for = ?',
+    `SELECT record, waits_for FROM sync_pull_held
+     WHERE waits_for IN (SELECT value FROM json_each(?))`,
   );
   const found: Held[] = [];
   const asked = new Set<string>();
   let next = records;
   while (next.length > 0) {
-    const more: PulledRecord[] = [];
+    const keys: string[] = [];
     for (const record of next) {
       const k = waitKey(record.table, record.recordId);
       if (!parents.has(record.table) || asked.has(k)) continue;
       asked.add(k);
-      for (const row of waiting.all(k) as HeldRow[]) {
-        const held = asHeld(row);
-        found.push(held);
-        more.push(held.record);
-      }
+      keys.push(k);
     }
-    next = more;
+    if (keys.length === 0) break;
+    const held = (waiting.all(JSON.stringify(keys)) as HeldRow[]).map(asHeld);
+    found.push(...held);
+    next = held.map((entry) => entry.record);
   }
   return found;
 }
@@ -187,15 +188,19 @@ export function keepHeld(
   const before = new Map(
     heldBefore.held.map((entry) => [key(entry.record.table, entry.record.recordId), entry]),
   );
-  // A newer version held back stays: it is applied when its parent arrives.
+  // A newer version held back stays: it is applied when its parent arrives. One statement for the
+  // slice: a first sync applies every record through here, nearly none of them ever held.
   const remove = prepared(
     sqlite,
-    'DELETE FROM sync_pull_held WHERE table_name = ? AND record_id = ? AND version <= ?',
+    `DELETE FROM sync_pull_held WHERE rowid IN (
+       SELECT h.rowid FROM json_each(?) a JOIN sync_pull_held h
+         ON h.table_name = a.value ->> 0 AND h.record_id = a.value ->> 1
+       WHERE h.version <= a.value ->> 2)`,
   );
-  for (const record of applied) {
-    if (heldBefore.whole && !before.has(key(record.table, record.recordId))) continue;
-    remove.run(record.table, record.recordId, record.version);
-  }
+  const leaving = applied
+    .filter((record) => !heldBefore.whole || before.has(key(record.table, record.recordId)))
+    .map((record) => [record.table, record.recordId, record.version]);
+  if (leaving.length > 0) remove.run(JSON.stringify(leaving));
   const hold = prepared(
     sqlite,
     `INSERT INTO sync_pull_held (table_name, record_id, version, record, held_at, waits_for)

@@ -4,9 +4,9 @@ import {
   digestResponseSchema,
   pullPath,
   pullResponseSchema,
-  pulledRecordSchema,
   type PulledRecord,
 } from '@shared/sync/records-contract';
+import { checkedPulledRecord } from '@shared/sync/pulled-record-check';
 import { HubUnreachable, hubRequest, type HubClientOptions } from '../client';
 
 /**
@@ -23,13 +23,18 @@ export function pullPage(
   return hubRequest(hub, 'GET', pullPath(request), arrivingPageSchema);
 }
 
-const recordsSchema = z.array(pulledRecordSchema);
-
-/** Records of an arriving page, checked against the contract as hubRequest checks an answer. */
+/**
+ * Records of an arriving page, checked against the contract as hubRequest checks an answer: one
+ * record out of it refuses them all.
+ */
 export function pulledRecords(records: readonly unknown[]): PulledRecord[] {
-  const parsed = recordsSchema.safeParse(records);
-  if (!parsed.success) throw new HubUnreachable('an answer not in the hub contract');
-  return parsed.data;
+  const checked: PulledRecord[] = [];
+  for (const record of records) {
+    const valid = checkedPulledRecord(record);
+    if (!valid) throw new HubUnreachable('an answer not in the hub contract');
+    checked.push(valid);
+  }
+  return checked;
 }
 
 export function hubDigest(hub: HubClientOptions) {

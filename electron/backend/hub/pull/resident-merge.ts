@@ -6,6 +6,7 @@ import { appendAudit } from '../../audit/service';
 import type { ChangeStamp } from '../../core/changes';
 import { tombstoneSynced, updateSynced } from '../../core/synced-writes';
 import type { Database } from '../../db/schema';
+import { prepared } from '../../db/prepared';
 import { reindexResident, unindexResident } from '../../residents/search-index';
 
 /*
@@ -53,12 +54,11 @@ function liveNamesake(
   docNumber: string,
   exceptId: string,
 ): LiveResident | undefined {
-  return sqlite
-    .prepare(
-      `SELECT rowid, id, version, name, doc_number, phone, address FROM residents
-       WHERE doc_type = ? AND doc_number = ? AND deleted_at IS NULL AND id <> ?`,
-    )
-    .get(docType, docNumber, exceptId) as LiveResident | undefined;
+  return prepared(
+    sqlite,
+    `SELECT rowid, id, version, name, doc_number, phone, address FROM residents
+     WHERE doc_type = ? AND doc_number = ? AND deleted_at IS NULL AND id <> ?`,
+  ).get(docType, docNumber, exceptId) as LiveResident | undefined;
 }
 
 /**
@@ -74,12 +74,12 @@ function unmergedTombstones(
   docNumber: string,
   survivorId: string,
 ): string[] {
-  return sqlite
-    .prepare(
-      `SELECT r.id FROM residents r
-       WHERE r.doc_type = ? AND r.doc_number = ? AND r.deleted_at IS NOT NULL AND r.id > ?
-         AND NOT EXISTS (SELECT 1 FROM resident_aliases a WHERE a.alias_id = r.id)`,
-    )
+  return prepared(
+    sqlite,
+    `SELECT r.id FROM residents r
+     WHERE r.doc_type = ? AND r.doc_number = ? AND r.deleted_at IS NOT NULL AND r.id > ?
+       AND NOT EXISTS (SELECT 1 FROM resident_aliases a WHERE a.alias_id = r.id)`,
+  )
     .pluck()
     .all(docType, docNumber, survivorId) as string[];
 }
@@ -114,7 +114,7 @@ export async function meetDocument(
   }
   if (deleted) {
     // Tombstoned by the hub's own merge (upstream/src/sync/resident-merge.ts): still an alias here.
-    const known = sqlite.prepare('SELECT 1 FROM resident_aliases WHERE alias_id = ?');
+    const known = prepared(sqlite, 'SELECT 1 FROM resident_aliases WHERE alias_id = ?');
     return other.id < record.recordId && !known.get(record.recordId)
       ? { survivorId: other.id, loserIds: [record.recordId] }
       : null;
@@ -257,10 +257,9 @@ function repointHere(
 export function aliasResolver(
   sqlite: BetterSqlite3.Database,
 ): ((residentId: string) => string) | null {
-  const any = sqlite.prepare('SELECT 1 FROM resident_aliases LIMIT 1').get();
+  const any = prepared(sqlite, 'SELECT 1 FROM resident_aliases LIMIT 1').get();
   if (!any) return null;
-  const find = sqlite
-    .prepare('SELECT resident_id FROM resident_aliases WHERE alias_id = ?')
-    .pluck();
-  return (residentId) => (find.get(residentId) as string | undefined) ?? residentId;
+  const find = prepared(sqlite, 'SELECT resident_id FROM resident_aliases WHERE alias_id = ?');
+  return (residentId) =>
+    (find.get(residentId) as { resident_id: string } | undefined)?.resident_id ?? residentId;
 }
