@@ -10,11 +10,6 @@ export interface Caller {
   orgUnit: HubOrgUnit;
   terminalNumber: string;
   enrolledAt: Date;
-  /**
-   * The county's latest org tree edition, read in the same statement as the caller's unit and its
-   * parent: a push checks its cached tree against it (sync/county-tree.ts). 0 before the first.
-   */
-  orgTreeEdition: number;
 }
 
 /**
@@ -26,12 +21,9 @@ export interface Caller {
 export const LAST_CONTACT_RESOLUTION_MS = 5 * 60_000;
 
 /**
- * The terminal a bearer token belongs to, with its org unit and the county's org tree edition, in
- * one statement. A revoked one is told so in words it can show. The contact (and the app version
- * the terminal says it runs) is written when it is older than LAST_CONTACT_RESOLUTION_MS or the
- * version changed. Not folded into the look-up as a data-modifying CTE: that saves the write's round
- * trip on one request in five or fewer, and PostgreSQL then plans an UPDATE on every request
- * (pg_stat_statements: the look-up 21–23 µs an ingest entry, with the CTE 31–41).
+ * The terminal a bearer token belongs to, with its org unit, in one statement. A revoked one is told
+ * so in words it can show. The contact (and the app version the terminal says it runs) is written
+ * when it is older than LAST_CONTACT_RESOLUTION_MS or the version changed.
  */
 export async function authenticate(
   db: Db,
@@ -58,13 +50,6 @@ export async function authenticate(
       'u.level as unit_level',
       'u.parent_id as unit_parent_id',
     ])
-    .select((eb) =>
-      eb
-        .selectFrom('org_tree_editions')
-        .select((sub) => sub.fn.max('edition').as('edition'))
-        .where('county_code', '=', countyCode)
-        .as('org_tree_edition'),
-    )
     .where('t.county_code', '=', countyCode)
     .where('t.token_hash', '=', secretHash(token))
     .executeTakeFirst();
@@ -91,7 +76,6 @@ export async function authenticate(
     },
     terminalNumber: row.terminal_number,
     enrolledAt: row.enrolled_at,
-    orgTreeEdition: Number(row.org_tree_edition ?? 0),
   };
 }
 

@@ -119,6 +119,64 @@ describeOnBackends('the org tree a push authorises by', (backend) => {
     expect(north.body.rejections).toEqual([]);
   });
 
+  // PGlite has one connection: the lock held below would keep the push from starting.
+  it.skipIf(backend.label === 'PGlite')(
+    'checks a push that waited on a lock against the edition published meanwhile',
+    async () => {
+      county = await syncCounty(db());
+      const code = county.hub.countyCode;
+      const village = unit(`${code}001001`);
+      const { caseId } = await registerCaseFor(village);
+      const step = (state: string) =>
+        county.window1.push(county.window1.log.tx(update('cases', caseId, { state })));
+      // The window's push keeps the tree of edition 1.
+      expect((await step('accepted')).body.rejections).toEqual([]);
+
+      // Another process holds the case while the window pushes its next step, and moves the village
+      // to the other township in the same transaction.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const isLocked = new Promise<void>((resolve) => (locked = resolve));
+      const mover = (await anotherHubProcess()).transaction().execute(async (trx) => {
+        await sql`SELECT 1 FROM sync_records WHERE county_code = ${code} AND table_name = 'cases'
+          AND record_id = ${caseId} FOR UPDATE`.execute(trx);
+        locked();
+        await released;
+        await trx
+          .updateTable('org_units')
+          .set({ parent_id: unit(`${code}002`) })
+          .where('county_code', '=', code)
+          .where('id', '=', village)
+          .execute();
+        await trx
+          .insertInto('org_tree_editions')
+          .values({
+            county_code: code,
+            edition: 2,
+            published_at: county.hub.clock.now,
+            published_by_terminal_id: null,
+            unit_count: 4,
+          })
+          .execute();
+      });
+      await isLocked;
+      const pushed = step('in_progress');
+      for (;;) {
+        const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
+        if (waiting.rows[0]!.n > 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      release();
+      await mover;
+      const refused = await pushed;
+      expect(refused.body.rejections.map((r: { code: string }) => r.code)).toEqual([
+        'OUT_OF_SCOPE',
+      ]);
+    },
+  );
+
   it('reads the tree once per edition, not once per push', async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;

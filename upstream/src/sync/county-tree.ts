@@ -9,8 +9,10 @@ import type { ParentOf } from './routing';
  * too, since records still name them) and build its map again; the tree changes only when the
  * county publishes an edition (org-tree.ts: units and edition number in one transaction), so the
  * edition number says whether a kept tree is still the county's. Several hub processes may serve one
- * database: the edition is read from the database for every request, in the statement that
- * authenticates the caller (terminals.ts), never trusted from this process's memory.
+ * database: the edition is read from the database in every push's transaction, after its records
+ * are locked (a push that waited on a lock while an edition was published is checked against the
+ * new tree), never trusted from this process's memory. A hub database put back from a backup while
+ * its processes run could publish another tree under a number kept here: restart them after one.
  */
 export class CountyTree {
   private readonly children = new Map<string, string[]>();
@@ -54,19 +56,19 @@ export class CountyTree {
 const kept = new WeakMap<Db, Map<string, CountyTree>>();
 
 /**
- * The county's tree at `edition` (the caller's, read when it authenticated) or later. A kept tree of
- * that edition is used as it is; otherwise the tree is read inside the push's transaction together
- * with its edition, in one statement, and kept. Edition 0 is never kept: before the first edition
- * the county's unit is written without one (org-units.ts, ensureCounty).
+ * The county's tree as of its latest edition, read in the push's transaction. A kept tree of that
+ * edition is used as it is; otherwise the tree is read with its edition, in one statement, and kept.
+ * Edition 0 is never kept: before the first edition the county's unit is written without one
+ * (org-units.ts, ensureCounty).
  */
-export async function countyTreeAt(
-  db: Db,
-  trx: Trx,
-  countyCode: string,
-  edition: number,
-): Promise<CountyTree> {
+export async function countyTreeAt(db: Db, trx: Trx, countyCode: string): Promise<CountyTree> {
   let county = kept.get(db);
   const held = county?.get(countyCode);
+  const latest = await sql<{ edition: number | null }>`
+    SELECT max(edition) AS edition FROM org_tree_editions WHERE "county_code" = ${countyCode}`.execute(
+    trx,
+  );
+  const edition = Number(latest.rows[0]?.edition ?? 0);
   if (held && edition > 0 && held.edition === edition) return held;
   const { rows } = await sql<{
     id: string | null;

@@ -165,7 +165,7 @@ async function applyEntries(
     records.set(key, record);
   }
 
-  const tree = await countyTreeAt(db, trx, countyCode, caller.orgTreeEdition);
+  const tree = await countyTreeAt(db, trx, countyCode);
   const scope = {
     terminalUnit: caller.orgUnit.id,
     parentUnit: caller.orgUnit.parentId,
