@@ -8,6 +8,7 @@ import { NEW_ADMIN_PASSWORD, type Harness } from '../testing/harness';
 import { NEW_CLERK, test } from '../testing/fixtures';
 import { counterTest, SCENE_TIMEOUT_MS } from '../testing/cases';
 import { COMPLETE } from '../testing/township';
+import { recordPushedThrough } from '../core/pushed-through';
 import { markerPath, readMarker } from './marker';
 import { liveNumberCounters, startEpochAfterHubAhead } from './service';
 
@@ -159,11 +160,7 @@ describe('a new epoch when the hub has decided more than this database issued', 
     const all = await db.selectFrom('outbox').select(['seq', 'record_id']).orderBy('seq').execute();
     expect(all.length).toBeGreaterThan(3);
     const pushedThrough = all[1]!.seq;
-    await db
-      .updateTable('outbox')
-      .set({ pushed_at: '2026-11-27T01:00:00.000Z' })
-      .where('seq', '<=', pushedThrough)
-      .execute();
+    recordPushedThrough(h.backend.runtime.sqlite, epoch, pushedThrough);
     const highWater = all.at(-1)!.seq;
     const input = { dataDir: h.dataDir, nowIso: '2026-11-27T02:00:00.000Z', terminalId: null };
 

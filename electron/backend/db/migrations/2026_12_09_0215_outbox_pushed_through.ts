@@ -32,12 +32,13 @@ const RECORD_TABLES = [
  * without an epoch (none is written since the epoch column came, but the column allows it) take the
  * current one, as the push already read them. The partial index of entries without pushed_at would
  * from now on hold every entry, a copy of the primary key: an index by epoch and seq takes its place.
+ * outbox_unpushed_record stays: the look-up of a record's waiting entries (apply-page.ts) still goes
+ * through it, which now holds every new entry of the record, a handful per record.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const records = sql.join(RECORD_TABLES.map((table) => sql.lit(table)));
   await sql`UPDATE outbox SET epoch = (SELECT epoch FROM sync_state WHERE id = 1)
     WHERE epoch IS NULL`.execute(db);
-  await sql`DROP INDEX outbox_unpushed`.execute(db);
   await sql`CREATE INDEX outbox_epoch_seq ON outbox(epoch, seq)`.execute(db);
   await sql`CREATE TABLE outbox_pushed (
     epoch TEXT PRIMARY KEY,
@@ -51,4 +52,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     FROM (SELECT epoch FROM outbox WHERE epoch IS NOT NULL UNION SELECT epoch FROM sync_state) e`.execute(
     db,
   );
+  // After the marks, which find each epoch's first waiting entry on it.
+  await sql`DROP INDEX outbox_unpushed`.execute(db);
 }

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledRecord } from '@shared/sync/records-contract';
 import { CLERK } from '@shared/testing/people';
 import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { unpushedEntry } from '../../core/pushed-through';
 import { createHarness, type Harness } from '../../testing/harness';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import {
@@ -203,7 +205,7 @@ describe('applying pulled pages', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
       .updateTable('outbox')
       .set({ changed_columns: JSON.stringify(['phone', 'updated_at', 'updated_by', 'version']) })
       .where('record_id', '=', s.residentId)
-      .where('pushed_at', 'is', null)
+      .where(sql.raw<boolean>(unpushedEntry('outbox')))
       .execute();
     // Meanwhile the village moved 钱老伯 and the hub has it at a later version.
     village.clock.advance(60_000);
@@ -274,7 +276,7 @@ describe('applying pulled pages', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
       .updateTable('outbox')
       .set({ changed_columns: null })
       .where('record_id', '=', s.residentId)
-      .where('pushed_at', 'is', null)
+      .where(sql.raw<boolean>(unpushedEntry('outbox')))
       .execute();
     s.village.clock.advance(60_000);
     await s.village.ok(

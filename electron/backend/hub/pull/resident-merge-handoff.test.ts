@@ -1,6 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLERK, residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { unpushedEntry } from '../../core/pushed-through';
 import { createHarness, type Harness } from '../../testing/harness';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import {
@@ -149,7 +151,7 @@ describe(
       const pending = await township.backend.runtime.db
         .selectFrom('outbox')
         .select(['table_name', 'record_id', 'op', 'changed_columns'])
-        .where('pushed_at', 'is', null)
+        .where(sql.raw<boolean>(unpushedEntry('outbox')))
         .where('record_id', 'in', [meng.township, counterCase, kong.village, meng.village])
         .where('op', '<>', 'insert')
         .orderBy('seq')
