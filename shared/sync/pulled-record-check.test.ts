@@ -53,6 +53,10 @@ const STILL_VALID: [string, unknown][] = [
   ['a reader', { ...VALID, access: 'reader', table: 'residents' }],
   ['a "__proto__" column from JSON', JSON.parse(`{"__proto__": 1, "name": "张三"}`) as unknown],
   ['real and negative numbers', { ...VALID, columns: { a: -1.5, b: 0 } }],
+  [
+    'a "__proto__" column holding an object, from JSON',
+    { ...VALID, columns: JSON.parse(`{"__proto__": {"x": 1}, "name": "张三"}`) as unknown },
+  ],
 ].map(([name, value]) =>
   name === 'a "__proto__" column from JSON' ? [name, { ...VALID, columns: value }] : [name, value],
 ) as [string, unknown][];

@@ -26,7 +26,8 @@ function isColumns(value: unknown): value is Record<string, string | number | nu
   if (!isObject(value)) return false;
   const prototype: unknown = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
-  for (const key in value) if (!isColumnValue(value[key])) return false;
+  // The schema skips a "__proto__" key without looking at its value (withoutProto drops it).
+  for (const key in value) if (key !== '__proto__' && !isColumnValue(value[key])) return false;
   return true;
 }
 
