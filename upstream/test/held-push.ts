@@ -1,4 +1,5 @@
-import type { KyselyPlugin, QueryResult, UnknownRow } from 'kysely';
+import type { HubDatabase } from '../src/db/schema';
+import { sql, type Kysely, type KyselyPlugin, type QueryResult, type UnknownRow } from 'kysely';
 
 /**
  * A Kysely plugin that holds a push once it has taken its change numbers (the one-row answer that
@@ -25,4 +26,14 @@ export function holdAfterNumbering(): {
     },
   };
   return { plugin, numbered, release };
+}
+
+/** Resolves once a statement of this database waits on a lock (real PostgreSQL: pg_stat_activity). */
+export async function untilWaitingOnLock(db: Kysely<HubDatabase>): Promise<void> {
+  for (;;) {
+    const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db);
+    if (waiting.rows[0]!.n > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

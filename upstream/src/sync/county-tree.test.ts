@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { afterEach, expect, inject, it } from 'vitest';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { openHubDatabase } from '../db/connection';
 import type { HubDatabase } from '../db/schema';
 import { publishOrgTree } from '../org-tree';
+import { untilWaitingOnLock } from '../../test/held-push';
 import { describeOnBackends, listenToQueries, useDatabase } from '../../test/hub-backends';
 import { syncCounty } from '../../test/sync-county';
 import { smallOrgTree } from '../../test/test-hub';
@@ -56,6 +57,33 @@ describeOnBackends('the org tree a push authorises by', (backend) => {
     return { caseId, codes: answer.body.rejections.map((r: { code: string }) => r.code) };
   }
 
+  /**
+   * Moves a village to the county's second township as an edition of the tree (units and edition
+   * number in one transaction, as org-tree.ts publishes).
+   */
+  async function moveToSecondTownship(
+    trx: Transaction<HubDatabase>,
+    code: string,
+    village: string,
+  ) {
+    await trx
+      .updateTable('org_units')
+      .set({ parent_id: unit(`${code}002`) })
+      .where('county_code', '=', code)
+      .where('id', '=', village)
+      .execute();
+    await trx
+      .insertInto('org_tree_editions')
+      .values({
+        county_code: code,
+        edition: 2,
+        published_at: county.hub.clock.now,
+        published_by_terminal_id: null,
+        unit_count: 4,
+      })
+      .execute();
+  }
+
   it('takes a unit another hub process published at the next push', async () => {
     county = await syncCounty(db());
     const code = county.hub.countyCode;
@@ -89,26 +117,9 @@ describeOnBackends('the org tree a push authorises by', (backend) => {
     expect((await step('accepted')).body.rejections).toEqual([]);
     const accepted = county.window1.log.versions.get(caseId)!;
 
-    // The village moves to the other township, as an edition of the tree (units and edition number
-    // in one transaction, as org-tree.ts publishes), written by another process.
-    await (await anotherHubProcess()).transaction().execute(async (trx) => {
-      await trx
-        .updateTable('org_units')
-        .set({ parent_id: unit(`${code}002`) })
-        .where('county_code', '=', code)
-        .where('id', '=', village)
-        .execute();
-      await trx
-        .insertInto('org_tree_editions')
-        .values({
-          county_code: code,
-          edition: 2,
-          published_at: county.hub.clock.now,
-          published_by_terminal_id: null,
-          unit_count: 4,
-        })
-        .execute();
-    });
+    // The village moves to the other township, written by another process.
+    const other = await anotherHubProcess();
+    await other.transaction().execute((trx) => moveToSecondTownship(trx, code, village));
     const refused = await step('in_progress');
     expect(refused.body.rejections.map((r: { code: string }) => r.code)).toEqual(['OUT_OF_SCOPE']);
     // The unit it moved to takes the case's steps now.
@@ -143,31 +154,11 @@ describeOnBackends('the org tree a push authorises by', (backend) => {
           AND record_id = ${caseId} FOR UPDATE`.execute(trx);
         locked();
         await released;
-        await trx
-          .updateTable('org_units')
-          .set({ parent_id: unit(`${code}002`) })
-          .where('county_code', '=', code)
-          .where('id', '=', village)
-          .execute();
-        await trx
-          .insertInto('org_tree_editions')
-          .values({
-            county_code: code,
-            edition: 2,
-            published_at: county.hub.clock.now,
-            published_by_terminal_id: null,
-            unit_count: 4,
-          })
-          .execute();
+        await moveToSecondTownship(trx, code, village);
       });
       await isLocked;
       const pushed = step('in_progress');
-      for (;;) {
-        const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-          WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
-        if (waiting.rows[0]!.n > 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilWaitingOnLock(db());
       release();
       await mover;
       const refused = await pushed;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { holdAfterNumbering } from '../../test/held-push';
+import { holdAfterNumbering, untilWaitingOnLock } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty, type SyncTerminal } from '../../test/sync-county';
 import { caseRow, insert, resident } from '../../test/terminal-log';
@@ -121,7 +120,7 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
       let secondDone = false;
       const secondPush = push(county.north, second.entries).then(() => (secondDone = true));
       // It commits, or waits for the window's numbers: only the second keeps the promise.
-      await Promise.race([secondPush, untilWaitingOnLock()]);
+      await Promise.race([secondPush, untilWaitingOnLock(db())]);
       const during = await drain(start, seen);
       expect(seen).toEqual([]);
       expect(secondDone).toBe(false);
@@ -134,12 +133,4 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
   );
 
   /** Until a session of this database waits for a row lock (the second push, at the numbering). */
-  async function untilWaitingOnLock() {
-    for (;;) {
-      const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
-      if (waiting.rows[0]!.n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
-import { holdAfterNumbering } from '../../test/held-push';
+import { holdAfterNumbering, untilWaitingOnLock } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { feedOf, hubRecord, syncCounty, type SyncTerminal } from '../../test/sync-county';
 import { caseRow, insert, resident } from '../../test/terminal-log';
@@ -57,7 +56,7 @@ describeOnBackends('two pushes that create the same record', (backend) => {
         { epoch: county.north.log.epoch, entries: second },
         county.hub.clock.now,
       );
-      await untilWaitingOnLock();
+      await untilWaitingOnLock(db());
       held.release();
       const [firstAnswer, secondAnswer] = await Promise.all([firstPush, secondPush]);
 
@@ -74,12 +73,4 @@ describeOnBackends('two pushes that create the same record', (backend) => {
   );
 
   /** Until a session of this database waits for a lock (the second push, at the case's key). */
-  async function untilWaitingOnLock() {
-    for (;;) {
-      const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
-      if (waiting.rows[0]!.n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { CompiledQuery, sql, type KyselyPlugin } from 'kysely';
+import { CompiledQuery, type KyselyPlugin } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import type { PushEntry } from '@shared/sync/records-contract';
-import { holdAfterNumbering } from '../../test/held-push';
+import { holdAfterNumbering, untilWaitingOnLock } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import {
   feedOf,
@@ -555,7 +555,7 @@ describeOnBackends('one resident, one record across the county', (backend) => {
       const village = county.village;
       const secondPush = pushDirect(village, village.log.tx(insert('residents', secondId, person)));
       // The village's push waits for the window's, or has gone as far as it can without it.
-      await Promise.race([secondPush, untilWaitingOnLock()]);
+      await Promise.race([secondPush, untilWaitingOnLock(db())]);
       held.release();
       const answers = await Promise.all([firstPush, secondPush]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
@@ -599,7 +599,7 @@ describeOnBackends('one resident, one record across the county', (backend) => {
         village,
         village.log.tx(update('residents', newer, { phone: '13500009999' })),
       );
-      await Promise.race([editing, untilWaitingOnLock()]);
+      await Promise.race([editing, untilWaitingOnLock(db())]);
       held.release();
       const answers = await Promise.all([merging, editing]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
@@ -647,7 +647,7 @@ describeOnBackends('one resident, one record across the county', (backend) => {
         village,
         village.log.tx(update('residents', newest, { phone: '13500008888' })),
       );
-      await Promise.race([editing, untilWaitingOnLock()]);
+      await Promise.race([editing, untilWaitingOnLock(db())]);
       held.release();
       const answers = await Promise.all([merging, editing]);
       expect(answers.map((answer) => answer.rejections)).toEqual([[], []]);
@@ -671,12 +671,4 @@ describeOnBackends('one resident, one record across the county', (backend) => {
   }
 
   /** Until a session of this database waits for a lock (the village's push, on the window's). */
-  async function untilWaitingOnLock() {
-    for (;;) {
-      const waiting = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND wait_event_type = 'Lock'`.execute(db());
-      if (waiting.rows[0]!.n > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
 });
