@@ -8,21 +8,18 @@ import { UNREACHABLE_MESSAGE } from '../errors';
 import { createHarness, type Harness } from '../../testing/harness';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import { SETUP_TIMEOUT_MS, setUpDemoTownship, signInAs } from '../../testing/township';
-import { PULL_WAL_AUTOCHECKPOINT, pullRecords } from './pull';
+import { pullRecords } from './pull';
 
 /*
  * A hub answering a page with a record out of the contract: the terminal refuses the page, writes
  * none of it and keeps its cursor, as for any answer not in the hub contract. The hub here is a
- * loopback server serving one page, the records a village terminal wrote. And the connection's
- * settings for the pull's length only.
+ * loopback server serving one page, the records a village terminal wrote.
  */
 
 let village: Harness;
 let township: Harness;
 let records: PulledRecord[];
 let page: unknown[] = [];
-/** The township's WAL checkpoint setting each time the hub was asked for a page. */
-let checkpointsSeen: unknown[] = [];
 let server: Server;
 let baseUrl: string;
 
@@ -62,9 +59,6 @@ describe('a pulled page out of the contract', { timeout: 4 * SETUP_TIMEOUT_MS },
     records = (await pulledFromOutbox(village)).filter((record) => record.table === 'residents');
     await setUpDemoTownship(township);
     server = createServer((_request, response) => {
-      checkpointsSeen.push(
-        township.backend.runtime.sqlite.pragma('wal_autocheckpoint', { simple: true }),
-      );
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ records: page, cursor: 'c1', more: false, remaining: 0 }));
     });
@@ -101,18 +95,5 @@ describe('a pulled page out of the contract', { timeout: 4 * SETUP_TIMEOUT_MS },
     expect(await pull()).toMatchObject({ state: 'done', problem: null });
     expect(await residentCount(township, '孙阿姨')).toBe(1);
     expect(await storedCursor(township)).toBe('c1');
-  });
-
-  it('checkpoints the WAL less often while it pulls, and as before once it ended', async () => {
-    const { sqlite } = township.backend.runtime;
-    const usual = sqlite.pragma('wal_autocheckpoint', { simple: true });
-    checkpointsSeen = [];
-    page = [];
-    expect((await pull()).state).toBe('done');
-    expect(checkpointsSeen).toEqual([PULL_WAL_AUTOCHECKPOINT]);
-    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
-    page = [{ ...records[0], recordId: 'not-a-uuid' }];
-    expect((await pull()).state).toBe('unreachable');
-    expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(usual);
   });
 });

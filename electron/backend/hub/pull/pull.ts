@@ -179,35 +179,12 @@ export const INDEXES_NOT_REBUILT_MESSAGE =
   '首次同步后本机查询索引未能重建，查询可能变慢，下次同步或重新打开软件时重试。请检查磁盘空间';
 
 /**
- * WAL frames between automatic checkpoints while a pull runs, against SQLite's 1 000. A slice's
- * commit writes every page it dirtied to the WAL, and each checkpoint copies the WAL's pages back
- * into the database: the index pages of cases, dirtied again by every slice, were copied back every
- * few slices (a third of a first sync's terminal CPU was in commits). Fewer checkpoints copy such a
- * page once for many slices. A checkpoint's share of one commit grows with it (16 MB at most).
- */
-export const PULL_WAL_AUTOCHECKPOINT = 4000;
-
-/** Per connection, not stored: a process killed mid-pull opens its database with the default. */
-async function withFewerCheckpoints<T>(
-  sqlite: BetterSqlite3.Database,
-  pull: () => Promise<T>,
-): Promise<T> {
-  const usual = sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
-  if (usual > 0) sqlite.pragma(`wal_autocheckpoint = ${Math.max(usual, PULL_WAL_AUTOCHECKPOINT)}`);
-  try {
-    return await pull();
-  } finally {
-    sqlite.pragma(`wal_autocheckpoint = ${usual}`);
-  }
-}
-
-/**
  * However the pull ended, the indexes a first sync deferred are built again: one cut short goes on
  * with its indexes. One that cannot be built keeps its record and is built at the next pull's end or
  * at the next open; the person is told, as the counter's searches are slower meanwhile.
  */
 async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull> {
-  const pulled = await withFewerCheckpoints(rt.sqlite, () => pullPages(rt, options));
+  const pulled = await pullPages(rt, options);
   try {
     await rebuildDeferredIndexes(rt.db, rt.sqlite);
     return pulled;
