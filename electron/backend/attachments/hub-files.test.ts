@@ -139,6 +139,9 @@ describe('attachment files between terminals and the county hub', () => {
       clerkA,
     );
     attachmentId = stored.id;
+    // Each step below drives the transfers itself and counts their bytes through the proxies; the
+    // background cycle would race it (its push, for one, writes the rows seenByYantou inserts).
+    for (const h of [county, a, b]) await h.backend.runtime.hubSync.stop();
   }, COUNTY_SCENE_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -223,6 +226,7 @@ describe('attachment files between terminals and the county hub', () => {
         username: 'yantou_admin3',
         terminalName: '三号窗口',
       });
+      await c.backend.runtime.hubSync.stop();
       copyCase(a, c, caseId);
       const rt = c.backend.runtime;
       // As a village's agency case stands once handed over (hand-off.test.ts goes the whole way).
