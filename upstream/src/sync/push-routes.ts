@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { SYNC_PATHS, pushRequestSchema, pushResponseSchema } from '@shared/sync/records-contract';
+import { SYNC_PATHS, pushResponseSchema } from '@shared/sync/records-contract';
 import type { HubConfig } from '../config';
 import { pushChanges } from './push';
+import { parsePushRequest } from './push-request-check';
 
 /**
  * A push of PUSH_BATCH_MAX case-sized entries (a case row is ~1.5 KB as JSON) with a transaction
@@ -14,7 +15,7 @@ export function registerPushRoutes(app: FastifyInstance, config: HubConfig): voi
 
   app.post(SYNC_PATHS.push, { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
     const caller = await app.hubAuthenticate(request);
-    const input = pushRequestSchema.parse(request.body);
+    const input = parsePushRequest(request.body);
     const now = config.now();
     const answer = await pushChanges(db, countyCode, caller, input, now);
     request.log.info(
