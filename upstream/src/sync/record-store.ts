@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import {
   SYNC_REJECTION_MESSAGES,
   type PushRejection,
@@ -209,21 +209,37 @@ export function packFieldVersions(
   versions: Record<string, string>,
   takenFrom: Record<string, string> = {},
 ): Record<string, string | null> {
-  const counts = new Map<string, number>();
-  for (const version of Object.values(versions))
-    counts.set(version, (counts.get(version) ?? 0) + 1);
-  let most: string | null = null;
-  for (const [version, n] of counts) if (most === null || n > counts.get(most)!) most = version;
   const packed: Record<string, string | null> = {};
-  for (const [terminalId, version] of Object.entries(takenFrom))
-    packed[TAKEN + terminalId] = version;
+  for (const terminalId in takenFrom) packed[TAKEN + terminalId] = takenFrom[terminalId]!;
+  const most = mostCommon(versions);
   if (most === null) return packed;
   packed[MOST] = most;
-  for (const [column, version] of Object.entries(versions)) {
+  for (const column in versions) {
+    const version = versions[column]!;
     if (version !== most || !(column in columns)) packed[column] = version;
   }
-  for (const column of Object.keys(columns)) if (!(column in versions)) packed[column] = null;
+  for (const column in columns) if (!(column in versions)) packed[column] = null;
   return packed;
+}
+
+/** The version most columns carry, the first seen of equals; null when there are none. */
+function mostCommon(versions: Record<string, string>): string | null {
+  // A record one change wrote (every insert a push brings) has one version: no counting.
+  let first: string | null = null;
+  let mixed = false;
+  for (const column in versions) {
+    first ??= versions[column]!;
+    if (versions[column] !== first) mixed = true;
+  }
+  if (!mixed) return first;
+  const counts = new Map<string, number>();
+  for (const column in versions) {
+    const version = versions[column]!;
+    counts.set(version, (counts.get(version) ?? 0) + 1);
+  }
+  let most: string | null = null;
+  for (const [version, n] of counts) if (most === null || n > counts.get(most)!) most = version;
+  return most;
 }
 
 export function unpackFieldVersions(
@@ -276,36 +292,47 @@ function toHubRecord(row: {
 }
 
 /**
- * The records named, by table, keyed by recordKey, locked to the commit: a concurrent push of the
- * same records (or of records under the same root) waits, so every merge reads what the last one
- * wrote. In key order, so that two pushes lock rows they share in the same order.
+ * loadRecords' statement, apart so that a test can read its plan: one index look-up a key, each
+ * row locked as it is found, in the order of `keys`. Written as `(table_name, record_id) IN (...)`
+ * over the same arrays, PostgreSQL hashed the keys and read the whole table (as in eachRoot).
+ */
+export function namedRecords(countyCode: string, keys: { table: string; recordId: string }[]) {
+  return sql<Selectable<HubDatabase['sync_records']>>`
+    SELECT s.* FROM ROWS FROM (
+      json_array_elements_text(${column(keys.map((key) => key.table))}::json),
+      json_array_elements_text(${column(keys.map((key) => key.recordId))}::json)
+    ) AS wanted(table_name, record_id), LATERAL (
+      SELECT * FROM sync_records
+      WHERE "county_code" = ${countyCode} AND table_name = wanted.table_name
+        AND record_id = wanted.record_id
+      FOR UPDATE) AS s`;
+}
+
+const byKey = (a: { table: string; recordId: string }, b: { table: string; recordId: string }) =>
+  a.table < b.table
+    ? -1
+    : a.table > b.table
+      ? 1
+      : a.recordId < b.recordId
+        ? -1
+        : +(a.recordId > b.recordId);
+
+/**
+ * The records named, keyed by recordKey, locked to the commit: a concurrent push of the same records
+ * (or of records under the same root) waits, so every merge reads what the last one wrote. In key
+ * order, so that two pushes lock rows they share in the same order. The keys travel as two JSON
+ * arrays: as `record_id IN (...)` with a parameter a record, Kysely compiled and PostgreSQL parsed
+ * and planned a statement of a thousand parameters on every push.
  */
 export async function loadRecords(
   trx: Trx,
   countyCode: string,
   keys: { table: string; recordId: string }[],
 ): Promise<Map<string, HubRecord>> {
-  const byTable = new Map<string, Set<string>>();
-  for (const { table, recordId } of keys) {
-    byTable.set(table, (byTable.get(table) ?? new Set()).add(recordId));
-  }
   const found = new Map<string, HubRecord>();
-  if (byTable.size === 0) return found;
-  const rows = await trx
-    .selectFrom('sync_records')
-    .selectAll()
-    .where('county_code', '=', countyCode)
-    .where((eb) =>
-      eb.or(
-        [...byTable].map(([table, ids]) =>
-          eb.and([eb('table_name', '=', table), eb('record_id', 'in', [...ids])]),
-        ),
-      ),
-    )
-    .orderBy('table_name')
-    .orderBy('record_id')
-    .forUpdate()
-    .execute();
+  if (keys.length === 0) return found;
+  const unique = new Map(keys.map((key) => [recordKey(key.table, key.recordId), key]));
+  const { rows } = await namedRecords(countyCode, [...unique.values()].sort(byKey)).execute(trx);
   for (const row of rows) {
     const record = toHubRecord(row);
     found.set(recordKey(record.table, record.recordId), record);

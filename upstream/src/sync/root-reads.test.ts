@@ -3,7 +3,7 @@ import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty } from '../../test/sync-county';
-import { rootMembers, rootVisibility } from './record-store';
+import { namedRecords, rootMembers, rootVisibility } from './record-store';
 
 /**
  * A push reads the visibility and the member rows of every root it touches, a thousand new ones in a
@@ -50,7 +50,20 @@ describeOnBackends('the roots a push reads', (backend) => {
     const members = await rootMembers(code, roots, null).execute(db());
     expect(members.rows.map((row) => row.record_id).sort()).toEqual(['case-154', 'case-155']);
 
-    for (const query of [rootVisibility(code, roots), rootMembers(code, roots, null)]) {
+    const keys = [
+      ...roots.map((root) => ({ table: 'cases', recordId: root })),
+      { table: 'cases', recordId: 'case-155' },
+      { table: 'residents', recordId: 'case-154' },
+    ];
+    const named = await namedRecords(code, keys).execute(db());
+    expect(named.rows.map((row) => row.record_id).sort()).toEqual(['case-155', 'case-77']);
+
+    const statements = [
+      rootVisibility(code, roots),
+      rootMembers(code, roots, null),
+      namedRecords(code, keys),
+    ];
+    for (const query of statements) {
       const nodes = await nodeTypes(query);
       expect(nodes).toContain('Index Scan');
       expect(nodes).not.toContain('Seq Scan');
