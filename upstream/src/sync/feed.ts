@@ -43,6 +43,15 @@ export async function routeChanges(
   for (const record of changed) roots.set(record.rootId, record.rootTable);
   const disputeIds = [...roots].filter(([, table]) => table === 'disputes').map(([id]) => id);
   const members = await disputeMembers(trx, countyCode, disputeIds, changed);
+  // By root, once: filtering all members for each root was quadratic in the push's disputes.
+  const membersOf = new Map<string, typeof members>();
+  for (const member of members) {
+    const list = membersOf.get(member.rootId);
+    if (list) list.push(member);
+    else membersOf.set(member.rootId, [member]);
+  }
+  const ofRoot = (id: string, table: 'dispute_parties' | 'dispute_readers') =>
+    (membersOf.get(id) ?? []).filter((m) => m.table === table && !m.deleted);
 
   const rootRecord = (id: string) => records.get(recordKey(roots.get(id)!, id)) ?? null;
   const residentReaders = new Map<string, Set<string>>(
@@ -51,13 +60,12 @@ export async function routeChanges(
   const caseAndDisputeIds = [...roots].filter(([, t]) => t === 'cases' || t === 'disputes');
   const named = new Map<string, string[]>();
   for (const [id, table] of caseAndDisputeIds) {
-    const parties = members.filter((m) => m.rootId === id && m.table === 'dispute_parties');
     named.set(
       id,
       residentsNamed(
         table,
         rootRecord(id)?.columns ?? null,
-        parties.filter((m) => !m.deleted).map((m) => m.residentId),
+        ofRoot(id, 'dispute_parties').map((m) => m.residentId),
       ),
     );
   }
@@ -71,8 +79,7 @@ export async function routeChanges(
   for (const [id, table] of roots) {
     if (table === 'residents') continue;
     const root = rootRecord(id);
-    const readers = members
-      .filter((m) => m.rootId === id && m.table === 'dispute_readers' && !m.deleted)
+    const readers = ofRoot(id, 'dispute_readers')
       .map((m) => m.readerOrgId)
       .filter((unit): unit is string => unit !== null);
     const change = nextVisibility(
