@@ -146,7 +146,12 @@ function applyEntry(
   const key = recordKey(entry.table, entry.recordId);
   const current = input.records.get(key) ?? null;
   if (current === null && entry.op !== 'insert') return 'UNKNOWN_RECORD';
-  const root = rootOf(entry.table, entry.recordId, { ...current?.columns, ...entry.columns });
+  // An insert (no current record) names its root in its own columns: no copy of them to build.
+  const root = rootOf(
+    entry.table,
+    entry.recordId,
+    current ? { ...current.columns, ...entry.columns } : entry.columns,
+  );
   if (!root) return 'INVALID_ENTRY';
   if (current && (current.rootId !== root.rootId || current.rootTable !== root.rootTable)) {
     return 'INVALID_ENTRY';
