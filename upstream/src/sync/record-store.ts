@@ -403,22 +403,32 @@ export async function loadRootMembers(
   }));
 }
 
-/** Locks the residents named, so that their visibility and feed change one push at a time. */
+/**
+ * lockResidents' statement, apart so that a test can read its plan: as namedRecords, one index
+ * look-up a resident, locked in the order given. As `record_id IN (...)`, PostgreSQL planned a list of
+ * up to a thousand parameters on every push (9–16 µs of its ~110 µs a record in bench:push at 100,000).
+ */
+export function residentLocks(countyCode: string, residentIds: string[]) {
+  return sql<{ record_id: string }>`
+    SELECT s.record_id FROM json_array_elements_text(${column(residentIds)}::json) AS wanted(record_id),
+      LATERAL (
+        SELECT record_id FROM sync_records
+        WHERE "county_code" = ${countyCode} AND table_name = 'residents'
+          AND record_id = wanted.record_id
+        FOR UPDATE) AS s`;
+}
+
+/**
+ * Locks the residents named, so that their visibility and feed change one push at a time; in id
+ * order, as loadRecords locks them.
+ */
 export async function lockResidents(
   trx: Trx,
   countyCode: string,
   residentIds: string[],
 ): Promise<void> {
   if (residentIds.length === 0) return;
-  await trx
-    .selectFrom('sync_records')
-    .select('record_id')
-    .where('county_code', '=', countyCode)
-    .where('table_name', '=', 'residents')
-    .where('record_id', 'in', residentIds)
-    .orderBy('record_id')
-    .forUpdate()
-    .execute();
+  await residentLocks(countyCode, [...new Set(residentIds)].sort()).execute(trx);
 }
 
 /** loadVisibility's statement, apart so that a test can read its plan. */

@@ -3,7 +3,7 @@ import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty } from '../../test/sync-county';
-import { namedRecords, rootMembers, rootVisibility } from './record-store';
+import { namedRecords, residentLocks, rootMembers, rootVisibility } from './record-store';
 
 /**
  * A push reads the visibility and the member rows of every root it touches, a thousand new ones in a
@@ -62,6 +62,7 @@ describeOnBackends('the roots a push reads', (backend) => {
       rootVisibility(code, roots),
       rootMembers(code, roots, null),
       namedRecords(code, keys),
+      residentLocks(code, roots),
     ];
     for (const query of statements) {
       const nodes = await nodeTypes(query);
