@@ -308,19 +308,16 @@ export function namedRecords(countyCode: string, keys: { table: string; recordId
       FOR UPDATE) AS s`;
 }
 
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order the hub locks records in: by code unit, whatever the database's collation. */
 const byKey = (a: { table: string; recordId: string }, b: { table: string; recordId: string }) =>
-  a.table < b.table
-    ? -1
-    : a.table > b.table
-      ? 1
-      : a.recordId < b.recordId
-        ? -1
-        : +(a.recordId > b.recordId);
+  compareText(a.table, b.table) || compareText(a.recordId, b.recordId);
 
 /**
  * The records named, keyed by recordKey, locked to the commit: a concurrent push of the same records
  * (or of records under the same root) waits, so every merge reads what the last one wrote. In key
- * order, so that two pushes lock rows they share in the same order. The keys travel as two JSON
+ * order (byKey), so that two pushes lock rows they share in the same order. The keys travel as two JSON
  * arrays: as `record_id IN (...)` with a parameter a record, Kysely compiled and PostgreSQL parsed
  * and planned a statement of a thousand parameters on every push.
  */
