@@ -37,6 +37,7 @@ import { benchCalendar, benchDisputeTypes, benchMediationReference } from './lib
 import { loadTerminalIntoHub } from './lib/hub-load';
 import { call, startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
+import { BACKEND_HEAP_START_FLAGS } from '../electron/backend/host/heap';
 import { bundleTerminal } from './lib/terminal-process';
 
 const ROOT = resolve(__dirname, '..');
@@ -152,7 +153,7 @@ async function publishReference(base: URL, token: string, sqlite: BetterSqlite3.
 function runTerminal(args: string[]): { child: ChildProcess; result: Promise<TerminalResult> } {
   // Bundled, not under tsx: its RSS is then the backend's, as in the app (terminal-process.ts).
   const entry = bundleTerminal(join(__dirname, 'first-sync-terminal.ts'));
-  const child = spawn(process.execPath, [entry, ...args], {
+  const child = spawn(process.execPath, [...BACKEND_HEAP_START_FLAGS, entry, ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { getHeapSpaceStatistics } from 'node:v8';
 import type { Runtime } from '../../electron/backend/core/runtime';
 import { pullRecords } from '../../electron/backend/hub/pull/pull';
 import { pushPending } from '../../electron/backend/hub/pusher';
@@ -43,12 +44,20 @@ function statusOf(fields: readonly string[]): Record<string, number> {
  */
 async function peaksDuring<T>(
   run: () => Promise<T>,
-): Promise<{ value: T; peaks: Record<string, number> }> {
+): Promise<{ value: T; peaks: Record<string, number | Record<string, number>> }> {
   const peaks = { rss: 0, heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+  // V8's spaces as committed (space_size): which of them the heap's peak is.
+  const spaces: Record<string, number> = {};
+  let rssAnon = 0;
   const sample = () => {
     const usage = process.memoryUsage();
     for (const key of Object.keys(peaks) as (keyof typeof peaks)[])
       peaks[key] = Math.max(peaks[key], Math.round(usage[key] / 1024 / 1024));
+    for (const space of getHeapSpaceStatistics()) {
+      const name = space.space_name.replace(/_space$/, '');
+      spaces[name] = Math.max(spaces[name] ?? 0, Math.round(space.space_size / 1024 / 1024));
+    }
+    rssAnon = Math.max(rssAnon, statusOf(['RssAnon']).RssAnon!);
   };
   const timer = setInterval(sample, 20);
   // What the collector's pauses cost, so that a setting that saves memory shows what it spends.
@@ -63,7 +72,10 @@ async function peaksDuring<T>(
   try {
     const value = await run();
     sample();
-    return { value, peaks: { ...peaks, gcPauses: gc.count, gcMs: Math.round(gc.ms) } };
+    return {
+      value,
+      peaks: { ...peaks, RssAnon: rssAnon, gcPauses: gc.count, gcMs: Math.round(gc.ms), spaces },
+    };
   } finally {
     clearInterval(timer);
     observer.disconnect();

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
+import { BACKEND_HEAP_START_FLAGS } from '../../electron/backend/host/heap';
 import type { TerminalCommands } from './terminal-child';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ). */
@@ -79,8 +80,8 @@ export async function startTerminalProcess(dataDir: string): Promise<TerminalPro
     bundleTerminal(join(__dirname, 'terminal-child.ts')),
     [dataDir],
     {
-      // gc() for the memory command's figures of what is retained.
-      execArgv: ['--expose-gc', ...extra],
+      // The heap flags the app gives its backend at start; gc() for the memory command's figures.
+      execArgv: [...BACKEND_HEAP_START_FLAGS, '--expose-gc', ...extra],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );

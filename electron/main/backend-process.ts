@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline';
 import { dialog, utilityProcess, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import log from 'electron-log/main';
 import { AUDIT_KEY_ENV, HUB_TOKEN_KEY_ENV } from '@shared/api/transport';
+import { utilityProcessExecArgv } from '../backend/host/heap';
 import type { BackendProcess } from './backend-supervisor';
 
 /**
@@ -26,6 +27,7 @@ export function forkBackend(
   const child = utilityProcess.fork(entry, args, {
     stdio: 'pipe',
     serviceName: 'township-desk-backend',
+    execArgv: utilityProcessExecArgv(),
     env: {
       ...process.env,
       ...(auditKey ? { [AUDIT_KEY_ENV]: auditKey } : {}),

@@ -5,13 +5,14 @@ import { test } from '../testing/fixtures';
 import { migrations } from './migrations';
 
 describe('database from empty', () => {
-  test('runs the migrations and opens with WAL, synchronous=FULL and foreign keys', async ({
+  test('runs the migrations and opens with WAL, synchronous=FULL, foreign keys and an 8 MB page cache', async ({
     harness: h,
   }) => {
     const { sqlite, db } = h.backend.runtime;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('synchronous', { simple: true })).toBe(2);
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(sqlite.pragma('cache_size', { simple: true })).toBe(-8000);
     const tables = await sql<{
       name: string;
       strict: number;
