@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import { BACKEND_HEAP_START_FLAGS } from '../../electron/backend/host/heap';
@@ -49,9 +49,13 @@ const ROOT = resolve(__dirname, '../..');
  */
 export function bundleTerminal(entry: string): string {
   const outfile = join(ROOT, 'node_modules/.cache/bench', basename(entry, '.ts') + '.cjs');
+  // Built under a name of its own and renamed: esbuild rewrites a file in place, which a bench
+  // running beside it (or a worktree whose node_modules is hard-linked to this one) would load
+  // half-written or as another tree's code.
+  const building = `${outfile}.${process.pid}.tmp`;
   buildSync({
     entryPoints: [entry],
-    outfile,
+    outfile: building,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -65,6 +69,7 @@ export function bundleTerminal(entry: string): string {
       js: 'const __bench_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
     },
   });
+  renameSync(building, outfile);
   return outfile;
 }
 
