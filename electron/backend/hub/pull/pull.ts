@@ -88,8 +88,13 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
  * Whether applying these records, or held ones they release, may merge two residents: the only
  * writes of a pull that go to the outbox (resident-merge.ts).
  */
-function mayWriteOutbox(sqlite: BetterSqlite3.Database, records: PullResponse['records']): boolean {
+function mayWriteOutbox(
+  sqlite: BetterSqlite3.Database,
+  records: PullResponse['records'],
+  inMemory: HeldInMemory | undefined,
+): boolean {
   if (records.some((record) => record.table === 'residents')) return true;
+  if (inMemory?.holds('residents')) return true;
   return (
     prepared(
       sqlite,
@@ -123,7 +128,7 @@ export async function applyPage(
   const { sqlite } = rt;
   return rt.db.connection().execute(async (db) => {
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-    if (!mayWriteOutbox(sqlite, page.records)) sqlite.pragma('synchronous = NORMAL');
+    if (!mayWriteOutbox(sqlite, page.records, inMemory)) sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
     try {
       return await db.transaction().execute(async (trx) => {
