@@ -8,6 +8,7 @@ import {
 import type { ChangeStamp } from '../../core/changes';
 import { unpushedEntry } from '../../core/pushed-through';
 import type { Database } from '../../db/schema';
+import type { HeldInMemory } from './held-in-memory';
 import {
   heldCount,
   heldRecords,
@@ -15,6 +16,7 @@ import {
   keepHeld,
   readyToApply,
   withHeld,
+  type Held,
 } from './hold-back';
 import { pullableColumns } from './local-columns';
 import {
@@ -208,6 +210,8 @@ async function applyRecord(pulled: PulledRecord, context: PageContext): Promise<
   return outcome;
 }
 
+const heldKey = (record: PulledRecord) => `${record.table}\u0000${record.recordId}`;
+
 const TABLE_ORDER = new Map<string, number>(SYNC_RECORD_TABLES.map((table, i) => [table, i]));
 
 export interface PageOutcome {
@@ -224,7 +228,8 @@ export interface PageOutcome {
  * Applies one page inside `trx`, with every record held back by earlier pages when `retryHeld`,
  * else with those that a record of the page may release (waiting for it). Parents first where both
  * are at hand (residents before cases, for the triggers that look a case's resident up); foreign
- * keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts).
+ * keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts): in
+ * `inMemory` when given (a pull's pages, held-in-memory.ts), else in sync_pull_held.
  */
 export async function applyPulledPage(
   trx: Trx,
@@ -232,6 +237,7 @@ export async function applyPulledPage(
   page: readonly PulledRecord[],
   stamp: ChangeStamp,
   retryHeld = true,
+  inMemory?: HeldInMemory,
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
@@ -239,11 +245,10 @@ export async function applyPulledPage(
     held: retryHeld ? heldRecords(sqlite) : heldWaitingFor(sqlite, page),
     whole: retryHeld,
   };
-  const candidates = withHeld(
-    page,
-    heldBefore.held.map((entry) => entry.record),
-  );
-  const { ready, held } = readyToApply(sqlite, candidates);
+  const stored = heldBefore.held.map((entry) => entry.record);
+  const fromMemory = inMemory ? inMemory.releasedBy([...page, ...stored]) : [];
+  const candidates = withHeld(page, [...stored, ...fromMemory]);
+  const { ready, held: stillHeld } = readyToApply(sqlite, candidates);
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
     inserted: 0,
@@ -266,7 +271,30 @@ export async function applyPulledPage(
       outcome.highestVersion = record.version;
   }
   context.upkeep.flush();
-  keepHeld(sqlite, ready, held, now, heldBefore);
-  outcome.held = heldCount(sqlite);
+  keepHeld(
+    sqlite,
+    ready,
+    heldToStore(stillHeld, ready, heldBefore.held, inMemory),
+    now,
+    heldBefore,
+  );
+  outcome.held = heldCount(sqlite) + (inMemory?.size ?? 0);
   return outcome;
+}
+
+/**
+ * The held records to write to sync_pull_held: all of them without `inMemory`; with it, those that
+ * were stored there already and those `inMemory` gives up (held too long, or the pull's end).
+ */
+function heldToStore(
+  held: readonly Held[],
+  applied: readonly PulledRecord[],
+  before: readonly Held[],
+  inMemory: HeldInMemory | undefined,
+): readonly Held[] {
+  if (!inMemory) return held;
+  const stored = new Set(before.map((entry) => heldKey(entry.record)));
+  const kept = held.filter((entry) => stored.has(heldKey(entry.record)));
+  const carried = held.filter((entry) => !stored.has(heldKey(entry.record)));
+  return [...kept, ...inMemory.take(carried, applied)];
 }

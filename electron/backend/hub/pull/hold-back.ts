@@ -216,6 +216,28 @@ export function keepHeld(
   }
 }
 
+const TABLE_RANK = new Map<string, number>(SYNC_RECORD_TABLES.map((table, i) => [table, i]));
+
+const rankOf = (record: unknown) =>
+  TABLE_RANK.get(String((record as { table?: unknown } | null)?.table)) ??
+  SYNC_RECORD_TABLES.length;
+
+/**
+ * An arriving page's records with parents' tables first (records-contract's table order), each
+ * table's records in feed order. The feed is in order of each record's last change, so a case's
+ * materials, written at intake, come before the case itself, last changed when it was completed:
+ * sliced in feed order, most materials of a first sync were held (written to sync_pull_held as JSON,
+ * read back, deleted) until their case's slice. A page's slices commit without its cursor, so their
+ * order within the page is free: a cut pulls the page again, and what was written is then an equal
+ * version. Records not yet checked against the contract (a bad one refuses its slice either way).
+ */
+export function parentsFirst(records: readonly unknown[]): unknown[] {
+  return records
+    .map((record, i) => ({ record, i, rank: rankOf(record) }))
+    .sort((a, b) => a.rank - b.rank || a.i - b.i)
+    .map((entry) => entry.record);
+}
+
 /**
  * The page's records with the held ones that a page record does not supersede: one candidate per
  * record, the newest version.

@@ -12,6 +12,8 @@ import { readEnrolment } from '../repository';
 import { prepared } from '../../db/prepared';
 import { applyPulledPage } from './apply-page';
 import { DEFER_INDEXES_FROM, deferIndexes, rebuildDeferredIndexes } from './deferred-indexes';
+import { HeldInMemory } from './held-in-memory';
+import { parentsFirst } from './hold-back';
 import { pullPage, pulledRecords } from './pull-client';
 
 /**
@@ -86,8 +88,13 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
  * Whether applying these records, or held ones they release, may merge two residents: the only
  * writes of a pull that go to the outbox (resident-merge.ts).
  */
-function mayWriteOutbox(sqlite: BetterSqlite3.Database, records: PullResponse['records']): boolean {
+function mayWriteOutbox(
+  sqlite: BetterSqlite3.Database,
+  records: PullResponse['records'],
+  inMemory: HeldInMemory | undefined,
+): boolean {
   if (records.some((record) => record.table === 'residents')) return true;
+  if (inMemory?.holds('residents')) return true;
   return (
     prepared(
       sqlite,
@@ -113,6 +120,7 @@ export async function applyPage(
   rt: Runtime,
   page: { records: PullResponse['records']; cursor?: string },
   retryHeld = true,
+  inMemory?: HeldInMemory,
 ) {
   const now = rt.stamper.nowIso();
   // A merge of two records of one person is the pull's doing, not a person's.
@@ -120,20 +128,30 @@ export async function applyPage(
   const { sqlite } = rt;
   return rt.db.connection().execute(async (db) => {
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-    if (!mayWriteOutbox(sqlite, page.records)) sqlite.pragma('synchronous = NORMAL');
+    if (!mayWriteOutbox(sqlite, page.records, inMemory)) sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
     try {
       return await db.transaction().execute(async (trx) => {
-        const applied = await applyPulledPage(trx, sqlite, page.records, stamp, retryHeld);
+        const applied = await applyPulledPage(
+          trx,
+          sqlite,
+          page.records,
+          stamp,
+          retryHeld,
+          inMemory,
+        );
         // The clock follows what it saw (not a version from a wrong clock elsewhere), and its floor
         // with it, so that a restart never issues a version below one already pulled.
         const seen = applied.highestVersion;
         if (seen && rt.stamper.observe(seen)) await raiseClockFloor(trx, seen);
         if (rt.terminal) await queueHandOffFiles(trx, page.records, rt.terminal.orgUnitId, now);
-        if (page.cursor !== undefined) {
+        // Never past a record held in memory (held-in-memory.ts).
+        const cursor =
+          page.cursor !== undefined && inMemory ? inMemory.cursorToStore(page.cursor) : page.cursor;
+        if (cursor !== undefined) {
           await trx
             .updateTable('sync_state')
-            .set({ pull_cursor: page.cursor, last_pull_at: now })
+            .set({ pull_cursor: cursor, last_pull_at: now })
             .where('id', '=', 1)
             .execute();
         }
@@ -210,8 +228,12 @@ async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull>
     const cursor = await storedCursor(rt);
     let next = prefetch(pullPage(hub, { after: cursor, limit }));
     let first = cursor === undefined;
-    for (;;) {
+    const inMemory = new HeldInMemory();
+    let after = cursor;
+    for (let pageNumber = 0; ; pageNumber += 1) {
       const page = await next;
+      inMemory.startPage(pageNumber, after);
+      after = page.cursor;
       if (
         first &&
         page.records.length + page.remaining >= (options.deferIndexesFrom ?? DEFER_INDEXES_FROM)
@@ -223,19 +245,22 @@ async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull>
         pageSizes.set(rt, limit);
       }
       if (page.more) next = prefetch(pullPage(hub, { after: page.cursor, limit }));
+      const arrived = parentsFirst(page.records);
       let start = 0;
       for (;;) {
         const started = performance.now();
-        const records = pulledRecords(page.records.slice(start, start + slice));
+        const records = pulledRecords(arrived.slice(start, start + slice));
         start += records.length;
-        const last = start >= page.records.length;
+        const last = start >= arrived.length;
         // Every held record is tried again with the pull's last slice only: each slice tries those
         // its records release. A first sync holds a thousand or more (a case's checklist rows
         // arrive before the case's later edit); trying all of them cost more than the slice.
+        if (last && !page.more) inMemory.finish();
         const outcome = await applyPage(
           rt,
           last ? { records, cursor: page.cursor } : { records },
           last && !page.more,
+          inMemory,
         );
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;
