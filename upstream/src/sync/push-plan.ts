@@ -1,6 +1,7 @@
 import { parseHlc } from '@shared/sync/hlc';
 import {
   CLOCK_AHEAD_FLAG_MS,
+  SYNC_RECORD_TABLES,
   type PushEntry,
   type SyncRejectionCode,
 } from '@shared/sync/records-contract';
@@ -29,6 +30,11 @@ export interface PlanInput {
   records: Map<string, HubRecord>;
   /** Records this terminal may not change until a person settles a refusal (recordKey). */
   blocked: Set<string>;
+  /**
+   * New roots (recordKey) whose id the hub already holds as a root of another table: visibility and
+   * feed key a root by its id alone, so such a record would take over the other root.
+   */
+  rootIdsTaken?: ReadonlySet<string>;
   nowMs: number;
 }
 
@@ -133,6 +139,16 @@ export function planPush(input: PlanInput): Plan {
   return plan;
 }
 
+const ROOT_TABLES = SYNC_RECORD_TABLES.filter(isRootTable);
+
+/** Another root table holds the id, at the hub or earlier in this push. */
+function rootIdTaken(input: PlanInput, entry: PushEntry): boolean {
+  if (input.rootIdsTaken?.has(recordKey(entry.table, entry.recordId))) return true;
+  return ROOT_TABLES.some(
+    (table) => table !== entry.table && input.records.has(recordKey(table, entry.recordId)),
+  );
+}
+
 /**
  * One entry against the records: a rejection code, null when it changes nothing (a late duplicate
  * of a change the hub has), or the record as it now stands.
@@ -146,6 +162,9 @@ function applyEntry(
   const key = recordKey(entry.table, entry.recordId);
   const current = input.records.get(key) ?? null;
   if (current === null && entry.op !== 'insert') return 'UNKNOWN_RECORD';
+  if (current === null && isRootTable(entry.table) && rootIdTaken(input, entry)) {
+    return 'INVALID_ENTRY';
+  }
   // An insert (no current record) names its root in its own columns: no copy of them to build.
   const root = rootOf(
     entry.table,

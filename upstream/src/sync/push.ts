@@ -12,6 +12,7 @@ import {
   openBlocks,
   readProgress,
   recordKey,
+  rootIdsHeldElsewhere,
   saveProgress,
   settleBlocks,
   storedAnswers,
@@ -33,7 +34,7 @@ import {
   mergeResidents,
   storeAliases,
 } from './resident-merge';
-import { rootOf } from './routing';
+import { isRootTable, rootOf } from './routing';
 import { mayMergeInto } from './scope';
 
 /**
@@ -165,6 +166,17 @@ async function applyEntries(
     records.set(key, record);
   }
 
+  const rootIdsTaken = await rootIdsHeldElsewhere(
+    trx,
+    countyCode,
+    entries.filter(
+      (entry) =>
+        entry.op === 'insert' &&
+        isRootTable(entry.table) &&
+        !records.has(recordKey(entry.table, entry.recordId)),
+    ),
+  );
+
   const tree = await countyTreeAt(db, trx, countyCode);
   const scope = {
     terminalUnit: caller.orgUnit.id,
@@ -178,6 +190,7 @@ async function applyEntries(
     entries,
     records,
     blocked,
+    rootIdsTaken,
     nowMs: now.getTime(),
   });
   const created = new Set(plan.changed.filter((key) => !heldBefore.has(key)));

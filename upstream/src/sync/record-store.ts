@@ -401,6 +401,39 @@ export async function loadRootMembers(
 }
 
 /**
+ * rootIdsHeldElsewhere's statement, apart so that a test can read its plan: one look-up a root in
+ * the index on (county_code, root_id).
+ */
+export function rootsHeldElsewhere(
+  countyCode: string,
+  roots: { table: string; recordId: string }[],
+) {
+  return sql<{ table_name: string; record_id: string }>`
+    SELECT wanted.table_name, wanted.record_id FROM ROWS FROM (
+      json_array_elements_text(${column(roots.map((root) => root.table))}::json),
+      json_array_elements_text(${column(roots.map((root) => root.recordId))}::json)
+    ) AS wanted(table_name, record_id)
+    WHERE EXISTS (
+      SELECT 1 FROM sync_records
+      WHERE "county_code" = ${countyCode} AND root_id = wanted.record_id
+        AND root_table <> wanted.table_name)`;
+}
+
+/**
+ * The new roots (recordKey) whose id the hub holds as the root of another table. Visibility and
+ * feed key a root by its id alone: such a record would take the other root over (push-plan.ts).
+ */
+export async function rootIdsHeldElsewhere(
+  trx: Trx,
+  countyCode: string,
+  roots: { table: string; recordId: string }[],
+): Promise<Set<string>> {
+  if (roots.length === 0) return new Set();
+  const { rows } = await rootsHeldElsewhere(countyCode, roots).execute(trx);
+  return new Set(rows.map((row) => recordKey(row.table_name, row.record_id)));
+}
+
+/**
  * lockResidents' statement, apart so that a test can read its plan: as namedRecords, one index
  * look-up a resident, locked in the order given. As `record_id IN (...)`, PostgreSQL planned a list of
  * up to a thousand parameters on every push (9–16 µs of its ~110 µs a record in bench:push at 100,000).

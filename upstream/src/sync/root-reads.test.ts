@@ -3,7 +3,13 @@ import { CompiledQuery, sql, type RawBuilder } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty } from '../../test/sync-county';
-import { namedRecords, residentLocks, rootMembers, rootVisibility } from './record-store';
+import {
+  namedRecords,
+  residentLocks,
+  rootMembers,
+  rootsHeldElsewhere,
+  rootVisibility,
+} from './record-store';
 
 /**
  * A push reads the visibility and the member rows of every root it touches, a thousand new ones in a
@@ -58,11 +64,22 @@ describeOnBackends('the roots a push reads', (backend) => {
     const named = await namedRecords(code, keys).execute(db());
     expect(named.rows.map((row) => row.record_id).sort()).toEqual(['case-155', 'case-77']);
 
+    const held = await rootsHeldElsewhere(code, [
+      ...keys,
+      { table: 'disputes', recordId: 'case-77' },
+    ]).execute(db());
+    // case-154 is the root of case-308 and case-309: no resident may take its id.
+    expect(held.rows.map((row) => `${row.table_name}/${row.record_id}`).sort()).toEqual([
+      'disputes/case-77',
+      'residents/case-154',
+    ]);
+
     const statements = [
       rootVisibility(code, roots),
       rootMembers(code, roots, null),
       namedRecords(code, keys),
       residentLocks(code, roots),
+      rootsHeldElsewhere(code, keys),
     ];
     for (const query of statements) {
       const nodes = await nodeTypes(query);
