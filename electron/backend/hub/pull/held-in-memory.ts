@@ -88,7 +88,11 @@ export class HeldInMemory {
    * any held here for MAX_PAGES_HELD pages.
    */
   take(held: readonly Held[], applied: readonly PulledRecord[]): Held[] {
-    for (const record of applied) this.remove(key(record.table, record.recordId));
+    for (const record of applied) {
+      const k = key(record.table, record.recordId);
+      // An older version applied (one sync_pull_held kept) leaves the newer one here waiting.
+      if ((this.byKey.get(k)?.record.version ?? '') <= record.version) this.remove(k);
+    }
     for (const entry of held) {
       const k = key(entry.record.table, entry.record.recordId);
       const was = this.byKey.get(k);

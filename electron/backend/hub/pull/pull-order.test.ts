@@ -237,5 +237,36 @@ describe(
       expect(count(h, 'sync_pull_held')).toBe(0);
       expect(count(h, 'case_materials')).toBe(CASES * ALL_RECEIVED.length);
     });
+
+    it('keeps a newer version held in memory when an older one from sync_pull_held is applied', async () => {
+      const { h } = await newWindow();
+      const [firstCase, secondCase] = records.filter((record) => record.table === 'cases');
+      const material = records.find(
+        (record) =>
+          record.table === 'case_materials' && record.columns.case_id === firstCase!.recordId,
+      )!;
+      // A pull that ended before the first case came left the material in sync_pull_held.
+      await pullFrom(h, [material]);
+      expect(count(h, 'sync_pull_held')).toBe(1);
+      // Since then the hub moved it to the second case; the next pull brings it, then both cases.
+      const moved: PulledRecord = {
+        ...material,
+        version: secondCase!.version,
+        columns: {
+          ...material.columns,
+          case_id: secondCase!.recordId,
+          version: secondCase!.version,
+        },
+      };
+      expect(moved.version > material.version).toBe(true);
+      const parents = records.filter(
+        (record) => record.table !== 'cases' && record.columns.case_id === undefined,
+      );
+      const feed = [material, ...parents, moved, firstCase!, secondCase!];
+      const { pulled } = await pullFrom(h, feed, { pageSize: 1 });
+      expect(pulled).toMatchObject({ state: 'done', problem: null });
+      expect(stored(h, moved)).toBe(true);
+      expect(count(h, 'sync_pull_held')).toBe(0);
+    });
   },
 );
