@@ -296,5 +296,8 @@ function heldToStore(
   const stored = new Set(before.map((entry) => heldKey(entry.record)));
   const kept = held.filter((entry) => stored.has(heldKey(entry.record)));
   const carried = held.filter((entry) => !stored.has(heldKey(entry.record)));
-  return [...kept, ...inMemory.take(carried, applied)];
+  // A record stored again in sync_pull_held leaves memory as an applied one does: an older copy
+  // held there would pin the cursor and be stored again at the pull's end over the newer one.
+  const leaving = [...applied, ...kept.map((entry) => entry.record)];
+  return [...kept, ...inMemory.take(carried, leaving)];
 }

@@ -226,7 +226,7 @@ describe(
       expect(cursor).not.toBeNull();
       expect(Number(cursor)).toBeLessThan(300);
       // Every record before the stored cursor is here or in sync_pull_held; those held longer than
-      // three pages went there.
+      // MAX_PAGES_HELD (8) pages went there.
       expect(records.slice(0, Number(cursor)).every((record) => stored(h, record))).toBe(true);
       expect(count(h, 'sync_pull_held')).toBeGreaterThan(0);
 

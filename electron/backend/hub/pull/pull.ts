@@ -44,7 +44,7 @@ export interface PullProgress {
   applied: number;
   /** What the hub said is left after the last page (an upper bound). */
   remaining: number;
-  /** Records waiting for a record they refer to (sync_pull_held). */
+  /** Records waiting for a record they refer to (in sync_pull_held, or in memory a few pages, held-in-memory.ts). */
   held: number;
 }
 
