@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledRecord, SyncRecordTable } from '@shared/sync/records-contract';
 import { createHarness, type Harness } from '../../testing/harness';
-import { heldWaitingFor, keepHeld, type Held } from './hold-back';
+import { heldWaitingFor, keepHeld, parentsFirst, type Held } from './hold-back';
 
 /*
  * The held set's bookkeeping on a real database: which held records a slice's records release (a
@@ -72,5 +72,28 @@ describe('the held set', () => {
       whole: false,
     });
     expect(heldRows()).toEqual([{ table_name: 'cases', record_id: id(6), version: 'v1' }]);
+  });
+});
+
+describe('a page’s order of application', () => {
+  it('puts residents before cases and cases before their materials, keeping feed order within a table', () => {
+    // In feed order: materials written at intake come before their case, last changed at completion.
+    const page = [
+      record('case_materials', 1, 'v1'),
+      record('case_events', 2, 'v1'),
+      record('case_materials', 3, 'v1'),
+      record('cases', 4, 'v2'),
+      record('residents', 5, 'v3'),
+      record('cases', 6, 'v3'),
+    ];
+    const order = (parentsFirst(page) as PulledRecord[]).map(
+      (r) => `${r.table}:${r.recordId.slice(-1)}`,
+    );
+    expect(order.slice(0, 3)).toEqual(['residents:5', 'cases:4', 'cases:6']);
+    expect(order.filter((entry) => entry.startsWith('case_materials'))).toEqual([
+      'case_materials:1',
+      'case_materials:3',
+    ]);
+    expect(order).toHaveLength(6);
   });
 });
