@@ -163,6 +163,10 @@ async function main(): Promise<void> {
 
     const rounds: number[] = [];
     const roundCpu = terminal.sample().cpuSeconds;
+    const roundCpuBefore = {
+      hub: treeCpuSeconds(hub.pid!),
+      server: treeCpuSeconds(cluster.serverPid()),
+    };
     for (let round = 0; round < roundCount; round += 1) {
       fillLog(file, logRows(total + round * 100, 100, terminalId, clock));
       const roundStart = performance.now();
@@ -171,11 +175,15 @@ async function main(): Promise<void> {
       if (answer.pushed !== 100) throw new Error(`round ${round}: ${answer.pushed} pushed`);
     }
     const p99 = percentile(rounds, 99);
+    const perRound = (cpuSeconds: number) =>
+      ((cpuSeconds / Math.max(1, roundCount)) * 1000).toFixed(1);
     console.log(
       `rounds of 100 changes (read, send, hub commit, marked pushed): n=${rounds.length} ` +
         `p50 ${formatMs(percentile(rounds, 50))} p99 ${formatMs(p99)} max ${formatMs(Math.max(...rounds))} ` +
         `(target < ${TARGET_ROUND_MS} ms: ${p99 < TARGET_ROUND_MS ? '达标 OK' : '超标 OVER'}); ` +
-        `terminal CPU ${(((terminal.sample().cpuSeconds - roundCpu) / Math.max(1, roundCount)) * 1000).toFixed(1)} ms a round; ` +
+        `CPU a round: terminal ${perRound(terminal.sample().cpuSeconds - roundCpu)} ms, ` +
+        `hub ${perRound(treeCpuSeconds(hub.pid!) - roundCpuBefore.hub)} ms, ` +
+        `PostgreSQL ${perRound(treeCpuSeconds(cluster.serverPid()) - roundCpuBefore.server)} ms; ` +
         `load ${load()}`,
     );
 
