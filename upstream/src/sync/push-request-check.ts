@@ -1,7 +1,6 @@
-import { z } from 'zod';
+import { SYNC_TABLES, UUID, isColumns, isObject, withoutProto } from '@shared/sync/contract-checks';
 import {
   PUSH_BATCH_MAX,
-  SYNC_RECORD_TABLES,
   pushRequestSchema,
   type PushEntry,
   type PushRequest,
@@ -14,14 +13,7 @@ import {
  * A body this check refuses is handed to the schema, so that a refusal is zod's, word for word.
  */
 
-const TABLES: ReadonlySet<string> = new Set(SYNC_RECORD_TABLES);
 const OPS: ReadonlySet<string> = new Set(['insert', 'update', 'delete']);
-/** The pattern behind the schema's z.string().uuid(). */
-const UUID = z.regexes.uuid();
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
 /** The schema's hlc: 1 to 100 characters. */
@@ -31,30 +23,6 @@ const isHlc = (value: unknown): value is string =>
 const isSafeInteger = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value);
 
-/** What JSON carries of SQLite's TEXT, INTEGER, REAL and NULL (the schema's columnValue). */
-const isColumnValue = (value: unknown) =>
-  value === null ||
-  typeof value === 'string' ||
-  (typeof value === 'number' && Number.isFinite(value));
-
-/** A plain object of column values, as z.record takes it (JSON.parse makes no other kind). */
-function isColumns(value: unknown): value is PushEntry['columns'] {
-  if (!isObject(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
-  // The schema skips a "__proto__" key without looking at its value (withoutProto drops it).
-  for (const key in value) if (key !== '__proto__' && !isColumnValue(value[key])) return false;
-  return true;
-}
-
-/** JSON can name a column "__proto__"; the schema's answer leaves it out, and so does this. */
-function withoutProto<T extends object>(columns: T): T {
-  if (!Object.hasOwn(columns, '__proto__')) return columns;
-  const copy = { ...columns };
-  delete (copy as Record<string, unknown>)['__proto__'];
-  return copy;
-}
-
 function checkedEntry(value: unknown): PushEntry | null {
   if (!isObject(value)) return null;
   const { seq, txId, table, recordId, op, baseVersion, version, columns, schemaVersion, at } =
@@ -62,7 +30,7 @@ function checkedEntry(value: unknown): PushEntry | null {
   const { settlesRefusal } = value;
   if (!isSafeInteger(seq) || seq <= 0) return null;
   if (!isUuid(txId)) return null;
-  if (typeof table !== 'string' || !TABLES.has(table)) return null;
+  if (typeof table !== 'string' || !SYNC_TABLES.has(table)) return null;
   if (!isUuid(recordId)) return null;
   if (typeof op !== 'string' || !OPS.has(op)) return null;
   if (baseVersion !== null && !isHlc(baseVersion)) return null;
