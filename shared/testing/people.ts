@@ -33,6 +33,9 @@ export const PHONES = {
 /** The township counter's clerk in the backend tests. */
 export const CLERK = { username: 'clerk1', displayName: '王芳', role: 'clerk' } as const;
 
+/** A village's agent in the backend tests; the test names the village (orgUnitId). */
+export const VILLAGE_AGENT = { username: 'agent1', displayName: '周代办', role: 'agent' } as const;
+
 /** A natural person with every particular an art. 29 agreement needs. */
 export function person(
   name: string,

@@ -6,6 +6,7 @@ import { addResident, ensureItem, SETUP_TIMEOUT_MS, signInAs } from '../testing/
 import { startHttpHost } from '../host/http-host';
 import { demoTest } from '../testing/fixtures';
 import { sha256Hex } from './store';
+import { VILLAGE_AGENT } from '@shared/testing/people';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46]);
@@ -166,12 +167,7 @@ describe('attachments', { timeout: SETUP_TIMEOUT_MS }, () => {
     if (!stored.ok) throw new Error(stored.error.message);
     const units = await h.ok('orgUnits.list', {}, admin);
     const village = units.find((unit) => unit.code === '330324001001')!;
-    const agent = await signInAs(h, admin, {
-      username: 'agent1',
-      displayName: '周代办',
-      role: 'agent',
-      orgUnitId: village.id,
-    });
+    const agent = await signInAs(h, admin, { ...VILLAGE_AGENT, orgUnitId: village.id });
     const refused = await h.call('attachments.get', { attachmentId: stored.value.id }, agent);
     expect(refused.ok ? null : refused.error.code).toBe('FORBIDDEN');
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK, residentIdNumber } from '@shared/testing/people';
+import { CLERK, residentIdNumber, VILLAGE_AGENT } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { createHarness, type Harness } from '../testing/harness';
 import { applyPulled, pulledFromOutbox } from '../testing/pulled-records';
@@ -40,12 +40,7 @@ describe('residents.merged', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
     });
 
     const v = await setUpDemoTownship(village);
-    const agent = await signInAs(village, v.admin, {
-      username: 'agent1',
-      displayName: '周代办',
-      role: 'agent',
-      orgUnitId: v.villageId,
-    });
+    const agent = await signInAs(village, v.admin, { ...VILLAGE_AGENT, orgUnitId: v.villageId });
     merged = (await village.ok('residents.create', person, agent)).id;
     // The unit that owns the record: the terminal's, whoever typed it in.
     registeredBy = (

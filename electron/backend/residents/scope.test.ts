@@ -1,7 +1,7 @@
 import { CompiledQuery } from 'kysely';
 import { describe, expect } from 'vitest';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
-import { residentIdNumber } from '@shared/testing/people';
+import { residentIdNumber, VILLAGE_AGENT } from '@shared/testing/people';
 import {
   ensureItem,
   moveClockTo,
@@ -70,12 +70,7 @@ test.beforeAll(
   }) => {
     chengdong = villageId;
     wangjiang = otherVillageId;
-    agent = await signInAs(h, admin, {
-      username: 'agent1',
-      displayName: '周代办',
-      role: 'agent',
-      orgUnitId: chengdong,
-    });
+    agent = await signInAs(h, admin, { ...VILLAGE_AGENT, orgUnitId: chengdong });
     auditor = await signInAs(h, admin, {
       username: 'audit2',
       displayName: '吴审计',

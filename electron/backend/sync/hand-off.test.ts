@@ -7,7 +7,7 @@ import { IDS, neighbourDispute, person, residentIdNumber } from '@shared/testing
 import { createHarness, type Harness } from '../testing/harness';
 import { joinHub } from '../testing/hub-terminal';
 import { startInProcessHub, type InProcessHub } from '../testing/in-process-hub';
-import { PENSION, signInAs } from '../testing/township';
+import { PENSION, signInAs, ALL_RECEIVED } from '../testing/township';
 
 /*
  * Issue 15, "routing, end to end": a village agency point, its township and the county centre,
@@ -28,12 +28,6 @@ const SCAN = (() => {
   bytes.write('岩头村代办', 4096, 'utf8');
   return bytes;
 })();
-
-/** 城乡居民养老保险待遇领取: every material, the power of attorney included, received. */
-const ALL_RECEIVED = [0, 1, 2, 3, 4, 5].map((position) => ({
-  position,
-  status: 'received' as const,
-}));
 
 let hub: InProcessHub;
 let county: Harness;

@@ -156,6 +156,9 @@ export function received(...positions: number[]): Checks {
   return positions.map((position) => ({ position, status: 'received' }));
 }
 
+/** Every material of the pension item received, the authorised applicant's two included. */
+export const ALL_RECEIVED: Checks = received(0, 1, 2, 3, 4, 5);
+
 /**
  * A township counter at 09:30 on Tuesday 2025-09-30 in Shanghai, the last working day before the
  * National Day holiday: a clerk, a supervisor, the pension item and one resident.

@@ -1,6 +1,6 @@
 import { describe, expect } from 'vitest';
 import type { MethodInput } from '@shared/api';
-import { CLERK } from '@shared/testing/people';
+import { CLERK, VILLAGE_AGENT } from '@shared/testing/people';
 import { townshipTest } from '../../testing/fixtures';
 import type { Harness } from '../../testing/harness';
 import {
@@ -10,15 +10,11 @@ import {
   moveClockTo,
   setUpDemoTownship,
   signInAs,
+  ALL_RECEIVED,
 } from '../../testing/township';
 
 type Checks = MethodInput<'cases.intake'>['materials'];
 
-/** 城乡居民养老保险待遇领取: 0..3 required, 4 授权委托书, 5 受托人居民身份证. */
-const ALL_RECEIVED: Checks = [0, 1, 2, 3, 4, 5].map((position) => ({
-  position,
-  status: 'received',
-}));
 const WITHOUT_ATTORNEY: Checks = ALL_RECEIVED.filter((check) => check.position !== 4);
 
 /** 东城街道 on Monday 2025-09-22, 09:00 in Shanghai: a clerk, 城东社区's agent and one of its residents. */
@@ -27,12 +23,7 @@ async function agencyScene(h: Harness) {
   const township = await setUpDemoTownship(h);
   const { admin, villageId } = township;
   const clerk = await signInAs(h, admin, CLERK);
-  const agent = await signInAs(h, admin, {
-    username: 'agent1',
-    displayName: '周代办',
-    role: 'agent',
-    orgUnitId: villageId,
-  });
+  const agent = await signInAs(h, admin, { ...VILLAGE_AGENT, orgUnitId: villageId });
   const itemId = await ensureItem(h, 'ZJ-XZ-0003');
   const { id: residentId } = await addResident(h, {
     name: '钱老伯',

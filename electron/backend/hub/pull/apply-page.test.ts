@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledRecord } from '@shared/sync/records-contract';
-import { CLERK } from '@shared/testing/people';
-import { residentIdNumber } from '@shared/testing/people';
+import { CLERK, VILLAGE_AGENT, residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { unpushedEntry } from '../../core/pushed-through';
 import { createHarness, type Harness } from '../../testing/harness';
@@ -13,6 +12,7 @@ import {
   moveClockTo,
   setUpDemoTownship,
   signInAs,
+  ALL_RECEIVED,
 } from '../../testing/township';
 import { applyPage } from './pull';
 
@@ -21,11 +21,6 @@ import { applyPage } from './pull';
  * it over) and the township's window, which pulls what the village pushed. The hub's part is stood
  * in for by the village's outbox (testing/pulled-records.ts), page by page as the hub would hand it.
  */
-
-const ALL_RECEIVED = [0, 1, 2, 3, 4, 5].map((position) => ({
-  position,
-  status: 'received' as const,
-}));
 
 interface Scene {
   village: Harness;
@@ -76,12 +71,7 @@ describe('applying pulled pages', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
     const township = await createHarness();
     for (const h of [village, township]) moveClockTo(h, '2025-09-22T01:00:00.000Z', []);
     const v = await setUpDemoTownship(village);
-    const agent = await signInAs(village, v.admin, {
-      username: 'agent1',
-      displayName: '周代办',
-      role: 'agent',
-      orgUnitId: v.villageId,
-    });
+    const agent = await signInAs(village, v.admin, { ...VILLAGE_AGENT, orgUnitId: v.villageId });
     const itemId = await ensureItem(village, 'ZJ-XZ-0003');
     const resident = await village.ok(
       'residents.create',

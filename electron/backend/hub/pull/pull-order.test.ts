@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledRecord, PullResponse } from '@shared/sync/records-contract';
-import { CLERK, residentIdNumber } from '@shared/testing/people';
+import { CLERK, residentIdNumber, VILLAGE_AGENT } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { createHarness, type Harness } from '../../testing/harness';
 import { pulledFromOutbox } from '../../testing/pulled-records';
@@ -11,6 +11,7 @@ import {
   moveClockTo,
   setUpDemoTownship,
   signInAs,
+  ALL_RECEIVED,
 } from '../../testing/township';
 import { pullRecords } from './pull';
 
@@ -23,10 +24,6 @@ import { pullRecords } from './pull';
  */
 
 const CASES = 40;
-const ALL_RECEIVED = [0, 1, 2, 3, 4, 5].map((position) => ({
-  position,
-  status: 'received' as const,
-}));
 
 /**
  * Serves `records` in pages as the hub does (cursor: the index of the next record); `cutAt`: the
@@ -141,12 +138,7 @@ describe(
       village = await createHarness();
       moveClockTo(village, '2025-09-22T01:00:00.000Z', []);
       const v = await setUpDemoTownship(village);
-      const agent = await signInAs(village, v.admin, {
-        username: 'agent1',
-        displayName: '周代办',
-        role: 'agent',
-        orgUnitId: v.villageId,
-      });
+      const agent = await signInAs(village, v.admin, { ...VILLAGE_AGENT, orgUnitId: v.villageId });
       itemId = await ensureItem(village, 'ZJ-XZ-0003');
       const resident = await village.ok(
         'residents.create',

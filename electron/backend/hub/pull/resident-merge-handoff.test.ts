@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLERK, residentIdNumber } from '@shared/testing/people';
+import { CLERK, residentIdNumber, VILLAGE_AGENT } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { unpushedEntry } from '../../core/pushed-through';
 import { createHarness, type Harness } from '../../testing/harness';
@@ -12,6 +12,7 @@ import {
   moveClockTo,
   setUpDemoTownship,
   signInAs,
+  ALL_RECEIVED,
 } from '../../testing/township';
 import { applyPage } from './pull';
 
@@ -23,10 +24,6 @@ import { applyPage } from './pull';
  * the older one, with every case of the person under it.
  */
 
-const ALL_RECEIVED = [0, 1, 2, 3, 4, 5].map((position) => ({
-  position,
-  status: 'received' as const,
-}));
 const KONG = residentIdNumber(YONGJIA_AREA, '1944-02-11', 17);
 const MENG = residentIdNumber(YONGJIA_AREA, '1949-10-05', 28);
 
@@ -65,12 +62,7 @@ describe(
 
       const v = await setUpDemoTownship(village);
       villageId = v.villageId;
-      const agent = await signInAs(village, v.admin, {
-        username: 'agent1',
-        displayName: '周代办',
-        role: 'agent',
-        orgUnitId: v.villageId,
-      });
+      const agent = await signInAs(village, v.admin, { ...VILLAGE_AGENT, orgUnitId: v.villageId });
       expect(await ensureItem(village, 'ZJ-XZ-0003')).toBe(itemId);
       const handOff = async (name: string, docNumber: string) => {
         const resident = await register(village, agent, name, docNumber);

@@ -6,7 +6,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result } from '@shared/api';
 import { CHENGDONG, DONGCHENG } from '@shared/testing/org-units';
-import { CLERK, neighbourDispute } from '@shared/testing/people';
+import { CLERK, neighbourDispute, VILLAGE_AGENT } from '@shared/testing/people';
 import {
   mediationSettingsIdFromOrgUnit,
   orgUnitIdFromDivisionCode,
@@ -165,14 +165,8 @@ describe('a standalone terminal joining its county', () => {
     expect(townshipId).not.toBe(orgUnitIdFromDivisionCode(DONGCHENG.divisionCode));
 
     const clerk = (await createSignedInUser(h, admin, { ...CLERK, orgUnitId: townshipId })).token;
-    const agent = (
-      await createSignedInUser(h, admin, {
-        username: 'agent1',
-        displayName: '周代办',
-        role: 'agent',
-        orgUnitId: villageId,
-      })
-    ).token;
+    const agent = (await createSignedInUser(h, admin, { ...VILLAGE_AGENT, orgUnitId: villageId }))
+      .token;
     const mediator = (
       await createSignedInUser(h, admin, {
         username: 'med_a',
