@@ -43,12 +43,6 @@ export class HeldInMemory {
     return this.byKey.size;
   }
 
-  /** Whether a record of this table is held here (one that a later slice may apply). */
-  holds(table: string): boolean {
-    for (const entry of this.byKey.values()) if (entry.record.table === table) return true;
-    return false;
-  }
-
   /** A page of the pull begins, asked for with `after`. */
   startPage(page: number, after: string | undefined): void {
     this.page = page;

@@ -1,5 +1,4 @@
 import { performance } from 'node:perf_hooks';
-import type BetterSqlite3 from 'better-sqlite3';
 import type { PullResponse } from '@shared/sync/records-contract';
 import { raiseClockFloor } from '../../core/clock-floor';
 import { ANONYMOUS } from '../../core/context';
@@ -9,11 +8,11 @@ import { queueHandOffFiles } from '../blob-state';
 import { HUB_TIMEOUT, HubRefusal, HubUnreachable, type HubClientOptions } from '../client';
 import { UNREACHABLE_MESSAGE } from '../errors';
 import { readEnrolment } from '../repository';
-import { prepared } from '../../db/prepared';
 import { applyPulledPage } from './apply-page';
 import { DEFER_INDEXES_FROM, deferIndexes, rebuildDeferredIndexes } from './deferred-indexes';
 import { HeldInMemory } from './held-in-memory';
 import { parentsFirst } from './hold-back';
+import { commitUnsynced } from './outbox-durability';
 import { pullPage, pulledRecords } from './pull-client';
 
 /**
@@ -85,25 +84,6 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
 }
 
 /**
- * Whether applying these records, or held ones they release, may merge two residents: the only
- * writes of a pull that go to the outbox (resident-merge.ts).
- */
-function mayWriteOutbox(
-  sqlite: BetterSqlite3.Database,
-  records: PullResponse['records'],
-  inMemory: HeldInMemory | undefined,
-): boolean {
-  if (records.some((record) => record.table === 'residents')) return true;
-  if (inMemory?.holds('residents')) return true;
-  return (
-    prepared(
-      sqlite,
-      "SELECT 1 FROM sync_pull_held WHERE table_name = 'residents' LIMIT 1",
-    ).get() !== undefined
-  );
-}
-
-/**
  * Applies one page and stores its cursor in the same transaction, so that a pull cut anywhere
  * resumes from the last page applied and never skips or half-applies one. Without a cursor (a
  * repair's page of one bucket) the stored cursor stays.
@@ -111,10 +91,9 @@ function mayWriteOutbox(
  * Two settings hold for the page's transaction only, on the connection it holds:
  * - temp_store=MEMORY: an insert into cases, with its twenty indexes, outgrows SQLite's in-memory
  *   statement journal and spilled some sixty page writes per case to a temp file (strace, wt-pullperf);
- * - synchronous=NORMAL: a page lost to a power cut is lost with its cursor and pulled again. Not
- *   for a page that may merge two records of one person (mayWriteOutbox): the merge writes outbox
- *   entries, which the pusher may send as soon as this commits; lost after the hub took them, their
- *   seqs would be issued again, and the hub would drop the new entries as ones it already has.
+ * - synchronous=NORMAL: a page lost to a power cut is lost with its cursor and pulled again; one
+ *   that merged two records of one person wrote outbox entries, and is synced before the pusher
+ *   can read them (outbox-durability.ts).
  */
 export async function applyPage(
   rt: Runtime,
@@ -128,8 +107,8 @@ export async function applyPage(
   const { sqlite } = rt;
   return rt.db.connection().execute(async (db) => {
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
-    if (!mayWriteOutbox(sqlite, page.records, inMemory)) sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('temp_store = MEMORY');
+    const settle = commitUnsynced(sqlite);
     try {
       return await db.transaction().execute(async (trx) => {
         const applied = await applyPulledPage(
@@ -158,7 +137,7 @@ export async function applyPage(
         return applied;
       });
     } finally {
-      sqlite.pragma('synchronous = FULL');
+      settle();
       sqlite.pragma(`temp_store = ${tempStore}`);
     }
   });

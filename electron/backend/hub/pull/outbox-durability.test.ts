@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PulledRecord } from '@shared/sync/records-contract';
+import { CLERK, residentIdNumber } from '@shared/testing/people';
+import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { createHarness, type Harness } from '../../testing/harness';
+import { watchPowerCutImage } from '../../testing/power-cut';
+import { pulledFromOutbox } from '../../testing/pulled-records';
+import { moveClockTo, SETUP_TIMEOUT_MS, setUpDemoTownship, signInAs } from '../../testing/township';
+import { applyPage } from './pull';
+
+/*
+ * 东城街道's window pulls what a village agent registered: 冯大妈, whom the window registered the day
+ * before (so the pull merges the two records and sends the merge up as the window's own change), and
+ * two people the window has never seen. A power cut may come at any moment after a page is applied;
+ * the pusher may send the outbox as soon as the page lets go of the connection.
+ */
+
+const FENG = residentIdNumber(YONGJIA_AREA, '1949-11-23', 62);
+
+let township: Harness;
+let pulled: PulledRecord[];
+
+const outboxSeqs = (sqlite: Harness['backend']['runtime']['sqlite']) =>
+  sqlite.prepare('SELECT seq FROM outbox ORDER BY seq').pluck().all() as number[];
+
+describe('a pulled page and the power cut', { timeout: 4 * SETUP_TIMEOUT_MS }, () => {
+  beforeAll(async () => {
+    township = await createHarness();
+    const village = await createHarness();
+    moveClockTo(township, '2025-09-20T01:00:00.000Z', []);
+    moveClockTo(village, '2025-09-21T01:00:00.000Z', []);
+    const t = await setUpDemoTownship(township);
+    const clerk = await signInAs(township, t.admin, CLERK);
+    const feng = { name: '冯大妈', docType: 'resident_id', docNumber: FENG } as const;
+    await township.ok('residents.create', { ...feng, address: '东城街道城东路 3 号' }, clerk);
+    const v = await setUpDemoTownship(village);
+    const agent = await signInAs(village, v.admin, {
+      username: 'agent1',
+      displayName: '周代办',
+      role: 'agent',
+      orgUnitId: v.villageId,
+    });
+    for (const [name, day] of [
+      ['郑阿公', '1951-04-17'],
+      ['王小妹', '1990-02-03'],
+    ] as const) {
+      const docNumber = residentIdNumber(YONGJIA_AREA, day, 88);
+      await village.ok('residents.create', { name, docType: 'resident_id', docNumber }, agent);
+    }
+    await village.ok('residents.create', { ...feng, phone: '13812345678' }, agent);
+    pulled = (await pulledFromOutbox(village, 'reader')).filter((r) => r.table === 'residents');
+    await village.cleanup();
+  }, 4 * SETUP_TIMEOUT_MS);
+  afterAll(async () => {
+    await township?.cleanup();
+  });
+
+  it('syncs nothing for a page of residents that merges none', async () => {
+    const { runtime } = township.backend;
+    const strangers = pulled.filter((r) => r.columns.doc_number !== FENG);
+    expect(strangers).toHaveLength(2);
+    const image = watchPowerCutImage(runtime.sqlite);
+    try {
+      const before = outboxSeqs(runtime.sqlite);
+      const outcome = await applyPage(runtime, { records: strangers, cursor: 'p1' });
+      expect(outcome.inserted).toBe(2);
+      expect(outboxSeqs(runtime.sqlite)).toEqual(before);
+      // Lost to a power cut, the page is pulled again with its cursor: no fsync was paid for it.
+      expect(image.syncs).toBe(0);
+    } finally {
+      image.stop();
+    }
+  });
+
+  it('makes the entries of a merge durable before the pusher can read them', async () => {
+    const { runtime } = township.backend;
+    const image = watchPowerCutImage(runtime.sqlite);
+    try {
+      const before = outboxSeqs(runtime.sqlite);
+      await applyPage(runtime, {
+        records: pulled.filter((r) => r.columns.doc_number === FENG),
+        cursor: 'p2',
+      });
+      const written = outboxSeqs(runtime.sqlite).filter((seq) => !before.includes(seq));
+      expect(written.length).toBeGreaterThan(0);
+      const after = image.open();
+      try {
+        expect(after.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(outboxSeqs(after)).toEqual(expect.arrayContaining(written));
+        expect(after.prepare('SELECT pull_cursor FROM sync_state').pluck().get()).toBe('p2');
+      } finally {
+        after.close();
+      }
+    } finally {
+      image.stop();
+    }
+  });
+});
