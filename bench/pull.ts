@@ -7,7 +7,9 @@
  * the hub as the wizard joins it; while it pulls, a trivial backend request (hub.pullProgress through
  * the dispatcher) goes out every 10 ms in that process. Prints records/s applied, the terminal
  * process's RSS and CPU, the hub's CPU and the requests' latencies.
- * Run: npm run bench:pull [-- --records 100000 --page N (fixed page size; default adaptive)]
+ * Run: npm run bench:pull [-- --records 100000 --page N (fixed page size; default adaptive)
+ *   --first-sync (the terminal forgets the cursor its join stored: a new terminal's first sync, which
+ *   defers the synced tables' secondary indexes; without it the pull keeps them)]
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -77,6 +79,7 @@ async function main(): Promise<void> {
   const total = countFlag('records', 100_000);
   // 0: the pull sizes its pages by how long the last one took (pull.ts nextPageSize).
   const pageSize = countFlag('page', 0);
+  const firstSync = process.argv.includes('--first-sync');
   const bin = findPostgresBinaries();
   if (!bin) {
     console.error(`bench:pull needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
@@ -88,7 +91,7 @@ async function main(): Promise<void> {
       .join(', ');
   console.log(
     `基层一窗通 record pull benchmark, ${new Date().toISOString()}: ${total} records, pages of ` +
-      `${pageSize || 'adaptive size'}; ${cpus().length} CPUs, load ${load()}`,
+      `${pageSize || 'adaptive size'}${firstSync ? ', first sync' : ''}; ${cpus().length} CPUs, load ${load()}`,
   );
   const work = mkdtempSync(join(tmpdir(), 'bench-pull-'));
   let cluster: PostgresCluster | null = null;
@@ -128,7 +131,7 @@ async function main(): Promise<void> {
       server: treeCpuSeconds(cluster.serverPid()),
     };
     const pullStart = performance.now();
-    const { result, latencies, cases, peaks } = await terminal.call('pull', pageSize);
+    const { result, latencies, cases, peaks } = await terminal.call('pull', pageSize, firstSync);
     const seconds = (performance.now() - pullStart) / 1000;
     const peakRss = watch.stop();
     const after = terminal.sample();

@@ -114,9 +114,11 @@ const commands = {
   /**
    * One pull, while a trivial backend request (hub.pullProgress through the dispatcher) goes out
    * every 10 ms; answers the pull's result, the requests' latencies from when each was due, and how
-   * many cases this terminal then holds.
+   * many cases this terminal then holds. With `firstSync`, the cursor the join stored is forgotten
+   * first: the pull is then a new terminal's first sync, which defers indexes (deferred-indexes.ts).
    */
-  async pull(pageSize: number) {
+  async pull(pageSize: number, firstSync = false) {
+    if (firstSync) runtime().sqlite.prepare('UPDATE sync_state SET pull_cursor = NULL').run();
     const latencies: number[] = [];
     let pulling = true;
     const probe = (async () => {

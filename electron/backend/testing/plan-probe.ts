@@ -18,13 +18,17 @@ export interface PlanProbe {
   close(): Promise<void>;
 }
 
+/** What db/named-indexes.ts reads before a query that names an index: no statement of the lists. */
+const SCHEMA_READS = /^(?:PRAGMA schema_version|SELECT name FROM sqlite_schema\b)/;
+
 export async function planProbe(): Promise<PlanProbe> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-plan-'));
   const captured: CompiledQuery[] = [];
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: openSqlite(join(dir, 'plan.sqlite')) }),
     log: (event) => {
-      if (event.level === 'query') captured.push(event.query);
+      if (event.level === 'query' && !SCHEMA_READS.test(event.query.sql))
+        captured.push(event.query);
     },
   });
   await migrate(

@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { CLOCK_RUNNING_STATES } from '../list/filter-sql';
 import { SUMMARY_COLUMNS, type CaseSummaryRow } from '../list/repository';
 import { scopeCondition, type CaseScope } from '../list/scope-sql';
+import { executeNaming, indexedBy } from '../../db/named-indexes';
 import type { Db } from '../../db/queryable';
 import { valueList } from '../../core/value-list-sql';
 
@@ -34,13 +35,15 @@ async function worklist(
   db: Db,
   where: RawBuilder<unknown>,
   order: RawBuilder<unknown>,
-  indexedBy?: string,
+  index?: string,
 ): Promise<CaseSummaryRow[]> {
-  const cases = indexedBy ? sql`cases c INDEXED BY ${sql.id(indexedBy)}` : sql`cases c`;
-  const result = await sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
+  const result = await executeNaming(db, (present) => {
+    const cases = index ? indexedBy(sql`cases c`, index, present) : sql`cases c`;
+    return sql<CaseSummaryRow>`SELECT ${SUMMARY_COLUMNS}
     FROM ${cases} LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     WHERE c.deleted_at IS NULL AND ${where}
-    ORDER BY ${order} LIMIT ${WORKLIST_LIMIT}`.execute(db);
+    ORDER BY ${order} LIMIT ${WORKLIST_LIMIT}`;
+  });
   return result.rows;
 }
 

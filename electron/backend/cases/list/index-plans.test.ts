@@ -15,6 +15,7 @@ import * as worklists from '../dashboard/worklist-sql';
 import { fullScans } from '../../testing/plan-probe';
 import { PLAN_SCOPE as scope, planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
+import { EVERY_INDEX } from '../../db/named-indexes';
 
 function filter(query: string, extra: Partial<CaseFilter> = {}): CaseFilter {
   return { search: classifyCaseSearch(query), states: [], ...extra };
@@ -109,7 +110,9 @@ describe('no list or search reads the whole cases table', () => {
     const plain = filter('');
     await listCaseRows(probe.db, plain, scope, SORTS[0]!, 20, 0);
     await probe.db.executeQuery(
-      listQuery(filter('生活'), scope, SORTS[0]!, 20, 0, { kind: 'many' }).compile(probe.db),
+      listQuery(filter('生活'), scope, SORTS[0]!, 20, 0, { kind: 'many' }, EVERY_INDEX).compile(
+        probe.db,
+      ),
     );
     for (const plan of await probe.plans()) {
       expect(
@@ -225,9 +228,17 @@ describe('no list or search reads the whole cases table', () => {
     probe,
   }) => {
     await probe.db.executeQuery(
-      listQuery(filter('zs'), scope, { by: 'createdAt', dir: 'desc' }, 20, 0, {
-        kind: 'many',
-      }).compile(probe.db),
+      listQuery(
+        filter('zs'),
+        scope,
+        { by: 'createdAt', dir: 'desc' },
+        20,
+        0,
+        {
+          kind: 'many',
+        },
+        EVERY_INDEX,
+      ).compile(probe.db),
     );
     await pageAcrossUnits(probe.db, filter('zs'), scope, { by: 'createdAt', dir: 'desc' }, 20);
     for (const plan of await probe.plans()) {

@@ -6,6 +6,7 @@ import type { CaseSort } from './walk-sql';
 import { fullScans, type PlanProbe } from '../../testing/plan-probe';
 import { PLAN_SCOPE as scope, planProbeFileTest as test } from '../../testing/cases';
 import { classifyCaseSearch } from '../search/case-search';
+import { EVERY_INDEX } from '../../db/named-indexes';
 const plain: CaseFilter = { search: classifyCaseSearch(''), states: [] };
 
 const SORT_COLUMNS: [CaseSort['by'], string, string][] = [
@@ -95,7 +96,7 @@ describe('an anchored page', () => {
   }) => {
     const sort: CaseSort = { by: 'createdAt', dir: 'desc' };
     const limits = (seek: PageSeek | null) =>
-      listQuery(plain, scope, sort, 20, 10_000, { kind: 'none' }, seek)
+      listQuery(plain, scope, sort, 20, 10_000, { kind: 'none' }, EVERY_INDEX, seek)
         .compile(probe.db)
         .parameters.filter((value) => typeof value === 'number' && value !== ANCHOR_ROWID);
     // Three own units and two other parts of the scope: five walks, then the merge's LIMIT/OFFSET.

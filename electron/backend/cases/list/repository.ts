@@ -11,6 +11,7 @@ import {
 import { chosenFilters, filters, overdueParts, type CaseFilter } from './filter-sql';
 import { scopeCondition, scopeParts, type CaseScope } from './scope-sql';
 import { direction, mergeOrder, orderBy, pageRowids, sortKey, type CaseSort } from './walk-sql';
+import { executeNaming, indexedBy, type PresentIndexes } from '../../db/named-indexes';
 import type { Db } from '../../db/queryable';
 
 /**
@@ -71,11 +72,12 @@ export function listQuery(
   limit: number,
   offset: number,
   candidates: Candidates,
+  present: PresentIndexes,
   seek: PageSeek | null = null,
 ): RawBuilder<CasePageRow> {
   const walkSeek = candidates.kind === 'few' ? null : seek;
   const skip = walkSeek ? walkSeek.skip : offset;
-  const rowids = pageRowids(filter, scope, sort, skip + limit, candidates, walkSeek);
+  const rowids = pageRowids(filter, scope, sort, skip + limit, candidates, present, walkSeek);
   return sql<CasePageRow>`SELECT ${SUMMARY_COLUMNS}, c.rowid AS rid, ${sortKey(sort)} AS k
     FROM (SELECT p.rid FROM (${rowids}) p
       ORDER BY ${mergeOrder(sort, walkSeek)} LIMIT ${limit} OFFSET ${skip}) q
@@ -101,6 +103,7 @@ function countQuery(
   scope: CaseScope,
   cap: number | null,
   candidates: Candidates,
+  present: PresentIndexes,
 ): RawBuilder<{ total: number }> {
   const limit = cap === null ? -1 : cap + 1;
   if (candidates.kind === 'few') {
@@ -108,7 +111,7 @@ function countQuery(
       FROM (${candidateRows(candidates.rowids)}) m CROSS JOIN cases c ON c.rowid = m.rid
       WHERE ${filters(filter)} AND ${scopeCondition(scope, true)} LIMIT ${limit})`;
   }
-  const parts = candidateParts(filter.search, scope);
+  const parts = candidateParts(filter.search, scope, present);
   if (parts.length > 0) {
     return sql<{ total: number }>`SELECT count(*) AS total FROM (SELECT DISTINCT c.rowid
       FROM (${sql.join(parts, sql` UNION ALL `)}) m CROSS JOIN cases c ON c.rowid = m.rid
@@ -161,11 +164,14 @@ export async function pageAcrossUnits(
   const test = rowMatches(filter.search);
   if (sort.by !== 'createdAt' || !test) return null;
   const dir = direction(sort);
-  const result = await sql<{ rid: number }>`SELECT rid FROM (SELECT c.rowid AS rid,
+  const result = await executeNaming(
+    db,
+    (present) => sql<{ rid: number }>`SELECT rid FROM (SELECT c.rowid AS rid,
       (${sql.join([scopeCondition(scope, true), ...chosenFilters(filter), test], sql` AND `)}) AS hit
-    FROM cases c INDEXED BY cases_live_created WHERE c.deleted_at IS NULL
+    FROM ${indexedBy(sql`cases c`, 'cases_live_created', present)} WHERE c.deleted_at IS NULL
     ORDER BY c.created_at ${dir}, c.rowid ${dir}
-    LIMIT ${rows * ACROSS_UNITS_ENTRIES_PER_ROW}) WHERE hit LIMIT ${rows}`.execute(db);
+    LIMIT ${rows * ACROSS_UNITS_ENTRIES_PER_ROW}) WHERE hit LIMIT ${rows}`,
+  );
   return result.rows.length < rows
     ? null
     : { kind: 'few', rowids: result.rows.map((row) => row.rid), createdAt: null };
@@ -188,7 +194,9 @@ export async function listCaseRows(
       ? ((await pageAcrossUnits(db, filter, scope, sort, offset + limit)) ?? found)
       : found;
   const walkSeek = filter.search.kind === 'none' ? seek : null;
-  return (await listQuery(filter, scope, sort, limit, offset, page, walkSeek).execute(db)).rows;
+  const query = (present: PresentIndexes) =>
+    listQuery(filter, scope, sort, limit, offset, page, present, walkSeek);
+  return (await executeNaming(db, query)).rows;
 }
 
 /** `cap` null counts exactly (the export states how many it left out). */
@@ -200,7 +208,10 @@ export async function countCases(
   candidates?: Candidates,
 ): Promise<CaseCount> {
   const found = candidates ?? (await searchCandidates(db, filter, scope));
-  const total = (await countQuery(filter, scope, cap, found).execute(db)).rows[0]?.total ?? 0;
+  const counted = await executeNaming(db, (present) =>
+    countQuery(filter, scope, cap, found, present),
+  );
+  const total = counted.rows[0]?.total ?? 0;
   return cap !== null && total > cap
     ? { total: cap, isLowerBound: true }
     : { total, isLowerBound: false };
@@ -215,11 +226,14 @@ export async function exportCaseRows(
   limit: number,
 ): Promise<CaseExportRow[]> {
   const candidates = await searchCandidates(db, filter, scope);
-  const result = await sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS}, rd.doc_type, rd.doc_number
-    FROM (${pageRowids(filter, scope, sort, limit, candidates)}) p
+  const result = await executeNaming(
+    db,
+    (present) => sql<CaseExportRow>`SELECT ${SUMMARY_COLUMNS}, rd.doc_type, rd.doc_number
+    FROM (${pageRowids(filter, scope, sort, limit, candidates, present)}) p
     CROSS JOIN cases c ON c.rowid = p.rid LEFT JOIN org_units ao ON ao.id = c.agency_org_id
     LEFT JOIN residents rd ON rd.id = c.resident_id
-    ORDER BY ${orderBy(sort)} LIMIT ${limit}`.execute(db);
+    ORDER BY ${orderBy(sort)} LIMIT ${limit}`,
+  );
   return result.rows;
 }
 

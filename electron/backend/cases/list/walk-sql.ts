@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { TERMINAL_STATES } from '@shared/domain/cases/case-workflow';
 import type { PageSeek } from '../../core/page-cursor';
+import { indexedBy, type PresentIndexes } from '../../db/named-indexes';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
 import {
   candidateRows,
@@ -151,6 +152,7 @@ export function pageRowids(
   sort: CaseSort,
   limit: number,
   candidates: Candidates,
+  present: PresentIndexes,
   seek: PageSeek | null = null,
 ): RawBuilder<unknown> {
   if (candidates.kind === 'few' && candidates.createdAt && sort.by === 'createdAt') {
@@ -176,7 +178,7 @@ export function pageRowids(
         .flatMap(overdueParts)
         .flatMap((walkFilter) =>
           seekWalks(sort, seek).map((walk) => {
-            const cases = ownUnit ? sql`cases c INDEXED BY ${sql.id(walkIndex)}` : sql`cases c`;
+            const cases = ownUnit ? indexedBy(sql`cases c`, walkIndex, present) : sql`cases c`;
             const order = walkOrder(walk, direction(sort, seek));
             return sql`SELECT * FROM (SELECT c.rowid AS rid, ${sortKey(sort)} AS k FROM ${cases}
             WHERE ${part} AND ${walk.terms}${termsOf(walkFilter)} ORDER BY ${order} LIMIT ${limit})`;

@@ -15,6 +15,7 @@ import {
 import { FILE } from '../../testing/fixtures';
 import type { Harness } from '../../testing/harness';
 import { classifyCaseSearch } from './case-search';
+import { EVERY_INDEX } from '../../db/named-indexes';
 
 /** A colleague's case as the real hand-over leaves it: owned by the township, filed by the village. */
 async function colleaguesHandOver(h: Harness, s: CaseListScene): Promise<string> {
@@ -56,7 +57,7 @@ async function pageIds(
 ): Promise<string[]> {
   const filter = { search: classifyCaseSearch(query), states: [] };
   const sort = { by: 'createdAt', dir: 'desc' } as const;
-  const rows = await listQuery(filter, scope, sort, 20, 0, candidates).execute(db);
+  const rows = await listQuery(filter, scope, sort, 20, 0, candidates, EVERY_INDEX).execute(db);
   return rows.rows.map((row) => row.id);
 }
 

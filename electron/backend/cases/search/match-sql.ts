@@ -1,6 +1,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { DOCUMENT_TYPES } from '@shared/domain/identity/documents';
 import type { CaseSearch } from './case-search';
+import { NO_INDEX, executeNaming, indexedBy, type PresentIndexes } from '../../db/named-indexes';
 import type { Db } from '../../db/queryable';
 import { valueList } from '../../core/value-list-sql';
 
@@ -25,7 +26,11 @@ interface MatchScope {
  * Both read the case as recorded (applicant, initials and item name as taken in); two-character
  * names through the residents' bigram index.
  */
-export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilder<unknown>[] {
+export function candidateParts(
+  search: CaseSearch,
+  scope: MatchScope,
+  present: PresentIndexes,
+): RawBuilder<unknown>[] {
   switch (search.kind) {
     case 'none':
       return [];
@@ -48,7 +53,7 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
               WHERE r.phone IN (${valueList(search.phones)}) AND r.deleted_at IS NULL`,
             ]
           : []),
-        ...(search.numbered ? candidateParts(search.numbered, scope) : []),
+        ...(search.numbered ? candidateParts(search.numbered, scope, present) : []),
       ];
     case 'fts':
       // No intake time in the full-text index: reading it would read every candidate's row.
@@ -80,8 +85,8 @@ export function candidateParts(search: CaseSearch, scope: MatchScope): RawBuilde
       // Lower-case ASCII initials: everything from the prefix up to the prefix followed by '{',
       // with the intake time, in one range of cases_live_initials.
       return [
-        sql`SELECT k.rowid AS rid, k.created_at AS k FROM cases k INDEXED BY cases_live_initials
-          WHERE k.applicant_initials >= ${search.prefix}
+        sql`SELECT k.rowid AS rid, k.created_at AS k
+          FROM ${indexedBy(sql`cases k`, 'cases_live_initials', present)} WHERE k.applicant_initials >= ${search.prefix}
             AND k.applicant_initials < ${`${search.prefix}{`} AND k.deleted_at IS NULL`,
       ];
   }
@@ -142,10 +147,13 @@ export async function findCandidates(
   scope: MatchScope,
   threshold = WALK_THRESHOLD,
 ): Promise<Candidates> {
-  const parts = candidateParts(search, scope);
-  if (parts.length === 0) return { kind: 'none' };
-  const result = await sql<{ rid: number; k: string | null }>`SELECT rid, k FROM
-    (${sql.join(parts, sql` UNION ALL `)}) LIMIT ${threshold + 1}`.execute(db);
+  // Which parts a search has does not depend on the indexes, only how each is read.
+  if (candidateParts(search, scope, NO_INDEX).length === 0) return { kind: 'none' };
+  const result = await executeNaming(
+    db,
+    (present) => sql<{ rid: number; k: string | null }>`SELECT rid, k FROM
+      (${sql.join(candidateParts(search, scope, present), sql` UNION ALL `)}) LIMIT ${threshold + 1}`,
+  );
   if (result.rows.length > threshold) return { kind: 'many' };
   const unique = new Map(result.rows.map((row) => [row.rid, row.k]));
   const keys = [...unique.values()];

@@ -13,6 +13,7 @@ import { addCase, addResident } from '../../testing/case-rows';
 import { caseListFileTest, caseScope, SCENE_TIMEOUT_MS } from '../../testing/cases';
 import { FILE } from '../../testing/fixtures';
 import { classifyCaseSearch } from './case-search';
+import { EVERY_INDEX } from '../../db/named-indexes';
 
 const test = caseListFileTest
   .extend('clerkScope', FILE, ({ db, township: s }) => caseScope(db, s.township, s.clerk.userId))
@@ -51,7 +52,7 @@ async function pageIds(
   offset: number,
   candidates: Candidates,
 ): Promise<string[]> {
-  const query = listQuery(filter, scope, sort, 3, offset, candidates);
+  const query = listQuery(filter, scope, sort, 3, offset, candidates, EVERY_INDEX);
   return (await query.execute(db)).rows.map((row) => row.id);
 }
 
@@ -207,7 +208,9 @@ describe('the capped count', { timeout: SCENE_TIMEOUT_MS }, () => {
     });
     expect(await countCases(db, jiuzhu, clerkScope, 3)).toEqual({ total: 3, isLowerBound: true });
     const found = await candidatesFor(db, jiuzhu, clerkScope, 'candidates');
-    const page = await listQuery(jiuzhu, clerkScope, SORTS[0]!, 20, 0, found).execute(db);
+    const page = await listQuery(jiuzhu, clerkScope, SORTS[0]!, 20, 0, found, EVERY_INDEX).execute(
+      db,
+    );
     expect(page.rows.map((row) => row.id)).toEqual([both, s.ids.G, s.ids.B, s.ids.E]);
   });
 });

@@ -8,8 +8,9 @@ import type { Database } from '../../db/schema';
  * updates each index, and every slice's commit writes every index page it dirtied. Building an index
  * once over the finished table costs a fraction of that. So a first sync drops the non-unique
  * secondary indexes of the synced tables and builds them again when it ends. Unique indexes and
- * primary keys stay (they are constraints, and the pull relies on them), and so does every index of
- * the tables in TABLES_NAMING_INDEXES. Queries stay correct without the others, only slower.
+ * primary keys stay (they are constraints, and the pull relies on them). Queries stay correct
+ * without the others, only slower: those that name an index (INDEXED BY, the cases' and disputes'
+ * list walks) name it only while it exists (db/named-indexes.ts).
  *
  * Power cuts: each index is dropped in the transaction that records its statement in
  * sync_deferred_indexes, and built in the one that deletes that record, so the table always names
@@ -35,13 +36,6 @@ const READ_BY_THE_PULL: ReadonlySet<string> = new Set([
   'attachments_sha',
 ]);
 
-/**
- * Tables whose queries name their indexes (INDEXED BY, for the list walks): a query naming a
- * missing index fails instead of running slower, so these keep every index.
- * deferred-indexes.test.ts checks the source for any other table named so.
- */
-export const TABLES_NAMING_INDEXES: ReadonlySet<string> = new Set(['cases', 'disputes']);
-
 interface IndexRecord {
   name: string;
   table_name: string;
@@ -55,9 +49,9 @@ function deferrable(sqlite: BetterSqlite3.Database): IndexRecord[] {
      JOIN sqlite_schema m ON m.type = 'index' AND m.name = l.name
      WHERE l.origin = 'c' AND l."unique" = 0 AND m.sql IS NOT NULL`,
   );
-  return SYNC_RECORD_TABLES.filter((table) => !TABLES_NAMING_INDEXES.has(table))
-    .flatMap((table) => list.all(table) as IndexRecord[])
-    .filter((index) => !READ_BY_THE_PULL.has(index.name));
+  return SYNC_RECORD_TABLES.flatMap((table) => list.all(table) as IndexRecord[]).filter(
+    (index) => !READ_BY_THE_PULL.has(index.name),
+  );
 }
 
 const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;

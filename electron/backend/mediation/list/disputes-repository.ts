@@ -17,6 +17,7 @@ import {
   surnameIsCommon,
   surnameRange,
 } from './surname-walk';
+import { EVERY_INDEX, executeNaming, type PresentIndexes } from '../../db/named-indexes';
 import type { Db } from '../../db/queryable';
 
 export async function findDisputeRow(db: Db, disputeId: string) {
@@ -166,7 +167,9 @@ export async function listDisputes(
   let rows: DisputePageRow[];
   let counted: number;
   if (!filters.query) {
-    rows = (await walkPageQuery(filters, sort, limit, offset, seek).execute(db)).rows;
+    const page = (present: PresentIndexes) =>
+      walkPageQuery(filters, sort, limit, offset, present, seek);
+    rows = (await executeNaming(db, page)).rows;
     counted = (await walkCountQuery(filters, cap).execute(db)).rows[0]?.total ?? 0;
   } else if (isSurname(filters.query) && (await surnameIsCommon(db, filters.query))) {
     const walked = await pageBySurnameWalk(db, filters, sort, offset + limit);
@@ -235,6 +238,6 @@ export async function sortedMatches(
 /** For EXPLAIN QUERY PLAN in the tests: the SQL the list runs for these filters. */
 export function listQuerySql(db: Db, filters: DisputeFilters) {
   const sort: DisputeSort = { sortBy: 'registeredOn', sortDir: 'desc' };
-  if (!filters.query) return walkPageQuery(filters, sort, 20, 0).compile(db);
+  if (!filters.query) return walkPageQuery(filters, sort, 20, 0, EVERY_INDEX).compile(db);
   return filtered(db, filters).select('d.id').orderBy(disputeOrder(sort)).limit(20).compile();
 }

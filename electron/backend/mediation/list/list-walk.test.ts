@@ -10,6 +10,7 @@ import {
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 import { seekFrom, type SortPosition } from '../../core/page-cursor';
 import { disputeOrder, walkCountQuery, walkPageQuery, type DisputePageRow } from './list-walk';
+import { EVERY_INDEX, executeNaming } from '../../db/named-indexes';
 
 let probe: PlanProbe;
 
@@ -100,7 +101,7 @@ describe('the dispute list walk', () => {
         [7, 7],
         [5, 30],
       ] as const) {
-        const walked = await walkPageQuery(f, sort, limit, offset).execute(probe.db);
+        const walked = await walkPageQuery(f, sort, limit, offset, EVERY_INDEX).execute(probe.db);
         expect(
           walked.rows.map((row) => row.id),
           `${sort.sortBy} ${sort.sortDir} ${offset}`,
@@ -136,7 +137,7 @@ describe('the dispute list walk', () => {
 
   it('looks the disputes read from elsewhere up once per page, by due date too', async () => {
     for (const sort of SORTS) {
-      const { sql: text } = walkPageQuery(filters(), sort, 20, 0).compile(probe.db);
+      const { sql: text } = walkPageQuery(filters(), sort, 20, 0, EVERY_INDEX).compile(probe.db);
       expect(text.match(/FROM dispute_readers/g), `${sort.sortBy} ${sort.sortDir}`).toHaveLength(1);
     }
   });
@@ -146,7 +147,7 @@ describe('the dispute list walk', () => {
     for (const sort of SORTS) {
       // The units' own disputes: the cases they read are few, and sorted in their own subquery.
       await probe.db.executeQuery(
-        walkPageQuery(filters({ access: 'owner' }), sort, 20, 0).compile(probe.db),
+        walkPageQuery(filters({ access: 'owner' }), sort, 20, 0, EVERY_INDEX).compile(probe.db),
       );
     }
     const index = {
@@ -188,7 +189,8 @@ describe('the dispute list walk from an anchor', () => {
       for (const sort of SORTS) {
         const pages: DisputePageRow[][] = [];
         for (let n = 0; ; n += 1) {
-          const rows = (await walkPageQuery(f, sort, PAGE, n * PAGE).execute(probe.db)).rows;
+          const rows = (await walkPageQuery(f, sort, PAGE, n * PAGE, EVERY_INDEX).execute(probe.db))
+            .rows;
           if (rows.length === 0) break;
           pages.push(rows);
         }
@@ -207,7 +209,9 @@ describe('the dispute list walk from an anchor', () => {
             if (!seek) continue;
             seeks += 1;
             // Offset 0: the page can come only from the anchor.
-            const walked = await walkPageQuery(f, sort, PAGE, 0, seek).execute(probe.db);
+            const walked = await walkPageQuery(f, sort, PAGE, 0, EVERY_INDEX, seek).execute(
+              probe.db,
+            );
             expect(
               walked.rows.map((row) => row.id),
               `${sort.sortBy} ${sort.sortDir} ${anchor.page} → ${to}`,
@@ -230,7 +234,7 @@ describe('the dispute list walk from an anchor', () => {
     for (const sort of SORTS) {
       for (const backward of [false, true]) {
         const seek = { from: { key: keys[sort.sortBy], rowid: 30 }, backward, skip: 0 };
-        const query = walkPageQuery(filters({ access: 'owner' }), sort, 20, 400, seek);
+        const query = walkPageQuery(filters({ access: 'owner' }), sort, 20, 400, EVERY_INDEX, seek);
         const compiled = query.compile(probe.db);
         await probe.db.executeQuery(compiled);
         // Each walk reads a page, not the 400 rows before it.
@@ -248,6 +252,34 @@ describe('the dispute list walk from an anchor', () => {
             /\(org_unit_id=\? AND ((\w+>\? AND )?\w+[<>]\?|\(case_year,case_seq\)[<>]\(\?,\?\)|due_date=\?)\)$/,
           );
         }
+      }
+    }
+  });
+});
+
+describe('the dispute list walk while a first sync has the indexes away', () => {
+  beforeAll(async () => {
+    // What hub/pull/deferred-indexes.ts drops: every secondary index that is no constraint.
+    const dropped = await sql<{ name: string }>`SELECT name FROM pragma_index_list('disputes')
+      WHERE origin = 'c' AND "unique" = 0`.execute(probe.db);
+    expect(dropped.rows.length).toBeGreaterThan(4);
+    for (const { name } of dropped.rows) await sql`DROP INDEX ${sql.id(name)}`.execute(probe.db);
+  });
+
+  it.each(FILTERS)('still pages like one sorted query: %s', async (_label, patch) => {
+    const f = filters(patch);
+    for (const sort of SORTS) {
+      for (const [limit, offset] of [
+        [20, 0],
+        [5, 30],
+      ] as const) {
+        const walked = await executeNaming(probe.db, (present) =>
+          walkPageQuery(f, sort, limit, offset, present),
+        );
+        expect(
+          walked.rows.map((row) => row.id),
+          `${sort.sortBy} ${sort.sortDir} ${offset}`,
+        ).toEqual(await reference(f, sort, limit, offset));
       }
     }
   });

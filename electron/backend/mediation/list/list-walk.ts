@@ -2,6 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { PageSeek } from '../../core/page-cursor';
 import { seekDirection, seekTerm, type SeekWalk } from '../../core/page-seek-sql';
 import { valueList } from '../../core/value-list-sql';
+import { indexedBy, type PresentIndexes } from '../../db/named-indexes';
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
 
 /**
@@ -149,6 +150,7 @@ export function walkPageQuery(
   sort: DisputeSort,
   limit: number,
   offset: number,
+  present: PresentIndexes,
   seek: PageSeek | null = null,
 ): RawBuilder<DisputePageRow> {
   const index = walkIndex(filters, sort);
@@ -156,7 +158,7 @@ export function walkPageQuery(
   const skip = seek ? seek.skip : offset;
   const pages = parts(filters).flatMap(({ part, owned }) =>
     walks(sort, seek, owned).map((walk) => {
-      const source = owned ? sql`disputes d INDEXED BY ${sql.id(index)}` : sql`disputes d`;
+      const source = owned ? indexedBy(sql`disputes d`, index, present) : sql`disputes d`;
       return sql`SELECT * FROM (SELECT ${sortKey(sort)} FROM ${source}
         WHERE ${part} AND ${walk.where}${terms} ORDER BY ${walk.order} LIMIT ${skip + limit})`;
     }),

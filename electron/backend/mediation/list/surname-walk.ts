@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { filterTerms, type DisputeFilters, type DisputeSort } from './filters';
+import { executeNaming, indexedBy, type PresentIndexes } from '../../db/named-indexes';
 import type { Db } from '../../db/queryable';
 import { valueList } from '../../core/value-list-sql';
 
@@ -64,6 +65,7 @@ export function surnameWalkQuery(
   filters: DisputeFilters,
   sort: DisputeSort,
   rows: number,
+  present: PresentIndexes,
 ): RawBuilder<{ id: string }> {
   const dir = sql.raw(sort.sortDir === 'asc' ? 'ASC' : 'DESC');
   // CASE: the parties are looked up only for disputes in scope that pass the filters. No outer
@@ -73,7 +75,8 @@ export function surnameWalkQuery(
   return sql<{ id: string }>`SELECT id FROM (SELECT d.id AS id,
       CASE WHEN ${inScope(filters)} AND ${filterTerms(filters)} THEN ${hasSurname(filters.query)}
         ELSE 0 END AS hit
-    FROM disputes d INDEXED BY disputes_live_registered WHERE d.deleted_at IS NULL
+    FROM ${indexedBy(sql`disputes d`, 'disputes_live_registered', present)}
+    WHERE d.deleted_at IS NULL
     ORDER BY d.registered_on ${dir}, d.rowid ${dir} LIMIT ${rows * ENTRIES_PER_ROW})
     WHERE hit LIMIT ${rows}`;
 }
@@ -85,7 +88,9 @@ export async function pageBySurnameWalk(
   rows: number,
 ): Promise<string[] | null> {
   if (sort.sortBy !== 'registeredOn' || filters.scope.length === 0) return null;
-  const result = await surnameWalkQuery(filters, sort, rows).execute(db);
+  const result = await executeNaming(db, (present) =>
+    surnameWalkQuery(filters, sort, rows, present),
+  );
   return result.rows.length < rows ? null : result.rows.map((row) => row.id);
 }
 
