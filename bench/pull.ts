@@ -9,7 +9,8 @@
  * process's RSS and CPU, the hub's CPU and the requests' latencies.
  * Run: npm run bench:pull [-- --records 100000 --page N (fixed page size; default adaptive)
  *   --first-sync (the terminal forgets the cursor its join stored: a new terminal's first sync, which
- *   defers the synced tables' secondary indexes; without it the pull keeps them)]
+ *   defers the synced tables' secondary indexes; without it the pull keeps them)
+ *   --pg-statements N (load pg_stat_statements, print the N statements PostgreSQL spent most in)]
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,6 +28,12 @@ import {
   type PostgresCluster,
 } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
+import {
+  PG_STATEMENTS_SETTINGS,
+  printStatements,
+  statementCalls,
+  statementsReset,
+} from './lib/pg-statements';
 import { startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
@@ -80,6 +87,7 @@ async function main(): Promise<void> {
   // 0: the pull sizes its pages by how long the last one took (pull.ts nextPageSize).
   const pageSize = countFlag('page', 0);
   const firstSync = process.argv.includes('--first-sync');
+  const statements = countFlag('pg-statements', 0);
   const bin = findPostgresBinaries();
   if (!bin) {
     console.error(`bench:pull needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
@@ -98,7 +106,10 @@ async function main(): Promise<void> {
   let hub: ChildProcess | null = null;
   let terminal: TerminalProcess | null = null;
   try {
-    cluster = await startPostgresCluster(bin, { durable: true });
+    cluster = await startPostgresCluster(bin, {
+      durable: true,
+      settings: statements > 0 ? PG_STATEMENTS_SETTINGS : [],
+    });
     const databaseUrl = await createHubDatabase(cluster.url);
     const started = await startDemoHub(databaseUrl, join(work, 'hub.log'));
     hub = started.child;
@@ -125,6 +136,7 @@ async function main(): Promise<void> {
 
     console.log(`terminal joined: ${JSON.stringify(await terminal.call('memory', true))} MB`);
     const before = terminal.sample();
+    if (statements > 0) await statementsReset(databaseUrl);
     const watch = terminal.watchRss();
     const cpuBefore = {
       hub: treeCpuSeconds(hub.pid!),
@@ -162,6 +174,11 @@ async function main(): Promise<void> {
         `probe included), hub ${cpu.hub.toFixed(2)} s + PostgreSQL ${cpu.server.toFixed(2)} s ` +
         `(${perRecord(cpu.hub + cpu.server)} µs a record), wall ${seconds.toFixed(1)} s`,
     );
+    if (statements > 0) {
+      const pages = await statementCalls(databaseUrl);
+      console.log(`statements (round trips to PostgreSQL) during the pull: ${pages}`);
+      await printStatements(databaseUrl, statements, result.applied, 'record');
+    }
     const worst = Math.max(...latencies);
     console.log(
       `hub.pullProgress due every 10 ms during the pull, latency from when due: n=${latencies.length} p50 ${formatMs(percentile(latencies, 50))} ` +

@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { checkedPulledRecord } from '@shared/sync/pulled-record-check';
 import { SYNC_PATHS, pullPath, recordBucket } from '@shared/sync/records-contract';
 import { describeOnBackends, useDatabase } from '../test/hub-backends';
 import { startTestHub, type TestHub } from '../test/test-hub';
@@ -226,6 +227,56 @@ describeOnBackends('pulling the records a unit sees', (backend) => {
       access: 'reader',
       orgUnitId: unit('001'),
     });
+  });
+
+  it('sends the columns as stored, whatever characters they hold, as records the terminal accepts', async () => {
+    const t = await county();
+    const township = unit('001');
+    const c = aCase(1, '𠮷野 "王" \\ 秀英');
+    c.columns = {
+      ...c.columns,
+      address: '岩头村\n12 号\t\u0001',
+      promised_days: 20,
+      official_no: null,
+      amount: 1.5,
+    };
+    await store(c, township, 1);
+    await see(c.id, township, 'owner');
+    await feed(township, 'cases', c.id, 1);
+    const page = await pull(t.window1);
+    expect(page.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(page.body.records).toHaveLength(1);
+    expect(checkedPulledRecord(page.body.records[0])).toEqual({
+      table: 'cases',
+      recordId: c.id,
+      orgUnitId: township,
+      version: c.version,
+      columns: { id: c.id, version: c.version, ...c.columns },
+      access: 'owner',
+    });
+  });
+
+  it('moves the cursor past feed rows the unit no longer sees, a page of them at a time', async () => {
+    const t = await county();
+    const township = unit('001');
+    const gone = [aCase(1, '甲'), aCase(2, '乙'), aCase(3, '丙')];
+    for (const [i, c] of gone.entries()) {
+      await store(c, township, i + 1);
+      await feed(township, 'cases', c.id, i + 1);
+    }
+    const seen = aCase(4, '丁');
+    await store(seen, township, 4);
+    await see(seen.id, township, 'owner');
+    await feed(township, 'cases', seen.id, 4);
+
+    // A page reads its own feed rows and no further: two rows nobody may send, and more follow.
+    const first = await pull(t.window1, { limit: 2 });
+    expect(first.body).toMatchObject({ records: [], more: true, remaining: 2 });
+    expect(first.body.cursor.split('/').slice(0, 3)).toEqual(['2', 'cases', gone[1]!.id]);
+    const second = await pull(t.window1, { after: first.body.cursor, limit: 2 });
+    expect(second.body.records.map((r: { recordId: string }) => r.recordId)).toEqual([seen.id]);
+    expect(second.body).toMatchObject({ more: false, remaining: 0 });
+    expect(JSON.stringify([first.body, second.body])).not.toMatch(/甲|乙|丙/);
   });
 
   it('pages through a hand-off that added a whole case under one change number', async () => {
