@@ -16,9 +16,9 @@ import type pg from 'pg';
  * Each call is still planned with its values (plan_cache_mode=force_custom_plan, set on each
  * connection): after five calls PostgreSQL may otherwise keep one generic plan, planned without the
  * values, and rootsHeldElsewhere's look-up then took 32.5 ms a push of 100 instead of 0.8 ms in
- * bench:push's rounds. Measured by `npm run bench:hub-prepared` (rounds of
- * 100 changes, alternating): PostgreSQL's CPU a round 17.2 ms unprepared, 15.5 ms prepared and
- * planned each time, 22.3 ms with generic plans (bench/RESULTS.md).
+ * bench:push's rounds. Measured by `npm run bench:hub-prepared` (rounds of 100 changes,
+ * alternating): PostgreSQL's CPU a round 17.2 ms unprepared, 15.5 ms prepared and planned each
+ * time, 22.3 ms with generic plans (bench/RESULTS.md).
  */
 const PER_CONNECTION = 100;
 /** Texts counted before the count starts again: the repeated ones come back at once. */
