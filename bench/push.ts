@@ -8,7 +8,8 @@
  * sends it as the minute's cycle does. Prints records/s, the terminal process's RSS and CPU, the
  * hub's CPU, and the rounds' times.
  * Also prints the WAL PostgreSQL wrote during the large push, per record; `--pg-statements N` loads
- * pg_stat_statements and prints the N statements of that push that took the server the longest.
+ * pg_stat_statements and prints the N statements of that push that took the server the longest, and
+ * of the rounds, with the statements a round sends.
  * Run: npm run bench:push [-- --records 100000 --rounds 20 --pg-statements 0]
  */
 import type { ChildProcess } from 'node:child_process';
@@ -31,6 +32,7 @@ import { startDemoHub, createHubDatabase } from './lib/hub-process';
 import {
   PG_STATEMENTS_SETTINGS,
   printStatements,
+  statementCalls,
   statementsReset,
   walBytes,
 } from './lib/pg-statements';
@@ -161,6 +163,7 @@ async function main(): Promise<void> {
     );
     if (statements > 0) await printStatements(databaseUrl, statements, outcome.pushed, 'record');
 
+    if (statements > 0) await statementsReset(databaseUrl);
     const rounds: number[] = [];
     const roundCpu = terminal.sample().cpuSeconds;
     const roundCpuBefore = {
@@ -186,6 +189,13 @@ async function main(): Promise<void> {
         `PostgreSQL ${perRound(treeCpuSeconds(cluster.serverPid()) - roundCpuBefore.server)} ms; ` +
         `load ${load()}`,
     );
+    if (statements > 0) {
+      const calls = await statementCalls(databaseUrl);
+      console.log(
+        `  statements a round, BEGIN and COMMIT included: ${(calls / roundCount).toFixed(1)}`,
+      );
+      await printStatements(databaseUrl, statements, roundCount, 'round');
+    }
 
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();

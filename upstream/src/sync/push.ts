@@ -131,11 +131,11 @@ async function applyEntries(
   const resolved = await mergeResidents(trx, countyCode, pushedEntries, now);
   const { newAliases, aliasEdits } = resolved;
   const blocked = await openBlocks(trx, countyCode, terminalId);
-  const records = await loadRecords(
-    trx,
-    countyCode,
-    resolved.entries.map((entry) => ({ table: entry.table, recordId: entry.recordId })),
-  );
+  const named = resolved.entries.map((entry) => ({ table: entry.table, recordId: entry.recordId }));
+  const records = await loadRecords(trx, countyCode, named);
+  // A new root is its own root: the read above found it absent, and a root another push creates
+  // meanwhile fails this push's INSERT (retried). Reading it again cost a statement a push.
+  const asked = new Set(named.map((key) => recordKey(key.table, key.recordId)));
   const entries = await aliasEditsMergedMeanwhile(
     trx,
     countyCode,
@@ -158,7 +158,7 @@ async function applyEntries(
       ? { rootTable: held.rootTable, rootId: held.rootId }
       : rootOf(entry.table, entry.recordId, entry.columns);
     const key = root && recordKey(root.rootTable, root.rootId);
-    if (key && !records.has(key)) {
+    if (key && !records.has(key) && !asked.has(key)) {
       rootKeys.set(key, { table: root.rootTable, recordId: root.rootId });
     }
   }
