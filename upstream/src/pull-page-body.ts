@@ -11,7 +11,7 @@ export function pageBody(
   const head = '{"records":[';
   const tail = `],"cursor":${JSON.stringify(page.cursor)},"more":${page.more},"remaining":${page.remaining}}`;
   // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
-  let most = head.length + records.length + tail.length;
+  let most = head.length + records.length + Buffer.byteLength(tail);
   for (const record of records) most += record.length * 3;
   const body = Buffer.allocUnsafe(most);
   let end = body.write(head, 0, 'utf8');
@@ -20,5 +20,9 @@ export function pageBody(
     end += body.write(record, end, 'utf8');
   }
   end += body.write(tail, end, 'utf8');
-  return body.subarray(0, end);
+  // Copied to its size: a slice would keep the whole estimate (three times the page) alive while
+  // the response is in flight.
+  const exact = Buffer.allocUnsafe(end);
+  body.copy(exact, 0, 0, end);
+  return exact;
 }

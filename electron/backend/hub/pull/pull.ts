@@ -137,8 +137,11 @@ export async function applyPage(
         return applied;
       });
     } finally {
-      settle();
-      sqlite.pragma(`temp_store = ${tempStore}`);
+      try {
+        settle();
+      } finally {
+        sqlite.pragma(`temp_store = ${tempStore}`);
+      }
     }
   });
 }
