@@ -71,4 +71,29 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
     await expect(read()).rejects.toThrow(/cached plan must not change result type/);
     expect((await read()).rows).toEqual([{ id: 1, note: null }]);
   });
+
+  it('prepares it again after the failure on a server that words its messages in Chinese', async () => {
+    // What a server with lc_messages = 'zh_CN.UTF-8' sends (its postgres-15.mo); this cluster has
+    // only the C locale, so its messages are reworded as they arrive. The SQLSTATE stays 0A000.
+    const pool = new pg.Pool({ connectionString: url!, max: 1 });
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (config: unknown) => Promise<unknown>;
+      client.query = ((config: unknown) =>
+        query(config).catch((error: { code?: string; message: string }) => {
+          if (error.code === '0A000') error.message = '已缓冲的计划不能改变结果类型';
+          throw error;
+        })) as typeof client.query;
+    });
+    db = new Kysely({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    await db.connection().execute(async (connection) => {
+      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
+      await sql`INSERT INTO held VALUES (1)`.execute(connection);
+    });
+    const read = () => sql`SELECT * FROM held WHERE id = ${1}`.execute(db);
+    await read();
+    await read();
+    await sql`ALTER TABLE held ADD COLUMN note text`.execute(db);
+    await expect(read()).rejects.toThrow('已缓冲的计划不能改变结果类型');
+    expect((await read()).rows).toEqual([{ id: 1, note: null }]);
+  });
 });

@@ -42,8 +42,12 @@ interface ParsedStatements {
   connection: { parsedStatements: Record<string, string> };
 }
 
-/** 0A000 on a prepared SELECT *: a table's columns changed since (a migration by another hub process). */
-const CACHED_PLAN_STALE = 'cached plan must not change result type';
+/**
+ * 0A000 on a prepared SELECT *: a table's columns changed since (a migration by another hub process),
+ * "cached plan must not change result type". Told by its code: a server whose lc_messages is
+ * zh_CN words the message in Chinese, and the statement would fail on every call after.
+ */
+const FEATURE_NOT_SUPPORTED = '0A000';
 
 class PreparingClient implements PostgresPoolClient {
   /** The names this connection has been asked to prepare since it last dropped them. */
@@ -72,7 +76,7 @@ class PreparingClient implements PostgresPoolClient {
     const result = this.client.query({ name, text: sqlOrCursor, values });
     return result.catch((error: unknown) => {
       // The statement fails this once (its transaction is aborted anyway); prepared again after.
-      if (error instanceof Error && error.message.includes(CACHED_PLAN_STALE)) this.stale = true;
+      if ((error as { code?: unknown } | null)?.code === FEATURE_NOT_SUPPORTED) this.stale = true;
       throw error;
     }) as unknown as Promise<PostgresQueryResult<R>>;
   }
