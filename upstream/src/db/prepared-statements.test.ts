@@ -2,6 +2,7 @@ import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { preparingPool } from './prepared-statements';
+import { retryingDeadlocks } from './retry-deadlock';
 
 /**
  * The hub's connections to a PostgreSQL server prepare the statements that repeat (PGlite has no
@@ -95,5 +96,34 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
     await sql`ALTER TABLE held ADD COLUMN note text`.execute(db);
     await expect(read()).rejects.toThrow('已缓冲的计划不能改变结果类型');
     expect((await read()).rows).toEqual([{ id: 1, note: null }]);
+  });
+
+  it('answers a push run again after its table changed under a prepared statement', async () => {
+    open();
+    await db.connection().execute(async (connection) => {
+      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
+      await sql`INSERT INTO held VALUES (1)`.execute(connection);
+    });
+    const push = () =>
+      retryingDeadlocks(() =>
+        db.transaction().execute((trx) => sql`SELECT * FROM held WHERE id = ${1}`.execute(trx)),
+      );
+    await push();
+    await push();
+    await sql`ALTER TABLE held ADD COLUMN note text`.execute(db);
+    expect((await push()).rows).toEqual([{ id: 1, note: null }]);
+  });
+
+  it('leaves a text with a list’s worth of parameters unprepared', async () => {
+    open();
+    const many = Array.from({ length: 65 }, (_, i) => i);
+    const sum = () =>
+      sql<{ n: number }>`SELECT ${sql.join(
+        many.map((n) => sql`${n}::int`),
+        sql` + `,
+      )} AS n`.execute(db);
+    expect((await sum()).rows).toEqual([{ n: 2080 }]);
+    expect((await sum()).rows).toEqual([{ n: 2080 }]);
+    expect(await prepared()).toEqual([]);
   });
 });

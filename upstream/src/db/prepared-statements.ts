@@ -21,6 +21,8 @@ import type pg from 'pg';
  * time, 22.3 ms with generic plans (bench/RESULTS.md).
  */
 const PER_CONNECTION = 100;
+/** The push's statements take a JSON array per column: a dozen parameters, never a list's worth. */
+const MOST_PARAMETERS = 64;
 /** Texts counted before the count starts again: the repeated ones come back at once. */
 const TEXTS_COUNTED = 2000;
 
@@ -67,8 +69,11 @@ class PreparingClient implements PostgresPoolClient {
       return (this.client as unknown as PostgresPoolClient).query(sqlOrCursor);
     }
     const values = [...(parameters ?? [])];
-    // A statement without parameters (BEGIN, COMMIT) goes by the simple protocol, unprepared.
-    const name = values.length > 0 ? nameFor(sqlOrCursor) : null;
+    // A statement without parameters (BEGIN, COMMIT) goes by the simple protocol, unprepared; one
+    // with a list's worth (IN ($2, $3, ...), a multi-row VALUES) has a text per length, which would
+    // fill the connection's PER_CONNECTION with statements seldom used again.
+    const name =
+      values.length > 0 && values.length <= MOST_PARAMETERS ? nameFor(sqlOrCursor) : null;
     if (name === null) {
       return this.client.query(sqlOrCursor, values) as unknown as Promise<PostgresQueryResult<R>>;
     }

@@ -71,9 +71,8 @@ describe('the indexes a first sync defers', () => {
     const writing: string[] = [];
     eachSource((name, text) => {
       if (name === 'named-indexes.ts') return;
-      for (const match of text.matchAll(
-        /(?:FROM|JOIN|sql`)\s+\w+(?: \w+)? INDEXED BY|INDEXED BY \$\{/g,
-      ))
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      for (const match of code.matchAll(/\bINDEXED\s+BY\b/gi))
         writing.push(`${match[0]} in ${name}`);
     });
     expect(writing).toEqual([]);
@@ -95,8 +94,15 @@ describe('the indexes a first sync defers', () => {
         .pluck()
         .all() as string[];
       expect(deferred).toEqual(
-        expect.arrayContaining(['cases_live_org_created', 'disputes_live_registered']),
+        expect.arrayContaining(['cases_live_org_case_no', 'disputes_live_registered']),
       );
+      // The 工作台's worklists and figures and the lists' default orders keep theirs.
+      for (const kept of [
+        'cases_live_org_created',
+        'cases_to_hand_out',
+        'disputes_live_org_registered',
+      ])
+        expect(deferred).not.toContain(kept);
       // A query names an index after INDEXED BY, or holds its name as a string to put there.
       const naming = (name: string) =>
         new RegExp(`INDEXED BY\\s+["'\`]?${name}\\b|['"\`]${name}['"\`]`, 'i');
