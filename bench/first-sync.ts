@@ -14,7 +14,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import BetterSqlite3 from 'better-sqlite3';
@@ -23,12 +23,7 @@ import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { divisionCodeFromOrgUnitId, orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import type { RosterEntry } from '@shared/sync/reference-contract';
 import { DATABASE_FILE } from '../electron/backend/app/open-runtime';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import type { Probes, TerminalResult } from './first-sync-terminal';
 import { MANIFEST_FILE, generate, type Manifest } from './generate/generate';
 import { FULL_SIZE, sizesFromFlags } from './generate/sizes';
@@ -39,6 +34,7 @@ import { call, startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { BACKEND_HEAP_START_FLAGS } from '../electron/backend/host/heap';
 import { bundleTerminal } from './lib/terminal-process';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const ROOT = resolve(__dirname, '..');
 const COUNTY = '330324';
@@ -46,11 +42,6 @@ const OUBEI_CODE = '330324009';
 const OUBEI = orgUnitIdFromDivisionCode(OUBEI_CODE);
 const TARGET_SECONDS = 300;
 const TARGET_ROWS_PER_S = 40_000;
-
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(', ');
 
 /** The generated township of this size, made now if this folder has none yet. */
 async function township(dataDir: string, sizes: ReturnType<typeof sizesFromFlags>) {
@@ -173,17 +164,13 @@ function runTerminal(args: string[]): { child: ChildProcess; result: Promise<Ter
 
 async function main(): Promise<void> {
   const sizes = sizesFromFlags();
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:first-sync needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
+  const bin = postgresBinariesOrExit('bench:first-sync');
   const dataDir = flag(
     'data',
     join(__dirname, 'data', sizes.scale === 1 ? 'township' : `township-${sizes.scale}`),
   );
   console.log(
-    `基层一窗通 first-sync benchmark, ${new Date().toISOString()}: ${cpus().length} CPUs, load ${load()}`,
+    `基层一窗通 first-sync benchmark, ${new Date().toISOString()}: ${cpus().length} CPUs, load ${loadFigures()}`,
   );
   const manifest = await township(dataDir, sizes);
   const work = mkdtempSync(join(tmpdir(), 'bench-first-sync-'));
@@ -291,7 +278,7 @@ function report(
   console.log(
     `CPU: terminal ${result.cpuSeconds.toFixed(1)} s (${us(result.cpuSeconds)} µs/row, the first cycle), ` +
       `hub ${cpu.hub.toFixed(1)} s (${us(cpu.hub)} µs/row), PostgreSQL ${cpu.server.toFixed(1)} s ` +
-      `(${us(cpu.server)} µs/row); terminal peak RSS ${result.peakRssMb.toFixed(0)} MB; load ${load()}`,
+      `(${us(cpu.server)} µs/row); terminal peak RSS ${result.peakRssMb.toFixed(0)} MB; load ${loadFigures()}`,
   );
   console.log(
     `progress as the status bar shows it: ${result.progress

@@ -13,18 +13,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { REFERENCE_PATHS, type ReferenceManifest } from '@shared/sync/reference-contract';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import {
   benchCalendar,
   benchCatalogue,
@@ -43,6 +38,7 @@ import {
 } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const TARGET_P99_MS = 50;
 
@@ -56,11 +52,6 @@ function line(name: string, sample: number[], target: number | null): string {
   return `${name.padEnd(44)} n=${String(sample.length).padStart(5)}  p50 ${p(50)}  p95 ${p(95)}  p99 ${p(99)}  max ${formatMs(Math.max(...sample)).padStart(9)}  ${verdict}`;
 }
 
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(', ');
-
 async function main(): Promise<void> {
   const terminals = countFlag('terminals', 2000);
   const minutes = countFlag('minutes', 3);
@@ -68,14 +59,10 @@ async function main(): Promise<void> {
   const logLevel = flag('log-level', 'info');
   // A terminal's sync cycle; shorter only to try the bench out quickly.
   const POLL_INTERVAL_MS = countFlag('interval', 60) * 1000;
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:hub-poll needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
+  const bin = postgresBinariesOrExit('bench:hub-poll');
   console.log(
     `基层一窗通 county hub polling benchmark, ${new Date().toISOString()}: ${terminals} terminals, ` +
-      `${minutes} min, hub pool ${pool}, LOG_LEVEL ${logLevel}; ${cpus().length} CPUs, load ${load()}`,
+      `${minutes} min, hub pool ${pool}, LOG_LEVEL ${logLevel}; ${cpus().length} CPUs, load ${loadFigures()}`,
   );
   const work = mkdtempSync(join(tmpdir(), 'hub-poll-'));
   let cluster: PostgresCluster | null = null;
@@ -149,7 +136,7 @@ async function main(): Promise<void> {
       return Number(result.rows[0]?.n ?? 0);
     };
     const updatesBefore = await terminalUpdates();
-    console.log(`load before polling: ${load()}`);
+    console.log(`load before polling: ${loadFigures()}`);
 
     const poll = async (i: number, minute: number) => {
       inFlight += 1;
@@ -211,7 +198,7 @@ async function main(): Promise<void> {
     const publishAnswer = republished ? await republished : null;
     const updatesDuring = (await terminalUpdates()) - updatesBefore;
 
-    console.log(`load after polling: ${load()}`);
+    console.log(`load after polling: ${loadFigures()}`);
     console.log(
       `\nmanifest polls (GET ${REFERENCE_PATHS.manifest}), each on a new connection, latency measured from the send:`,
     );

@@ -10,7 +10,6 @@
  * Run: npm run bench:hub-prepared [-- --rounds 300 --warm 30]
  */
 import { readFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
@@ -18,17 +17,13 @@ import { migrate } from '../upstream/src/db/migrate';
 import { migrations } from '../upstream/src/db/migrations';
 import { preparingPool } from '../upstream/src/db/prepared-statements';
 import type { HubDatabase } from '../upstream/src/db/schema';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import { syncCounty } from '../upstream/test/sync-county';
 import { caseRow, insert, resident } from '../upstream/test/terminal-log';
 import { countFlag } from './lib/args';
 import { createHubDatabase } from './lib/hub-process';
 import { percentile } from './lib/stats';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const TICK_MS = 10;
 
@@ -49,17 +44,9 @@ function hubDatabase(url: string, name: string, prepared: boolean): Kysely<HubDa
 async function main(): Promise<void> {
   const rounds = countFlag('rounds', 300);
   const warm = countFlag('warm', 30);
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:hub-prepared needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
-  const load = () =>
-    loadavg()
-      .map((n) => n.toFixed(2))
-      .join(', ');
+  const bin = postgresBinariesOrExit('bench:hub-prepared');
   console.log(
-    `prepared statements, ${new Date().toISOString()}: ${rounds} rounds of 100 a side, load ${load()}`,
+    `prepared statements, ${new Date().toISOString()}: ${rounds} rounds of 100 a side, load ${loadFigures()}`,
   );
   let cluster: PostgresCluster | null = null;
   const dbs: Kysely<HubDatabase>[] = [];
@@ -155,7 +142,7 @@ async function main(): Promise<void> {
           `${percentile(side.wall, 50).toFixed(1)} ms, p99 ${percentile(side.wall, 99).toFixed(1)} ms`,
       );
     }
-    console.log(`load ${load()}`);
+    console.log(`load ${loadFigures()}`);
   } finally {
     for (const db of dbs) await db.destroy();
     cluster?.stop();

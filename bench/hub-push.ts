@@ -19,17 +19,12 @@
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { SYNC_PATHS, type PushEntry, type PushResponse } from '@shared/sync/records-contract';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import {
   TerminalLog,
   caseEventRow,
@@ -50,6 +45,7 @@ import {
 } from './lib/pg-statements';
 import { treeCpuSeconds } from './lib/process-cpu';
 import { formatMs, percentile } from './lib/stats';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const TARGET_P99_MS = 200;
 const TARGET_ENTRIES_PER_S = 5000;
@@ -145,11 +141,6 @@ async function pushRound(base: URL, t: BenchTerminal, size: number) {
   }
   return { ...answer, entries };
 }
-
-const load = () =>
-  loadavg()
-    .map((n) => n.toFixed(2))
-    .join(', ');
 
 function line(name: string, sample: number[]): string {
   if (sample.length === 0) return `${name.padEnd(36)} n=    0`;
@@ -273,15 +264,11 @@ async function main(): Promise<void> {
   const pool = countFlag('db-pool', 10);
   const logLevel = flag('log-level', 'warn');
   const statements = countFlag('pg-statements', 0);
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:hub-push needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
+  const bin = postgresBinariesOrExit('bench:hub-push');
   console.log(
     `基层一窗通 county hub push benchmark, ${new Date().toISOString()}: ${count} terminals, ` +
       `${minutes} min of rounds, ingest ${ingestTerminals} × ${ingestBatch} for ${ingestSeconds} s, ` +
-      `hub pool ${pool}; ${cpus().length} CPUs, load ${load()}`,
+      `hub pool ${pool}; ${cpus().length} CPUs, load ${loadFigures()}`,
   );
   const work = mkdtempSync(join(tmpdir(), 'hub-push-'));
   let cluster: PostgresCluster | null = null;
@@ -302,7 +289,7 @@ async function main(): Promise<void> {
     const enrolStarted = performance.now();
     const terminals = await enrolTerminals(databaseUrl, count);
     console.log(
-      `enrolled ${count} terminals in ${((performance.now() - enrolStarted) / 1000).toFixed(1)} s; load ${load()}`,
+      `enrolled ${count} terminals in ${((performance.now() - enrolStarted) / 1000).toFixed(1)} s; load ${loadFigures()}`,
     );
 
     const cpuBefore = {
@@ -323,7 +310,7 @@ async function main(): Promise<void> {
     console.log(
       `  ${scheduled.entries} entries in ${pushes} pushes over ${scheduled.seconds.toFixed(0)} s; ` +
         `rejections ${scheduled.rejections}; CPU hub ${cpu.hub.toFixed(1)} s, PostgreSQL ${cpu.server.toFixed(1)} s ` +
-        `(${((cpu.hub * 1000) / Math.max(1, pushes)).toFixed(2)} + ${((cpu.server * 1000) / Math.max(1, pushes)).toFixed(2)} ms a push); load ${load()}`,
+        `(${((cpu.hub * 1000) / Math.max(1, pushes)).toFixed(2)} + ${((cpu.server * 1000) / Math.max(1, pushes)).toFixed(2)} ms a push); load ${loadFigures()}`,
     );
     const errorList = [...scheduled.errors].map(([what, n]) => `${what}: ${n}`).join(', ');
     console.log(`  errors: ${errorList || 'none'}`);
@@ -344,7 +331,7 @@ async function main(): Promise<void> {
       `\ningest: ${ingested.entries} entries in ${ingested.wall.toFixed(1)} s = ${rate.toFixed(0)} entries/s ` +
         `(target ≥ ${TARGET_ENTRIES_PER_S}: ${rate >= TARGET_ENTRIES_PER_S ? '达标 OK' : '未达标 UNDER'}); ` +
         `push of ${ingestBatch}: p50 ${formatMs(percentile(ingested.latencies, 50))}, p99 ${formatMs(percentile(ingested.latencies, 99))}; ` +
-        `${ingested.repeats} batches sent twice, failures ${ingested.failures}; load ${load()}`,
+        `${ingested.repeats} batches sent twice, failures ${ingested.failures}; load ${loadFigures()}`,
     );
     const perEntry = (seconds: number) =>
       ((seconds * 1e6) / Math.max(1, ingested.entries)).toFixed(0);

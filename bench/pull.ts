@@ -14,19 +14,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { createHarness } from '../electron/backend/testing/harness';
 import { joinHub } from '../electron/backend/testing/hub-terminal';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
 import {
   PG_STATEMENTS_SETTINGS,
@@ -39,6 +34,7 @@ import { treeCpuSeconds } from './lib/process-cpu';
 import { pullBenchRecords, type BenchRecord } from './lib/pull-records';
 import { formatMs, percentile } from './lib/stats';
 import { startTerminalProcess, type TerminalProcess } from './lib/terminal-process';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const COUNTY = '330324';
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
@@ -88,18 +84,10 @@ async function main(): Promise<void> {
   const pageSize = countFlag('page', 0);
   const firstSync = process.argv.includes('--first-sync');
   const statements = countFlag('pg-statements', 0);
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:pull needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
-  const load = () =>
-    loadavg()
-      .map((n) => n.toFixed(2))
-      .join(', ');
+  const bin = postgresBinariesOrExit('bench:pull');
   console.log(
     `基层一窗通 record pull benchmark, ${new Date().toISOString()}: ${total} records, pages of ` +
-      `${pageSize || 'adaptive size'}${firstSync ? ', first sync' : ''}; ${cpus().length} CPUs, load ${load()}`,
+      `${pageSize || 'adaptive size'}${firstSync ? ', first sync' : ''}; ${cpus().length} CPUs, load ${loadFigures()}`,
   );
   const work = mkdtempSync(join(tmpdir(), 'bench-pull-'));
   let cluster: PostgresCluster | null = null;
@@ -183,7 +171,7 @@ async function main(): Promise<void> {
     console.log(
       `hub.pullProgress due every 10 ms during the pull, latency from when due: n=${latencies.length} p50 ${formatMs(percentile(latencies, 50))} ` +
         `p99 ${formatMs(percentile(latencies, 99))} max ${formatMs(worst)} ` +
-        `(target max < ${TARGET_LATENCY_MS} ms: ${worst < TARGET_LATENCY_MS ? '达标 OK' : '超标 OVER'}); load ${load()}`,
+        `(target max < ${TARGET_LATENCY_MS} ms: ${worst < TARGET_LATENCY_MS ? '达标 OK' : '超标 OVER'}); load ${loadFigures()}`,
     );
   } finally {
     await terminal?.stop();

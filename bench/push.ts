@@ -14,19 +14,14 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { DATABASE_FILE } from '../electron/backend/app/open-runtime';
 import { createHarness } from '../electron/backend/testing/harness';
 import { joinHub } from '../electron/backend/testing/hub-terminal';
-import {
-  NO_POSTGRES_REASON,
-  findPostgresBinaries,
-  startPostgresCluster,
-  type PostgresCluster,
-} from '../upstream/test/postgres-cluster';
+import { startPostgresCluster, type PostgresCluster } from '../upstream/test/postgres-cluster';
 import { countFlag } from './lib/args';
 import { startDemoHub, createHubDatabase } from './lib/hub-process';
 import {
@@ -40,6 +35,7 @@ import { treeCpuSeconds } from './lib/process-cpu';
 import { YANTOU, fillLog, logRows } from './lib/push-log';
 import { formatMs, percentile } from './lib/stats';
 import { startTerminalProcess, type TerminalProcess } from './lib/terminal-process';
+import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
 const TARGET_RECORDS_PER_S = 20_000;
 const TARGET_ROUND_MS = 25;
@@ -49,18 +45,10 @@ async function main(): Promise<void> {
   const total = countFlag('records', 100_000);
   const roundCount = countFlag('rounds', 20);
   const statements = countFlag('pg-statements', 0);
-  const bin = findPostgresBinaries();
-  if (!bin) {
-    console.error(`bench:push needs a real PostgreSQL server: ${NO_POSTGRES_REASON}`);
-    process.exit(1);
-  }
-  const load = () =>
-    loadavg()
-      .map((n) => n.toFixed(2))
-      .join(', ');
+  const bin = postgresBinariesOrExit('bench:push');
   console.log(
     `基层一窗通 record push benchmark, ${new Date().toISOString()}: ${total} records, then ` +
-      `${roundCount} rounds of 100; ${cpus().length} CPUs, load ${load()}`,
+      `${roundCount} rounds of 100; ${cpus().length} CPUs, load ${loadFigures()}`,
   );
   const work = mkdtempSync(join(tmpdir(), 'bench-push-'));
   let cluster: PostgresCluster | null = null;
@@ -139,7 +127,7 @@ async function main(): Promise<void> {
     console.log(
       `push: ${outcome.state}${outcome.problem ? ` (${outcome.problem})` : ''}, ${outcome.pushed} records ` +
         `(${outcome.rejected} refused) in ${seconds.toFixed(1)} s = ${Math.round(perSecond)} records/s ` +
-        `(target ≥ ${TARGET_RECORDS_PER_S}: ${perSecond >= TARGET_RECORDS_PER_S ? '达标 OK' : '未达标 UNDER'}); load ${load()}`,
+        `(target ≥ ${TARGET_RECORDS_PER_S}: ${perSecond >= TARGET_RECORDS_PER_S ? '达标 OK' : '未达标 UNDER'}); load ${loadFigures()}`,
     );
     console.log(
       `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
@@ -187,7 +175,7 @@ async function main(): Promise<void> {
         `CPU a round: terminal ${perRound(terminal.sample().cpuSeconds - roundCpu)} ms, ` +
         `hub ${perRound(treeCpuSeconds(hub.pid!) - roundCpuBefore.hub)} ms, ` +
         `PostgreSQL ${perRound(treeCpuSeconds(cluster.serverPid()) - roundCpuBefore.server)} ms; ` +
-        `load ${load()}`,
+        `load ${loadFigures()}`,
     );
     if (statements > 0) {
       const calls = await statementCalls(databaseUrl);

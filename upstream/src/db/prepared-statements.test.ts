@@ -22,6 +22,13 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
       }),
     }));
 
+  /** A temporary table, so on the one connection the statements below are prepared on. */
+  const heldTable = () =>
+    db.connection().execute(async (connection) => {
+      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
+      await sql`INSERT INTO held VALUES (1)`.execute(connection);
+    });
+
   const prepared = async () => {
     const { rows } = await sql<{ statement: string }>`
       SELECT statement FROM pg_prepared_statements WHERE name LIKE 'hub\\_%'`.execute(db);
@@ -61,10 +68,7 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
 
   it('fails a statement once when its table changed under it, then prepares it again', async () => {
     open();
-    await db.connection().execute(async (connection) => {
-      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
-      await sql`INSERT INTO held VALUES (1)`.execute(connection);
-    });
+    await heldTable();
     const read = () => sql`SELECT * FROM held WHERE id = ${1}`.execute(db);
     await read();
     await read();
@@ -86,10 +90,7 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
         })) as typeof client.query;
     });
     db = new Kysely({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
-    await db.connection().execute(async (connection) => {
-      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
-      await sql`INSERT INTO held VALUES (1)`.execute(connection);
-    });
+    await heldTable();
     const read = () => sql`SELECT * FROM held WHERE id = ${1}`.execute(db);
     await read();
     await read();
@@ -100,10 +101,7 @@ describe.skipIf(!url)('prepared statements on a PostgreSQL server', () => {
 
   it('answers a push run again after its table changed under a prepared statement', async () => {
     open();
-    await db.connection().execute(async (connection) => {
-      await sql`CREATE TEMP TABLE held (id int)`.execute(connection);
-      await sql`INSERT INTO held VALUES (1)`.execute(connection);
-    });
+    await heldTable();
     const push = () =>
       retryingDeadlocks(() =>
         db.transaction().execute((trx) => sql`SELECT * FROM held WHERE id = ${1}`.execute(trx)),
