@@ -41,9 +41,16 @@ const READ_BY_THE_PULL: ReadonlySet<string> = new Set([
  * held up by scans of a table that grows under the pull (and the pull behind the clerk's request, on
  * the one connection): the 工作台's worklists and figures and the default orders of 案件查询 and
  * 纠纷台账 (EXPLAIN QUERY PLAN on the 1/20 township; review of wt-casesidx: one walk over 50,000
- * cases without its index took 28 ms of CPU, 0.02 ms with it, and the 工作台 runs eight).
+ * cases without its index took 28 ms of CPU, 0.02 ms with it, and the 工作台 runs eight). Every case
+ * summary row reads its agent's name from case_events (list/repository.ts, SUMMARY_COLUMNS): without
+ * case_events_case each row scanned the table, 2.4 s of CPU for one page of 50 on the 1/20 township.
+ * Every 工作台 and case list first finds the scope's hand-offs (cases_agency_owner) and its own
+ * agency cases (cases_agent).
  */
 const READ_BY_THE_COUNTER: ReadonlySet<string> = new Set([
+  'case_events_case',
+  'cases_agency_owner',
+  'cases_agent',
   'cases_live_org_created',
   'cases_live_org_state_created',
   'cases_live_org_state_due',
