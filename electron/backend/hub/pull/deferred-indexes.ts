@@ -45,7 +45,7 @@ const READ_BY_THE_PULL: ReadonlySet<string> = new Set([
  * summary row reads its agent's name from case_events (list/repository.ts, SUMMARY_COLUMNS): without
  * case_events_case each row scanned the table, 2.4 s of CPU for one page of 50 on the 1/20 township.
  * Every 工作台 and case list first finds the scope's hand-offs (cases_agency_owner) and its own
- * agency cases (cases_agent).
+ * agency cases (cases_agent); each 纠纷台账 row joins its mediators (dispute_mediators_dispute).
  */
 const READ_BY_THE_COUNTER: ReadonlySet<string> = new Set([
   'case_events_case',
@@ -61,6 +61,7 @@ const READ_BY_THE_COUNTER: ReadonlySet<string> = new Set([
   'cases_live_org_completed_count',
   'disputes_live_org_registered',
   'disputes_live_org_due',
+  'dispute_mediators_dispute',
 ]);
 
 interface IndexRecord {
