@@ -291,10 +291,14 @@ test('a mediator registers a neighbour dispute, mediates it to a signed agreemen
 
     // Signed: recorded as 调解成功, and the follow-up visit is scheduled.
     await page.getByRole('button', { name: '已签订，记录调解成功' }).click();
-    await page
-      .getByRole('dialog', { name: '记录调解成功' })
-      .getByRole('button', { name: '确认记录' })
-      .click();
+    // The confirmation closes as soon as it takes the click. A loaded machine has been seen to leave
+    // the first click on it without effect (the dialog stays, its button idle): clicked again then.
+    const confirm = page.getByRole('dialog', { name: '记录调解成功' });
+    await expect(async () => {
+      if (await confirm.isVisible())
+        await confirm.getByRole('button', { name: '确认记录' }).click({ timeout: 2_000 });
+      await expect(confirm).toBeHidden({ timeout: 2_000 });
+    }).toPass({ timeout: 20_000 });
     await expect(page.getByRole('heading', { name: caseNo, level: 2 })).toBeVisible();
     await expect(page.getByText(`回访定于 ${visitDue} 前`)).toBeVisible();
     await expect(file.section('调解结果')).toContainText('书面协议已签订');
