@@ -2,7 +2,6 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import { preparingPool } from './prepared-statements';
 import type { HubDatabase } from './schema';
 
 /**
@@ -29,9 +28,7 @@ export function openHubDatabase(
   if (storage.kind === 'postgres') {
     return new Kysely<HubDatabase>({
       dialect: new PostgresDialect({
-        pool: preparingPool(
-          new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 }),
-        ),
+        pool: new pg.Pool({ connectionString: storage.url, max: storage.poolSize ?? 10 }),
       }),
       log,
     });

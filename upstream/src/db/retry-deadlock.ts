@@ -5,11 +5,9 @@
  * three steps, so two pushes sharing roots can still meet in opposite orders. A unique violation
  * (23505): a push inserts the rows it creates without ON CONFLICT (record-store.ts, writeRecords),
  * and a row that did not exist when it read may have been committed by another push since; run
- * again, the push reads that row and decides against it. A prepared statement whose table changed
- * under it (0A000, a migration by another hub process; db/prepared-statements.ts) fails once, and
- * its connection drops its statements when it goes back to the pool: run again, it is parsed anew.
+ * again, the push reads that row and decides against it.
  */
-const RETRIED_CODES: ReadonlySet<unknown> = new Set(['40P01', '40001', '23505', '0A000']);
+const RETRIED_CODES: ReadonlySet<unknown> = new Set(['40P01', '40001', '23505']);
 const ATTEMPTS = 3;
 
 export async function retryingDeadlocks<T>(run: () => Promise<T>): Promise<T> {
