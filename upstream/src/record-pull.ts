@@ -3,7 +3,6 @@ import {
   DIGEST_HASH_HEX_DIGITS,
   SYNC_RECORD_TABLES,
   type DigestResponse,
-  type PullResponse,
 } from '@shared/sync/records-contract';
 import { HubFailure } from './failure';
 import type { Db } from './org-units';
@@ -180,17 +179,6 @@ export async function pullPageBody(
     remaining = counted.remaining;
   }
   return pageBody(records, { cursor, more, remaining });
-}
-
-/** pullPageBody's page as objects, for the hub's own callers and tests. */
-export async function pullRecords(
-  db: Db,
-  countyCode: string,
-  caller: Caller,
-  request: { after?: string | undefined; limit: number; bucket?: string | undefined },
-): Promise<PullResponse> {
-  const body = await pullPageBody(db, countyCode, caller, request);
-  return JSON.parse(body.toString('utf8')) as PullResponse;
 }
 
 interface UnitFeed {

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { PullResponse } from '@shared/sync/records-contract';
 import { afterEach, expect, it } from 'vitest';
 import { holdAfterNumbering, untilWaitingOnLock } from '../../test/held-push';
 import { describeOnBackends, useDatabase } from '../../test/hub-backends';
 import { syncCounty, type SyncTerminal } from '../../test/sync-county';
 import { caseRow, insert, resident } from '../../test/terminal-log';
-import { pullRecords } from '../record-pull';
+import { pullPageBody } from '../record-pull';
 import { authenticate } from '../terminals';
 import { pushChanges } from './push';
 
@@ -53,10 +54,11 @@ describeOnBackends('the order in which pushes commit their change numbers', (bac
     const caller = await callerOf(county.centre);
     let cursor = after;
     for (;;) {
-      const page = await pullRecords(db(), county.hub.countyCode, caller, {
+      const body = await pullPageBody(db(), county.hub.countyCode, caller, {
         ...(cursor === undefined ? {} : { after: cursor }),
         limit: 7,
       });
+      const page = JSON.parse(body.toString('utf8')) as PullResponse;
       for (const record of page.records) if (record.table === 'cases') seen.push(record.recordId);
       cursor = page.cursor;
       if (!page.more) return cursor;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PulledRecord } from '@shared/sync/records-contract';
-import { CLERK, residentIdNumber } from '@shared/testing/people';
+import { CLERK, residentIdNumber, VILLAGE_AGENT } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { createHarness, type Harness } from '../../testing/harness';
 import { watchPowerCutImage } from '../../testing/power-cut';
@@ -34,12 +34,7 @@ describe('a pulled page and the power cut', { timeout: 4 * SETUP_TIMEOUT_MS }, (
     const feng = { name: '冯大妈', docType: 'resident_id', docNumber: FENG } as const;
     await township.ok('residents.create', { ...feng, address: '东城街道城东路 3 号' }, clerk);
     const v = await setUpDemoTownship(village);
-    const agent = await signInAs(village, v.admin, {
-      username: 'agent1',
-      displayName: '周代办',
-      role: 'agent',
-      orgUnitId: v.villageId,
-    });
+    const agent = await signInAs(village, v.admin, { ...VILLAGE_AGENT, orgUnitId: v.villageId });
     for (const [name, day] of [
       ['郑阿公', '1951-04-17'],
       ['王小妹', '1990-02-03'],
