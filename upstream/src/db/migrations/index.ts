@@ -13,6 +13,7 @@ import * as unitsAboveRead from './2026_12_08_0040_units_above_read';
 import * as recordChangeSeq from './2026_12_08_0080_record_change_seq';
 import * as syncFeedWithoutBuckets from './2026_12_09_0020_sync_feed_without_buckets';
 import * as recordsNamingResident from './2026_12_09_0140_records_naming_resident';
+import * as visibilityWithoutUnitIndex from './2026_12_09_0210_visibility_without_unit_index';
 
 export interface Migration {
   name: string;
@@ -35,4 +36,8 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_08_0100_sync_conflicts_by_field', up: syncConflictsByField.up },
   { name: '2026_12_09_0020_sync_feed_without_buckets', up: syncFeedWithoutBuckets.up },
   { name: '2026_12_09_0140_records_naming_resident', up: recordsNamingResident.up },
+  {
+    name: '2026_12_09_0210_visibility_without_unit_index',
+    up: visibilityWithoutUnitIndex.up,
+  },
 ];
