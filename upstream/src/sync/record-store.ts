@@ -532,12 +532,17 @@ export async function writeRecords(
   }
 }
 
+/**
+ * The two jsonb columns come apart with jsonb_array_elements: their array is parsed into jsonb once,
+ * where json_array_elements scanned it and each element was parsed again by its ::jsonb cast (about
+ * 4 of the ~24 µs PostgreSQL spent inserting a case-sized row, measured on 20,000 rows).
+ */
 function recordRows(countyCode: string, records: HubRecord[], now: Date) {
   const of = <T>(pick: (record: HubRecord) => T) => column(records.map(pick));
   return sql`("county_code", table_name, record_id, org_unit_id, root_table,
       root_id, version, columns, field_versions, deleted, origin_terminal_id, updated_at)
     SELECT ${countyCode}, r.table_name, r.record_id, r.org_unit_id, r.root_table, r.root_id,
-      r.version, r.columns::jsonb, r.field_versions::jsonb, r.deleted::boolean,
+      r.version, r.columns, r.field_versions, r.deleted::boolean,
       r.origin_terminal_id, ${now}::timestamptz
     FROM ROWS FROM (
       json_array_elements_text(${of((r) => r.table)}::json),
@@ -546,8 +551,8 @@ function recordRows(countyCode: string, records: HubRecord[], now: Date) {
       json_array_elements_text(${of((r) => r.rootTable)}::json),
       json_array_elements_text(${of((r) => r.rootId)}::json),
       json_array_elements_text(${of((r) => r.version)}::json),
-      json_array_elements(${of((r) => r.columns)}::json),
-      json_array_elements(${of((r) => packFieldVersions(r.columns, r.fieldVersions, r.takenFrom))}::json),
+      jsonb_array_elements(${of((r) => r.columns)}::jsonb),
+      jsonb_array_elements(${of((r) => packFieldVersions(r.columns, r.fieldVersions, r.takenFrom))}::jsonb),
       json_array_elements_text(${of((r) => r.deleted)}::json),
       json_array_elements_text(${of((r) => r.originTerminalId)}::json)
     ) AS r(table_name, record_id, org_unit_id, root_table, root_id, version, columns,
