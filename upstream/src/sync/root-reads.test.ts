@@ -88,3 +88,21 @@ describeOnBackends('the roots a push reads', (backend) => {
     }
   });
 });
+
+describeOnBackends('the rows a push writes', (backend) => {
+  const db = useDatabase(backend);
+
+  it('enters a visibility row in one index, the (root, unit) key every reader joins on', async () => {
+    // Two visibility rows a record in a township's push: an index by unit, which no statement read,
+    // cost each of them an entry (migration 2026_12_09_0210).
+    const indexes = await sql<{ name: string; definition: string }>`
+      SELECT indexname AS name, indexdef AS definition FROM pg_indexes
+      WHERE schemaname = 'public' AND tablename = 'sync_visibility'`.execute(db());
+    expect(indexes.rows).toEqual([
+      {
+        name: 'sync_visibility_pkey',
+        definition: expect.stringMatching(/\(county_code, root_id, unit_id\)$/) as unknown,
+      },
+    ]);
+  });
+});
