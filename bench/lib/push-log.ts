@@ -1,7 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import BetterSqlite3 from 'better-sqlite3';
 import { formatHlc } from '@shared/sync/hlc';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { uuidv7 } from '@shared/sync/uuid';
 import { benchCaseColumns, benchResidentColumns } from './pull-records';
 
 export const YANTOU = orgUnitIdFromDivisionCode('330324108');
@@ -25,7 +26,9 @@ export function logRows(first: number, count: number, terminalId: string, clock:
     clock.wall += 1;
     const version = formatHlc({ wall: clock.wall, counter: 0, node: terminalId });
     const at = new Date(clock.wall).toISOString();
-    const id = randomUUID();
+    // UUIDv7, as the terminal's clock issues them (core/clock.ts): the hub's indexes keyed by record
+    // or root id take them in time order, as they do from the counters.
+    const id = uuidv7(clock.wall, (n) => randomBytes(n));
     const sync = {
       id,
       org_unit_id: YANTOU,
