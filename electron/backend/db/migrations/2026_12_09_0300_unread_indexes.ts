@@ -6,8 +6,9 @@ import { sql, type Kysely } from 'kysely';
  * statement the backend's tests issue, on the generated 1/20 township, named none of them (the table
  * of readers is in bench/RESULTS.md), and none is a constraint (all foreign keys are NO ACTION, and
  * no synced record is ever deleted).
- * - The cases' twins without the partial `deleted_at IS NULL`: the lists, searches and statistics
- *   spell that term, so SQLite takes the partial index (cases_org_created, cases_org_state_due).
+ * - The twins without the partial `deleted_at IS NULL` of cases_live_org_created,
+ *   cases_live_org_state_due, disputes_live_org_registered and disputes_live_org_state_due: the
+ *   lists, searches and statistics spell that term, so SQLite takes the partial index.
  * - cases_agency_org: the hand-offs are found by owner (cases_agency_owner).
  * - cases_live_org_created_count: the 工作台 counts by day and week read cases_live_org_created, its
  *   prefix, which only misses deleted_at (a row read per counted case). The list walks need
@@ -29,6 +30,8 @@ const DROPPED = [
   'cases_live_org_created_count',
   'cases_live_org_item',
   'ratings_org',
+  'disputes_org_registered',
+  'disputes_org_state_due',
   'disputes_org_accepted',
   'disputes_org_concluded',
   'disputes_org_performed',
