@@ -146,12 +146,15 @@ describe('the supervisor’s 工作台 figures', { timeout: SCENE_TIMEOUT_MS }, 
         .map((row) => row.detail)
         .join('; ');
     for (const query of [
-      casesInSpanSql(orgIds, 'created_at', span),
       casesInSpanSql(orgIds, 'completed_at', span),
       ratingsInSpanSql(orgIds, span),
     ]) {
       expect(await plan(query)).toMatch(/USING COVERING INDEX \w+_count \(org_unit_id=\? AND/);
     }
+    // The intake index of the lists: a row read per case taken in, for its deleted_at.
+    expect(await plan(casesInSpanSql(orgIds, 'created_at', span))).toMatch(
+      /USING INDEX cases_live_org_created \(org_unit_id=\? AND created_at>\? AND created_at<\?\)/,
+    );
     // Only the overdue cases' rows: the range on due_date stops at today.
     expect(await plan(runningOverdueSql(orgIds, '2026-11-27'))).toMatch(
       /USING INDEX cases_live_org_state_due \(org_unit_id=\? AND state=\? AND due_date<\?\)/,

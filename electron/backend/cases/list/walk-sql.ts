@@ -119,7 +119,7 @@ function walkIndexFor(filter: CaseFilter, sort: CaseSort): string {
   if (filter.states.some((state) => !TERMINAL_STATES.includes(state))) {
     return 'cases_live_org_state_due';
   }
-  if (filter.itemId) return 'cases_live_org_item';
+  if (filter.itemId) return 'cases_org_item';
   return SORT_INDEXES[sort.by];
 }
 

@@ -37,6 +37,7 @@ import * as steppedVersion from './2026_12_09_0120_stepped_version';
 import * as deferredIndexes from './2026_12_09_0140_deferred_indexes';
 import * as heldWaitsFor from './2026_12_09_0150_held_waits_for';
 import * as outboxPushedThrough from './2026_12_09_0215_outbox_pushed_through';
+import * as unreadIndexes from './2026_12_09_0300_unread_indexes';
 import * as outboxUnpushedRecord from './2026_12_07_0140_outbox_unpushed_record';
 import * as syncPullHeld from './2026_12_07_0201_sync_pull_held';
 
@@ -87,6 +88,7 @@ export const migrations: readonly Migration[] = [
   { name: '2026_12_09_0140_deferred_indexes', up: deferredIndexes.up },
   { name: '2026_12_09_0150_held_waits_for', up: heldWaitsFor.up },
   { name: '2026_12_09_0215_outbox_pushed_through', up: outboxPushedThrough.up },
+  { name: '2026_12_09_0300_unread_indexes', up: unreadIndexes.up },
 ];
 
 /**

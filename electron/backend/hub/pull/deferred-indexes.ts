@@ -57,7 +57,6 @@ const READ_BY_THE_COUNTER: ReadonlySet<string> = new Set([
   'cases_live_org_due',
   'cases_live_org_handed_over',
   'cases_to_hand_out',
-  'cases_live_org_created_count',
   'cases_live_org_completed_count',
   'disputes_live_org_registered',
   'disputes_live_org_due',

@@ -21,8 +21,9 @@ export const EVENT_REPORTS_NOTE =
 /**
  * The disputes of the units in scope with any of their counted events in [from, to], each event date
  * outside the range blanked, so that the domain's aggregate counts exactly what happened in it. The
- * query reads only the projected columns through the per-unit date indexes; event reports live in a
- * table of their own and cannot enter.
+ * query reads the disputes of each unit (SQLite finds them on disputes_live_org_state_due; per-unit
+ * indexes of the four dates were never chosen over it, and are gone) and tests their dates; event
+ * reports live in a table of their own and cannot enter.
  */
 async function statsInRange(
   db: Kysely<Database>,
