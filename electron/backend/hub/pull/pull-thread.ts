@@ -96,7 +96,12 @@ export function runPullThread(
       if (message.kind === 'progress') {
         applied = message.progress.applied;
         onProgress(message.progress);
-      } else ended = message.ended;
+      } else {
+        // Answered now: the thread still closes its connection, and an idle keep-alive socket to
+        // the hub may hold it a moment longer.
+        ended = message.ended;
+        resolve(ended);
+      }
     });
     let problem: unknown = null;
     worker.once('error', (error) => (problem = error));
