@@ -14,6 +14,8 @@ export default defineConfig({
           // The backend runs in a utilityProcess in the app and under plain Node in browser mode.
           backend: resolve(__dirname, 'electron/backend/host/utility-entry.ts'),
           serve: resolve(__dirname, 'electron/backend/host/http-entry.ts'),
+          // The record pull's thread, started by the backend (hub/pull/pull-thread.ts).
+          'pull-worker': resolve(__dirname, 'electron/backend/hub/pull/pull-worker.ts'),
         },
       },
     },

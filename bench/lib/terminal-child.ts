@@ -113,36 +113,43 @@ const commands = {
   },
   /**
    * One pull, while a trivial backend request (hub.pullProgress through the dispatcher) goes out
-   * every 10 ms; answers the pull's result, the requests' latencies from when each was due, and how
+   * every 10 ms and one that reads the database (the first page of 案件查询, cases.list) every
+   * 100 ms; answers the pull's result, each request's latencies from when it was due, and how
    * many cases this terminal then holds. With `firstSync`, the cursor the join stored is forgotten
    * first: the pull is then a new terminal's first sync, which defers indexes (deferred-indexes.ts).
    */
   async pull(pageSize: number, firstSync = false) {
     if (firstSync) runtime().sqlite.prepare('UPDATE sync_state SET pull_cursor = NULL').run();
-    const latencies: number[] = [];
     let pulling = true;
-    const probe = (async () => {
+    const probe = async (everyMs: number, request: () => Promise<unknown>) => {
+      const latencies: number[] = [];
       // Latency from when the request was due: a timer held up by a busy event loop counts too.
       let due = performance.now();
       while (pulling) {
-        await terminal!.call('hub.pullProgress', {}, session);
+        await request();
         const answered = performance.now();
         latencies.push(answered - due);
-        due = Math.max(due + 10, answered);
+        due = Math.max(due + everyMs, answered);
         const wait = due - performance.now();
         if (wait > 0) await new Promise((done) => setTimeout(done, wait));
       }
-    })();
+      return latencies;
+    };
+    const progress = probe(10, () => terminal!.call('hub.pullProgress', {}, session));
+    const caseList = probe(100, () =>
+      terminal!.ok('cases.list', { page: 1, pageSize: 20 }, session),
+    );
     const { value: result, peaks } = await peaksDuring(() =>
       pullRecords(runtime(), pageSize ? { pageSize } : {}),
     );
     pulling = false;
-    await probe;
+    const latencies = await progress;
+    const listLatencies = await caseList;
     const cases = await runtime()
       .db.selectFrom('cases')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    return { result, latencies, cases: Number(cases.n), peaks };
+    return { result, latencies, listLatencies, cases: Number(cases.n), peaks };
   },
   /** Where the process's memory is, in MB: V8's heap, memory outside it, SQLite's own. */
   async memory(collect: boolean) {

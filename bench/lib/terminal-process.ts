@@ -41,14 +41,8 @@ function sampleOf(pid: number) {
 
 const ROOT = resolve(__dirname, '../..');
 
-/**
- * A bench's terminal entry (a .ts file) as one CommonJS file, our code bundled and the packages left
- * to node_modules, as electron-vite builds the app's backend: run under tsx instead, the terminal
- * would carry tsx's compiler and every module's source map (~55 MB more RSS), which the app does not.
- * Answers the bundle's path, under node_modules so that it finds the packages it leaves out.
- */
-export function bundleTerminal(entry: string): string {
-  const outfile = join(ROOT, 'node_modules/.cache/bench', basename(entry, '.ts') + '.cjs');
+/** `entry` as one CommonJS file at `outfile`, our code bundled and the packages left to node_modules. */
+function bundle(entry: string, outfile: string): void {
   // Built under a name of its own and renamed: esbuild rewrites a file in place, which a bench
   // running beside it (or a worktree whose node_modules is hard-linked to this one) would load
   // half-written or as another tree's code.
@@ -63,13 +57,28 @@ export function bundleTerminal(entry: string): string {
     packages: 'external',
     tsconfig: join(ROOT, 'tsconfig.node.json'),
     logLevel: 'error',
-    // The backend finds better-sqlite3 for its worker threads by import.meta.url.
+    // The backend finds better-sqlite3 for its worker threads, and the pull its thread's module,
+    // by import.meta.url.
     define: { 'import.meta.url': '__bench_import_meta_url' },
     banner: {
       js: 'const __bench_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
     },
   });
   renameSync(building, outfile);
+}
+
+/**
+ * A bench's terminal entry (a .ts file) as one CommonJS file, our code bundled and the packages left
+ * to node_modules, as electron-vite builds the app's backend: run under tsx instead, the terminal
+ * would carry tsx's compiler and every module's source map (~55 MB more RSS), which the app does not.
+ * Answers the bundle's path, under node_modules so that it finds the packages it leaves out. The
+ * record pull's thread (hub/pull/pull-thread.ts) is bundled beside it, as the app's build does.
+ */
+export function bundleTerminal(entry: string): string {
+  const dir = join(ROOT, 'node_modules/.cache/bench');
+  bundle(join(ROOT, 'electron/backend/hub/pull/pull-worker.ts'), join(dir, 'pull-worker.js'));
+  const outfile = join(dir, basename(entry, '.ts') + '.cjs');
+  bundle(entry, outfile);
   return outfile;
 }
 

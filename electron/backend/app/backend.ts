@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallEnvelope, EventName, EventPayload, Result } from '@shared/api';
 import { openKeyedChain, registerAuditKey } from '../audit/chain-key';
+import { stopPullThreads } from '../hub/pull/pull-thread';
 import { loadOrCreateAuditKeyFile } from '../audit/key-file';
 import { appendAudit, auditChainHead } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
@@ -157,6 +158,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
   const rt: Runtime = {
     dataDir: options.dataDir,
     databaseFile,
+    sqliteBinding: options.sqliteBinding,
     backups: createBackupRunner(() => ({
       dataDir: options.dataDir,
       databaseFile,
@@ -404,6 +406,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
+      // A quit does not wait for a pull: its slice rolls back with its cursor, resumed next start.
+      await stopPullThreads(rt);
       await rt.hubSync.stop();
       await refreshMarker().catch(log);
       stopUpdateChecks();

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { Stamper } from './clock';
 
@@ -101,5 +103,53 @@ describe('Stamper.nextVersionAfter', () => {
     expect(stamper.nextVersionAfter('2027-12-07T08:00:00.000Z-ffff-T2')).toBe(
       '2027-12-07T08:00:00.001Z-0000-T1',
     );
+  });
+});
+
+describe('a Stamper sharing another thread’s clock (the pull’s thread)', () => {
+  const T = Date.UTC(2026, 11, 7, 8);
+
+  it('orders its next version after one the other took in', () => {
+    const backend = new Stamper({ now: () => T }, 'T1', null);
+    const pull = new Stamper({ now: () => T }, 'T1', null, backend.shared);
+    const pulled = '2026-12-07T08:02:00.000Z-0005-T2';
+    expect(pull.observe(pulled)).toBe(true);
+    expect(backend.nextVersion() > pulled).toBe(true);
+    expect(backend.position()).toBe(pull.position());
+  });
+
+  it('never issues a version the other thread issued, while both stamp at once', async () => {
+    const backend = new Stamper({ now: () => Date.now() }, 'T1', null);
+    const source = `
+      process.env.TSX_TSCONFIG_PATH = ${JSON.stringify(join(__dirname, '../../../tsconfig.node.json'))};
+      require('tsx/cjs/api').register();
+      const { parentPort, workerData } = require('node:worker_threads');
+      const { Stamper } = require(${JSON.stringify(join(__dirname, 'clock.ts'))});
+      const stamper = new Stamper({ now: () => Date.now() }, 'T1', null, workerData.shared);
+      const versions = [];
+      Atomics.store(workerData.go, 0, 1);
+      for (let i = 0; i < workerData.count; i += 1) versions.push(stamper.nextVersion());
+      parentPort.postMessage(versions);
+    `;
+    const count = 20_000;
+    const go = new Int32Array(new SharedArrayBuffer(4));
+    const worker = new Worker(source, {
+      eval: true,
+      workerData: { shared: backend.shared, count, go },
+    });
+    const theirs = new Promise<string[]>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+    // Both threads stamp within the same milliseconds: the worker signals once it has begun.
+    while (Atomics.load(go, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    const mine = Array.from({ length: count }, () => backend.nextVersion());
+    const other = await theirs;
+    await worker.terminate();
+    const ascending = (versions: string[]) =>
+      versions.every((v, i) => i === 0 || v > versions[i - 1]!);
+    expect(ascending(mine)).toBe(true);
+    expect(ascending(other)).toBe(true);
+    expect(new Set([...mine, ...other]).size).toBe(2 * count);
   });
 });

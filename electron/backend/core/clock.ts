@@ -17,19 +17,77 @@ export interface WallClock {
 
 export const systemClock: WallClock = { now: () => Date.now() };
 
-/** Issues ids and hybrid-logical-clock versions for one terminal. One instance per backend. */
-export class Stamper {
-  private hlc: Hlc;
-  private lastIdMs = 0;
-  /** The highest version nextVersionAfter stepped to: none is issued twice. */
-  private stepped: string | null = null;
+/*
+ * The clock's state lives in a SharedArrayBuffer so that the pull's worker thread (hub/pull/
+ * pull-thread.ts) stamps with the same clock as the backend's thread: a merge there and a clerk's
+ * save here must never issue one version twice, nor one below a version the other took in. Each
+ * read-modify-write holds a spin lock for the few arithmetic operations it takes.
+ */
+const LOCK = 0;
+const HAS_STEPPED = 1;
+const WALL = 0;
+const COUNTER = 1;
+const STEPPED_WALL = 2;
+const STEPPED_COUNTER = 3;
+const LAST_ID_MS = 4;
+const FLAGS_BYTES = 8;
+const STATE_BYTES = FLAGS_BYTES + 5 * 8;
 
+/** Issues ids and hybrid-logical-clock versions for one terminal. One state per backend. */
+export class Stamper {
+  /** The state a second Stamper (another thread's) shares with this one. */
+  readonly shared: SharedArrayBuffer;
+  private readonly flags: Int32Array;
+  private readonly state: Float64Array;
+  private node: string;
+
+  /** `shared`: another Stamper's state, to stamp with the same clock; `lastVersion` is then ignored. */
   constructor(
     readonly clock: WallClock,
     node: string,
     lastVersion: string | null,
+    shared?: SharedArrayBuffer,
   ) {
-    this.hlc = lastVersion ? { ...parseHlc(lastVersion), node } : initialHlc(node);
+    this.node = node;
+    this.shared = shared ?? new SharedArrayBuffer(STATE_BYTES);
+    this.flags = new Int32Array(this.shared, 0, 2);
+    this.state = new Float64Array(this.shared, FLAGS_BYTES, 5);
+    if (!shared) {
+      const start = lastVersion ? parseHlc(lastVersion) : initialHlc(node);
+      this.state[WALL] = start.wall;
+      this.state[COUNTER] = start.counter;
+    }
+  }
+
+  private locked<T>(work: () => T): T {
+    while (Atomics.compareExchange(this.flags, LOCK, 0, 1) !== 0);
+    try {
+      return work();
+    } finally {
+      Atomics.store(this.flags, LOCK, 0);
+    }
+  }
+
+  private get hlc(): Hlc {
+    return { wall: this.state[WALL]!, counter: this.state[COUNTER]!, node: this.node };
+  }
+
+  private set hlc(next: Hlc) {
+    this.state[WALL] = next.wall;
+    this.state[COUNTER] = next.counter;
+  }
+
+  private get stepped(): string | null {
+    if (Atomics.load(this.flags, HAS_STEPPED) === 0) return null;
+    const wall = this.state[STEPPED_WALL]!;
+    return formatHlc({ wall, counter: this.state[STEPPED_COUNTER]!, node: this.node });
+  }
+
+  private set stepped(version: string) {
+    const at = parseHlc(version);
+    this.state[STEPPED_WALL] = at.wall;
+    this.state[STEPPED_COUNTER] = at.counter;
+    Atomics.store(this.flags, HAS_STEPPED, 1);
   }
 
   nowIso(): string {
@@ -42,13 +100,18 @@ export class Stamper {
    * so a second id in one millisecond takes the next one.
    */
   newId(): string {
-    this.lastIdMs = Math.max(this.clock.now(), this.lastIdMs + 1);
-    return uuidv7(this.lastIdMs, (n) => randomBytes(n));
+    const ms = this.locked(() => {
+      this.state[LAST_ID_MS] = Math.max(this.clock.now(), this.state[LAST_ID_MS]! + 1);
+      return this.state[LAST_ID_MS]!;
+    });
+    return uuidv7(ms, (n) => randomBytes(n));
   }
 
   nextVersion(): string {
-    this.hlc = tick(this.hlc, this.clock.now());
-    return formatHlc(this.hlc);
+    return this.locked(() => {
+      this.hlc = tick(this.hlc, this.clock.now());
+      return formatHlc(this.hlc);
+    });
   }
 
   /**
@@ -63,9 +126,13 @@ export class Stamper {
   nextVersionAfter(base: string): string {
     const next = this.nextVersion();
     if (next > base) return next;
-    const from = this.stepped && this.stepped > base ? this.stepped : base;
-    this.stepped = formatHlc(tick({ ...parseHlc(from), node: this.hlc.node }, 0));
-    return this.stepped;
+    return this.locked(() => {
+      const stepped = this.stepped;
+      const from = stepped && stepped > base ? stepped : base;
+      const version = formatHlc(tick({ ...parseHlc(from), node: this.node }, 0));
+      this.stepped = version;
+      return version;
+    });
   }
 
   /**
@@ -74,7 +141,11 @@ export class Stamper {
    * from this terminal, and it would drop the change as a copy.
    */
   stepPast(version: string | null): void {
-    if (version && (!this.stepped || version > this.stepped)) this.stepped = version;
+    if (!version) return;
+    this.locked(() => {
+      const stepped = this.stepped;
+      if (!stepped || version > stepped) this.stepped = version;
+    });
   }
 
   /**
@@ -83,7 +154,7 @@ export class Stamper {
    * stepped past a base is not the clock's and is not in it.
    */
   position(): string {
-    return formatHlc(this.hlc);
+    return this.locked(() => formatHlc(this.hlc));
   }
 
   /**
@@ -93,17 +164,25 @@ export class Stamper {
    * false, for the caller to flag. The caller keeps the floor (core/clock-floor.ts) in step.
    */
   observe(remoteVersion: string): boolean {
-    try {
-      this.hlc = receive(this.hlc, parseHlc(remoteVersion), this.clock.now());
-      return true;
-    } catch (error) {
-      if (error instanceof HlcError && error.code === 'HLC_DRIFT') return false;
-      throw error;
-    }
+    const remote = parseHlc(remoteVersion);
+    return this.locked(() => {
+      try {
+        this.hlc = receive(this.hlc, remote, this.clock.now());
+        return true;
+      } catch (error) {
+        if (error instanceof HlcError && error.code === 'HLC_DRIFT') return false;
+        throw error;
+      }
+    });
   }
 
   /** Before setup there is no terminal id yet; setup re-keys the clock to the new terminal. */
   setNode(node: string): void {
-    this.hlc = { ...this.hlc, node };
+    this.node = node;
+  }
+
+  /** The terminal's id in the versions it issues. */
+  get nodeId(): string {
+    return this.node;
   }
 }

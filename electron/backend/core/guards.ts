@@ -4,7 +4,7 @@ import { DomainError } from './errors';
 import { orgScope } from '../org/repository';
 import type { ChangeStamp } from './changes';
 
-export function requireTerminal(rt: Runtime): TerminalIdentity {
+export function requireTerminal(rt: Pick<Runtime, 'terminal'>): TerminalIdentity {
   if (!rt.terminal) throw new DomainError('SETUP_REQUIRED', '本终端尚未完成初始设置');
   return rt.terminal;
 }

@@ -35,6 +35,8 @@ export interface Runtime {
   dataDir: string;
   /** The database file in dataDir (desk.sqlite). */
   databaseFile: string;
+  /** better-sqlite3's native binding the app passes (Electron's ABI build), for a thread's own connection. */
+  sqliteBinding: string | undefined;
   appVersion: string;
   /** The county hub's bearer token: outside the database file (hub/token-store.ts). */
   hubTokens: TokenStore;

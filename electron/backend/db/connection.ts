@@ -1,5 +1,12 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+} from 'kysely';
 import type { Database } from './schema';
 
 export interface DatabaseHandle {
@@ -29,9 +36,31 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
   return sqlite;
 }
 
+/**
+ * Transactions take the write lock when they begin (BEGIN IMMEDIATE), waiting up to busy_timeout
+ * for it. The pull writes on a connection of its own (hub/pull/pull-thread.ts): a transaction begun
+ * deferred that read before the pull's slice committed and writes after it would fail at once with
+ * SQLITE_BUSY (its snapshot is stale), where an immediate one waits for the slice and goes on.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    super({ database: sqlite });
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver({ database: this.sqlite });
+  }
+}
+
 export function openDatabase(file: string, nativeBinding?: string): DatabaseHandle {
   const sqlite = openSqlite(file, nativeBinding);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
   return {
     db,
     sqlite,

@@ -11,8 +11,7 @@ import type { Database } from './schema';
  *
  * Which indexes exist is read once per database handle and schema: SQLite's schema_version changes
  * with every CREATE or DROP, whoever runs it (the pull's deferral, a migration, a restored file).
- * The check and the query run on one hold of the connection, so that a drop cannot fall between them:
- * the drops run in a transaction, which holds the connection too.
+ * The check and the query run in one read transaction, so that a drop cannot fall between them.
  */
 
 export interface PresentIndexes {
@@ -59,9 +58,16 @@ export async function executeNaming<R>(
   // A transaction holds the connection already (and cannot ask for it again).
   if (db.isTransaction) return query((await readIndexes(db, undefined)).names).execute(db);
   const root = db as Kysely<Database>;
+  // The pull writes on a connection of its own (hub/pull/pull-thread.ts) and may drop or build an
+  // index between the check and the query: one read transaction sees one schema throughout.
   return root.connection().execute(async (held) => {
-    const indexes = await readIndexes(held, known.get(root));
-    known.set(root, indexes);
-    return query(indexes.names).execute(held);
+    await sql`BEGIN DEFERRED`.execute(held);
+    try {
+      const indexes = await readIndexes(held, known.get(root));
+      known.set(root, indexes);
+      return await query(indexes.names).execute(held);
+    } finally {
+      await sql`COMMIT`.execute(held);
+    }
   });
 }

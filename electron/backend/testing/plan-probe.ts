@@ -18,8 +18,12 @@ export interface PlanProbe {
   close(): Promise<void>;
 }
 
-/** What db/named-indexes.ts reads before a query that names an index: no statement of the lists. */
-const SCHEMA_READS = /^(?:PRAGMA schema_version|SELECT name FROM sqlite_schema\b)/;
+/**
+ * What db/named-indexes.ts runs around a query that names an index (its read transaction and the
+ * schema it reads): no statement of the lists.
+ */
+const SCHEMA_READS =
+  /^(?:PRAGMA schema_version|SELECT name FROM sqlite_schema\b|BEGIN DEFERRED$|COMMIT$)/;
 
 export async function planProbe(): Promise<PlanProbe> {
   const dir = mkdtempSync(join(tmpdir(), 'desk-plan-'));

@@ -14,6 +14,7 @@ import { HeldInMemory } from './held-in-memory';
 import { parentsFirst } from './hold-back';
 import { commitUnsynced } from './outbox-durability';
 import { pullPage, pulledRecords } from './pull-client';
+import { runPullThread } from './pull-thread';
 
 /**
  * Records per request. The hub allows a terminal 600 requests a minute, so a first sync asks for
@@ -78,7 +79,13 @@ function prefetch<T>(page: Promise<T>): Promise<T> {
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function storedCursor(rt: Runtime): Promise<string | undefined> {
+/**
+ * What a pull writes with: the backend's runtime, or in the pull's thread a connection of its own
+ * to the same file with a clock that shares the backend's state (pull-thread.ts).
+ */
+export type PullTarget = Pick<Runtime, 'db' | 'sqlite' | 'stamper' | 'terminal'>;
+
+async function storedCursor(rt: PullTarget): Promise<string | undefined> {
   const row = await rt.db.selectFrom('sync_state').select('pull_cursor').executeTakeFirst();
   return row?.pull_cursor ?? undefined;
 }
@@ -96,7 +103,7 @@ async function storedCursor(rt: Runtime): Promise<string | undefined> {
  *   can read them (outbox-durability.ts).
  */
 export async function applyPage(
-  rt: Runtime,
+  rt: PullTarget,
   page: { records: PullResponse['records']; cursor?: string },
   retryHeld = true,
   inMemory?: HeldInMemory,
@@ -148,12 +155,13 @@ export async function applyPage(
 
 /**
  * Pulls what the terminal's unit sees, changed since the stored cursor, until the hub has no more.
- * The next page is on its way while one is applied; the event loop gets a turn between pages.
+ * The pull runs in a thread of its own (pull-thread.ts): this thread, which answers the counter's
+ * requests, only starts it, shows its progress and takes its result.
  */
 export function pullRecords(rt: Runtime, options: PullOptions = {}): Promise<RecordPull> {
   // One pull at a time per terminal: the minute's cycle and 立即同步 may overlap.
   const previous = running.get(rt) ?? Promise.resolve();
-  const next = previous.catch(() => undefined).then(() => pullInTurn(rt, options));
+  const next = previous.catch(() => undefined).then(() => pullInThread(rt, options));
   running.set(rt, next);
   return next;
 }
@@ -178,15 +186,52 @@ const pageSizes = new WeakMap<Runtime, number>();
 export const INDEXES_NOT_REBUILT_MESSAGE =
   '首次同步后本机查询索引未能重建，查询可能变慢，下次同步或重新打开软件时重试。请检查磁盘空间';
 
+async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPull> {
+  const hub = options.hub ?? (await recordHub(rt));
+  if (!hub) return rebuiltAfter(rt, { state: 'standalone', applied: 0, problem: null });
+  const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
+  progress.set(rt, shown);
+  try {
+    const job: PullJob = {
+      hub,
+      pageSize: options.pageSize,
+      limit: pageSizes.get(rt) ?? PULL_PAGE_SIZE,
+      deferIndexesFrom: options.deferIndexesFrom,
+    };
+    const ended = await runPullThread(rt, job, (now) => Object.assign(shown, now));
+    if (ended.limit !== undefined) pageSizes.set(rt, ended.limit);
+    // On this thread, as before the pull had one: an index build holds the write lock for seconds
+    // on a big township, longer than a clerk's save would wait for another connection's lock
+    // (busy_timeout), while here the save waits for it in turn.
+    return await rebuiltAfter(rt, ended.pull);
+  } finally {
+    shown.running = false;
+  }
+}
+
+/** What the pull's thread is given: plain data, copied to it. */
+export interface PullJob {
+  hub: HubClientOptions;
+  /** Fixed page size; else the pull sizes its pages from `limit`. */
+  pageSize: number | undefined;
+  limit: number;
+  deferIndexesFrom: number | undefined;
+}
+
+export interface PullEnded {
+  pull: RecordPull;
+  /** The page size the next pull starts from; undefined when it stays. */
+  limit: number | undefined;
+}
+
 /**
  * However the pull ended, the indexes a first sync deferred are built again: one cut short goes on
  * with its indexes. One that cannot be built keeps its record and is built at the next pull's end or
  * at the next open; the person is told, as the counter's searches are slower meanwhile.
  */
-async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull> {
-  const pulled = await pullPages(rt, options);
+async function rebuiltAfter(target: PullTarget, pulled: RecordPull): Promise<RecordPull> {
   try {
-    await rebuildDeferredIndexes(rt.db, rt.sqlite);
+    await rebuildDeferredIndexes(target.db, target.sqlite);
     return pulled;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
@@ -198,14 +243,30 @@ async function pullInTurn(rt: Runtime, options: PullOptions): Promise<RecordPull
   }
 }
 
-async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull> {
-  const hub = options.hub ?? (await recordHub(rt));
-  if (!hub) return { state: 'standalone', applied: 0, problem: null };
-  const adaptive = options.pageSize === undefined;
-  let limit = options.pageSize ?? pageSizes.get(rt) ?? PULL_PAGE_SIZE;
+/**
+ * The pull itself, in the pull's thread: pages until the hub has no more. The next page is on its
+ * way while one is applied; the event loop gets a turn between slices. `report` gets the progress
+ * after every slice.
+ */
+export function runPull(
+  target: PullTarget,
+  job: PullJob,
+  report: (progress: PullProgress) => void,
+): Promise<PullEnded> {
+  return pullPages(target, job, report);
+}
+
+async function pullPages(
+  rt: PullTarget,
+  job: PullJob,
+  report: (progress: PullProgress) => void,
+): Promise<PullEnded> {
+  const { hub } = job;
+  const adaptive = job.pageSize === undefined;
+  let limit = job.pageSize ?? job.limit;
   let slice = 200;
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
-  progress.set(rt, shown);
+  const ended = (pull: RecordPull): PullEnded => ({ pull, limit: adaptive ? limit : undefined });
   try {
     const cursor = await storedCursor(rt);
     let next = prefetch(pullPage(hub, { after: cursor, limit }));
@@ -218,14 +279,11 @@ async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull>
       after = page.cursor;
       if (
         first &&
-        page.records.length + page.remaining >= (options.deferIndexesFrom ?? DEFER_INDEXES_FROM)
+        page.records.length + page.remaining >= (job.deferIndexesFrom ?? DEFER_INDEXES_FROM)
       )
         await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
       first = false;
-      if (adaptive) {
-        limit = Math.min(PULL_PAGE_SIZE, limit * 2);
-        pageSizes.set(rt, limit);
-      }
+      if (adaptive) limit = Math.min(PULL_PAGE_SIZE, limit * 2);
       if (page.more) next = prefetch(pullPage(hub, { after: page.cursor, limit }));
       const arrived = parentsFirst(page.records);
       let start = 0;
@@ -247,29 +305,29 @@ async function pullPages(rt: Runtime, options: PullOptions): Promise<RecordPull>
         slice = nextSliceSize(slice, performance.now() - started);
         shown.applied += outcome.inserted + outcome.updated;
         shown.held = outcome.held;
+        report(shown);
         await nextTurn();
         if (last) break;
       }
       shown.remaining = page.remaining;
-      if (!page.more) return { state: 'done', applied: shown.applied, problem: null };
+      report(shown);
+      if (!page.more) return ended({ state: 'done', applied: shown.applied, problem: null });
     }
   } catch (error) {
     if (error instanceof HubUnreachable) {
       if (adaptive && error.message === HUB_TIMEOUT)
-        pageSizes.set(rt, Math.max(MIN_PAGE_SIZE, Math.floor(limit / 4)));
-      return { state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE };
+        limit = Math.max(MIN_PAGE_SIZE, Math.floor(limit / 4));
+      return ended({ state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE });
     }
     if (error instanceof HubRefusal)
-      return { state: 'refused', applied: shown.applied, problem: error.message };
+      return ended({ state: 'refused', applied: shown.applied, problem: error.message });
     // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
     // records stopped arriving.
-    const detail = error instanceof Error ? error.message : String(error);
-    return {
-      state: 'failed',
-      applied: shown.applied,
-      problem: `${APPLY_FAILED_MESSAGE}（${detail}）`,
-    };
-  } finally {
-    shown.running = false;
+    return ended(applyFailed(shown.applied, error));
   }
+}
+
+export function applyFailed(applied: number, error: unknown): RecordPull {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { state: 'failed', applied, problem: `${APPLY_FAILED_MESSAGE}（${detail}）` };
 }

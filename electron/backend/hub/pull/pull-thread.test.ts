@@ -1,0 +1,121 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
+import { residentIdNumber } from '@shared/testing/people';
+import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { createHarness, type Harness } from '../../testing/harness';
+import { joinHub } from '../../testing/hub-terminal';
+import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
+import { pulledFromOutbox } from '../../testing/pulled-records';
+import { APPLY_FAILED_MESSAGE, pullProgress, pullRecords } from './pull';
+import { stopPullThreads } from './pull-thread';
+
+const YANTOU = orgUnitIdFromDivisionCode('330324108');
+const SCENE_TIMEOUT_MS = 300_000;
+const RESIDENTS = 120;
+
+const resident = (i: number, born = '1961-05-06') => ({
+  name: `吴居民${i}`,
+  docType: 'resident_id' as const,
+  docNumber: residentIdNumber(YONGJIA_AREA, born, 100 + i),
+  phone: `1390000${String(1000 + i)}`,
+  address: '永嘉县岩头镇丽水街 2 号',
+});
+
+const residentCount = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare('SELECT count(*) FROM residents').pluck().get() as number;
+
+const cursorOf = (sqlite: BetterSqlite3.Database) =>
+  sqlite.prepare('SELECT pull_cursor FROM sync_state').pluck().get() as string | null;
+
+const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
+
+describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () => {
+  let hub: InProcessHub;
+  let county: Harness;
+  let window1: Harness;
+  let countyAdmin: string;
+  /**
+   * Terminals joined before the hub had the records: each test takes one. The clerk's saves reach
+   * the hub (pushed in the background), so the test that counts what a pull brings runs first.
+   */
+  const fresh = new Map<string, { h: Harness; token: string }>();
+  const newTerminal = (name: string) => fresh.get(name)!;
+
+  beforeAll(async () => {
+    hub = await startInProcessHub();
+    county = await createHarness();
+    window1 = await createHarness();
+    countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
+    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
+    const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
+    for (const name of ['yantou_clerk', 'yantou_stopped']) {
+      const h = await createHarness();
+      const joining = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
+      fresh.set(name, { h, token: await joinHub(h, hub.url, joining, { username: name }) });
+    }
+    for (let i = 0; i < RESIDENTS; i += 1)
+      await window1.ok('residents.create', resident(i), admin1);
+    await seedHubRecords(hub, YANTOU, await pulledFromOutbox(window1));
+  }, SCENE_TIMEOUT_MS);
+  afterAll(async () => {
+    for (const h of [county, window1, ...[...fresh.values()].map((t) => t.h)]) await h?.cleanup();
+    await hub?.stop();
+  });
+
+  it('a thread ended mid-pull says so, keeps what it committed with its cursor, and the next pull resumes', async () => {
+    const { h } = newTerminal('yantou_stopped');
+    const rt = h.backend.runtime;
+    const pull = pullRecords(rt, { pageSize: 10 });
+    while (pullProgress(rt).applied < 20) await nextTurn();
+    await stopPullThreads(rt);
+    const stopped = await pull;
+    expect(stopped.state).toBe('failed');
+    expect(stopped.problem).toContain(APPLY_FAILED_MESSAGE);
+    const kept = residentCount(rt.sqlite);
+    expect(kept).toBeGreaterThanOrEqual(20);
+    expect(kept).toBeLessThan(RESIDENTS);
+    expect(cursorOf(rt.sqlite)).not.toBeNull();
+    expect(rt.sqlite.pragma('quick_check', { simple: true })).toBe('ok');
+
+    const resumed = await pullRecords(rt, { pageSize: 10 });
+    expect(resumed).toMatchObject({ state: 'done', problem: null });
+    expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
+    const again = await pullRecords(rt, { pageSize: 10 });
+    expect(again).toMatchObject({ state: 'done', applied: 0 });
+  });
+
+  it('lets the clerk save on the backend’s thread while it writes, with versions unique and in order', async () => {
+    const { h, token } = newTerminal('yantou_clerk');
+    const rt = h.backend.runtime;
+    const pull = pullRecords(rt, { pageSize: 10 });
+    let saved = 0;
+    let pulling = true;
+    void pull.then(() => (pulling = false));
+    // Saves until the pull ends, each after the pull has applied some records.
+    while (pulling) {
+      const applied = pullProgress(rt).applied;
+      if (applied > 0 && applied < RESIDENTS) {
+        await h.ok('residents.create', resident(saved, '1962-07-08'), token);
+        saved += 1;
+      }
+      await nextTurn();
+    }
+    expect(await pull).toMatchObject({ state: 'done', applied: RESIDENTS, problem: null });
+    expect(saved).toBeGreaterThan(0);
+    expect(residentCount(rt.sqlite)).toBe(RESIDENTS + saved);
+    // The pull's thread raised the floor the backend's clock restarts from (core/clock-floor.ts).
+    const pulledTop = rt.sqlite
+      .prepare('SELECT max(version) FROM residents WHERE id NOT IN (SELECT record_id FROM outbox)')
+      .pluck()
+      .get() as string;
+    const floor = rt.sqlite.prepare('SELECT clock_floor FROM sync_state').pluck().get() as string;
+    expect(floor >= pulledTop).toBe(true);
+    const versions = rt.sqlite
+      .prepare('SELECT version FROM outbox ORDER BY seq')
+      .pluck()
+      .all() as string[];
+    expect(new Set(versions).size).toBe(versions.length);
+    expect([...versions].sort()).toEqual(versions);
+  });
+});

@@ -1,0 +1,28 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { registerAuditKey } from '../../audit/service';
+import { Stamper } from '../../core/clock';
+import { openDatabase } from '../../db/connection';
+import { runPull, type PullProgress } from './pull';
+import type { PullThreadData, PullThreadMessage } from './pull-thread';
+
+/*
+ * The pull's thread (pull-thread.ts starts it): opens the database file as the backend opens it,
+ * with the audit key (a merge appends audit entries) and the backend's clock, runs the pull, and
+ * posts its progress and its result.
+ */
+async function main(data: PullThreadData): Promise<void> {
+  const post = (message: PullThreadMessage) => parentPort!.postMessage(message);
+  const handle = openDatabase(data.file, data.sqliteBinding);
+  try {
+    registerAuditKey(handle.sqlite, Buffer.from(data.auditKey));
+    const clock = { now: () => Date.now() + data.clock.offsetMs };
+    const stamper = new Stamper(clock, data.clock.node, null, data.clock.shared);
+    const target = { db: handle.db, sqlite: handle.sqlite, stamper, terminal: data.terminal };
+    const report = (progress: PullProgress) => post({ kind: 'progress', progress });
+    post({ kind: 'ended', ended: await runPull(target, data.job, report) });
+  } finally {
+    await handle.close();
+  }
+}
+
+void main(workerData as PullThreadData);
