@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallEnvelope, EventName, EventPayload, Result } from '@shared/api';
 import { openKeyedChain, registerAuditKey } from '../audit/chain-key';
-import { stopPullThreads } from '../hub/pull/pull-thread';
 import { loadOrCreateAuditKeyFile } from '../audit/key-file';
 import { appendAudit, auditChainHead } from '../audit/service';
 import { SessionStore } from '../auth/sessions';
@@ -15,6 +14,8 @@ import { CalendarCache } from '../calendar/cache';
 import { handOutOnSpotBacklog } from '../cases/service';
 import { liveNumberCounters, refreshEpochMarker, settleEpochAtOpen } from '../epoch/service';
 import { steppedVersion } from '../epoch/repository';
+import { UnsyncedOutbox } from '../hub/pull/outbox-durability';
+import { stopPullThreads } from '../hub/pull/pull-thread';
 import { MediationListsCache } from '../mediation/service';
 import { systemClock, type WallClock } from '../core/clock';
 import type { Actor } from '../core/context';
@@ -173,6 +174,8 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     }),
     db: opened.handle.db,
     sqlite: opened.handle.sqlite,
+    writeTurns: opened.handle.turns,
+    unsyncedOutbox: new UnsyncedOutbox(),
     auditKey,
     stamper: opened.stamper,
     sessions: new SessionStore(clock, () => rt.settings.idleLockMinutes * 60 * 1000),
@@ -258,6 +261,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     handle = next.handle;
     rt.db = next.handle.db;
     rt.sqlite = next.handle.sqlite;
+    rt.writeTurns = next.handle.turns;
     rt.stamper = next.stamper;
     rt.terminal = next.terminal;
     rt.settings = next.settings;

@@ -6,6 +6,8 @@ import type { BackupRunner } from '../backup/runner';
 import type { CalendarCache } from '../calendar/cache';
 import type { MediationListsCache } from '../mediation/dispute/lists-cache';
 import type { Database } from '../db/schema';
+import type { WriteTurns } from '../db/write-turns';
+import type { UnsyncedOutbox } from '../hub/pull/outbox-durability';
 import type { HubSync } from '../hub/hub-sync';
 import type { TokenStore } from '../hub/token-store';
 import type { Stamper } from './clock';
@@ -44,6 +46,10 @@ export interface Runtime {
   hubSync: HubSync;
   db: Kysely<Database>;
   sqlite: BetterSqlite3.Database;
+  /** When `db` holds its connection: the pull's thread gives way to it (db/write-turns.ts). */
+  writeTurns: WriteTurns;
+  /** Set while the pull's thread may have outbox entries committed and not yet synced. */
+  unsyncedOutbox: UnsyncedOutbox;
   /** Signs the audit chain; the database connection knows it too (audit/chain-key.ts). */
   auditKey: Buffer;
   stamper: Stamper;

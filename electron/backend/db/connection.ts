@@ -8,12 +8,15 @@ import {
   type Driver,
 } from 'kysely';
 import type { Database } from './schema';
+import { WriteTurns } from './write-turns';
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
   /** The raw handle, only for what Kysely cannot do: online backup, integrity checks, pragmas. */
   sqlite: BetterSqlite3.Database;
   file: string;
+  /** When this connection is taken, for the pull's thread to give way (write-turns.ts). */
+  turns: WriteTurns;
   close(): Promise<void>;
 }
 
@@ -41,30 +44,54 @@ export function openSqlite(file: string, nativeBinding?: string): BetterSqlite3.
  * for it. The pull writes on a connection of its own (hub/pull/pull-thread.ts): a transaction begun
  * deferred that read before the pull's slice committed and writes after it would fail at once with
  * SQLITE_BUSY (its snapshot is stale), where an immediate one waits for the slice and goes on.
+ * While Kysely holds the connection, the pull's thread begins no slice (write-turns.ts).
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+  constructor(
+    database: BetterSqlite3.Database,
+    private readonly turns: WriteTurns,
+  ) {
+    super({ database });
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    const connection = await super.acquireConnection();
+    this.turns.hold();
+    return connection;
+  }
+
+  override async releaseConnection(): Promise<void> {
+    this.turns.release();
+    await super.releaseConnection();
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-  constructor(private readonly sqlite: BetterSqlite3.Database) {
+  constructor(
+    private readonly sqlite: BetterSqlite3.Database,
+    private readonly turns: WriteTurns,
+  ) {
     super({ database: sqlite });
   }
 
   override createDriver(): Driver {
-    return new ImmediateSqliteDriver({ database: this.sqlite });
+    return new ImmediateSqliteDriver(this.sqlite, this.turns);
   }
 }
 
 export function openDatabase(file: string, nativeBinding?: string): DatabaseHandle {
   const sqlite = openSqlite(file, nativeBinding);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite) });
+  const turns = new WriteTurns();
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect(sqlite, turns) });
   return {
     db,
     sqlite,
     file,
+    turns,
     // Kysely's destroy closes the better-sqlite3 handle it was given.
     close: () => db.destroy(),
   };

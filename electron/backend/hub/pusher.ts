@@ -19,6 +19,7 @@ import {
   type OutgoingEntry,
 } from './push-entries';
 import { readSyncState, recordPushError, recordPushResult } from './push-state';
+import { syncMarked } from './pull/outbox-durability';
 
 export interface PushOutcome {
   /**
@@ -99,7 +100,11 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       // across an await would see its uncommitted entries, and one rolled back after the hub took
       // it would leave its seq to a later entry the hub drops as a repeat. Today only the order of
       // the reads above keeps that from happening; holding the connection makes it a rule.
-      const entries = await rt.db.connection().execute(async () => readPushBatch(rt.sqlite, epoch));
+      const entries = await rt.db.connection().execute(async () => {
+        const batch = readPushBatch(rt.sqlite, epoch);
+        syncMarked(rt.sqlite, rt.unsyncedOutbox);
+        return batch;
+      });
       // Before the hub can decide these seqs, the marker beside the database names them: a file
       // put back by hand after a power cut (no refresh at shutdown) is then still caught at start.
       await refreshEpochMarker(rt.db, rt.dataDir, rt.stamper.nowIso());

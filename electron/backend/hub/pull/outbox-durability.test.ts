@@ -6,6 +6,8 @@ import { createHarness, type Harness } from '../../testing/harness';
 import { watchPowerCutImage } from '../../testing/power-cut';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import { moveClockTo, SETUP_TIMEOUT_MS, setUpDemoTownship, signInAs } from '../../testing/township';
+import { openSqlite } from '../../db/connection';
+import { syncMarked } from './outbox-durability';
 import { applyPage } from './pull';
 
 /*
@@ -62,6 +64,7 @@ describe('a pulled page and the power cut', { timeout: 4 * SETUP_TIMEOUT_MS }, (
       expect(outboxSeqs(runtime.sqlite)).toEqual(before);
       // Lost to a power cut, the page is pulled again with its cursor: no fsync was paid for it.
       expect(image.syncs).toBe(0);
+      expect(runtime.unsyncedOutbox.marked).toBe(false);
     } finally {
       image.stop();
     }
@@ -86,7 +89,46 @@ describe('a pulled page and the power cut', { timeout: 4 * SETUP_TIMEOUT_MS }, (
       } finally {
         after.close();
       }
+      expect(runtime.unsyncedOutbox.marked).toBe(false);
     } finally {
+      image.stop();
+    }
+  });
+
+  it('has the pusher sync what the pull’s thread committed and has not synced yet', async () => {
+    const { runtime } = township.backend;
+    const image = watchPowerCutImage(runtime.sqlite);
+    // The pull's thread: its own connection, a slice under way and committed at NORMAL.
+    const pullThread = openSqlite(runtime.databaseFile);
+    try {
+      runtime.unsyncedOutbox.mark();
+      pullThread.pragma('synchronous = NORMAL');
+      const columns = (pullThread.pragma('table_info(outbox)') as { name: string }[])
+        .map((column) => `"${column.name}"`)
+        .filter((name) => name !== '"seq"')
+        .join(', ');
+      const copied = pullThread
+        .prepare(
+          `INSERT INTO outbox (${columns}) SELECT ${columns} FROM outbox ORDER BY seq DESC LIMIT 1`,
+        )
+        .run().lastInsertRowid as number;
+      const imageHas = () => {
+        const after = image.open();
+        try {
+          return outboxSeqs(after).includes(copied);
+        } finally {
+          after.close();
+        }
+      };
+      syncMarked(runtime.sqlite, runtime.unsyncedOutbox);
+      expect(imageHas()).toBe(true);
+
+      runtime.unsyncedOutbox.clear();
+      const syncs = image.syncs;
+      syncMarked(runtime.sqlite, runtime.unsyncedOutbox);
+      expect(image.syncs).toBe(syncs);
+    } finally {
+      pullThread.close();
       image.stop();
     }
   });

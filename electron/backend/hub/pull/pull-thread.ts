@@ -26,6 +26,9 @@ export interface PullThreadData {
   auditKey: Uint8Array;
   terminal: TerminalIdentity | null;
   clock: { shared: SharedArrayBuffer; node: string; offsetMs: number };
+  /** The backend's WriteTurns and UnsyncedOutbox, shared. */
+  writeTurns: SharedArrayBuffer;
+  unsyncedOutbox: SharedArrayBuffer;
 }
 
 export type PullThreadMessage =
@@ -82,6 +85,8 @@ export function runPullThread(
         node: rt.stamper.nodeId,
         offsetMs: rt.stamper.clock.now() - Date.now(),
       },
+      writeTurns: rt.writeTurns.shared,
+      unsyncedOutbox: rt.unsyncedOutbox.shared,
     };
     worker = new Worker(entry.source, { workerData, eval: entry.eval });
   } catch (error) {

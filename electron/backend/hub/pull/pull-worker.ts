@@ -2,7 +2,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { registerAuditKey } from '../../audit/service';
 import { Stamper } from '../../core/clock';
 import { openDatabase } from '../../db/connection';
-import { runPull, type PullProgress } from './pull';
+import { WriteTurns } from '../../db/write-turns';
+import { UnsyncedOutbox } from './outbox-durability';
+import { runPull, type PullProgress, type PullTarget } from './pull';
 import type { PullThreadData, PullThreadMessage } from './pull-thread';
 
 /*
@@ -17,7 +19,15 @@ async function main(data: PullThreadData): Promise<void> {
     registerAuditKey(handle.sqlite, Buffer.from(data.auditKey));
     const clock = { now: () => Date.now() + data.clock.offsetMs };
     const stamper = new Stamper(clock, data.clock.node, null, data.clock.shared);
-    const target = { db: handle.db, sqlite: handle.sqlite, stamper, terminal: data.terminal };
+    const turns = new WriteTurns(data.writeTurns);
+    const target: PullTarget = {
+      db: handle.db,
+      sqlite: handle.sqlite,
+      stamper,
+      terminal: data.terminal,
+      unsyncedOutbox: new UnsyncedOutbox(data.unsyncedOutbox),
+      giveWay: () => turns.giveWay(),
+    };
     const report = (progress: PullProgress) => post({ kind: 'progress', progress });
     post({ kind: 'ended', ended: await runPull(target, data.job, report) });
   } finally {

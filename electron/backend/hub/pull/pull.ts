@@ -83,7 +83,13 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * What a pull writes with: the backend's runtime, or in the pull's thread a connection of its own
  * to the same file with a clock that shares the backend's state (pull-thread.ts).
  */
-export type PullTarget = Pick<Runtime, 'db' | 'sqlite' | 'stamper' | 'terminal'>;
+export type PullTarget = Pick<
+  Runtime,
+  'db' | 'sqlite' | 'stamper' | 'terminal' | 'unsyncedOutbox'
+> & {
+  /** Waits, before a slice, while the backend's thread holds its connection (db/write-turns.ts). */
+  giveWay?: () => void;
+};
 
 async function storedCursor(rt: PullTarget): Promise<string | undefined> {
   const row = await rt.db.selectFrom('sync_state').select('pull_cursor').executeTakeFirst();
@@ -115,7 +121,7 @@ export async function applyPage(
   return rt.db.connection().execute(async (db) => {
     const tempStore = sqlite.pragma('temp_store', { simple: true }) as number;
     sqlite.pragma('temp_store = MEMORY');
-    const settle = commitUnsynced(sqlite);
+    const settle = commitUnsynced(sqlite, rt.unsyncedOutbox);
     try {
       return await db.transaction().execute(async (trx) => {
         const applied = await applyPulledPage(
@@ -296,6 +302,7 @@ async function pullPages(
         // its records release. A first sync holds a thousand or more (a case's checklist rows
         // arrive before the case's later edit); trying all of them cost more than the slice.
         if (last && !page.more) inMemory.finish();
+        rt.giveWay?.();
         const outcome = await applyPage(
           rt,
           last ? { records, cursor: page.cursor } : { records },
