@@ -15,8 +15,8 @@ import { prepared } from '../../db/prepared';
  * b-tree fills in order (a resident brings a dozen bigrams scattered over the whole table). FTS5
  * writes the terms it holds as a segment of their own whenever a statement opens a savepoint, and
  * every insert into residents or cases opens one (their triggers and foreign keys may abort it):
- * an entry written beside its row became a segment per record, merged again and again (a third of
- * the terminal's CPU in a pull of cases). resident_access is kept by triggers; the one that looks a
+ * an entry written beside its row became a segment per record, merged again and again (twice the
+ * FTS5 work of a pull of cases). resident_access is kept by triggers; the one that looks a
  * case's resident up (resident_access_filed) finds it, since a case is applied only once its
  * resident is here (hold-back.ts) and residents go first within a page.
  */
