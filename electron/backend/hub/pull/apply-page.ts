@@ -229,6 +229,8 @@ async function applyRecord(pulled: PulledRecord, context: PageContext): Promise<
   }
   if (table === 'residents') context.documents.add(documentKey({ ...local, ...record.columns }));
   if (merge) {
+    // The merge may index the record just written again (a filled-in survivor): its own entries first.
+    upkeep.flush();
     await finishMerge(context.trx, sqlite, context.stamp, merge);
     context.resolveResident = aliasResolver(sqlite);
   }

@@ -3,7 +3,7 @@ import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { createHarness, type Harness } from '../../testing/harness';
 import { pulledFromOutbox } from '../../testing/pulled-records';
-import { COMPLETE, counterScene, SETUP_TIMEOUT_MS } from '../../testing/township';
+import { COMPLETE, counterScene, moveClockTo, SETUP_TIMEOUT_MS } from '../../testing/township';
 import { applyPage } from './pull';
 
 /*
@@ -21,12 +21,15 @@ describe('search entries of a pulled slice', { timeout: 4 * SETUP_TIMEOUT_MS }, 
   let first: Harness;
   let second: Harness;
   let clerk: string;
+  let firstClerk: string;
+  const clerk2 = () => firstClerk;
   const caseNos: string[] = [];
 
   beforeAll(async () => {
     first = await createHarness();
     second = await createHarness();
     const there = await counterScene(first);
+    firstClerk = there.clerk;
     ({ clerk } = await counterScene(second));
     for (const person of PEOPLE) {
       const resident = await first.ok(
@@ -86,5 +89,38 @@ describe('search entries of a pulled slice', { timeout: 4 * SETUP_TIMEOUT_MS }, 
       );
       expect(found.rows.map((row) => row.caseNo)).toEqual([caseNo]);
     }
+  });
+  it('indexes a pulled record once when its merge fills it from the record here', async () => {
+    const person = {
+      name: '卫阿婆',
+      docType: 'resident_id',
+      docNumber: residentIdNumber(YONGJIA_AREA, '1947-08-15', 41),
+    } as const;
+    const there = await first.ok(
+      'residents.create',
+      { ...person, address: '城南路 9 号' },
+      clerk2(),
+    );
+    // Registered here an hour later, with her phone: the record pulled is the older, and survives.
+    moveClockTo(second, new Date(second.clock.now() + 3_600_000).toISOString(), [clerk]);
+    await second.ok('residents.create', { ...person, phone: '13900001111' }, clerk);
+    const records = (await pulledFromOutbox(first)).filter((r) => r.recordId === there.id);
+    await applyPage(second.backend.runtime, { records });
+
+    for (const query of ['卫阿婆', '13900001111']) {
+      const found = await second.ok('residents.search', { page: 1, pageSize: 10, query }, clerk);
+      expect([found.total, found.rows.map((row) => row.id)], query).toEqual([1, [there.id]]);
+    }
+    // Her entry as merged, once: her name, and the phone the merge filled in.
+    const entries = (query: string) =>
+      second.backend.runtime.sqlite
+        .prepare('SELECT rowid FROM residents_fts WHERE residents_fts MATCH ?')
+        .pluck()
+        .all(`"${query}"`);
+    const rowid = second.backend.runtime.sqlite
+      .prepare('SELECT rowid FROM residents WHERE id = ?')
+      .pluck()
+      .get(there.id);
+    expect([entries('卫阿婆'), entries('13900001111')]).toEqual([[rowid], [rowid]]);
   });
 });
