@@ -74,43 +74,65 @@ function storedRow(
     StoredRow | undefined;
 }
 
+const updateText = (table: SyncRecordTable, names: readonly string[]) =>
+  `UPDATE ${quoted(table)} SET ${names.map((name) => `${quoted(name)} = ?`).join(', ')} WHERE id = ?`;
+
 /** What a record with these column names writes: the names a pull may set, and the statement. */
 interface Writer {
+  /** The record's column names, in the order the hub sends them. */
+  columnNames: readonly string[];
   names: readonly string[];
   insert: BetterSqlite3.Statement;
+  /** Of every name: the update of a record with no change here waiting to be pushed. */
+  update: BetterSqlite3.Statement;
   /** Every indexed column is among the names: the row written is known without reading it back. */
   knowsIndexed: boolean;
 }
 
-const writers = new WeakMap<BetterSqlite3.Database, Map<string, Writer>>();
+const writers = new WeakMap<BetterSqlite3.Database, Map<SyncRecordTable, Writer[]>>();
+
+/** The record names these columns, in this order: compared without building a key per record. */
+function namesTheSame(columnNames: readonly string[], columns: Record<string, unknown>): boolean {
+  let i = 0;
+  for (const name in columns) {
+    if (columnNames[i] !== name) return false;
+    i += 1;
+  }
+  return i === columnNames.length;
+}
 
 /** A hub sends the same columns for every record of a table, so this is a lookup, not a build. */
 function writerFor(
   sqlite: BetterSqlite3.Database,
   table: SyncRecordTable,
-  columnNames: readonly string[],
+  columns: Record<string, unknown>,
 ): Writer {
   let cache = writers.get(sqlite);
   if (!cache) {
     cache = new Map();
     writers.set(sqlite, cache);
   }
-  const key = `${table}\u0000${columnNames.join('\u0000')}`;
-  let writer = cache.get(key);
-  if (!writer) {
-    const allowed = pullableColumns(sqlite, table);
-    const names = columnNames.filter((name) => allowed.has(name) && name !== 'id');
-    const all = ['id', ...names];
-    writer = {
-      names,
-      insert: sqlite.prepare(
-        `INSERT INTO ${quoted(table)} (${all.map(quoted).join(', ')})
-         VALUES (${all.map(() => '?').join(', ')})`,
-      ),
-      knowsIndexed: (INDEXED_COLUMNS.get(table) ?? []).every((name) => names.includes(name)),
-    };
-    cache.set(key, writer);
+  let known = cache.get(table);
+  if (!known) {
+    known = [];
+    cache.set(table, known);
   }
+  for (const writer of known) if (namesTheSame(writer.columnNames, columns)) return writer;
+  const columnNames = Object.keys(columns);
+  const allowed = pullableColumns(sqlite, table);
+  const names = columnNames.filter((name) => allowed.has(name) && name !== 'id');
+  const all = ['id', ...names];
+  const writer: Writer = {
+    columnNames,
+    names,
+    insert: sqlite.prepare(
+      `INSERT INTO ${quoted(table)} (${all.map(quoted).join(', ')})
+       VALUES (${all.map(() => '?').join(', ')})`,
+    ),
+    update: sqlite.prepare(updateText(table, names)),
+    knowsIndexed: (INDEXED_COLUMNS.get(table) ?? []).every((name) => names.includes(name)),
+  };
+  known.push(writer);
   return writer;
 }
 
@@ -172,29 +194,32 @@ async function applyRecord(pulled: PulledRecord, context: PageContext): Promise<
   let record = resolved(pulled, context);
   let merge: Merge | null = null;
   if (table === 'residents') ({ record, merge } = await meetLocal(record, local, context));
-  const writer = writerFor(sqlite, table, Object.keys(record.columns));
-  const indexed = INDEXED_COLUMNS.has(table);
+  const writer = writerFor(sqlite, table, record.columns);
+  const indexed = INDEXED_COLUMNS.get(table);
   let outcome: ApplyOutcome;
   if (!local) {
-    const values = writer.names.map((name) => record.columns[name] ?? null);
-    const { lastInsertRowid } = writer.insert.run(recordId, ...values);
+    const values: unknown[] = [recordId];
+    for (const name of writer.names) values.push(record.columns[name] ?? null);
+    const { lastInsertRowid } = writer.insert.run(values);
     if (indexed) {
       const rowid = Number(lastInsertRowid);
-      const after = writer.knowsIndexed
-        ? Object.fromEntries(writer.names.map((name, i) => [name, values[i]]))
-        : storedRow(sqlite, table, recordId)!;
-      upkeep.keep(table, null, { ...after, rowid });
+      let after: StoredRow;
+      if (writer.knowsIndexed) {
+        after = { rowid };
+        for (const name of indexed) after[name] = record.columns[name] ?? null;
+      } else {
+        after = { ...storedRow(sqlite, table, recordId)!, rowid };
+      }
+      upkeep.keep(table, null, after);
     }
     outcome = 'inserted';
   } else {
-    const names = kept ? writer.names.filter((name) => !kept.has(name)) : writer.names;
+    const names = kept?.size ? writer.names.filter((name) => !kept.has(name)) : writer.names;
     if (names.length === 0) return 'unchanged';
     const values = names.map((name) => record.columns[name] ?? null);
-    prepared(
-      sqlite,
-      `UPDATE ${quoted(table)} SET ${names.map((name) => `${quoted(name)} = ?`).join(', ')}
-       WHERE id = ?`,
-    ).run(...values, recordId);
+    const update =
+      names === writer.names ? writer.update : prepared(sqlite, updateText(table, names));
+    update.run(...values, recordId);
     if (indexed) {
       const after: StoredRow = { ...local };
       names.forEach((name, i) => (after[name] = values[i]));
@@ -204,6 +229,8 @@ async function applyRecord(pulled: PulledRecord, context: PageContext): Promise<
   }
   if (table === 'residents') context.documents.add(documentKey({ ...local, ...record.columns }));
   if (merge) {
+    // The merge may index the record just written again (a filled-in survivor): its own entries first.
+    upkeep.flush();
     await finishMerge(context.trx, sqlite, context.stamp, merge);
     context.resolveResident = aliasResolver(sqlite);
   }
@@ -241,9 +268,11 @@ export async function applyPulledPage(
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
   prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
+  // Nearly always none: a slice then neither looks held records up nor deletes its own from there.
+  const anyStored = heldCount(sqlite) > 0;
   const heldBefore = {
-    held: retryHeld ? heldRecords(sqlite) : heldWaitingFor(sqlite, page),
-    whole: retryHeld,
+    held: !anyStored ? [] : retryHeld ? heldRecords(sqlite) : heldWaitingFor(sqlite, page),
+    whole: retryHeld || !anyStored,
   };
   const stored = heldBefore.held.map((entry) => entry.record);
   const fromMemory = inMemory ? inMemory.releasedBy([...page, ...stored]) : [];

@@ -10,10 +10,14 @@ import { prepared } from '../../db/prepared';
  * see residents/search-index.ts), kept here the same way for rows a pull wrote, so that a pulled
  * record is found exactly as one typed here: the same value functions fill them. The statements are
  * prepared ones, not the services' Kysely queries: a first sync indexes tens of thousands of rows
- * and a query built per row costs more than the insert itself. The bigram rows of a slice are
- * written together at its end, sorted, so that their b-tree fills in order (a resident brings a
- * dozen bigrams scattered over the whole table). resident_access is kept by triggers; the one that
- * looks a case's resident up (resident_access_filed) finds it, since a case is applied only once its
+ * and a query built per row costs more than the insert itself. A slice's new entries are written
+ * together at its end: the FTS5 rows in rowid order, then the bigram rows sorted, so that their
+ * b-tree fills in order (a resident brings a dozen bigrams scattered over the whole table). FTS5
+ * writes the terms it holds as a segment of their own whenever a statement opens a savepoint, and
+ * every insert into residents or cases opens one (their triggers and foreign keys may abort it):
+ * an entry written beside its row became a segment per record, merged again and again (twice the
+ * FTS5 work of a pull of cases). resident_access is kept by triggers; the one that looks a
+ * case's resident up (resident_access_filed) finds it, since a case is applied only once its
  * resident is here (hold-back.ts) and residents go first within a page.
  */
 export type StoredRow = Record<string, unknown> & { rowid: number };
@@ -40,12 +44,31 @@ type Bigram = [bigram: string, rowid: number];
 
 const byBigram = (a: Bigram, b: Bigram) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] - b[1]);
 
-/** One slice's search upkeep: entries removed at once, bigram rows added by flush(). */
+/** An FTS5 row to write: the rowid, then the values in the table's column order. */
+type FtsRow = [rowid: number, ...values: (string | null)[]];
+
+const byRowid = (a: FtsRow, b: FtsRow) => a[0] - b[0];
+
+const FTS_INSERTS = {
+  residents:
+    'INSERT INTO residents_fts (rowid, name, doc_number, phone, address) VALUES (?, ?, ?, ?, ?)',
+  cases: 'INSERT INTO cases_fts (rowid, case_no, applicant_name, item_name) VALUES (?, ?, ?, ?)',
+  disputes: 'INSERT INTO disputes_fts (rowid, case_no, party_names) VALUES (?, ?, ?)',
+} as const;
+
+type FtsTable = keyof typeof FTS_INSERTS;
+
+/** One slice's search upkeep: entries removed at once, entries added by flush(). */
 export class SearchUpkeep {
+  private readonly ftsRows: Record<FtsTable, FtsRow[]> = { residents: [], cases: [], disputes: [] };
   private readonly residentBigrams: Bigram[] = [];
   private readonly disputeBigrams: Bigram[] = [];
-  /** Rows whose bigrams wait for flush(): removing their entries must see them written first. */
-  private readonly waiting = { residents: new Set<number>(), disputes: new Set<number>() };
+  /** Rows whose entries wait for flush(): removing their entries must see them written first. */
+  private readonly waiting: Record<FtsTable, Set<number>> = {
+    residents: new Set(),
+    cases: new Set(),
+    disputes: new Set(),
+  };
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {}
 
@@ -59,10 +82,18 @@ export class SearchUpkeep {
   }
 
   /**
-   * Writes the bigram rows kept so far: at the end of the slice, and before anything else in the
+   * Writes the entries kept so far: at the end of the slice, and before anything else in the
    * transaction reads or removes them (a resident merge unindexes the record it tombstones).
    */
   flush(): void {
+    for (const table of ['residents', 'cases', 'disputes'] as const) {
+      const rows = this.ftsRows[table];
+      if (rows.length === 0) continue;
+      const insert = prepared(this.sqlite, FTS_INSERTS[table]);
+      for (const row of rows.sort(byRowid)) insert.run(row);
+      rows.length = 0;
+      this.waiting[table].clear();
+    }
     const residents = prepared(
       this.sqlite,
       `INSERT INTO resident_bigrams (bigram, resident_rowid) VALUES (?, ?)
@@ -76,16 +107,24 @@ export class SearchUpkeep {
     for (const [bigram, rowid] of this.disputeBigrams.sort(byBigram)) disputes.run(bigram, rowid);
     this.residentBigrams.length = 0;
     this.disputeBigrams.length = 0;
-    this.waiting.residents.clear();
-    this.waiting.disputes.clear();
+  }
+
+  /** Removing a row's entries: those still waiting for flush() are written first. */
+  private unindex(table: FtsTable, rowid: number): void {
+    if (this.waiting[table].has(rowid)) this.flush();
+    prepared(this.sqlite, `DELETE FROM ${table}_fts WHERE rowid = ?`).run(rowid);
+  }
+
+  private index(table: FtsTable, row: FtsRow): void {
+    this.ftsRows[table].push(row);
+    this.waiting[table].add(row[0]);
   }
 
   /** A tombstoned resident is not in the indexes (the search counts read them alone). */
   private keepResident(before: StoredRow | null, after: StoredRow): void {
     if (before && before.deleted_at === null) {
-      if (this.waiting.residents.has(before.rowid)) this.flush();
       const old = before as unknown as ResidentRow;
-      prepared(this.sqlite, 'DELETE FROM residents_fts WHERE rowid = ?').run(old.rowid);
+      this.unindex('residents', old.rowid);
       // resident_bigrams has no index on resident_rowid alone, hence the bigram in the condition.
       const remove = prepared(
         this.sqlite,
@@ -95,35 +134,27 @@ export class SearchUpkeep {
     }
     if (after.deleted_at !== null) return;
     const row = after as unknown as ResidentRow;
-    prepared(
-      this.sqlite,
-      'INSERT INTO residents_fts (rowid, name, doc_number, phone, address) VALUES (?, ?, ?, ?, ?)',
-    ).run(row.rowid, ...residentFtsValues(row));
+    this.index('residents', [row.rowid, ...residentFtsValues(row)]);
     for (const bigram of residentBigrams(row.name, row.address)) {
       this.residentBigrams.push([bigram, row.rowid]);
     }
-    this.waiting.residents.add(row.rowid);
   }
 
   private keepCase(before: StoredRow | null, after: StoredRow): void {
-    if (before) prepared(this.sqlite, 'DELETE FROM cases_fts WHERE rowid = ?').run(before.rowid);
+    if (before) this.unindex('cases', before.rowid);
     const values = caseFtsValues({
       rowid: after.rowid,
       caseNo: after.case_no as string,
       applicantName: after.applicant_name as string,
       itemName: after.item_name as string,
     });
-    prepared(
-      this.sqlite,
-      'INSERT INTO cases_fts (rowid, case_no, applicant_name, item_name) VALUES (?, ?, ?, ?)',
-    ).run(after.rowid, ...values);
+    this.index('cases', [after.rowid, ...values]);
   }
 
   /** A dispute's entry is replaced whole, as reindexDispute does. */
   private keepDispute(before: StoredRow | null, after: StoredRow): void {
     if (before) {
-      if (this.waiting.disputes.has(before.rowid)) this.flush();
-      prepared(this.sqlite, 'DELETE FROM disputes_fts WHERE rowid = ?').run(before.rowid);
+      this.unindex('disputes', before.rowid);
       prepared(this.sqlite, 'DELETE FROM dispute_bigrams WHERE dispute_rowid = ?').run(
         before.rowid,
       );
@@ -133,13 +164,9 @@ export class SearchUpkeep {
       caseNo: after.case_no as string,
       partyNames: after.party_names as string,
     };
-    prepared(
-      this.sqlite,
-      'INSERT INTO disputes_fts (rowid, case_no, party_names) VALUES (?, ?, ?)',
-    ).run(dispute.rowid, ...disputeFtsValues(dispute));
+    this.index('disputes', [dispute.rowid, ...disputeFtsValues(dispute)]);
     for (const bigram of nameBigrams(dispute.partyNames)) {
       this.disputeBigrams.push([bigram, dispute.rowid]);
     }
-    this.waiting.disputes.add(dispute.rowid);
   }
 }
