@@ -152,4 +152,22 @@ describe('a Stamper sharing another thread’s clock (the pull’s thread)', () 
     expect(ascending(other)).toBe(true);
     expect(new Set([...mine, ...other]).size).toBe(2 * count);
   });
+
+  it('goes on stamping after the other thread was ended while it held the clock', async () => {
+    const backend = new Stamper({ now: () => T }, 'T1', null);
+    const source = `
+      const { parentPort, workerData } = require('node:worker_threads');
+      // Takes the clock's lock (the first word of its state) and is ended holding it.
+      Atomics.store(new Int32Array(workerData.shared, 0, 1), 0, 1);
+      parentPort.postMessage('holding');
+      for (;;);
+    `;
+    const worker = new Worker(source, { eval: true, workerData: { shared: backend.shared } });
+    await new Promise((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    const before = backend.position();
+    const first = backend.nextVersion();
+    expect(first > before).toBe(true);
+    expect(backend.nextVersion() > first).toBe(true);
+  });
 });

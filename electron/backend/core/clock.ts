@@ -32,6 +32,7 @@ const STEPPED_COUNTER = 3;
 const LAST_ID_MS = 4;
 const FLAGS_BYTES = 8;
 const STATE_BYTES = FLAGS_BYTES + 5 * 8;
+const LOCK_STEAL_MS = 1000;
 
 /** Issues ids and hybrid-logical-clock versions for one terminal. One state per backend. */
 export class Stamper {
@@ -60,7 +61,12 @@ export class Stamper {
   }
 
   private locked<T>(work: () => T): T {
-    while (Atomics.compareExchange(this.flags, LOCK, 0, 1) !== 0);
+    const until = performance.now() + LOCK_STEAL_MS;
+    while (Atomics.compareExchange(this.flags, LOCK, 0, 1) !== 0) {
+      // A thread terminated inside these few operations never lets go (terminate runs no finally);
+      // a live holder, even one the system set aside on a busy machine, is long done by then.
+      if (performance.now() > until) break;
+    }
     try {
       return work();
     } finally {

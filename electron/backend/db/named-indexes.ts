@@ -65,9 +65,13 @@ export async function executeNaming<R>(
     try {
       const indexes = await readIndexes(held, known.get(root));
       known.set(root, indexes);
-      return await query(indexes.names).execute(held);
-    } finally {
+      const result = await query(indexes.names).execute(held);
       await sql`COMMIT`.execute(held);
+      return result;
+    } catch (error) {
+      // SQLite may have ended the transaction itself (an I/O error): the first error is the one to tell.
+      await sql`ROLLBACK`.execute(held).catch(() => undefined);
+      throw error;
     }
   });
 }

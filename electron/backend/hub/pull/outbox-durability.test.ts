@@ -95,6 +95,21 @@ describe('a pulled page and the power cut', { timeout: 4 * SETUP_TIMEOUT_MS }, (
     }
   });
 
+  it('syncs after a slice that merged nobody while an earlier slice’s sync is still owed', async () => {
+    const { runtime } = township.backend;
+    const image = watchPowerCutImage(runtime.sqlite);
+    try {
+      // As an earlier slice leaves it when its sync write fails (a full disk).
+      runtime.unsyncedOutbox.mark();
+      const nobody = { records: [], cursor: 'p3' };
+      await applyPage(runtime, nobody);
+      expect(image.syncs).toBeGreaterThan(0);
+      expect(runtime.unsyncedOutbox.marked).toBe(false);
+    } finally {
+      image.stop();
+    }
+  });
+
   it('has the pusher sync what the pull’s thread committed and has not synced yet', async () => {
     const { runtime } = township.backend;
     const image = watchPowerCutImage(runtime.sqlite);

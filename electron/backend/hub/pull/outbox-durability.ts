@@ -81,11 +81,13 @@ export function commitUnsynced(
   unsynced: UnsyncedOutbox,
 ): () => void {
   const before = outboxHighWater(sqlite);
+  // Left set by an earlier slice whose sync write failed: its entries are still unsynced.
+  const leftover = unsynced.marked;
   unsynced.mark();
   sqlite.pragma('synchronous = NORMAL');
   return () => {
     sqlite.pragma('synchronous = FULL');
-    if (outboxHighWater(sqlite) !== before) syncWal(sqlite);
+    if (leftover || outboxHighWater(sqlite) !== before) syncWal(sqlite);
     unsynced.clear();
   };
 }

@@ -4,7 +4,7 @@ import { Stamper } from '../../core/clock';
 import { openDatabase } from '../../db/connection';
 import { WriteTurns } from '../../db/write-turns';
 import { UnsyncedOutbox } from './outbox-durability';
-import { runPull, type PullProgress, type PullTarget } from './pull';
+import { runPull, type PullEnded, type PullProgress, type PullTarget } from './pull';
 import type { PullThreadData, PullThreadMessage } from './pull-thread';
 
 /*
@@ -15,6 +15,7 @@ import type { PullThreadData, PullThreadMessage } from './pull-thread';
 async function main(data: PullThreadData): Promise<void> {
   const post = (message: PullThreadMessage) => parentPort!.postMessage(message);
   const handle = openDatabase(data.file, data.sqliteBinding);
+  let ended: PullEnded;
   try {
     registerAuditKey(handle.sqlite, Buffer.from(data.auditKey));
     const clock = { now: () => Date.now() + data.clock.offsetMs };
@@ -29,10 +30,12 @@ async function main(data: PullThreadData): Promise<void> {
       giveWay: () => turns.giveWay(),
     };
     const report = (progress: PullProgress) => post({ kind: 'progress', progress });
-    post({ kind: 'ended', ended: await runPull(target, data.job, report) });
+    ended = await runPull(target, data.job, report);
   } finally {
     await handle.close();
   }
+  // Once the file is closed: a restore waiting for the pull may replace it as soon as this arrives.
+  post({ kind: 'ended', ended });
 }
 
 void main(workerData as PullThreadData);
