@@ -122,5 +122,23 @@ describe('search entries of a pulled slice', { timeout: 4 * SETUP_TIMEOUT_MS }, 
       .pluck()
       .get(there.id);
     expect([entries('卫阿婆'), entries('13900001111')]).toEqual([[rowid], [rowid]]);
+
+    // Renamed here, her phone cleared: a second entry of her rowid would outlive the removal.
+    await second.ok(
+      'residents.update',
+      {
+        residentId: there.id,
+        name: '卫阿妹',
+        phone: null,
+        address: '城南路 9 号',
+        villageOrgId: null,
+      },
+      clerk,
+    );
+    for (const query of ['卫阿婆', '13900001111']) {
+      const found = await second.ok('residents.search', { page: 1, pageSize: 10, query }, clerk);
+      expect([found.total, entries(query)], query).toEqual([0, []]);
+    }
+    expect(entries('卫阿妹')).toEqual([rowid]);
   });
 });
