@@ -8,7 +8,7 @@ import { joinHub } from '../../testing/hub-terminal';
 import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
 import { pulledFromOutbox } from '../../testing/pulled-records';
 import { APPLY_FAILED_MESSAGE, pullProgress, pullRecords } from './pull';
-import { stopPullThreads } from './pull-thread';
+import { pullThreadStarts, stopPullThreads } from './pull-thread';
 
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const SCENE_TIMEOUT_MS = 300_000;
@@ -49,7 +49,7 @@ describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () 
     countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
     const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
     const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
-    for (const name of ['yantou_clerk', 'yantou_stopped']) {
+    for (const name of ['yantou_clerk', 'yantou_stopped', 'yantou_idle']) {
       const h = await createHarness();
       const joining = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
       fresh.set(name, { h, token: await joinHub(h, hub.url, joining, { username: name }) });
@@ -83,6 +83,29 @@ describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () 
     expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
     const again = await pullRecords(rt, { pageSize: 10 });
     expect(again).toMatchObject({ state: 'done', applied: 0 });
+  });
+
+  it('starts no thread when the hub has nothing new, and still stores when it asked', async () => {
+    const { h } = newTerminal('yantou_idle');
+    const rt = h.backend.runtime;
+    const lastPull = () =>
+      rt.sqlite.prepare('SELECT pull_cursor, last_pull_at FROM sync_state').get() as {
+        pull_cursor: string | null;
+        last_pull_at: string | null;
+      };
+    const starts = pullThreadStarts(rt);
+    expect(await pullRecords(rt)).toMatchObject({ state: 'done', applied: RESIDENTS });
+    expect(pullThreadStarts(rt)).toBe(starts + 1);
+    const pulled = lastPull();
+    h.clock.advance(60_000);
+
+    expect(await pullRecords(rt)).toEqual({ state: 'done', applied: 0, problem: null });
+    expect(pullThreadStarts(rt)).toBe(starts + 1);
+    expect(pullProgress(rt)).toMatchObject({ running: false, applied: 0, held: 0 });
+    const idle = lastPull();
+    expect(idle.pull_cursor).toBe(pulled.pull_cursor);
+    expect(idle.last_pull_at! > pulled.last_pull_at!).toBe(true);
+    expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
   });
 
   it('lets the clerk save on the backend’s thread while it writes, with versions unique and in order', async () => {

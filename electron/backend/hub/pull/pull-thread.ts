@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { TerminalIdentity } from '../../core/context';
 import type { Runtime } from '../../core/runtime';
@@ -55,6 +56,24 @@ require(${JSON.stringify(join(dirname(here), 'pull-worker.ts'))});
 }
 
 const threads = new WeakMap<Runtime, Set<Worker>>();
+const starts = new WeakMap<Runtime, number>();
+
+/** How many pull threads this runtime has started (a pull with nothing new starts none). */
+export function pullThreadStarts(rt: Runtime): number {
+  return starts.get(rt) ?? 0;
+}
+
+/**
+ * The thread's V8 heap: semi-spaces of 2 MB, a young generation of 6 MB, where the backend's has
+ * 8 MB semi-spaces (host/heap.ts). The thread's slices leave their garbage young, and a larger young
+ * generation only held it longer: the terminal's peak RSS in a pull of 100,000 records was ~10 MB
+ * lower at 2 MB for the same CPU a record (bench/RESULTS.md, "The pull thread's start and heap").
+ * V8 sizes a new isolate's semi-spaces from --max-semi-space-size, over a Worker's resourceLimits,
+ * and reads the flag only then: set before the thread starts, it leaves the backend's own heap as
+ * it is, and the backend's threads started later (backup, background check, which allocate little)
+ * get the same young generation.
+ */
+const PULL_THREAD_SEMI_SPACE_FLAG = '--max-semi-space-size=2';
 
 /**
  * Runs the pull in its thread; `onProgress` gets what it reports. A thread that throws, cannot
@@ -88,10 +107,12 @@ export function runPullThread(
       writeTurns: rt.writeTurns.shared,
       unsyncedOutbox: rt.unsyncedOutbox.shared,
     };
+    setFlagsFromString(PULL_THREAD_SEMI_SPACE_FLAG);
     worker = new Worker(entry.source, { workerData, eval: entry.eval });
   } catch (error) {
     return Promise.resolve(failed(error));
   }
+  starts.set(rt, pullThreadStarts(rt) + 1);
   const running = threads.get(rt) ?? new Set<Worker>();
   threads.set(rt, running);
   running.add(worker);

@@ -11,7 +11,7 @@ import { readEnrolment } from '../repository';
 import { applyPulledPage } from './apply-page';
 import { DEFER_INDEXES_FROM, deferIndexes, rebuildDeferredIndexes } from './deferred-indexes';
 import { HeldInMemory } from './held-in-memory';
-import { parentsFirst } from './hold-back';
+import { heldCount, parentsFirst } from './hold-back';
 import { commitUnsynced } from './outbox-durability';
 import { pullPage, pulledRecords } from './pull-client';
 import { runPullThread } from './pull-thread';
@@ -187,6 +187,7 @@ interface PullOptions {
  * quarter as many, and each page that arrives lets the next ask for twice as many again.
  */
 const MIN_PAGE_SIZE = 50;
+const grown = (limit: number) => Math.min(PULL_PAGE_SIZE, limit * 2);
 const pageSizes = new WeakMap<Runtime, number>();
 
 export const INDEXES_NOT_REBUILT_MESSAGE =
@@ -203,8 +204,11 @@ async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPu
       pageSize: options.pageSize,
       limit: pageSizes.get(rt) ?? PULL_PAGE_SIZE,
       deferIndexesFrom: options.deferIndexesFrom,
+      first: undefined,
     };
-    const ended = await runPullThread(rt, job, (now) => Object.assign(shown, now));
+    const ended =
+      (await nothingNew(rt, job, shown)) ??
+      (await runPullThread(rt, job, (now) => Object.assign(shown, now)));
     if (ended.limit !== undefined) pageSizes.set(rt, ended.limit);
     // On this thread, as before the pull had one: an index build holds the write lock for seconds
     // on a big township, longer than a clerk's save would wait for another connection's lock
@@ -215,6 +219,40 @@ async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPu
   }
 }
 
+/**
+ * The first page is asked for on this thread: a minute's cycle mostly finds nothing new, and a
+ * thread's start cost ~0.3 s of CPU (its V8 heap, the pull's code, its connection). A page with
+ * records, or with more behind it, goes to the thread in `job.first`, which applies it as the page
+ * it would have asked for. An empty last page still stores its cursor (the hub moves it past rows
+ * the unit no longer sees) in one small transaction here. Records held in sync_pull_held are not
+ * tried: they wait for a record from the hub, none came, and every pull's last slice tried them.
+ * Answers the pull's end, or undefined when the thread is to run it.
+ */
+async function nothingNew(
+  rt: Runtime,
+  job: PullJob,
+  shown: PullProgress,
+): Promise<PullEnded | undefined> {
+  try {
+    const after = await storedCursor(rt);
+    const page = await pullPage(job.hub, { after, limit: job.pageSize ?? job.limit });
+    if (page.records.length > 0 || page.more) {
+      job.first = { after, page };
+      return undefined;
+    }
+    await rt.db
+      .updateTable('sync_state')
+      .set({ pull_cursor: page.cursor, last_pull_at: rt.stamper.nowIso() })
+      .where('id', '=', 1)
+      .execute();
+    shown.held = heldCount(rt.sqlite);
+    const limit = job.pageSize === undefined ? grown(job.limit) : undefined;
+    return { pull: { state: 'done', applied: 0, problem: null }, limit };
+  } catch (error) {
+    return pullEndedBy(error, 0, job.pageSize === undefined ? job.limit : undefined);
+  }
+}
+
 /** What the pull's thread is given: plain data, copied to it. */
 export interface PullJob {
   hub: HubClientOptions;
@@ -222,7 +260,11 @@ export interface PullJob {
   pageSize: number | undefined;
   limit: number;
   deferIndexesFrom: number | undefined;
+  /** The first page, asked for with the cursor `after` before the thread started (nothingNew). */
+  first: { after: string | undefined; page: ArrivingPage } | undefined;
 }
+
+type ArrivingPage = Awaited<ReturnType<typeof pullPage>>;
 
 export interface PullEnded {
   pull: RecordPull;
@@ -274,8 +316,10 @@ async function pullPages(
   const shown: PullProgress = { running: true, applied: 0, remaining: 0, held: 0 };
   const ended = (pull: RecordPull): PullEnded => ({ pull, limit: adaptive ? limit : undefined });
   try {
-    const cursor = await storedCursor(rt);
-    let next = prefetch(pullPage(hub, { after: cursor, limit }));
+    const cursor = job.first ? job.first.after : await storedCursor(rt);
+    let next = job.first
+      ? Promise.resolve(job.first.page)
+      : prefetch(pullPage(hub, { after: cursor, limit }));
     let first = cursor === undefined;
     const inMemory = new HeldInMemory();
     let after = cursor;
@@ -289,7 +333,7 @@ async function pullPages(
       )
         await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
       first = false;
-      if (adaptive) limit = Math.min(PULL_PAGE_SIZE, limit * 2);
+      if (adaptive) limit = grown(limit);
       if (page.more) next = prefetch(pullPage(hub, { after: page.cursor, limit }));
       const arrived = parentsFirst(page.records);
       let start = 0;
@@ -321,17 +365,24 @@ async function pullPages(
       if (!page.more) return ended({ state: 'done', applied: shown.applied, problem: null });
     }
   } catch (error) {
-    if (error instanceof HubUnreachable) {
-      if (adaptive && error.message === HUB_TIMEOUT)
-        limit = Math.max(MIN_PAGE_SIZE, Math.floor(limit / 4));
-      return ended({ state: 'unreachable', applied: shown.applied, problem: UNREACHABLE_MESSAGE });
-    }
-    if (error instanceof HubRefusal)
-      return ended({ state: 'refused', applied: shown.applied, problem: error.message });
-    // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
-    // records stopped arriving.
-    return ended(applyFailed(shown.applied, error));
+    return pullEndedBy(error, shown.applied, adaptive ? limit : undefined);
   }
+}
+
+/** How a pull that threw ends; `limit` is the adaptive page size it asked with. */
+function pullEndedBy(error: unknown, applied: number, limit: number | undefined): PullEnded {
+  if (error instanceof HubUnreachable) {
+    const next =
+      limit !== undefined && error.message === HUB_TIMEOUT
+        ? Math.max(MIN_PAGE_SIZE, Math.floor(limit / 4))
+        : limit;
+    return { pull: { state: 'unreachable', applied, problem: UNREACHABLE_MESSAGE }, limit: next };
+  }
+  if (error instanceof HubRefusal)
+    return { pull: { state: 'refused', applied, problem: error.message }, limit };
+  // Said, not thrown: the cycle's reference data and accounts stand, and the person sees why
+  // records stopped arriving.
+  return { pull: applyFailed(applied, error), limit };
 }
 
 export function applyFailed(applied: number, error: unknown): RecordPull {
