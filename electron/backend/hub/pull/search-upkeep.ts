@@ -58,6 +58,12 @@ const FTS_INSERTS = {
 
 type FtsTable = keyof typeof FTS_INSERTS;
 
+const FTS_DELETES: Record<FtsTable, string> = {
+  residents: 'DELETE FROM residents_fts WHERE rowid = ?',
+  cases: 'DELETE FROM cases_fts WHERE rowid = ?',
+  disputes: 'DELETE FROM disputes_fts WHERE rowid = ?',
+};
+
 /** One slice's search upkeep: entries removed at once, entries added by flush(). */
 export class SearchUpkeep {
   private readonly ftsRows: Record<FtsTable, FtsRow[]> = { residents: [], cases: [], disputes: [] };
@@ -112,7 +118,7 @@ export class SearchUpkeep {
   /** Removing a row's entries: those still waiting for flush() are written first. */
   private unindex(table: FtsTable, rowid: number): void {
     if (this.waiting[table].has(rowid)) this.flush();
-    prepared(this.sqlite, `DELETE FROM ${table}_fts WHERE rowid = ?`).run(rowid);
+    prepared(this.sqlite, FTS_DELETES[table]).run(rowid);
   }
 
   private index(table: FtsTable, row: FtsRow): void {
