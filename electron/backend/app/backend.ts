@@ -410,9 +410,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     integrityChecked: () => checkSettled,
     async close() {
       clearInterval(timer);
-      // A quit does not wait for a pull: its slice rolls back with its cursor, resumed next start.
+      // The sync timer stops at once (no new cycle), then the pull: a quit does not wait for it,
+      // its slice rolls back with its cursor and resumes at the next start.
+      const syncStopped = rt.hubSync.stop();
       await stopPullThreads(rt);
-      await rt.hubSync.stop();
+      await syncStopped;
       await refreshMarker().catch(log);
       stopUpdateChecks();
       stopBackgroundCheck();
