@@ -123,8 +123,8 @@ export function runPullThread(
         applied = message.progress.applied;
         onProgress(message.progress);
       } else {
-        // Answered now: the thread still closes its connection, and an idle keep-alive socket to
-        // the hub may hold it a moment longer.
+        // Answered now, not at the thread's exit: an idle keep-alive socket to the hub may hold
+        // it a moment longer (its connection is closed before it reports, pull-worker.ts).
         ended = message.ended;
         resolve(ended);
       }

@@ -296,15 +296,7 @@ async function rebuiltAfter(target: PullTarget, pulled: RecordPull): Promise<Rec
  * way while one is applied; the event loop gets a turn between slices. `report` gets the progress
  * after every slice.
  */
-export function runPull(
-  target: PullTarget,
-  job: PullJob,
-  report: (progress: PullProgress) => void,
-): Promise<PullEnded> {
-  return pullPages(target, job, report);
-}
-
-async function pullPages(
+export async function runPull(
   rt: PullTarget,
   job: PullJob,
   report: (progress: PullProgress) => void,
