@@ -185,6 +185,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     mediationLists: new MediationListsCache(),
     damaged: opened.damaged,
     restoring: false,
+    closing: false,
     searchIndexDamaged: null,
     reindexing: false,
     inFlight: 0,
@@ -409,9 +410,11 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
     },
     integrityChecked: () => checkSettled,
     async close() {
+      rt.closing = true;
       clearInterval(timer);
       // The sync timer stops at once (no new cycle), then the pull: a quit does not wait for it,
-      // its slice rolls back with its cursor and resumes at the next start.
+      // its slice rolls back with its cursor and resumes at the next start. A cycle still asking
+      // for its first page starts no thread (rt.closing).
       const syncStopped = rt.hubSync.stop();
       await stopPullThreads(rt);
       await syncStopped;

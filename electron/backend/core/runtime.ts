@@ -68,6 +68,11 @@ export interface Runtime {
   damaged: string | null;
   /** True while a restore swaps the database file: requests are refused rather than run on it. */
   restoring: boolean;
+  /**
+   * True once the backend closes: no pull thread starts and no deferred index is built, so a quit
+   * waits for neither; the next open builds what a first sync left (deferred-indexes.ts).
+   */
+  closing: boolean;
   /** What a request met in a full-text index (SQLITE_CORRUPT_VTAB); null when none is known damaged. */
   searchIndexDamaged: string | null;
   /** True while the search indexes are rebuilt: other requests are refused rather than see them half-built. */

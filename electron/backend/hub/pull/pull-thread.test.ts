@@ -1,13 +1,14 @@
-import type BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
+import { startFaultProxy } from '../../testing/fault-proxy';
 import { createHarness, type Harness } from '../../testing/harness';
 import { joinHub } from '../../testing/hub-terminal';
 import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
 import { pulledFromOutbox } from '../../testing/pulled-records';
-import { APPLY_FAILED_MESSAGE, pullProgress, pullRecords } from './pull';
+import { APPLY_FAILED_MESSAGE, LOCAL_BUSY_MESSAGE, pullProgress, pullRecords } from './pull';
 import { pullThreadStarts, stopPullThreads } from './pull-thread';
 
 const YANTOU = orgUnitIdFromDivisionCode('330324108');
@@ -49,7 +50,13 @@ describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () 
     countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
     const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
     const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
-    for (const name of ['yantou_clerk', 'yantou_stopped', 'yantou_idle']) {
+    for (const name of [
+      'yantou_clerk',
+      'yantou_stopped',
+      'yantou_idle',
+      'yantou_closing',
+      'yantou_busy',
+    ]) {
       const h = await createHarness();
       const joining = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
       fresh.set(name, { h, token: await joinHub(h, hub.url, joining, { username: name }) });
@@ -105,6 +112,46 @@ describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () 
     const idle = lastPull();
     expect(idle.pull_cursor).toBe(pulled.pull_cursor);
     expect(idle.last_pull_at! > pulled.last_pull_at!).toBe(true);
+    expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
+  });
+
+  it('starts no thread for a first page that arrives while the backend closes, and the next start pulls it all', async () => {
+    const { h } = newTerminal('yantou_closing');
+    const rt = h.backend.runtime;
+    let asked = false;
+    const proxy = await startFaultProxy(hub.url, () => {
+      asked = true;
+      return { kind: 'delay', ms: 1_000 };
+    });
+    try {
+      const hubVia = { baseUrl: proxy.url, token: rt.hubTokens.read()!, appVersion: rt.appVersion };
+      const pull = pullRecords(rt, { hub: hubVia });
+      while (!asked) await nextTurn();
+      await h.restart();
+      expect((await pull).state).toBe('failed');
+      expect(pullThreadStarts(rt)).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+    // The reopened backend's own sync cycle may get there first.
+    const reopened = h.backend.runtime;
+    expect(await pullRecords(reopened)).toMatchObject({ state: 'done', problem: null });
+    expect(residentCount(reopened.sqlite)).toBe(RESIDENTS);
+  });
+
+  it('blames the busy local database, not the hub, when another writer holds it past the wait', async () => {
+    const { h } = newTerminal('yantou_busy');
+    const rt = h.backend.runtime;
+    const other = new BetterSqlite3(rt.databaseFile);
+    try {
+      other.exec('BEGIN IMMEDIATE');
+      const pulled = await pullRecords(rt, { pageSize: 10 });
+      expect(pulled).toMatchObject({ state: 'failed', applied: 0, problem: LOCAL_BUSY_MESSAGE });
+      other.exec('ROLLBACK');
+    } finally {
+      other.close();
+    }
+    expect(await pullRecords(rt, { pageSize: 10 })).toMatchObject({ state: 'done', problem: null });
     expect(residentCount(rt.sqlite)).toBe(RESIDENTS);
   });
 

@@ -90,6 +90,9 @@ export function runPullThread(
     pull: applyFailed(applied, error),
     limit: undefined,
   });
+  // A cycle that was asking for its first page when the backend began to close would otherwise
+  // start a whole pull that the close then waits for.
+  if (rt.closing) return Promise.resolve(failed(new Error('软件正在关闭')));
   let worker: Worker;
   try {
     const entry = workerEntry();

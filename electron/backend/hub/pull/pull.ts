@@ -38,6 +38,16 @@ export function nextSliceSize(size: number, tookMs: number): number {
 export const APPLY_FAILED_MESSAGE =
   '县级平台下发的记录未能写入本机，已保留本机原有数据，下次同步时重试。请联系县级中心管理员';
 
+/**
+ * A slice waits for the write lock (write-turns.ts, then busy_timeout) and gives up after seconds:
+ * the hub did nothing wrong, so the person is not sent to the county's administrator.
+ */
+export const LOCAL_BUSY_MESSAGE =
+  '本机数据库被其他操作长时间占用，县级平台下发的记录暂未写入，已保留本机原有数据，下次同步时自动重试';
+
+const localDatabaseBusy = (error: unknown) =>
+  error instanceof Error && /^SQLITE_BUSY/.test(String((error as { code?: unknown }).code));
+
 export interface PullProgress {
   running: boolean;
   /** Records written by the pull running now, or by the last one. */
@@ -210,6 +220,7 @@ async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPu
       (await nothingNew(rt, job, shown)) ??
       (await runPullThread(rt, job, (now) => Object.assign(shown, now)));
     if (ended.limit !== undefined) pageSizes.set(rt, ended.limit);
+    if (rt.closing) return ended.pull;
     // On this thread, as before the pull had one: an index build holds the write lock for seconds
     // on a big township, longer than a clerk's save would wait for another connection's lock
     // (busy_timeout), while here the save waits for it in turn.
@@ -378,6 +389,7 @@ function pullEndedBy(error: unknown, applied: number, limit: number | undefined)
 }
 
 export function applyFailed(applied: number, error: unknown): RecordPull {
+  if (localDatabaseBusy(error)) return { state: 'failed', applied, problem: LOCAL_BUSY_MESSAGE };
   const detail = error instanceof Error ? error.message : String(error);
   return { state: 'failed', applied, problem: `${APPLY_FAILED_MESSAGE}（${detail}）` };
 }
