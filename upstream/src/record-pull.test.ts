@@ -1,10 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { CompiledQuery, sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { HUB_PATHS } from '@shared/sync/hub-contract';
 import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { checkedPulledRecord } from '@shared/sync/pulled-record-check';
 import { SYNC_PATHS, pullPath, recordBucket } from '@shared/sync/records-contract';
 import { describeOnBackends, useDatabase } from '../test/hub-backends';
+import { digestQuery } from './record-pull';
 import { startTestHub, type TestHub } from '../test/test-hub';
 
 /*
@@ -343,6 +345,84 @@ describeOnBackends('pulling the records a unit sees', (backend) => {
     );
   });
 
+  it('answers, for every unit, the digest the feed-first join gave before it read from the unit’s roots', async () => {
+    const t = await county();
+    const [township, village, north] = [unit('001'), unit('001001'), unit('002')];
+    let seq = 0;
+    const sees = new Map<string, Set<string>>(
+      [township, village, north].map((u) => [u, new Set()]),
+    );
+    const inFeed = new Map<string, string[]>([township, village, north].map((u) => [u, []]));
+    async function put(record: Seeded, owner: string, units: string[], feedUnits = units) {
+      seq += 1;
+      await store(record, owner, seq);
+      for (const u of units) {
+        await see(record.rootId, u, u === owner ? 'owner' : 'reader');
+        sees.get(u)!.add(record.rootId);
+      }
+      for (const u of feedUnits) {
+        await feed(u, record.table, record.id, seq);
+        inFeed.get(u)!.push(`${record.rootId}/${record.id}`);
+      }
+    }
+    for (let n = 1; n <= 40; n++) {
+      const c = aCase(n, `申请人${n}`);
+      const owner = n % 3 === 0 ? north : n % 2 === 0 ? village : township;
+      const units = owner === village ? [village, township] : [owner];
+      // Every fifth case is handed to north too; every seventh is in the township's sight but not
+      // (yet) in its feed, which the digest must not count.
+      if (n % 5 === 0 && owner !== north) units.push(north);
+      const feedUnits = n % 7 === 0 ? units.filter((u) => u !== township) : units;
+      await put(c, owner, units, feedUnits);
+      for (let m = 0; m < n % 4; m++) {
+        const material = { ...aCase(n * 10 + m, ''), table: 'case_materials', rootId: c.id };
+        await put(material, owner, units, feedUnits);
+      }
+    }
+    // North loses sight of the cases handed to it: their feed rows stay and must not count.
+    for (const rootId of [...sees.get(north)!].slice(0, 3)) {
+      await db()
+        .deleteFrom('sync_visibility')
+        .where('county_code', '=', hub.countyCode)
+        .where('root_id', '=', rootId)
+        .where('unit_id', '=', north)
+        .execute();
+      sees.get(north)!.delete(rootId);
+    }
+
+    for (const [unitId, token] of [
+      [township, t.window1],
+      [village, t.village],
+      [north, t.north],
+    ] as const) {
+      // The digest as the hub computed it before, the feed joined to the records and visibility.
+      const before = await sql<{ bucket: string; n: string | number; hash: string }>`
+        SELECT right(f.record_id, 1) AS bucket, count(*) AS n,
+          (sum(('x' || substr(md5(f.table_name || '/' || f.record_id || '/' || r.version), 1, 15))
+            ::bit(60)::bigint) % ${sql.lit((2n ** 60n).toString())})::text AS hash
+        FROM sync_feed f
+        JOIN sync_records r ON r.county_code = f.county_code AND r.table_name = f.table_name
+          AND r.record_id = f.record_id
+        JOIN sync_visibility v ON v.county_code = f.county_code AND v.root_id = r.root_id
+          AND v.unit_id = f.unit_id
+        WHERE f.county_code = ${hub.countyCode} AND f.unit_id = ${unitId}
+          AND f.table_name IN ('cases', 'case_materials')
+        GROUP BY right(f.record_id, 1) ORDER BY right(f.record_id, 1)`.execute(db());
+      const digest = await hub.call('GET', SYNC_PATHS.digest, { token });
+      expect(digest.status).toBe(200);
+      expect(digest.body.buckets).toEqual(
+        before.rows.map((row) => ({ bucket: row.bucket, count: Number(row.n), hash: row.hash })),
+      );
+      const seen = inFeed.get(unitId)!.filter((key) => sees.get(unitId)!.has(key.split('/')[0]!));
+      const counted = digest.body.buckets.reduce(
+        (sum: number, bucket: { count: number }) => sum + bucket.count,
+        0,
+      );
+      expect(counted).toBe(seen.length);
+      expect(counted).toBeGreaterThan(0);
+    }
+  });
+
   it('refuses a cursor it did not issue and a caller without a token', async () => {
     const t = await county();
     const bad = await pull(t.window1, { after: "1/cases/'; drop" });
@@ -353,5 +433,53 @@ describeOnBackends('pulling the records a unit sees', (backend) => {
     });
     expect((await hub.call('GET', SYNC_PATHS.pull)).status).toBe(401);
     expect((await hub.call('GET', SYNC_PATHS.digest)).status).toBe(401);
+  });
+});
+
+describeOnBackends('the digest of a unit in a large county', (backend) => {
+  const db = useDatabase(backend);
+
+  /** The plan's node types and the indexes it reads, from EXPLAIN of the digest as the hub runs it. */
+  async function plan(unitId: string): Promise<{ nodes: string[]; indexes: string[] }> {
+    const compiled = digestQuery(db(), 'C1', unitId).compile();
+    const explained = await db().executeQuery<{ 'QUERY PLAN': unknown }>(
+      CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${compiled.sql}`, [...compiled.parameters]),
+    );
+    const json = explained.rows[0]!['QUERY PLAN'];
+    const text = typeof json === 'string' ? json : JSON.stringify(json);
+    const all = (key: string) =>
+      [...text.matchAll(new RegExp(`"${key}":\\s*"([^"]+)"`, 'g'))].map((m) => m[1]!);
+    return { nodes: all('Node Type'), indexes: all('Index Name') };
+  }
+
+  it('reads the unit’s own roots by index, never the whole county, for a small and a large unit', async () => {
+    // 20,000 cases of eight townships, a root each, and a village that owns one in a thousand.
+    await sql`
+      INSERT INTO sync_records (county_code, table_name, record_id, org_unit_id, root_table,
+        root_id, version, columns, field_versions, deleted, origin_terminal_id, updated_at)
+      SELECT 'C1', 'cases', md5('case' || i)::uuid::text, 'unit', 'cases',
+        md5('case' || i)::uuid::text, 'v' || i, '{}'::jsonb, '{}'::jsonb, false, 'terminal', now()
+      FROM generate_series(1, 20000) AS i`.execute(db());
+    const owner = sql`CASE WHEN i % 1000 = 7 THEN 'village' ELSE 'town-' || (i % 8) END`;
+    await sql`
+      INSERT INTO sync_visibility (county_code, root_id, unit_id, access)
+      SELECT 'C1', md5('case' || i)::uuid::text, ${owner}, 'owner'
+      FROM generate_series(1, 20000) AS i`.execute(db());
+    await sql`
+      INSERT INTO sync_feed (county_code, unit_id, table_name, record_id, seq)
+      SELECT 'C1', ${owner}, 'cases', md5('case' || i)::uuid::text, i
+      FROM generate_series(1, 20000) AS i`.execute(db());
+    await sql`ANALYZE`.execute(db());
+
+    for (const [unitId, sees] of [
+      ['village', 20],
+      ['town-0', 2500],
+    ] as const) {
+      const rows = await digestQuery(db(), 'C1', unitId).execute();
+      expect(rows.reduce((sum, row) => sum + Number(row.n), 0)).toBe(sees);
+      const { nodes, indexes } = await plan(unitId);
+      expect(nodes).not.toContain('Seq Scan');
+      expect(indexes).toContain('sync_visibility_unit_root');
+    }
   });
 });

@@ -60,29 +60,6 @@ function formatCursor(position: FeedPosition, tally: Tally | undefined): string 
 const BUCKET = sql<string>`right(f.record_id, 1)`;
 
 /**
- * The unit's feed joined to the records and to the visibility that lets the unit see them: a feed
- * row whose root the unit no longer sees yields nothing.
- */
-function visibleFeed(db: Db, countyCode: string, unitId: string) {
-  return db
-    .selectFrom('sync_feed as f')
-    .innerJoin('sync_records as r', (join) =>
-      join
-        .onRef('r.county_code', '=', 'f.county_code')
-        .onRef('r.table_name', '=', 'f.table_name')
-        .onRef('r.record_id', '=', 'f.record_id'),
-    )
-    .innerJoin('sync_visibility as v', (join) =>
-      join
-        .onRef('v.county_code', '=', 'f.county_code')
-        .onRef('v.root_id', '=', 'r.root_id')
-        .onRef('v.unit_id', '=', 'f.unit_id'),
-    )
-    .where('f.county_code', '=', countyCode)
-    .where('f.unit_id', '=', unitId);
-}
-
-/**
  * The next `limit` rows of the unit's feed after `from` (one more, to know whether more follow),
  * each with its record as the page's JSON where the unit sees the record's root, else null. The
  * feed rows are taken first and alone, so a page reads exactly its own rows: joined first, the
@@ -244,13 +221,42 @@ async function countFeed(
 
 const HASH_MODULUS = (2n ** BigInt(DIGEST_HASH_HEX_DIGITS * 4)).toString();
 
-/** Per bucket: how many records the caller's unit sees and the hash of their (table, id, version). */
-export async function recordDigest(
-  db: Db,
-  countyCode: string,
-  caller: Caller,
-): Promise<DigestResponse> {
-  const rows = await visibleFeed(db, countyCode, caller.orgUnit.id)
+/**
+ * Per bucket: how many records the caller's unit sees and the hash of their (table, id, version):
+ * the unit's feed rows whose record's root the unit sees. Read from the unit's side, so that the
+ * check costs what the unit sees, not what the county holds: the unit's roots (an index-only range
+ * on sync_visibility_unit_root), each root's records (sync_records_root), and the unit's feed rows
+ * hashed once to keep those the feed holds. OFFSET 0 keeps each subquery whole: flattened into one
+ * join, PostgreSQL chose to read all of sync_visibility or sync_records (a parallel sequential scan)
+ * whenever that looked cheaper at the county's size of the day. bench:hub-digest shows the plan.
+ */
+export function digestQuery(db: Db, countyCode: string, unitId: string) {
+  return db
+    .selectFrom('sync_visibility as v')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('sync_records as r')
+          .select(['r.table_name', 'r.record_id', 'r.version'])
+          .whereRef('r.county_code', '=', 'v.county_code')
+          .whereRef('r.root_id', '=', 'v.root_id')
+          .offset(sql.lit(0))
+          .as('r'),
+      (join) => join.onTrue(),
+    )
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom('sync_feed as f')
+          .select(['f.table_name', 'f.record_id'])
+          .where('f.county_code', '=', countyCode)
+          .where('f.unit_id', '=', unitId)
+          .where('f.table_name', 'in', SYNC_RECORD_TABLES)
+          .offset(sql.lit(0))
+          .as('f'),
+      (join) =>
+        join.onRef('f.table_name', '=', 'r.table_name').onRef('f.record_id', '=', 'r.record_id'),
+    )
     .select([
       BUCKET.as('bucket'),
       (eb) => eb.fn.countAll<string | number>().as('n'),
@@ -258,10 +264,18 @@ export async function recordDigest(
         1, ${sql.lit(DIGEST_HASH_HEX_DIGITS)}))::bit(${sql.lit(DIGEST_HASH_HEX_DIGITS * 4)})::bigint)
         % ${sql.lit(HASH_MODULUS)})::text`.as('hash'),
     ])
-    .where('f.table_name', 'in', SYNC_RECORD_TABLES)
+    .where('v.county_code', '=', countyCode)
+    .where('v.unit_id', '=', unitId)
     .groupBy(BUCKET)
-    .orderBy(BUCKET)
-    .execute();
+    .orderBy(BUCKET);
+}
+
+export async function recordDigest(
+  db: Db,
+  countyCode: string,
+  caller: Caller,
+): Promise<DigestResponse> {
+  const rows = await digestQuery(db, countyCode, caller.orgUnit.id).execute();
   return {
     buckets: rows.map((row) => ({ bucket: row.bucket, count: Number(row.n), hash: row.hash })),
   };

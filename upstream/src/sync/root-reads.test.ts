@@ -92,16 +92,23 @@ describeOnBackends('the roots a push reads', (backend) => {
 describeOnBackends('the rows a push writes', (backend) => {
   const db = useDatabase(backend);
 
-  it('enters a visibility row in one index, the (root, unit) key every reader joins on', async () => {
-    // Two visibility rows a record in a township's push: an index by unit, which no statement read,
-    // cost each of them an entry (migration 2026_12_09_0210).
+  it('enters a visibility row in two indexes: the (root, unit) key and the unit’s roots for the digest', async () => {
+    // Two visibility rows a record in a township's push: an index by unit alone, which no statement
+    // read, cost each of them an entry (migration 2026_12_09_0210). The digest reads a unit's roots
+    // by (unit, root), an index-only range (migration 2026_12_10_0040, bench:hub-digest).
     const indexes = await sql<{ name: string; definition: string }>`
       SELECT indexname AS name, indexdef AS definition FROM pg_indexes
-      WHERE schemaname = 'public' AND tablename = 'sync_visibility'`.execute(db());
+      WHERE schemaname = 'public' AND tablename = 'sync_visibility' ORDER BY indexname`.execute(
+      db(),
+    );
     expect(indexes.rows).toEqual([
       {
         name: 'sync_visibility_pkey',
         definition: expect.stringMatching(/\(county_code, root_id, unit_id\)$/) as unknown,
+      },
+      {
+        name: 'sync_visibility_unit_root',
+        definition: expect.stringMatching(/\(county_code, unit_id, root_id\)$/) as unknown,
       },
     ]);
   });

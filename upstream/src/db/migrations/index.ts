@@ -14,6 +14,7 @@ import * as recordChangeSeq from './2026_12_08_0080_record_change_seq';
 import * as syncFeedWithoutBuckets from './2026_12_09_0020_sync_feed_without_buckets';
 import * as recordsNamingResident from './2026_12_09_0140_records_naming_resident';
 import * as visibilityWithoutUnitIndex from './2026_12_09_0210_visibility_without_unit_index';
+import * as visibilityByUnit from './2026_12_10_0040_visibility_by_unit';
 
 export interface Migration {
   name: string;
@@ -40,4 +41,5 @@ export const migrations: readonly Migration[] = [
     name: '2026_12_09_0210_visibility_without_unit_index',
     up: visibilityWithoutUnitIndex.up,
   },
+  { name: '2026_12_10_0040_visibility_by_unit', up: visibilityByUnit.up },
 ];
