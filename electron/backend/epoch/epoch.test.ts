@@ -1,4 +1,13 @@
-import { copyFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { describe, expect } from 'vitest';
@@ -9,7 +18,7 @@ import { NEW_CLERK, test } from '../testing/fixtures';
 import { counterTest, SCENE_TIMEOUT_MS } from '../testing/cases';
 import { COMPLETE } from '../testing/township';
 import { recordPushedThrough } from '../core/pushed-through';
-import { markerPath, readMarker } from './marker';
+import { markerPath, readMarker, writeMarkerUnflushed } from './marker';
 import { liveNumberCounters, startEpochAfterHubAhead } from './service';
 
 async function epochOf(h: Harness): Promise<string> {
@@ -328,5 +337,37 @@ describe('the counters the marker keeps', () => {
       [`dispute:${unit}:2026:乡01`]: 12,
       [`dispute:${unit}:2025:01`]: 30,
     });
+  });
+});
+
+describe('the marker refreshed before a push', () => {
+  test('leaves the marker it wrote and no temporary file, or, when it cannot rename, the old marker and no temporary file', async ({
+    harness: h,
+  }) => {
+    const { dataDir } = h;
+    const marker = (outboxSeq: number) => ({
+      epoch: 'e',
+      outboxSeq,
+      counters: {},
+      writtenAt: '2026-11-27T01:00:00.000Z',
+    });
+    const temporaries = () => readdirSync(dataDir).filter((name) => name.endsWith('.tmp'));
+    await writeMarkerUnflushed(dataDir, marker(7));
+    expect(readMarker(dataDir)).toMatchObject({ kind: 'found', marker: { outboxSeq: 7 } });
+    expect(temporaries()).toEqual([]);
+
+    // A folder in the marker's place: the rename fails after the temporary file was written.
+    const other = mkdtempSync(join(tmpdir(), 'desk-marker-'));
+    try {
+      writeFileSync(join(other, 'keep'), '');
+      renameSync(markerPath(dataDir), join(other, 'old-marker'));
+      renameSync(other, markerPath(dataDir));
+      await expect(writeMarkerUnflushed(dataDir, marker(8))).rejects.toThrow();
+      expect(temporaries()).toEqual([]);
+      expect(existsSync(join(markerPath(dataDir), 'old-marker'))).toBe(true);
+    } finally {
+      rmSync(markerPath(dataDir), { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 });

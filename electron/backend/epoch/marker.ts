@@ -59,7 +59,9 @@ export function writeMarker(dataDir: string, marker: EpochMarker): void {
  * The routine refresh (before each push, hourly, at shutdown): under a temporary name and renamed,
  * but not flushed, and off the event loop. Two flushes cost 20 ms on a busy disk, on every push; what
  * a power cut can leave instead is the previous marker or an empty file, and an empty file is
- * unreadable, which starts a new epoch: the safe side.
+ * unreadable, which starts a new epoch: the safe side. The temporary file is removed only when the
+ * write or the rename failed: after a rename it is gone, and looking for it cost a push two more
+ * trips through libuv's thread pool.
  */
 export async function writeMarkerUnflushed(dataDir: string, marker: EpochMarker): Promise<void> {
   const file = markerPath(dataDir);
@@ -67,7 +69,8 @@ export async function writeMarkerUnflushed(dataDir: string, marker: EpochMarker)
   try {
     await writeFile(temporary, JSON.stringify(marker), { mode: 0o600, flag: 'wx' });
     await rename(temporary, file);
-  } finally {
+  } catch (error) {
     await rm(temporary, { force: true });
+    throw error;
   }
 }

@@ -3,6 +3,7 @@ import type { Runtime } from '../core/runtime';
 import type { Db } from '../db/queryable';
 import type { SyncStateTable } from '../db/schema';
 import { markPushed } from './push-entries';
+import { recordContact } from './repository';
 
 export async function readSyncState(db: Db): Promise<SyncStateTable> {
   return db.selectFrom('sync_state').selectAll().where('id', '=', 1).executeTakeFirstOrThrow();
@@ -19,8 +20,10 @@ export async function recordPushError(db: Db, code: string, message: string): Pr
 
 /**
  * One answer of the hub, all at once: the entries it decided leave the queue, the ones it refused
- * are kept under 同步问题 with its reason, and the push is recorded as done. A refusal repeated (the
- * answer to a push sent again after a cut) is kept once. Answers how many problems are new.
+ * are kept under 同步问题 with its reason, and the push is recorded as done, with the hub's contact
+ * (recordContact: written apart, at synchronous=FULL, it cost every push an fsync of its own). A
+ * refusal repeated (the answer to a push sent again after a cut) is kept once. Answers how many
+ * problems are new.
  */
 export async function recordPushResult(
   rt: Runtime,
@@ -88,6 +91,7 @@ async function recordAnswer(
       .set({ last_push_at: now, last_error_code: null, last_error_message: null })
       .where('id', '=', 1)
       .execute();
+    await recordContact(trx, now);
     return added;
   });
 }

@@ -12,7 +12,9 @@ import {
   type CountyScene,
 } from '../testing/hub-terminal';
 import { HUB_START_TIMEOUT_MS } from '../testing/county-hub';
+import { putSetting } from '../settings/service';
 import { readSyncState } from './push-state';
+import { readEnrolment } from './repository';
 
 /** A village of 岩头镇: not the township's parent, so no terminal of the township may hand to it. */
 const YANTOU_VILLAGE = orgUnitIdFromDivisionCode('330324108201');
@@ -102,6 +104,18 @@ describe('the terminal pushes its change log to the county hub', () => {
     const after = await status();
     expect(after).toMatchObject({ enrolled: true, online: true, problems: 0, lastError: null });
     expect(after.lastSyncAt).not.toBeNull();
+  });
+
+  it('a push the hub answered leaves the time of that contact, written with the answer', async () => {
+    const rt = h.backend.runtime;
+    await putSetting(rt.db, 'hub_last_contact_at', '');
+    h.clock.advance(60_000);
+    await recordResident('冯七');
+    await rt.hubSync.push.run();
+    expect((await status()).waiting).toBe(0);
+    const contact = (await readEnrolment(rt.db))?.lastContactAt;
+    expect(contact).toBe(rt.stamper.nowIso());
+    expect(contact).toBe((await readSyncState(rt.db)).last_push_at);
   });
 
   it(

@@ -109,7 +109,6 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
       // put back by hand after a power cut (no refresh at shutdown) is then still caught at start.
       await refreshEpochMarker(rt.db, rt.dataDir, rt.stamper.nowIso());
       const response = await post(hub, epoch, entries);
-      await recordContact(rt.db, rt.stamper.nowIso());
       // Beyond what this database numbered in its current epoch: the hub saw entries of a file
       // that went back in time since, and would take the entries now sent for duplicates. An
       // earlier epoch's leftovers after a known restore are behind the hub by design.
@@ -117,10 +116,13 @@ export async function pushPending(rt: Runtime, options: PushOptions = {}): Promi
         epoch === current &&
         response.decidedThrough > (await maxSeqOf(rt.db, epoch)) &&
         (await onEpochBehind(rt, epoch, response.decidedThrough))
-      )
+      ) {
+        await recordContact(rt.db, rt.stamper.nowIso());
         continue;
+      }
       const decided = entries.filter((entry) => entry.seq <= response.decidedThrough);
       if (decided.length === 0) {
+        await recordContact(rt.db, rt.stamper.nowIso());
         await recordPushError(rt.db, 'SYNC_NO_PROGRESS', NO_PROGRESS_MESSAGE);
         return { ...outcome, state: 'failed', problem: NO_PROGRESS_MESSAGE };
       }
