@@ -188,7 +188,6 @@ export async function applyPulledPage(
   inMemory?: HeldInMemory,
 ): Promise<PageOutcome> {
   const now = stamp.stamper.nowIso();
-  prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
   // Nearly always none: a slice then neither looks held records up nor deletes its own from there.
   const anyStored = heldCount(sqlite) > 0;
   const heldBefore = {
@@ -198,7 +197,11 @@ export async function applyPulledPage(
   const stored = heldBefore.held.map((entry) => entry.record);
   const fromMemory = inMemory ? inMemory.releasedBy([...page, ...stored]) : [];
   const candidates = withHeld(page, [...stored, ...fromMemory]);
-  const { ready, held: stillHeld } = readyToApply(sqlite, candidates);
+  const { ready, held: stillHeld, parentAfter } = readyToApply(sqlite, candidates);
+  // Only when a parent is written after its child: the pragma expires every statement prepared on
+  // the connection, and each slice then compiled again all it ran (7% of a pull's CPU). Otherwise
+  // each parent is here before its child and the foreign keys hold statement by statement.
+  if (parentAfter) prepared(sqlite, 'PRAGMA defer_foreign_keys = ON').run();
   ready.sort((a, b) => TABLE_ORDER.get(a.table)! - TABLE_ORDER.get(b.table)!);
   const outcome: PageOutcome = {
     inserted: 0,
