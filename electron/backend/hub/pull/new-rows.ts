@@ -18,11 +18,6 @@ interface InsertedRow {
 
 const largestPowerOfTwoUpTo = (n: number) => 2 ** Math.floor(Math.log2(n));
 
-/** A row's UNIQUE key (or NOT NULL, CHECK) refused: the statement wrote nothing. */
-const refusedByConstraint = (error: unknown) =>
-  error instanceof Error &&
-  String((error as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
-
 export class NewRows {
   private writer: Writer | null = null;
   private records: PulledRecord[] = [];
@@ -32,7 +27,7 @@ export class NewRows {
     private readonly upkeep: SearchUpkeep,
   ) {}
 
-  /** `record` (as this terminal writes it) is new here and has no merge to make. */
+  /** `record`, as this terminal writes it, is new here. */
   add(writer: Writer, record: PulledRecord): void {
     if (writer !== this.writer) {
       this.flush();
@@ -41,22 +36,19 @@ export class NewRows {
     this.records.push(record);
   }
 
+  /**
+   * Writes the records waiting. A record refused by a UNIQUE key (a case number taken here) fails
+   * its statement, which writes none of its rows, and the error refuses the slice as one insert
+   * a record did: the slice's transaction rolls back and the page is asked for again.
+   */
   flush(): void {
     const { writer, records } = this;
     if (!writer || records.length === 0) return;
     this.records = [];
-    let written = 0;
-    try {
-      while (written < records.length) {
-        const rows = largestPowerOfTwoUpTo(Math.min(MAX_ROWS_AN_INSERT, records.length - written));
-        this.insert(writer, records.slice(written, written + rows));
-        written += rows;
-      }
-    } catch (error) {
-      if (!refusedByConstraint(error)) throw error;
-      // One record meets a row here (a case number taken, say): one by one, the records before it
-      // are written and it fails as the single insert fails, refusing the slice.
-      for (const record of records.slice(written)) this.insert(writer, [record]);
+    for (let written = 0; written < records.length;) {
+      const rows = largestPowerOfTwoUpTo(Math.min(MAX_ROWS_AN_INSERT, records.length - written));
+      this.insert(writer, records.slice(written, written + rows));
+      written += rows;
     }
   }
 

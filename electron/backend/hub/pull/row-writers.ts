@@ -18,8 +18,7 @@ export function storedRow(
 ): StoredRow | undefined {
   const columns = INDEXED_COLUMNS.has(table) ? 'rowid, *' : 'rowid, version';
   return prepared(sqlite, `SELECT ${columns} FROM ${quoted(table)} WHERE id = ?`).get(recordId) as
-    | StoredRow
-    | undefined;
+    StoredRow | undefined;
 }
 
 export const updateText = (table: SyncRecordTable, names: readonly string[]) =>
