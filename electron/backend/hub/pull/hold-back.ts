@@ -48,6 +48,8 @@ export interface Held {
   waitsFor: string | null;
 }
 
+const TABLE_RANK = new Map<string, number>(SYNC_RECORD_TABLES.map((table, i) => [table, i]));
+
 const parentTableCache = new WeakMap<BetterSqlite3.Database, ReadonlySet<string>>();
 
 /** The synced tables some synced table refers to by id: only their records can release one held. */
@@ -69,11 +71,13 @@ function parentTables(sqlite: BetterSqlite3.Database): ReadonlySet<string> {
 /**
  * Splits the candidates into those whose every parent is here or among the others that are ready,
  * and those that must wait. Repeated until nothing moves: a case held back holds back its materials.
+ * `parentAfter`: some ready record's parent is among the ready ones in a table applied at or after
+ * its own (an attachment of an event report), so that the foreign keys can hold only at commit.
  */
 export function readyToApply(
   sqlite: BetterSqlite3.Database,
   candidates: readonly PulledRecord[],
-): { ready: PulledRecord[]; held: Held[] } {
+): { ready: PulledRecord[]; held: Held[]; parentAfter: boolean } {
   // A page's cases share a handful of items and units: each parent is looked up once.
   const found = new Map<string, boolean>();
   const exists = (parent: string, column: string, value: unknown) => {
@@ -88,6 +92,7 @@ export function readyToApply(
   };
   let ready = [...candidates];
   const held: Held[] = [];
+  let parentAfter = false;
   for (;;) {
     const coming = new Set(ready.map((record) => key(record.table, record.recordId)));
     /** The first parent missing: undefined when none is, null when it is not named by id. */
@@ -95,7 +100,10 @@ export function readyToApply(
       for (const fk of foreignKeys(sqlite, record.table)) {
         const value = record.columns[fk.from];
         if (value === null || value === undefined) continue;
-        if (fk.to === 'id' && coming.has(key(fk.parent, String(value)))) continue;
+        if (fk.to === 'id' && coming.has(key(fk.parent, String(value)))) {
+          if (TABLE_RANK.get(fk.parent)! >= TABLE_RANK.get(record.table)!) parentAfter = true;
+          continue;
+        }
         if (exists(fk.parent, fk.to, value)) continue;
         return fk.to === 'id' ? waitKey(fk.parent, String(value)) : null;
       }
@@ -108,7 +116,7 @@ export function readyToApply(
       held.push({ record, waitsFor });
       waiting.add(record);
     }
-    if (waiting.size === 0) return { ready, held };
+    if (waiting.size === 0) return { ready, held, parentAfter };
     ready = ready.filter((record) => !waiting.has(record));
   }
 }
@@ -215,8 +223,6 @@ export function keepHeld(
     hold.run(record.table, record.recordId, record.version, JSON.stringify(record), now, waitsFor);
   }
 }
-
-const TABLE_RANK = new Map<string, number>(SYNC_RECORD_TABLES.map((table, i) => [table, i]));
 
 const rankOf = (record: unknown) =>
   TABLE_RANK.get(String((record as { table?: unknown } | null)?.table)) ??
