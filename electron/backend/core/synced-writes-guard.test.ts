@@ -17,6 +17,8 @@ const ALLOWED: Record<string, string> = {
     "re-points this terminal's ids onto the hub's when it joins: the same records under new ids",
   'electron/backend/hub/pull/apply-page.ts':
     'applies pulled pages: changes made elsewhere, kept with the versions the hub sent',
+  'electron/backend/hub/pull/row-writers.ts':
+    'the statements apply-page.ts writes pulled rows with, one or many rows at a time',
   'electron/backend/hub/pull/resident-merge.ts':
     "re-points another unit's rows from a merged resident to its survivor, as the hub's merge does",
   'electron/backend/search-index/repository.ts':
