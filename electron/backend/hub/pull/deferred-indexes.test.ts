@@ -156,6 +156,7 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
       'yantou_killed',
       'yantou_cut',
       'yantou_unbuilt',
+      'yantou_closing',
     ])
       await join(name);
     for (let i = 0; i < RESIDENTS; i += 1) {
@@ -243,6 +244,25 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
     expect(pulled.state).toBe('done');
     expect(residentCount(h.backend.runtime.sqlite)).toBe(RESIDENTS);
     expect(indexes(h.backend.runtime.sqlite)).toEqual(migrated);
+  });
+
+  it('stops building deferred indexes once the backend closes, and the next open builds the rest', async () => {
+    const { h } = newTerminal('yantou_closing');
+    const rt = h.backend.runtime;
+    const dropped = await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
+    expect(dropped).toBeGreaterThan(8);
+    const pull = pullRecords(rt, { pageSize: 10, deferIndexesFrom: RESIDENTS + 1 });
+    // The quit comes while the pull's end builds the indexes again, after the first of them.
+    while (deferredCount(rt.sqlite) === dropped) await new Promise((r) => setImmediate(r));
+    rt.closing = true;
+    expect(await pull).toMatchObject({ state: 'done', problem: null });
+    const left = deferredCount(rt.sqlite);
+    expect(left).toBeGreaterThan(dropped - 3);
+    expect(indexes(rt.sqlite).length).toBe(migrated.length - left);
+    await h.restart();
+    expect(indexes(h.backend.runtime.sqlite)).toEqual(migrated);
+    expect(deferredCount(h.backend.runtime.sqlite)).toBe(0);
+    expect(residentCount(h.backend.runtime.sqlite)).toBe(RESIDENTS);
   });
 
   it('a first sync cut after a page gets its indexes back, resumes with them, and a repeated pull changes nothing', async () => {

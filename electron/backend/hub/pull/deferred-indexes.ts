@@ -125,14 +125,17 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Builds every recorded index again, one per transaction with a turn of the event loop between, so
- * that a clerk's request waits for one index at most. Returns how many were built.
+ * that a clerk's request waits for one index at most. Stops between two indexes once `stopped`
+ * says so (the backend closes: a quit waits for one index, not for all of a big township's); the
+ * rest keep their records and the next open builds them. Returns how many were built.
  */
 export async function rebuildDeferredIndexes(
   db: Kysely<Database>,
   sqlite: BetterSqlite3.Database,
+  stopped: () => boolean = () => false,
 ): Promise<number> {
   let built = 0;
-  while (await db.transaction().execute(async () => buildNext(sqlite))) {
+  while (!stopped() && (await db.transaction().execute(async () => buildNext(sqlite)))) {
     built += 1;
     await nextTurn();
   }

@@ -220,11 +220,10 @@ async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPu
       (await nothingNew(rt, job, shown)) ??
       (await runPullThread(rt, job, (now) => Object.assign(shown, now)));
     if (ended.limit !== undefined) pageSizes.set(rt, ended.limit);
-    if (rt.closing) return ended.pull;
     // On this thread, as before the pull had one: an index build holds the write lock for seconds
     // on a big township, longer than a clerk's save would wait for another connection's lock
     // (busy_timeout), while here the save waits for it in turn.
-    return await rebuiltAfter(rt, ended.pull);
+    return await rebuiltAfter(rt, ended.pull, () => rt.closing);
   } finally {
     shown.running = false;
   }
@@ -288,9 +287,13 @@ export interface PullEnded {
  * with its indexes. One that cannot be built keeps its record and is built at the next pull's end or
  * at the next open; the person is told, as the counter's searches are slower meanwhile.
  */
-async function rebuiltAfter(target: PullTarget, pulled: RecordPull): Promise<RecordPull> {
+async function rebuiltAfter(
+  target: PullTarget,
+  pulled: RecordPull,
+  stopped?: () => boolean,
+): Promise<RecordPull> {
   try {
-    await rebuildDeferredIndexes(target.db, target.sqlite);
+    await rebuildDeferredIndexes(target.db, target.sqlite, stopped);
     return pulled;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
