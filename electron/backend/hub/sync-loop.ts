@@ -84,7 +84,8 @@ export function createHubSync(
     }
     const accounts = await syncAccounts(rt);
     const records = await syncRecords(rt);
-    const fetched = await transferred(files.afterPull(rt));
+    // A closing backend waits for this cycle: the files wait for the next start.
+    const fetched = rt.closing ? null : await transferred(files.afterPull(rt));
     if (result.problem) return result;
     if (pushed.problem) return { ...result, problem: `本机修改未能全部上传：${pushed.problem}` };
     if (accounts.problem) return { ...result, problem: `账号同步未完成：${accounts.problem}` };

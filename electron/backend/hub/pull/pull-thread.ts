@@ -5,7 +5,13 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { TerminalIdentity } from '../../core/context';
 import type { Runtime } from '../../core/runtime';
-import { applyFailed, type PullEnded, type PullJob, type PullProgress } from './pull';
+import {
+  applyFailed,
+  type PullEnded,
+  type PullJob,
+  type PullProgress,
+  type RecordPull,
+} from './pull';
 
 /*
  * The pull runs in a worker thread with a connection of its own to the database file: its page
@@ -55,6 +61,12 @@ require(${JSON.stringify(join(dirname(here), 'pull-worker.ts'))});
   throw new Error(`pull-worker.js is not beside ${here}`);
 }
 
+const CLOSING: RecordPull = {
+  state: 'failed',
+  applied: 0,
+  problem: '软件正在关闭，业务记录同步已停止，下次打开软件时继续',
+};
+
 const threads = new WeakMap<Runtime, Set<Worker>>();
 const starts = new WeakMap<Runtime, number>();
 
@@ -92,7 +104,7 @@ export function runPullThread(
   });
   // A cycle that was asking for its first page when the backend began to close would otherwise
   // start a whole pull that the close then waits for.
-  if (rt.closing) return Promise.resolve(failed(new Error('软件正在关闭')));
+  if (rt.closing) return Promise.resolve({ pull: CLOSING, limit: undefined });
   let worker: Worker;
   try {
     const entry = workerEntry();

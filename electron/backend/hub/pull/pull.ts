@@ -392,7 +392,8 @@ function pullEndedBy(error: unknown, applied: number, limit: number | undefined)
 }
 
 export function applyFailed(applied: number, error: unknown): RecordPull {
-  if (localDatabaseBusy(error)) return { state: 'failed', applied, problem: LOCAL_BUSY_MESSAGE };
   const detail = error instanceof Error ? error.message : String(error);
+  if (localDatabaseBusy(error))
+    return { state: 'failed', applied, problem: `${LOCAL_BUSY_MESSAGE}（${detail}）` };
   return { state: 'failed', applied, problem: `${APPLY_FAILED_MESSAGE}（${detail}）` };
 }

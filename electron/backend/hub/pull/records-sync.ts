@@ -28,7 +28,8 @@ export async function syncRecords(rt: Runtime): Promise<RecordSync> {
   const hub = await recordHub(rt);
   if (!hub) return { state: 'standalone', applied: 0, problem: null, repair: null };
   const pulled = await pullRecords(rt, { hub });
-  if (pulled.state !== 'done' || !(await digestDue(rt))) return { ...pulled, repair: null };
+  if (pulled.state !== 'done' || rt.closing || !(await digestDue(rt)))
+    return { ...pulled, repair: null };
   try {
     const repair = await repairDivergence(rt, hub);
     await putSetting(rt.db, 'hub_records_digest_checked_at', rt.stamper.nowIso());
