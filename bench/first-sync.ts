@@ -32,7 +32,7 @@ import { benchCalendar, benchDisputeTypes, benchMediationReference } from './lib
 import { loadTerminalIntoHub } from './lib/hub-load';
 import { call, startDemoHub, createHubDatabase } from './lib/hub-process';
 import { treeCpuSeconds } from './lib/process-cpu';
-import { BACKEND_HEAP_START_FLAGS } from '../electron/backend/host/heap';
+import { BACKEND_HEAP_START_FLAGS, backendMallocEnv } from '../electron/backend/host/heap';
 import { bundleTerminal } from './lib/terminal-process';
 import { loadFigures, postgresBinariesOrExit } from './lib/machine';
 
@@ -146,6 +146,7 @@ function runTerminal(args: string[]): { child: ChildProcess; result: Promise<Ter
   const entry = bundleTerminal(join(__dirname, 'first-sync-terminal.ts'));
   const child = spawn(process.execPath, [...BACKEND_HEAP_START_FLAGS, entry, ...args], {
     cwd: ROOT,
+    env: { ...process.env, ...backendMallocEnv() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';

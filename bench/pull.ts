@@ -152,7 +152,8 @@ async function main(): Promise<void> {
     );
     console.log(
       `RSS of the terminal's process: ${before.rssMb.toFixed(0)} MB before, peak ${peakRss.toFixed(0)} MB ` +
-        `during the pull (sampled every 20 ms; VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
+        `during the pull (${watch.exact ? 'VmHWM, reset as it began' : 'sampled every 20 ms'}; ` +
+        `VmHWM since start ${after.hwmMb.toFixed(0)} MB) ` +
         `(target < ${TARGET_RSS_MB} MB: ${peakRss < TARGET_RSS_MB ? '达标 OK' : '超标 OVER'}); ` +
         `peaks of its memory figures during the pull: ${JSON.stringify(peaks)} MB; ` +
         `after it: ${JSON.stringify(await terminal.call('memory', false))} MB, ` +

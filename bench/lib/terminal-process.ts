@@ -1,8 +1,8 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
-import { BACKEND_HEAP_START_FLAGS } from '../../electron/backend/host/heap';
+import { BACKEND_HEAP_START_FLAGS, backendMallocEnv } from '../../electron/backend/host/heap';
 import type { TerminalCommands } from './terminal-child';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ). */
@@ -17,8 +17,12 @@ export interface TerminalProcess {
   ): Promise<Awaited<ReturnType<TerminalCommands[C]>>>;
   /** The child's RSS now and its peak so far (VmRSS, VmHWM), in MB, and its CPU seconds. */
   sample(): { rssMb: number; hwmMb: number; cpuSeconds: number };
-  /** Samples the RSS every `everyMs` until the answer's stop(), which answers the peak seen (MB). */
-  watchRss(everyMs?: number): { stop(): number };
+  /**
+   * Samples the RSS every `everyMs` until the answer's stop(), which answers the peak (MB): VmHWM
+   * when the kernel let it be reset as the watch began (`exact`), which sees a peak between two
+   * samples too, else the highest sample.
+   */
+  watchRss(everyMs?: number): { stop(): number; exact: boolean };
   stop(): Promise<void>;
 }
 
@@ -37,6 +41,16 @@ function sampleOf(pid: number) {
     hwmMb: kilobytes(status, 'VmHWM') / 1024,
     cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND,
   };
+}
+
+/** Resets the process's VmHWM to its RSS now (Linux ≥ 4.0, /proc/PID/clear_refs); false if refused. */
+function resetPeak(pid: number): boolean {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const ROOT = resolve(__dirname, '../..');
@@ -96,6 +110,8 @@ export async function startTerminalProcess(dataDir: string): Promise<TerminalPro
     {
       // The heap flags the app gives its backend at start; gc() for the memory command's figures.
       execArgv: [...BACKEND_HEAP_START_FLAGS, '--expose-gc', ...extra],
+      // The malloc settings the app gives its backend (Linux).
+      env: { ...process.env, ...backendMallocEnv() },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     },
   );
@@ -126,6 +142,7 @@ export async function startTerminalProcess(dataDir: string): Promise<TerminalPro
     call,
     sample: () => sampleOf(pid),
     watchRss(everyMs = 20) {
+      const exact = resetPeak(pid);
       let peak = sampleOf(pid).rssMb;
       const timer = setInterval(() => {
         peak = Math.max(peak, sampleOf(pid).rssMb);
@@ -133,8 +150,10 @@ export async function startTerminalProcess(dataDir: string): Promise<TerminalPro
       return {
         stop() {
           clearInterval(timer);
-          return Math.max(peak, sampleOf(pid).rssMb);
+          const last = sampleOf(pid);
+          return Math.max(peak, last.rssMb, exact ? last.hwmMb : 0);
         },
+        exact,
       };
     },
     async stop() {

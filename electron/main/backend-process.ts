@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { dialog, utilityProcess, type BrowserWindow, type MessageBoxOptions } from 'electron';
 import log from 'electron-log/main';
 import { AUDIT_KEY_ENV, HUB_TOKEN_KEY_ENV } from '@shared/api/transport';
-import { utilityProcessExecArgv } from '../backend/host/heap';
+import { backendMallocEnv, utilityProcessExecArgv } from '../backend/host/heap';
 import type { BackendProcess } from './backend-supervisor';
 
 /**
@@ -30,6 +30,7 @@ export function forkBackend(
     execArgv: utilityProcessExecArgv(),
     env: {
       ...process.env,
+      ...backendMallocEnv(),
       ...(auditKey ? { [AUDIT_KEY_ENV]: auditKey } : {}),
       ...(hubTokenKey ? { [HUB_TOKEN_KEY_ENV]: hubTokenKey } : {}),
     },

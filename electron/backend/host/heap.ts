@@ -32,3 +32,22 @@ export function utilityProcessExecArgv(): string[] {
 export function tuneBackendHeap(): void {
   setFlagsFromString(BACKEND_HEAP_FLAG);
 }
+
+/**
+ * glibc's malloc settings for the process that hosts the backend, read from its environment as it
+ * starts (Linux only: other systems' allocators have other names and ignore these). Left to itself,
+ * glibc gives each thread that contends for malloc an arena of its own (up to eight a core: the pull's
+ * thread, libuv's pool, V8's helpers), and a freed block above the mmap threshold raises the threshold,
+ * so the buffers of the hub's later pages are carved from an arena and stay resident after they are
+ * freed: malloc held 35–44 MB at the peak of a pull of 100,000 records, ~17 MB with two arenas and a
+ * fixed 128 KiB threshold, for no CPU a record that showed beyond a loaded machine's noise
+ * (bench/RESULTS.md, "The terminal under 150 MB during a pull"). Fixing the threshold also keeps the
+ * trim threshold from rising with it, so the freed top of an arena goes back to the system. Not
+ * measured in Electron (no binary here).
+ */
+export function backendMallocEnv(
+  platform: NodeJS.Platform = process.platform,
+): Record<string, string> {
+  if (platform !== 'linux') return {};
+  return { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' };
+}

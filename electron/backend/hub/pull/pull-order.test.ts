@@ -210,13 +210,14 @@ describe(
 
     it('never stores a cursor past a record held in memory when the pull is cut', async () => {
       const { h } = await newWindow();
-      // Pages of 10, cut when asking for the page at 300: the cases from 20 on never arrive.
-      const cut = await pullFrom(h, records, { pageSize: 10, cutAt: 300 });
+      // A first page of one record, then pages of 10, cut when asking for the page at 301: the
+      // cases from 20 on never arrive.
+      const cut = await pullFrom(h, records, { pageSize: 10, cutAt: 301 });
       expect(cut.pulled.state).toBe('unreachable');
       const cursor = storedCursor(h);
-      // Not the last page's (300): the last materials were waiting in memory for their case.
+      // Not the last page's (301): the last materials were waiting in memory for their case.
       expect(cursor).not.toBeNull();
-      expect(Number(cursor)).toBeLessThan(300);
+      expect(Number(cursor)).toBeLessThan(301);
       // Every record before the stored cursor is here or in sync_pull_held; those held longer than
       // MAX_PAGES_HELD (8) pages went there.
       expect(records.slice(0, Number(cursor)).every((record) => stored(h, record))).toBe(true);

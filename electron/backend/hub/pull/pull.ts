@@ -230,13 +230,16 @@ async function pullInThread(rt: Runtime, options: PullOptions): Promise<RecordPu
 }
 
 /**
- * The first page is asked for on this thread: a minute's cycle mostly finds nothing new, and a
- * thread's start cost ~0.3 s of CPU (its V8 heap, the pull's code, its connection). A page with
- * records, or with more behind it, goes to the thread in `job.first`, which applies it as the page
- * it would have asked for. An empty last page still stores its cursor (the hub moves it past rows
- * the unit no longer sees) in one small transaction here. Records held in sync_pull_held are not
- * tried: they wait for a record from the hub, none came, and every pull's last slice tried them.
- * Answers the pull's end, or undefined when the thread is to run it.
+ * Whether the hub has anything new is asked on this thread: a minute's cycle mostly finds nothing
+ * new, and a thread's start cost ~0.3 s of CPU (its V8 heap, the pull's code, its connection). It is
+ * asked with a page of one record: a whole page parsed here and copied to the thread lay in both
+ * heaps until their next full collections, a few MB of the terminal's peak during a pull
+ * (bench/RESULTS.md, "The terminal under 150 MB during a pull"). A page with a record, or with more
+ * behind it, goes to the thread in `job.first`, which applies it and asks on from its cursor (which
+ * carries the hub's count of what is left). An empty last page still stores its cursor (the hub
+ * moves it past rows the unit no longer sees) in one small transaction here. Records held in
+ * sync_pull_held are not tried: they wait for a record from the hub, none came, and every pull's
+ * last slice tried them. Answers the pull's end, or undefined when the thread is to run it.
  */
 async function nothingNew(
   rt: Runtime,
@@ -245,7 +248,7 @@ async function nothingNew(
 ): Promise<PullEnded | undefined> {
   try {
     const after = await storedCursor(rt);
-    const page = await pullPage(job.hub, { after, limit: job.pageSize ?? job.limit });
+    const page = await pullPage(job.hub, { after, limit: 1 });
     if (page.records.length > 0 || page.more) {
       job.first = { after, page };
       return undefined;
@@ -270,7 +273,7 @@ export interface PullJob {
   pageSize: number | undefined;
   limit: number;
   deferIndexesFrom: number | undefined;
-  /** The first page, asked for with the cursor `after` before the thread started (nothingNew). */
+  /** The first page, of one record, asked for with the cursor `after` before the thread started. */
   first: { after: string | undefined; page: ArrivingPage } | undefined;
 }
 
@@ -339,7 +342,8 @@ export async function runPull(
       )
         await deferIndexes(rt.db, rt.sqlite, rt.stamper.nowIso());
       first = false;
-      if (adaptive) limit = grown(limit);
+      // A first page of one record (nothingNew) says nothing of what the hub sends in time.
+      if (adaptive && !(pageNumber === 0 && job.first)) limit = grown(limit);
       if (page.more) next = prefetch(pullPage(hub, { after: page.cursor, limit }));
       const arrived = parentsFirst(page.records);
       let start = 0;
