@@ -176,7 +176,8 @@ export interface PageOutcome {
  * Applies one page inside `trx`, with every record held back by earlier pages when `retryHeld`,
  * else with those that a record of the page may release (waiting for it). Parents first where both
  * are at hand (residents before cases, for the triggers that look a case's resident up); foreign
- * keys are checked at commit, and a record whose parent is not at hand waits (hold-back.ts): in
+ * keys are checked as each statement runs, or at commit when the slice writes a parent after its
+ * child (hold-back.ts), and a record whose parent is not at hand waits (hold-back.ts): in
  * `inMemory` when given (a pull's pages, held-in-memory.ts), else in sync_pull_held.
  */
 export async function applyPulledPage(

@@ -8,8 +8,8 @@ import { prepared } from '../../db/prepared';
 
 /*
  * A pulled record whose parent (by foreign key) is neither here nor coming in the same page is held
- * back in sync_pull_held and tried again with every later page, so that the page commits (foreign
- * keys are checked at its commit) and the cursor moves on. See the migration 2026_12_07_0201.
+ * back in sync_pull_held and tried again with every later page, so that the page's foreign keys hold
+ * when it commits and the cursor moves on. See the migration 2026_12_07_0201.
  */
 
 interface ForeignKey {

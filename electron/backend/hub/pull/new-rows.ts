@@ -67,7 +67,10 @@ export class NewRows {
     const rowids = new Map<string, number>();
     for (const row of statement.all(values) as InsertedRow[]) rowids.set(row.id, row.rowid);
     for (const record of records) {
-      const rowid = rowids.get(record.recordId)!;
+      const rowid = rowids.get(record.recordId);
+      // A row the INSERT did not return would leave its search entry without a row.
+      if (rowid === undefined)
+        throw new Error(`pulled ${writer.table} ${record.recordId} not written`);
       let after: StoredRow;
       if (writer.knowsIndexed) {
         after = { rowid };
