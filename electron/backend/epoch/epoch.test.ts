@@ -370,4 +370,17 @@ describe('the marker refreshed before a push', () => {
       rmSync(other, { recursive: true, force: true });
     }
   });
+
+  test('a temporary file left by a kill between write and rename is gone after the next start', async ({
+    harness: h,
+  }) => {
+    const leftover = `${markerPath(h.dataDir)}.${'0'.repeat(8)}-kill.tmp`;
+    writeFileSync(leftover, '{"epoch":');
+    const unrelated = join(h.dataDir, 'notes.json.tmp');
+    writeFileSync(unrelated, '');
+    await h.restart();
+    expect(existsSync(leftover)).toBe(false);
+    expect(existsSync(unrelated)).toBe(true);
+    expect(readMarker(h.dataDir)).toMatchObject({ kind: 'found' });
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -73,4 +73,14 @@ export async function writeMarkerUnflushed(dataDir: string, marker: EpochMarker)
     await rm(temporary, { force: true });
     throw error;
   }
+}
+
+/**
+ * A process killed between a refresh's write and its rename leaves its temporary file: at open,
+ * before any refresh runs, those are removed (a kill each would otherwise leave one for good).
+ */
+export function removeLeftoverMarkers(dataDir: string): void {
+  for (const name of readdirSync(dataDir))
+    if (name.startsWith(`${EPOCH_MARKER_FILE}.`) && name.endsWith('.tmp'))
+      rmSync(join(dataDir, name), { force: true });
 }

@@ -3,7 +3,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { appendAudit } from '../audit/service';
 import { ANONYMOUS } from '../core/context';
 import type { Database } from '../db/schema';
-import { readMarker, writeMarker, writeMarkerUnflushed, type EpochMarker } from './marker';
+import {
+  readMarker,
+  removeLeftoverMarkers,
+  writeMarker,
+  writeMarkerUnflushed,
+  type EpochMarker,
+} from './marker';
 import {
   currentEpoch,
   liveCounters,
@@ -186,6 +192,7 @@ function reasonToChange(
  * written for the database as it now is.
  */
 export async function settleEpochAtOpen(db: Db, options: SettleOptions): Promise<OpenedEpoch> {
+  removeLeftoverMarkers(options.dataDir);
   const reading = readMarker(options.dataDir);
   const opened = await db.transaction().execute(async (trx) => {
     const epoch = await currentEpoch(trx);
