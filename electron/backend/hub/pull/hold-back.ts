@@ -94,6 +94,8 @@ export function readyToApply(
   const held: Held[] = [];
   let parentAfter = false;
   for (;;) {
+    // Judged again on each pass: a parent among those a pass holds back does not count.
+    parentAfter = false;
     const coming = new Set(ready.map((record) => key(record.table, record.recordId)));
     /** The first parent missing: undefined when none is, null when it is not named by id. */
     const missing = (record: PulledRecord): string | null | undefined => {
