@@ -9,7 +9,7 @@ import { INDEXED_COLUMNS, type StoredRow } from './search-upkeep';
  * a first sync applies a hundred thousand records, and preparing costs more than running.
  */
 
-export const quoted = (name: string) => `"${name}"`;
+const quoted = (name: string) => `"${name}"`;
 
 export function storedRow(
   sqlite: BetterSqlite3.Database,
