@@ -2,18 +2,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { startFaultProxy } from '../../testing/fault-proxy';
 import { createHarness, type Harness } from '../../testing/harness';
-import { joinHub } from '../../testing/hub-terminal';
-import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
-import { pulledFromOutbox } from '../../testing/pulled-records';
+import {
+  terminalsBeforeRecords,
+  type TerminalsBeforeRecords,
+} from '../../testing/terminals-before-records';
 import { deferIndexes } from './deferred-indexes';
 import { INDEXES_NOT_REBUILT_MESSAGE, pullRecords, recordHub } from './pull';
 
-const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const SCENE_TIMEOUT_MS = 300_000;
 const RESIDENTS = 40;
 
@@ -122,62 +121,46 @@ describe('the indexes a first sync defers', () => {
 });
 
 describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }, () => {
-  let hub: InProcessHub;
-  let county: Harness;
-  let window1: Harness;
-  let countyAdmin: string;
   /** The indexes of a database the migrations made, as a fresh terminal has them. */
   let migrated: IndexRow[];
   /** Terminals joined before the hub had the records: each test takes one. */
-  const fresh = new Map<string, { h: Harness; token: string }>();
-
-  const join = async (name: string) => {
-    const h = await createHarness();
-    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
-    const token = await joinHub(h, hub.url, code, { username: name, terminalName: name });
-    fresh.set(name, { h, token });
-  };
+  let scene: TerminalsBeforeRecords;
   const newTerminal = (name: string) => {
-    const terminal = fresh.get(name)!;
+    const terminal = scene.fresh.get(name)!;
     forgetCursor(terminal.h);
     return terminal;
   };
 
   beforeAll(async () => {
-    hub = await startInProcessHub();
-    county = await createHarness();
-    window1 = await createHarness();
-    countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
-    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
-    const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
-    for (const name of [
-      'yantou_new',
-      'yantou_small',
-      'yantou_killed',
-      'yantou_cut',
-      'yantou_unbuilt',
-      'yantou_closing',
-    ])
-      await join(name);
-    for (let i = 0; i < RESIDENTS; i += 1) {
-      await window1.ok(
-        'residents.create',
-        {
-          name: `郑居民${i}`,
-          docType: 'resident_id',
-          docNumber: residentIdNumber(YONGJIA_AREA, '1950-03-04', 100 + i),
-          phone: `1380000${String(1000 + i)}`,
-          address: '永嘉县岩头镇丽水街 1 号',
-        },
-        admin1,
-      );
-    }
-    await seedHubRecords(hub, YANTOU, await pulledFromOutbox(window1));
-    migrated = indexes(window1.backend.runtime.sqlite);
+    scene = await terminalsBeforeRecords(
+      [
+        'yantou_new',
+        'yantou_small',
+        'yantou_killed',
+        'yantou_cut',
+        'yantou_unbuilt',
+        'yantou_closing',
+      ],
+      async (window1, admin1) => {
+        for (let i = 0; i < RESIDENTS; i += 1) {
+          await window1.ok(
+            'residents.create',
+            {
+              name: `郑居民${i}`,
+              docType: 'resident_id',
+              docNumber: residentIdNumber(YONGJIA_AREA, '1950-03-04', 100 + i),
+              phone: `1380000${String(1000 + i)}`,
+              address: '永嘉县岩头镇丽水街 1 号',
+            },
+            admin1,
+          );
+        }
+      },
+    );
+    migrated = indexes(scene.window1.backend.runtime.sqlite);
   }, SCENE_TIMEOUT_MS);
   afterAll(async () => {
-    for (const h of [county, window1, ...[...fresh.values()].map((t) => t.h)]) await h?.cleanup();
-    await hub?.stop();
+    await scene?.close();
   });
 
   it('pulls without the secondary indexes and ends with exactly the schema a migrated database has', async () => {
@@ -269,7 +252,7 @@ describe('a first sync with its indexes deferred', { timeout: SCENE_TIMEOUT_MS }
     const { h } = newTerminal('yantou_cut');
     // The connection drops before the hub sees any pull request after the first two.
     let pulls = 0;
-    const relay = await startFaultProxy(hub.url, ({ path }) =>
+    const relay = await startFaultProxy(scene.hub.url, ({ path }) =>
       new URL(path, 'http://relay').pathname.endsWith('/pull') && (pulls += 1) > 2
         ? { kind: 'cutBefore' }
         : { kind: 'pass' },

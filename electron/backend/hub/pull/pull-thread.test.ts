@@ -1,17 +1,15 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgUnitIdFromDivisionCode } from '@shared/sync/natural-ids';
 import { residentIdNumber } from '@shared/testing/people';
 import { YONGJIA_AREA } from '@shared/testing/org-units';
 import { startFaultProxy } from '../../testing/fault-proxy';
-import { createHarness, type Harness } from '../../testing/harness';
-import { joinHub } from '../../testing/hub-terminal';
-import { seedHubRecords, startInProcessHub, type InProcessHub } from '../../testing/in-process-hub';
-import { pulledFromOutbox } from '../../testing/pulled-records';
+import {
+  terminalsBeforeRecords,
+  type TerminalsBeforeRecords,
+} from '../../testing/terminals-before-records';
 import { APPLY_FAILED_MESSAGE, LOCAL_BUSY_MESSAGE, pullProgress, pullRecords } from './pull';
 import { pullThreadStarts, stopPullThreads } from './pull-thread';
 
-const YANTOU = orgUnitIdFromDivisionCode('330324108');
 const SCENE_TIMEOUT_MS = 300_000;
 const RESIDENTS = 120;
 
@@ -32,42 +30,24 @@ const cursorOf = (sqlite: BetterSqlite3.Database) =>
 const nextTurn = () => new Promise((resolve) => setTimeout(resolve, 1));
 
 describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () => {
-  let hub: InProcessHub;
-  let county: Harness;
-  let window1: Harness;
-  let countyAdmin: string;
   /**
    * Terminals joined before the hub had the records: each test takes one. The clerk's saves reach
    * the hub (pushed in the background), so the test that counts what a pull brings runs first.
    */
-  const fresh = new Map<string, { h: Harness; token: string }>();
-  const newTerminal = (name: string) => fresh.get(name)!;
+  let scene: TerminalsBeforeRecords;
+  const newTerminal = (name: string) => scene.fresh.get(name)!;
 
   beforeAll(async () => {
-    hub = await startInProcessHub();
-    county = await createHarness();
-    window1 = await createHarness();
-    countyAdmin = await joinHub(county, hub.url, hub.firstCode, { terminalName: '县中心' });
-    const code = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
-    const admin1 = await joinHub(window1, hub.url, code, { username: 'yantou_admin' });
-    for (const name of [
-      'yantou_clerk',
-      'yantou_stopped',
-      'yantou_idle',
-      'yantou_closing',
-      'yantou_busy',
-    ]) {
-      const h = await createHarness();
-      const joining = (await county.ok('hub.issueCode', { orgUnitId: YANTOU }, countyAdmin)).code;
-      fresh.set(name, { h, token: await joinHub(h, hub.url, joining, { username: name }) });
-    }
-    for (let i = 0; i < RESIDENTS; i += 1)
-      await window1.ok('residents.create', resident(i), admin1);
-    await seedHubRecords(hub, YANTOU, await pulledFromOutbox(window1));
+    scene = await terminalsBeforeRecords(
+      ['yantou_clerk', 'yantou_stopped', 'yantou_idle', 'yantou_closing', 'yantou_busy'],
+      async (window1, admin1) => {
+        for (let i = 0; i < RESIDENTS; i += 1)
+          await window1.ok('residents.create', resident(i), admin1);
+      },
+    );
   }, SCENE_TIMEOUT_MS);
   afterAll(async () => {
-    for (const h of [county, window1, ...[...fresh.values()].map((t) => t.h)]) await h?.cleanup();
-    await hub?.stop();
+    await scene?.close();
   });
 
   it('a thread ended mid-pull says so, keeps what it committed with its cursor, and the next pull resumes', async () => {
@@ -119,7 +99,7 @@ describe('the record pull in its own thread', { timeout: SCENE_TIMEOUT_MS }, () 
     const { h } = newTerminal('yantou_closing');
     const rt = h.backend.runtime;
     let asked = false;
-    const proxy = await startFaultProxy(hub.url, () => {
+    const proxy = await startFaultProxy(scene.hub.url, () => {
       asked = true;
       return { kind: 'delay', ms: 1_000 };
     });
